@@ -1,0 +1,22 @@
+import type { JSX } from 'solid-js'
+import { A } from '@solidjs/router'
+import { t } from '../i18n/locale.ts'
+import { AlertIcon } from './icons.tsx'
+
+/** A full-page explanation (not found, no access, link expired) with a way onwards. */
+export function MessagePage(props: { title: string; body: string; testId?: string; children?: JSX.Element }) {
+  return (
+    <main id="main" class="message-page" tabindex="-1" data-testid={props.testId}>
+      <div class="message-page__card card">
+        <AlertIcon class="message-page__icon" size={32} />
+        <h1 class="message-page__title">{props.title}</h1>
+        <p class="message-page__body">{props.body}</p>
+        {props.children ?? (
+          <A class="button button--primary" href="/">
+            {t('app.goHome')}
+          </A>
+        )}
+      </div>
+    </main>
+  )
+}

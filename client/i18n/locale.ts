@@ -1,0 +1,80 @@
+import { createSignal } from 'solid-js'
+import {
+  type LanguageCode,
+  type MessageKey,
+  type MessageParams,
+  pickLanguage,
+  translatorFor,
+} from '../../shared/i18n/index.ts'
+
+/**
+ * The UI language: `?lang=` (the contract's parameter) first, then the browser's preferences,
+ * then English. Read once at start-up; the parameter is optional afterwards, so in-app
+ * navigation keeps the language without carrying `?lang=` along.
+ */
+export function detectLanguage(
+  search: string = globalThis.location?.search ?? '',
+  preferred: readonly string[] = globalThis.navigator?.languages ?? [],
+): LanguageCode {
+  const requested = new URLSearchParams(search).get('lang')
+  return pickLanguage([requested, ...preferred])
+}
+
+const [language, setLanguageSignal] = createSignal<LanguageCode>(detectLanguage())
+
+export { language }
+
+export function setLanguage(code: LanguageCode): void {
+  setLanguageSignal(code)
+  if (typeof document !== 'undefined') document.documentElement.lang = code
+}
+
+/** Translates `key` in the current language; reactive inside components and memos. */
+export function t(key: MessageKey, params?: MessageParams): string {
+  return translatorFor(language())(key, params)
+}
+
+/**
+ * Label of an enumeration value (`enumLabel('sector', 'creative')` → "Creative industries").
+ * Enumerations may grow before every catalog does: an unknown value shows as itself.
+ */
+export function enumLabel(enumeration: string, value: string): string {
+  const translate = translatorFor(language())
+  const key = `enum.${enumeration}.${value}`
+  return translate.has(key) ? translate(key) : value
+}
+
+/** Date and number formats follow the UI language, like the text does. */
+export function formatRelativeTime(date: Date, now: Date = new Date()): string {
+  const seconds = Math.round((date.getTime() - now.getTime()) / 1000)
+  const format = new Intl.RelativeTimeFormat(language(), { numeric: 'auto' })
+  const units: [Intl.RelativeTimeFormatUnit, number][] = [
+    ['year', 31_536_000],
+    ['month', 2_592_000],
+    ['week', 604_800],
+    ['day', 86_400],
+    ['hour', 3_600],
+    ['minute', 60],
+  ]
+  for (const [unit, size] of units) {
+    if (Math.abs(seconds) >= size) return format.format(Math.round(seconds / size), unit)
+  }
+  return format.format(0, 'second')
+}
+
+export function formatDateTime(date: Date): string {
+  return new Intl.DateTimeFormat(language(), { dateStyle: 'medium', timeStyle: 'short' }).format(date)
+}
+
+export function formatNumber(value: number): string {
+  return new Intl.NumberFormat(language()).format(value)
+}
+
+/** A country's name in the UI language, from its ISO 3166 code. */
+export function countryName(code: string): string {
+  try {
+    return new Intl.DisplayNames([language()], { type: 'region' }).of(code) ?? code
+  } catch {
+    return code
+  }
+}

@@ -1,0 +1,22 @@
+import type { Role } from '../shared/schema/roles.ts'
+
+/** A signed-in person: an account, or a guest who joined one board through an invite. */
+export interface SessionUser {
+  id: string
+  displayName: string
+  /** null for guests */
+  email: string | null
+  /** set for guests: the only board this session may open */
+  guestBoardId: string | null
+}
+
+/** What the sync endpoint needs from auth and boards; implemented in server/auth and server/boards. */
+export interface AccessControl {
+  /** The user behind a session token (cookie value or bearer token), or null. */
+  userFromToken(token: string): Promise<SessionUser | null>
+  /** The user's role on a board, or null when they may not see it (or it does not exist). */
+  roleOf(user: SessionUser, boardId: string): Promise<Role | null>
+}
+
+/** Name of the session cookie. */
+export const SESSION_COOKIE = 'rb_session'

@@ -1,0 +1,86 @@
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { methodNotAllowed } from 'hono/method-not-allowed'
+import type { Storage } from 'unstorage'
+import type { AccessControl } from './access.ts'
+import { AuthService } from './auth/auth-service.ts'
+import { authenticate } from './auth/authenticate.ts'
+import { LoginThrottle, defaultLoginLimits } from './auth/login-throttle.ts'
+import { createSessionManager } from './auth/lucia-sessions.ts'
+import { authRoutes } from './auth/routes.ts'
+import { UserStore } from './auth/user-store.ts'
+import { createAccessControl } from './boards/access-control.ts'
+import { boardRoutes } from './boards/board-routes.ts'
+import { BoardService } from './boards/board-service.ts'
+import { BoardStore } from './boards/board-store.ts'
+import { pendingBoardRoutes } from './boards/pending-routes.ts'
+import type { Config } from './config.ts'
+import type { AppEnv } from './http/app-env.ts'
+import { errorHandler, notFoundHandler, onMethodNotAllowed } from './http/error-handler.ts'
+import { apiError } from './http/errors.ts'
+import { originCheck } from './http/origin-check.ts'
+import { requestLog } from './http/request-log.ts'
+import { securityHeaders } from './http/security-headers.ts'
+import { staticClient } from './http/static-client.ts'
+import { boardInviteRoutes, joinRoutes } from './invites/invite-routes.ts'
+import { InviteService } from './invites/invite-service.ts'
+import { InviteStore } from './invites/invite-store.ts'
+import type { Logger } from './logger.ts'
+import type { BoardContent } from './sync/board-content.ts'
+
+export interface AppDeps {
+  config: Config
+  logger: Logger
+  storage: Storage
+  content: BoardContent
+  /** The built SPA; default `dist/client` beside `server/`. */
+  clientDir?: string
+  /** For tests: the clock and login limits. */
+  now?: () => Date
+  loginThrottle?: LoginThrottle
+}
+
+/** The REST layer's services, for demo seeding and tests. */
+export interface AppServices {
+  auth: AuthService
+  boards: BoardService
+  invites: InviteService
+}
+
+const defaultClientDir = fileURLToPath(new URL('../dist/client', import.meta.url))
+
+/** Wires the HTTP app: middleware, routes, errors. The WebSocket upgrade is wired by server.ts. */
+export function createApp(deps: AppDeps): { app: Hono<AppEnv>; access: AccessControl; services: AppServices } {
+  const { config, logger, storage, content } = deps
+  const now = deps.now ?? (() => new Date())
+  const users = new UserStore(storage)
+  const sessions = createSessionManager(storage, users, { secureCookie: config.publicOrigin?.startsWith('https:') ?? false })
+  const auth = new AuthService(users, sessions, deps.loginThrottle ?? new LoginThrottle(defaultLoginLimits), now)
+  const inviteStore = new InviteStore(storage)
+  const boards = new BoardService(new BoardStore(storage), content, inviteStore, auth, now)
+  const invites = new InviteService(inviteStore, boards, auth, now)
+  const behindProxy = config.publicOrigin !== undefined
+
+  const app = new Hono<AppEnv>()
+  app.use(requestLog(logger.child({ component: 'http' })))
+  app.use(securityHeaders())
+  app.use(methodNotAllowed({ app, onMethodNotAllowed }))
+  app.use(bodyLimit({ maxSize: config.maxBodyBytes, onError: (c) => apiError(c, 'payload_too_large') }))
+  app.use('/api/*', originCheck({ publicOrigin: config.publicOrigin }))
+  app.use('/api/*', authenticate(auth))
+
+  app.get('/healthz', (c) => c.json({ status: 'ok' }, 200))
+  app.route('/api/auth', authRoutes(auth, { behindProxy }))
+  app.route('/api/boards', boardRoutes(boards))
+  app.route('/api/boards', boardInviteRoutes(invites, boards, { publicOrigin: config.publicOrigin }))
+  app.route('/api/boards', pendingBoardRoutes(boards))
+  app.route('/api/invites', joinRoutes(invites, auth))
+  app.use(staticClient(path.resolve(deps.clientDir ?? defaultClientDir)))
+
+  app.notFound(notFoundHandler)
+  app.onError(errorHandler(logger))
+
+  return { app, access: createAccessControl(auth, boards), services: { auth, boards, invites } }
+}

@@ -1,0 +1,112 @@
+import type { SessionUser } from '../access.ts'
+import { fail, ok, type Result } from '../http/result.ts'
+import { randomId, sha256Hex } from './ids.ts'
+import { KeyedLock } from './keyed-lock.ts'
+import type { SessionManager } from './lucia-sessions.ts'
+import { LoginThrottle, defaultLoginLimits } from './login-throttle.ts'
+import { hashPassword, isWeakPassword, verifyAgainstDummy, verifyPassword } from './password.ts'
+import { toSessionUser } from './public-user.ts'
+import { normalizeEmail, type StoredUser, type UserStore } from './user-store.ts'
+
+export interface SignedIn {
+  user: SessionUser
+  token: string
+}
+
+export type LoginFailure = { ok: false; error: 'invalid_credentials' } | { ok: false; error: 'too_many_requests'; retryAfterSeconds: number }
+
+/** Accounts, guests and sessions. Knows nothing of HTTP. */
+export class AuthService {
+  private readonly emailLock = new KeyedLock()
+
+  constructor(
+    readonly users: UserStore,
+    readonly sessions: SessionManager,
+    private readonly throttle: LoginThrottle = new LoginThrottle(defaultLoginLimits),
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /** Creates an account (no session). */
+  async createAccount(input: { email: string; password: string; displayName: string }): Promise<Result<SessionUser, 'weak_password' | 'email_taken'>> {
+    if (isWeakPassword(input.password)) return fail('weak_password')
+    const email = normalizeEmail(input.email)
+    const passwordHash = await hashPassword(input.password)
+    return this.emailLock.run(email, async () => {
+      if (await this.users.idByEmail(email)) return fail('email_taken')
+      const user: StoredUser = {
+        id: randomId(),
+        email,
+        displayName: input.displayName,
+        passwordHash,
+        guestBoardId: null,
+        createdAt: this.now().toISOString(),
+      }
+      await this.users.put(user)
+      return ok(toSessionUser(user))
+    })
+  }
+
+  async signup(input: { email: string; password: string; displayName: string }): Promise<Result<SignedIn, 'weak_password' | 'email_taken'>> {
+    const created = await this.createAccount(input)
+    if (!created.ok) return created
+    return ok(await this.startSession(created.value))
+  }
+
+  /** Checks the password, throttled per account and per client address. */
+  async login(input: { email: string; password: string; address: string }): Promise<{ ok: true; value: SignedIn } | LoginFailure> {
+    const account = sha256Hex(normalizeEmail(input.email))
+    const verdict = this.throttle.check(account, input.address)
+    if (!verdict.allowed) return { ok: false, error: 'too_many_requests', retryAfterSeconds: verdict.retryAfterSeconds }
+    const user = await this.users.getByEmail(input.email)
+    const valid = user?.passwordHash ? await verifyPassword(user.passwordHash, input.password) : await verifyAgainstDummy(input.password)
+    if (!user || !valid) {
+      this.throttle.recordFailure(account, input.address)
+      return { ok: false, error: 'invalid_credentials' }
+    }
+    this.throttle.recordSuccess(account)
+    return ok(await this.startSession(toSessionUser(user)))
+  }
+
+  /** A guest: a user without email or password, scoped to one board. */
+  async createGuest(displayName: string, boardId: string): Promise<SignedIn> {
+    const user: StoredUser = {
+      id: randomId(),
+      email: null,
+      displayName,
+      passwordHash: null,
+      guestBoardId: boardId,
+      createdAt: this.now().toISOString(),
+    }
+    await this.users.put(user)
+    return this.startSession(toSessionUser(user))
+  }
+
+  /** Removes a guest and all of their sessions (when their board is deleted). */
+  async deleteGuest(userId: string): Promise<void> {
+    const user = await this.users.get(userId)
+    if (!user || user.guestBoardId === null) return
+    await this.sessions.invalidateUser(userId)
+    await this.users.delete(user)
+  }
+
+  async startSession(user: SessionUser): Promise<SignedIn> {
+    const { token } = await this.sessions.create(user.id)
+    return { user, token }
+  }
+
+  /** The user behind a token, and whether the session's expiry moved (re-send the cookie). */
+  async authenticate(token: string): Promise<{ user: SessionUser; fresh: boolean } | null> {
+    const session = await this.sessions.validate(token)
+    if (!session) return null
+    const user = await this.users.get(session.userId)
+    return user ? { user: toSessionUser(user), fresh: session.fresh } : null
+  }
+
+  async userFromToken(token: string): Promise<SessionUser | null> {
+    return (await this.authenticate(token))?.user ?? null
+  }
+
+  logout(token: string): Promise<void> {
+    return this.sessions.invalidate(token)
+  }
+}

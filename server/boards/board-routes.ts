@@ -1,0 +1,56 @@
+import { Hono } from 'hono'
+import { z } from 'zod'
+import { Site } from '../../shared/schema/site.ts'
+import { requireSession, requireUser } from '../auth/authenticate.ts'
+import type { AppEnv } from '../http/app-env.ts'
+import { ApiError } from '../http/errors.ts'
+import { jsonBody } from '../http/json-body.ts'
+import type { Result } from '../http/result.ts'
+import type { BoardService } from './board-service.ts'
+import { requireBoardRole } from './require-board-role.ts'
+import { TemplateName } from './templates.ts'
+
+export const BoardTitle = z.string().trim().min(1).max(200)
+
+const CreateBoardBody = z.object({
+  title: BoardTitle,
+  site: Site.nullable().optional(),
+  template: TemplateName.optional(),
+  content: z.unknown().optional(),
+})
+
+const PatchBoardBody = z
+  .object({ title: BoardTitle.optional(), site: Site.nullable().optional() })
+  .refine((b) => b.title !== undefined || b.site !== undefined, { message: 'give a title or a site to change' })
+
+/** Unwraps a service result; expected failures become the API error. */
+export function unwrap<T>(result: Result<T>): T {
+  if (!result.ok) throw new ApiError(result.error, result.message)
+  return result.value
+}
+
+/** `/api/boards`: create, list, read, change, delete, export as JSON. */
+export function boardRoutes(boards: BoardService) {
+  return new Hono<AppEnv>()
+    .post('/', requireSession(), jsonBody(CreateBoardBody), async (c) => {
+      const board = unwrap(await boards.create(requireUser(c), c.req.valid('json')))
+      return c.json({ board }, 201)
+    })
+    .get('/', async (c) => c.json({ boards: await boards.list(requireUser(c)) }, 200))
+    .get('/:id', async (c) => {
+      const board = unwrap(await boards.access(requireUser(c), c.req.param('id'), 'viewer'))
+      return c.json({ board }, 200)
+    })
+    .patch('/:id', requireBoardRole(boards, 'facilitator'), jsonBody(PatchBoardBody), async (c) => {
+      const board = unwrap(await boards.update(requireUser(c), c.req.param('id'), c.req.valid('json')))
+      return c.json({ board }, 200)
+    })
+    .delete('/:id', async (c) => {
+      unwrap(await boards.delete(requireUser(c), c.req.param('id')))
+      return c.body(null, 204)
+    })
+    .get('/:id/export/json', async (c) => {
+      const { filename, document } = unwrap(await boards.exportJson(requireUser(c), c.req.param('id')))
+      return c.json(document, 200, { 'Content-Disposition': `attachment; filename="${filename}"` })
+    })
+}

@@ -1,0 +1,127 @@
+import { type BoardDocument, emptyBoardDocument, parseBoardDocument } from '../../shared/schema/document.ts'
+import { hasRole, type Role } from '../../shared/schema/roles.ts'
+import type { Site } from '../../shared/schema/site.ts'
+import type { SessionUser } from '../access.ts'
+import type { AuthService } from '../auth/auth-service.ts'
+import { randomId } from '../auth/ids.ts'
+import { fail, ok, type Result } from '../http/result.ts'
+import type { InviteStore } from '../invites/invite-store.ts'
+import type { BoardContent } from '../sync/board-content.ts'
+import type { BoardRecord, BoardStore } from './board-store.ts'
+import { writeSite } from './site-writer.ts'
+import { slugify } from './slug.ts'
+import { templateDocument, type TemplateName } from './templates.ts'
+
+/** A board as the API shows it to one caller. */
+export type BoardView = BoardRecord & { role: Role }
+
+export interface CreateBoardInput {
+  title: string
+  site?: Site | null | undefined
+  template?: TemplateName | undefined
+  content?: unknown
+}
+
+export type AccessError = 'board_not_found' | 'forbidden'
+
+/** Boards and who may do what with them. Knows nothing of HTTP. */
+export class BoardService {
+  constructor(
+    readonly store: BoardStore,
+    private readonly content: BoardContent,
+    private readonly invites: InviteStore,
+    private readonly auth: AuthService,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /** The caller's role on a board; null when they may not see it or it does not exist. */
+  async roleOf(user: SessionUser, boardId: string): Promise<Role | null> {
+    if (user.guestBoardId !== null && user.guestBoardId !== boardId) return null
+    const role = await this.store.roleOf(boardId, user.id)
+    if (!role) return null
+    return (await this.store.get(boardId)) ? role : null
+  }
+
+  /** The board if the caller's role is at least `min`: 404 if they may not see it, 403 if the role is too low. */
+  async access(user: SessionUser, boardId: string, min: Role): Promise<Result<BoardView, AccessError>> {
+    if (user.guestBoardId !== null && user.guestBoardId !== boardId) return fail('board_not_found')
+    const [board, role] = await Promise.all([this.store.get(boardId), this.store.roleOf(boardId, user.id)])
+    if (!board || !role) return fail('board_not_found')
+    if (!hasRole(role, min)) return fail('forbidden')
+    return ok({ ...board, role })
+  }
+
+  async create(user: SessionUser, input: CreateBoardInput): Promise<Result<BoardView, 'forbidden' | 'invalid_document'>> {
+    if (user.guestBoardId !== null) return fail('forbidden', 'Guests cannot create boards; sign up for an account.')
+    let source: BoardDocument | null = null
+    if (input.content !== undefined) {
+      const parsed = parseBoardDocument(input.content)
+      if (!parsed.ok) return fail('invalid_document', parsed.error.message)
+      source = parsed.value
+    } else if (input.template) {
+      source = templateDocument(input.template)
+    }
+    const id = randomId()
+    const stamp = this.now().toISOString()
+    const site = input.site !== undefined ? input.site : (source?.site ?? null)
+    const document: BoardDocument = source
+      ? { ...source, board: { id, title: input.title }, ...(site ? { site } : {}) }
+      : emptyBoardDocument({ id, title: input.title }, site ?? undefined)
+    if (source && !site) delete document.site
+    // Content first: if it fails, no record points at a board without content.
+    await this.content.initialize(id, document)
+    const record: BoardRecord = { id, title: input.title, ownerId: user.id, createdAt: stamp, updatedAt: stamp, site }
+    await this.store.put(record)
+    await this.store.setRole(id, user.id, 'owner', this.now())
+    return ok({ ...record, role: 'owner' })
+  }
+
+  /** The boards the caller may open, most recently changed first. */
+  async list(user: SessionUser): Promise<BoardView[]> {
+    const ids = user.guestBoardId !== null ? [user.guestBoardId] : await this.store.boardIdsOf(user.id)
+    const views = await Promise.all(ids.map(async (id) => {
+      const result = await this.access(user, id, 'viewer')
+      return result.ok ? result.value : null
+    }))
+    return views.filter((v): v is BoardView => v !== null).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
+  }
+
+  async update(user: SessionUser, boardId: string, patch: { title?: string | undefined; site?: Site | null | undefined }): Promise<Result<BoardView, AccessError>> {
+    const access = await this.access(user, boardId, 'facilitator')
+    if (!access.ok) return access
+    const { role, ...current } = access.value
+    const next: BoardRecord = {
+      ...current,
+      title: patch.title ?? current.title,
+      site: patch.site !== undefined ? patch.site : current.site,
+      updatedAt: this.now().toISOString(),
+    }
+    if (patch.site !== undefined) await this.content.transact(boardId, (doc) => writeSite(doc, next.site))
+    await this.store.put(next)
+    return ok({ ...next, role })
+  }
+
+  /** Owner only: the content, invites, memberships, guests of this board and the record. */
+  async delete(user: SessionUser, boardId: string): Promise<Result<null, AccessError>> {
+    const access = await this.access(user, boardId, 'owner')
+    if (!access.ok) return access
+    await this.content.destroy(boardId)
+    await this.invites.deleteAllOf(boardId)
+    for (const memberId of await this.store.memberIds(boardId)) {
+      await this.store.removeMember(boardId, memberId)
+      const member = await this.auth.users.get(memberId)
+      if (member?.guestBoardId === boardId) await this.auth.deleteGuest(memberId)
+    }
+    await this.store.delete(boardId)
+    return ok(null)
+  }
+
+  /** The live board as the contract's JSON document, with a file name for the download. */
+  async exportJson(user: SessionUser, boardId: string): Promise<Result<{ filename: string; document: BoardDocument }, AccessError>> {
+    const access = await this.access(user, boardId, 'viewer')
+    if (!access.ok) return access
+    const board = access.value
+    const document = await this.content.exportDocument(boardId, { id: board.id, title: board.title })
+    return ok({ filename: `${slugify(board.title)}.refresh-board.json`, document })
+  }
+}

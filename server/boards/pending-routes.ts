@@ -1,0 +1,32 @@
+import { type Context, Hono } from 'hono'
+import type { Role } from '../../shared/schema/roles.ts'
+import { requireUser } from '../auth/authenticate.ts'
+import type { AppEnv } from '../http/app-env.ts'
+import { ApiError } from '../http/errors.ts'
+import type { BoardService } from './board-service.ts'
+import { unwrap } from './board-routes.ts'
+
+const laterExportFormats = new Set(['md', 'csv', 'png', 'svg', 'pdf'])
+
+/**
+ * Contract routes whose features come in later issues (snapshots, diff, analysis, exports
+ * other than JSON). They check the session and role first, so 401/404/403 are already right,
+ * then answer 501 `not_implemented`.
+ */
+export function pendingBoardRoutes(boards: BoardService) {
+  const pending = (min: Role) =>
+    async function notImplementedYet(c: Context<AppEnv>): Promise<Response> {
+      unwrap(await boards.access(requireUser(c), c.req.param('id') ?? '', min))
+      if (c.req.param('format') !== undefined && !laterExportFormats.has(c.req.param('format') ?? ''))
+        throw new ApiError('not_found', 'Unknown export format: use json, md, csv, png, svg or pdf.')
+      throw new ApiError('not_implemented')
+    }
+  return new Hono<AppEnv>()
+    .post('/:id/snapshots', pending('editor'))
+    .get('/:id/snapshots', pending('viewer'))
+    .get('/:id/snapshots/:sid', pending('viewer'))
+    .post('/:id/snapshots/:sid/restore', pending('facilitator'))
+    .get('/:id/diff', pending('viewer'))
+    .get('/:id/analysis', pending('viewer'))
+    .get('/:id/export/:format', pending('viewer'))
+}

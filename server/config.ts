@@ -1,0 +1,71 @@
+import path from 'node:path'
+import { z } from 'zod'
+
+const LogLevel = z.enum(['debug', 'info', 'warn', 'error'])
+
+const Env = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8787),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  STORAGE_URL: z.string().min(1).optional(),
+  REDIS_URL: z.string().min(1).optional(),
+  PUBLIC_ORIGIN: z
+    .string()
+    .url()
+    .transform((s) => new URL(s).origin)
+    .optional(),
+  LOG_LEVEL: LogLevel.default('info'),
+  MAX_BODY_BYTES: z.coerce.number().int().positive().default(16 * 1024 * 1024),
+  MAX_MESSAGE_BYTES: z.coerce.number().int().positive().default(4 * 1024 * 1024),
+  /** How long a room with no connections stays in memory before it is unloaded. */
+  ROOM_IDLE_MS: z.coerce.number().int().nonnegative().default(30_000),
+  /** Interval of WebSocket pings; a connection that missed one pong is closed. */
+  PING_INTERVAL_MS: z.coerce.number().int().positive().default(30_000),
+  /** Skip creating the demo board on an empty store. */
+  NO_DEMO: z
+    .string()
+    .optional()
+    .transform((v) => v === '1' || v === 'true'),
+})
+
+export type LogLevel = z.infer<typeof LogLevel>
+
+export interface Config {
+  port: number
+  host: string
+  dataDir: string
+  storageUrl: string
+  redisUrl: string | undefined
+  publicOrigin: string | undefined
+  logLevel: LogLevel
+  maxBodyBytes: number
+  maxMessageBytes: number
+  roomIdleMs: number
+  pingIntervalMs: number
+  createDemo: boolean
+}
+
+/** Reads the configuration once, from the environment (see README "Configuration"). */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = Env.safeParse(env)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    throw new Error(`Invalid configuration: ${issue?.path.join('.')}: ${issue?.message}`)
+  }
+  const e = parsed.data
+  const dataDir = path.resolve(e.DATA_DIR)
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir,
+    storageUrl: e.STORAGE_URL ?? `fs:${dataDir}`,
+    redisUrl: e.REDIS_URL,
+    publicOrigin: e.PUBLIC_ORIGIN,
+    logLevel: e.LOG_LEVEL,
+    maxBodyBytes: e.MAX_BODY_BYTES,
+    maxMessageBytes: e.MAX_MESSAGE_BYTES,
+    roomIdleMs: e.ROOM_IDLE_MS,
+    pingIntervalMs: e.PING_INTERVAL_MS,
+    createDemo: !e.NO_DEMO,
+  }
+}

@@ -1,0 +1,97 @@
+import { hasRole } from '../../shared/schema/roles.ts'
+import type { SessionUser } from '../access.ts'
+import type { AuthService, SignedIn } from '../auth/auth-service.ts'
+import { randomId } from '../auth/ids.ts'
+import { KeyedLock } from '../auth/keyed-lock.ts'
+import type { AccessError, BoardService } from '../boards/board-service.ts'
+import { fail, ok, type Result } from '../http/result.ts'
+import type { InviteRecord, InviteRole, InviteStore } from './invite-store.ts'
+
+export const DEFAULT_INVITE_HOURS = 7 * 24
+
+export interface CreateInviteInput {
+  role: InviteRole
+  expiresInHours?: number | undefined
+  maxUses?: number | undefined
+}
+
+export type JoinError = 'invite_not_found' | 'invite_gone' | 'validation_failed'
+
+/** Why an invite no longer admits anyone, or null while it does. */
+export function inviteGoneReason(invite: InviteRecord, now: Date): 'revoked' | 'expired' | 'used_up' | null {
+  if (invite.revokedAt !== null) return 'revoked'
+  if (new Date(invite.expiresAt).getTime() <= now.getTime()) return 'expired'
+  if (invite.maxUses !== null && invite.uses >= invite.maxUses) return 'used_up'
+  return null
+}
+
+/** Invite links: minted and revoked by owners and facilitators, redeemed by guests or accounts. */
+export class InviteService {
+  /** One redemption at a time per token, so `maxUses` holds within this instance. */
+  private readonly lock = new KeyedLock()
+
+  constructor(
+    private readonly store: InviteStore,
+    private readonly boards: BoardService,
+    private readonly auth: AuthService,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async create(user: SessionUser, boardId: string, input: CreateInviteInput): Promise<Result<InviteRecord, AccessError>> {
+    const access = await this.boards.access(user, boardId, 'facilitator')
+    if (!access.ok) return access
+    const created = this.now()
+    const hours = input.expiresInHours ?? DEFAULT_INVITE_HOURS
+    const invite: InviteRecord = {
+      token: randomId(),
+      boardId,
+      role: input.role,
+      createdBy: user.id,
+      createdAt: created.toISOString(),
+      expiresAt: new Date(created.getTime() + hours * 3_600_000).toISOString(),
+      maxUses: input.maxUses ?? null,
+      uses: 0,
+      revokedAt: null,
+    }
+    await this.store.put(invite)
+    return ok(invite)
+  }
+
+  /** The board's invites that were not revoked, newest first. */
+  async list(user: SessionUser, boardId: string): Promise<Result<InviteRecord[], AccessError>> {
+    const access = await this.boards.access(user, boardId, 'facilitator')
+    if (!access.ok) return access
+    const invites = await this.store.listOf(boardId)
+    return ok(invites.filter((i) => i.revokedAt === null).sort((a, b) => b.createdAt.localeCompare(a.createdAt)))
+  }
+
+  async revoke(user: SessionUser, boardId: string, token: string): Promise<Result<null, AccessError | 'invite_not_found'>> {
+    const access = await this.boards.access(user, boardId, 'facilitator')
+    if (!access.ok) return access
+    return this.lock.run(token, async () => {
+      const invite = await this.store.get(token)
+      if (!invite || invite.boardId !== boardId) return fail('invite_not_found')
+      if (invite.revokedAt === null) await this.store.put({ ...invite, revokedAt: this.now().toISOString() })
+      return ok(null)
+    })
+  }
+
+  /**
+   * Redeems an invite. A signed-in account gets the role on its own account (never lowered);
+   * anyone else becomes a new guest of that board only.
+   */
+  async join(token: string, displayName: string | undefined, current: { user: SessionUser; token: string } | null): Promise<Result<{ boardId: string } & SignedIn, JoinError>> {
+    return this.lock.run(token, async () => {
+      const invite = await this.store.get(token)
+      if (!invite || !(await this.boards.store.get(invite.boardId))) return fail('invite_not_found')
+      if (inviteGoneReason(invite, this.now())) return fail('invite_gone')
+      const account = current && current.user.guestBoardId === null ? current : null
+      if (!account && displayName === undefined) return fail('validation_failed', 'displayName: a name is required to join as a guest')
+      await this.store.put({ ...invite, uses: invite.uses + 1 })
+      const signedIn = account ?? (await this.auth.createGuest(displayName ?? '', invite.boardId))
+      const existing = await this.boards.store.roleOf(invite.boardId, signedIn.user.id)
+      if (!existing || !hasRole(existing, invite.role)) await this.boards.store.setRole(invite.boardId, signedIn.user.id, invite.role, this.now())
+      return ok({ boardId: invite.boardId, ...signedIn })
+    })
+  }
+}

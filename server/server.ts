@@ -1,0 +1,74 @@
+import { type ServerType, serve } from '@hono/node-server'
+import type { AddressInfo } from 'node:net'
+import type { Storage } from 'unstorage'
+import { createApp } from './app.ts'
+import type { Config } from './config.ts'
+import { isOriginAllowed } from './http/origin-check.ts'
+import { type Logger, createLogger } from './logger.ts'
+import { openStorage } from './storage/create-storage.ts'
+import { UpdateLog } from './storage/update-log.ts'
+import { SyncEndpoint } from './sync/endpoint.ts'
+import { type Fanout, localFanout } from './sync/fanout.ts'
+import { RoomManager } from './sync/rooms.ts'
+
+export interface RunningServer {
+  /** e.g. http://127.0.0.1:8787 */
+  url: string
+  port: number
+  rooms: RoomManager
+  sync: SyncEndpoint
+  storage: Storage
+  app: ReturnType<typeof createApp>
+  /** Graceful stop: stop accepting, close sockets with 1001, flush and compact every room. */
+  close(): Promise<void>
+}
+
+export interface StartOptions {
+  logger?: Logger
+  storage?: Storage
+  fanout?: Fanout
+}
+
+/** Wires storage, rooms, the HTTP app and the sync endpoint, and listens. */
+export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
+  const logger = options.logger ?? createLogger(config.logLevel)
+  const storage = options.storage ?? openStorage(config.storageUrl)
+  const fanout = options.fanout ?? localFanout
+  const log = new UpdateLog({ storage, logger })
+  const rooms = new RoomManager({ log, fanout, logger, idleMs: config.roomIdleMs })
+  const app = createApp({ config, logger, storage, content: rooms })
+  const sync = new SyncEndpoint({
+    rooms,
+    access: app.access,
+    logger,
+    maxMessageBytes: config.maxMessageBytes,
+    pingIntervalMs: config.pingIntervalMs,
+    isOriginAllowed: (origin, host) => isOriginAllowed(origin, host, config.publicOrigin),
+  })
+
+  const server: ServerType = await new Promise((resolve, reject) => {
+    const s = serve({ fetch: app.app.fetch, port: config.port, hostname: config.host }, () => resolve(s))
+    s.once('error', reject)
+  })
+  server.on('upgrade', (request, socket, head) => {
+    if (!sync.handleUpgrade(request, socket, head)) socket.destroy()
+  })
+  const address = server.address() as AddressInfo
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host
+  const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${address.port}`
+
+  let closing: Promise<void> | null = null
+  const close = () => {
+    closing ??= (async () => {
+      const httpClosed = new Promise<void>((resolve) => server.close(() => resolve()))
+      await sync.close()
+      await rooms.close()
+      await fanout.close()
+      if ('closeAllConnections' in server) server.closeAllConnections()
+      await httpClosed
+      await storage.dispose()
+    })()
+    return closing
+  }
+  return { url, port: address.port, rooms, sync, storage, app, close }
+}

@@ -1,0 +1,112 @@
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { createLogger } from '../logger.ts'
+import { openStorage } from './create-storage.ts'
+import { UpdateLog, assertBoardId } from './update-log.ts'
+
+const logger = createLogger('error')
+const dirs: string[] = []
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true })
+})
+const tempStorage = () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'rb-log-'))
+  dirs.push(dir)
+  return { dir, storage: openStorage(`fs:${dir}`) }
+}
+
+function editsOf(doc: Y.Doc): Uint8Array[] {
+  const updates: Uint8Array[] = []
+  doc.on('update', (u: Uint8Array) => updates.push(u))
+  return updates
+}
+
+describe('UpdateLog', () => {
+  it('stores appended updates and loads them into a fresh document', async () => {
+    const { storage } = tempStorage()
+    const log = new UpdateLog({ storage, logger })
+    const source = new Y.Doc()
+    const updates = editsOf(source)
+    for (let i = 0; i < 20; i++) source.getMap('elements').set(`e${i}`, i)
+    await Promise.all(updates.map((u) => log.append('board1', u)))
+
+    const loaded = new Y.Doc()
+    const stats = await new UpdateLog({ storage, logger }).load('board1', loaded, 'storage')
+    expect(loaded.getMap('elements').toJSON()).toEqual(source.getMap('elements').toJSON())
+    expect(stats.skipped).toBe(0)
+  })
+
+  it('compacts into one state and drops the covered log entries', async () => {
+    const { storage } = tempStorage()
+    const log = new UpdateLog({ storage, logger, compactAfterEntries: 5 })
+    const source = new Y.Doc()
+    const updates = editsOf(source)
+    for (let i = 0; i < 10; i++) source.getMap('m').set(`k${i}`, 'v'.repeat(i))
+    for (const u of updates) await log.append('b', u)
+    expect(log.wantsCompaction('b')).toBe(true)
+    await log.compact('b', Y.encodeStateAsUpdate(source))
+    expect(log.wantsCompaction('b')).toBe(false)
+    const keys = await storage.getKeys('docs:b')
+    expect(keys.filter((k) => k.includes(':log:'))).toHaveLength(0)
+    expect(keys.filter((k) => k.includes(':state:'))).toHaveLength(1)
+    // appends after compaction still load
+    source.getMap('m').set('after', true)
+    await log.append('b', updates.at(-1) as Uint8Array)
+    const loaded = new Y.Doc()
+    await new UpdateLog({ storage, logger }).load('b', loaded, null)
+    expect(loaded.getMap('m').toJSON()).toEqual(source.getMap('m').toJSON())
+  })
+
+  it('skips a torn or garbage piece instead of failing the load', async () => {
+    const { dir, storage } = tempStorage()
+    const log = new UpdateLog({ storage, logger })
+    const source = new Y.Doc()
+    const updates = editsOf(source)
+    source.getMap('m').set('kept', 1)
+    await log.append('b', updates[0] as Uint8Array)
+    writeFileSync(path.join(dir, 'docs/b/log/9999999999999999'), Buffer.from([0xff, 0xfe, 0x01, 0x02, 0x03]))
+    const loaded = new Y.Doc()
+    const stats = await new UpdateLog({ storage, logger }).load('b', loaded, null)
+    expect(stats.skipped).toBe(1)
+    expect(loaded.getMap('m').get('kept')).toBe(1)
+  })
+
+  it('merges updates that arrive during a write into the next write', async () => {
+    const { dir, storage } = tempStorage()
+    const log = new UpdateLog({ storage, logger })
+    const source = new Y.Doc()
+    const updates = editsOf(source)
+    for (let i = 0; i < 50; i++) source.getMap('m').set(`k${i}`, i)
+    await Promise.all(updates.map((u) => log.append('b', u)))
+    const files = readdirSync(path.join(dir, 'docs/b/log'))
+    expect(files.length).toBeLessThan(50)
+    const loaded = new Y.Doc()
+    await new UpdateLog({ storage, logger }).load('b', loaded, null)
+    expect(Object.keys(loaded.getMap('m').toJSON())).toHaveLength(50)
+  })
+
+  it('never lets a board id escape its namespace', async () => {
+    for (const bad of ['../etc', 'a/b', 'a:b', '', 'x'.repeat(65), '..', 'a b']) {
+      expect(() => assertBoardId(bad)).toThrow()
+    }
+    const log = new UpdateLog({ storage: openStorage('memory:'), logger })
+    await expect(log.load('../../x', new Y.Doc(), null)).rejects.toThrow()
+    expect(() => log.append('a:b', new Uint8Array([0, 0]))).toThrow()
+  })
+
+  it('deletes everything of a board on destroy, and nothing of its neighbours', async () => {
+    const storage = openStorage('memory:')
+    const log = new UpdateLog({ storage, logger })
+    const d = new Y.Doc()
+    const updates = editsOf(d)
+    d.getMap('m').set('a', 1)
+    await log.append('abc', updates[0] as Uint8Array)
+    await log.append('abcd', updates[0] as Uint8Array)
+    await log.destroy('abc')
+    expect(await storage.getKeys('docs:abc:')).toHaveLength(0)
+    expect(await storage.getKeys('docs:abcd:')).toHaveLength(1)
+  })
+})

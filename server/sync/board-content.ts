@@ -1,0 +1,18 @@
+import type * as Y from 'yjs'
+import type { BoardDocument } from '../../shared/schema/document.ts'
+
+/**
+ * The live content of boards (their Y.Docs), as the REST layer sees it. Implemented by the
+ * sync room manager, so that a REST write (create from content, site change, restore) reaches
+ * every connected client as an ordinary update and is persisted like one.
+ */
+export interface BoardContent {
+  /** Writes the initial state of a new board (empty, from a template or an imported document). */
+  initialize(boardId: string, document: BoardDocument): Promise<void>
+  /** The board as the contract's JSON document (`board` carries the given id and title). */
+  exportDocument(boardId: string, board: { id: string; title: string }): Promise<BoardDocument>
+  /** Runs `change` in one server-origin transaction on the board's document. */
+  transact(boardId: string, change: (doc: Y.Doc) => void): Promise<void>
+  /** Closes the board's connections (4404) and deletes its stored content. */
+  destroy(boardId: string): Promise<void>
+}

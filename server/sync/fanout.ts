@@ -1,0 +1,23 @@
+/**
+ * Fan-out between server instances. A room publishes every document and awareness update it
+ * applies from its own clients; it applies what other instances publish. One instance needs
+ * nothing (`localFanout`); scale-out implements this over Redis pub/sub.
+ */
+export type FanoutMessage =
+  | { kind: 'update'; update: Uint8Array }
+  | { kind: 'awareness'; update: Uint8Array }
+
+export interface Fanout {
+  /** Starts delivering other instances' messages for a board; resolves to an unsubscribe. */
+  subscribe(boardId: string, deliver: (message: FanoutMessage) => void): Promise<() => Promise<void>>
+  /** Sends a message to the other instances serving this board. Never throws. */
+  publish(boardId: string, message: FanoutMessage): void
+  close(): Promise<void>
+}
+
+/** A single instance: nobody else to tell. */
+export const localFanout: Fanout = {
+  subscribe: async () => async () => {},
+  publish: () => {},
+  close: async () => {},
+}

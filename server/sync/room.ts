@@ -1,0 +1,160 @@
+import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
+import * as awarenessProtocol from 'y-protocols/awareness'
+import * as Y from 'yjs'
+import type { Logger } from '../logger.ts'
+import type { Conn } from './connection.ts'
+import type { Fanout, FanoutMessage } from './fanout.ts'
+import { MessageType } from './protocol.ts'
+
+/** Origin of changes that came from another instance through the fan-out. */
+export const FANOUT_ORIGIN = Symbol('fanout')
+/** Origin of changes the server itself makes (REST writes, restore, migrations). */
+export const SERVER_ORIGIN = Symbol('server')
+/** Origin of state loaded from storage. */
+export const STORAGE_ORIGIN = Symbol('storage')
+
+export interface RoomOptions {
+  boardId: string
+  logger: Logger
+  fanout: Fanout
+  /** Called for every document update the room applies, whatever its origin but storage. */
+  onUpdate: (update: Uint8Array, origin: unknown) => void
+}
+
+/**
+ * A loaded board: its Y.Doc, its awareness, and the connections on this instance, with the
+ * awareness client ids each connection controls (dropped everywhere when it leaves).
+ */
+export class Room {
+  readonly boardId: string
+  readonly doc = new Y.Doc({ gc: true })
+  readonly awareness: awarenessProtocol.Awareness
+  readonly conns = new Map<Conn, Set<number>>()
+  readonly #logger: Logger
+  readonly #fanout: Fanout
+  #unsubscribe: (() => Promise<void>) | null = null
+
+  constructor(options: RoomOptions) {
+    this.boardId = options.boardId
+    this.#logger = options.logger
+    this.#fanout = options.fanout
+    this.awareness = new awarenessProtocol.Awareness(this.doc)
+    // the server has no presence of its own
+    this.awareness.setLocalState(null)
+
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin === STORAGE_ORIGIN) return
+      options.onUpdate(update, origin)
+      const message = encodeUpdateMessage(update)
+      for (const conn of this.conns.keys()) if (conn !== origin) conn.send(message)
+      if (origin !== FANOUT_ORIGIN) this.#fanout.publish(this.boardId, { kind: 'update', update })
+    })
+
+    this.awareness.on('update', ({ added, updated, removed }: AwarenessChange, origin: unknown) => {
+      const changed = [...added, ...updated, ...removed]
+      if (origin instanceof Object && this.conns.has(origin as Conn)) {
+        const controlled = this.conns.get(origin as Conn)
+        for (const id of added) controlled?.add(id)
+        for (const id of removed) controlled?.delete(id)
+      }
+      const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed)
+      const message = encodeAwarenessMessage(update)
+      for (const conn of this.conns.keys()) if (conn !== origin) conn.send(message)
+      if (origin !== FANOUT_ORIGIN) this.#fanout.publish(this.boardId, { kind: 'awareness', update })
+    })
+  }
+
+  async subscribe(): Promise<void> {
+    this.#unsubscribe = await this.#fanout.subscribe(this.boardId, (message) => this.#receive(message))
+  }
+
+  #receive(message: FanoutMessage): void {
+    try {
+      if (message.kind === 'update') Y.applyUpdate(this.doc, message.update, FANOUT_ORIGIN)
+      else awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, FANOUT_ORIGIN)
+    } catch (error) {
+      this.#logger.warn('ignored a malformed fan-out message', { boardId: this.boardId, error: String(error) })
+    }
+  }
+
+  /** Adds a connection and sends it sync step 1 and everyone's presence. */
+  join(conn: Conn): void {
+    this.conns.set(conn, new Set())
+    const step1 = encoding.createEncoder()
+    encoding.writeVarUint(step1, MessageType.Sync)
+    writeSyncStep1(step1, this.doc)
+    conn.send(encoding.toUint8Array(step1))
+    const states = [...this.awareness.getStates().keys()]
+    if (states.length > 0) {
+      conn.send(encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, states)))
+    }
+  }
+
+  /** Removes a connection; the awareness states it controlled are removed for everyone. */
+  leave(conn: Conn): void {
+    const controlled = this.conns.get(conn)
+    if (!controlled) return
+    this.conns.delete(conn)
+    if (controlled.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, [...controlled], null)
+  }
+
+  /** The awareness client ids a connection controls. */
+  controlledBy(conn: Conn): ReadonlySet<number> {
+    return this.conns.get(conn) ?? new Set()
+  }
+
+  /** True when one of the ids is controlled by a connection other than `conn`. */
+  isControlledByOther(conn: Conn, clientIds: readonly number[]): boolean {
+    for (const [other, ids] of this.conns) {
+      if (other === conn) continue
+      for (const id of clientIds) if (ids.has(id)) return true
+    }
+    return false
+  }
+
+  async destroy(): Promise<void> {
+    await this.#unsubscribe?.()
+    this.awareness.destroy()
+    this.doc.destroy()
+  }
+}
+
+interface AwarenessChange {
+  added: number[]
+  updated: number[]
+  removed: number[]
+}
+
+function writeSyncStep1(encoder: encoding.Encoder, doc: Y.Doc): void {
+  encoding.writeVarUint(encoder, 0)
+  encoding.writeVarUint8Array(encoder, Y.encodeStateVector(doc))
+}
+
+export function encodeUpdateMessage(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, MessageType.Sync)
+  encoding.writeVarUint(encoder, 2) // y-protocols messageYjsUpdate
+  encoding.writeVarUint8Array(encoder, update)
+  return encoding.toUint8Array(encoder)
+}
+
+export function encodeAwarenessMessage(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, MessageType.Awareness)
+  encoding.writeVarUint8Array(encoder, update)
+  return encoding.toUint8Array(encoder)
+}
+
+/** The client ids an awareness update speaks for (without applying it). */
+export function awarenessClients(update: Uint8Array): number[] {
+  const decoder = decoding.createDecoder(update)
+  const ids: number[] = []
+  const len = decoding.readVarUint(decoder)
+  for (let i = 0; i < len; i++) {
+    ids.push(decoding.readVarUint(decoder))
+    decoding.readVarUint(decoder) // clock
+    decoding.readVarString(decoder) // state
+  }
+  return ids
+}

@@ -1,0 +1,213 @@
+import * as Y from 'yjs'
+import type { BoardDocument } from '../../shared/schema/document.ts'
+import { readBoardDocument, writeBoardDocument } from '../../shared/schema/convert.ts'
+import { migrateDoc } from '../../shared/schema/migrations.ts'
+import type { Logger } from '../logger.ts'
+import { type UpdateLog, assertBoardId } from '../storage/update-log.ts'
+import type { BoardContent } from './board-content.ts'
+import { CloseCode, type Conn } from './connection.ts'
+import type { Fanout } from './fanout.ts'
+import { Room, SERVER_ORIGIN, STORAGE_ORIGIN } from './room.ts'
+
+export interface RoomManagerOptions {
+  log: UpdateLog
+  fanout: Fanout
+  logger: Logger
+  /** How long a room without connections stays loaded. */
+  idleMs: number
+}
+
+interface Slot {
+  /** shared by everyone who asks while the room loads */
+  ready: Promise<Room>
+  room: Room | null
+  idleTimer: ReturnType<typeof setTimeout> | null
+  /** REST writes and other users that hold the room without a connection */
+  holds: number
+}
+
+/**
+ * The rooms of this instance: loads a board's room on first use (concurrent loads share one
+ * promise), persists every update it applies, compacts the log, and unloads a room after it
+ * has been idle for `idleMs`. Implements BoardContent for the REST layer.
+ */
+export class RoomManager implements BoardContent {
+  readonly #slots = new Map<string, Slot>()
+  readonly #options: RoomManagerOptions
+  #closing = false
+
+  constructor(options: RoomManagerOptions) {
+    this.#options = options
+  }
+
+  get loadedCount(): number {
+    return this.#slots.size
+  }
+
+  isLoaded(boardId: string): boolean {
+    return this.#slots.has(boardId)
+  }
+
+  /** The room of a board, loaded if needed. Rejects when its stored state cannot be read. */
+  async acquire(boardId: string): Promise<Room> {
+    assertBoardId(boardId)
+    if (this.#closing) throw new Error('shutting down')
+    let slot = this.#slots.get(boardId)
+    if (!slot) {
+      const created: Slot = { ready: Promise.resolve(null as unknown as Room), room: null, idleTimer: null, holds: 0 }
+      created.ready = this.#load(boardId).then(
+        (room) => {
+          created.room = room
+          return room
+        },
+        (error: unknown) => {
+          // never keep (or later store over) a room whose load failed
+          this.#slots.delete(boardId)
+          throw error
+        },
+      )
+      this.#slots.set(boardId, created)
+      slot = created
+    }
+    if (slot.idleTimer) {
+      clearTimeout(slot.idleTimer)
+      slot.idleTimer = null
+    }
+    return slot.ready
+  }
+
+  async #load(boardId: string): Promise<Room> {
+    const { log, fanout, logger } = this.#options
+    const room = new Room({
+      boardId,
+      logger,
+      fanout,
+      onUpdate: (update) => {
+        log.append(boardId, update).catch((error: unknown) => {
+          logger.error('could not store an update', { boardId, error: String(error) })
+        })
+        if (log.wantsCompaction(boardId)) void this.#compact(boardId, room)
+      },
+    })
+    const started = performance.now()
+    const stats = await log.load(boardId, room.doc, STORAGE_ORIGIN)
+    const migration = migrateDoc(room.doc)
+    if (!migration.ok) logger.warn('board migration failed', { boardId, error: migration.error })
+    await room.subscribe()
+    logger.debug('room loaded', { boardId, ...stats, ms: Math.round(performance.now() - started) })
+    return room
+  }
+
+  #compacting = new Set<string>()
+
+  async #compact(boardId: string, room: Room): Promise<void> {
+    if (this.#compacting.has(boardId)) return
+    this.#compacting.add(boardId)
+    try {
+      await this.#options.log.compact(boardId, Y.encodeStateAsUpdate(room.doc))
+    } catch (error) {
+      this.#options.logger.error('compaction failed', { boardId, error: String(error) })
+    } finally {
+      this.#compacting.delete(boardId)
+    }
+  }
+
+  /** Adds a connection to its board's room. */
+  async connect(boardId: string, conn: Conn): Promise<Room> {
+    const room = await this.acquire(boardId)
+    room.join(conn)
+    return room
+  }
+
+  disconnect(room: Room, conn: Conn): void {
+    room.leave(conn)
+    this.#releaseIfIdle(room.boardId)
+  }
+
+  #releaseIfIdle(boardId: string): void {
+    const slot = this.#slots.get(boardId)
+    if (!slot?.room || slot.room.conns.size > 0 || slot.holds > 0 || slot.idleTimer) return
+    slot.idleTimer = setTimeout(() => void this.unload(boardId), this.#options.idleMs)
+    slot.idleTimer.unref?.()
+  }
+
+  /** Stores the merged state and frees the room. */
+  async unload(boardId: string): Promise<void> {
+    const slot = this.#slots.get(boardId)
+    if (!slot?.room || slot.room.conns.size > 0 || slot.holds > 0) return
+    const room = slot.room
+    this.#slots.delete(boardId)
+    await this.#compact(boardId, room)
+    this.#options.log.release(boardId)
+    await room.destroy()
+    this.#options.logger.debug('room unloaded', { boardId })
+  }
+
+  /** Runs `fn` with the room held (not unloaded meanwhile). */
+  async #withRoom<T>(boardId: string, fn: (room: Room) => T | Promise<T>): Promise<T> {
+    const room = await this.acquire(boardId)
+    const slot = this.#slots.get(boardId)
+    if (slot) slot.holds++
+    try {
+      return await fn(room)
+    } finally {
+      if (slot) slot.holds--
+      this.#releaseIfIdle(boardId)
+    }
+  }
+
+  async initialize(boardId: string, document: BoardDocument): Promise<void> {
+    await this.#withRoom(boardId, async (room) => {
+      writeBoardDocument(room.doc, document, SERVER_ORIGIN)
+      await this.#options.log.flush(boardId)
+    })
+  }
+
+  async exportDocument(boardId: string, board: { id: string; title: string }): Promise<BoardDocument> {
+    return this.#withRoom(boardId, (room) => {
+      const { document, issues } = readBoardDocument(room.doc, board)
+      if (issues.length > 0) this.#options.logger.warn('board holds unreadable elements', { boardId, skipped: issues.length })
+      return document
+    })
+  }
+
+  async transact(boardId: string, change: (doc: Y.Doc) => void): Promise<void> {
+    await this.#withRoom(boardId, async (room) => {
+      room.doc.transact(() => change(room.doc), SERVER_ORIGIN)
+      await this.#options.log.flush(boardId)
+    })
+  }
+
+  async destroy(boardId: string): Promise<void> {
+    assertBoardId(boardId)
+    const slot = this.#slots.get(boardId)
+    if (slot) {
+      this.#slots.delete(boardId)
+      if (slot.idleTimer) clearTimeout(slot.idleTimer)
+      const room = await slot.ready.catch(() => null)
+      if (room) {
+        for (const conn of [...room.conns.keys()]) conn.close(CloseCode.notFound, 'board deleted')
+        await room.destroy()
+      }
+    }
+    await this.#options.log.destroy(boardId)
+  }
+
+  /** Flushes every room, closes every connection with 1001 and frees the rooms. */
+  async close(): Promise<void> {
+    this.#closing = true
+    const slots = [...this.#slots.entries()]
+    this.#slots.clear()
+    await Promise.all(
+      slots.map(async ([boardId, slot]) => {
+        if (slot.idleTimer) clearTimeout(slot.idleTimer)
+        const room = await slot.ready.catch(() => null)
+        if (!room) return
+        for (const conn of [...room.conns.keys()]) conn.close(CloseCode.goingAway, 'server shutting down')
+        await this.#options.log.flush(boardId)
+        await this.#compact(boardId, room)
+        await room.destroy()
+      }),
+    )
+  }
+}

@@ -1,0 +1,48 @@
+import { z } from 'zod'
+import { type Commitment, commitments, DEFAULT_COMMITMENT_WEIGHTS } from './enums.ts'
+
+const WEIGHT_MESSAGE = 'must be a number from 0 to 1'
+const weight = (commitment: Commitment) =>
+  z
+    .number({ error: WEIGHT_MESSAGE })
+    .min(0, { error: WEIGHT_MESSAGE })
+    .max(1, { error: WEIGHT_MESSAGE })
+    .default(DEFAULT_COMMITMENT_WEIGHTS[commitment])
+
+/** Weights of commitment-weighted demand; a weight left out takes its default. */
+export const CommitmentWeights = z.object(
+  {
+    idea: weight('idea'),
+    interested: weight('interested'),
+    loi: weight('loi'),
+    precontract: weight('precontract'),
+    signed: weight('signed'),
+  },
+  { error: `must be an object of weights for ${commitments.join(', ')}` },
+)
+export type CommitmentWeights = z.infer<typeof CommitmentWeights>
+
+const THRESHOLD_MESSAGE = 'must be a whole number from 0 to 1000'
+export const DEFAULT_CREATIVE_THRESHOLD = 5
+
+/** Analysis settings of a board; a facilitator edits them. */
+export const Settings = z.object(
+  {
+    /** Committed creative and cultural actors a site needs (no standard exists; DOMAIN.md). */
+    creativeThreshold: z
+      .int({ error: THRESHOLD_MESSAGE })
+      .min(0, { error: THRESHOLD_MESSAGE })
+      .max(1000, { error: THRESHOLD_MESSAGE })
+      .default(DEFAULT_CREATIVE_THRESHOLD),
+    commitmentWeights: CommitmentWeights.prefault({}),
+  },
+  { error: 'must be an object' },
+)
+export type Settings = z.infer<typeof Settings>
+export type SettingsInput = z.input<typeof Settings>
+
+/** Complete settings with every default filled in (for the analysis). */
+export function resolveSettings(settings?: SettingsInput): Settings {
+  const parsed = Settings.safeParse(settings ?? {})
+  return parsed.success ? parsed.data : Settings.parse({})
+}
