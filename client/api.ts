@@ -86,7 +86,8 @@ export async function request<T>(method: Method, path: string, body?: unknown, s
     response = await fetch(path, {
       method,
       credentials: 'same-origin',
-      headers: body === undefined ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' },
+      headers:
+        body === undefined ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
       signal,
     })
@@ -120,8 +121,7 @@ export const api = {
   me: () => request<{ user: User }>('GET', '/api/auth/me'),
   signUp: (input: { email: string; password: string; displayName: string }) =>
     request<{ user: User; token: string }>('POST', '/api/auth/signup', input),
-  logIn: (input: { email: string; password: string }) =>
-    request<{ user: User; token: string }>('POST', '/api/auth/login', input),
+  logIn: (input: { email: string; password: string }) => request<{ user: User; token: string }>('POST', '/api/auth/login', input),
   logOut: () => request<void>('POST', '/api/auth/logout'),
 
   listBoards: (signal?: AbortSignal) => request<{ boards: Board[] }>('GET', '/api/boards', undefined, signal),

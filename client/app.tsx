@@ -6,7 +6,7 @@ import { usePageTitle } from './page-title.ts'
 import { BoardScreen } from './screens/board/board-screen.tsx'
 import { HomeScreen } from './screens/home/home-screen.tsx'
 import { JoinScreen } from './screens/join/join-screen.tsx'
-import { SessionContext, createSessionStore } from './session/session-store.ts'
+import { createSessionStore, SessionContext } from './session/session-store.ts'
 
 function Shell(props: RouteSectionProps) {
   const session = createSessionStore()

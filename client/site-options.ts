@@ -7,8 +7,33 @@
 /** The Interreg CENTRAL EUROPE programme area first, then neighbours and other partner countries. */
 export const centralEuropeanCountries = ['AT', 'HR', 'CZ', 'DE', 'HU', 'IT', 'PL', 'SK', 'SI'] as const
 export const otherCountries = [
-  'AL', 'BE', 'BA', 'BG', 'CH', 'DK', 'EE', 'ES', 'FI', 'FR', 'GB', 'GR', 'IE', 'LI', 'LT', 'LU',
-  'LV', 'ME', 'MK', 'MT', 'NL', 'NO', 'PT', 'RO', 'RS', 'SE', 'UA',
+  'AL',
+  'BE',
+  'BA',
+  'BG',
+  'CH',
+  'DK',
+  'EE',
+  'ES',
+  'FI',
+  'FR',
+  'GB',
+  'GR',
+  'IE',
+  'LI',
+  'LT',
+  'LU',
+  'LV',
+  'ME',
+  'MK',
+  'MT',
+  'NL',
+  'NO',
+  'PT',
+  'RO',
+  'RS',
+  'SE',
+  'UA',
 ] as const
 
 export const heritageStatuses = ['none', 'candidate', 'local', 'listed', 'ensemble', 'world_heritage'] as const

@@ -1,6 +1,7 @@
-import { createMemo, onCleanup } from 'solid-js'
-import { createStore, reconcile } from 'solid-js/store'
-import * as Y from 'yjs'
+import { batch, createMemo, onCleanup } from 'solid-js'
+import { createStore, produce, reconcile } from 'solid-js/store'
+import type * as Y from 'yjs'
+import { getElements, getMeta, getSite, isYMap, readTitle } from '../../shared/schema/layout.ts'
 import type { SiteProfile } from '../api.ts'
 
 /**
@@ -13,12 +14,14 @@ export interface BoardState {
   elements: Record<string, BoardElement>
   /** The live site profile (`doc.getMap('site')`); empty until someone writes it. */
   site: SiteProfile
+  /** The live board title (`meta.title`), once the server or a facilitator wrote it. */
+  title: string | undefined
 }
 
 type ElementsMap = Y.Map<unknown>
 
 function readElement(id: string, value: unknown): BoardElement | undefined {
-  if (!(value instanceof Y.Map)) return undefined
+  if (!isYMap(value)) return undefined
   const fields = value.toJSON() as Record<string, unknown>
   return { ...fields, id, kind: typeof fields.kind === 'string' ? fields.kind : 'unknown' }
 }
@@ -54,27 +57,38 @@ export function touchedElementIds(elements: ElementsMap, events: readonly Y.YEve
  * owner; the observers go away with the owner.
  */
 export function createBoardStore(doc: Y.Doc) {
-  const elements = doc.getMap<unknown>('elements')
-  const site = doc.getMap<unknown>('site')
+  const elements = getElements(doc)
+  const site = getSite(doc)
+  const meta = getMeta(doc)
   const [state, setState] = createStore<BoardState>({
     elements: readElements(elements),
     site: site.toJSON() as SiteProfile,
+    title: readTitle(doc),
   })
 
-  const onElements = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {
-    for (const id of touchedElementIds(elements, events)) {
-      const element = readElement(id, elements.get(id))
-      // Setting a store property to undefined deletes it.
-      setState('elements', id, element ? reconcile(element) : undefined)
-    }
-  }
+  // One Yjs transaction → one batch: views update once, however many elements it touched.
+  const onElements = (events: Y.YEvent<Y.AbstractType<unknown>>[]) =>
+    batch(() => {
+      for (const id of touchedElementIds(elements, events)) {
+        const element = readElement(id, elements.get(id))
+        if (element) setState('elements', id, reconcile(element))
+        else
+          setState(
+            'elements',
+            produce((all) => delete all[id]),
+          )
+      }
+    })
   const onSite = () => setState('site', reconcile(site.toJSON() as SiteProfile))
+  const onMeta = () => setState('title', readTitle(doc))
 
   elements.observeDeep(onElements)
   site.observeDeep(onSite)
+  meta.observe(onMeta)
   onCleanup(() => {
     elements.unobserveDeep(onElements)
     site.unobserveDeep(onSite)
+    meta.unobserve(onMeta)
   })
 
   /** Number of elements of each kind, for summaries (and, later, the outline view). */

@@ -77,9 +77,7 @@ export function peersFromStates(states: Map<number, unknown>, selfClientId: numb
     if (byUser.has(user.id) && clientId !== selfClientId) continue
     byUser.set(user.id, { ...user, clientId, isSelf })
   }
-  return [...byUser.values()].sort((a, b) =>
-    a.isSelf !== b.isSelf ? (a.isSelf ? -1 : 1) : a.name.localeCompare(b.name),
-  )
+  return [...byUser.values()].sort((a, b) => (a.isSelf !== b.isSelf ? (a.isSelf ? -1 : 1) : a.name.localeCompare(b.name)))
 }
 
 /**

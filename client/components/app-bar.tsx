@@ -1,8 +1,8 @@
 import { A, useNavigate } from '@solidjs/router'
 import { Show } from 'solid-js'
+import { colorForUser } from '../board/user-color.ts'
 import { t } from '../i18n/locale.ts'
 import { useSession } from '../session/session-store.ts'
-import { colorForUser } from '../board/user-color.ts'
 import { Avatar } from './avatar.tsx'
 import { BrandIcon } from './icons.tsx'
 

@@ -7,7 +7,7 @@ export function Avatar(props: { name: string; color: string; size?: 'sm' | 'md';
       class={`avatar avatar--${props.size ?? 'md'}`}
       classList={{ 'avatar--self': props.isSelf }}
       style={{ 'background-color': props.color }}
-      role={props.label ? 'img' : undefined}
+      role="img"
       aria-label={props.label}
       aria-hidden={props.label ? undefined : 'true'}
       title={props.label}

@@ -1,4 +1,4 @@
-import { type JSX, createEffect, createUniqueId, onCleanup } from 'solid-js'
+import { createEffect, createUniqueId, type JSX, onCleanup } from 'solid-js'
 import { t } from '../i18n/locale.ts'
 import { CloseIcon } from './icons.tsx'
 
@@ -18,6 +18,7 @@ export function Dialog(props: { open: boolean; onClose: () => void; title: strin
   onCleanup(() => dialog?.open && dialog.close())
 
   return (
+    // biome-ignore lint/a11y/useKeyWithClickEvents: the backdrop click mirrors Escape, which <dialog> handles itself
     <dialog
       ref={dialog}
       class="dialog"

@@ -1,4 +1,4 @@
-import { type JSX, Show, createUniqueId, splitProps, untrack } from 'solid-js'
+import { createUniqueId, type JSX, Show, splitProps, untrack } from 'solid-js'
 import { t } from '../i18n/locale.ts'
 
 interface FieldFrameProps {
@@ -19,8 +19,7 @@ export function FieldFrame(props: FieldFrameProps) {
   const id = createUniqueId()
   const hintId = `${id}-hint`
   const errorId = `${id}-error`
-  const describedBy = () =>
-    [props.hint ? hintId : null, props.error ? errorId : null].filter(Boolean).join(' ') || undefined
+  const describedBy = () => [props.hint ? hintId : null, props.error ? errorId : null].filter(Boolean).join(' ') || undefined
   return (
     <div class={`field ${props.class ?? ''}`} classList={{ 'field--invalid': Boolean(props.error) }}>
       <label class="field__label" for={id}>

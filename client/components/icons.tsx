@@ -14,7 +14,6 @@ function Svg(props: { children: JSX.Element; class?: string; size?: number }) {
       stroke-linecap="round"
       stroke-linejoin="round"
       aria-hidden="true"
-      focusable="false"
     >
       {props.children}
     </svg>

@@ -1,12 +1,15 @@
-import type { JSX } from 'solid-js'
 import { A } from '@solidjs/router'
+import { type JSX, onMount } from 'solid-js'
 import { t } from '../i18n/locale.ts'
 import { AlertIcon } from './icons.tsx'
 
 /** A full-page explanation (not found, no access, link expired) with a way onwards. */
 export function MessagePage(props: { title: string; body: string; testId?: string; children?: JSX.Element }) {
+  let main: HTMLElement | undefined
+  // Shown in place of a page that failed: move focus here so the explanation is read first.
+  onMount(() => main?.focus({ preventScroll: true }))
   return (
-    <main id="main" class="message-page" tabindex="-1" data-testid={props.testId}>
+    <main ref={main} id="main" class="message-page" tabindex="-1" data-testid={props.testId}>
       <div class="message-page__card card">
         <AlertIcon class="message-page__icon" size={32} />
         <h1 class="message-page__title">{props.title}</h1>

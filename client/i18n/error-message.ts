@@ -20,8 +20,11 @@ const byCode: Partial<Record<string, MessageKey>> = {
 /** The catalog text for a failed request: by the API's error code, never the server's English. */
 export function errorMessage(error: unknown): string {
   if (!isApiError(error)) return t('error.generic')
-  if (error.code === 'too_many_requests' && error.retryAfterSeconds) {
-    return t('error.too_many_requests_seconds', { count: error.retryAfterSeconds })
+  const wait = error.retryAfterSeconds
+  if (error.code === 'too_many_requests' && wait) {
+    return wait > 90
+      ? t('error.too_many_requests_minutes', { count: Math.ceil(wait / 60) })
+      : t('error.too_many_requests_seconds', { count: wait })
   }
   const key = byCode[error.code]
   return key ? t(key) : t('error.generic')

@@ -1,11 +1,5 @@
 import { createSignal } from 'solid-js'
-import {
-  type LanguageCode,
-  type MessageKey,
-  type MessageParams,
-  pickLanguage,
-  translatorFor,
-} from '../../shared/i18n/index.ts'
+import { type LanguageCode, type MessageKey, type MessageParams, pickLanguage, translatorFor } from '../../shared/i18n/index.ts'
 
 /**
  * The UI language: `?lang=` (the contract's parameter) first, then the browser's preferences,

@@ -2,8 +2,8 @@ import type { SessionUser } from '../access.ts'
 import { fail, ok, type Result } from '../http/result.ts'
 import { randomId, sha256Hex } from './ids.ts'
 import { KeyedLock } from './keyed-lock.ts'
+import { defaultLoginLimits, LoginThrottle } from './login-throttle.ts'
 import type { SessionManager } from './lucia-sessions.ts'
-import { LoginThrottle, defaultLoginLimits } from './login-throttle.ts'
 import { hashPassword, isWeakPassword, verifyAgainstDummy, verifyPassword } from './password.ts'
 import { toSessionUser } from './public-user.ts'
 import { normalizeEmail, type StoredUser, type UserStore } from './user-store.ts'
@@ -13,7 +13,9 @@ export interface SignedIn {
   token: string
 }
 
-export type LoginFailure = { ok: false; error: 'invalid_credentials' } | { ok: false; error: 'too_many_requests'; retryAfterSeconds: number }
+export type LoginFailure =
+  | { ok: false; error: 'invalid_credentials' }
+  | { ok: false; error: 'too_many_requests'; retryAfterSeconds: number }
 
 /** Accounts, guests and sessions. Knows nothing of HTTP. */
 export class AuthService {
@@ -27,7 +29,11 @@ export class AuthService {
   ) {}
 
   /** Creates an account (no session). */
-  async createAccount(input: { email: string; password: string; displayName: string }): Promise<Result<SessionUser, 'weak_password' | 'email_taken'>> {
+  async createAccount(input: {
+    email: string
+    password: string
+    displayName: string
+  }): Promise<Result<SessionUser, 'weak_password' | 'email_taken'>> {
     if (isWeakPassword(input.password)) return fail('weak_password')
     const email = normalizeEmail(input.email)
     const passwordHash = await hashPassword(input.password)
@@ -46,24 +52,31 @@ export class AuthService {
     })
   }
 
-  async signup(input: { email: string; password: string; displayName: string }): Promise<Result<SignedIn, 'weak_password' | 'email_taken'>> {
+  async signup(input: {
+    email: string
+    password: string
+    displayName: string
+  }): Promise<Result<SignedIn, 'weak_password' | 'email_taken'>> {
     const created = await this.createAccount(input)
     if (!created.ok) return created
     return ok(await this.startSession(created.value))
   }
 
   /** Checks the password, throttled per account and per client address. */
-  async login(input: { email: string; password: string; address: string }): Promise<{ ok: true; value: SignedIn } | LoginFailure> {
+  async login(input: {
+    email: string
+    password: string
+    address: string
+  }): Promise<{ ok: true; value: SignedIn } | LoginFailure> {
     const account = sha256Hex(normalizeEmail(input.email))
-    const verdict = this.throttle.check(account, input.address)
+    const verdict = this.throttle.begin(account, input.address)
     if (!verdict.allowed) return { ok: false, error: 'too_many_requests', retryAfterSeconds: verdict.retryAfterSeconds }
     const user = await this.users.getByEmail(input.email)
-    const valid = user?.passwordHash ? await verifyPassword(user.passwordHash, input.password) : await verifyAgainstDummy(input.password)
-    if (!user || !valid) {
-      this.throttle.recordFailure(account, input.address)
-      return { ok: false, error: 'invalid_credentials' }
-    }
-    this.throttle.recordSuccess(account)
+    const valid = user?.passwordHash
+      ? await verifyPassword(user.passwordHash, input.password)
+      : await verifyAgainstDummy(input.password)
+    if (!user || !valid) return { ok: false, error: 'invalid_credentials' }
+    this.throttle.recordSuccess(account, input.address)
     return ok(await this.startSession(toSessionUser(user)))
   }
 

@@ -23,7 +23,8 @@ export function authenticate(auth: AuthService): MiddlewareHandler<AppEnv> {
       c.set('sessionToken', token)
     }
     await next()
-    if (token && found?.fresh && c.get('sessionToken') === token) c.header('Set-Cookie', auth.sessions.cookie(token), { append: true })
+    if (token && found?.fresh && c.get('sessionToken') === token)
+      c.header('Set-Cookie', auth.sessions.cookie(token), { append: true })
   }
 }
 

@@ -43,6 +43,17 @@ export class LoginThrottle {
     return { allowed: false, retryAfterSeconds: Math.max(byAccount.retryAfterSeconds, byAddress.retryAfterSeconds) }
   }
 
+  /**
+   * Checks and, when allowed, counts the attempt as a failure at once: parallel guesses then
+   * cannot all pass the check while the (slow) password verification runs. A success takes
+   * the attempt back with `recordSuccess`.
+   */
+  begin(account: string, address: string): ThrottleVerdict {
+    const verdict = this.check(account, address)
+    if (verdict.allowed) this.recordFailure(account, address)
+    return verdict
+  }
+
   recordFailure(account: string, address: string): void {
     this.sweepIfLarge()
     for (const key of [`account:${account}`, `address:${address}`]) {
@@ -52,9 +63,13 @@ export class LoginThrottle {
     }
   }
 
-  /** A successful login clears the account's failures (not the address's). */
-  recordSuccess(account: string): void {
+  /** A successful login clears the account's failures and takes back the address's latest attempt. */
+  recordSuccess(account: string, address?: string): void {
     this.failures.delete(`account:${account}`)
+    if (address === undefined) return
+    const list = this.failures.get(`address:${address}`)
+    list?.pop()
+    if (list?.length === 0) this.failures.delete(`address:${address}`)
   }
 
   /** Keeps memory bounded under a spray of distinct keys. */

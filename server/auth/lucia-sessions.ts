@@ -25,7 +25,11 @@ export interface SessionManager {
 export function createSessionManager(storage: Storage, users: UserStore, options: { secureCookie: boolean }): SessionManager {
   const lucia = new Lucia(new UnstorageSessionAdapter(storage, users), {
     sessionExpiresIn: new TimeSpan(30, 'd'),
-    sessionCookie: { name: SESSION_COOKIE, expires: true, attributes: { secure: options.secureCookie, sameSite: 'lax', path: '/' } },
+    sessionCookie: {
+      name: SESSION_COOKIE,
+      expires: true,
+      attributes: { secure: options.secureCookie, sameSite: 'lax', path: '/' },
+    },
   })
   return {
     async create(userId) {

@@ -19,6 +19,7 @@ export function authRoutes(auth: AuthService, options: { behindProxy: boolean })
     .post('/signup', jsonBody(SignupBody), async (c) => {
       const result = await auth.signup(c.req.valid('json'))
       if (!result.ok) throw new ApiError(result.error)
+      c.set('user', result.value.user) // for the request log
       c.header('Set-Cookie', auth.sessions.cookie(result.value.token), { append: true })
       return c.json({ user: toPublicUser(result.value.user), token: result.value.token }, 201)
     })
@@ -29,6 +30,7 @@ export function authRoutes(auth: AuthService, options: { behindProxy: boolean })
           throw new ApiError('too_many_requests', undefined, { 'Retry-After': String(result.retryAfterSeconds) })
         throw new ApiError('invalid_credentials')
       }
+      c.set('user', result.value.user)
       c.header('Set-Cookie', auth.sessions.cookie(result.value.token), { append: true })
       return c.json({ user: toPublicUser(result.value.user), token: result.value.token }, 200)
     })

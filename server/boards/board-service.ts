@@ -8,15 +8,16 @@ import { fail, ok, type Result } from '../http/result.ts'
 import type { InviteStore } from '../invites/invite-store.ts'
 import type { BoardContent } from '../sync/board-content.ts'
 import type { BoardRecord, BoardStore } from './board-store.ts'
-import { writeSite } from './site-writer.ts'
+import { writeBoardProfile } from './site-writer.ts'
 import { slugify } from './slug.ts'
-import { templateDocument, type TemplateName } from './templates.ts'
+import { type TemplateName, templateDocument } from './templates.ts'
 
 /** A board as the API shows it to one caller. */
 export type BoardView = BoardRecord & { role: Role }
 
 export interface CreateBoardInput {
   title: string
+  /** null or absent: the imported document's site, else an empty profile */
   site?: Site | null | undefined
   template?: TemplateName | undefined
   content?: unknown
@@ -59,15 +60,14 @@ export class BoardService {
       if (!parsed.ok) return fail('invalid_document', parsed.error.message)
       source = parsed.value
     } else if (input.template) {
-      source = templateDocument(input.template)
+      source = await templateDocument(input.template)
     }
     const id = randomId()
     const stamp = this.now().toISOString()
-    const site = input.site !== undefined ? input.site : (source?.site ?? null)
+    const site = input.site ?? source?.site ?? {}
     const document: BoardDocument = source
-      ? { ...source, board: { id, title: input.title }, ...(site ? { site } : {}) }
-      : emptyBoardDocument({ id, title: input.title }, site ?? undefined)
-    if (source && !site) delete document.site
+      ? { ...source, board: { id, title: input.title }, site }
+      : emptyBoardDocument({ id, title: input.title }, site)
     // Content first: if it fails, no record points at a board without content.
     await this.content.initialize(id, document)
     const record: BoardRecord = { id, title: input.title, ownerId: user.id, createdAt: stamp, updatedAt: stamp, site }
@@ -79,24 +79,33 @@ export class BoardService {
   /** The boards the caller may open, most recently changed first. */
   async list(user: SessionUser): Promise<BoardView[]> {
     const ids = user.guestBoardId !== null ? [user.guestBoardId] : await this.store.boardIdsOf(user.id)
-    const views = await Promise.all(ids.map(async (id) => {
-      const result = await this.access(user, id, 'viewer')
-      return result.ok ? result.value : null
-    }))
+    const views = await Promise.all(
+      ids.map(async (id) => {
+        const result = await this.access(user, id, 'viewer')
+        return result.ok ? result.value : null
+      }),
+    )
     return views.filter((v): v is BoardView => v !== null).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
   }
 
-  async update(user: SessionUser, boardId: string, patch: { title?: string | undefined; site?: Site | null | undefined }): Promise<Result<BoardView, AccessError>> {
+  /** Owner/facilitator: title and site, in the record and in the live document. `site: null` empties the profile. */
+  async update(
+    user: SessionUser,
+    boardId: string,
+    patch: { title?: string | undefined; site?: Site | null | undefined },
+  ): Promise<Result<BoardView, AccessError>> {
     const access = await this.access(user, boardId, 'facilitator')
     if (!access.ok) return access
     const { role, ...current } = access.value
     const next: BoardRecord = {
       ...current,
       title: patch.title ?? current.title,
-      site: patch.site !== undefined ? patch.site : current.site,
+      site: patch.site === undefined ? current.site : (patch.site ?? {}),
       updatedAt: this.now().toISOString(),
     }
-    if (patch.site !== undefined) await this.content.transact(boardId, (doc) => writeSite(doc, next.site))
+    await this.content.transact(boardId, (doc) =>
+      writeBoardProfile(doc, { title: patch.title, site: patch.site === undefined ? undefined : next.site }),
+    )
     await this.store.put(next)
     return ok({ ...next, role })
   }
@@ -117,7 +126,10 @@ export class BoardService {
   }
 
   /** The live board as the contract's JSON document, with a file name for the download. */
-  async exportJson(user: SessionUser, boardId: string): Promise<Result<{ filename: string; document: BoardDocument }, AccessError>> {
+  async exportJson(
+    user: SessionUser,
+    boardId: string,
+  ): Promise<Result<{ filename: string; document: BoardDocument }, AccessError>> {
     const access = await this.access(user, boardId, 'viewer')
     if (!access.ok) return access
     const board = access.value

@@ -10,7 +10,8 @@ export const BoardRecord = z.object({
   ownerId: z.string(),
   createdAt: z.string(),
   updatedAt: z.string(),
-  site: Site.nullable(),
+  /** the site profile; `{}` when nothing is known yet */
+  site: Site,
 })
 export type BoardRecord = z.infer<typeof BoardRecord>
 

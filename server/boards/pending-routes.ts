@@ -3,8 +3,8 @@ import type { Role } from '../../shared/schema/roles.ts'
 import { requireUser } from '../auth/authenticate.ts'
 import type { AppEnv } from '../http/app-env.ts'
 import { ApiError } from '../http/errors.ts'
-import type { BoardService } from './board-service.ts'
 import { unwrap } from './board-routes.ts'
+import type { BoardService } from './board-service.ts'
 
 const laterExportFormats = new Set(['md', 'csv', 'png', 'svg', 'pdf'])
 

@@ -1,13 +1,13 @@
 import type * as Y from 'yjs'
+import { setIfChanged, syncFields } from '../../shared/schema/convert.ts'
+import { getMeta, getSite, META_TITLE } from '../../shared/schema/layout.ts'
 import type { Site } from '../../shared/schema/site.ts'
 
 /**
- * Writes the site description into the live document's `site` map (one field per key), so a
- * REST change reaches connected clients like any other update. Keys the site lacks are removed.
+ * Writes a REST change of title or site into the live document (layout: shared/schema/layout.ts),
+ * so it reaches connected clients like any other update. Only changed fields are written.
  */
-export function writeSite(doc: Y.Doc, site: Site | null): void {
-  const map = doc.getMap<unknown>('site')
-  const next: Record<string, unknown> = site ? { ...site } : {}
-  for (const key of [...map.keys()]) if (!(key in next) || next[key] === undefined) map.delete(key)
-  for (const [key, value] of Object.entries(next)) if (value !== undefined && map.get(key) !== value) map.set(key, value)
+export function writeBoardProfile(doc: Y.Doc, change: { title?: string | undefined; site?: Site | undefined }): void {
+  if (change.title !== undefined) setIfChanged(getMeta(doc), META_TITLE, change.title)
+  if (change.site !== undefined) syncFields(getSite(doc), change.site)
 }

@@ -8,7 +8,11 @@ import type { AppEnv } from './app-env.ts'
  */
 export function clientAddress(c: Context<AppEnv>, behindProxy: boolean): string {
   if (behindProxy) {
-    const forwarded = c.req.header('x-forwarded-for')?.split(',').map((s) => s.trim()).filter(Boolean)
+    const forwarded = c.req
+      .header('x-forwarded-for')
+      ?.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)
     const last = forwarded?.[forwarded.length - 1]
     if (last) return last
   }

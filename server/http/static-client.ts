@@ -8,7 +8,8 @@ const notBuiltPage = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Refresh Board</title></head>
 <body><h1>Refresh Board</h1><p>The web client is not built yet. Run <code>npm run build</code> (or <code>npm start</code>, which builds it) and reload.</p></body></html>`
 
-const isServerPath = (p: string) => p === '/api' || p.startsWith('/api/') || p === '/sync' || p.startsWith('/sync/') || p === '/healthz'
+const isServerPath = (p: string) =>
+  p === '/api' || p.startsWith('/api/') || p === '/sync' || p.startsWith('/sync/') || p === '/healthz'
 
 /**
  * Serves the built SPA from `clientDir`: files as they are (hashed `/assets/*` cached for a
@@ -16,13 +17,9 @@ const isServerPath = (p: string) => p === '/api' || p.startsWith('/api/') || p =
  * `/join/<token>` load the app. API and sync paths are never touched.
  */
 export function staticClient(clientDir: string): MiddlewareHandler {
-  const files = serveStatic({
-    root: clientDir,
-    onFound: (filePath, c) => {
-      const immutable = filePath.includes(`${path.sep}assets${path.sep}`)
-      c.header('Cache-Control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache')
-    },
-  })
+  // created on first use: serveStatic complains at once about a missing folder
+  let files: MiddlewareHandler | null = null
+  const makeFiles = () => serveStatic({ root: clientDir })
   const indexPath = path.join(clientDir, 'index.html')
   return async function staticClientMiddleware(c, next) {
     if ((c.req.method !== 'GET' && c.req.method !== 'HEAD') || isServerPath(c.req.path)) return next()
@@ -31,8 +28,14 @@ export function staticClient(clientDir: string): MiddlewareHandler {
       if (!accept.includes('text/html') && !accept.includes('*/*')) return next()
       return c.html(notBuiltPage, 200, { 'Cache-Control': 'no-store' })
     }
+    files ??= makeFiles()
     const served = await files(c, async () => {})
-    if (served instanceof Response) return served
+    if (served instanceof Response) {
+      // Vite puts content-hashed files under /assets: they never change under the same name.
+      const immutable = c.req.path.startsWith('/assets/') && served.status === 200
+      served.headers.set('Cache-Control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache')
+      return served
+    }
     if (c.finalized) return
     const accept = c.req.header('accept') ?? '*/*'
     if (c.req.path.startsWith('/assets/') || (!accept.includes('text/html') && !accept.includes('*/*'))) return next()

@@ -1,7 +1,7 @@
 import { type Context, Hono } from 'hono'
 import { z } from 'zod'
-import { requireUser } from '../auth/authenticate.ts'
 import type { AuthService } from '../auth/auth-service.ts'
+import { requireUser } from '../auth/authenticate.ts'
 import { toPublicUser } from '../auth/public-user.ts'
 import { DisplayName } from '../auth/routes.ts'
 import { unwrap } from '../boards/board-routes.ts'
@@ -10,11 +10,15 @@ import { requireBoardRole } from '../boards/require-board-role.ts'
 import type { AppEnv } from '../http/app-env.ts'
 import { jsonBody } from '../http/json-body.ts'
 import type { InviteService } from './invite-service.ts'
-import { InviteRole, type InviteRecord } from './invite-store.ts'
+import { type InviteRecord, InviteRole } from './invite-store.ts'
 
 const CreateInviteBody = z.object({
   role: InviteRole,
-  expiresInHours: z.number().positive().max(24 * 366).optional(),
+  expiresInHours: z
+    .number()
+    .positive()
+    .max(24 * 366)
+    .optional(),
   maxUses: z.number().int().min(1).max(1_000_000).optional(),
 })
 
@@ -60,6 +64,7 @@ export function joinRoutes(invites: InviteService, auth: AuthService) {
     const token = c.get('sessionToken')
     const current = user && token ? { user, token } : null
     const joined = unwrap(await invites.join(c.req.param('token'), c.req.valid('json').displayName, current))
+    c.set('user', joined.user)
     c.header('Set-Cookie', auth.sessions.cookie(joined.token), { append: true })
     return c.json({ board: { id: joined.boardId }, user: toPublicUser(joined.user), token: joined.token }, 200)
   })

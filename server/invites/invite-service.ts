@@ -80,17 +80,23 @@ export class InviteService {
    * Redeems an invite. A signed-in account gets the role on its own account (never lowered);
    * anyone else becomes a new guest of that board only.
    */
-  async join(token: string, displayName: string | undefined, current: { user: SessionUser; token: string } | null): Promise<Result<{ boardId: string } & SignedIn, JoinError>> {
+  async join(
+    token: string,
+    displayName: string | undefined,
+    current: { user: SessionUser; token: string } | null,
+  ): Promise<Result<{ boardId: string } & SignedIn, JoinError>> {
     return this.lock.run(token, async () => {
       const invite = await this.store.get(token)
       if (!invite || !(await this.boards.store.get(invite.boardId))) return fail('invite_not_found')
       if (inviteGoneReason(invite, this.now())) return fail('invite_gone')
       const account = current && current.user.guestBoardId === null ? current : null
-      if (!account && displayName === undefined) return fail('validation_failed', 'displayName: a name is required to join as a guest')
+      if (!account && displayName === undefined)
+        return fail('validation_failed', 'displayName: a name is required to join as a guest')
       await this.store.put({ ...invite, uses: invite.uses + 1 })
       const signedIn = account ?? (await this.auth.createGuest(displayName ?? '', invite.boardId))
       const existing = await this.boards.store.roleOf(invite.boardId, signedIn.user.id)
-      if (!existing || !hasRole(existing, invite.role)) await this.boards.store.setRole(invite.boardId, signedIn.user.id, invite.role, this.now())
+      if (!existing || !hasRole(existing, invite.role))
+        await this.boards.store.setRole(invite.boardId, signedIn.user.id, invite.role, this.now())
       return ok({ boardId: invite.boardId, ...signedIn })
     })
   }

@@ -27,8 +27,10 @@ interface BoardLog {
   bytes: number
   /** updates received but not yet written */
   pending: Uint8Array[]
-  /** the write in flight, if any; writes of one board never overlap */
-  writing: Promise<void> | null
+  /** the next write, when one is scheduled */
+  scheduled: Promise<void> | null
+  /** writes in flight */
+  writing: Set<Promise<void>>
 }
 
 /**
@@ -36,9 +38,8 @@ interface BoardLog {
  * of updates (`docs:<id>:log:<seq>`), all binary. Yjs updates are idempotent and commute, so
  * loading simply applies every stored piece that decodes; a torn write (crash mid-write) is
  * skipped, and compaction deletes old pieces only after the merged state that covers them is
- * stored. Appends are written as soon as the previous write of that board finishes, updates
- * arriving meanwhile are merged into the next write: the time from receipt to `writeFile` is
- * one write's latency (well under a millisecond on a local disk).
+ * stored. An update is handed to the driver in the next turn of the event loop after it was
+ * applied, merged with the others of that turn.
  */
 export class UpdateLog {
   readonly #storage: Storage
@@ -92,7 +93,7 @@ export class UpdateLog {
     }
     if (updates.length > 0) Y.applyUpdate(doc, Y.mergeUpdates(updates), origin)
     const maxSeq = Math.max(-1, ...[...states, ...logs].map(seqOf))
-    this.#boards.set(boardId, { nextSeq: maxSeq + 1, entries: logs.length, bytes, pending: [], writing: null })
+    this.#boards.set(boardId, { nextSeq: maxSeq + 1, entries: logs.length, bytes, pending: [], scheduled: null, writing: new Set() })
     return { pieces: updates.length, skipped, bytes }
   }
 
@@ -101,36 +102,41 @@ export class UpdateLog {
     if (!log) {
       // a board written to before it was loaded (e.g. created through the API): start after
       // a sequence number no earlier piece can have
-      log = { nextSeq: Date.now() * 1000, entries: 0, bytes: 0, pending: [], writing: null }
+      log = { nextSeq: Date.now() * 1000, entries: 0, bytes: 0, pending: [], scheduled: null, writing: new Set() }
       this.#boards.set(boardId, log)
     }
     return log
   }
 
-  /** Queues an update for writing; resolves once it is stored. */
+  /**
+   * Queues an update for writing; resolves once it is stored. Updates queued in the same turn
+   * of the event loop are merged into one entry, written at once, without waiting for earlier
+   * writes (entries have their own keys, and their order does not matter).
+   */
   append(boardId: string, update: Uint8Array): Promise<void> {
     assertBoardId(boardId)
     const log = this.#board(boardId)
     log.pending.push(update)
-    return this.#drain(boardId, log)
+    log.scheduled ??= new Promise<void>((resolve, reject) => {
+      setImmediate(() => {
+        log.scheduled = null
+        this.#write(boardId, log).then(resolve, reject)
+      })
+    })
+    return log.scheduled
   }
 
-  #drain(boardId: string, log: BoardLog): Promise<void> {
-    if (log.writing) return log.writing.then(() => this.#drain(boardId, log))
+  #write(boardId: string, log: BoardLog): Promise<void> {
     if (log.pending.length === 0) return Promise.resolve()
     const batch = log.pending.length === 1 ? (log.pending[0] as Uint8Array) : Y.mergeUpdates(log.pending)
     log.pending = []
     const key = `${this.#prefix(boardId)}:log:${pad(log.nextSeq++)}`
-    log.writing = this.#storage
-      .setItemRaw(key, batch)
-      .then(() => {
-        log.entries++
-        log.bytes += batch.byteLength
-      })
-      .finally(() => {
-        log.writing = null
-      })
-    return log.writing.then(() => this.#drain(boardId, log))
+    const write = this.#storage.setItemRaw(key, batch).then(() => {
+      log.entries++
+      log.bytes += batch.byteLength
+    })
+    log.writing.add(write)
+    return write.finally(() => log.writing.delete(write))
   }
 
   /** True when enough log has piled up that the room should compact. */
@@ -142,7 +148,9 @@ export class UpdateLog {
   /** Waits until every queued update of the board is stored. */
   async flush(boardId: string): Promise<void> {
     const log = this.#boards.get(boardId)
-    if (log) await this.#drain(boardId, log)
+    if (!log) return
+    if (log.pending.length > 0) await this.#write(boardId, log)
+    await Promise.all([...log.writing])
   }
 
   /**
@@ -165,7 +173,7 @@ export class UpdateLog {
   /** Forgets the in-memory bookkeeping of an unloaded board (its stored pieces stay). */
   release(boardId: string): void {
     const log = this.#boards.get(boardId)
-    if (log && !log.writing && log.pending.length === 0) this.#boards.delete(boardId)
+    if (log && log.writing.size === 0 && log.pending.length === 0 && !log.scheduled) this.#boards.delete(boardId)
   }
 
   /** Deletes everything stored for the board. */

@@ -23,12 +23,10 @@ export const en = {
   'app.close': 'Close',
   'app.cancel': 'Cancel',
   'app.optional': 'optional',
-  'app.required': 'required',
 
   // Sign up / log in
   'auth.title': 'Welcome',
-  'auth.intro':
-    'Map actors, uses and phases for a vacant mill, brewery or factory hall with everyone at the table.',
+  'auth.intro': 'Map actors, uses and phases for a vacant mill, brewery or factory hall with everyone at the table.',
   'auth.tabs': 'Sign in or create an account',
   'auth.logIn': 'Log in',
   'auth.signUp': 'Sign up',
@@ -90,6 +88,7 @@ export const en = {
   'site.countryGroup.central': 'Central Europe',
   'site.countryGroup.other': 'Other countries',
   'site.areaM2': 'Floor area (m²)',
+  'site.floorArea': 'Floor area',
   'site.builtYear': 'Year built',
   'site.formerUse': 'Former use',
   'site.formerUsePlaceholder': 'e.g. textile mill',
@@ -97,7 +96,6 @@ export const en = {
   'site.condition': 'Condition',
   'site.description': 'Description',
   'site.descriptionHint': 'Buildings, surroundings, ownership, what is known so far.',
-  'site.notSet': 'Not set',
   'site.chooseOption': 'Choose…',
   'site.area': '{area} m²',
 
@@ -108,8 +106,7 @@ export const en = {
   'join.submit': 'Join board',
   'join.submitting': 'Joining…',
   'join.gone.title': 'This invite link no longer works',
-  'join.gone.body':
-    'It has expired, was used as often as allowed, or was revoked. Ask the workshop facilitator for a new link.',
+  'join.gone.body': 'It has expired, was used as often as allowed, or was revoked. Ask the workshop facilitator for a new link.',
   'join.notFound.title': 'This invite link does not exist',
   'join.notFound.body': 'Check that the whole address was copied, or ask for a new link.',
 
@@ -119,8 +116,7 @@ export const en = {
   'board.siteProfile': 'Site profile',
   'board.elements': 'On this board',
   'board.elementTotal': { one: '{count} element in total', other: '{count} elements in total' },
-  'board.canvasComingSoon':
-    'The canvas for actors, uses and phases opens here. Changes made by others appear live.',
+  'board.canvasComingSoon': 'The canvas for actors, uses and phases opens here. Changes made by others appear live.',
   'board.readOnly': 'You can view this board; your role does not allow changes.',
   'board.unavailable.title': 'Board not found or no access',
   'board.unavailable.body':
@@ -144,7 +140,6 @@ export const en = {
   'presence.you': '{name} (you)',
   'presence.youBadge': 'you',
   'presence.more': { one: '+{count} more', other: '+{count} more' },
-  'presence.person': '{name}, {role}',
 
   // Invites
   'invite.open': 'Invite',
@@ -172,6 +167,10 @@ export const en = {
     one: 'Too many attempts. Try again in {count} second.',
     other: 'Too many attempts. Try again in {count} seconds.',
   },
+  'error.too_many_requests_minutes': {
+    one: 'Too many attempts. Try again in {count} minute.',
+    other: 'Too many attempts. Try again in {count} minutes.',
+  },
   'error.validation_failed': 'Some fields are not valid. Check them and try again.',
   'error.forbidden': 'Your role on this board does not allow this.',
   'error.unauthorized': 'Your session has ended. Please sign in again.',
@@ -193,6 +192,7 @@ export const en = {
   'enum.elementKind.note': 'Note',
   'enum.elementKind.zone': 'Zone',
   'enum.elementKind.frame': 'Frame',
+  'enum.elementKind.image': 'Image',
   'enum.elementKindPlural.actor': 'Actors',
   'enum.elementKindPlural.use': 'Uses',
   'enum.elementKindPlural.phase': 'Phases',
@@ -200,6 +200,7 @@ export const en = {
   'enum.elementKindPlural.note': 'Notes',
   'enum.elementKindPlural.zone': 'Zones',
   'enum.elementKindPlural.frame': 'Frames',
+  'enum.elementKindPlural.image': 'Images',
   'enum.elementKindPlural.other': 'Other',
 
   // Actor sector
@@ -306,7 +307,17 @@ export const en = {
   'enum.noteColor.green': 'Green',
   'enum.noteColor.pink': 'Pink',
   'enum.noteColor.orange': 'Orange',
+  'enum.noteColor.purple': 'Purple',
   'enum.noteColor.grey': 'Grey',
+
+  // Use revenue model
+  'enum.revenueModel.rent': 'Rent',
+  'enum.revenueModel.tickets': 'Tickets',
+  'enum.revenueModel.sales': 'Sales',
+  'enum.revenueModel.membership': 'Membership',
+  'enum.revenueModel.subsidy': 'Subsidy',
+  'enum.revenueModel.mixed': 'Mixed',
+  'enum.revenueModel.none': 'No revenue',
 } as const satisfies Record<string, Message>
 
 export type MessageKey = keyof typeof en

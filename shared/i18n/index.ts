@@ -1,15 +1,15 @@
-export type { Catalog, Message, MessageParams, PluralForms } from './types.ts'
-export { createTranslator, type Translator } from './translate.ts'
 export { en, type MessageKey } from './en.ts'
 export {
   catalogs,
   defaultLanguage,
   isAvailableLanguage,
+  type LanguageCode,
   pickLanguage,
   plannedLanguages,
-  type LanguageCode,
   type TranslationCatalog,
 } from './languages.ts'
+export { createTranslator, type Translator } from './translate.ts'
+export type { Catalog, Message, MessageParams, PluralForms } from './types.ts'
 
 import { en, type MessageKey } from './en.ts'
 import { catalogs, type LanguageCode } from './languages.ts'

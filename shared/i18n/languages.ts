@@ -1,6 +1,6 @@
+import type { MessageKey } from './en.ts'
 import { en } from './en.ts'
 import type { Message } from './types.ts'
-import type { MessageKey } from './en.ts'
 
 /**
  * The languages the product is planned for (ROADMAP: languages and accessibility). A language

@@ -34,8 +34,7 @@ export function createTranslator<Key extends string>(
 ): Translator<Key> {
   const plurals = new Intl.PluralRules(language)
   const numbers = new Intl.NumberFormat(language)
-  const lookup = (key: string): Message | undefined =>
-    (catalog as Catalog)[key] ?? (fallback as Catalog)[key]
+  const lookup = (key: string): Message | undefined => (catalog as Catalog)[key] ?? (fallback as Catalog)[key]
 
   const t = ((key: Key, params?: MessageParams): string => {
     const message = lookup(key)

@@ -1,16 +1,20 @@
 import { z } from 'zod'
 import { Element } from './elements.ts'
+import { text } from './fields.ts'
 import { formatPath, issueText } from './issues.ts'
 import { err, ok, type Result } from './result.ts'
 import { Settings } from './settings.ts'
 import { Site } from './site.ts'
-import { text, UrlSafeId } from './fields.ts'
 
 /** The contract's JSON interchange format (`export/json`, snapshot content, import). */
 export const DOCUMENT_FORMAT = 'refresh-board'
 export const DOCUMENT_VERSION = 1
 
-export const BoardRef = z.object({ id: UrlSafeId, title: text(500) }, { error: 'must be an object' })
+/**
+ * The board the document came from. On import the server assigns its own id, so `id` is
+ * informative and not held to the URL-safe rule (the contract's own example uses "…").
+ */
+export const BoardRef = z.object({ id: text(200), title: text(500) }, { error: 'must be an object' })
 export type BoardRef = z.infer<typeof BoardRef>
 
 export const BoardDocument = z

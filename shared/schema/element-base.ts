@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { FractionalIndex } from './fractional-index.ts'
 import { ElementId, finiteNumber, flag, Labels, positiveNumber, text } from './fields.ts'
+import { FractionalIndex } from './fractional-index.ts'
 
 /**
  * Fields every element has. Shapes are spread into each kind's `z.object`, in this order,
@@ -28,5 +28,4 @@ export const labelledShape = {
 
 export const idShape = { id: ElementId }
 
-export const kindLiteral = <const K extends string>(kind: K) =>
-  z.literal(kind, { error: `must be "${kind}"` })
+export const kindLiteral = <const K extends string>(kind: K) => z.literal(kind, { error: `must be "${kind}"` })

@@ -14,12 +14,21 @@ import { err, ok, type Result } from './result.ts'
 const KEY_SHAPE = /^[A-Za-z][0-9A-Za-z]*$/
 const MAX_KEY_CHARS = 1024
 
+// Validity is asked for in sort comparators, so remember answers (bounded: cleared when full).
+const validity = new Map<string, boolean>()
+const MAX_REMEMBERED = 10_000
+
 /** True when `key` is a well-formed fractional index. */
 export function isFractionalIndex(key: unknown): key is string {
   if (typeof key !== 'string' || key.length > MAX_KEY_CHARS || !KEY_SHAPE.test(key)) return false
+  const known = validity.get(key)
+  if (known !== undefined) return known
   // The package validates keys (head/length, no trailing zero) whenever it uses one; the
   // highest and lowest possible keys cannot be passed the other way, so try both directions.
-  return attempt(() => generateKeyBetween(key, null)) || attempt(() => generateKeyBetween(null, key))
+  const valid = attempt(() => generateKeyBetween(key, null)) || attempt(() => generateKeyBetween(null, key))
+  if (validity.size >= MAX_REMEMBERED) validity.clear()
+  validity.set(key, valid)
+  return valid
 }
 
 const KEY_MESSAGE = 'must be a fractional index such as "a0" (see docs/board-model.md)'

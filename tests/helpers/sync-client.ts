@@ -2,6 +2,9 @@ import WebSocket from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 
+// every y-websocket provider adds a process 'exit' listener in Node
+process.setMaxListeners(200)
+
 export interface SyncClient {
   doc: Y.Doc
   provider: WebsocketProvider

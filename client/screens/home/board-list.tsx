@@ -1,8 +1,8 @@
 import { A } from '@solidjs/router'
-import { For, Match, Show, Switch, createMemo, createSignal } from 'solid-js'
+import { createMemo, createSignal, For, Match, Show, Switch } from 'solid-js'
 import type { Board } from '../../api.ts'
-import { RoleBadge } from '../../components/role-badge.tsx'
 import { MapPinIcon, SearchIcon } from '../../components/icons.tsx'
+import { RoleBadge } from '../../components/role-badge.tsx'
 import { countryName, formatDateTime, formatRelativeTime, t } from '../../i18n/locale.ts'
 
 function matches(board: Board, query: string): boolean {

@@ -1,5 +1,5 @@
-import { Match, Show, Switch, createResource, createSignal } from 'solid-js'
-import { api } from '../../api.ts'
+import { createEffect, createResource, createSignal, Match, Show, Switch } from 'solid-js'
+import { api, isApiError } from '../../api.ts'
 import { AppBar } from '../../components/app-bar.tsx'
 import { Dialog } from '../../components/dialog.tsx'
 import { FormAlert } from '../../components/field.tsx'
@@ -43,14 +43,22 @@ export function HomeScreen() {
 function Dashboard() {
   const [boards, { refetch }] = createResource(async () => (await api.listBoards()).boards)
   const [creating, setCreating] = createSignal(false)
+  const [user, session] = useSession()
+  createEffect(() => {
+    // The session ended elsewhere (signed out in another tab, expired): back to sign-in.
+    if (isApiError(boards.error) && boards.error.status === 401) session.expired()
+  })
   return (
     <section class="dashboard" aria-labelledby="boards-title">
       <div class="dashboard__head">
         <h1 id="boards-title">{t('boards.title')}</h1>
-        <button type="button" class="button button--primary" onClick={() => setCreating(true)} aria-haspopup="dialog">
-          <PlusIcon />
-          {t('boards.new')}
-        </button>
+        {/* Guests belong to the one board they were invited to; only accounts create boards. */}
+        <Show when={!user()?.guest}>
+          <button type="button" class="button button--primary" onClick={() => setCreating(true)} aria-haspopup="dialog">
+            <PlusIcon />
+            {t('boards.new')}
+          </button>
+        </Show>
       </div>
       <Switch>
         <Match when={boards.error}>

@@ -1,7 +1,7 @@
 import { useNavigate } from '@solidjs/router'
-import { For, createMemo, createSignal } from 'solid-js'
+import { createMemo, createSignal, For } from 'solid-js'
 import { createStore } from 'solid-js/store'
-import { type Board, type SiteProfile, api } from '../../api.ts'
+import { api, type Board, type SiteProfile } from '../../api.ts'
 import { FormAlert, SelectField, TextAreaField, TextField } from '../../components/field.tsx'
 import { errorMessage } from '../../i18n/error-message.ts'
 import { countryName, enumLabel, t } from '../../i18n/locale.ts'
@@ -39,8 +39,7 @@ export function siteFromForm(values: FormValues): SiteProfile | undefined {
   return Object.keys(filled).length > 0 ? filled : undefined
 }
 
-const sortedByName = (codes: readonly string[]) =>
-  [...codes].sort((a, b) => countryName(a).localeCompare(countryName(b)))
+const sortedByName = (codes: readonly string[]) => [...codes].sort((a, b) => countryName(a).localeCompare(countryName(b)))
 
 /** Title and site profile → POST /api/boards → the new board. */
 export function NewBoardForm(props: { onCancel: () => void; onCreated?: (board: Board) => void }) {
@@ -114,7 +113,9 @@ export function NewBoardForm(props: { onCancel: () => void; onCreated?: (board: 
           <SelectField {...bind('country')} label={t('site.country')} optional>
             <option value="">{t('site.countryNone')}</option>
             <optgroup label={t('site.countryGroup.central')}>
-              <For each={sortedByName(centralEuropeanCountries)}>{(code) => <option value={code}>{countryName(code)}</option>}</For>
+              <For each={sortedByName(centralEuropeanCountries)}>
+                {(code) => <option value={code}>{countryName(code)}</option>}
+              </For>
             </optgroup>
             <optgroup label={t('site.countryGroup.other')}>
               <For each={sortedByName(otherCountries)}>{(code) => <option value={code}>{countryName(code)}</option>}</For>
@@ -139,7 +140,13 @@ export function NewBoardForm(props: { onCancel: () => void; onCreated?: (board: 
             <For each={siteConditions}>{(code) => <option value={code}>{enumLabel('siteCondition', code)}</option>}</For>
           </SelectField>
         </div>
-        <TextAreaField {...bind('description')} label={t('site.description')} hint={t('site.descriptionHint')} rows={3} optional />
+        <TextAreaField
+          {...bind('description')}
+          label={t('site.description')}
+          hint={t('site.descriptionHint')}
+          rows={3}
+          optional
+        />
       </fieldset>
       <div class="form__actions">
         <button type="button" class="button button--ghost" onClick={() => props.onCancel()}>

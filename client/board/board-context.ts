@@ -1,0 +1,37 @@
+import { createContext, useContext } from 'solid-js'
+import type { Role } from '../../shared/schema/roles.ts'
+import type { Board, User } from '../api.ts'
+import { type BoardStore, createBoardStore } from './board-store.ts'
+import { type BoardConnection, type ConnectionOptions, createBoardConnection } from './connection.ts'
+import { colorForUser } from './user-color.ts'
+
+/**
+ * Everything a view of one open board reads: the REST metadata, who you are, the live
+ * connection (doc, awareness, status, presence) and the Solid store bound to the doc. The
+ * header, side panels and — next — the canvas all take it from here, so none of them opens
+ * its own connection or keeps its own copy of board data.
+ */
+export interface BoardSession {
+  readonly board: Board
+  readonly me: User
+  readonly role: Role
+  readonly color: string
+  readonly connection: BoardConnection
+  readonly store: BoardStore
+}
+
+/** Opens the board; call inside a reactive owner (the board screen): closing it closes the board. */
+export function createBoardSession(board: Board, me: User, options?: ConnectionOptions): BoardSession {
+  const color = colorForUser(me.id)
+  const connection = createBoardConnection(board.id, { id: me.id, name: me.displayName, color, role: board.role }, options)
+  const store = createBoardStore(connection.doc)
+  return { board, me, role: board.role, color, connection, store }
+}
+
+export const BoardContext = createContext<BoardSession>()
+
+export function useBoard(): BoardSession {
+  const session = useContext(BoardContext)
+  if (!session) throw new Error('useBoard outside <BoardContext.Provider>')
+  return session
+}

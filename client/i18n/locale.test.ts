@@ -1,0 +1,63 @@
+import { createMemo, createRoot } from 'solid-js'
+import { describe, expect, it } from 'vitest'
+import { ApiError } from '../api.ts'
+import { errorMessage } from './error-message.ts'
+import { detectLanguage, enumLabel, formatRelativeTime, language, setLanguage, t } from './locale.ts'
+
+describe('detectLanguage', () => {
+  it('prefers ?lang= over the browser, and falls back to English', () => {
+    expect(detectLanguage('?lang=en', ['de-DE'])).toBe('en')
+    expect(detectLanguage('?lang=xx', ['en-GB'])).toBe('en')
+    expect(detectLanguage('', ['hu-HU', 'de'])).toBe('en')
+    expect(detectLanguage('', [])).toBe('en')
+  })
+})
+
+describe('client t', () => {
+  it('translates in the current language and sets <html lang>', () => {
+    setLanguage('en')
+    expect(language()).toBe('en')
+    expect(document.documentElement.lang).toBe('en')
+    expect(t('connection.connected')).toBe('Connected')
+  })
+
+  it('is reactive: memos reading it depend on the language signal', () => {
+    createRoot((dispose) => {
+      const label = createMemo(() => t('presence.count', { count: 3 }))
+      expect(label()).toBe('3 people here')
+      dispose()
+    })
+  })
+})
+
+describe('enumLabel', () => {
+  it('labels known values and shows unknown ones as they are', () => {
+    expect(enumLabel('sector', 'creative')).toBe('Creative industries')
+    expect(enumLabel('heritageStatus', 'listed')).toBe('Listed monument')
+    expect(enumLabel('heritageStatus', 'Kulturdenkmal')).toBe('Kulturdenkmal')
+  })
+})
+
+describe('errorMessage', () => {
+  it('maps API error codes to catalog text, never the server’s own message', () => {
+    expect(errorMessage(new ApiError('email_taken', 'An account with this email exists already.', 409))).toBe(
+      t('error.email_taken'),
+    )
+    expect(errorMessage(new ApiError('too_many_requests', 'slow down', 429, 30))).toBe(
+      'Too many attempts. Try again in 30 seconds.',
+    )
+    expect(errorMessage(new ApiError('too_many_requests', 'slow down', 429, 898))).toBe(
+      'Too many attempts. Try again in 15 minutes.',
+    )
+    expect(errorMessage(new ApiError('something_new', 'x', 418))).toBe(t('error.generic'))
+    expect(errorMessage(new Error('boom'))).toBe(t('error.generic'))
+  })
+})
+
+describe('formatRelativeTime', () => {
+  it('speaks in the UI language', () => {
+    const now = new Date('2026-11-25T12:00:00Z')
+    expect(formatRelativeTime(new Date('2026-11-25T11:55:00Z'), now)).toBe('5 minutes ago')
+    expect(formatRelativeTime(new Date('2026-11-24T12:00:00Z'), now)).toBe('yesterday')
+  })
+})

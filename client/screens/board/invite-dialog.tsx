@@ -1,0 +1,104 @@
+import { createSignal, For, Show } from 'solid-js'
+import { api, type Invite } from '../../api.ts'
+import { useBoard } from '../../board/board-context.ts'
+import { Dialog } from '../../components/dialog.tsx'
+import { FormAlert, SelectField } from '../../components/field.tsx'
+import { errorMessage } from '../../i18n/error-message.ts'
+import { enumLabel, formatDateTime, t } from '../../i18n/locale.ts'
+
+const inviteRoles: Invite['role'][] = ['editor', 'viewer', 'facilitator']
+const validity = [
+  { hours: 24, label: () => t('invite.expiresHours', { count: 24 }) },
+  { hours: 24 * 7, label: () => t('invite.expiresDays', { count: 7 }) },
+  { hours: 24 * 30, label: () => t('invite.expiresDays', { count: 30 }) },
+]
+
+/** Owner and facilitators create invite links (POST /api/boards/:id/invites) and copy them. */
+export function InviteDialog(props: { open: boolean; onClose: () => void }) {
+  const { board } = useBoard()
+  const [role, setRole] = createSignal<Invite['role']>('editor')
+  const [hours, setHours] = createSignal(24 * 7)
+  const [busy, setBusy] = createSignal(false)
+  const [error, setError] = createSignal<unknown>(null)
+  const [invite, setInvite] = createSignal<Invite | null>(null)
+  const [copied, setCopied] = createSignal(false)
+  let linkInput: HTMLInputElement | undefined
+
+  const link = () => {
+    const current = invite()
+    return current ? new URL(current.url, location.origin).href : ''
+  }
+
+  const create = async (event: SubmitEvent) => {
+    event.preventDefault()
+    setBusy(true)
+    setError(null)
+    setCopied(false)
+    try {
+      setInvite((await api.createInvite(board.id, { role: role(), expiresInHours: hours() })).invite)
+      queueMicrotask(() => linkInput?.select())
+    } catch (failure) {
+      setError(failure)
+    } finally {
+      setBusy(false)
+    }
+  }
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(link())
+      setCopied(true)
+    } catch {
+      // Clipboard refused (permissions, insecure origin): leave the link selected to copy by hand.
+      linkInput?.select()
+    }
+  }
+  const close = () => {
+    setInvite(null)
+    setCopied(false)
+    props.onClose()
+  }
+
+  return (
+    <Dialog open={props.open} onClose={close} title={t('invite.title')}>
+      <form class="form" onSubmit={create}>
+        <p class="form__intro">{t('invite.intro')}</p>
+        <FormAlert message={error() ? errorMessage(error()) : null} />
+        <div class="grid grid--2">
+          <SelectField label={t('invite.role')} value={role()} onChange={(e) => setRole(e.currentTarget.value as Invite['role'])}>
+            <For each={inviteRoles}>{(code) => <option value={code}>{enumLabel('role', code)}</option>}</For>
+          </SelectField>
+          <SelectField
+            label={t('invite.expires')}
+            value={String(hours())}
+            onChange={(e) => setHours(Number(e.currentTarget.value))}
+          >
+            <For each={validity}>{(entry) => <option value={String(entry.hours)}>{entry.label()}</option>}</For>
+          </SelectField>
+        </div>
+        <div class="form__actions">
+          <button type="submit" class="button button--primary" disabled={busy()} aria-busy={busy()}>
+            {busy() ? t('invite.creating') : t('invite.create')}
+          </button>
+        </div>
+      </form>
+      <Show when={invite()}>
+        {(created) => (
+          <div class="invite-result">
+            <label class="field__label" for="invite-link">
+              {t('invite.link')}
+            </label>
+            <div class="copy-row">
+              <input ref={linkInput} id="invite-link" class="input" readOnly value={link()} data-testid="invite-link" />
+              <button type="button" class="button" onClick={copy}>
+                {t('invite.copy')}
+              </button>
+            </div>
+            <p class="field__hint" role="status">
+              {copied() ? t('invite.copied') : t('invite.expiresAt', { time: formatDateTime(new Date(created().expiresAt)) })}
+            </p>
+          </div>
+        )}
+      </Show>
+    </Dialog>
+  )
+}

@@ -1,0 +1,575 @@
+import { BoardDocument, type BoardDocumentInput } from '../schema/document.ts'
+import { DEFAULT_COMMITMENT_WEIGHTS } from '../schema/enums.ts'
+import { indicesBetween } from '../schema/fractional-index.ts'
+
+/**
+ * The demo board: "Spinnerei Weißenau", a fictional cotton mill in a fictional small town
+ * in Saxony near the Czech and Polish borders, mid-way through a reuse workshop. It shows
+ * every element kind with realistic data and the letters of Central European languages.
+ *
+ * Layout (canvas units, cards 180×90): actors in a frame on the left, uses in the middle,
+ * the site plan with its zones and a frame of open questions on the right, and the
+ * phasing timeline (14 units per month from 2026-09) across the bottom.
+ */
+
+const CARD_W = 180
+const CARD_H = 90
+const GAP = 20
+const HEADER = 60
+
+/** Top-left corner of card `index` in a two-column frame starting at `frameX`. */
+const card = (frameX: number, index: number) => ({
+  x: frameX + GAP + (index % 2) * (CARD_W + GAP),
+  y: HEADER + Math.floor(index / 2) * (CARD_H + GAP),
+  w: CARD_W,
+  h: CARD_H,
+})
+
+const ACTORS_X = 0
+const USES_X = 440
+const SITE_X = 880
+const TIMELINE_Y = 1090
+const TIMELINE_START = { year: 2026, month: 9 }
+const MONTH_W = 14
+
+const monthIndex = (yearMonth: string) => {
+  const [year = 0, month = 1] = yearMonth.split('-').map(Number)
+  return (year - TIMELINE_START.year) * 12 + (month - TIMELINE_START.month)
+}
+const bar = (row: number, start: string, end: string) => ({
+  x: GAP + monthIndex(start) * MONTH_W,
+  y: TIMELINE_Y + HEADER + row * 70,
+  w: (monthIndex(end) - monthIndex(start) + 1) * MONTH_W,
+  h: 60,
+})
+
+const actors = [
+  {
+    id: 'a-owner',
+    label: 'Spinnerei Weißenau Grundbesitz GmbH',
+    sector: 'owner',
+    country: 'DE',
+    commitment: 'signed',
+    stance: 'supporter',
+    influence: 5,
+    interest: 4,
+    legalForm: 'GmbH',
+  },
+  {
+    id: 'a-town',
+    label: 'Stadt Weißenau – Amt für Stadtentwicklung',
+    sector: 'public',
+    country: 'DE',
+    commitment: 'loi',
+    stance: 'champion',
+    influence: 5,
+    interest: 5,
+    legalForm: 'municipality',
+  },
+  {
+    id: 'a-heritage',
+    label: 'Landesamt für Denkmalpflege, Referat Industriekultur',
+    sector: 'heritage',
+    country: 'DE',
+    commitment: 'interested',
+    stance: 'critic',
+    influence: 4,
+    interest: 3,
+  },
+  {
+    id: 'a-makers',
+    label: 'Werkstatt Weißenau e.V.',
+    sector: 'creative',
+    subsector: 'crafts',
+    country: 'DE',
+    spaceNeedM2: 350,
+    commitment: 'loi',
+    stance: 'champion',
+    influence: 3,
+    interest: 5,
+    legalForm: 'e.V.',
+    budgetEurM2Month: 4.5,
+    horizon: 'from spring 2027',
+  },
+  {
+    id: 'a-ateliers',
+    label: 'Ateliergemeinschaft Fadenkreuz',
+    sector: 'creative',
+    subsector: 'visual_arts',
+    country: 'DE',
+    spaceNeedM2: 600,
+    commitment: 'interested',
+    stance: 'supporter',
+    influence: 2,
+    interest: 5,
+    budgetEurM2Month: 3.5,
+    horizon: 'as soon as heated',
+  },
+  {
+    id: 'a-roastery',
+    label: 'Kaffeerösterei Großmann & Söhne',
+    sector: 'gastronomy',
+    country: 'DE',
+    spaceNeedM2: 200,
+    commitment: 'precontract',
+    stance: 'supporter',
+    influence: 2,
+    interest: 4,
+    legalForm: 'GmbH',
+    budgetEurM2Month: 9,
+  },
+  {
+    id: 'a-uni',
+    label: 'Technische Hochschule Erzgebirge, Fakultät Textiltechnik',
+    sector: 'education',
+    country: 'DE',
+    spaceNeedM2: 350,
+    commitment: 'loi',
+    stance: 'champion',
+    influence: 3,
+    interest: 4,
+    horizon: 'winter semester 2028',
+  },
+  {
+    id: 'a-foundation',
+    label: 'Bürgerstiftung Weißenau',
+    sector: 'civil',
+    country: 'DE',
+    commitment: 'loi',
+    stance: 'supporter',
+    influence: 2,
+    interest: 4,
+    legalForm: 'foundation',
+  },
+  {
+    id: 'a-residents',
+    label: 'Anwohnerinitiative Mühlgraben',
+    sector: 'residents',
+    country: 'DE',
+    commitment: 'idea',
+    stance: 'critic',
+    influence: 3,
+    interest: 4,
+  },
+  {
+    id: 'a-pradelna',
+    label: 'Spolek Přádelna Dvůr',
+    sector: 'culture',
+    subsector: 'festivals',
+    country: 'CZ',
+    spaceNeedM2: 250,
+    commitment: 'interested',
+    stance: 'supporter',
+    influence: 2,
+    interest: 4,
+    legalForm: 'z.s.',
+    horizon: 'summer season',
+  },
+  {
+    id: 'a-leczyca',
+    label: 'Pracownia Łęczyca – Małgorzata Świątek-Kośmider',
+    sector: 'creative',
+    subsector: 'design_fashion',
+    country: 'PL',
+    spaceNeedM2: 120,
+    commitment: 'interested',
+    stance: 'neutral',
+    influence: 1,
+    interest: 3,
+    legalForm: 'sole trader',
+    budgetEurM2Month: 5,
+  },
+  {
+    id: 'a-szonyi',
+    label: 'Szőnyi Műhely Építésziroda Kft.',
+    sector: 'creative',
+    subsector: 'architecture',
+    country: 'HU',
+    spaceNeedM2: 80,
+    commitment: 'loi',
+    stance: 'supporter',
+    influence: 2,
+    interest: 4,
+    legalForm: 'Kft.',
+    budgetEurM2Month: 7,
+  },
+  {
+    id: 'a-sivalnica',
+    label: 'Kulturno društvo Šivalnica Žužemberk',
+    sector: 'culture',
+    subsector: 'crafts',
+    country: 'SI',
+    spaceNeedM2: 150,
+    commitment: 'idea',
+    stance: 'supporter',
+    influence: 1,
+    interest: 4,
+    legalForm: 'društvo',
+  },
+  {
+    id: 'a-muehlbauer',
+    label: 'Mühlbauer Textiltechnik GmbH',
+    sector: 'industry',
+    country: 'AT',
+    spaceNeedM2: 900,
+    commitment: 'interested',
+    stance: 'neutral',
+    influence: 3,
+    interest: 3,
+    legalForm: 'GmbH',
+    budgetEurM2Month: 4,
+  },
+  {
+    id: 'a-cicmany',
+    label: 'Remeselný inkubátor Čičmany o.z.',
+    sector: 'creative',
+    subsector: 'crafts',
+    country: 'SK',
+    spaceNeedM2: 100,
+    commitment: 'idea',
+    stance: 'supporter',
+    influence: 1,
+    interest: 3,
+    legalForm: 'o.z.',
+  },
+  {
+    id: 'a-durdevic',
+    label: 'Dizajn studio Đurđević d.o.o.',
+    sector: 'creative',
+    subsector: 'design_fashion',
+    country: 'HR',
+    spaceNeedM2: 120,
+    commitment: 'interested',
+    stance: 'supporter',
+    influence: 1,
+    interest: 4,
+    legalForm: 'd.o.o.',
+    budgetEurM2Month: 6,
+  },
+  {
+    id: 'a-ferrucci',
+    label: 'Tessitura Ferrucci S.r.l.',
+    sector: 'industry',
+    country: 'IT',
+    spaceNeedM2: 400,
+    commitment: 'idea',
+    stance: 'neutral',
+    influence: 2,
+    interest: 2,
+    legalForm: 'S.r.l.',
+  },
+] as const
+
+const uses = [
+  {
+    id: 'u-workshop',
+    label: 'Open workshop',
+    category: 'makerspace',
+    areaM2: 400,
+    zone: 'z-hall-a',
+    publicAccess: true,
+    revenueModel: 'membership',
+    rentEurM2Month: 4,
+  },
+  {
+    id: 'u-studios',
+    label: 'Artist studios',
+    category: 'studio',
+    areaM2: 900,
+    zone: 'z-hall-a',
+    revenueModel: 'rent',
+    rentEurM2Month: 5,
+  },
+  {
+    id: 'u-coworking',
+    label: 'Coworking in the villa',
+    category: 'coworking',
+    areaM2: 300,
+    zone: 'z-villa',
+    revenueModel: 'membership',
+    rentEurM2Month: 9,
+  },
+  {
+    id: 'u-events',
+    label: 'Event hall',
+    category: 'events',
+    areaM2: 1200,
+    zone: 'z-hall-b',
+    publicAccess: true,
+    revenueModel: 'tickets',
+  },
+  {
+    id: 'u-museum',
+    label: 'Textile museum',
+    labels: { cs: 'Textilní muzeum', de: 'Textilmuseum' },
+    category: 'exhibition',
+    areaM2: 500,
+    zone: 'z-dye',
+    publicAccess: true,
+    revenueModel: 'tickets',
+  },
+  {
+    id: 'u-cafe',
+    label: 'Café and roastery',
+    category: 'gastronomy',
+    areaM2: 200,
+    zone: 'z-boiler',
+    publicAccess: true,
+    revenueModel: 'rent',
+    rentEurM2Month: 9,
+  },
+  {
+    id: 'u-shop',
+    label: 'Design shop',
+    category: 'retail',
+    areaM2: 120,
+    zone: 'z-villa',
+    publicAccess: true,
+    revenueModel: 'sales',
+    rentEurM2Month: 8,
+  },
+  {
+    id: 'u-lab',
+    label: 'Textile lab',
+    category: 'education',
+    areaM2: 350,
+    zone: 'z-dye',
+    revenueModel: 'rent',
+    rentEurM2Month: 6,
+  },
+  {
+    id: 'u-production',
+    label: 'Small-batch weaving',
+    category: 'production',
+    areaM2: 800,
+    zone: 'z-hall-b',
+    revenueModel: 'rent',
+    rentEurM2Month: 4,
+  },
+  {
+    id: 'u-visitor',
+    label: 'Visitor centre',
+    category: 'visitor_centre',
+    areaM2: 150,
+    zone: 'z-boiler',
+    publicAccess: true,
+    revenueModel: 'subsidy',
+  },
+  {
+    id: 'u-garden',
+    label: 'Courtyard garden',
+    category: 'green',
+    areaM2: 1200,
+    zone: 'z-court',
+    publicAccess: true,
+    revenueModel: 'subsidy',
+  },
+  {
+    id: 'u-community',
+    label: 'Community room',
+    category: 'community',
+    areaM2: 100,
+    zone: 'z-villa',
+    publicAccess: true,
+    revenueModel: 'none',
+  },
+  {
+    id: 'u-storage',
+    label: 'Shared storage',
+    category: 'storage',
+    areaM2: 300,
+    zone: 'z-hall-b',
+    revenueModel: 'rent',
+    rentEurM2Month: 2,
+  },
+  {
+    id: 'u-market',
+    label: 'Summer market',
+    category: 'events',
+    areaM2: 1000,
+    zone: 'z-court',
+    publicAccess: true,
+    revenueModel: 'sales',
+    temporary: true,
+  },
+] as const
+
+const zones = [
+  {
+    id: 'z-hall-a',
+    label: 'Spinning hall (Hall A)',
+    labels: { de: 'Spinnsaal (Halle A)' },
+    areaM2: 3200,
+    x: SITE_X + 40,
+    y: 80,
+    w: 520,
+    h: 260,
+  },
+  {
+    id: 'z-hall-b',
+    label: 'Weaving shed (Hall B)',
+    labels: { de: 'Websaal (Halle B)' },
+    areaM2: 2800,
+    x: SITE_X + 40,
+    y: 360,
+    w: 520,
+    h: 220,
+  },
+  { id: 'z-dye', label: 'Dye works', labels: { de: 'Färberei' }, areaM2: 900, x: SITE_X + 580, y: 80, w: 380, h: 160 },
+  {
+    id: 'z-boiler',
+    label: 'Boiler house and chimney',
+    labels: { de: 'Kesselhaus mit Schornstein' },
+    areaM2: 450,
+    x: SITE_X + 580,
+    y: 260,
+    w: 180,
+    h: 140,
+  },
+  { id: 'z-villa', label: 'Office villa', labels: { de: 'Kontorvilla' }, areaM2: 600, x: SITE_X + 780, y: 260, w: 180, h: 140 },
+  { id: 'z-court', label: 'Courtyard', labels: { de: 'Innenhof' }, areaM2: 2500, x: SITE_X + 580, y: 420, w: 380, h: 160 },
+] as const
+
+const links = [
+  { id: 'l-makers-workshop', from: 'a-makers', to: 'u-workshop', relation: 'operates' },
+  { id: 'l-ateliers-studios', from: 'a-ateliers', to: 'u-studios', relation: 'uses' },
+  { id: 'l-leczyca-studios', from: 'a-leczyca', to: 'u-studios', relation: 'uses' },
+  { id: 'l-durdevic-shop', from: 'a-durdevic', to: 'u-shop', relation: 'uses' },
+  { id: 'l-roastery-cafe', from: 'a-roastery', to: 'u-cafe', relation: 'operates' },
+  { id: 'l-uni-lab', from: 'a-uni', to: 'u-lab', relation: 'operates' },
+  { id: 'l-muehlbauer-uni', from: 'a-muehlbauer', to: 'a-uni', relation: 'cooperates', label: 'joint research on recycled yarn' },
+  { id: 'l-muehlbauer-production', from: 'a-muehlbauer', to: 'u-production', relation: 'uses' },
+  { id: 'l-ferrucci-muehlbauer', from: 'a-ferrucci', to: 'a-muehlbauer', relation: 'supplies' },
+  { id: 'l-owner-events', from: 'a-owner', to: 'u-events', relation: 'operates' },
+  { id: 'l-town-visitor', from: 'a-town', to: 'u-visitor', relation: 'funds' },
+  { id: 'l-foundation-community', from: 'a-foundation', to: 'u-community', relation: 'funds' },
+  { id: 'l-heritage-museum', from: 'a-heritage', to: 'u-museum', relation: 'regulates' },
+  { id: 'l-residents-events', from: 'a-residents', to: 'u-events', relation: 'conflicts', label: 'noise at weekends' },
+  { id: 'l-pradelna-market', from: 'a-pradelna', to: 'u-market', relation: 'operates' },
+  { id: 'l-szonyi-owner', from: 'a-szonyi', to: 'a-owner', relation: 'supports', label: 'reuse concept' },
+  { id: 'l-sivalnica-museum', from: 'a-sivalnica', to: 'u-museum', relation: 'cooperates' },
+  { id: 'l-cicmany-makers', from: 'a-cicmany', to: 'a-makers', relation: 'mentors' },
+  { id: 'l-production-lab', from: 'u-production', to: 'u-lab', relation: 'depends_on' },
+  { id: 'l-cafe-market', from: 'u-cafe', to: 'u-market', relation: 'synergy' },
+] as const
+
+const phases = [
+  {
+    id: 'p-analysis',
+    label: 'Site scan and stakeholder map',
+    stage: 'analysis',
+    start: '2026-09',
+    end: '2027-02',
+    refs: ['a-owner', 'a-town', 'a-heritage'],
+  },
+  {
+    id: 'p-interim',
+    label: 'Interim use of Hall A and the courtyard',
+    stage: 'interim',
+    start: '2027-03',
+    end: '2028-08',
+    refs: ['u-workshop', 'u-studios', 'u-market', 'a-makers', 'a-ateliers', 'a-pradelna'],
+  },
+  {
+    id: 'p-pilot',
+    label: 'Pilot: villa, lab and event hall',
+    stage: 'pilot',
+    start: '2028-06',
+    end: '2029-12',
+    refs: ['u-coworking', 'u-lab', 'u-events', 'u-cafe', 'a-uni', 'a-roastery'],
+  },
+  {
+    id: 'p-consolidation',
+    label: 'Consolidation: production and museum',
+    stage: 'consolidation',
+    start: '2030-01',
+    end: '2031-12',
+    refs: ['u-production', 'u-museum', 'u-visitor', 'a-muehlbauer'],
+  },
+  {
+    id: 'p-longterm',
+    label: 'Long-term operation',
+    stage: 'longterm',
+    start: '2032-01',
+    end: '2036-12',
+    refs: ['u-community', 'u-garden', 'u-shop', 'u-storage'],
+  },
+] as const
+
+const NOTES_Y = 700
+const notes = [
+  {
+    id: 'n-heating',
+    label: 'Heating for Hall B? The gas boiler dates from 1974 — ask the owner for the energy audit.',
+    color: 'yellow',
+  },
+  {
+    id: 'n-noise',
+    label: 'Residents on the Mühlgraben fear weekend noise: end events at 22:00 during the pilot?',
+    color: 'orange',
+  },
+  {
+    id: 'n-signage',
+    label: 'Bilingual signage, German and Czech?',
+    labels: { cs: 'Dvojjazyčné značení, němčina a čeština?', de: 'Zweisprachige Beschilderung, Deutsch und Tschechisch?' },
+    color: 'blue',
+  },
+  { id: 'n-roof', label: 'The dye works roof leaks: interim use on the ground floor only.', color: 'pink' },
+] as const
+
+const frames = [
+  { id: 'f-actors', label: 'Actors', x: ACTORS_X, y: 0, w: 420, h: 1050 },
+  { id: 'f-uses', label: 'Uses', x: USES_X, y: 0, w: 420, h: 1050 },
+  { id: 'f-site', label: 'Site plan', x: SITE_X, y: 0, w: 1000, h: 620, locked: true },
+  { id: 'f-questions', label: 'Open questions', x: SITE_X, y: 640, w: 1000, h: 410 },
+  { id: 'f-timeline', label: 'Phasing', x: 0, y: TIMELINE_Y, w: 1880, h: HEADER + 5 * 70 + 10 },
+] as const
+
+const boxes = [
+  ...frames.map((frame) => ({ kind: 'frame' as const, ...frame })),
+  ...zones.map((zone) => ({ kind: 'zone' as const, ...zone })),
+  ...actors.map((actor, index) => ({ kind: 'actor' as const, ...card(ACTORS_X, index), ...actor })),
+  ...uses.map((use, index) => ({ kind: 'use' as const, ...card(USES_X, index), ...use })),
+  ...phases.map((phase, index) => ({
+    kind: 'phase' as const,
+    ...bar(index, phase.start, phase.end),
+    ...phase,
+    refs: [...phase.refs],
+  })),
+  ...notes.map((note, index) => ({ kind: 'note' as const, x: SITE_X + 40 + index * 180, y: NOTES_Y, w: 160, h: 160, ...note })),
+]
+
+// Stored boards carry z-order keys: frames at the bottom, then zones, then cards.
+const zKeys = indicesBetween(null, null, boxes.length)
+
+const input: BoardDocumentInput = {
+  format: 'refresh-board',
+  version: 1,
+  board: { id: 'demo-textile-mill', title: 'Spinnerei Weißenau — reuse workshop' },
+  site: {
+    name: 'Spinnerei Weißenau',
+    location: 'Weißenau, Saxony (a fictional town near the Czech and Polish borders)',
+    country: 'DE',
+    areaM2: 12400,
+    builtYear: 1889,
+    formerUse: 'cotton spinning and weaving mill',
+    heritageStatus: 'listed ensemble',
+    condition: 'fair: roofs of the halls sound, windows, heating and the dye works roof need work',
+    description:
+      'A brick mill of 1889 on the Mühlgraben: a four-storey spinning hall, a sawtooth weaving shed, a dye works, ' +
+      'a boiler house with its chimney and the former office villa around a cobbled courtyard. Textile production ' +
+      'ended in 1991; the owner seeks a mixed reuse with the creative scene, local firms and the town.',
+  },
+  elements: [
+    ...boxes.map((box, index) => ({ ...box, z: zKeys.ok ? zKeys.value[index] : undefined })),
+    ...links.map((link) => ({ kind: 'link' as const, ...link })),
+  ],
+  settings: { creativeThreshold: 6, commitmentWeights: { ...DEFAULT_COMMITMENT_WEIGHTS } },
+}
+
+/**
+ * The demo as a parsed board document. Parsing at load turns the literal above into the
+ * exact output shape (branded ids, sorted labels); it cannot fail unless this file is
+ * edited wrongly, which `textile-mill.test.ts` catches.
+ */
+export const textileMillDocument: BoardDocument = BoardDocument.parse(input)

@@ -1,0 +1,36 @@
+import type { z } from 'zod'
+import { describeIssue } from '../schema/issues.ts'
+
+export type OperationErrorCode =
+  | 'invalid_operation'
+  | 'invalid_element'
+  | 'element_not_found'
+  | 'element_exists'
+  | 'not_positioned'
+  | 'not_a_link'
+  | 'invalid_site'
+  | 'invalid_settings'
+
+/** Why an operation was refused; nothing was written. `message` is plain English. */
+export type OperationError = { code: OperationErrorCode; message: string; elementId?: string; field?: string }
+
+export type OperationResult = { ok: true } | { ok: false; error: OperationError }
+
+export function refuse(
+  code: OperationErrorCode,
+  message: string,
+  at: { elementId?: string | undefined; field?: string | undefined } = {},
+): { ok: false; error: OperationError } {
+  const error: OperationError = { code, message }
+  if (at.elementId !== undefined) error.elementId = at.elementId
+  if (at.field !== undefined) error.field = at.field
+  return { ok: false, error }
+}
+
+/** An operation that failed its own schema. */
+export function invalidOperation(issue: z.core.$ZodIssue | undefined): { ok: false; error: OperationError } {
+  if (!issue) return refuse('invalid_operation', 'the operation is not valid')
+  const described = describeIssue(issue)
+  const message = described.field === undefined ? `the operation ${described.message}` : `the operation's ${described.message}`
+  return refuse('invalid_operation', message, { field: described.field })
+}
