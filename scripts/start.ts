@@ -6,6 +6,9 @@ import { buildClientIfStale } from './build-client.ts'
 // group, passing signals through so that SIGTERM still means a graceful stop.
 buildClientIfStale()
 const root = path.resolve(import.meta.dirname, '..')
-const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server/main.ts')], { stdio: 'inherit', cwd: process.cwd() })
+const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server/main.ts')], {
+  stdio: 'inherit',
+  cwd: process.cwd(),
+})
 for (const signal of ['SIGTERM', 'SIGINT'] as const) process.on(signal, () => child.kill(signal))
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)))

@@ -15,8 +15,16 @@ const Env = z.object({
     .transform((s) => new URL(s).origin)
     .optional(),
   LOG_LEVEL: LogLevel.default('info'),
-  MAX_BODY_BYTES: z.coerce.number().int().positive().default(16 * 1024 * 1024),
-  MAX_MESSAGE_BYTES: z.coerce.number().int().positive().default(4 * 1024 * 1024),
+  MAX_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(16 * 1024 * 1024),
+  MAX_MESSAGE_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(4 * 1024 * 1024),
   /** How long a room with no connections stays in memory before it is unloaded. */
   ROOM_IDLE_MS: z.coerce.number().int().nonnegative().default(30_000),
   /** Interval of WebSocket pings; a connection that missed one pong is closed. */

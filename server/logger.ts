@@ -16,7 +16,11 @@ export interface Logger {
  * Structured logs: one JSON object per line on stdout. Callers never pass secrets
  * (passwords, tokens, cookies); field names that look like one are redacted anyway.
  */
-export function createLogger(level: LogLevel, base: LogFields = {}, write = (line: string) => process.stdout.write(`${line}\n`)): Logger {
+export function createLogger(
+  level: LogLevel,
+  base: LogFields = {},
+  write = (line: string) => process.stdout.write(`${line}\n`),
+): Logger {
   const min = rank[level]
   const emit = (lvl: LogLevel, msg: string, fields?: LogFields) => {
     if (rank[lvl] < min) return

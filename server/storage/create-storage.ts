@@ -1,4 +1,4 @@
-import { type Storage, createStorage } from 'unstorage'
+import { createStorage, type Storage } from 'unstorage'
 import fsDriver from 'unstorage/drivers/fs'
 import memoryDriver from 'unstorage/drivers/memory'
 import redisDriver from 'unstorage/drivers/redis'

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { createLogger } from '../logger.ts'
 import { openStorage } from './create-storage.ts'
-import { UpdateLog, assertBoardId } from './update-log.ts'
+import { assertBoardId, UpdateLog } from './update-log.ts'
 
 const logger = createLogger('error')
 const dirs: string[] = []

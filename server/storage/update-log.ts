@@ -93,7 +93,14 @@ export class UpdateLog {
     }
     if (updates.length > 0) Y.applyUpdate(doc, Y.mergeUpdates(updates), origin)
     const maxSeq = Math.max(-1, ...[...states, ...logs].map(seqOf))
-    this.#boards.set(boardId, { nextSeq: maxSeq + 1, entries: logs.length, bytes, pending: [], scheduled: null, writing: new Set() })
+    this.#boards.set(boardId, {
+      nextSeq: maxSeq + 1,
+      entries: logs.length,
+      bytes,
+      pending: [],
+      scheduled: null,
+      writing: new Set(),
+    })
     return { pieces: updates.length, skipped, bytes }
   }
 

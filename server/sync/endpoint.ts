@@ -1,6 +1,6 @@
+import { randomUUID } from 'node:crypto'
 import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
-import { randomUUID } from 'node:crypto'
 import { type WebSocket, WebSocketServer } from 'ws'
 import { type AccessControl, SESSION_COOKIE } from '../access.ts'
 import type { Logger } from '../logger.ts'

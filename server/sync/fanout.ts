@@ -3,9 +3,7 @@
  * applies from its own clients; it applies what other instances publish. One instance needs
  * nothing (`localFanout`); scale-out implements this over Redis pub/sub.
  */
-export type FanoutMessage =
-  | { kind: 'update'; update: Uint8Array }
-  | { kind: 'awareness'; update: Uint8Array }
+export type FanoutMessage = { kind: 'update'; update: Uint8Array } | { kind: 'awareness'; update: Uint8Array }
 
 export interface Fanout {
   /** Starts delivering other instances' messages for a board; resolves to an unsubscribe. */

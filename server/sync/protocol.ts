@@ -5,7 +5,7 @@ import * as awarenessProtocol from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 import type { Conn } from './connection.ts'
-import { type Room, awarenessClients, encodeAwarenessMessage } from './room.ts'
+import { awarenessClients, encodeAwarenessMessage, type Room } from './room.ts'
 import { checkUpdate } from './write-guard.ts'
 
 /** y-websocket message types (y-protocols). */

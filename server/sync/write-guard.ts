@@ -101,7 +101,8 @@ class TargetResolver {
   #placeOf(item: Y.Item, depth: number): Place {
     const parent = item.parent as unknown
     if (parent instanceof Y.AbstractType) {
-      const ref: ParentRef = parent._item === null ? { type: 'root', name: Y.findRootTypeKey(parent) } : { type: 'item', id: parent._item.id }
+      const ref: ParentRef =
+        parent._item === null ? { type: 'root', name: Y.findRootTypeKey(parent) } : { type: 'item', id: parent._item.id }
       return { parent: ref, sub: item.parentSub }
     }
     if (typeof parent === 'string') return { parent: { type: 'root', name: parent }, sub: item.parentSub }

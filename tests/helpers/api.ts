@@ -43,23 +43,40 @@ export async function signup(baseUrl: string, name = 'Tester'): Promise<Account>
   return res.body
 }
 
-export async function createBoard(baseUrl: string, token: string, body: Record<string, unknown> = { title: 'Test board' }): Promise<string> {
+export async function createBoard(
+  baseUrl: string,
+  token: string,
+  body: Record<string, unknown> = { title: 'Test board' },
+): Promise<string> {
   const res = await api<{ board: { id: string } }>(baseUrl, 'POST', '/api/boards', { token, body })
   if (res.status !== 201) throw new Error(`create board failed: ${res.status} ${JSON.stringify(res.body)}`)
   return res.body.board.id
 }
 
 /** Invites a guest with `role` and joins; returns the guest's token. */
-export async function joinAs(baseUrl: string, ownerToken: string, boardId: string, role: 'facilitator' | 'editor' | 'viewer', name: string = role): Promise<Account> {
-  const inv = await api<{ invite: { token: string } }>(baseUrl, 'POST', `/api/boards/${boardId}/invites`, { token: ownerToken, body: { role } })
+export async function joinAs(
+  baseUrl: string,
+  ownerToken: string,
+  boardId: string,
+  role: 'facilitator' | 'editor' | 'viewer',
+  name: string = role,
+): Promise<Account> {
+  const inv = await api<{ invite: { token: string } }>(baseUrl, 'POST', `/api/boards/${boardId}/invites`, {
+    token: ownerToken,
+    body: { role },
+  })
   if (inv.status !== 201) throw new Error(`invite failed: ${inv.status} ${JSON.stringify(inv.body)}`)
-  const joined = await api<Account>(baseUrl, 'POST', `/api/invites/${inv.body.invite.token}/join`, { body: { displayName: name } })
+  const joined = await api<Account>(baseUrl, 'POST', `/api/invites/${inv.body.invite.token}/join`, {
+    body: { displayName: name },
+  })
   if (joined.status !== 200) throw new Error(`join failed: ${joined.status} ${JSON.stringify(joined.body)}`)
   return joined.body
 }
 
 export async function exportJson(baseUrl: string, token: string, boardId: string) {
-  const res = await api<{ elements: Array<Record<string, unknown>> }>(baseUrl, 'GET', `/api/boards/${boardId}/export/json`, { token })
+  const res = await api<{ elements: Array<Record<string, unknown>> }>(baseUrl, 'GET', `/api/boards/${boardId}/export/json`, {
+    token,
+  })
   if (res.status !== 200) throw new Error(`export failed: ${res.status} ${JSON.stringify(res.body)}`)
   return res.body
 }

@@ -14,7 +14,12 @@ export interface SyncClient {
 }
 
 /** A real y-websocket client over `ws`, as the contract shows. */
-export function connectClient(serverUrl: string, boardId: string, token: string, options: { connect?: boolean } = {}): SyncClient {
+export function connectClient(
+  serverUrl: string,
+  boardId: string,
+  token: string,
+  options: { connect?: boolean } = {},
+): SyncClient {
   const doc = new Y.Doc()
   const provider = new WebsocketProvider(`${serverUrl.replace(/^http/, 'ws')}/sync`, boardId, doc, {
     params: { token },

@@ -1,11 +1,11 @@
-import WebSocket from 'ws'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as encoding from 'lib0/encoding'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import WebSocket from 'ws'
 import * as syncProtocol from 'y-protocols/sync'
-import * as Y from 'yjs'
+import type * as Y from 'yjs'
 import { type Account, createBoard, exportJson, joinAs, signup } from '../helpers/api.ts'
 import { labelOf, note, putElement } from '../helpers/elements.ts'
-import { type TestServer, startTestServer } from '../helpers/server.ts'
+import { startTestServer, type TestServer } from '../helpers/server.ts'
 import { closeCodeOf, connectClient, waitFor } from '../helpers/sync-client.ts'
 
 let server: TestServer
