@@ -3,6 +3,8 @@ import type { Role } from '../../shared/schema/roles.ts'
 import type { Board, User } from '../api.ts'
 import { type BoardStore, createBoardStore } from './board-store.ts'
 import { type BoardConnection, type ConnectionOptions, createBoardConnection } from './connection.ts'
+import { type LocalWrites, createLocalWrites } from './local-writes.ts'
+import { type Selection, createSelection } from './selection.ts'
 import { colorForUser } from './user-color.ts'
 
 /**
@@ -18,6 +20,9 @@ export interface BoardSession {
   readonly color: string
   readonly connection: BoardConnection
   readonly store: BoardStore
+  /** the one way this person writes: typed operations with a local origin, undoable */
+  readonly writes: LocalWrites
+  readonly selection: Selection
 }
 
 /** Opens the board; call inside a reactive owner (the board screen): closing it closes the board. */
@@ -25,7 +30,8 @@ export function createBoardSession(board: Board, me: User, options?: ConnectionO
   const color = colorForUser(me.id)
   const connection = createBoardConnection(board.id, { id: me.id, name: me.displayName, color, role: board.role }, options)
   const store = createBoardStore(connection.doc)
-  return { board, me, role: board.role, color, connection, store }
+  const writes = createLocalWrites(connection.doc)
+  return { board, me, role: board.role, color, connection, store, writes, selection: createSelection() }
 }
 
 export const BoardContext = createContext<BoardSession>()
