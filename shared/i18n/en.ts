@@ -1,3 +1,6 @@
+import { enCanvas } from './en-canvas.ts'
+import { enScene } from './en-scene.ts'
+import { enWorkspace } from './en-workspace.ts'
 import type { Message } from './types.ts'
 
 /**
@@ -318,6 +321,9 @@ export const en = {
   'enum.revenueModel.subsidy': 'Subsidy',
   'enum.revenueModel.mixed': 'Mixed',
   'enum.revenueModel.none': 'No revenue',
+  ...enScene,
+  ...enCanvas,
+  ...enWorkspace,
 } as const satisfies Record<string, Message>
 
 export type MessageKey = keyof typeof en
