@@ -24,6 +24,8 @@ import { originCheck } from './http/origin-check.ts'
 import { requestLog } from './http/request-log.ts'
 import { securityHeaders } from './http/security-headers.ts'
 import { staticClient } from './http/static-client.ts'
+import { imageRoutes } from './images/image-routes.ts'
+import { ImageStore } from './images/image-store.ts'
 import { boardInviteRoutes, joinRoutes } from './invites/invite-routes.ts'
 import { InviteService } from './invites/invite-service.ts'
 import { InviteStore } from './invites/invite-store.ts'
@@ -75,6 +77,7 @@ export function createApp(deps: AppDeps): { app: Hono<AppEnv>; access: AccessCon
   app.route('/api/auth', authRoutes(auth, { behindProxy }))
   app.route('/api/boards', boardRoutes(boards))
   app.route('/api/boards', boardInviteRoutes(invites, boards, { publicOrigin: config.publicOrigin }))
+  app.route('/api/boards', imageRoutes(boards, new ImageStore(storage)))
   app.route('/api/boards', pendingBoardRoutes(boards))
   app.route('/api/invites', joinRoutes(invites, auth))
   app.use(staticClient(path.resolve(deps.clientDir ?? defaultClientDir)))

@@ -183,11 +183,11 @@ export class UpdateLog {
     if (log && log.writing.size === 0 && log.pending.length === 0 && !log.scheduled) this.#boards.delete(boardId)
   }
 
-  /** Deletes everything stored for the board. */
+  /** Deletes everything stored under the board's `docs:<id>:` namespace (logs, states, images). */
   async destroy(boardId: string): Promise<void> {
     await this.flush(boardId)
-    const { states, logs } = await this.#keys(boardId)
-    for (const key of [...states, ...logs]) await this.#storage.removeItem(key)
+    const prefix = `${this.#prefix(boardId)}:`
+    for (const key of await this.#storage.getKeys(prefix)) if (key.startsWith(prefix)) await this.#storage.removeItem(key)
     this.#boards.delete(boardId)
   }
 
