@@ -1,6 +1,7 @@
 import { type Accessor, createSignal, getOwner, onCleanup } from 'solid-js'
 import { IndexeddbPersistence } from 'y-indexeddb'
 import { WebsocketProvider } from 'y-websocket'
+import * as decoding from 'lib0/decoding'
 import * as Y from 'yjs'
 import type { Role } from '../../shared/schema/roles.ts'
 import { colorForUser } from './user-color.ts'
@@ -28,6 +29,26 @@ export interface Peer extends PresenceUser {
 
 export const CloseCode = { unauthorized: 4401, noAccess: 4404 } as const
 
+/**
+ * The server refused one of our document updates (y-protocols auth "permission denied"): we
+ * are a viewer, or an editor touched a locked element. Our document has then diverged from the
+ * server's; the board screen tells the person and resyncs from a fresh document.
+ */
+export interface Denial {
+  kind: 'locked' | 'read_only' | 'other'
+  reason: string
+  /** increases with every denial, so two equal reasons are still two events */
+  count: number
+}
+
+export function denialKind(reason: string): Denial['kind'] {
+  if (/lock/i.test(reason)) return 'locked'
+  if (/read-only|viewer/i.test(reason)) return 'read_only'
+  return 'other'
+}
+
+const MESSAGE_AUTH = 2
+
 export interface ConnectionOptions {
   /** Defaults to `ws(s)://<this host>/sync`; the browser sends the session cookie itself. */
   serverUrl?: string
@@ -46,6 +67,10 @@ export interface BoardConnection {
   readonly presence: Accessor<Peer[]>
   /** True once the first sync with the server completed. */
   readonly synced: Accessor<boolean>
+  /** The last time the server refused one of our updates, or null. */
+  readonly denied: Accessor<Denial | null>
+  /** Forgets this browser's offline copy (after a refused update, so a resync starts clean). */
+  clearCache(): Promise<void>
   destroy(): void
 }
 
@@ -126,6 +151,26 @@ export function createBoardConnection(boardId: string, self: PresenceUser, optio
   }
   const onSync = (isSynced: boolean) => setSynced(isSynced)
 
+  // y-websocket only logs a refusal; keep its handler (it reads the message) and tell the UI.
+  const [denied, setDenied] = createSignal<Denial | null>(null)
+  const handlers = provider.messageHandlers as unknown[] as Array<
+    (encoder: unknown, decoder: { arr: Uint8Array; pos: number }, provider: WebsocketProvider, emit: boolean, type: number) => void
+  >
+  const authHandler = handlers[MESSAGE_AUTH]
+  handlers[MESSAGE_AUTH] = (encoder, decoder, p, emit, type) => {
+    const start = decoder.pos
+    let reason = ''
+    try {
+      // auth message: varuint 0 (permission denied) + varstring reason
+      const d = decoding.createDecoder(decoder.arr.subarray(start))
+      if (decoding.readVarUint(d) === 0) reason = decoding.readVarString(d)
+    } catch {
+      reason = ''
+    }
+    authHandler?.(encoder, decoder, p, emit, type)
+    setDenied((previous) => ({ kind: denialKind(reason), reason, count: (previous?.count ?? 0) + 1 }))
+  }
+
   const awareness = provider.awareness
   const onAwareness = () => setPresence(peersFromStates(awareness.getStates(), doc.clientID, self.id))
   awareness.on('change', onAwareness)
@@ -167,5 +212,9 @@ export function createBoardConnection(boardId: string, self: PresenceUser, optio
   if (getOwner()) onCleanup(destroy)
   onAwareness()
 
-  return { doc, provider, status, presence, synced, destroy }
+  const clearCache = async () => {
+    await cache?.clearData()
+  }
+
+  return { doc, provider, status, presence, synced, denied, clearCache, destroy }
 }

@@ -6,7 +6,7 @@ const png = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
   'base64',
 )
-const webp = Buffer.from('UklGRiIAAABXRUJQVlA4IBYAAAAwAQCdASoBAAEADsD+JaQAA3AAAAAA', 'base64')
+const webp = new Uint8Array(Buffer.from('UklGRiIAAABXRUJQVlA4IBYAAAAwAQCdASoBAAEADsD+JaQAA3AAAAAA', 'base64'))
 
 interface UploadBody {
   image: { id: string; url: string; width: number; height: number; contentType: string }
@@ -17,7 +17,7 @@ let server: TestServer
 let owner: Account
 let boardId: string
 
-async function upload(token: string, body: Uint8Array | string, type: string, id = boardId) {
+async function upload(token: string, body: Uint8Array<ArrayBuffer> | string, type: string, id = boardId) {
   const res = await fetch(`${server.url}/api/boards/${id}/images`, {
     method: 'POST',
     headers: { authorization: `Bearer ${token}`, 'content-type': type },
@@ -43,7 +43,7 @@ describe('images', () => {
     const got = await fetch(`${server.url}${res.body.image.url}`, { headers: { authorization: `Bearer ${viewer.token}` } })
     expect(got.status).toBe(200)
     expect(got.headers.get('content-type')).toBe('image/png')
-    expect(Buffer.from(await got.arrayBuffer()).equals(png)).toBe(true)
+    expect(Buffer.from(await got.arrayBuffer()).equals(Buffer.from(png))).toBe(true)
   })
 
   it('decides the type by content, not by the declared type', async () => {
@@ -53,7 +53,7 @@ describe('images', () => {
     const fake = await upload(owner.token, '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>', 'image/png')
     expect(fake.status).toBe(415)
     expect(fake.body.error.code).toBe('unsupported_media_type')
-    const gif = await upload(owner.token, Buffer.from('R0lGODlhAQABAAAAACw=', 'base64'), 'image/gif')
+    const gif = await upload(owner.token, new Uint8Array(Buffer.from('R0lGODlhAQABAAAAACw=', 'base64')), 'image/gif')
     expect(gif.status).toBe(415)
     const json = await upload(owner.token, '{}', 'application/json')
     expect(json.status).toBe(415)
