@@ -1,0 +1,21 @@
+import { WebSocketServer } from 'ws'
+
+// The floor for fan-out: a bare `ws` server that relays every message to every other socket
+// of the same path, doing nothing else. Prints its port on stdout.
+const wss = new WebSocketServer({ port: 0, host: '127.0.0.1', perMessageDeflate: false })
+const rooms = new Map<string, Set<import('ws').WebSocket>>()
+wss.on('connection', (ws, req) => {
+  const room = req.url ?? '/'
+  let peers = rooms.get(room)
+  if (!peers) rooms.set(room, (peers = new Set()))
+  peers.add(ws)
+  ws.on('message', (data, isBinary) => {
+    for (const peer of peers ?? []) if (peer !== ws && peer.readyState === peer.OPEN) peer.send(data, { binary: isBinary })
+  })
+  ws.on('close', () => peers?.delete(ws))
+})
+wss.on('listening', () => {
+  const address = wss.address()
+  console.log(JSON.stringify({ port: typeof address === 'object' ? address.port : 0 }))
+})
+process.on('SIGTERM', () => wss.close(() => process.exit(0)))

@@ -1,0 +1,87 @@
+import { canEdit } from '../../../shared/schema/roles.ts'
+import { boxOf, withFrameContents } from '../board-geometry.ts'
+import { duplicateSelection } from '../clipboard-document.ts'
+import { changeableIds } from './editing-rules.ts'
+import { type Action, type ActionContext, defineAction, isMod, isPlain } from './types.ts'
+
+const hasChangeable = ({ role, selection, editor }: ActionContext) =>
+  canEdit(role) && changeableIds(selection, editor.elements(), role).length > 0
+
+export const deleteSelection = defineAction({
+  name: 'deleteSelection',
+  label: 'action.deleteSelection',
+  shortcut: 'shortcut.deleteSelection',
+  enabled: hasChangeable,
+  keyTest: (e) => isPlain(e) && (e.key === 'Delete' || e.key === 'Backspace'),
+  perform: ({ role, selection, editor }) => {
+    const ids = changeableIds(selection, editor.elements(), role)
+    if (ids.length === 0) return
+    // Links attached to a deleted box go with it (withLinks), as people expect.
+    const result = editor.apply({ type: 'element.delete', ids, withLinks: true })
+    if (result.ok) editor.select([])
+  },
+})
+
+export const duplicate = defineAction({
+  name: 'duplicate',
+  label: 'action.duplicate',
+  shortcut: 'shortcut.duplicate',
+  enabled: ({ role, selection }) => canEdit(role) && selection.length > 0,
+  keyTest: (e) => isMod(e) && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 'd',
+  perform: ({ selection, editor }) => {
+    const elements = editor.elements()
+    const copies = duplicateSelection(selection, elements, (id) => id in elements)
+    if (copies.length === 0) return
+    const result = editor.apply({ type: 'element.add', elements: copies })
+    if (result.ok) editor.select(copies.map((e) => e.id))
+  },
+})
+
+/** Moves the selection (and what lies in selected frames) by one step: one operation per key press. */
+function nudge(name: string, label: Action['label'], key: string, ux: number, uy: number): Action {
+  return defineAction({
+    name,
+    label,
+    enabled: hasChangeable,
+    keyTest: (e) => !isMod(e) && !e.altKey && e.key === key,
+    perform: ({ role, selection, editor }, source) => {
+      const step = source === 'keyboard' && lastShift ? 10 : 1
+      const elements = editor.elements()
+      const ids = changeableIds(withFrameContents(changeableIds(selection, elements, role), elements), elements, role)
+      const moves = ids.flatMap((id) => {
+        const box = boxOf(elements[id])
+        return box ? [{ id, x: box.x + ux * step, y: box.y + uy * step }] : []
+      })
+      if (moves.length > 0) editor.apply({ type: 'element.move', moves })
+    },
+  })
+}
+
+/** Shift state of the key press being handled (set by the dispatcher before `perform`). */
+let lastShift = false
+export const noteShift = (shift: boolean): void => {
+  lastShift = shift
+}
+
+export const nudgeLeft = nudge('nudgeLeft', 'action.nudgeLeft', 'ArrowLeft', -1, 0)
+export const nudgeRight = nudge('nudgeRight', 'action.nudgeRight', 'ArrowRight', 1, 0)
+export const nudgeUp = nudge('nudgeUp', 'action.nudgeUp', 'ArrowUp', 0, -1)
+export const nudgeDown = nudge('nudgeDown', 'action.nudgeDown', 'ArrowDown', 0, 1)
+
+const textKinds = new Set(['note', 'actor', 'use', 'zone', 'frame', 'phase'])
+
+export const editText = defineAction({
+  name: 'editText',
+  label: 'action.editText',
+  shortcut: 'shortcut.editText',
+  enabled: ({ role, selection, editor }) =>
+    canEdit(role) &&
+    selection.length === 1 &&
+    textKinds.has(editor.elements()[selection[0] ?? '']?.kind ?? '') &&
+    changeableIds(selection, editor.elements(), role).length === 1,
+  keyTest: (e) => isPlain(e) && !e.shiftKey && e.key === 'Enter',
+  perform: ({ selection, editor }) => {
+    const id = selection[0]
+    if (id) editor.editText(id)
+  },
+})

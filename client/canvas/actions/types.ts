@@ -1,0 +1,64 @@
+import type { OperationInput } from '../../../shared/operations/operation.ts'
+import type { OperationResult } from '../../../shared/operations/operation-error.ts'
+import type { Role } from '../../../shared/schema/roles.ts'
+import type { MessageKey } from '../../../shared/i18n/index.ts'
+import type { ElementLike } from '../board-geometry.ts'
+import type { CanvasApi } from '../canvas-api.ts'
+import type { Point } from '../viewport.ts'
+
+/** What an action may touch. The canvas builds it; a toolbar or menu gets it from the canvas. */
+export interface ActionEditor {
+  readonly board: { id: string; title: string }
+  /** the live elements (the board store's state) */
+  elements(): Readonly<Record<string, ElementLike>>
+  apply(op: OperationInput): OperationResult
+  /** several operations as one transaction, one undo step */
+  applyAll(ops: readonly OperationInput[]): OperationResult
+  select(ids: readonly string[]): void
+  undo(): void
+  redo(): void
+  canUndo(): boolean
+  canRedo(): boolean
+  /** the pointer over the canvas (board coordinates), or null when it is elsewhere */
+  pointer(): Point | null
+  readonly canvas: CanvasApi
+  readonly clipboard: ClipboardStore
+  editText(id: string): void
+  toggleMinimap(): void
+}
+
+/** The system clipboard through the async Clipboard API, with an in-memory fallback. */
+export interface ClipboardStore {
+  write(text: string): Promise<void>
+  /** the clipboard's text; the in-memory copy when the system clipboard cannot be read */
+  read(): Promise<string | null>
+}
+
+export interface ActionContext {
+  readonly role: Role
+  readonly selection: readonly string[]
+  readonly editor: ActionEditor
+}
+
+export type ActionSource = 'keyboard' | 'toolbar' | 'menu' | 'api'
+
+/** One user command, shared by keyboard shortcut, toolbar, menu and API (STYLE.md, Excalidraw). */
+export interface Action {
+  readonly name: string
+  /** catalog key of the label (and tooltip) */
+  readonly label: MessageKey
+  /** catalog key of the shortcut's display text, if it has one */
+  readonly shortcut?: MessageKey
+  enabled(context: ActionContext): boolean
+  keyTest?(event: KeyboardEvent): boolean
+  perform(context: ActionContext, source: ActionSource): void | Promise<void>
+}
+
+export const defineAction = (action: Action): Action => action
+
+/** Ctrl on Windows and Linux, Cmd on macOS. */
+export const isMod = (event: Pick<KeyboardEvent, 'ctrlKey' | 'metaKey'>): boolean => event.ctrlKey || event.metaKey
+
+/** A plain key: no Ctrl/Cmd/Alt. */
+export const isPlain = (event: Pick<KeyboardEvent, 'ctrlKey' | 'metaKey' | 'altKey'>): boolean =>
+  !event.ctrlKey && !event.metaKey && !event.altKey
