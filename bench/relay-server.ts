@@ -16,6 +16,6 @@ wss.on('connection', (ws, req) => {
 })
 wss.on('listening', () => {
   const address = wss.address()
-  console.log(JSON.stringify({ port: typeof address === 'object' ? address.port : 0 }))
+  console.log(JSON.stringify({ port: typeof address === 'object' && address ? address.port : 0 }))
 })
 process.on('SIGTERM', () => wss.close(() => process.exit(0)))
