@@ -15,7 +15,8 @@ export interface LatencyRow {
   p99Ms: number
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN
 const round = (n: number) => Math.round(n * 100) / 100
 
 function summarise(server: string, receivers: number, latencies: number[]): LatencyRow {
@@ -37,10 +38,19 @@ function summarise(server: string, receivers: number, latencies: number[]): Late
 export async function refreshBoardFanout(receivers: number, rounds: number): Promise<LatencyRow> {
   const server = await spawnServer({ STORAGE_URL: 'memory:' })
   try {
-    const owner = await signup(server.url, 'Bench')
-    const boardId = await createBoard(server.url, owner.token, { title: 'Bench' })
-    const writer = connectClient(server.url, boardId, owner.token)
-    const clients = Array.from({ length: receivers }, () => connectClient(server.url, boardId, owner.token))
+    return await yjsFanout('refresh-board', server.url, receivers, rounds)
+  } finally {
+    await server.terminate()
+  }
+}
+
+/** Fan-out rounds against a running Refresh Board server at `url`. */
+export async function yjsFanout(name: string, url: string, receivers: number, rounds: number): Promise<LatencyRow> {
+  {
+    const owner = await signup(url, 'Bench')
+    const boardId = await createBoard(url, owner.token, { title: 'Bench' })
+    const writer = connectClient(url, boardId, owner.token)
+    const clients = Array.from({ length: receivers }, () => connectClient(url, boardId, owner.token))
     await Promise.all([writer.synced, ...clients.map((c) => c.synced)])
     const latencies: number[] = []
     let sentAt = 0
@@ -58,9 +68,7 @@ export async function refreshBoardFanout(receivers: number, rounds: number): Pro
       await waitFor(() => seen === receivers, 10_000, 'fan-out')
     }
     for (const c of [writer, ...clients]) c.destroy()
-    return summarise('refresh-board', receivers, latencies)
-  } finally {
-    await server.terminate()
+    return summarise(name, receivers, latencies)
   }
 }
 

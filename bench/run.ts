@@ -17,7 +17,9 @@ async function main() {
     for (const run of [refreshBoardFanout, bareRelayFanout]) {
       const row = await run(n, rounds)
       fanout.push(row)
-      console.log(`${row.server.padEnd(14)} N=${String(n).padStart(3)}  p50 ${row.p50Ms} ms  p95 ${row.p95Ms} ms  p99 ${row.p99Ms} ms`)
+      console.log(
+        `${row.server.padEnd(14)} N=${String(n).padStart(3)}  p50 ${row.p50Ms} ms  p95 ${row.p95Ms} ms  p99 ${row.p99Ms} ms`,
+      )
     }
   }
   const date = new Date().toISOString().slice(0, 10)

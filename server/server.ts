@@ -9,6 +9,7 @@ import { openStorage } from './storage/create-storage.ts'
 import { UpdateLog } from './storage/update-log.ts'
 import { SyncEndpoint } from './sync/endpoint.ts'
 import { type Fanout, localFanout } from './sync/fanout.ts'
+import { RedisFanout } from './sync/redis-fanout.ts'
 import { RoomManager } from './sync/rooms.ts'
 
 export interface RunningServer {
@@ -33,7 +34,7 @@ export interface StartOptions {
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
   const logger = options.logger ?? createLogger(config.logLevel)
   const storage = options.storage ?? openStorage(config.storageUrl)
-  const fanout = options.fanout ?? localFanout
+  const fanout = options.fanout ?? (config.redisUrl ? new RedisFanout(config.redisUrl, logger) : localFanout)
   const log = new UpdateLog({ storage, logger })
   const rooms = new RoomManager({ log, fanout, logger, idleMs: config.roomIdleMs })
   const app = createApp({ config, logger, storage, content: rooms })

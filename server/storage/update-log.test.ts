@@ -60,6 +60,27 @@ describe('UpdateLog', () => {
     expect(loaded.getMap('m').toJSON()).toEqual(source.getMap('m').toJSON())
   })
 
+  it('keeps, when compacting, a piece the new state does not contain (another instance wrote it)', async () => {
+    const storage = openStorage('memory:')
+    const mine = new UpdateLog({ storage, logger })
+    const theirs = new UpdateLog({ storage, logger })
+    const local = new Y.Doc()
+    const localUpdates = editsOf(local)
+    local.getMap('m').set('mine', 1)
+    await mine.append('b', localUpdates[0] as Uint8Array)
+    const remote = new Y.Doc()
+    const remoteUpdates = editsOf(remote)
+    remote.getMap('m').set('theirs', 2)
+    await theirs.append('b', remoteUpdates[0] as Uint8Array)
+    // `mine` compacts a state that lacks the other instance's piece
+    const snapshot = Y.snapshot(local)
+    await mine.compact('b', Y.encodeStateAsUpdate(local), (piece) => Y.snapshotContainsUpdate(snapshot, piece))
+    const loaded = new Y.Doc()
+    await new UpdateLog({ storage, logger }).load('b', loaded, null)
+    expect(loaded.getMap('m').toJSON()).toEqual({ mine: 1, theirs: 2 })
+    expect((await storage.getKeys('docs:b:log')).length).toBe(1)
+  })
+
   it('skips a torn or garbage piece instead of failing the load', async () => {
     const { dir, storage } = tempStorage()
     const log = new UpdateLog({ storage, logger })

@@ -11,6 +11,9 @@ export function assertBoardId(boardId: string): void {
 
 const pad = (n: number) => n.toString().padStart(16, '0')
 
+/** Several instances may write one board's log (scale-out): each names its pieces apart. */
+const randomSuffix = () => Math.random().toString(36).slice(2, 10).padEnd(8, '0')
+
 export interface UpdateLogOptions {
   storage: Storage
   logger: Logger
@@ -47,6 +50,7 @@ export class UpdateLog {
   readonly #compactAfterEntries: number
   readonly #compactAfterBytes: number
   readonly #boards = new Map<string, BoardLog>()
+  readonly #instance = randomSuffix()
 
   constructor(options: UpdateLogOptions) {
     this.#storage = options.storage
@@ -137,7 +141,7 @@ export class UpdateLog {
     if (log.pending.length === 0) return Promise.resolve()
     const batch = log.pending.length === 1 ? (log.pending[0] as Uint8Array) : Y.mergeUpdates(log.pending)
     log.pending = []
-    const key = `${this.#prefix(boardId)}:log:${pad(log.nextSeq++)}`
+    const key = `${this.#prefix(boardId)}:log:${pad(log.nextSeq++)}-${this.#instance}`
     const write = this.#storage.setItemRaw(key, batch).then(() => {
       log.entries++
       log.bytes += batch.byteLength
@@ -161,19 +165,31 @@ export class UpdateLog {
   }
 
   /**
-   * Stores `state` (the merged document) and deletes the pieces it covers. `state` must include
-   * every update appended before this call.
+   * Stores `state` (the merged document) and then deletes the stored pieces it covers. With
+   * `covers`, a piece is deleted only when `covers(piece)` says the state contains it — with
+   * several instances writing one board, a piece another instance wrote a moment ago may not
+   * have reached this one yet.
    */
-  async compact(boardId: string, state: Uint8Array): Promise<void> {
+  async compact(boardId: string, state: Uint8Array, covers?: (piece: Uint8Array) => boolean): Promise<void> {
     const log = this.#board(boardId)
     await this.flush(boardId)
     const { states, logs } = await this.#keys(boardId)
-    const covered = [...states, ...logs]
     const seq = log.nextSeq++
-    await this.#storage.setItemRaw(`${this.#prefix(boardId)}:state:${pad(seq)}`, state)
+    await this.#storage.setItemRaw(`${this.#prefix(boardId)}:state:${pad(seq)}-${this.#instance}`, state)
     // only now is it safe to drop what the new state covers
-    for (const key of covered) if (seqOf(key) < seq) await this.#storage.removeItem(key)
-    log.entries = 0
+    let kept = 0
+    for (const key of [...states, ...logs]) {
+      if (seqOf(key) >= seq) continue
+      if (covers) {
+        const piece = toBytes(await this.#storage.getItemRaw(key))
+        if (piece && !safely(() => covers(piece))) {
+          kept++
+          continue
+        }
+      }
+      await this.#storage.removeItem(key)
+    }
+    log.entries = kept
     log.bytes = state.byteLength
   }
 
@@ -200,9 +216,19 @@ export class UpdateLog {
   }
 }
 
+/** The sequence number of a piece key `…:<seq>-<instance>` (older keys have no instance). */
 function seqOf(key: string): number {
-  const n = Number(key.slice(key.lastIndexOf(':') + 1))
+  const n = Number(key.slice(key.lastIndexOf(':') + 1).split('-')[0])
   return Number.isFinite(n) ? n : -1
+}
+
+/** A piece that cannot be judged (it does not decode) counts as covered: loading skips it anyway. */
+function safely(check: () => boolean): boolean {
+  try {
+    return check()
+  } catch {
+    return true
+  }
 }
 
 /** unstorage drivers return Buffers, Uint8Arrays or (Redis) base64 strings for raw values. */

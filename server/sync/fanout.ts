@@ -3,7 +3,11 @@
  * applies from its own clients; it applies what other instances publish. One instance needs
  * nothing (`localFanout`); scale-out implements this over Redis pub/sub.
  */
-export type FanoutMessage = { kind: 'update'; update: Uint8Array } | { kind: 'awareness'; update: Uint8Array }
+export type FanoutMessage =
+  | { kind: 'update'; update: Uint8Array }
+  | { kind: 'awareness'; update: Uint8Array }
+  /** a room just loaded on another instance: answer with what it lacks (an `update`) */
+  | { kind: 'sync-request'; stateVector: Uint8Array }
 
 export interface Fanout {
   /** Starts delivering other instances' messages for a board; resolves to an unsubscribe. */

@@ -65,14 +65,30 @@ export class Room {
     })
   }
 
+  /**
+   * Starts receiving other instances' changes, then asks them for anything this instance's
+   * copy lacks (updates they applied but had not stored yet when this room loaded).
+   */
   async subscribe(): Promise<void> {
     this.#unsubscribe = await this.#fanout.subscribe(this.boardId, (message) => this.#receive(message))
+    this.#fanout.publish(this.boardId, { kind: 'sync-request', stateVector: Y.encodeStateVector(this.doc) })
   }
 
   #receive(message: FanoutMessage): void {
     try {
       if (message.kind === 'update') Y.applyUpdate(this.doc, message.update, FANOUT_ORIGIN)
-      else awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, FANOUT_ORIGIN)
+      else if (message.kind === 'awareness') awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, FANOUT_ORIGIN)
+      else {
+        const missing = Y.encodeStateAsUpdate(this.doc, message.stateVector)
+        if (!isEmptyUpdate(missing)) this.#fanout.publish(this.boardId, { kind: 'update', update: missing })
+        // and the presence of this instance's connections
+        const local = [...this.conns.values()].flatMap((ids) => [...ids])
+        if (local.length > 0)
+          this.#fanout.publish(this.boardId, {
+            kind: 'awareness',
+            update: awarenessProtocol.encodeAwarenessUpdate(this.awareness, local),
+          })
+      }
     } catch (error) {
       this.#logger.warn('ignored a malformed fan-out message', { boardId: this.boardId, error: String(error) })
     }
@@ -124,6 +140,13 @@ interface AwarenessChange {
   added: number[]
   updated: number[]
   removed: number[]
+}
+
+/** An update that carries no structs and no deletions (e.g. a diff against an equal state). */
+export function isEmptyUpdate(update: Uint8Array): boolean {
+  if (update.byteLength <= 2) return true
+  const decoded = Y.decodeUpdate(update)
+  return decoded.structs.length === 0 && decoded.ds.clients.size === 0
 }
 
 function writeSyncStep1(encoder: encoding.Encoder, doc: Y.Doc): void {

@@ -7,7 +7,7 @@ import { assertBoardId, type UpdateLog } from '../storage/update-log.ts'
 import type { BoardContent } from './board-content.ts'
 import { CloseCode, type Conn } from './connection.ts'
 import type { Fanout } from './fanout.ts'
-import { Room, SERVER_ORIGIN, STORAGE_ORIGIN } from './room.ts'
+import { FANOUT_ORIGIN, Room, SERVER_ORIGIN, STORAGE_ORIGIN } from './room.ts'
 
 export interface RoomManagerOptions {
   log: UpdateLog
@@ -82,7 +82,9 @@ export class RoomManager implements BoardContent {
       boardId,
       logger,
       fanout,
-      onUpdate: (update) => {
+      onUpdate: (update, origin) => {
+        // the instance whose client (or REST call) made a change stores it; others only relay
+        if (origin === FANOUT_ORIGIN) return
         log.append(boardId, update).catch((error: unknown) => {
           logger.error('could not store an update', { boardId, error: String(error) })
         })
@@ -104,7 +106,10 @@ export class RoomManager implements BoardContent {
     if (this.#compacting.has(boardId)) return
     this.#compacting.add(boardId)
     try {
-      await this.#options.log.compact(boardId, Y.encodeStateAsUpdate(room.doc))
+      const snapshot = Y.snapshot(room.doc)
+      await this.#options.log.compact(boardId, Y.encodeStateAsUpdate(room.doc), (piece) =>
+        Y.snapshotContainsUpdate(snapshot, piece),
+      )
     } catch (error) {
       this.#options.logger.error('compaction failed', { boardId, error: String(error) })
     } finally {
