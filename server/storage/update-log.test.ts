@@ -64,6 +64,8 @@ describe('UpdateLog', () => {
     const storage = openStorage('memory:')
     const mine = new UpdateLog({ storage, logger })
     const theirs = new UpdateLog({ storage, logger })
+    await mine.load('b', new Y.Doc(), null)
+    await theirs.load('b', new Y.Doc(), null)
     const local = new Y.Doc()
     const localUpdates = editsOf(local)
     local.getMap('m').set('mine', 1)
