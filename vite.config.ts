@@ -38,6 +38,8 @@ export default defineConfig({
     outDir: '../dist/client',
     emptyOutDir: true,
     sourcemap: true,
+    // the timings note is for plugin authors; it only alarms people running npm start
+    rolldownOptions: { checks: { bundlerTimings: false } },
     target: 'es2022',
   },
   server: {
