@@ -5,6 +5,7 @@ import { bodyLimit } from 'hono/body-limit'
 import { methodNotAllowed } from 'hono/method-not-allowed'
 import type { Storage } from 'unstorage'
 import type { AccessControl } from './access.ts'
+import { analysisRoutes } from './analysis/analysis-routes.ts'
 import { AuthService } from './auth/auth-service.ts'
 import { authenticate } from './auth/authenticate.ts'
 import { defaultLoginLimits, LoginThrottle } from './auth/login-throttle.ts'
@@ -17,6 +18,8 @@ import { BoardService } from './boards/board-service.ts'
 import { BoardStore } from './boards/board-store.ts'
 import { pendingBoardRoutes } from './boards/pending-routes.ts'
 import type { Config } from './config.ts'
+import { analyseBoard } from './export/analyse-board.ts'
+import { exportRoutes } from './export/export-routes.ts'
 import type { AppEnv } from './http/app-env.ts'
 import { errorHandler, notFoundHandler, onMethodNotAllowed } from './http/error-handler.ts'
 import { apiError } from './http/errors.ts'
@@ -30,6 +33,9 @@ import { boardInviteRoutes, joinRoutes } from './invites/invite-routes.ts'
 import { InviteService } from './invites/invite-service.ts'
 import { InviteStore } from './invites/invite-store.ts'
 import type { Logger } from './logger.ts'
+import { snapshotRoutes } from './snapshots/snapshot-routes.ts'
+import { SnapshotService } from './snapshots/snapshot-service.ts'
+import { SnapshotStore } from './snapshots/snapshot-store.ts'
 import type { BoardContent } from './sync/board-content.ts'
 
 export interface AppDeps {
@@ -49,6 +55,7 @@ export interface AppServices {
   auth: AuthService
   boards: BoardService
   invites: InviteService
+  snapshots: SnapshotService
 }
 
 const defaultClientDir = fileURLToPath(new URL('../dist/client', import.meta.url))
@@ -63,6 +70,7 @@ export function createApp(deps: AppDeps): { app: Hono<AppEnv>; access: AccessCon
   const inviteStore = new InviteStore(storage)
   const boards = new BoardService(new BoardStore(storage), content, inviteStore, auth, now)
   const invites = new InviteService(inviteStore, boards, auth, now)
+  const snapshots = new SnapshotService(boards, content, new SnapshotStore(storage), analyseBoard, now)
   const behindProxy = config.publicOrigin !== undefined
 
   const app = new Hono<AppEnv>()
@@ -75,9 +83,13 @@ export function createApp(deps: AppDeps): { app: Hono<AppEnv>; access: AccessCon
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }, 200))
   app.route('/api/auth', authRoutes(auth, { behindProxy }))
+  // before boardRoutes: its export/json (with ?snapshot) replaces the live-only one there
+  app.route('/api/boards', exportRoutes(snapshots))
   app.route('/api/boards', boardRoutes(boards))
+  app.route('/api/boards', snapshotRoutes(boards, snapshots))
   app.route('/api/boards', boardInviteRoutes(invites, boards, { publicOrigin: config.publicOrigin }))
   app.route('/api/boards', imageRoutes(boards, new ImageStore(storage)))
+  app.route('/api/boards', analysisRoutes(boards, content))
   app.route('/api/boards', pendingBoardRoutes(boards))
   app.route('/api/invites', joinRoutes(invites, auth))
   app.use(staticClient(path.resolve(deps.clientDir ?? defaultClientDir)))
@@ -85,5 +97,5 @@ export function createApp(deps: AppDeps): { app: Hono<AppEnv>; access: AccessCon
   app.notFound(notFoundHandler)
   app.onError(errorHandler(logger))
 
-  return { app, access: createAccessControl(auth, boards), services: { auth, boards, invites } }
+  return { app, access: createAccessControl(auth, boards), services: { auth, boards, invites, snapshots } }
 }

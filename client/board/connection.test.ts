@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { peersFromStates, syncServerUrl } from './connection.ts'
+import { denialKind, peersFromStates, syncServerUrl } from './connection.ts'
 import { colorForUser, initialsOf, presenceColors } from './user-color.ts'
 
 describe('peersFromStates', () => {
@@ -46,5 +46,14 @@ describe('syncServerUrl', () => {
   it('uses ws on http and wss on https, on the page’s own host', () => {
     expect(syncServerUrl({ protocol: 'http:', host: 'localhost:8787' })).toBe('ws://localhost:8787/sync')
     expect(syncServerUrl({ protocol: 'https:', host: 'board.example.org' })).toBe('wss://board.example.org/sync')
+  })
+})
+
+describe('denialKind', () => {
+  it('tells a locked element from a read-only role in the server’s refusal', () => {
+    expect(denialKind('element a1 is locked')).toBe('locked')
+    expect(denialKind('only facilitators may lock or unlock (element a1)')).toBe('locked')
+    expect(denialKind('read-only: viewers cannot change the board')).toBe('read_only')
+    expect(denialKind('something else')).toBe('other')
   })
 })

@@ -1,7 +1,7 @@
+import * as decoding from 'lib0/decoding'
 import { type Accessor, createSignal, getOwner, onCleanup } from 'solid-js'
 import { IndexeddbPersistence } from 'y-indexeddb'
 import { WebsocketProvider } from 'y-websocket'
-import * as decoding from 'lib0/decoding'
 import * as Y from 'yjs'
 import type { Role } from '../../shared/schema/roles.ts'
 import { colorForUser } from './user-color.ts'
@@ -154,7 +154,13 @@ export function createBoardConnection(boardId: string, self: PresenceUser, optio
   // y-websocket only logs a refusal; keep its handler (it reads the message) and tell the UI.
   const [denied, setDenied] = createSignal<Denial | null>(null)
   const handlers = provider.messageHandlers as unknown[] as Array<
-    (encoder: unknown, decoder: { arr: Uint8Array; pos: number }, provider: WebsocketProvider, emit: boolean, type: number) => void
+    (
+      encoder: unknown,
+      decoder: { arr: Uint8Array; pos: number },
+      provider: WebsocketProvider,
+      emit: boolean,
+      type: number,
+    ) => void
   >
   const authHandler = handlers[MESSAGE_AUTH]
   handlers[MESSAGE_AUTH] = (encoder, decoder, p, emit, type) => {

@@ -1,7 +1,7 @@
 import * as Y from 'yjs'
 import { applyOperation } from '../../shared/operations/apply-operation.ts'
-import type { OperationResult } from '../../shared/operations/operation-error.ts'
 import type { OperationInput } from '../../shared/operations/operation.ts'
+import type { OperationResult } from '../../shared/operations/operation-error.ts'
 
 /**
  * Every change this person makes goes through `apply`, with one origin per tab. The undo

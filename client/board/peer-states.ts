@@ -1,6 +1,8 @@
 import type { Awareness } from 'y-protocols/awareness'
 import type { PresenceUser } from './connection.ts'
-import type { Point } from './canvas-api.ts'
+
+type Point = { x: number; y: number }
+
 import { colorForUser } from './user-color.ts'
 
 /** Another client's ephemeral state, read defensively: anyone may publish anything. */
@@ -35,11 +37,18 @@ export function readPeerState(clientId: number, state: unknown): PeerState | nul
   const dragIds = drag ? readIds(drag.ids) : []
   return {
     clientId,
-    user: { id: user.id, name: user.name.slice(0, 80), color, role: (typeof user.role === 'string' ? user.role : 'viewer') as PresenceUser['role'] },
+    user: {
+      id: user.id,
+      name: user.name.slice(0, 80),
+      color,
+      role: (typeof user.role === 'string' ? user.role : 'viewer') as PresenceUser['role'],
+    },
     cursor: readPoint(record.cursor),
     selection: readIds(record.selection),
     drag:
-      drag && dragIds.length > 0 && isFiniteNumber(drag.dx) && isFiniteNumber(drag.dy) ? { ids: dragIds, dx: drag.dx, dy: drag.dy } : null,
+      drag && dragIds.length > 0 && isFiniteNumber(drag.dx) && isFiniteNumber(drag.dy)
+        ? { ids: dragIds, dx: drag.dx, dy: drag.dy }
+        : null,
   }
 }
 

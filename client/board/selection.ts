@@ -10,7 +10,9 @@ export interface Selection {
 }
 
 export function createSelection(): Selection {
-  const [ids, setIds] = createSignal<readonly string[]>([], { equals: (a, b) => a.length === b.length && a.every((x, i) => x === b[i]) })
+  const [ids, setIds] = createSignal<readonly string[]>([], {
+    equals: (a, b) => a.length === b.length && a.every((x, i) => x === b[i]),
+  })
   return {
     ids,
     has: (id) => ids().includes(id),

@@ -16,7 +16,10 @@ export function boxOf(element: ElementLike | undefined): Rect | null {
 export const isBox = (element: ElementLike | undefined): boolean => boxOf(element) !== null
 
 const inside = (outer: Rect, inner: Rect) =>
-  inner.x >= outer.x && inner.y >= outer.y && inner.x + inner.width <= outer.x + outer.width && inner.y + inner.height <= outer.y + outer.height
+  inner.x >= outer.x &&
+  inner.y >= outer.y &&
+  inner.x + inner.width <= outer.x + outer.width &&
+  inner.y + inner.height <= outer.y + outer.height
 
 /**
  * The ids a move of `ids` moves: the boxes themselves plus every box that lies fully inside a

@@ -65,7 +65,16 @@ export interface RemapOptions {
   newId?(element: Element): string
 }
 
-const prefixOf: Record<string, string> = { actor: 'a', use: 'u', link: 'l', phase: 'p', note: 'n', zone: 'z', frame: 'f', image: 'i' }
+const prefixOf: Record<string, string> = {
+  actor: 'a',
+  use: 'u',
+  link: 'l',
+  phase: 'p',
+  note: 'n',
+  zone: 'z',
+  frame: 'f',
+  image: 'i',
+}
 
 /**
  * Copies of `elements` with new ids, moved by (dx, dy), references rewritten: references to

@@ -70,14 +70,31 @@ export const panBy = (viewport: Viewport, dx: number, dy: number): Viewport => (
 })
 
 /** The viewport that shows `rect` whole and centred, with `padding` screen px around it. */
-export function fitRect(rect: Rect, size: Size, options: { padding?: number; maxScale?: number } = {}): Viewport {
+export function fitRect(
+  rect: Rect,
+  size: Size,
+  options: {
+    padding?: number
+    maxScale?: number
+    insets?: { left?: number; right?: number; top?: number; bottom?: number }
+  } = {},
+): Viewport {
   const padding = options.padding ?? 48
-  const availableW = Math.max(1, size.width - 2 * padding)
-  const availableH = Math.max(1, size.height - 2 * padding)
+  const left = padding + (options.insets?.left ?? 0)
+  const right = padding + (options.insets?.right ?? 0)
+  const top = padding + (options.insets?.top ?? 0)
+  const bottom = padding + (options.insets?.bottom ?? 0)
+  const availableW = Math.max(1, size.width - left - right)
+  const availableH = Math.max(1, size.height - top - bottom)
   const w = Math.max(rect.width, 1)
   const h = Math.max(rect.height, 1)
   const scale = clampScale(Math.min(availableW / w, availableH / h, options.maxScale ?? 1))
-  return centreOn({ x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 }, size, scale)
+  // centre the rect in the area left between the insets
+  return {
+    scale,
+    x: left + availableW / 2 - (rect.x + rect.width / 2) * scale,
+    y: top + availableH / 2 - (rect.y + rect.height / 2) * scale,
+  }
 }
 
 /** The viewport at `scale` whose centre shows the board point `centre`. */
@@ -149,7 +166,8 @@ export function readWheel(event: WheelLike): WheelIntent {
   const dy = event.deltaY * unit
   if (event.ctrlKey || event.metaKey) return { kind: 'zoom', factor: Math.exp(-Math.max(-50, Math.min(50, dy)) * 0.01) }
   if (event.shiftKey) return { kind: 'pan', dx: -(dx || dy), dy: 0 }
-  const isMouseNotch = event.deltaMode === 1 || (event.deltaX === 0 && Number.isInteger(event.deltaY) && Math.abs(event.deltaY) >= 50)
+  const isMouseNotch =
+    event.deltaMode === 1 || (event.deltaX === 0 && Number.isInteger(event.deltaY) && Math.abs(event.deltaY) >= 50)
   if (isMouseNotch) return { kind: 'zoom', factor: dy < 0 ? 1.1 : 1 / 1.1 }
   return { kind: 'pan', dx: -dx, dy: -dy }
 }

@@ -6,12 +6,13 @@ import { ApiError } from '../http/errors.ts'
 import { unwrap } from './board-routes.ts'
 import type { BoardService } from './board-service.ts'
 
-const laterExportFormats = new Set(['md', 'csv', 'png', 'svg', 'pdf'])
+/** Exports that come with the scene builder; json, md and csv are served by server/export. */
+const laterExportFormats = new Set(['png', 'svg', 'pdf'])
 
 /**
- * Contract routes whose features come in later issues (snapshots, diff, analysis, exports
- * other than JSON). They check the session and role first, so 401/404/403 are already right,
- * then answer 501 `not_implemented`.
+ * Contract routes whose features come in later issues (png, svg and pdf exports).
+ * They check the session and role first, so 401/404/403 are already right, then answer 501
+ * `not_implemented`.
  */
 export function pendingBoardRoutes(boards: BoardService) {
   const pending = (min: Role) =>
@@ -21,12 +22,5 @@ export function pendingBoardRoutes(boards: BoardService) {
         throw new ApiError('not_found', 'Unknown export format: use json, md, csv, png, svg or pdf.')
       throw new ApiError('not_implemented')
     }
-  return new Hono<AppEnv>()
-    .post('/:id/snapshots', pending('editor'))
-    .get('/:id/snapshots', pending('viewer'))
-    .get('/:id/snapshots/:sid', pending('viewer'))
-    .post('/:id/snapshots/:sid/restore', pending('facilitator'))
-    .get('/:id/diff', pending('viewer'))
-    .get('/:id/analysis', pending('viewer'))
-    .get('/:id/export/:format', pending('viewer'))
+  return new Hono<AppEnv>().get('/:id/export/:format', pending('viewer'))
 }

@@ -1,14 +1,30 @@
 import { z } from 'zod'
 import type { BoardDocument } from '../../shared/schema/document.ts'
+import { methodTemplates } from '../../shared/templates/index.ts'
 
-/** Starting points for `POST /api/boards {template}`; `blank` is the same as no template. */
-export const TemplateName = z.enum(['blank', 'textile-mill'])
+/**
+ * Starting points for `POST /api/boards {template}` (docs/templates.md): the workshop-method
+ * templates of `shared/templates/` and the demo board. `blank` gives an empty board.
+ */
+export const TemplateName = z.enum([
+  'blank',
+  'textile-mill',
+  'site-scan',
+  'stakeholder-map',
+  'needs-inventory',
+  'use-mix',
+  'combination-matrix',
+  'phasing-roadmap',
+  'business-model-canvas',
+])
 export type TemplateName = z.infer<typeof TemplateName>
 
-/** The template's document, or null for an empty board. Board id and title are replaced by the caller. */
-export async function templateDocument(name: TemplateName): Promise<BoardDocument | null> {
-  if (name === 'blank') return null
-  // loaded on demand: the demo document is large and rarely needed
-  const { textileMillDocument } = await import('../../shared/demo/textile-mill.ts')
-  return structuredClone(textileMillDocument)
+/** The template's document. Board id and title are replaced by the caller. */
+export async function templateDocument(name: TemplateName): Promise<BoardDocument> {
+  if (name === 'textile-mill') {
+    // loaded on demand: the demo document is large and rarely needed
+    const { textileMillDocument } = await import('../../shared/demo/textile-mill.ts')
+    return structuredClone(textileMillDocument)
+  }
+  return methodTemplates[name]()
 }

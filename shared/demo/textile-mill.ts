@@ -1,3 +1,4 @@
+import { phaseBoxFor } from '../scene/timeline.ts'
 import { BoardDocument, type BoardDocumentInput } from '../schema/document.ts'
 import { DEFAULT_COMMITMENT_WEIGHTS } from '../schema/enums.ts'
 import { indicesBetween } from '../schema/fractional-index.ts'
@@ -7,41 +8,80 @@ import { indicesBetween } from '../schema/fractional-index.ts'
  * in Saxony near the Czech and Polish borders, mid-way through a reuse workshop. It shows
  * every element kind with realistic data and the letters of Central European languages.
  *
- * Layout (canvas units, cards 180×90): actors in a frame on the left, uses in the middle,
- * the site plan with its zones and a frame of open questions on the right, and the
- * phasing timeline (14 units per month from 2026-09) across the bottom.
+ * Layout (canvas units, cards 216×100 on rows 140 apart): actors in two frames on either side
+ * of the uses, each actor level with the use it is linked to, so that every link runs through
+ * a free gutter where its label can be read; actors linked only to another actor sit next to
+ * or below it. The site plan with its zones and a frame of open questions are on the right,
+ * the phasing timeline (shared/scene/timeline.ts: 24 units per month, 2027-01 at x = 0)
+ * across the bottom.
  */
 
-const CARD_W = 180
-const CARD_H = 90
-const GAP = 20
-const HEADER = 60
+const CARD_W = 216
+const CARD_H = 100
+const ROW = 140
+const PAD = 20
+const HEADER = 56
 
-/** Top-left corner of card `index` in a two-column frame starting at `frameX`. */
-const card = (frameX: number, index: number) => ({
-  x: frameX + GAP + (index % 2) * (CARD_W + GAP),
-  y: HEADER + Math.floor(index / 2) * (CARD_H + GAP),
-  w: CARD_W,
-  h: CARD_H,
-})
+/** A card at `row` (may be fractional: a use between the two actors linked to it) of a column at x. */
+const at = (x: number, row: number) => ({ x, y: HEADER + Math.round(row * ROW), w: CARD_W, h: CARD_H })
 
-const ACTORS_X = 0
-const USES_X = 440
-const SITE_X = 880
-const TIMELINE_Y = 1090
-const TIMELINE_START = { year: 2026, month: 9 }
-const MONTH_W = 14
+const TOP_ROWS = 9
+const TOP_H = HEADER + TOP_ROWS * ROW - 20
+// Columns: LL | L (actors) · gutter · U1 | U2 (uses) · gutter · R (actors) · site plan
+const ACTORS_X = -120
+const COL_LL = ACTORS_X + PAD
+const COL_L = COL_LL + CARD_W + 150
+const USES_X = COL_L + CARD_W + PAD + 200
+const COL_U1 = USES_X + PAD
+const COL_U2 = COL_U1 + CARD_W + 60
+const PARTNERS_X = COL_U2 + CARD_W + PAD + 200
+const COL_R = PARTNERS_X + PAD
+const SITE_X = COL_R + CARD_W + PAD + 60
+const SITE_W = 1180
+const SITE_H = 660
+const TIMELINE_Y = TOP_H + 70
+const PHASE_H = 64
+const PHASE_ROW = 80
 
-const monthIndex = (yearMonth: string) => {
-  const [year = 0, month = 1] = yearMonth.split('-').map(Number)
-  return (year - TIMELINE_START.year) * 12 + (month - TIMELINE_START.month)
+/** Where each card goes: [column x, row]. */
+const placement: Record<string, readonly [number, number]> = {
+  'a-szonyi': [COL_LL, 0],
+  'a-owner': [COL_L, 0],
+  'a-residents': [COL_L, 1],
+  'a-cicmany': [COL_LL, 2],
+  'a-makers': [COL_L, 2],
+  'a-town': [COL_L, 3],
+  'a-ateliers': [COL_L, 4],
+  'a-leczyca': [COL_L, 5],
+  'a-foundation': [COL_L, 6],
+  'u-events': [COL_U1, 0.5],
+  'u-workshop': [COL_U1, 2],
+  'u-visitor': [COL_U1, 3],
+  'u-studios': [COL_U1, 4.5],
+  'u-community': [COL_U1, 6],
+  'u-coworking': [COL_U1, 7.1],
+  'u-garden': [COL_U1, 8.1],
+  'u-shop': [COL_U2, 0],
+  'u-cafe': [COL_U2, 1],
+  'u-market': [COL_U2, 2],
+  'u-museum': [COL_U2, 3.5],
+  'u-lab': [COL_U2, 5],
+  'u-production': [COL_U2, 6],
+  'u-storage': [COL_U2, 7.1],
+  'a-durdevic': [COL_R, 0],
+  'a-roastery': [COL_R, 1],
+  'a-pradelna': [COL_R, 2],
+  'a-heritage': [COL_R, 3],
+  'a-sivalnica': [COL_R, 4],
+  'a-uni': [COL_R, 5],
+  'a-muehlbauer': [COL_R, 6],
+  'a-ferrucci': [COL_R, 7],
 }
-const bar = (row: number, start: string, end: string) => ({
-  x: GAP + monthIndex(start) * MONTH_W,
-  y: TIMELINE_Y + HEADER + row * 70,
-  w: (monthIndex(end) - monthIndex(start) + 1) * MONTH_W,
-  h: 60,
-})
+
+const card = (id: string) => {
+  const [x, row] = placement[id] ?? [COL_LL, 8]
+  return at(x, row)
+}
 
 const actors = [
   {
@@ -394,40 +434,33 @@ const uses = [
   },
 ] as const
 
+// The site plan, roughly to scale: halls on the left, dye works, boiler house and villa around the courtyard.
+const zone = (x: number, y: number, w: number, h: number) => ({ x: SITE_X + x, y: y, w, h })
 const zones = [
   {
     id: 'z-hall-a',
     label: 'Spinning hall (Hall A)',
     labels: { de: 'Spinnsaal (Halle A)' },
     areaM2: 3200,
-    x: SITE_X + 40,
-    y: 80,
-    w: 520,
-    h: 260,
+    ...zone(40, 80, 600, 270),
   },
   {
     id: 'z-hall-b',
     label: 'Weaving shed (Hall B)',
     labels: { de: 'Websaal (Halle B)' },
     areaM2: 2800,
-    x: SITE_X + 40,
-    y: 360,
-    w: 520,
-    h: 220,
+    ...zone(40, 370, 600, 250),
   },
-  { id: 'z-dye', label: 'Dye works', labels: { de: 'Färberei' }, areaM2: 900, x: SITE_X + 580, y: 80, w: 380, h: 160 },
+  { id: 'z-dye', label: 'Dye works', labels: { de: 'Färberei' }, areaM2: 900, ...zone(660, 80, 480, 170) },
   {
     id: 'z-boiler',
     label: 'Boiler house and chimney',
     labels: { de: 'Kesselhaus mit Schornstein' },
     areaM2: 450,
-    x: SITE_X + 580,
-    y: 260,
-    w: 180,
-    h: 140,
+    ...zone(660, 270, 230, 150),
   },
-  { id: 'z-villa', label: 'Office villa', labels: { de: 'Kontorvilla' }, areaM2: 600, x: SITE_X + 780, y: 260, w: 180, h: 140 },
-  { id: 'z-court', label: 'Courtyard', labels: { de: 'Innenhof' }, areaM2: 2500, x: SITE_X + 580, y: 420, w: 380, h: 160 },
+  { id: 'z-villa', label: 'Office villa', labels: { de: 'Kontorvilla' }, areaM2: 600, ...zone(910, 270, 230, 150) },
+  { id: 'z-court', label: 'Courtyard', labels: { de: 'Innenhof' }, areaM2: 2500, ...zone(660, 440, 480, 180) },
 ] as const
 
 const links = [
@@ -496,7 +529,7 @@ const phases = [
   },
 ] as const
 
-const NOTES_Y = 700
+const NOTES_Y = SITE_H + 40 + HEADER + 10
 const notes = [
   {
     id: 'n-heating',
@@ -518,25 +551,40 @@ const notes = [
 ] as const
 
 const frames = [
-  { id: 'f-actors', label: 'Actors', x: ACTORS_X, y: 0, w: 420, h: 1050 },
-  { id: 'f-uses', label: 'Uses', x: USES_X, y: 0, w: 420, h: 1050 },
-  { id: 'f-site', label: 'Site plan', x: SITE_X, y: 0, w: 1000, h: 620, locked: true },
-  { id: 'f-questions', label: 'Open questions', x: SITE_X, y: 640, w: 1000, h: 410 },
-  { id: 'f-timeline', label: 'Phasing', x: 0, y: TIMELINE_Y, w: 1880, h: HEADER + 5 * 70 + 10 },
+  {
+    id: 'f-actors',
+    label: 'Actors: owner, town, creative scene',
+    x: ACTORS_X,
+    y: 0,
+    w: COL_L + CARD_W + PAD - ACTORS_X,
+    h: TOP_H,
+  },
+  { id: 'f-uses', label: 'Uses', x: USES_X, y: 0, w: COL_U2 + CARD_W + PAD - USES_X, h: TOP_H },
+  { id: 'f-partners', label: 'Actors: business, research, culture', x: PARTNERS_X, y: 0, w: CARD_W + 2 * PAD, h: TOP_H },
+  { id: 'f-site', label: 'Site plan', x: SITE_X, y: 0, w: SITE_W, h: SITE_H, locked: true },
+  { id: 'f-questions', label: 'Open questions', x: SITE_X, y: SITE_H + 40, w: SITE_W, h: TOP_H - SITE_H - 40 },
+  {
+    id: 'f-timeline',
+    label: 'Phasing',
+    x: ACTORS_X,
+    y: TIMELINE_Y,
+    w: SITE_X + SITE_W - ACTORS_X,
+    h: HEADER + 5 * PHASE_ROW + 4,
+  },
 ] as const
 
 const boxes = [
   ...frames.map((frame) => ({ kind: 'frame' as const, ...frame })),
   ...zones.map((zone) => ({ kind: 'zone' as const, ...zone })),
-  ...actors.map((actor, index) => ({ kind: 'actor' as const, ...card(ACTORS_X, index), ...actor })),
-  ...uses.map((use, index) => ({ kind: 'use' as const, ...card(USES_X, index), ...use })),
+  ...actors.map((actor) => ({ kind: 'actor' as const, ...card(actor.id), ...actor })),
+  ...uses.map((use) => ({ kind: 'use' as const, ...card(use.id), ...use })),
   ...phases.map((phase, index) => ({
     kind: 'phase' as const,
-    ...bar(index, phase.start, phase.end),
+    ...phaseBoxFor(phase.start, phase.end, TIMELINE_Y + HEADER + index * PHASE_ROW, PHASE_H),
     ...phase,
     refs: [...phase.refs],
   })),
-  ...notes.map((note, index) => ({ kind: 'note' as const, x: SITE_X + 40 + index * 180, y: NOTES_Y, w: 160, h: 160, ...note })),
+  ...notes.map((note, index) => ({ kind: 'note' as const, x: SITE_X + 40 + index * 280, y: NOTES_Y, w: 240, h: 190, ...note })),
 ]
 
 // Stored boards carry z-order keys: frames at the bottom, then zones, then cards.

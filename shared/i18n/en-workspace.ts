@@ -43,7 +43,7 @@ export const enWorkspace = {
 
   // View only
   'workspace.viewOnly': 'View only',
-  'workspace.viewOnlyHint': 'You can look around, follow the others and read every element; your role does not allow changes.',
+  'workspace.viewOnlyHint': 'You can look around and read every element; your role does not allow changes.',
 
   // Canvas area
   'workspace.canvasLoading': 'Drawing the board…',
@@ -137,7 +137,6 @@ export const enWorkspace = {
   // Presence additions
   'presence.goTo': 'Go to {name}',
   'presence.noCursor': '{name} is not pointing at the board right now.',
-  'presence.editing': '{name} is editing',
 
   // Connection and permissions
   'connection.offlineKept': 'Offline — changes are kept and will sync',

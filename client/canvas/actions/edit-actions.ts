@@ -44,8 +44,8 @@ function nudge(name: string, label: Action['label'], key: string, ux: number, uy
     label,
     enabled: hasChangeable,
     keyTest: (e) => !isMod(e) && !e.altKey && e.key === key,
-    perform: ({ role, selection, editor }, source) => {
-      const step = source === 'keyboard' && lastShift ? 10 : 1
+    perform: ({ role, selection, editor }, { event }) => {
+      const step = event?.shiftKey ? 10 : 1
       const elements = editor.elements()
       const ids = changeableIds(withFrameContents(changeableIds(selection, elements, role), elements), elements, role)
       const moves = ids.flatMap((id) => {
@@ -55,12 +55,6 @@ function nudge(name: string, label: Action['label'], key: string, ux: number, uy
       if (moves.length > 0) editor.apply({ type: 'element.move', moves })
     },
   })
-}
-
-/** Shift state of the key press being handled (set by the dispatcher before `perform`). */
-let lastShift = false
-export const noteShift = (shift: boolean): void => {
-  lastShift = shift
 }
 
 export const nudgeLeft = nudge('nudgeLeft', 'action.nudgeLeft', 'ArrowLeft', -1, 0)

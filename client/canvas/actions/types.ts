@@ -1,7 +1,7 @@
+import type { MessageKey } from '../../../shared/i18n/index.ts'
 import type { OperationInput } from '../../../shared/operations/operation.ts'
 import type { OperationResult } from '../../../shared/operations/operation-error.ts'
 import type { Role } from '../../../shared/schema/roles.ts'
-import type { MessageKey } from '../../../shared/i18n/index.ts'
 import type { ElementLike } from '../board-geometry.ts'
 import type { CanvasApi } from '../canvas-api.ts'
 import type { Point } from '../viewport.ts'
@@ -42,6 +42,12 @@ export interface ActionContext {
 
 export type ActionSource = 'keyboard' | 'toolbar' | 'menu' | 'api'
 
+/** How an action was started: the key press, when it was one. */
+export interface ActionInvocation {
+  readonly source: ActionSource
+  readonly event?: KeyboardEvent
+}
+
 /** One user command, shared by keyboard shortcut, toolbar, menu and API (STYLE.md, Excalidraw). */
 export interface Action {
   readonly name: string
@@ -51,7 +57,7 @@ export interface Action {
   readonly shortcut?: MessageKey
   enabled(context: ActionContext): boolean
   keyTest?(event: KeyboardEvent): boolean
-  perform(context: ActionContext, source: ActionSource): void | Promise<void>
+  perform(context: ActionContext, invocation: ActionInvocation): void | Promise<void>
 }
 
 export const defineAction = (action: Action): Action => action

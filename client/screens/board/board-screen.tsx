@@ -1,5 +1,5 @@
 import { useLocation, useNavigate, useParams } from '@solidjs/router'
-import { createEffect, createResource, Match, Switch } from 'solid-js'
+import { createEffect, createResource, createSignal, Match, Show, Switch } from 'solid-js'
 import { api, type Board, isApiError, type User } from '../../api.ts'
 import { BoardContext, createBoardSession } from '../../board/board-context.ts'
 import { MessagePage } from '../../components/message-page.tsx'
@@ -7,10 +7,10 @@ import { t } from '../../i18n/locale.ts'
 import { signInPath } from '../../navigation.ts'
 import { usePageTitle } from '../../page-title.ts'
 import { useSession } from '../../session/session-store.ts'
+import { createToasts, type Toasts } from '../../workspace/toasts.tsx'
+import { Workspace } from '../../workspace/workspace.tsx'
 import { BoardHeader } from './board-header.tsx'
 import { BoardStage } from './board-stage.tsx'
-import { PresenceList } from './presence-list.tsx'
-import { SitePanel } from './site-panel.tsx'
 
 /** `/boards/:id`: loads the board's metadata, then opens it live. */
 export function BoardScreen() {
@@ -63,8 +63,34 @@ export function BoardUnavailable() {
   return <MessagePage title={t('board.unavailable.title')} body={t('board.unavailable.body')} testId="board-unavailable" />
 }
 
-/** One open board; leaving the route closes the connection (the session's owner is this component). */
+/** Resyncs at most this often: a refusal that repeats must not turn into a reload loop. */
+const RESYNC_MIN_INTERVAL_MS = 5000
+
+/**
+ * One open board. When the server refuses one of our changes (a locked element, or a role that
+ * changed under us) our document has diverged from the server's: the offline copy is dropped and
+ * the board reopens on a fresh Y.Doc, so what is shown is what the server holds.
+ */
 function OpenBoard(props: { board: Board; me: User }) {
+  const toasts = createToasts()
+  const [generation, setGeneration] = createSignal(1)
+  let lastResync = 0
+  const resync = async (clearCache: () => Promise<void>) => {
+    const now = Date.now()
+    if (now - lastResync < RESYNC_MIN_INTERVAL_MS) return
+    lastResync = now
+    await clearCache()
+    setGeneration((n) => n + 1)
+    toasts.show(t('toast.resynced'), 'info', 4000)
+  }
+  return (
+    <Show when={generation()} keyed>
+      {(_generation) => <LiveBoard board={props.board} me={props.me} toasts={toasts} onRefused={resync} />}
+    </Show>
+  )
+}
+
+function LiveBoard(props: { board: Board; me: User; toasts: Toasts; onRefused: (clearCache: () => Promise<void>) => void }) {
   const [, session] = useSession()
   const navigate = useNavigate()
   const location = useLocation()
@@ -85,18 +111,12 @@ function OpenBoard(props: { board: Board; me: User }) {
       </Match>
       <Match when={true}>
         <BoardContext.Provider value={boardSession}>
-          <div class="board-page" data-testid="board-page">
-            <BoardHeader />
-            <div class="board-body">
-              <main id="main" class="board-main" tabindex="-1" aria-label={t('board.header')}>
-                <BoardStage />
-              </main>
-              <aside class="board-sidebar" aria-label={t('board.sidebar')}>
-                <PresenceList />
-                <SitePanel />
-              </aside>
-            </div>
-          </div>
+          <Workspace
+            header={<BoardHeader />}
+            stage={<BoardStage />}
+            toasts={props.toasts}
+            onRefused={() => props.onRefused(boardSession.connection.clearCache)}
+          />
         </BoardContext.Provider>
       </Match>
     </Switch>

@@ -1,10 +1,10 @@
-import { BoardOverview } from './board-overview.tsx'
+import { BoardCanvas } from '../../canvas/board-canvas.tsx'
 
 /**
- * The board's main area. The Konva canvas (`client/canvas/`, next issue) replaces the overview
- * here: it takes the doc, the store and awareness from `useBoard()`, like the header and side
- * panels do, and needs no change outside this file to mount.
+ * The board's main area: the Konva canvas (`client/canvas/`). It takes the doc, the store and
+ * awareness from `useBoard()`. Workspace chrome that floats over the canvas (toolbar, cursors)
+ * goes inside `<BoardCanvas>` and reads the canvas with `useCanvas()`.
  */
 export function BoardStage() {
-  return <BoardOverview />
+  return <BoardCanvas />
 }

@@ -30,7 +30,7 @@ export function ConnectionStatus(props: { status: Status }) {
         </Match>
         <Match when={shown() === 'offline'}>
           <OfflineIcon size={16} />
-          <span>{t('connection.offline')}</span>
+          <span>{t('connection.offlineKept')}</span>
         </Match>
       </Switch>
     </div>

@@ -2,12 +2,25 @@ import { For, Show } from 'solid-js'
 import { useBoard } from '../../board/board-context.ts'
 import { Avatar } from '../../components/avatar.tsx'
 import { enumLabel, t } from '../../i18n/locale.ts'
+import { TargetIcon } from '../../workspace/icons.tsx'
+import { usePeerCursors } from '../../workspace/peer-presence.tsx'
+import { useToasts } from '../../workspace/toasts.tsx'
+
+/** Zooms to a person's cursor, or says they are not pointing at the board. */
+function useGoTo() {
+  const cursors = usePeerCursors()
+  const toasts = useToasts()
+  return (peer: { id: string; name: string }) => {
+    if (!cursors?.goTo(peer.id)) toasts.show(t('presence.noCursor', { name: peer.name }), 'info', 3000)
+  }
+}
 
 const MAX_AVATARS = 5
 
 /** Compact avatars for the header; the full list is in the side panel. */
 export function PresenceAvatars() {
   const { connection } = useBoard()
+  const goTo = useGoTo()
   const shown = () => connection.presence().slice(0, MAX_AVATARS)
   const hidden = () => Math.max(0, connection.presence().length - MAX_AVATARS)
   return (
@@ -15,13 +28,22 @@ export function PresenceAvatars() {
       <For each={shown()}>
         {(peer) => (
           <li>
-            <Avatar
-              name={peer.name}
-              color={peer.color}
-              size="sm"
-              isSelf={peer.isSelf}
-              label={peer.isSelf ? t('presence.you', { name: peer.name }) : peer.name}
-            />
+            <Show
+              when={!peer.isSelf}
+              fallback={
+                <Avatar name={peer.name} color={peer.color} size="sm" isSelf label={t('presence.you', { name: peer.name })} />
+              }
+            >
+              <button
+                type="button"
+                class="presence-avatars__button"
+                title={t('presence.goTo', { name: peer.name })}
+                aria-label={t('presence.goTo', { name: peer.name })}
+                onClick={() => goTo(peer)}
+              >
+                <Avatar name={peer.name} color={peer.color} size="sm" />
+              </button>
+            </Show>
           </li>
         )}
       </For>
@@ -35,6 +57,7 @@ export function PresenceAvatars() {
 /** Everyone connected to the board: avatar, name, role; you first. */
 export function PresenceList() {
   const { connection } = useBoard()
+  const goTo = useGoTo()
   return (
     <section class="panel" aria-labelledby="presence-title">
       <h2 id="presence-title" class="panel__title">
@@ -54,6 +77,17 @@ export function PresenceList() {
                 </Show>
               </span>
               <span class="presence-list__role">{enumLabel('role', peer.role)}</span>
+              <Show when={!peer.isSelf}>
+                <button
+                  type="button"
+                  class="button button--ghost button--small presence-list__goto"
+                  aria-label={t('presence.goTo', { name: peer.name })}
+                  title={t('presence.goTo', { name: peer.name })}
+                  onClick={() => goTo(peer)}
+                >
+                  <TargetIcon size={16} />
+                </button>
+              </Show>
             </li>
           )}
         </For>

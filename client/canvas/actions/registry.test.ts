@@ -1,0 +1,133 @@
+import { describe, expect, it, vi } from 'vitest'
+import type { CanvasApi } from '../canvas-api.ts'
+import { canvasActions, createActionRegistry, dispatchKey } from './registry.ts'
+import type { ActionContext, ActionEditor } from './types.ts'
+import { defineAction } from './types.ts'
+
+function key(init: KeyboardEventInit & { target?: EventTarget }): KeyboardEvent {
+  const event = new KeyboardEvent('keydown', { cancelable: true, ...init })
+  if (init.target) Object.defineProperty(event, 'target', { value: init.target })
+  return event
+}
+
+function fakeContext(role: ActionContext['role'], selection: string[] = []) {
+  const elements: Record<string, { id: string; kind: string } & Record<string, unknown>> = {
+    a1: { id: 'a1', kind: 'actor', x: 0, y: 0, w: 100, h: 50, label: 'A', sector: 'creative', commitment: 'idea' },
+    n1: { id: 'n1', kind: 'note', x: 10, y: 10, w: 100, h: 100, label: 'N', locked: true },
+  }
+  const apply = vi.fn(() => ({ ok: true as const }))
+  const canvas = {
+    setTool: vi.fn(),
+    zoomBy: vi.fn(),
+    zoomToFit: vi.fn(),
+    zoomToSelection: vi.fn(),
+    setScale: vi.fn(),
+    centre: () => ({ x: 0, y: 0 }),
+  }
+  const editor: ActionEditor = {
+    board: { id: 'b', title: 'B' },
+    elements: () => elements,
+    apply,
+    applyAll: apply,
+    select: vi.fn(),
+    undo: vi.fn(),
+    redo: vi.fn(),
+    canUndo: () => true,
+    canRedo: () => true,
+    pointer: () => null,
+    canvas: canvas as unknown as CanvasApi,
+    clipboard: { write: vi.fn(async () => {}), read: vi.fn(async () => null) },
+    editText: vi.fn(),
+    toggleMinimap: vi.fn(),
+  }
+  const context: ActionContext = { role, selection, editor }
+  return { context, editor, apply, canvas }
+}
+
+describe('action registry', () => {
+  it('has unique names and a label key for every action', () => {
+    const names = canvasActions.all.map((a) => a.name)
+    expect(new Set(names).size).toBe(names.length)
+    for (const action of canvasActions.all) expect(action.label).toMatch(/^(action|tool)\./)
+  })
+
+  it('refuses duplicate names', () => {
+    const a = defineAction({ name: 'x', label: 'action.copy', enabled: () => true, perform: () => {} })
+    expect(() => createActionRegistry([a, a])).toThrow(/duplicate/)
+  })
+
+  it('dispatches Delete to deleteSelection with links, and prevents the default', () => {
+    const { context, apply } = fakeContext('editor', ['a1'])
+    const event = key({ key: 'Delete' })
+    expect(dispatchKey(canvasActions, event, context)?.name).toBe('deleteSelection')
+    expect(event.defaultPrevented).toBe(true)
+    expect(apply).toHaveBeenCalledWith({ type: 'element.delete', ids: ['a1'], withLinks: true })
+  })
+
+  it('does not let an editor delete a locked element', () => {
+    const { context, apply } = fakeContext('editor', ['n1'])
+    expect(dispatchKey(canvasActions, key({ key: 'Delete' }), context)).toBeNull()
+    expect(apply).not.toHaveBeenCalled()
+    const facilitator = fakeContext('facilitator', ['n1'])
+    expect(dispatchKey(canvasActions, key({ key: 'Backspace' }), facilitator.context)?.name).toBe('deleteSelection')
+  })
+
+  it('lets a viewer look around but not change anything', () => {
+    const { context, apply, canvas } = fakeContext('viewer', ['a1'])
+    for (const k of [
+      { key: 'Delete' },
+      { key: 'd', ctrlKey: true },
+      { key: 'v', ctrlKey: true },
+      { key: 'ArrowLeft' },
+      { key: 'z', ctrlKey: true },
+      { key: 'a' },
+    ]) {
+      const action = dispatchKey(canvasActions, key(k), context)
+      expect(action, JSON.stringify(k)).toBeNull()
+    }
+    expect(apply).not.toHaveBeenCalled()
+    expect(dispatchKey(canvasActions, key({ key: '!', code: 'Digit1', shiftKey: true }), context)?.name).toBe('zoomToFit')
+    expect(canvas.zoomToFit).toHaveBeenCalled()
+    expect(dispatchKey(canvasActions, key({ key: 'h' }), context)?.name).toBe('tool.pan')
+  })
+
+  it('maps the shortcuts to their actions', () => {
+    const { context } = fakeContext('owner', ['a1'])
+    const cases: [KeyboardEventInit, string][] = [
+      [{ key: 'z', ctrlKey: true }, 'undo'],
+      [{ key: 'Z', ctrlKey: true, shiftKey: true }, 'redo'],
+      [{ key: 'y', ctrlKey: true }, 'redo'],
+      [{ key: 'a', metaKey: true }, 'selectAll'],
+      [{ key: 'd', ctrlKey: true }, 'duplicate'],
+      [{ key: ']', code: 'BracketRight', ctrlKey: true }, 'bringForward'],
+      [{ key: '}', code: 'BracketRight', ctrlKey: true, shiftKey: true }, 'bringToFront'],
+      [{ key: '[', code: 'BracketLeft', ctrlKey: true }, 'sendBackward'],
+      [{ key: '{', code: 'BracketLeft', ctrlKey: true, shiftKey: true }, 'sendToBack'],
+      [{ key: '=', ctrlKey: true }, 'zoomIn'],
+      [{ key: '+', shiftKey: true }, 'zoomIn'],
+      [{ key: '-', ctrlKey: true }, 'zoomOut'],
+      [{ key: ')', code: 'Digit0', shiftKey: true }, 'resetZoom'],
+      [{ key: '@', code: 'Digit2', shiftKey: true }, 'zoomToSelection'],
+      [{ key: 'ArrowRight', shiftKey: true }, 'nudgeRight'],
+      [{ key: 'a' }, 'tool.actor'],
+      [{ key: 'Escape' }, 'clearSelection'],
+    ]
+    for (const [init, name] of cases)
+      expect(dispatchKey(canvasActions, key(init), context)?.name, JSON.stringify(init)).toBe(name)
+  })
+
+  it('nudges by 1 px, 10 px with Shift, as one move each', () => {
+    const { context, apply } = fakeContext('editor', ['a1'])
+    dispatchKey(canvasActions, key({ key: 'ArrowRight' }), context)
+    dispatchKey(canvasActions, key({ key: 'ArrowDown', shiftKey: true }), context)
+    expect(apply).toHaveBeenNthCalledWith(1, { type: 'element.move', moves: [{ id: 'a1', x: 1, y: 0 }] })
+    expect(apply).toHaveBeenNthCalledWith(2, { type: 'element.move', moves: [{ id: 'a1', x: 0, y: 10 }] })
+  })
+
+  it('ignores keys typed into fields', () => {
+    const { context, apply } = fakeContext('editor', ['a1'])
+    const input = document.createElement('input')
+    expect(dispatchKey(canvasActions, key({ key: 'Delete', target: input }), context)).toBeNull()
+    expect(apply).not.toHaveBeenCalled()
+  })
+})

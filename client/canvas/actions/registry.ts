@@ -1,0 +1,84 @@
+import { copy, cut, paste } from './clipboard-actions.ts'
+import { deleteSelection, duplicate, editText, nudgeDown, nudgeLeft, nudgeRight, nudgeUp } from './edit-actions.ts'
+import { redo, undo } from './history-actions.ts'
+import { bringForward, bringToFront, sendBackward, sendToBack } from './order-actions.ts'
+import { clearSelection, selectAll } from './selection-actions.ts'
+import { toolActions } from './tool-actions.ts'
+import type { Action, ActionContext, ActionInvocation } from './types.ts'
+import { resetZoom, toggleMinimap, zoomIn, zoomOut, zoomToFit, zoomToSelection } from './view-actions.ts'
+
+/** Every canvas action, by name. Order matters for key dispatch: the first match wins. */
+export interface ActionRegistry {
+  readonly all: readonly Action[]
+  get(name: string): Action | undefined
+}
+
+export function createActionRegistry(actions: readonly Action[]): ActionRegistry {
+  const byName = new Map<string, Action>()
+  for (const action of actions) {
+    if (byName.has(action.name)) throw new Error(`duplicate action ${action.name}`)
+    byName.set(action.name, action)
+  }
+  return { all: actions, get: (name) => byName.get(name) }
+}
+
+/** The canvas's actions: shortcuts, the toolbar and a context menu all run these. */
+export const canvasActions: ActionRegistry = createActionRegistry([
+  undo,
+  redo,
+  selectAll,
+  clearSelection,
+  deleteSelection,
+  duplicate,
+  copy,
+  cut,
+  paste,
+  bringToFront,
+  sendToBack,
+  bringForward,
+  sendBackward,
+  zoomToFit,
+  zoomToSelection,
+  resetZoom,
+  zoomIn,
+  zoomOut,
+  nudgeLeft,
+  nudgeRight,
+  nudgeUp,
+  nudgeDown,
+  editText,
+  toggleMinimap,
+  ...toolActions,
+])
+
+/** True while the user types into a field: shortcuts stay out of the way. */
+export function isTypingTarget(target: EventTarget | null): boolean {
+  if (!target || typeof target !== 'object' || !('tagName' in target)) return false
+  const element = target as HTMLElement
+  const tag = element.tagName
+  return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || element.isContentEditable === true
+}
+
+/**
+ * Runs the first enabled action whose `keyTest` matches, and stops the browser's own handling
+ * of that key (Ctrl+D bookmarks, Ctrl+A selects the page). Returns the action run, if any.
+ */
+export function dispatchKey(registry: ActionRegistry, event: KeyboardEvent, context: ActionContext): Action | null {
+  if (event.defaultPrevented || event.isComposing || isTypingTarget(event.target)) return null
+  for (const action of registry.all) {
+    if (!action.keyTest?.(event)) continue
+    if (!action.enabled(context)) continue
+    event.preventDefault()
+    runAction(action, context, { source: 'keyboard', event })
+    return action
+  }
+  return null
+}
+
+/** Runs an action if it is enabled; errors of async actions (clipboard) are reported, not thrown. */
+export function runAction(action: Action, context: ActionContext, invocation: ActionInvocation): boolean {
+  if (!action.enabled(context)) return false
+  const result = action.perform(context, invocation)
+  if (result instanceof Promise) result.catch((error: unknown) => console.warn(`action ${action.name} failed`, error))
+  return true
+}

@@ -1,0 +1,51 @@
+import { type JSX, onCleanup, Show } from 'solid-js'
+import { useBoard } from '../board/board-context.ts'
+import { t } from '../i18n/locale.ts'
+import { type CanvasApi, CanvasContext, setActiveCanvas } from './canvas-api.ts'
+import { createCanvasController } from './canvas-controller.ts'
+import { Minimap } from './minimap.tsx'
+import { TextEditor } from './text-editor.tsx'
+import './canvas.css'
+
+/**
+ * The board canvas: fills the stage area and follows its size. Children (toolbar, cursors
+ * layer, inspector) get the `CanvasApi` through `useCanvas()`; components elsewhere read
+ * `activeCanvas()`; `onReady` hands it out once.
+ */
+export function BoardCanvas(props: { onReady?: (api: CanvasApi) => void; children?: JSX.Element }) {
+  const session = useBoard()
+  const host = (
+    <div
+      class="board-canvas__stage"
+      data-testid="board-canvas"
+      tabindex="0"
+      role="application"
+      aria-roledescription={t('canvas.label')}
+      aria-label={t('canvas.label')}
+      aria-describedby="board-canvas-help"
+    />
+  ) as HTMLDivElement
+  const controller = createCanvasController(session, host)
+  const api = controller.api
+  setActiveCanvas(api)
+  onCleanup(() => setActiveCanvas((current) => (current === api ? null : current)))
+  props.onReady?.(api)
+
+  return (
+    <CanvasContext.Provider value={api}>
+      <div class="board-canvas" data-tool={api.tool()} data-readonly={session.role === 'viewer' ? 'true' : undefined}>
+        {host}
+        <p id="board-canvas-help" class="visually-hidden">
+          {t('canvas.description')}
+          {session.role === 'viewer' ? ` ${t('canvas.readOnly')}` : ''}
+        </p>
+        <p class="visually-hidden" aria-live="polite" data-testid="element-total">
+          {t('board.elementTotal', { count: session.store.elementCount() })}
+        </p>
+        <Show when={controller.editing()}>{(id) => <TextEditor canvas={api} id={id()} onDone={controller.stopEditing} />}</Show>
+        <Minimap canvas={api} />
+        {props.children}
+      </div>
+    </CanvasContext.Provider>
+  )
+}

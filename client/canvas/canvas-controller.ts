@@ -1,0 +1,406 @@
+import Konva from 'konva'
+import { type Accessor, createEffect, createSignal, on, onCleanup, untrack } from 'solid-js'
+import { translatorFor } from '../../shared/i18n/index.ts'
+import { createTimeline } from '../../shared/scene/timeline.ts'
+import { canEdit } from '../../shared/schema/roles.ts'
+import type { BoardSession } from '../board/board-context.ts'
+import { language } from '../i18n/locale.ts'
+import { canChange } from './actions/editing-rules.ts'
+import { type ActionRegistry, canvasActions, dispatchKey, isTypingTarget, runAction } from './actions/registry.ts'
+import type { ActionContext, ActionEditor } from './actions/types.ts'
+import { boxOf, type ElementLike } from './board-geometry.ts'
+import type { CanvasApi } from './canvas-api.ts'
+import type { CanvasCore, LiveMove, LiveResize } from './canvas-core.ts'
+import { clipboardStore } from './clipboard-store.ts'
+import { createFrameTask } from './frame-scheduler.ts'
+import { attachPointerGestures } from './gestures/pointer-gestures.ts'
+import { attachTransformGesture } from './gestures/transform-gesture.ts'
+import { createGridLayer } from './layers/grid-layer.ts'
+import { createOverlayLayer } from './layers/overlay-layer.ts'
+import { newElementAt } from './new-element.ts'
+import { createPresencePublisher } from './presence-publisher.ts'
+import { followRemoteDrags } from './remote-drags.ts'
+import { createBoardRenderer } from './render/board-renderer.ts'
+import { type CreationTool, isReadOnlyTool, type Tool } from './tools.ts'
+import {
+  centreOn,
+  clampScale,
+  fitRect,
+  lerpViewport,
+  type Point,
+  type Rect,
+  readWheel,
+  type Size,
+  toBoard,
+  toScreen,
+  unionRect,
+  type Viewport,
+  viewportCentre,
+  visibleRect,
+  zoomAround,
+  zoomBy,
+} from './viewport.ts'
+import { loadViewport, saveViewport } from './viewport-store.ts'
+
+export interface CanvasController {
+  readonly api: CanvasApi
+  readonly editing: Accessor<string | null>
+  stopEditing(): void
+  readonly minimapVisible: Accessor<boolean>
+}
+
+const ANIMATION_MS = 260
+/** Room kept free for the floating chrome when fitting: the tool palette (left), zoom and minimap (bottom). */
+const FIT_INSETS = { left: 72, bottom: 24 }
+
+/**
+ * Builds the canvas of an open board inside `host`: the Konva stage with its layers (grid,
+ * elements from the renderer, overlay), the viewport, gestures, shortcuts and presence. Call it
+ * inside a reactive owner (the canvas component); everything is torn down with the owner.
+ */
+export function createCanvasController(session: BoardSession, host: HTMLDivElement): CanvasController {
+  const boardId = session.board.id
+  const isEditor = canEdit(session.role)
+  const elements = (): Readonly<Record<string, ElementLike>> => session.store.state.elements
+
+  const stage = new Konva.Stage({ container: host, width: Math.max(1, host.clientWidth), height: Math.max(1, host.clientHeight) })
+  const saved = loadViewport(boardId)
+  const [viewport, setViewportSignal] = createSignal<Viewport>(saved ?? { x: 0, y: 0, scale: 1 })
+  const [size, setSize] = createSignal<Size>({ width: stage.width(), height: stage.height() })
+  const [tool, setToolSignal] = createSignal<Tool>('select')
+  const [editing, setEditing] = createSignal<string | null>(null)
+  const [minimapVisible, setMinimapVisible] = createSignal(true)
+
+  const gridLayer = createGridLayer(() => ({ viewport: viewport(), size: size() }))
+  const renderer = createBoardRenderer({
+    doc: session.connection.doc,
+    t: translatorFor(untrack(language)),
+    locale: untrack(language),
+  })
+  const overlay = createOverlayLayer()
+  stage.add(gridLayer, renderer.layer, overlay.layer)
+
+  const publisher = createPresencePublisher(session.connection.provider.awareness)
+
+  // Viewport: the stage carries it; the renderer learns the visible rect once per frame (culling).
+  const cull = createFrameTask(() => renderer.setViewport(visibleRect(viewport(), size())))
+  let saveTimer: ReturnType<typeof setTimeout> | null = null
+  let animation: number | null = null
+  const applyViewport = (next: Viewport) => {
+    const vp = { x: next.x, y: next.y, scale: clampScale(next.scale) }
+    setViewportSignal(vp)
+    stage.setAttrs({ x: vp.x, y: vp.y, scaleX: vp.scale, scaleY: vp.scale })
+    stage.batchDraw()
+    cull.schedule()
+    refreshOverlay()
+    if (saveTimer) clearTimeout(saveTimer)
+    saveTimer = setTimeout(() => saveViewport(boardId, vp), 250)
+  }
+  const setViewport = (next: Viewport) => {
+    if (animation !== null) cancelAnimationFrame(animation)
+    animation = null
+    applyViewport(next)
+  }
+  const animateTo = (target: Viewport) => {
+    if (animation !== null) cancelAnimationFrame(animation)
+    const from = viewport()
+    const started = performance.now()
+    const step = (now: number) => {
+      const t = Math.min(1, (now - started) / ANIMATION_MS)
+      const eased = 1 - (1 - t) ** 3
+      applyViewport(t >= 1 ? target : lerpViewport(from, target, size(), eased))
+      animation = t >= 1 ? null : requestAnimationFrame(step)
+    }
+    animation = requestAnimationFrame(step)
+  }
+
+  const zoomTo = (rect: Rect, options: { animate?: boolean } = {}) => {
+    const target = fitRect(rect, size(), { padding: 40, maxScale: 1.5, insets: FIT_INSETS })
+    if (options.animate === false) setViewport(target)
+    else animateTo(target)
+  }
+  const boundsOfIds = (ids: Iterable<string>): Rect | null => {
+    const all = elements()
+    const rects: Rect[] = []
+    for (const id of ids) {
+      const box = boxOf(all[id]) ?? renderer.boundsOf(id)
+      if (box) rects.push(box)
+    }
+    return unionRect(rects)
+  }
+  const zoomToFit = (animate = true) => {
+    const bounds = boundsOfIds(Object.keys(elements()))
+    if (bounds) zoomTo(bounds, { animate })
+    else setViewport(centreOn({ x: 0, y: 0 }, size(), 1))
+  }
+  const zoomToSelection = () => {
+    const bounds = boundsOfIds(session.selection.ids())
+    if (bounds) zoomTo(bounds)
+  }
+
+  // Overlay: outlines of the selection (moved with a live drag), the transformer, the handle.
+  let liveMove: LiveMove | null = null
+  let liveResize: LiveResize | null = null
+  const overlayTask = createFrameTask(() => {
+    const rects: Rect[] = []
+    for (const id of session.selection.ids()) {
+      if (core.liveResize?.id === id) continue
+      // the renderer's bounds include every preview: our drag and other people's
+      const bounds = renderer.boundsOf(id)
+      if (bounds) rects.push(bounds)
+    }
+    overlay.setOutlines(rects, viewport().scale)
+    transform.sync()
+    overlay.draw()
+  })
+  function refreshOverlay() {
+    overlayTask.schedule()
+  }
+
+  const setCursor = (cursor: string) => {
+    if (host.style.cursor !== cursor) host.style.cursor = cursor
+  }
+
+  const timeline = () => createTimeline(session.connection.doc.getMap('settings').get('timelineOrigin'))
+
+  const createElement = (kind: CreationTool, at?: Point): string | null => {
+    if (!isEditor) return null
+    const point = at ?? viewportCentre(viewport(), size())
+    const element = newElementAt(kind, point, translatorFor(language())(`canvas.new.${kind}`), timeline())
+    const result = session.writes.apply({ type: 'element.add', elements: [element] })
+    if (!result.ok) return null
+    session.selection.set([element.id])
+    setTool('select')
+    if (kind === 'note') queueMicrotask(() => editText(element.id))
+    return element.id
+  }
+
+  function setTool(next: Tool) {
+    if (!isEditor && !isReadOnlyTool(next)) return
+    setToolSignal(next)
+    setCursor(next === 'pan' ? 'grab' : next === 'select' ? 'default' : 'crosshair')
+  }
+
+  function editText(id: string) {
+    if (!isEditor || !canChange(elements()[id], session.role) || boxOf(elements()[id]) === null) return
+    session.selection.set([id])
+    setEditing(id)
+    refreshOverlay()
+  }
+
+  const core: CanvasCore = {
+    session,
+    stage,
+    host,
+    renderer,
+    overlay,
+    publisher,
+    viewport,
+    size,
+    setViewport,
+    toBoard: (screen) => toBoard(viewport(), screen),
+    tool,
+    setTool,
+    canEdit: isEditor,
+    elements,
+    get liveMove() {
+      return liveMove
+    },
+    set liveMove(value) {
+      liveMove = value
+    },
+    get liveResize() {
+      return liveResize
+    },
+    set liveResize(value) {
+      liveResize = value
+    },
+    refreshOverlay,
+    createElement,
+    editText,
+    editing,
+    setCursor,
+  }
+
+  const transform = attachTransformGesture(core)
+  const pointer = attachPointerGestures(core)
+
+  // Wheel: pinch and mouse wheel zoom around the pointer; trackpad scroll pans.
+  const onWheel = (e: WheelEvent) => {
+    e.preventDefault()
+    const rect = host.getBoundingClientRect()
+    const anchor = { x: e.clientX - rect.left, y: e.clientY - rect.top }
+    const intent = readWheel(e)
+    if (intent.kind === 'zoom') setViewport(zoomBy(viewport(), anchor, intent.factor))
+    else setViewport({ ...viewport(), x: viewport().x + intent.dx, y: viewport().y + intent.dy })
+  }
+  host.addEventListener('wheel', onWheel, { passive: false })
+
+  // Size follows the stage area.
+  const resizeObserver = new ResizeObserver(() => {
+    const width = Math.max(1, host.clientWidth)
+    const height = Math.max(1, host.clientHeight)
+    if (width === stage.width() && height === stage.height()) return
+    stage.size({ width, height })
+    setSize({ width, height })
+    cull.schedule()
+    stage.batchDraw()
+  })
+  resizeObserver.observe(host)
+
+  // Actions: one editor for every caller (keys, toolbar, menus).
+  const editor: ActionEditor = {
+    board: { id: boardId, title: session.board.title },
+    elements,
+    apply: (op) => session.writes.apply(op),
+    applyAll: (ops) => session.writes.applyAll(ops),
+    select: (ids) => session.selection.set(ids),
+    undo: () => session.writes.undoManager.undo(),
+    redo: () => session.writes.undoManager.redo(),
+    canUndo: () => session.writes.undoManager.undoStack.length > 0,
+    canRedo: () => session.writes.undoManager.redoStack.length > 0,
+    pointer: () => pointer.pointer(),
+    get canvas() {
+      return api
+    },
+    clipboard: clipboardStore,
+    editText,
+    toggleMinimap: () => setMinimapVisible((v) => !v),
+  }
+  const actionContext = (): ActionContext => ({ role: session.role, selection: session.selection.ids(), editor })
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (editing() || isTypingTarget(e.target)) return
+    const target = e.target instanceof Element ? e.target : null
+    if (target?.closest('dialog, [role="dialog"]')) return
+    const onControl = target?.closest('button, a, select, [role="button"], [role="tab"], summary') !== null && target !== null
+    if (e.key === 'Escape' && pointer.cancel()) {
+      e.preventDefault()
+      return
+    }
+    if (e.key === ' ' && !onControl) {
+      e.preventDefault()
+      pointer.setSpaceHeld(true)
+      return
+    }
+    if (onControl && (e.key === 'Enter' || e.key === ' ')) return
+    dispatchKey(canvasActions, e, actionContext())
+  }
+  const onKeyUp = (e: KeyboardEvent) => {
+    if (e.key === ' ') pointer.setSpaceHeld(false)
+  }
+  const onBlur = () => pointer.setSpaceHeld(false)
+  document.addEventListener('keydown', onKeyDown)
+  document.addEventListener('keyup', onKeyUp)
+  window.addEventListener('blur', onBlur)
+
+  // Selection: outlines, awareness, and forgetting elements that went away (deleted, undone).
+  createEffect(
+    on(session.selection.ids, (ids) => {
+      publisher.selection(ids)
+      refreshOverlay()
+    }),
+  )
+  createEffect(() => {
+    const ids = session.selection.ids()
+    const present = ids.filter((id) => session.store.state.elements[id] !== undefined)
+    if (present.length !== ids.length) session.selection.set(present)
+  })
+  const offChange = renderer.onChange((changed) => {
+    if (session.selection.ids().some((id) => changed.has(id))) refreshOverlay()
+  })
+  const stopRemoteDrags = followRemoteDrags(session.connection.provider.awareness, elements, (source, overrides) =>
+    renderer.setPreview(source, overrides),
+  )
+
+  // First visit of this board in this tab: show everything once the content is there.
+  let placed = saved !== null
+  createEffect(() => {
+    if (placed) return
+    const hasContent = session.store.elementCount() > 0
+    if ((session.connection.synced() || hasContent) && size().width > 1) {
+      placed = true
+      zoomToFit(false)
+    }
+  })
+
+  const api: CanvasApi = {
+    stage,
+    viewport,
+    size,
+    toBoard: (screen) => toBoard(viewport(), screen),
+    toScreen: (board) => toScreen(viewport(), board),
+    toClient: (board) => {
+      const rect = host.getBoundingClientRect()
+      const p = toScreen(viewport(), board)
+      return { x: p.x + rect.left, y: p.y + rect.top }
+    },
+    zoomToFit: () => zoomToFit(true),
+    zoomToSelection,
+    zoomTo,
+    zoomBy: (factor, anchor) => animateTo(zoomBy(viewport(), anchor ?? { x: size().width / 2, y: size().height / 2 }, factor)),
+    setScale: (scale) => animateTo(zoomAround(viewport(), { x: size().width / 2, y: size().height / 2 }, scale)),
+    centre: () => viewportCentre(viewport(), size()),
+    setTool,
+    tool,
+    renderer,
+    addLayer: (layer) => {
+      stage.add(layer)
+      return () => layer.remove()
+    },
+    createElement,
+    actions: canvasActions as ActionRegistry,
+    actionContext,
+    runAction: (name, source = 'api') => {
+      const action = canvasActions.get(name)
+      return action ? runAction(action, actionContext(), { source }) : false
+    },
+    editText,
+    minimapVisible,
+    setMinimapVisible,
+  }
+
+  applyViewport(viewport())
+
+  // A read-only hook for tests and scripts: coordinates only, no data.
+  const debugHook = {
+    toScreen: (p: Point) => api.toScreen(p),
+    toBoard: (p: Point) => api.toBoard(p),
+    toClient: (p: Point) => api.toClient(p),
+    viewport: () => viewport(),
+  }
+  ;(globalThis as { __refreshBoard?: unknown }).__refreshBoard = debugHook
+
+  onCleanup(() => {
+    if (saveTimer) clearTimeout(saveTimer)
+    saveViewport(boardId, viewport())
+    if (animation !== null) cancelAnimationFrame(animation)
+    cull.cancel()
+    overlayTask.cancel()
+    resizeObserver.disconnect()
+    host.removeEventListener('wheel', onWheel)
+    document.removeEventListener('keydown', onKeyDown)
+    document.removeEventListener('keyup', onKeyUp)
+    window.removeEventListener('blur', onBlur)
+    pointer.detach()
+    transform.detach()
+    offChange()
+    stopRemoteDrags()
+    publisher.destroy()
+    renderer.destroy()
+    stage.destroy()
+    if ((globalThis as { __refreshBoard?: unknown }).__refreshBoard === debugHook)
+      delete (globalThis as { __refreshBoard?: unknown }).__refreshBoard
+  })
+
+  return {
+    api,
+    editing,
+    stopEditing: () => {
+      setEditing(null)
+      refreshOverlay()
+      host.focus({ preventScroll: true })
+    },
+    minimapVisible,
+  }
+}

@@ -1,0 +1,455 @@
+import { newElementId } from '../../../shared/schema/ids.ts'
+import { canChange } from '../actions/editing-rules.ts'
+import { boxOf, defaultRelation, linkableKinds, withFrameContents } from '../board-geometry.ts'
+import type { CanvasCore } from '../canvas-core.ts'
+import { createFrameTask } from '../frame-scheduler.ts'
+import { HANDLE_RADIUS_PX } from '../layers/overlay-layer.ts'
+import { createSnapIndex, type SnapIndex, snapBox } from '../snapping.ts'
+import { isCreationTool } from '../tools.ts'
+import { type Point, type Rect, rectFromPoints, unionRect, type Viewport, visibleRect } from '../viewport.ts'
+
+/** Screen px a press must travel before it becomes a drag (a click below that). */
+const DRAG_THRESHOLD_PX = 4
+const SNAP_DISTANCE_PX = 6
+
+type Mode =
+  | { kind: 'idle' }
+  | { kind: 'pan'; start: Point; from: Viewport }
+  | { kind: 'pinch'; startDistance: number; startMid: Point; from: Viewport }
+  | { kind: 'marquee'; start: Point; additive: boolean; base: readonly string[] }
+  | { kind: 'press'; start: Point; startScreen: Point; hitId: string; wasSelected: boolean; shift: boolean }
+  | { kind: 'move'; start: Point; ids: string[]; boxes: Map<string, Rect>; union: Rect; snap: SnapIndex }
+  | { kind: 'link'; from: string; origin: Point; target: string | null }
+
+const distance = (a: Point, b: Point) => Math.hypot(a.x - b.x, a.y - b.y)
+
+/**
+ * Mouse, pen and touch on the canvas, as one state machine on pointer events. Move events
+ * only record the latest pointer and schedule a frame; the frame does the work (DESIGN.md,
+ * "Canvas performance"). A move is shown through the renderer's preview and awareness, and
+ * written once on drop (DESIGN.md, "Drag through awareness, commit on drop").
+ */
+export interface PointerGestures {
+  /** the pointer over the canvas, in board coordinates */
+  pointer(): Point | null
+  isSpaceHeld(): boolean
+  setSpaceHeld(held: boolean): void
+  /** Escape: drops a move, marquee or link in progress without writing; true if there was one */
+  cancel(): boolean
+  detach(): void
+}
+
+export function attachPointerGestures(core: CanvasCore): PointerGestures {
+  const { host, renderer, overlay, session } = core
+  let mode: Mode = { kind: 'idle' }
+  let hostRect = host.getBoundingClientRect()
+  let latest: { screen: Point; altKey: boolean; shiftKey: boolean; pointerType: string } | null = null
+  let pointerBoard: Point | null = null
+  let spaceHeld = false
+  let handleOf: { id: string; at: Point } | null = null
+  const touches = new Map<number, Point>()
+
+  /**
+   * The element a press at `board` picks. A frame is picked by its title or its border only,
+   * so a marquee can start inside it (as in Excalidraw and Miro).
+   */
+  const pickAt = (board: Point): string | null => {
+    const id = renderer.elementAt(board)
+    const element = id ? core.elements()[id] : undefined
+    const box = boxOf(element)
+    if (!id || !box || element?.kind !== 'frame') return id
+    const edge = 8 / core.viewport().scale
+    const onBorder =
+      board.y < box.y + edge ||
+      board.x < box.x + edge ||
+      board.x > box.x + box.width - edge ||
+      board.y > box.y + box.height - edge
+    return onBorder ? id : null
+  }
+
+  const screenOf = (e: { clientX: number; clientY: number }): Point => ({
+    x: e.clientX - hostRect.left,
+    y: e.clientY - hostRect.top,
+  })
+  const selection = session.selection
+
+  const movableSelection = (): string[] => {
+    const elements = core.elements()
+    const ids = selection.ids().filter((id) => boxOf(elements[id]) !== null && canChange(elements[id], session.role))
+    return withFrameContents(ids, elements).filter((id) => canChange(elements[id], session.role))
+  }
+
+  const handlePoint = (id: string): Point | null => {
+    const box = boxOf(core.elements()[id])
+    return box ? { x: box.x + box.width, y: box.y + box.height / 2 } : null
+  }
+
+  const updateHover = (board: Point) => {
+    if (core.tool() !== 'select' || !core.canEdit || core.editing()) {
+      if (handleOf) {
+        handleOf = null
+        overlay.setHandle(null, 1)
+        overlay.draw()
+      }
+      return
+    }
+    const scale = core.viewport().scale
+    // Keep the handle while the pointer is on it, though it sticks out of its element.
+    if (handleOf && distance(board, handleOf.at) <= (HANDLE_RADIUS_PX + 4) / scale) {
+      core.setCursor('crosshair')
+      return
+    }
+    const id = renderer.elementAt(board)
+    const element = id ? core.elements()[id] : undefined
+    const at = id && element && linkableKinds.includes(element.kind) && canChange(element, session.role) ? handlePoint(id) : null
+    const next = at && id ? { id, at } : null
+    if (next?.id !== handleOf?.id || (next && handleOf && distance(next.at, handleOf.at) > 0.01)) {
+      handleOf = next
+      overlay.setHandle(next?.at ?? null, scale)
+      overlay.draw()
+    }
+    core.setCursor(id && selection.has(id) && core.canEdit ? 'move' : 'default')
+  }
+
+  const onHandle = (board: Point) =>
+    handleOf !== null && distance(board, handleOf.at) <= (HANDLE_RADIUS_PX + 4) / core.viewport().scale
+
+  const startMove = (start: Point) => {
+    const elements = core.elements()
+    const ids = movableSelection()
+    const boxes = new Map<string, Rect>()
+    for (const id of ids) {
+      const box = boxOf(elements[id])
+      if (box) boxes.set(id, box)
+    }
+    const union = unionRect(boxes.values())
+    if (!union) return false
+    // Candidates for snapping: the other visible boxes, indexed once per drag.
+    const visible = renderer.elementsIn(visibleRect(core.viewport(), core.size()))
+    const candidates: Rect[] = []
+    for (const id of visible) {
+      if (boxes.has(id)) continue
+      const box = boxOf(elements[id])
+      if (box) candidates.push(box)
+    }
+    mode = { kind: 'move', start, ids, boxes, union, snap: createSnapIndex(candidates) }
+    overlay.setHandle(null, 1)
+    handleOf = null
+    return true
+  }
+
+  /** The work of one frame: whatever the latest pointer position means in the current mode. */
+  const frame = createFrameTask(() => {
+    if (!latest) return
+    const { screen, altKey } = latest
+    const board = core.toBoard(screen)
+    switch (mode.kind) {
+      case 'idle':
+        if (latest.pointerType !== 'touch') updateHover(board)
+        break
+      case 'pan':
+        core.setViewport({ ...mode.from, x: mode.from.x + screen.x - mode.start.x, y: mode.from.y + screen.y - mode.start.y })
+        break
+      case 'pinch':
+        break
+      case 'marquee': {
+        const rect = rectFromPoints(mode.start, board)
+        overlay.setMarquee(rect)
+        const hits = renderer.elementsIn(rect)
+        selection.set(mode.additive ? [...mode.base, ...hits] : hits)
+        overlay.draw()
+        break
+      }
+      case 'press':
+        if (
+          distance(screen, mode.startScreen) >= DRAG_THRESHOLD_PX &&
+          core.canEdit &&
+          selection.has(mode.hitId) &&
+          startMove(mode.start)
+        ) {
+          frame.schedule()
+        }
+        break
+      case 'move': {
+        let dx = board.x - mode.start.x
+        let dy = board.y - mode.start.y
+        const moved = { ...mode.union, x: mode.union.x + dx, y: mode.union.y + dy }
+        if (!altKey) {
+          const snapped = snapBox(moved, mode.snap, SNAP_DISTANCE_PX / core.viewport().scale)
+          dx += snapped.dx
+          dy += snapped.dy
+          overlay.setGuides(snapped.guides)
+        } else overlay.setGuides([])
+        const overrides = new Map<string, { x: number; y: number }>()
+        for (const [id, box] of mode.boxes) overrides.set(id, { x: box.x + dx, y: box.y + dy })
+        renderer.setPreview('local', overrides)
+        core.liveMove = { ids: mode.ids, dx, dy }
+        core.publisher.drag({ ids: mode.ids, dx: Math.round(dx * 100) / 100, dy: Math.round(dy * 100) / 100 })
+        core.refreshOverlay()
+        break
+      }
+      case 'link': {
+        const over = renderer.elementAt(board)
+        const target = over && over !== mode.from && boxOf(core.elements()[over]) ? over : null
+        mode.target = target
+        overlay.setLinkPreview(mode.origin, board, target ? boxOf(core.elements()[target]) : null)
+        overlay.draw()
+        break
+      }
+    }
+  })
+
+  const endMove = (commit: boolean) => {
+    if (mode.kind !== 'move') return
+    const live = core.liveMove
+    if (commit && live && (live.dx !== 0 || live.dy !== 0)) {
+      const moves = [...mode.boxes].map(([id, box]) => ({ id, x: Math.round(box.x + live.dx), y: Math.round(box.y + live.dy) }))
+      // The one write of this drag: one transaction, one undo step.
+      session.writes.apply({ type: 'element.move', moves })
+    }
+    renderer.setPreview('local', new Map())
+    core.liveMove = null
+    core.publisher.endDrag()
+    overlay.setGuides([])
+    core.refreshOverlay()
+  }
+
+  const startPinch = () => {
+    const [a, b] = [...touches.values()]
+    if (!a || !b) return
+    if (mode.kind === 'move') endMove(false)
+    overlay.setMarquee(null)
+    mode = {
+      kind: 'pinch',
+      startDistance: Math.max(1, distance(a, b)),
+      startMid: { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 },
+      from: core.viewport(),
+    }
+  }
+
+  const onPointerDown = (e: PointerEvent) => {
+    hostRect = host.getBoundingClientRect()
+    const screen = screenOf(e)
+    if (e.pointerType === 'touch') {
+      touches.set(e.pointerId, screen)
+      if (touches.size === 2) {
+        startPinch()
+        return
+      }
+      if (touches.size > 2) return
+    }
+    if (mode.kind !== 'idle') return
+    if (e.button === 2) return
+    const board = core.toBoard(screen)
+    latest = { screen, altKey: e.altKey, shiftKey: e.shiftKey, pointerType: e.pointerType }
+
+    // The transformer's anchors are Konva's: leave them alone.
+    const hit = overlay.layer.getIntersection(screen)
+    if (hit && overlay.isTransformerTarget(hit)) return
+
+    const capture = () => {
+      try {
+        host.setPointerCapture(e.pointerId)
+      } catch {
+        // the pointer is already gone
+      }
+    }
+    if (e.button === 1 || spaceHeld || core.tool() === 'pan') {
+      e.preventDefault()
+      mode = { kind: 'pan', start: screen, from: core.viewport() }
+      core.setCursor('grabbing')
+      capture()
+      return
+    }
+    const tool = core.tool()
+    if (isCreationTool(tool)) {
+      if (core.canEdit) core.createElement(tool, board)
+      return
+    }
+    if (core.canEdit && (onHandle(board) || tool === 'link')) {
+      const from = onHandle(board) ? (handleOf?.id ?? null) : renderer.elementAt(board)
+      const origin = from ? (onHandle(board) ? handlePoint(from) : centreOf(from)) : null
+      if (from && origin && boxOf(core.elements()[from])) {
+        mode = { kind: 'link', from, origin, target: null }
+        overlay.setHandle(null, 1)
+        overlay.setLinkPreview(origin, board, null)
+        overlay.draw()
+        capture()
+        return
+      }
+      if (tool === 'link') return
+    }
+    const id = pickAt(board)
+    if (id) {
+      const wasSelected = selection.has(id)
+      if (e.shiftKey) selection.toggle(id)
+      else if (!wasSelected) selection.set([id])
+      mode = { kind: 'press', start: board, startScreen: screen, hitId: id, wasSelected, shift: e.shiftKey }
+      capture()
+      return
+    }
+    if (e.pointerType === 'touch') {
+      // one finger on empty canvas pans, as on every map
+      mode = { kind: 'pan', start: screen, from: core.viewport() }
+      capture()
+      return
+    }
+    mode = { kind: 'marquee', start: board, additive: e.shiftKey, base: e.shiftKey ? selection.ids() : [] }
+    if (!e.shiftKey) selection.clear()
+    capture()
+  }
+
+  const centreOf = (id: string): Point | null => {
+    const box = boxOf(core.elements()[id])
+    return box ? { x: box.x + box.width / 2, y: box.y + box.height / 2 } : null
+  }
+
+  const onPointerMove = (e: PointerEvent) => {
+    const screen = screenOf(e)
+    if (e.pointerType === 'touch' && touches.has(e.pointerId)) {
+      touches.set(e.pointerId, screen)
+      if (mode.kind === 'pinch' && touches.size >= 2) {
+        const [a, b] = [...touches.values()]
+        if (a && b) {
+          const mid = { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 }
+          const factor = distance(a, b) / mode.startDistance
+          const from = mode.from
+          const anchor = { x: (mode.startMid.x - from.x) / from.scale, y: (mode.startMid.y - from.y) / from.scale }
+          const scale = Math.min(4, Math.max(0.05, from.scale * factor))
+          pinchTarget = { scale, x: mid.x - anchor.x * scale, y: mid.y - anchor.y * scale }
+          pinchFrame.schedule()
+        }
+        return
+      }
+    }
+    latest = { screen, altKey: e.altKey, shiftKey: e.shiftKey, pointerType: e.pointerType }
+    pointerBoard = core.toBoard(screen)
+    if (e.pointerType !== 'touch') core.publisher.cursor(pointerBoard)
+    frame.schedule()
+  }
+
+  let pinchTarget: Viewport | null = null
+  const pinchFrame = createFrameTask(() => {
+    if (pinchTarget) core.setViewport(pinchTarget)
+  })
+
+  const onPointerUp = (e: PointerEvent) => {
+    if (e.pointerType === 'touch') {
+      touches.delete(e.pointerId)
+      if (mode.kind === 'pinch') {
+        if (touches.size === 0) mode = { kind: 'idle' }
+        return
+      }
+    }
+    const screen = screenOf(e)
+    latest = { screen, altKey: e.altKey, shiftKey: e.shiftKey, pointerType: e.pointerType }
+    frame.flush()
+    const board = core.toBoard(screen)
+    const ending = mode
+    mode = { kind: 'idle' }
+    switch (ending.kind) {
+      case 'pan':
+        core.setCursor(spaceHeld || core.tool() === 'pan' ? 'grab' : 'default')
+        break
+      case 'marquee':
+        overlay.setMarquee(null)
+        overlay.draw()
+        break
+      case 'press':
+        // A click on one of several selected elements selects just that one.
+        if (!ending.shift && ending.wasSelected && selection.ids().length > 1) selection.set([ending.hitId])
+        break
+      case 'move':
+        mode = ending
+        endMove(e.type === 'pointerup')
+        mode = { kind: 'idle' }
+        break
+      case 'link': {
+        overlay.setLinkPreview(null, null, null)
+        overlay.draw()
+        const over = renderer.elementAt(board)
+        const elements = core.elements()
+        const from = elements[ending.from]
+        const to = over && over !== ending.from ? elements[over] : undefined
+        if (e.type === 'pointerup' && from && to && boxOf(to)) {
+          const id = newElementId('l')
+          const result = session.writes.apply({
+            type: 'link.add',
+            link: { id, from: from.id, to: to.id, relation: defaultRelation(from.kind, to.kind) },
+          })
+          if (result.ok) selection.set([id])
+        }
+        if (core.tool() === 'link') core.setTool('select')
+        break
+      }
+      default:
+        break
+    }
+  }
+
+  const onPointerLeave = (e: PointerEvent) => {
+    if (e.pointerType === 'touch') return
+    pointerBoard = null
+    core.publisher.cursor(null)
+    if (mode.kind === 'idle' && handleOf) {
+      handleOf = null
+      overlay.setHandle(null, 1)
+      overlay.draw()
+    }
+  }
+
+  const onDoubleClick = (e: MouseEvent) => {
+    if (!core.canEdit) return
+    const id = pickAt(core.toBoard(screenOf(e)))
+    if (id && canChange(core.elements()[id], session.role)) core.editText(id)
+  }
+
+  const onContextMenu = (e: MouseEvent) => e.preventDefault()
+
+  host.addEventListener('pointerdown', onPointerDown)
+  host.addEventListener('pointermove', onPointerMove)
+  host.addEventListener('pointerup', onPointerUp)
+  host.addEventListener('pointercancel', onPointerUp)
+  host.addEventListener('pointerleave', onPointerLeave)
+  host.addEventListener('dblclick', onDoubleClick)
+  host.addEventListener('contextmenu', onContextMenu)
+
+  return {
+    pointer: () => pointerBoard,
+    isSpaceHeld: () => spaceHeld,
+    setSpaceHeld(held) {
+      if (spaceHeld === held) return
+      spaceHeld = held
+      if (mode.kind === 'idle') core.setCursor(held ? 'grab' : 'default')
+    },
+    cancel() {
+      switch (mode.kind) {
+        case 'move':
+          endMove(false)
+          break
+        case 'marquee':
+          overlay.setMarquee(null)
+          break
+        case 'link':
+          overlay.setLinkPreview(null, null, null)
+          break
+        default:
+          return false
+      }
+      mode = { kind: 'idle' }
+      overlay.draw()
+      return true
+    },
+    detach() {
+      frame.cancel()
+      pinchFrame.cancel()
+      host.removeEventListener('pointerdown', onPointerDown)
+      host.removeEventListener('pointermove', onPointerMove)
+      host.removeEventListener('pointerup', onPointerUp)
+      host.removeEventListener('pointercancel', onPointerUp)
+      host.removeEventListener('pointerleave', onPointerLeave)
+      host.removeEventListener('dblclick', onDoubleClick)
+      host.removeEventListener('contextmenu', onContextMenu)
+    },
+  }
+}

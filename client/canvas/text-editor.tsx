@@ -1,0 +1,99 @@
+import type Konva from 'konva'
+import { createMemo, onMount, Show } from 'solid-js'
+import { useBoard } from '../board/board-context.ts'
+import { t } from '../i18n/locale.ts'
+import { boxOf } from './board-geometry.ts'
+import type { CanvasApi } from './canvas-api.ts'
+
+const noteFills: Record<string, string> = {
+  yellow: '#fff3a8',
+  orange: '#ffd7a8',
+  pink: '#ffd0e0',
+  green: '#d4f2c4',
+  blue: '#cfe4ff',
+  purple: '#e4d6ff',
+  grey: '#e6e6e6',
+}
+
+/**
+ * In-place editing of an element's label: a textarea over the element, at its screen position
+ * and with its font. Ctrl+Enter or leaving the field saves (one `element.update`); Escape cancels.
+ */
+export function TextEditor(props: { canvas: CanvasApi; id: string; onDone: () => void }) {
+  const { store, writes } = useBoard()
+  let area: HTMLTextAreaElement | undefined
+  let finished = false
+  const element = () => store.state.elements[props.id]
+  const initial = typeof element()?.label === 'string' ? (element()?.label as string) : ''
+
+  const font = (() => {
+    const text = props.canvas.renderer.nodeOf(props.id)?.findOne<Konva.Text>('Text')
+    return {
+      size: text?.fontSize() ?? 16,
+      family: text?.fontFamily() ?? 'system-ui, sans-serif',
+      padding: text?.padding() ?? 10,
+      align: (text?.align() ?? 'left') as 'left' | 'center' | 'right',
+    }
+  })()
+
+  const placement = createMemo(() => {
+    const box = boxOf(element())
+    if (!box) return null
+    const scale = props.canvas.viewport().scale
+    const topLeft = props.canvas.toScreen({ x: box.x, y: box.y })
+    return { left: topLeft.x, top: topLeft.y, width: box.width * scale, height: box.height * scale, scale }
+  })
+
+  const finish = (save: boolean) => {
+    if (finished) return
+    finished = true
+    const value = area?.value ?? initial
+    if (save && value !== initial && element())
+      writes.apply({ type: 'element.update', id: props.id, fields: { label: value.slice(0, 500) } })
+    props.onDone()
+  }
+
+  onMount(() => {
+    area?.focus()
+    area?.select()
+  })
+
+  return (
+    <Show when={placement()}>
+      {(place) => (
+        <textarea
+          ref={area}
+          class="canvas-text-editor"
+          data-testid="canvas-text-editor"
+          aria-label={t('canvas.editText')}
+          title={t('canvas.editTextHint')}
+          maxLength={500}
+          value={initial}
+          style={{
+            left: `${place().left}px`,
+            top: `${place().top}px`,
+            width: `${place().width}px`,
+            height: `${place().height}px`,
+            'font-size': `${font.size * place().scale}px`,
+            'font-family': font.family,
+            padding: `${font.padding * place().scale}px`,
+            'text-align': font.align,
+            background:
+              element()?.kind === 'note' ? (noteFills[String(element()?.color ?? 'yellow')] ?? noteFills.yellow) : '#ffffff',
+          }}
+          onKeyDown={(e) => {
+            e.stopPropagation()
+            if (e.key === 'Escape') {
+              e.preventDefault()
+              finish(false)
+            } else if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+              e.preventDefault()
+              finish(true)
+            }
+          }}
+          onBlur={() => finish(true)}
+        />
+      )}
+    </Show>
+  )
+}

@@ -1,0 +1,137 @@
+import { createMemo, createUniqueId, For, Show } from 'solid-js'
+import { plannedLanguages } from '../../../shared/i18n/index.ts'
+import { createTimeline, isYearMonth, phaseBoxFor } from '../../../shared/scene/timeline.ts'
+import { getSettings } from '../../../shared/schema/layout.ts'
+import { canEdit, canFacilitate } from '../../../shared/schema/roles.ts'
+import { useBoard } from '../../board/board-context.ts'
+import type { BoardElement } from '../../board/board-store.ts'
+import { enumLabel, language, t } from '../../i18n/locale.ts'
+import { LockIcon } from '../icons.tsx'
+import { FieldControl } from './field-control.tsx'
+import { type FieldSpec, fieldsFor } from './field-specs.ts'
+
+/** The inspector for one element: its fields, translations of its name and (for facilitators) its lock. */
+export function ElementForm(props: { element: BoardElement }) {
+  const { role, writes, connection } = useBoard()
+  const locked = () => props.element.locked === true
+  const readOnly = () => !canEdit(role) || (locked() && !canFacilitate(role))
+
+  // Field specs are kept by name, so a control (and what is being typed in it) survives changes
+  // of other fields; the list itself changes only when a field appears or goes (subsector).
+  const specs = new Map<string, FieldSpec>()
+  const names = createMemo(
+    () =>
+      fieldsFor(props.element).map((spec) => {
+        if (!specs.has(spec.name)) specs.set(spec.name, spec)
+        return spec.name
+      }),
+    undefined,
+    { equals: (a, b) => a.length === b.length && a.every((name, i) => name === b[i]) },
+  )
+
+  /** One committed field change is one `element.update` (one undo step). */
+  const commit = (name: string, value: unknown): string | null => {
+    const fields: Record<string, unknown> = { [name]: value }
+    const element = props.element
+    // A phase's months place its bar on the timeline: new months re-snap the box.
+    if (element.kind === 'phase' && (name === 'start' || name === 'end')) {
+      const start = name === 'start' ? value : element.start
+      const end = name === 'end' ? value : element.end
+      if (isYearMonth(start) && isYearMonth(end) && typeof element.y === 'number' && typeof element.h === 'number') {
+        const timeline = createTimeline(getSettings(connection.doc).get('timelineOrigin'))
+        const box = phaseBoxFor(start, end, element.y, element.h, timeline)
+        fields.x = box.x
+        fields.w = box.w
+      }
+    }
+    // A committed field is a deliberate step: never merged with the previous one into one undo.
+    writes.undoManager.stopCapturing()
+    const result = writes.apply({ type: 'element.update', id: element.id, fields })
+    return result.ok ? null : t('inspector.refused', { reason: result.error.message })
+  }
+
+  return (
+    <div class="ws-form" data-testid="element-form" data-element-id={props.element.id} data-kind={props.element.kind}>
+      <Show when={locked()}>
+        <p class="ws-locked" role="note">
+          <LockIcon size={16} />
+          <span>{canFacilitate(role) ? t('field.lockedHint') : t('inspector.lockedHint')}</span>
+        </p>
+      </Show>
+      <For each={names()}>
+        {(name) => {
+          const spec = specs.get(name) as FieldSpec
+          return <FieldControl element={props.element} spec={spec} readOnly={readOnly()} commit={commit} />
+        }}
+      </For>
+      <Show when={props.element.kind !== 'link'}>
+        <Translations element={props.element} readOnly={readOnly()} commit={commit} />
+      </Show>
+      <Show when={canFacilitate(role)}>
+        <label class="checkbox ws-field ws-field--flag">
+          <input
+            type="checkbox"
+            data-field="locked"
+            checked={locked()}
+            onChange={(e) => commit('locked', e.currentTarget.checked ? true : null)}
+          />
+          <span>
+            <LockIcon size={16} /> {t('field.locked')}
+          </span>
+        </label>
+      </Show>
+    </div>
+  )
+}
+
+/** Optional names in the other languages of the partner regions (the contract's `labels`). */
+function Translations(props: { element: BoardElement; readOnly: boolean; commit(name: string, value: unknown): string | null }) {
+  const id = createUniqueId()
+  const labels = () =>
+    props.element.labels && typeof props.element.labels === 'object' ? (props.element.labels as Record<string, string>) : {}
+  const others = () => plannedLanguages.filter((code) => code !== language())
+  const languageName = (code: string) => {
+    try {
+      return new Intl.DisplayNames([language()], { type: 'language' }).of(code) ?? code
+    } catch {
+      return code
+    }
+  }
+  const set = (code: string, text: string) => {
+    const next = { ...labels() }
+    if (text.trim() === '') delete next[code]
+    else next[code] = text.slice(0, 500)
+    props.commit('labels', Object.keys(next).length > 0 ? next : null)
+  }
+  const count = () => Object.keys(labels()).length
+  return (
+    <details class="ws-translations" open={count() > 0}>
+      <summary>
+        {t('inspector.section.translations')}
+        <Show when={count() > 0}>
+          <span class="muted"> ({count()})</span>
+        </Show>
+      </summary>
+      <For each={others()}>
+        {(code) => (
+          <div class="ws-field">
+            <label class="field__label" for={`${id}-${code}`}>
+              {t('field.translation', { language: languageName(code) })}
+            </label>
+            <input
+              id={`${id}-${code}`}
+              class="input ws-input"
+              lang={code}
+              maxLength={500}
+              value={labels()[code] ?? ''}
+              readOnly={props.readOnly}
+              onChange={(e) => set(code, e.currentTarget.value)}
+            />
+          </div>
+        )}
+      </For>
+    </details>
+  )
+}
+
+export const kindLabel = (kind: string) => enumLabel('elementKind', kind)

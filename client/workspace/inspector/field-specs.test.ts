@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest'
+import type { BoardElement } from '../../board/board-store.ts'
+import { type FieldSpec, fieldsFor, parseInput, validateField } from './field-specs.ts'
+
+const actor: BoardElement = {
+  id: 'a1',
+  kind: 'actor',
+  x: 0,
+  y: 0,
+  w: 180,
+  h: 90,
+  label: 'Makers',
+  sector: 'industry',
+  commitment: 'idea',
+}
+const phase: BoardElement = {
+  id: 'p1',
+  kind: 'phase',
+  x: 0,
+  y: 0,
+  w: 240,
+  h: 60,
+  label: 'Interim',
+  stage: 'interim',
+  start: '2027-03',
+  end: '2027-12',
+}
+const spec = (element: BoardElement, name: string) => fieldsFor(element).find((s) => s.name === name) as FieldSpec
+
+describe('inspector field specs', () => {
+  it('offers a subsector only to creative and culture actors', () => {
+    expect(fieldsFor(actor).some((s) => s.name === 'subsector')).toBe(false)
+    expect(fieldsFor({ ...actor, sector: 'culture' }).some((s) => s.name === 'subsector')).toBe(true)
+  })
+
+  it('validates as the schema does, with the catalog’s messages', () => {
+    const need = spec(actor, 'spaceNeedM2')
+    expect(validateField(actor, need, parseInput(need, '300'))).toBeNull()
+    expect(validateField(actor, need, parseInput(need, '1 200,5'))).toBeNull()
+    expect(validateField(actor, need, parseInput(need, '-4'))).toBe('validation.numberMin0')
+    expect(validateField(actor, need, parseInput(need, 'lots'))).toBe('validation.numberMin0')
+    expect(parseInput(need, '')).toEqual({ ok: true, value: null })
+    const label = spec(actor, 'label')
+    expect(validateField(actor, label, parseInput(label, 'x'.repeat(501)))).toBe('validation.labelLength')
+    const sector = spec(actor, 'sector')
+    expect(validateField(actor, sector, parseInput(sector, ''))).toBe('validation.invalid')
+  })
+
+  it('checks phase months against each other', () => {
+    const end = spec(phase, 'end')
+    const start = spec(phase, 'start')
+    expect(validateField(phase, end, parseInput(end, '2028-06'))).toBeNull()
+    expect(validateField(phase, end, parseInput(end, '2027-01'))).toBe('validation.endBeforeStart')
+    expect(validateField(phase, start, parseInput(start, '2028-01'))).toBe('validation.endBeforeStart')
+    expect(validateField(phase, end, parseInput(end, ''))).toBe('validation.month')
+  })
+})

@@ -1,0 +1,102 @@
+import { For, Show } from 'solid-js'
+import { canEdit } from '../../shared/schema/roles.ts'
+import { useBoard } from '../board/board-context.ts'
+import { activeCanvas } from '../canvas/canvas-api.ts'
+import { t } from '../i18n/locale.ts'
+import { EyeIcon, RedoIcon, UndoIcon } from './icons.tsx'
+import { toolHint, toolName, type WorkspaceTool, workspaceTools } from './workspace-tools.ts'
+
+/**
+ * The floating tool palette on the left of the canvas. The active tool is marked by
+ * `aria-pressed`, a filled tile and a bar beside it (shape, not colour alone). Viewers see only
+ * the navigation tools and a "View only" badge.
+ */
+export function Toolbar(props: { onPickImage: () => void }) {
+  const { role, undo } = useBoard()
+  const editable = () => canEdit(role)
+  const active = () => activeCanvas()?.tool() ?? 'select'
+  const visible = () => workspaceTools.filter((tool) => editable() || !tool.edits)
+
+  const choose = (tool: WorkspaceTool) => {
+    if (tool.id === 'image') props.onPickImage()
+    else activeCanvas()?.setTool(tool.id)
+  }
+
+  return (
+    <div class="ws-toolbar" data-testid="toolbar">
+      <div class="ws-toolbar__group" role="toolbar" aria-label={t('workspace.toolbar')} aria-orientation="vertical">
+        <For each={visible()}>
+          {(tool) => {
+            const pressed = () => tool.id !== 'image' && active() === tool.id
+            const name = () => t(toolName(tool.id))
+            return (
+              <>
+                <Show when={tool.groupStart}>
+                  <hr class="ws-toolbar__separator" />
+                </Show>
+                <button
+                  type="button"
+                  class="ws-tool"
+                  classList={{ 'ws-tool--active': pressed() }}
+                  data-tool={tool.id}
+                  data-testid={`tool-${tool.id}`}
+                  aria-label={name()}
+                  aria-pressed={tool.id === 'image' ? undefined : pressed()}
+                  aria-haspopup={tool.id === 'image' ? 'dialog' : undefined}
+                  aria-keyshortcuts={tool.key}
+                  title={t('workspace.tool.tooltip', { name: name(), key: tool.key, hint: t(toolHint(tool.id)) })}
+                  disabled={!activeCanvas()}
+                  onClick={() => choose(tool)}
+                >
+                  <tool.icon size={20} />
+                  <span class="ws-tool__key" aria-hidden="true">
+                    {tool.key}
+                  </span>
+                </button>
+              </>
+            )
+          }}
+        </For>
+      </div>
+      <Show when={editable()}>
+        <fieldset class="ws-toolbar__group" aria-label={t('workspace.history')}>
+          <button
+            type="button"
+            class="ws-tool"
+            data-testid="undo"
+            aria-label={t('workspace.undo')}
+            aria-keyshortcuts="Control+Z"
+            title={t('workspace.undoHint')}
+            disabled={!undo.canUndo()}
+            onClick={() => undo.undo()}
+          >
+            <UndoIcon size={20} />
+          </button>
+          <button
+            type="button"
+            class="ws-tool"
+            data-testid="redo"
+            aria-label={t('workspace.redo')}
+            aria-keyshortcuts="Control+Shift+Z"
+            title={t('workspace.redoHint')}
+            disabled={!undo.canRedo()}
+            onClick={() => undo.redo()}
+          >
+            <RedoIcon size={20} />
+          </button>
+        </fieldset>
+      </Show>
+    </div>
+  )
+}
+
+/** Shown to viewers over the canvas: what they can and cannot do, in words and an icon. */
+export function ViewOnlyBadge() {
+  return (
+    <div class="ws-view-only" role="note" data-testid="view-only">
+      <EyeIcon size={18} />
+      <span class="ws-view-only__title">{t('workspace.viewOnly')}</span>
+      <span class="ws-view-only__hint">{t('workspace.viewOnlyHint')}</span>
+    </div>
+  )
+}

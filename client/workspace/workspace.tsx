@@ -1,0 +1,127 @@
+import { createEffect, createSignal, type JSX, on, onCleanup, Show } from 'solid-js'
+import { canEdit } from '../../shared/schema/roles.ts'
+import { useBoard } from '../board/board-context.ts'
+import { activeCanvas } from '../canvas/canvas-api.ts'
+import { t } from '../i18n/locale.ts'
+import { exposeDebugHook } from './debug-hook.ts'
+import { createImagePlacement } from './image-placement.ts'
+import { IMAGE_TYPES } from './image-upload.ts'
+import { Inspector } from './inspector/inspector.tsx'
+import { createPeerCursors, PeerCursorsContext } from './peer-presence.tsx'
+import { ToastContext, ToastRegion, type Toasts } from './toasts.tsx'
+import { Toolbar, ViewOnlyBadge } from './toolbar.tsx'
+import { ZoomControls } from './zoom-controls.tsx'
+import './workspace.css'
+
+const isTyping = (target: EventTarget | null) =>
+  target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))
+
+/**
+ * The board workspace: the canvas (given as `stage`) filling the main area with the floating
+ * toolbar, zoom controls and view-only badge over it, the inspector on the right, notices, and
+ * everything that shows the others (cursors, selections). Children go before the body (the header).
+ */
+export function Workspace(props: { header: JSX.Element; stage: JSX.Element; toasts: Toasts; onRefused?: () => void }) {
+  const session = useBoard()
+  const { role, connection } = session
+  const editable = canEdit(role)
+  const toasts = props.toasts
+  const placeImage = createImagePlacement(toasts)
+  const cursors = createPeerCursors()
+  exposeDebugHook(session)
+  let fileInput: HTMLInputElement | undefined
+  const [dropping, setDropping] = createSignal(false)
+
+  const pickImage = () => {
+    if (editable) fileInput?.click()
+  }
+
+  // "I" opens the image picker like the other tools' letters (the canvas handles those).
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (!editable || e.ctrlKey || e.metaKey || e.altKey || e.shiftKey || isTyping(e.target)) return
+    if (e.key.toLowerCase() === 'i' && !(e.target instanceof Element && e.target.closest('dialog'))) {
+      e.preventDefault()
+      pickImage()
+    }
+  }
+  document.addEventListener('keydown', onKeyDown)
+  onCleanup(() => document.removeEventListener('keydown', onKeyDown))
+
+  // The server refused a change of ours: say why, then start again from the server's state.
+  createEffect(
+    on(connection.denied, (denial) => {
+      if (!denial) return
+      const message =
+        denial.kind === 'locked' ? t('toast.locked') : denial.kind === 'read_only' ? t('toast.readOnly') : t('toast.refused')
+      toasts.show(message, 'warning', 6000)
+      props.onRefused?.()
+    }),
+  )
+
+  const hasImageFile = (e: DragEvent) => [...(e.dataTransfer?.items ?? [])].some((item) => item.kind === 'file')
+  const onDragOver = (e: DragEvent) => {
+    if (!editable || !hasImageFile(e)) return
+    e.preventDefault()
+    if (e.dataTransfer) e.dataTransfer.dropEffect = 'copy'
+    setDropping(true)
+  }
+  const onDrop = (e: DragEvent) => {
+    setDropping(false)
+    if (!editable) return
+    const file = [...(e.dataTransfer?.files ?? [])][0]
+    if (!file) return
+    e.preventDefault()
+    const canvas = activeCanvas()
+    const host = canvas?.stage.container().getBoundingClientRect()
+    const at = canvas && host ? canvas.toBoard({ x: e.clientX - host.left, y: e.clientY - host.top }) : undefined
+    void placeImage(file, at)
+  }
+
+  return (
+    <ToastContext.Provider value={toasts}>
+      <PeerCursorsContext.Provider value={cursors}>
+        <div class="board-page ws-page" data-testid="board-page" data-board-role={role}>
+          {props.header}
+          <div class="ws-body">
+            <main
+              id="main"
+              class="board-main ws-main"
+              tabindex="-1"
+              aria-label={t('board.header')}
+              onDragOver={onDragOver}
+              onDragLeave={() => setDropping(false)}
+              onDrop={onDrop}
+            >
+              {props.stage}
+              <Show when={editable} fallback={<ViewOnlyBadge />}>
+                <input
+                  ref={fileInput}
+                  type="file"
+                  class="visually-hidden"
+                  tabindex="-1"
+                  aria-label={t('image.choose')}
+                  accept={IMAGE_TYPES.join(',')}
+                  data-testid="image-input"
+                  onChange={(e) => {
+                    const file = e.currentTarget.files?.[0]
+                    e.currentTarget.value = ''
+                    if (file) void placeImage(file)
+                  }}
+                />
+              </Show>
+              <Toolbar onPickImage={pickImage} />
+              <ZoomControls />
+              <Show when={dropping()}>
+                <div class="ws-drop" aria-hidden="true">
+                  {t('workspace.dropImage')}
+                </div>
+              </Show>
+              <ToastRegion toasts={toasts} />
+            </main>
+            <Inspector />
+          </div>
+        </div>
+      </PeerCursorsContext.Provider>
+    </ToastContext.Provider>
+  )
+}

@@ -1,0 +1,6 @@
+export { type AnalysableDocument, analyse } from './analyse.ts'
+export { analyseDoc } from './analyse-doc.ts'
+export { indexBoard } from './board-index.ts'
+export { linksInCell } from './matrix.ts'
+export { HIGH_SCORE, quadrantOf } from './stakeholder-quadrant.ts'
+export * from './types.ts'

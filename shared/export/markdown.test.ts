@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest'
+import { analyse } from '../analysis/analyse.ts'
+import { textileMillDocument } from '../demo/textile-mill.ts'
+import { diffDocuments } from '../diff/diff-documents.ts'
+import type { BoardDocument } from '../schema/document.ts'
+import { escapeInline, toMarkdown } from './markdown.ts'
+
+const demo = textileMillDocument
+
+/** The rows of the Markdown table that follows `heading`. */
+function tableAfter(markdown: string, heading: string): string[] {
+  const start = markdown.indexOf(`${heading}\n`)
+  if (start < 0) throw new Error(`no ${heading}`)
+  const lines = markdown.slice(start).split('\n').slice(2)
+  const table: string[] = []
+  for (const line of lines) {
+    if (line.startsWith('|')) table.push(line)
+    else if (table.length > 0) break
+  }
+  return table
+}
+
+describe('toMarkdown', () => {
+  const md = toMarkdown(demo, { analysis: analyse(demo) })
+
+  it('has the brief sections in order', () => {
+    const headings = md.split('\n').filter((line) => /^## /.test(line))
+    expect(headings).toEqual([
+      '## Site profile',
+      '## Actor constellation',
+      '## Use mix',
+      '## Phasing roadmap',
+      '## Indicators',
+      '## Gaps',
+      '## Notes',
+    ])
+    expect(md.startsWith(`# ${demo.board.title}\n`)).toBe(true)
+    expect(md.endsWith('\n')).toBe(true)
+    expect(md.endsWith('\n\n')).toBe(false)
+  })
+
+  it('writes the site profile as a table with plain numbers', () => {
+    expect(md).toContain('| Name | Spinnerei Weißenau |')
+    expect(md).toContain('| Floor area | 12,400 m² |')
+    expect(md).toContain('| Built | 1889 |')
+  })
+
+  it('lists actors by sector with their names spelled right, counts and commitment', () => {
+    expect(md).toContain('### Creative industries (6)')
+    for (const name of [
+      'Pracownia Łęczyca – Małgorzata Świątek-Kośmider',
+      'Szőnyi Műhely Építésziroda Kft.',
+      'Spolek Přádelna Dvůr',
+    ])
+      expect(md).toContain(`| ${name} |`)
+    expect(md).toMatch(/\| Szőnyi Műhely Építésziroda Kft\. \| Architecture \| HU \| Letter of intent \| Supporter \| 80 m² \|/)
+  })
+
+  it('gives the use mix per zone with m² and shares that add up', () => {
+    const rows = tableAfter(md, '### Areas per zone')
+    expect(rows[0]).toBe('| Zone | Zone area | Uses | Planned area | Share of planned area | Zone occupancy |')
+    const planned = demo.elements.reduce((sum, e) => sum + (e.kind === 'use' ? (e.areaM2 ?? 0) : 0), 0)
+    expect(rows.at(-1)).toContain(`| **Total** | 12,400 m² | 14 | ${planned.toLocaleString('en')} m² | 100% |`)
+  })
+
+  it('writes the roadmap by stage with months and the scheduled uses and actors', () => {
+    const rows = tableAfter(md, '## Phasing roadmap')
+    expect(rows[0]).toBe('| Stage | Phase | Start | End | Months | Uses | Actors |')
+    expect(rows[2]).toMatch(/^\| Analysis \|/)
+    expect(rows.some((row) => row.includes('| Interim use |') && row.includes('Spolek Přádelna Dvůr'))).toBe(true)
+  })
+
+  it('lists indicators and gaps from the analysis, and says so without one', () => {
+    const indicators = tableAfter(md, '## Indicators')
+    expect(indicators.some((row) => row.startsWith('| Occupancy (planned / site area) | 60.6% |'))).toBe(true)
+    expect(md).toContain('### Occupancy per phase')
+    const without = toMarkdown(demo)
+    expect(without).toContain('## Indicators\n\nThe analysis is not available for this export.')
+  })
+
+  it('names gaps in words', () => {
+    const gappy: BoardDocument = {
+      ...demo,
+      elements: [
+        ...demo.elements,
+        { id: 'u-orphan', kind: 'use', x: 0, y: 0, w: 1, h: 1, label: 'Sauna', category: 'leisure' } as never,
+      ],
+    }
+    expect(toMarkdown(gappy, { analysis: analyse(gappy) })).toContain('- Use "Sauna" has no operator yet')
+  })
+
+  it('adds what changed since a snapshot, in words', () => {
+    const before = structuredClone(demo)
+    const after = structuredClone(demo)
+    const actor = after.elements.find((e) => e.kind === 'actor' && e.label.startsWith('Spolek'))
+    if (actor?.kind !== 'actor') throw new Error('fixture')
+    actor.commitment = 'signed'
+    after.elements = after.elements.filter((e) => e.kind !== 'note' || !e.label.startsWith('Bilingual'))
+    after.elements.push({
+      id: 'a-new',
+      kind: 'actor',
+      x: 0,
+      y: 0,
+      w: 1,
+      h: 1,
+      label: 'Žižkov Lab s.r.o.',
+      sector: 'creative',
+      commitment: 'idea',
+    } as never)
+    after.site = { ...after.site, areaM2: 13000 }
+    const text = toMarkdown(after, { since: { label: 'Round 1', diff: diffDocuments(before, after) } })
+    const since = text.slice(text.indexOf('## What changed since "Round 1"'))
+    expect(since).toContain('### Added (1)\n\n- actor "Žižkov Lab s.r.o."')
+    expect(since).toContain('### Removed (1)\n\n- note "Bilingual signage, German and Czech?"')
+    expect(since).toContain('- actor "Spolek Přádelna Dvůr": commitment Interested → Signed')
+    expect(since).toContain('### Site profile\n\n- area 12,400 m² → 13,000 m²')
+    expect(toMarkdown(demo, { since: { label: 'R', diff: diffDocuments(demo, demo) } })).toContain('Nothing changed.')
+  })
+
+  it('escapes names that would change the rendering', () => {
+    expect(escapeInline('a|b *c* [d](e) <f>')).toBe('a\\|b \\*c\\* \\[d\\](e) \\<f\\>')
+    const odd: BoardDocument = {
+      ...demo,
+      elements: [
+        { id: 'a', kind: 'actor', x: 0, y: 0, w: 1, h: 1, label: 'Pipe | Co\nLtd', sector: 'civil', commitment: 'idea' } as never,
+      ],
+    }
+    expect(toMarkdown(odd)).toContain('| Pipe \\| Co Ltd |')
+  })
+
+  it('is deterministic', () => {
+    expect(toMarkdown(structuredClone(demo), { analysis: analyse(demo) })).toBe(md)
+  })
+})

@@ -1,0 +1,23 @@
+import { glyphs } from '../icons.ts'
+import { circle, group, icon } from '../nodes.ts'
+import { ink, lineColor, white } from '../palette.ts'
+import { fontFamilyOf } from '../text.ts'
+import type { SceneContext, SceneNode } from '../types.ts'
+
+/** The root group of an element: named `element`, carrying the element id. */
+export const elementGroup = (id: string, x: number, y: number, children: SceneNode[]): SceneNode =>
+  group(id, { x, y, name: 'element', id }, children)
+
+/** A small lock in a white disc, centred at (cx, cy): the element was locked by a facilitator. */
+export const lockBadge = (cx: number, cy: number): SceneNode =>
+  group('lock', { x: cx, y: cy, listening: false }, [
+    circle('disc', { x: 0, y: 0, radius: 9, fill: white, stroke: lineColor, strokeWidth: 1 }),
+    icon('glyph', glyphs.lock, -5.5, -6, 11, ink, 1.6),
+  ])
+
+/** Common text attributes. */
+export const font = (ctx: SceneContext, fontSize: number, bold = false) => ({
+  fontFamily: fontFamilyOf(ctx),
+  fontSize,
+  ...(bold ? { fontStyle: 'bold' } : {}),
+})

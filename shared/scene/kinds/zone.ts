@@ -1,0 +1,110 @@
+import { path, present, rect, text } from '../nodes.ts'
+import { ink, inkMuted, zoneColors } from '../palette.ts'
+import { patternPath } from '../patterns.ts'
+import type { Zone } from '../schema-types.ts'
+import { displayLabel, estimateTextWidth, formatNumber, formatPercent } from '../text.ts'
+import type { SceneContext, SceneNode } from '../types.ts'
+import { elementGroup, font, lockBadge } from './common.ts'
+
+const INSET = 8
+const PLATE_PAD = 8
+const METER_W = 90
+
+/**
+ * A zone of the site plan: a dashed outline over a light hatched area, with a plate naming
+ * it, its floor area, and — when its uses are known — the planned area and occupancy with a
+ * small bar (over 100 % it turns red and says so).
+ */
+export function buildZone(zone: Zone, ctx: SceneContext): SceneNode {
+  const { w, h } = zone
+  const label = displayLabel(zone, ctx) || ctx.t('scene.untitled')
+  const area = zone.areaM2 === undefined ? '' : ctx.t('scene.area', { area: formatNumber(zone.areaM2, ctx.locale) })
+  const planned = ctx.plannedAreaOf?.(zone.id)
+  const occupancy = planned !== undefined && zone.areaM2 ? planned / zone.areaM2 : undefined
+  const plannedText =
+    planned === undefined
+      ? ''
+      : occupancy === undefined
+        ? ctx.t('scene.zone.planned', { area: formatNumber(planned, ctx.locale) })
+        : ctx.t('scene.zone.occupancy', {
+            area: formatNumber(planned, ctx.locale),
+            percent: formatPercent(occupancy, ctx.locale),
+          })
+  const over = occupancy !== undefined && occupancy > 1
+
+  const maxPlateW = Math.max(0, w - 2 * INSET)
+  const contentW = Math.max(
+    estimateTextWidth(label, 13, true),
+    estimateTextWidth(area, 11),
+    estimateTextWidth(plannedText, 11),
+    occupancy === undefined ? 0 : METER_W,
+  )
+  const plateW = Math.min(maxPlateW, contentW + 2 * PLATE_PAD + 4)
+  const innerW = Math.max(0, plateW - 2 * PLATE_PAD)
+  const rows: SceneNode[] = []
+  let y = INSET + 6
+  const fits = (lineH: number) => y + lineH <= h - INSET
+  if (fits(16)) {
+    rows.push(
+      text('label', { x: INSET + PLATE_PAD, y, width: innerW, height: 16, text: label, fill: ink, ...font(ctx, 13, true) }),
+    )
+    y += 18
+  }
+  if (area && fits(14)) {
+    rows.push(text('area', { x: INSET + PLATE_PAD, y, width: innerW, height: 14, text: area, fill: inkMuted, ...font(ctx, 11) }))
+    y += 16
+  }
+  if (plannedText && fits(14)) {
+    rows.push(
+      text('planned', {
+        x: INSET + PLATE_PAD,
+        y,
+        width: innerW,
+        height: 14,
+        text: over ? `${plannedText} · ${ctx.t('scene.zone.overplanned')}` : plannedText,
+        fill: over ? zoneColors.overplanned : inkMuted,
+        ...font(ctx, 11, over),
+      }),
+    )
+    y += 16
+    if (occupancy !== undefined && fits(8)) {
+      const meterW = Math.min(METER_W, innerW)
+      rows.push(
+        rect('meterTrack', { x: INSET + PLATE_PAD, y: y + 1, width: meterW, height: 5, cornerRadius: 2.5, fill: '#eaecf0' }),
+        rect('meterFill', {
+          x: INSET + PLATE_PAD,
+          y: y + 1,
+          width: meterW * Math.min(1, occupancy),
+          height: 5,
+          cornerRadius: 2.5,
+          fill: over ? zoneColors.overplanned : '#475467',
+        }),
+      )
+      y += 10
+    }
+  }
+  const plateH = y - INSET + 2
+
+  return elementGroup(
+    zone.id,
+    zone.x,
+    zone.y,
+    present([
+      rect('bg', { width: w, height: h, fill: zoneColors.fill, opacity: 0.85 }, true),
+      path('hatch', {
+        data: patternPath('diagonal', w, h, 14),
+        width: w,
+        height: h,
+        stroke: zoneColors.hatch,
+        strokeWidth: 1,
+        opacity: 0.45,
+      }),
+      rect('outline', { width: w, height: h, stroke: zoneColors.stroke, strokeWidth: 1.5, dash: [8, 5] }),
+      rows.length > 0
+        ? rect('plate', { x: INSET, y: INSET, width: plateW, height: plateH, cornerRadius: 4, fill: '#ffffff', opacity: 0.92 })
+        : null,
+      ...rows,
+      zone.locked ? lockBadge(w, 0) : null,
+    ]),
+  )
+}
