@@ -13,7 +13,7 @@ import type { CanvasApi } from './canvas-api.ts'
 import type { CanvasCore, LiveMove, LiveResize } from './canvas-core.ts'
 import { clipboardStore } from './clipboard-store.ts'
 import { createFrameTask } from './frame-scheduler.ts'
-import { attachPointerGestures } from './gestures/pointer-gestures.ts'
+import { attachPointerGestures, type PointerGestures } from './gestures/pointer-gestures.ts'
 import { attachTransformGesture } from './gestures/transform-gesture.ts'
 import { createGridLayer } from './layers/grid-layer.ts'
 import { createOverlayLayer } from './layers/overlay-layer.ts'
@@ -93,6 +93,7 @@ export function createCanvasController(session: BoardSession, host: HTMLDivEleme
     stage.batchDraw()
     cull.schedule()
     refreshOverlay()
+    pointer?.refresh()
     if (saveTimer) clearTimeout(saveTimer)
     saveTimer = setTimeout(() => saveViewport(boardId, vp), 250)
   }
@@ -139,6 +140,7 @@ export function createCanvasController(session: BoardSession, host: HTMLDivEleme
   }
 
   // Overlay: outlines of the selection (moved with a live drag), the transformer, the handle.
+  let pointer: PointerGestures | undefined
   let liveMove: LiveMove | null = null
   let liveResize: LiveResize | null = null
   const overlayTask = createFrameTask(() => {
@@ -223,7 +225,7 @@ export function createCanvasController(session: BoardSession, host: HTMLDivEleme
   }
 
   const transform = attachTransformGesture(core)
-  const pointer = attachPointerGestures(core)
+  pointer = attachPointerGestures(core)
 
   // Wheel: pinch and mouse wheel zoom around the pointer; trackpad scroll pans.
   const onWheel = (e: WheelEvent) => {
@@ -308,6 +310,7 @@ export function createCanvasController(session: BoardSession, host: HTMLDivEleme
   })
   const offChange = renderer.onChange((changed) => {
     if (session.selection.ids().some((id) => changed.has(id))) refreshOverlay()
+    pointer.refresh()
   })
   const stopRemoteDrags = followRemoteDrags(session.connection.provider.awareness, elements, (source, overrides) =>
     renderer.setPreview(source, overrides),

@@ -29,7 +29,7 @@ export function unwrap<T>(result: Result<T>): T {
   return result.value
 }
 
-/** `/api/boards`: create, list, read, change, delete, export as JSON. */
+/** `/api/boards`: create, list, read, change, delete (exports: server/export). */
 export function boardRoutes(boards: BoardService) {
   return new Hono<AppEnv>()
     .post('/', requireSession(), jsonBody(CreateBoardBody), async (c) => {
@@ -48,9 +48,5 @@ export function boardRoutes(boards: BoardService) {
     .delete('/:id', async (c) => {
       unwrap(await boards.delete(requireUser(c), c.req.param('id')))
       return c.body(null, 204)
-    })
-    .get('/:id/export/json', async (c) => {
-      const { filename, document } = unwrap(await boards.exportJson(requireUser(c), c.req.param('id')))
-      return c.json(document, 200, { 'Content-Disposition': `attachment; filename="${filename}"` })
     })
 }

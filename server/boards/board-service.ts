@@ -124,16 +124,4 @@ export class BoardService {
     await this.store.delete(boardId)
     return ok(null)
   }
-
-  /** The live board as the contract's JSON document, with a file name for the download. */
-  async exportJson(
-    user: SessionUser,
-    boardId: string,
-  ): Promise<Result<{ filename: string; document: BoardDocument }, AccessError>> {
-    const access = await this.access(user, boardId, 'viewer')
-    if (!access.ok) return access
-    const board = access.value
-    const document = await this.content.exportDocument(boardId, { id: board.id, title: board.title })
-    return ok({ filename: `${slugify(board.title)}.refresh-board.json`, document })
-  }
 }

@@ -86,7 +86,9 @@ describe('board content over REST', () => {
     const res = await h.request('GET', `/api/boards/${boardId}/export/json`, { token: a.token })
     expect(res.status).toBe(200)
     expect(res.headers.get('content-type')).toContain('application/json')
-    expect(res.headers.get('content-disposition')).toBe('attachment; filename="spinnerei-pottendorf.refresh-board.json"')
+    expect(res.headers.get('content-disposition')).toBe(
+      `attachment; filename="spinnerei-pottendorf.refresh-board.json"; filename*=UTF-8''spinnerei-p%C3%B6ttendorf.refresh-board.json`,
+    )
     const doc = res.body as {
       format: string
       version: number

@@ -36,6 +36,8 @@ export interface PointerGestures {
   setSpaceHeld(held: boolean): void
   /** Escape: drops a move, marquee or link in progress without writing; true if there was one */
   cancel(): boolean
+  /** re-evaluates the hover (handle, cursor) after the view or the elements changed under a still pointer */
+  refresh(): void
   detach(): void
 }
 
@@ -421,6 +423,9 @@ export function attachPointerGestures(core: CanvasCore): PointerGestures {
       if (spaceHeld === held) return
       spaceHeld = held
       if (mode.kind === 'idle') core.setCursor(held ? 'grab' : 'default')
+    },
+    refresh() {
+      if (mode.kind === 'idle' && latest) frame.schedule()
     },
     cancel() {
       switch (mode.kind) {
