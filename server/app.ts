@@ -70,7 +70,8 @@ export function createApp(deps: AppDeps): { app: Hono<AppEnv>; access: AccessCon
   const inviteStore = new InviteStore(storage)
   const boards = new BoardService(new BoardStore(storage), content, inviteStore, auth, now)
   const invites = new InviteService(inviteStore, boards, auth, now)
-  const snapshots = new SnapshotService(boards, content, new SnapshotStore(storage), analyseBoard, now)
+  const snapshotStore = new SnapshotStore(storage)
+  const snapshots = new SnapshotService(boards, content, snapshotStore, analyseBoard, now)
   const behindProxy = config.publicOrigin !== undefined
 
   const app = new Hono<AppEnv>()
@@ -89,7 +90,12 @@ export function createApp(deps: AppDeps): { app: Hono<AppEnv>; access: AccessCon
   app.route('/api/boards', snapshotRoutes(boards, snapshots))
   app.route('/api/boards', boardInviteRoutes(invites, boards, { publicOrigin: config.publicOrigin }))
   app.route('/api/boards', imageRoutes(boards, new ImageStore(storage)))
-  app.route('/api/boards', analysisRoutes(boards, content))
+  app.route(
+    '/api/boards',
+    analysisRoutes(boards, content, {
+      loadSnapshotContent: async (boardId, snapshotId) => (await snapshotStore.body(boardId, snapshotId))?.content ?? null,
+    }),
+  )
   app.route('/api/boards', pendingBoardRoutes(boards))
   app.route('/api/invites', joinRoutes(invites, auth))
   app.use(staticClient(path.resolve(deps.clientDir ?? defaultClientDir)))

@@ -1,6 +1,7 @@
 import Konva from 'konva'
 import { type Accessor, createEffect, createSignal, on, onCleanup, untrack } from 'solid-js'
 import { translatorFor } from '../../shared/i18n/index.ts'
+import type { OperationInput } from '../../shared/operations/operation.ts'
 import { createTimeline } from '../../shared/scene/timeline.ts'
 import { canEdit } from '../../shared/schema/roles.ts'
 import type { BoardSession } from '../board/board-context.ts'
@@ -163,13 +164,27 @@ export function createCanvasController(session: BoardSession, host: HTMLDivEleme
     if (host.style.cursor !== cursor) host.style.cursor = cursor
   }
 
+  /**
+   * Each gesture or action is its own undo step. The undo manager merges transactions that
+   * follow each other within its capture timeout (meant for typing in the inspector); a link
+   * drawn and a delete pressed right after must still undo one at a time.
+   */
+  const apply = (op: OperationInput) => {
+    session.writes.undoManager.stopCapturing()
+    return session.writes.apply(op)
+  }
+  const applyAll = (ops: readonly OperationInput[]) => {
+    session.writes.undoManager.stopCapturing()
+    return session.writes.applyAll(ops)
+  }
+
   const timeline = () => createTimeline(session.connection.doc.getMap('settings').get('timelineOrigin'))
 
   const createElement = (kind: CreationTool, at?: Point): string | null => {
     if (!isEditor) return null
     const point = at ?? viewportCentre(viewport(), size())
     const element = newElementAt(kind, point, translatorFor(language())(`canvas.new.${kind}`), timeline())
-    const result = session.writes.apply({ type: 'element.add', elements: [element] })
+    const result = apply({ type: 'element.add', elements: [element] })
     if (!result.ok) return null
     session.selection.set([element.id])
     setTool('select')
@@ -222,6 +237,8 @@ export function createCanvasController(session: BoardSession, host: HTMLDivEleme
     editText,
     editing,
     setCursor,
+    apply,
+    applyAll,
   }
 
   const transform = attachTransformGesture(core)
@@ -254,8 +271,8 @@ export function createCanvasController(session: BoardSession, host: HTMLDivEleme
   const editor: ActionEditor = {
     board: { id: boardId, title: session.board.title },
     elements,
-    apply: (op) => session.writes.apply(op),
-    applyAll: (ops) => session.writes.applyAll(ops),
+    apply,
+    applyAll,
     select: (ids) => session.selection.set(ids),
     undo: () => session.writes.undoManager.undo(),
     redo: () => session.writes.undoManager.redo(),

@@ -1,5 +1,7 @@
 import type Konva from 'konva'
 import type { Accessor } from 'solid-js'
+import type { OperationInput } from '../../shared/operations/operation.ts'
+import type { OperationResult } from '../../shared/operations/operation-error.ts'
 import type { BoardSession } from '../board/board-context.ts'
 import type { ElementLike } from './board-geometry.ts'
 import type { OverlayLayer } from './layers/overlay-layer.ts'
@@ -47,4 +49,7 @@ export interface CanvasCore {
   editText(id: string): void
   readonly editing: Accessor<string | null>
   setCursor(cursor: string): void
+  /** one gesture's write: its own undo step (never merged with the previous one) */
+  apply(op: OperationInput): OperationResult
+  applyAll(ops: readonly OperationInput[]): OperationResult
 }

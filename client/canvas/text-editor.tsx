@@ -48,8 +48,10 @@ export function TextEditor(props: { canvas: CanvasApi; id: string; onDone: () =>
     if (finished) return
     finished = true
     const value = area?.value ?? initial
-    if (save && value !== initial && element())
+    if (save && value !== initial && element()) {
+      writes.undoManager.stopCapturing()
       writes.apply({ type: 'element.update', id: props.id, fields: { label: value.slice(0, 500) } })
+    }
     props.onDone()
   }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { type Commitment, commitments, DEFAULT_COMMITMENT_WEIGHTS } from './enums.ts'
+import { YearMonth } from './fields.ts'
 
 const WEIGHT_MESSAGE = 'must be a number from 0 to 1'
 const weight = (commitment: Commitment) =>
@@ -35,6 +36,8 @@ export const Settings = z.object(
       .max(1000, { error: THRESHOLD_MESSAGE })
       .default(DEFAULT_CREATIVE_THRESHOLD),
     commitmentWeights: CommitmentWeights.prefault({}),
+    /** The month at x = 0 of the phasing timeline (shared/scene/timeline.ts); default 2027-01. */
+    timelineOrigin: YearMonth.optional(),
   },
   { error: 'must be an object' },
 )

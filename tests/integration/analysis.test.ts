@@ -135,11 +135,26 @@ describe('GET /api/boards/:id/analysis', () => {
     expect(anonymous.body.error?.code).toBe('unauthorized')
   })
 
-  it('?snapshot= answers with an error, never the live board, until snapshots are wired to it', async () => {
-    const res = await analysisOf(owner.token, boardId, '?snapshot=nope')
-    // 501 while the route has no snapshot loader; 404 snapshot_not_found once the lead wires one
-    expect([404, 501]).toContain(res.status)
-    expect(res.body.error?.code).toMatch(/^(not_implemented|snapshot_not_found)$/)
+  it('?snapshot= analyses the board as it was then; an unknown snapshot is 404', async () => {
+    const id = await createBoard(server.url, owner.token, { title: 'Rounds', content: workedExampleInput })
+    const taken = await api<{ snapshot: { id: string } }>(server.url, 'POST', `/api/boards/${id}/snapshots`, {
+      token: owner.token,
+      body: { label: 'Round 1' },
+    })
+    expect(taken.status).toBe(201)
+    const client = connectClient(server.url, id, owner.token)
+    clients.push(client)
+    await client.synced
+    client.doc.getMap('elements').delete('a6')
+    const live = async () => (await analysisOf(owner.token, id)).body.indicators.actors.total
+    for (let i = 0; i < 200 && (await live()) !== 6; i++) await new Promise((r) => setTimeout(r, 25))
+    expect(await live()).toBe(6)
+    const then = await analysisOf(owner.token, id, `?snapshot=${taken.body.snapshot.id}`)
+    expect(then.status).toBe(200)
+    expect(then.body.indicators.actors.total).toBe(7)
+    const unknown = await analysisOf(owner.token, id, '?snapshot=nope')
+    expect(unknown.status).toBe(404)
+    expect(unknown.body.error?.code).toBe('snapshot_not_found')
   })
 })
 

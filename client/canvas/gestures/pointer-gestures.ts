@@ -207,7 +207,7 @@ export function attachPointerGestures(core: CanvasCore): PointerGestures {
     if (commit && live && (live.dx !== 0 || live.dy !== 0)) {
       const moves = [...mode.boxes].map(([id, box]) => ({ id, x: Math.round(box.x + live.dx), y: Math.round(box.y + live.dy) }))
       // The one write of this drag: one transaction, one undo step.
-      session.writes.apply({ type: 'element.move', moves })
+      core.apply({ type: 'element.move', moves })
     }
     renderer.setPreview('local', new Map())
     core.liveMove = null
@@ -375,7 +375,7 @@ export function attachPointerGestures(core: CanvasCore): PointerGestures {
         const to = over && over !== ending.from ? elements[over] : undefined
         if (e.type === 'pointerup' && from && to && boxOf(to)) {
           const id = newElementId('l')
-          const result = session.writes.apply({
+          const result = core.apply({
             type: 'link.add',
             link: { id, from: from.id, to: to.id, relation: defaultRelation(from.kind, to.kind) },
           })

@@ -75,8 +75,8 @@ export function attachTransformGesture(core: CanvasCore): { sync(): void; detach
     if (changed) {
       const resize = { type: 'element.resize' as const, id, x: box.x, y: box.y, w: box.width, h: box.height }
       if (box.start && box.end) {
-        session.writes.applyAll([resize, { type: 'element.update', id, fields: { start: box.start, end: box.end } }])
-      } else session.writes.apply(resize)
+        core.applyAll([resize, { type: 'element.update', id, fields: { start: box.start, end: box.end } }])
+      } else core.apply(resize)
     }
     renderer.setPreview('local', new Map())
     sync()
