@@ -90,14 +90,14 @@ export async function bareRelayFanout(receivers: number, rounds: number): Promis
     let sentAt = 0
     let seen = 0
     const docs = sockets.map(() => new Y.Doc())
-    sockets.forEach((ws, i) =>
+    sockets.forEach((ws, i) => {
       ws.on('message', (data: Buffer) => {
         // receivers apply the update, as the Yjs clients do
         Y.applyUpdate(docs[i] as Y.Doc, new Uint8Array(data))
         latencies.push(performance.now() - sentAt)
         seen++
-      }),
-    )
+      })
+    })
     const source = new Y.Doc()
     for (let i = 0; i < rounds; i++) {
       seen = 0

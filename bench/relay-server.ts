@@ -6,8 +6,8 @@ const wss = new WebSocketServer({ port: 0, host: '127.0.0.1', perMessageDeflate:
 const rooms = new Map<string, Set<import('ws').WebSocket>>()
 wss.on('connection', (ws, req) => {
   const room = req.url ?? '/'
-  let peers = rooms.get(room)
-  if (!peers) rooms.set(room, (peers = new Set()))
+  const peers = rooms.get(room) ?? new Set()
+  rooms.set(room, peers)
   peers.add(ws)
   ws.on('message', (data, isBinary) => {
     for (const peer of peers ?? []) if (peer !== ws && peer.readyState === peer.OPEN) peer.send(data, { binary: isBinary })

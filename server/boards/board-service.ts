@@ -9,7 +9,6 @@ import type { InviteStore } from '../invites/invite-store.ts'
 import type { BoardContent } from '../sync/board-content.ts'
 import type { BoardRecord, BoardStore } from './board-store.ts'
 import { writeBoardProfile } from './site-writer.ts'
-import { slugify } from './slug.ts'
 import { type TemplateName, templateDocument } from './templates.ts'
 
 /** A board as the API shows it to one caller. */
