@@ -183,7 +183,9 @@ export function createCanvasController(session: BoardSession, host: HTMLDivEleme
   const createElement = (kind: CreationTool, at?: Point): string | null => {
     if (!isEditor) return null
     const point = at ?? viewportCentre(viewport(), size())
-    const element = newElementAt(kind, point, translatorFor(language())(`canvas.new.${kind}`), timeline())
+    // a new note starts empty: its text is typed right away
+    const label = kind === 'note' ? '' : translatorFor(language())(`canvas.new.${kind}`)
+    const element = newElementAt(kind, point, label, timeline())
     const result = apply({ type: 'element.add', elements: [element] })
     if (!result.ok) return null
     session.selection.set([element.id])

@@ -17,7 +17,6 @@ export const enCanvas = {
   // Defaults of new elements
   'canvas.new.actor': 'New actor',
   'canvas.new.use': 'New use',
-  'canvas.new.note': '',
   'canvas.new.zone': 'New zone',
   'canvas.new.frame': 'Frame',
   'canvas.new.phase': 'New phase',
