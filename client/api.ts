@@ -36,6 +36,9 @@ export interface Invite {
   url: string
   role: Exclude<Role, 'owner'>
   expiresAt: string
+  maxUses?: number | null
+  uses?: number
+  createdAt?: string
 }
 
 /**
@@ -131,6 +134,9 @@ export const api = {
 
   createInvite: (boardId: string, input: { role: Invite['role']; expiresInHours?: number; maxUses?: number }) =>
     request<{ invite: Invite }>('POST', `/api/boards/${segment(boardId)}/invites`, input),
+  listInvites: (boardId: string) => request<{ invites: Invite[] }>('GET', `/api/boards/${segment(boardId)}/invites`),
+  revokeInvite: (boardId: string, token: string) =>
+    request<null>('DELETE', `/api/boards/${segment(boardId)}/invites/${segment(token)}`),
   joinInvite: (token: string, input: { displayName: string }) =>
     request<{ board: { id: string }; user: User; token: string }>('POST', `/api/invites/${segment(token)}/join`, input),
 }

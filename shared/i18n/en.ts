@@ -1,5 +1,7 @@
+import { enAnalysis } from './en-analysis.ts'
 import { enCanvas } from './en-canvas.ts'
 import { enScene } from './en-scene.ts'
+import { enSnapshots } from './en-snapshots.ts'
 import { enWorkspace } from './en-workspace.ts'
 import type { Message } from './types.ts'
 
@@ -158,6 +160,15 @@ export const en = {
   'invite.copy': 'Copy link',
   'invite.copied': 'Link copied',
   'invite.expiresAt': 'Valid until {time}',
+  'invite.qrLabel': 'QR code of the invite link',
+  'invite.showQr': 'Show to the room',
+  'invite.roomTitle': 'Scan to join the board',
+  'invite.roomRole': 'You join as: {role}',
+  'invite.active': 'Active links',
+  'invite.none': 'No active links yet.',
+  'invite.revoke': 'Revoke',
+  'invite.uses': { one: 'used once', other: 'used {count} times' },
+  'invite.usesOf': { one: 'used {count} of {max} times', other: 'used {count} of {max} times' },
 
   // API errors, by the contract's error codes
   'error.generic': 'Something went wrong. Please try again.',
@@ -324,6 +335,8 @@ export const en = {
   ...enScene,
   ...enCanvas,
   ...enWorkspace,
+  ...enAnalysis,
+  ...enSnapshots,
 } as const satisfies Record<string, Message>
 
 export type MessageKey = keyof typeof en

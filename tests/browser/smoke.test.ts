@@ -1,52 +1,13 @@
 import { randomUUID } from 'node:crypto'
-import { type Browser, type BrowserContext, type ConsoleMessage, chromium, type Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { launchBrowser, watchedPage } from '../helpers/browser.ts'
 import { startTestServer } from '../helpers/server.ts'
 
 /**
  * The client end to end in headless Chromium against a real server: sign up, create a board
  * with a site, see it live, invite a second person, both present; no console errors anywhere.
  */
-
-const chromiumArgs = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
-
-/** Responses the app expects and handles (they are not bugs); Chromium still logs them. */
-interface ExpectedFailure {
-  path: string
-  status: number
-}
-
-interface Watched {
-  page: Page
-  problems: string[]
-  expect(failure: ExpectedFailure): void
-}
-
-async function watchedPage(context: BrowserContext): Promise<Watched> {
-  const page = await context.newPage()
-  const problems: string[] = []
-  const expected: ExpectedFailure[] = []
-  const isExpected = (message: ConsoleMessage) => {
-    const url = message.location().url
-    return expected.some((failure) => url.endsWith(failure.path) && message.text().includes(`status of ${failure.status}`))
-  }
-  page.on('console', (message) => {
-    if (message.type() === 'error' && !isExpected(message)) {
-      problems.push(`console error: ${message.text()} (${message.location().url})`)
-    }
-  })
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`))
-  return { page, problems, expect: (failure) => expected.push(failure) }
-}
 
 /** Everyone in the presence list, by name. */
 const presentNames = (page: Page) => page.getByTestId('presence-list').getByTestId('presence-name').allTextContents()
@@ -57,10 +18,7 @@ describe('browser smoke', () => {
 
   beforeAll(async () => {
     server = await startTestServer()
-    browser = await chromium.launch({
-      executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-      args: chromiumArgs,
-    })
+    browser = await launchBrowser()
   })
 
   afterAll(async () => {

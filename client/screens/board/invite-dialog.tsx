@@ -5,6 +5,8 @@ import { Dialog } from '../../components/dialog.tsx'
 import { FormAlert, SelectField } from '../../components/field.tsx'
 import { errorMessage } from '../../i18n/error-message.ts'
 import { enumLabel, formatDateTime, t } from '../../i18n/locale.ts'
+import { InviteList } from './invite-list.tsx'
+import { InviteQr } from './invite-qr.tsx'
 
 const inviteRoles: Invite['role'][] = ['editor', 'viewer', 'facilitator']
 const validity = [
@@ -13,7 +15,10 @@ const validity = [
   { hours: 24 * 30, label: () => t('invite.expiresDays', { count: 30 }) },
 ]
 
-/** Owner and facilitators create invite links (POST /api/boards/:id/invites) and copy them. */
+/**
+ * Owner and facilitators create invite links (POST /api/boards/:id/invites), copy them or show
+ * them as a QR code to the room, and revoke the ones in use.
+ */
 export function InviteDialog(props: { open: boolean; onClose: () => void }) {
   const { board } = useBoard()
   const [role, setRole] = createSignal<Invite['role']>('editor')
@@ -22,6 +27,10 @@ export function InviteDialog(props: { open: boolean; onClose: () => void }) {
   const [error, setError] = createSignal<unknown>(null)
   const [invite, setInvite] = createSignal<Invite | null>(null)
   const [copied, setCopied] = createSignal(false)
+  /** bumped after a new link, so the list reloads */
+  const [listVersion, setListVersion] = createSignal(0)
+  /** the link shown full-size for the room */
+  const [shown, setShown] = createSignal<Invite | null>(null)
   let linkInput: HTMLInputElement | undefined
 
   const link = () => {
@@ -36,6 +45,7 @@ export function InviteDialog(props: { open: boolean; onClose: () => void }) {
     setCopied(false)
     try {
       setInvite((await api.createInvite(board.id, { role: role(), expiresInHours: hours() })).invite)
+      setListVersion((v) => v + 1)
       queueMicrotask(() => linkInput?.select())
     } catch (failure) {
       setError(failure)
@@ -53,6 +63,7 @@ export function InviteDialog(props: { open: boolean; onClose: () => void }) {
     }
   }
   const close = () => {
+    setShown(null)
     setInvite(null)
     setCopied(false)
     props.onClose()
@@ -96,6 +107,26 @@ export function InviteDialog(props: { open: boolean; onClose: () => void }) {
             <p class="field__hint" role="status">
               {copied() ? t('invite.copied') : t('invite.expiresAt', { time: formatDateTime(new Date(created().expiresAt)) })}
             </p>
+            <div class="invite-result__qr">
+              <InviteQr url={link()} size={160} label={t('invite.qrLabel')} />
+              <button type="button" class="button" onClick={() => setShown(created())}>
+                {t('invite.showQr')}
+              </button>
+            </div>
+          </div>
+        )}
+      </Show>
+      <InviteList boardId={board.id} refresh={listVersion()} onShow={setShown} />
+      <Show when={shown()}>
+        {(invite) => (
+          <div class="invite-room" role="dialog" aria-modal="true" aria-label={t('invite.roomTitle')}>
+            <p class="invite-room__title">{t('invite.roomTitle')}</p>
+            <InviteQr url={new URL(invite().url, location.origin).href} size={360} label={t('invite.qrLabel')} />
+            <p class="invite-room__url">{new URL(invite().url, location.origin).href}</p>
+            <p class="invite-room__role">{t('invite.roomRole', { role: enumLabel('role', invite().role) })}</p>
+            <button type="button" class="button button--primary" onClick={() => setShown(null)} autofocus>
+              {t('app.close')}
+            </button>
           </div>
         )}
       </Show>

@@ -1,0 +1,60 @@
+import { type Browser, type BrowserContext, type ConsoleMessage, chromium, type Page } from 'playwright-core'
+
+/** Debian's Chromium, headless, with nothing that reaches for the network on its own. */
+export const chromiumArgs = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: chromiumArgs })
+}
+
+/** A context signed in with a session token (the cookie the app would set). */
+export async function signedInContext(
+  browser: Browser,
+  serverUrl: string,
+  token: string,
+  viewport = { width: 1280, height: 800 },
+) {
+  const context = await browser.newContext({ viewport })
+  await context.addCookies([{ name: 'rb_session', value: token, domain: new URL(serverUrl).hostname, path: '/' }])
+  return context
+}
+
+/** Responses the app expects and handles (they are not bugs); Chromium still logs them. */
+export interface ExpectedFailure {
+  path: string
+  status: number
+}
+
+export interface WatchedPage {
+  page: Page
+  /** console errors and page errors seen so far, except the expected failures */
+  problems: string[]
+  expect(failure: ExpectedFailure): void
+}
+
+/** A page whose console errors and uncaught exceptions are collected. */
+export async function watchedPage(context: BrowserContext): Promise<WatchedPage> {
+  const page = await context.newPage()
+  const problems: string[] = []
+  const expected: ExpectedFailure[] = []
+  const isExpected = (message: ConsoleMessage) => {
+    const url = message.location().url
+    return expected.some((failure) => url.endsWith(failure.path) && message.text().includes(`status of ${failure.status}`))
+  }
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !isExpected(message)) {
+      problems.push(`console error: ${message.text()} (${message.location().url})`)
+    }
+  })
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`))
+  return { page, problems, expect: (failure) => expected.push(failure) }
+}
