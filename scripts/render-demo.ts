@@ -11,7 +11,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { build } from 'esbuild'
-import { chromium } from 'playwright-core'
+import { launchBrowser } from '../tests/helpers/browser.ts'
 
 const outDir = resolve(process.argv[2] ?? '/tmp/shots')
 mkdirSync(outDir, { recursive: true })
@@ -31,19 +31,7 @@ writeFileSync(
 <body><div id="stage"></div><script>${script.replace(/<\/script/g, '<\\/script')}</script></body></html>`,
 )
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-})
+const browser = await launchBrowser()
 try {
   const shoot = async (name: string, viewport: { width: number; height: number }, view: (b: Bounds) => View, dpr = 1) => {
     const page = await browser.newPage({ viewport, deviceScaleFactor: dpr })

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { launchBrowser } from '../helpers/browser.ts'
 import { startTestServer } from '../helpers/server.ts'
 
 /**
@@ -10,16 +11,6 @@ import { startTestServer } from '../helpers/server.ts'
  * reconnecting, and a viewer can change nothing. No console errors anywhere.
  */
 
-const chromiumArgs = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
 const SHOTS = process.env.WORKSPACE_SHOTS
 const LIVE = { timeout: 1000, interval: 25 }
 
@@ -119,7 +110,7 @@ describe('board collaboration', () => {
 
   beforeAll(async () => {
     server = await startTestServer()
-    browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: chromiumArgs })
+    browser = await launchBrowser()
   })
 
   afterAll(async () => {

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto'
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import { launchBrowser } from '../helpers/browser.ts'
 import { startTestServer } from '../helpers/server.ts'
 import { connectClient, type SyncClient } from '../helpers/sync-client.ts'
 
@@ -9,17 +10,6 @@ import { connectClient, type SyncClient } from '../helpers/sync-client.ts'
  * The canvas driven by real mouse gestures in headless Chromium: create with tools, marquee,
  * drag to move (written once per drag), resize, link from the handle, delete, undo.
  */
-
-const chromiumArgs = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
 
 type Box = { id: string; kind: string; x: number; y: number; w: number; h: number } & Record<string, unknown>
 type Point = { x: number; y: number }
@@ -70,7 +60,7 @@ describe('canvas gestures', () => {
 
   beforeAll(async () => {
     server = await startTestServer()
-    browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: chromiumArgs })
+    browser = await launchBrowser()
     context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
     const signup = await context.request.post(`${server.url}/api/auth/signup`, {
       data: {
