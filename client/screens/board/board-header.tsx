@@ -5,6 +5,7 @@ import { useBoard } from '../../board/board-context.ts'
 import { ArrowLeftIcon, BrandIcon, LinkIcon } from '../../components/icons.tsx'
 import { RoleBadge } from '../../components/role-badge.tsx'
 import { t } from '../../i18n/locale.ts'
+import { ExportButton } from '../../workspace/export/export-button.tsx'
 import { ConnectionStatus } from './connection-status.tsx'
 import { InviteDialog } from './invite-dialog.tsx'
 import { PresenceAvatars } from './presence-list.tsx'
@@ -40,6 +41,7 @@ export function BoardHeader() {
         <RoleBadge role={role} />
         <ConnectionStatus status={connection.status()} />
         <PresenceAvatars />
+        <ExportButton />
         <Show when={canFacilitate(role)}>
           <button type="button" class="button button--small" onClick={() => setInviting(true)} aria-haspopup="dialog">
             <LinkIcon size={16} />
