@@ -5,6 +5,7 @@ import { type BoardStore, createBoardStore } from './board-store.ts'
 import { type BoardConnection, type ConnectionOptions, createBoardConnection } from './connection.ts'
 import { createLocalWrites, type LocalWrites } from './local-writes.ts'
 import { createSelection, type Selection } from './selection.ts'
+import { createStakeholderSync } from './stakeholder-sync.ts'
 import { createUndoState, type UndoState } from './undo-state.ts'
 import { colorForUser } from './user-color.ts'
 
@@ -34,6 +35,7 @@ export function createBoardSession(board: Board, me: User, options?: ConnectionO
   const connection = createBoardConnection(board.id, { id: me.id, name: me.displayName, color, role: board.role }, options)
   const store = createBoardStore(connection.doc)
   const writes = createLocalWrites(connection.doc)
+  createStakeholderSync(connection.doc, writes) // the influence/interest grid follows this person's edits
   const selection = createSelection()
   const undo = createUndoState(connection.doc, writes.undoManager, selection)
   return { board, me, role: board.role, color, connection, store, writes, selection, undo }

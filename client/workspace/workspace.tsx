@@ -6,8 +6,8 @@ import { t } from '../i18n/locale.ts'
 import { exposeDebugHook } from './debug-hook.ts'
 import { createImagePlacement } from './image-placement.ts'
 import { IMAGE_TYPES } from './image-upload.ts'
-import { Inspector } from './inspector/inspector.tsx'
 import { createPeerCursors, PeerCursorsContext } from './peer-presence.tsx'
+import { SidePanel } from './side-panel.tsx'
 import { ToastContext, ToastRegion, type Toasts } from './toasts.tsx'
 import { Toolbar, ViewOnlyBadge } from './toolbar.tsx'
 import { ZoomControls } from './zoom-controls.tsx'
@@ -18,8 +18,9 @@ const isTyping = (target: EventTarget | null) =>
 
 /**
  * The board workspace: the canvas (given as `stage`) filling the main area with the floating
- * toolbar, zoom controls and view-only badge over it, the inspector on the right, notices, and
- * everything that shows the others (cursors, selections). Children go before the body (the header).
+ * toolbar, zoom controls and view-only badge over it, the tabbed side panel (inspector,
+ * analysis, snapshots) on the right, notices, and everything that shows the others (cursors,
+ * selections). Children go before the body (the header).
  */
 export function Workspace(props: { header: JSX.Element; stage: JSX.Element; toasts: Toasts; onRefused?: () => void }) {
   const session = useBoard()
@@ -118,7 +119,7 @@ export function Workspace(props: { header: JSX.Element; stage: JSX.Element; toas
               </Show>
               <ToastRegion toasts={toasts} />
             </main>
-            <Inspector />
+            <SidePanel />
           </div>
         </div>
       </PeerCursorsContext.Provider>

@@ -1,5 +1,5 @@
 import { useNavigate } from '@solidjs/router'
-import { createMemo, createSignal, For } from 'solid-js'
+import { createMemo, createSignal, createUniqueId, For, type JSX } from 'solid-js'
 import { createStore } from 'solid-js/store'
 import { api, type Board, type SiteProfile } from '../../api.ts'
 import { FormAlert, SelectField, TextAreaField, TextField } from '../../components/field.tsx'
@@ -7,6 +7,24 @@ import { errorMessage } from '../../i18n/error-message.ts'
 import { countryName, enumLabel, t } from '../../i18n/locale.ts'
 import { centralEuropeanCountries, heritageStatuses, otherCountries, siteConditions } from '../../site-options.ts'
 import { focusFirstInvalid, maxLength, optionalNumber, requiredText } from './validation.ts'
+import './new-board-form.css'
+
+/**
+ * The starting points `POST /api/boards {template}` accepts (server/boards/templates.ts,
+ * docs/templates.md), in the order a workshop series uses them; the demo last.
+ */
+export const boardTemplates = [
+  'blank',
+  'site-scan',
+  'stakeholder-map',
+  'needs-inventory',
+  'use-mix',
+  'combination-matrix',
+  'phasing-roadmap',
+  'business-model-canvas',
+  'textile-mill',
+] as const
+export type BoardTemplate = (typeof boardTemplates)[number]
 
 const emptyForm = {
   title: '',
@@ -48,6 +66,7 @@ export function NewBoardForm(props: { onCancel: () => void; onCreated?: (board: 
   const [attempted, setAttempted] = createSignal(false)
   const [busy, setBusy] = createSignal(false)
   const [apiError, setApiError] = createSignal<unknown>(null)
+  const [template, setTemplate] = createSignal<BoardTemplate>('blank')
   let form: HTMLFormElement | undefined
   const thisYear = new Date().getFullYear()
 
@@ -83,7 +102,13 @@ export function NewBoardForm(props: { onCancel: () => void; onCreated?: (board: 
     setBusy(true)
     try {
       const site = siteFromForm(values)
-      const { board } = await api.createBoard({ title: values.title.trim(), ...(site ? { site } : {}) })
+      // `template` is part of the contract's body; the api helper's type does not list it yet
+      const input = {
+        title: values.title.trim(),
+        ...(site ? { site } : {}),
+        ...(template() === 'blank' ? {} : { template: template() }),
+      }
+      const { board } = await api.createBoard(input)
       props.onCreated?.(board)
       navigate(`/boards/${encodeURIComponent(board.id)}`)
     } catch (error) {
@@ -104,6 +129,7 @@ export function NewBoardForm(props: { onCancel: () => void; onCreated?: (board: 
         required
         autofocus
       />
+      <TemplatePicker value={template()} onChange={setTemplate} />
       <fieldset class="fieldset">
         <legend class="fieldset__legend">{t('newBoard.siteSection')}</legend>
         <div class="grid grid--2">
@@ -157,5 +183,128 @@ export function NewBoardForm(props: { onCancel: () => void; onCreated?: (board: 
         </button>
       </div>
     </form>
+  )
+}
+
+/**
+ * Template cards as a radio group: arrow keys move between them, the choice is announced, and
+ * the selected card shows a check mark and a thicker border besides its colour.
+ */
+function TemplatePicker(props: { value: BoardTemplate; onChange: (template: BoardTemplate) => void }) {
+  const name = createUniqueId()
+  return (
+    <fieldset class="fieldset template-picker" data-testid="template-picker">
+      <legend class="fieldset__legend">{t('newBoard.template.legend')}</legend>
+      <p class="field__hint template-picker__hint">{t('newBoard.template.hint')}</p>
+      <div class="template-picker__grid">
+        <For each={boardTemplates}>
+          {(template) => (
+            <label
+              class="template-card"
+              classList={{ 'template-card--selected': props.value === template }}
+              data-template={template}
+            >
+              <input
+                type="radio"
+                class="template-card__radio"
+                name={name}
+                value={template}
+                checked={props.value === template}
+                aria-describedby={`${name}-${template}-description`}
+                onChange={() => props.onChange(template)}
+              />
+              <span class="template-card__icon">
+                <TemplateIcon template={template} />
+              </span>
+              <span class="template-card__name">{t(`newBoard.template.${template}.name`)}</span>
+              <span id={`${name}-${template}-description`} class="template-card__description">
+                {t(`newBoard.template.${template}.description`)}
+              </span>
+              <span class="template-card__check" aria-hidden="true">
+                ✓
+              </span>
+            </label>
+          )}
+        </For>
+      </div>
+    </fieldset>
+  )
+}
+
+/** A small schematic of what each template lays out (decorative: the name and description say it). */
+function TemplateIcon(props: { template: BoardTemplate }) {
+  const shapes: Record<BoardTemplate, () => JSX.Element> = {
+    blank: () => <rect x="6" y="5" width="44" height="30" rx="3" stroke-dasharray="3 3" />,
+    'site-scan': () => (
+      <>
+        <rect x="3" y="6" width="14" height="28" rx="2" />
+        <rect x="20" y="6" width="16" height="28" rx="2" />
+        <path d="M28 6v28M20 20h16" />
+        <rect x="39" y="6" width="14" height="28" rx="2" />
+        <path d="M46 6v28M39 20h14" stroke-dasharray="2 2" />
+      </>
+    ),
+    'stakeholder-map': () => (
+      <>
+        <path d="M10 36V4M10 36h42" />
+        <path d="M31 4v32M10 20h42" stroke-dasharray="2 2" />
+        <circle cx="40" cy="11" r="3" class="template-icon__fill" />
+        <circle cx="20" cy="14" r="3" class="template-icon__fill" />
+        <circle cx="44" cy="28" r="3" class="template-icon__fill" />
+        <circle cx="18" cy="29" r="3" />
+      </>
+    ),
+    'needs-inventory': () => (
+      <>
+        <path d="M4 5h48v30H4zM13.6 5v30M23.2 5v30M32.8 5v30M42.4 5v30" />
+        <rect x="6" y="9" width="6" height="5" class="template-icon__fill" />
+        <rect x="15" y="18" width="6" height="5" class="template-icon__fill" />
+        <rect x="25" y="11" width="6" height="5" class="template-icon__fill" />
+        <rect x="44" y="22" width="6" height="5" class="template-icon__fill" />
+      </>
+    ),
+    'use-mix': () => (
+      <>
+        <rect x="4" y="5" width="26" height="17" rx="1" />
+        <rect x="4" y="24" width="14" height="11" rx="1" />
+        <rect x="20" y="24" width="10" height="11" rx="1" stroke-dasharray="2 2" />
+        <rect x="33" y="5" width="19" height="30" rx="1" />
+        <rect x="8" y="9" width="9" height="5" class="template-icon__fill" />
+        <rect x="37" y="12" width="9" height="5" class="template-icon__fill" />
+      </>
+    ),
+    'combination-matrix': () => (
+      <>
+        <path d="M16 5h36v30H16zM28 5v30M40 5v30M16 15h36M16 25h36" />
+        <path d="M4 10h8M4 20h8M4 30h8" />
+        <rect x="30" y="17" width="8" height="6" class="template-icon__fill" />
+        <rect x="42" y="7" width="8" height="6" class="template-icon__fill" />
+      </>
+    ),
+    'phasing-roadmap': () => (
+      <>
+        <path d="M4 7h48M4 14h48M4 21h48M4 28h48M4 35h48" stroke-dasharray="1 3" />
+        <rect x="5" y="5" width="10" height="4" rx="1" class="template-icon__fill" />
+        <rect x="12" y="12" width="12" height="4" rx="1" class="template-icon__fill" />
+        <rect x="22" y="19" width="12" height="4" rx="1" class="template-icon__fill" />
+        <rect x="31" y="26" width="12" height="4" rx="1" class="template-icon__fill" />
+        <rect x="40" y="33" width="12" height="4" rx="1" class="template-icon__fill" />
+      </>
+    ),
+    'business-model-canvas': () => (
+      <path d="M4 5h48v30H4zM4 26h48M13.6 5v21M23.2 5v21M32.8 5v21M42.4 5v21M13.6 15.5h9.6M32.8 15.5h9.6M28 26v9" />
+    ),
+    'textile-mill': () => (
+      <>
+        <path d="M4 35V19l8-6v6l8-6v6l8-6v6l8-6v22z" />
+        <path d="M40 35V6h5v29M4 35h48" />
+        <path d="M9 25h4M17 25h4M25 25h4" />
+      </>
+    ),
+  }
+  return (
+    <svg class="template-icon" viewBox="0 0 56 40" width="44" height="32" fill="none" aria-hidden="true">
+      {shapes[props.template]()}
+    </svg>
   )
 }

@@ -1,0 +1,132 @@
+import { type Component, createSignal, For, lazy, Match, Show, Suspense, Switch } from 'solid-js'
+import type { MessageKey } from '../../shared/i18n/en.ts'
+import { t } from '../i18n/locale.ts'
+import { AnalysisPanel } from './analysis/analysis-panel.tsx'
+import { ChevronLeftIcon, ChevronRightIcon } from './icons.tsx'
+import { Inspector } from './inspector/inspector.tsx'
+import './side-panel.css'
+
+/**
+ * The colleague's snapshots view, if this build has it: `client/workspace/snapshots/snapshots-panel.tsx`
+ * exporting `SnapshotsPanel` (no props; it reads `useBoard()`). A glob, so a build without the
+ * file simply has no Snapshots tab, and the module loads only when the tab is first opened.
+ */
+const snapshotModules = import.meta.glob<{ SnapshotsPanel: Component }>('./snapshots/snapshots-panel.tsx')
+const loadSnapshots = Object.values(snapshotModules)[0]
+const SnapshotsPanel = loadSnapshots ? lazy(() => loadSnapshots().then((module) => ({ default: module.SnapshotsPanel }))) : null
+
+export type SidePanelTab = 'inspect' | 'analysis' | 'snapshots'
+const tabLabels: Record<SidePanelTab, MessageKey> = {
+  inspect: 'sidePanel.tab.inspect',
+  analysis: 'sidePanel.tab.analysis',
+  snapshots: 'sidePanel.tab.snapshots',
+}
+
+/**
+ * The right side of the workspace: tabs "Inspect" (the inspector), "Analysis" and, when
+ * present, "Snapshots" (WAI-ARIA tabs: arrow keys move between them, Home/End jump). The
+ * inspector stays mounted so its state survives a look at the analysis; the other views are
+ * mounted while shown, so a hidden analysis costs nothing. Collapsible to a narrow rail.
+ */
+export function SidePanel(props: { initialTab?: SidePanelTab }) {
+  const tabs: SidePanelTab[] = SnapshotsPanel ? ['inspect', 'analysis', 'snapshots'] : ['inspect', 'analysis']
+  const [active, setActive] = createSignal<SidePanelTab>(props.initialTab ?? 'inspect')
+  const [open, setOpen] = createSignal(true)
+  const buttons = new Map<SidePanelTab, HTMLButtonElement>()
+
+  const select = (tab: SidePanelTab, focus = false) => {
+    setActive(tab)
+    setOpen(true)
+    if (focus) buttons.get(tab)?.focus()
+  }
+  const onKeyDown = (event: KeyboardEvent) => {
+    const at = tabs.indexOf(active())
+    const next =
+      event.key === 'ArrowRight'
+        ? tabs[(at + 1) % tabs.length]
+        : event.key === 'ArrowLeft'
+          ? tabs[(at - 1 + tabs.length) % tabs.length]
+          : event.key === 'Home'
+            ? tabs[0]
+            : event.key === 'End'
+              ? tabs[tabs.length - 1]
+              : undefined
+    if (!next) return
+    event.preventDefault()
+    select(next, true)
+  }
+
+  return (
+    <div class="ws-side" classList={{ 'ws-side--closed': !open() }} data-testid="side-panel" data-tab={active()}>
+      <button
+        type="button"
+        class="ws-side__toggle"
+        aria-expanded={open()}
+        aria-controls="side-panel-body"
+        title={open() ? t('sidePanel.collapse') : t('sidePanel.expand')}
+        aria-label={open() ? t('sidePanel.collapse') : t('sidePanel.expand')}
+        onClick={() => setOpen(!open())}
+      >
+        <Show when={open()} fallback={<ChevronLeftIcon size={18} />}>
+          <ChevronRightIcon size={18} />
+        </Show>
+      </button>
+      <div id="side-panel-body" class="ws-side__body" hidden={!open()}>
+        <div class="ws-side__tabs" role="tablist" aria-label={t('sidePanel.tabs')} onKeyDown={onKeyDown}>
+          <For each={tabs}>
+            {(tab) => (
+              <button
+                ref={(el) => buttons.set(tab, el)}
+                type="button"
+                role="tab"
+                id={`side-tab-${tab}`}
+                class="ws-side__tab"
+                aria-selected={active() === tab}
+                aria-controls={`side-panel-${tab}`}
+                tabindex={active() === tab ? 0 : -1}
+                data-testid={`side-tab-${tab}`}
+                onClick={() => select(tab)}
+              >
+                {t(tabLabels[tab])}
+              </button>
+            )}
+          </For>
+        </div>
+        <div
+          id="side-panel-inspect"
+          role="tabpanel"
+          class="ws-side__panel ws-side__panel--inspect"
+          aria-labelledby="side-tab-inspect"
+          hidden={active() !== 'inspect'}
+        >
+          <Inspector />
+        </div>
+        <Switch>
+          <Match when={active() === 'analysis'}>
+            <div id="side-panel-analysis" role="tabpanel" class="ws-side__panel" aria-labelledby="side-tab-analysis" tabindex="0">
+              <AnalysisPanel />
+            </div>
+          </Match>
+          <Match when={active() === 'snapshots' && SnapshotsPanel}>
+            {(Panel) => {
+              const View = Panel()
+              return (
+                <div
+                  id="side-panel-snapshots"
+                  role="tabpanel"
+                  class="ws-side__panel"
+                  aria-labelledby="side-tab-snapshots"
+                  tabindex="0"
+                >
+                  <Suspense fallback={<p class="muted">{t('app.loading')}</p>}>
+                    <View />
+                  </Suspense>
+                </div>
+              )
+            }}
+          </Match>
+        </Switch>
+      </div>
+    </div>
+  )
+}
