@@ -130,7 +130,8 @@ export const api = {
   listBoards: (signal?: AbortSignal) => request<{ boards: Board[] }>('GET', '/api/boards', undefined, signal),
   getBoard: (id: string, signal?: AbortSignal) =>
     request<{ board: Board }>('GET', `/api/boards/${segment(id)}`, undefined, signal),
-  createBoard: (input: { title: string; site?: SiteProfile }) => request<{ board: Board }>('POST', '/api/boards', input),
+  createBoard: (input: { title: string; site?: SiteProfile; template?: string }) =>
+    request<{ board: Board }>('POST', '/api/boards', input),
 
   createInvite: (boardId: string, input: { role: Invite['role']; expiresInHours?: number; maxUses?: number }) =>
     request<{ invite: Invite }>('POST', `/api/boards/${segment(boardId)}/invites`, input),

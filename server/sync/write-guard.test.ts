@@ -169,10 +169,31 @@ describe('write guard', () => {
     expect(verdict('editor', update, server).ok).toBe(false)
   })
 
-  it('allows changes outside the elements map', () => {
+  it('keeps the site profile, settings and meta for facilitators', () => {
+    for (const name of ['site', 'settings', 'meta']) {
+      const { server, client } = setup(seed)
+      const before = Y.encodeStateVector(client)
+      client.getMap(name).set('areaM2', 1)
+      const update = Y.encodeStateAsUpdate(client, before)
+      expect(verdict('editor', update, server)).toEqual({ ok: false, reason: `only facilitators may change the board's ${name}` })
+      expect(verdict('facilitator', update, server).ok).toBe(true)
+    }
+  })
+
+  it('judges an overwrite of an existing site field by its neighbour', () => {
+    const server = new Y.Doc()
+    server.getMap('site').set('name', 'Mill')
+    const client = new Y.Doc()
+    Y.applyUpdate(client, Y.encodeStateAsUpdate(server))
+    const before = Y.encodeStateVector(client)
+    client.getMap('site').set('name', 'Brewery')
+    expect(verdict('editor', Y.encodeStateAsUpdate(client, before), server).ok).toBe(false)
+  })
+
+  it('allows changes in other top-level types', () => {
     const { server, client } = setup(seed)
     const before = Y.encodeStateVector(client)
-    client.getMap('meta').set('anything', 1)
+    client.getMap('votes').set('anything', 1)
     expect(verdict('editor', Y.encodeStateAsUpdate(client, before), server).ok).toBe(true)
   })
 })

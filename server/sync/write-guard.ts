@@ -17,7 +17,8 @@ const LOCKED = 'locked'
  * the update, resolves which element and field each new item and each deletion touches, and
  * refuses the whole update when any part breaks a rule:
  * - viewers write nothing;
- * - editors may not change or delete an element whose `locked` is true, nor set `locked`.
+ * - editors may not change or delete an element whose `locked` is true, nor set `locked`;
+ * - editors may not change the site profile, the analysis settings or the board's meta data.
  * Facilitators and owners may do anything. New rules (votes, facilitation state) go here.
  */
 export function checkUpdate(ctx: GuardContext, update: Uint8Array): GuardVerdict {
@@ -42,10 +43,25 @@ export function checkUpdate(ctx: GuardContext, update: Uint8Array): GuardVerdict
 }
 
 /** What an item or a deletion touches: an element itself, or one field of an element. */
-type Target = { kind: 'element'; elementId: string } | { kind: 'field'; elementId: string; field: string } | { kind: 'other' }
+type Target =
+  | { kind: 'element'; elementId: string }
+  | { kind: 'field'; elementId: string; field: string }
+  /** anything in another top-level type (site, settings, meta, …) */
+  | { kind: 'root'; name: string }
+  | { kind: 'other' }
+
+/**
+ * Top-level types only facilitators and owners change: the site profile (REST PATCH is theirs
+ * too), the analysis settings and the board's meta data.
+ */
+const FACILITATOR_TYPES = new Set(['site', 'settings', 'meta'])
 
 function checkTarget(doc: Y.Doc, target: Target): GuardVerdict {
   if (target.kind === 'other') return { ok: true }
+  if (target.kind === 'root')
+    return FACILITATOR_TYPES.has(target.name)
+      ? { ok: false, reason: `only facilitators may change the board's ${target.name}` }
+      : { ok: true }
   if (target.kind === 'field' && target.field === LOCKED)
     return { ok: false, reason: `only facilitators may lock or unlock (element ${target.elementId})` }
   if (isLocked(doc, target.elementId)) return { ok: false, reason: `element ${target.elementId} is locked` }
@@ -134,7 +150,8 @@ class TargetResolver {
 
   #targetOf(place: Place, depth = 0): Target {
     if (place.parent.type === 'root') {
-      return place.parent.name === ELEMENTS && place.sub ? { kind: 'element', elementId: place.sub } : { kind: 'other' }
+      if (place.parent.name !== ELEMENTS) return { kind: 'root', name: place.parent.name }
+      return place.sub ? { kind: 'element', elementId: place.sub } : { kind: 'other' }
     }
     if (place.parent.type === 'unknown' || depth > 64) return { kind: 'other' }
     // the parent is an item holding a nested type: inside an element, or deeper inside a field

@@ -102,7 +102,6 @@ export function NewBoardForm(props: { onCancel: () => void; onCreated?: (board: 
     setBusy(true)
     try {
       const site = siteFromForm(values)
-      // `template` is part of the contract's body; the api helper's type does not list it yet
       const input = {
         title: values.title.trim(),
         ...(site ? { site } : {}),
