@@ -71,6 +71,7 @@ export function createApp(deps: AppDeps): { app: Hono<AppEnv>; access: AccessCon
   const boards = new BoardService(new BoardStore(storage), content, inviteStore, auth, now)
   const invites = new InviteService(inviteStore, boards, auth, now)
   const snapshotStore = new SnapshotStore(storage)
+  const images = new ImageStore(storage)
   const snapshots = new SnapshotService(boards, content, snapshotStore, analyseBoard, now)
   const behindProxy = config.publicOrigin !== undefined
 
@@ -85,11 +86,11 @@ export function createApp(deps: AppDeps): { app: Hono<AppEnv>; access: AccessCon
   app.get('/healthz', (c) => c.json({ status: 'ok' }, 200))
   app.route('/api/auth', authRoutes(auth, { behindProxy }))
   // before boardRoutes: its export/json (with ?snapshot) replaces the live-only one there
-  app.route('/api/boards', exportRoutes(snapshots))
+  app.route('/api/boards', exportRoutes(snapshots, { images }))
   app.route('/api/boards', boardRoutes(boards))
   app.route('/api/boards', snapshotRoutes(boards, snapshots))
   app.route('/api/boards', boardInviteRoutes(invites, boards, { publicOrigin: config.publicOrigin }))
-  app.route('/api/boards', imageRoutes(boards, new ImageStore(storage)))
+  app.route('/api/boards', imageRoutes(boards, images))
   app.route(
     '/api/boards',
     analysisRoutes(boards, content, {

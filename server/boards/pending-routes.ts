@@ -6,21 +6,18 @@ import { ApiError } from '../http/errors.ts'
 import { unwrap } from './board-routes.ts'
 import type { BoardService } from './board-service.ts'
 
-/** Exports that come with the scene builder; json, md and csv are served by server/export. */
-const laterExportFormats = new Set(['png', 'svg', 'pdf'])
-
 /**
- * Contract routes whose features come in later issues (png, svg and pdf exports).
- * They check the session and role first, so 401/404/403 are already right, then answer 501
- * `not_implemented`.
+ * What is left of the routes that waited for later issues: every export format (json, md,
+ * csv, png, svg, pdf) is served by server/export now, so an export path that reaches this
+ * route names an unknown format. It checks the session and role first, so an outsider gets
+ * 404 `board_not_found` (learning nothing about the board) before anyone gets 404
+ * `not_found` for the format.
  */
 export function pendingBoardRoutes(boards: BoardService) {
-  const pending = (min: Role) =>
-    async function notImplementedYet(c: Context<AppEnv>): Promise<Response> {
+  const unknownFormat = (min: Role) =>
+    async function unknownExportFormat(c: Context<AppEnv>): Promise<Response> {
       unwrap(await boards.access(requireUser(c), c.req.param('id') ?? '', min))
-      if (c.req.param('format') !== undefined && !laterExportFormats.has(c.req.param('format') ?? ''))
-        throw new ApiError('not_found', 'Unknown export format: use json, md, csv, png, svg or pdf.')
-      throw new ApiError('not_implemented')
+      throw new ApiError('not_found', 'Unknown export format: use json, md, csv, png, svg or pdf.')
     }
-  return new Hono<AppEnv>().get('/:id/export/:format', pending('viewer'))
+  return new Hono<AppEnv>().get('/:id/export/:format', unknownFormat('viewer'))
 }

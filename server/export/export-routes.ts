@@ -9,6 +9,9 @@ import type { AppEnv } from '../http/app-env.ts'
 import { ApiError } from '../http/errors.ts'
 import type { ResolvedDocument, SnapshotService } from '../snapshots/snapshot-service.ts'
 import { attachment } from './content-disposition.ts'
+import { exportPdf, exportPng, exportSvg, type RenderResult, type RenderSource } from './render/board-exports.ts'
+import type { BoardImageSource } from './render/board-images.ts'
+import { parseScale } from './render/raster-size.ts'
 
 const SNAPSHOT_ID = /^[A-Za-z0-9_-]{1,128}$/
 
@@ -22,8 +25,36 @@ function snapshotParam(c: Context<AppEnv>, name: string): string | undefined {
 /** File name: the board title, and the snapshot label for a snapshot's export. */
 const nameOf = ({ board, snapshot }: ResolvedDocument) => (snapshot ? `${board.title} ${snapshot.label}` : board.title)
 
-function download(c: Context<AppEnv>, body: string, contentType: string, disposition: string): Response {
-  return c.body(body, 200, {
+const FRAME_ID = /^[A-Za-z0-9_-]{1,64}$/
+
+function frameParam(c: Context<AppEnv>): string | undefined {
+  const value = c.req.query('frame')
+  if (value === undefined) return undefined
+  if (!FRAME_ID.test(value)) throw new ApiError('bad_request', '?frame= must be the id of a frame on the board.')
+  return value
+}
+
+function scaleParam(c: Context<AppEnv>): number | undefined {
+  const parsed = parseScale(c.req.query('scale'))
+  if (!parsed.ok) throw new ApiError('bad_request', parsed.message)
+  return parsed.scale
+}
+
+const rendered = <T>(result: RenderResult<T>): T => {
+  if (!result.ok) throw new ApiError(result.code, result.message)
+  return result.value
+}
+
+/** File name of a picture export: a frame's export says which frame. */
+const pictureName = (resolved: ResolvedDocument, frameId: string | undefined) => {
+  if (frameId === undefined) return nameOf(resolved)
+  const frame = resolved.document.elements.find((element) => element.id === frameId)
+  return `${nameOf(resolved)} ${frame && 'label' in frame && frame.label ? frame.label : frameId}`
+}
+
+function download(c: Context<AppEnv>, body: string | Uint8Array, contentType: string, disposition: string): Response {
+  const payload = typeof body === 'string' ? body : (new Uint8Array(body).buffer as ArrayBuffer)
+  return c.body(payload, 200, {
     'Content-Type': contentType,
     'Content-Disposition': disposition,
     // board content is private to its members
@@ -31,19 +62,32 @@ function download(c: Context<AppEnv>, body: string, contentType: string, disposi
   })
 }
 
+export interface ExportRouteOptions {
+  /** The board's uploaded pictures (the `ImageStore`): image elements in png/svg/pdf. Without it they show their placeholder. */
+  images?: BoardImageSource
+}
+
 /**
- * `GET /api/boards/:id/export/{json,csv,md}` (viewer and up), of the live board or
- * `?snapshot=<sid>`; `md` also takes `?since=<sid>`. Mounted before the board routes, so its
- * `json` (with `?snapshot`) answers instead of the older live-only route. png, svg and pdf
- * stay with the pending routes until the scene builder lands.
+ * `GET /api/boards/:id/export/{json,csv,md,png,svg,pdf}` (viewer and up), of the live board or
+ * `?snapshot=<sid>`; `md` also takes `?since=<sid>`, `png` `?scale=` and `?frame=`, `svg`
+ * `?frame=`. Mounted before the board routes, so its `json` (with `?snapshot`) answers
+ * instead of the older live-only route. Pictures and the PDF are drawn on the server
+ * (server/export/render, docs/exports.md).
  */
-export function exportRoutes(snapshots: SnapshotService) {
+export function exportRoutes(snapshots: SnapshotService, options: ExportRouteOptions = {}) {
   const resolve = async (c: Context<AppEnv>) => {
     const user = requireUser(c)
     const boardId = c.req.param('id') ?? ''
     const snapshotId = snapshotParam(c, 'snapshot')
     return unwrap(await snapshots.resolve(user, boardId, snapshotId ? { snapshotId } : 'live', 'viewer'))
   }
+  const renderSource = (resolved: ResolvedDocument): RenderSource => ({
+    boardId: resolved.board.id,
+    document: resolved.document,
+    analysis: resolved.analysis,
+    snapshot: resolved.snapshot ? { label: resolved.snapshot.label, createdAt: resolved.snapshot.createdAt } : null,
+    ...(options.images ? { images: options.images } : {}),
+  })
   return new Hono<AppEnv>()
     .get('/:id/export/json', async (c) => {
       const resolved = await resolve(c)
@@ -73,5 +117,25 @@ export function exportRoutes(snapshots: SnapshotService) {
         'text/markdown; charset=utf-8',
         attachment(nameOf(resolved), '.md'),
       )
+    })
+    .get('/:id/export/png', async (c) => {
+      const resolved = await resolve(c)
+      const frameId = frameParam(c)
+      const scale = scaleParam(c)
+      const png = rendered(
+        await exportPng(renderSource(resolved), { ...(scale ? { scale } : {}), ...(frameId ? { frameId } : {}) }),
+      )
+      return download(c, png.bytes, 'image/png', attachment(pictureName(resolved, frameId), '.png'))
+    })
+    .get('/:id/export/svg', async (c) => {
+      const resolved = await resolve(c)
+      const frameId = frameParam(c)
+      const svg = rendered(await exportSvg(renderSource(resolved), frameId ? { frameId } : {}))
+      return download(c, svg, 'image/svg+xml; charset=utf-8', attachment(pictureName(resolved, frameId), '.svg'))
+    })
+    .get('/:id/export/pdf', async (c) => {
+      const resolved = await resolve(c)
+      const pdf = rendered(await exportPdf(renderSource(resolved)))
+      return download(c, pdf, 'application/pdf', attachment(nameOf(resolved), '.pdf'))
     })
 }

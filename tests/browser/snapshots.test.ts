@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
@@ -40,8 +41,8 @@ async function open(browser: Browser, name: string): Promise<Person> {
   const problems: string[] = []
   page.on('console', (message) => {
     const url = message.location().url
-    // Signed out, the app asks who we are (401); thumbnails ask the PNG export, which may not exist yet (501).
-    if (message.type() === 'error' && !url.endsWith('/api/auth/me') && !url.includes('/export/png')) {
+    // Signed out, the app asks who we are (401): expected.
+    if (message.type() === 'error' && !url.endsWith('/api/auth/me')) {
       problems.push(`${name}: console error: ${message.text()} (${url})`)
     }
   })
@@ -306,15 +307,27 @@ describe('snapshots in the UI', () => {
       const exportDialog = owner.page.getByRole('dialog', { name: 'Export the board' })
       await exportDialog.waitFor()
       await shot(owner.page, 'export')
-      const [download] = await Promise.all([
+      const [brief] = await Promise.all([
         owner.page.waitForEvent('download'),
         exportDialog.locator('button[data-format="md"]').click(),
       ])
-      expect(download.suggestedFilename()).toBe('přádelna-dvůr.md')
-      const brief = await readFile((await download.path()) as string, 'utf8')
-      expect(brief).toContain('# Přádelna Dvůr')
-      expect(brief).toContain('Anna Dvořák')
+      expect(brief.suggestedFilename()).toBe('přádelna-dvůr.md')
+      const markdown = await readFile((await brief.path()) as string, 'utf8')
+      expect(markdown).toContain('# Přádelna Dvůr')
+      expect(markdown).toContain('Anna Dvořák')
       await expect.poll(() => exportDialog.getByTestId('export-status').textContent()).toContain('přádelna-dvůr.md downloaded.')
+
+      // …and the PDF, rendered on the server, with the names spelled right inside
+      const [pdf] = await Promise.all([
+        owner.page.waitForEvent('download', { timeout: 60_000 }),
+        exportDialog.locator('button[data-format="pdf"]').click(),
+      ])
+      expect(pdf.suggestedFilename()).toBe('přádelna-dvůr.pdf')
+      const pdfPath = (await pdf.path()) as string
+      expect((await readFile(pdfPath)).subarray(0, 5).toString()).toBe('%PDF-')
+      const text = execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' })
+      expect(text).toContain('Přádelna Dvůr')
+      expect(text).toContain('Anna Dvořák')
 
       expect([...owner.problems, ...editor.problems]).toEqual([])
     } finally {

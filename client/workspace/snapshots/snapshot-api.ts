@@ -48,8 +48,8 @@ export const snapshotApi = {
 
 /**
  * The thumbnail of a snapshot: the server's `thumbnailUrl` when it has one, else the PNG
- * export of the snapshot at a small scale (a 501 until PNG rendering lands; the `<img>` then
- * falls back to a placeholder).
+ * export of the snapshot at a small scale (rendered on the server from the scene builder; a
+ * row whose image fails shows a placeholder).
  */
 export function thumbnailSrc(boardId: string, snapshot: Snapshot, scale = 0.25): string {
   return snapshot.thumbnailUrl ?? `${base(boardId)}/export/png?snapshot=${segment(snapshot.id)}&scale=${scale}`

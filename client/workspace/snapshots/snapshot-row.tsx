@@ -4,12 +4,9 @@ import { useBoard } from '../../board/board-context.ts'
 import { formatDateTime, formatRelativeTime, t } from '../../i18n/locale.ts'
 import { type Snapshot, thumbnailSrc } from './snapshot-api.ts'
 
-/** Set once a thumbnail fails (the PNG route answers 501 until it lands): the other rows skip the request. */
-const [thumbnailsUnavailable, setThumbnailsUnavailable] = createSignal(false)
-
 function Thumbnail(props: { boardId: string; snapshot: Snapshot }) {
   const [failed, setFailed] = createSignal(false)
-  const canTry = () => !failed() && (props.snapshot.thumbnailUrl !== null || !thumbnailsUnavailable())
+  const canTry = () => !failed()
   return (
     <div class="snap-row__thumb">
       <Show
@@ -32,10 +29,7 @@ function Thumbnail(props: { boardId: string; snapshot: Snapshot }) {
           decoding="async"
           width="96"
           height="64"
-          onError={() => {
-            setFailed(true)
-            if (props.snapshot.thumbnailUrl === null) setThumbnailsUnavailable(true)
-          }}
+          onError={() => setFailed(true)}
         />
       </Show>
     </div>

@@ -1,0 +1,105 @@
+import type { Analysis } from '../../../shared/analysis/types.ts'
+import { svgPieces } from '../../../shared/export/svg.ts'
+import { type ExportRegion, exportRegion } from '../../../shared/export/svg-region.ts'
+import { buildBoardScene } from '../../../shared/scene/build.ts'
+import { createTimeline } from '../../../shared/scene/timeline.ts'
+import type { BoardDocument } from '../../../shared/schema/document.ts'
+import { type BoardImageSource, decodePictures, loadBoardPictures, pictureHrefs } from './board-images.ts'
+import { EXPORT_FONT_FAMILY, measureExportText } from './canvas-environment.ts'
+import { planRaster } from './raster-size.ts'
+import { renderPdf } from './render-pdf.ts'
+import { type RasterRender, renderRegionPng } from './render-png.ts'
+import { renderQueue } from './render-queue.ts'
+
+/** What the picture and PDF exports need of a resolved board (live or a snapshot). */
+export interface RenderSource {
+  boardId: string
+  document: BoardDocument
+  analysis: Analysis | null
+  snapshot: { label: string; createdAt: string } | null
+  images?: BoardImageSource
+}
+
+export type RenderFailure = { ok: false; code: 'not_found' | 'payload_too_large'; message: string }
+export type RenderResult<T> = { ok: true; value: T } | RenderFailure
+
+/** The board's scene as the server draws it: DejaVu Sans, the board's own timeline. */
+function regionOf(document: BoardDocument, frameId: string | undefined): RenderResult<ExportRegion> {
+  const scene = buildBoardScene(document, {
+    fontFamily: EXPORT_FONT_FAMILY,
+    timeline: createTimeline(document.settings?.timelineOrigin),
+  })
+  const region = exportRegion(document, scene, frameId === undefined ? {} : { frameId })
+  if (!region.ok) return { ok: false, code: 'not_found', message: `There is no frame "${frameId}" on this board.` }
+  return region
+}
+
+async function rasterOf(
+  source: RenderSource,
+  region: ExportRegion,
+  scale: number | undefined,
+  format: 'png' | 'jpeg',
+): Promise<RenderResult<RasterRender>> {
+  const plan = planRaster(region.rect, scale)
+  if (!plan.ok) return { ok: false, code: 'payload_too_large', message: plan.message }
+  return renderQueue.run(async () => {
+    const pictures = await loadBoardPictures(region.scene, source.boardId, source.images)
+    const pictureOf = await decodePictures(pictures)
+    return { ok: true as const, value: await renderRegionPng(region, { ...plan, pictureOf, format }) }
+  })
+}
+
+/** The board, or one frame, as a PNG drawn by Konva on @napi-rs/canvas. */
+export async function exportPng(
+  source: RenderSource,
+  options: { scale?: number; frameId?: string },
+): Promise<RenderResult<RasterRender>> {
+  const region = regionOf(source.document, options.frameId)
+  if (!region.ok) return region
+  return rasterOf(source, region.value, options.scale, 'png')
+}
+
+/** The board, or one frame, as SVG: text measured with the PNG's font, pictures embedded. */
+export async function exportSvg(source: RenderSource, options: { frameId?: string }): Promise<RenderResult<string>> {
+  const region = regionOf(source.document, options.frameId)
+  if (!region.ok) return region
+  const pictures = await loadBoardPictures(region.value.scene, source.boardId, source.images)
+  const title = source.document.board.title
+  const pieces: string[] = []
+  let sinceYield = 0
+  for (const piece of svgPieces(region.value.scene, {
+    region: region.value.rect,
+    measureText: measureExportText,
+    imageHref: pictureHrefs(pictures),
+    ...(title ? { title } : {}),
+  })) {
+    pieces.push(piece)
+    // a few ms of work at a time: other boards' sync runs in between
+    if (++sinceYield >= 50) {
+      sinceYield = 0
+      await new Promise<void>((resolve) => setImmediate(resolve))
+    }
+  }
+  return { ok: true, value: pieces.join('') }
+}
+
+/** Long side of the board picture in the PDF: about 300 dpi across a landscape A4 page. */
+const PDF_IMAGE_LONG_SIDE_PX = 3200
+
+/** The strategy brief as a PDF, with the board picture when it can be drawn. */
+export async function exportPdf(source: RenderSource): Promise<RenderResult<Uint8Array>> {
+  const region = regionOf(source.document, undefined)
+  if (!region.ok) return region
+  const { rect } = region.value
+  const scale = Math.min(2, Math.max(0.25, PDF_IMAGE_LONG_SIDE_PX / Math.max(rect.width, rect.height)))
+  // JPEG: pdf-lib embeds it as is, where a PNG would be decoded and deflated again on the event loop
+  const picture = await rasterOf(source, region.value, Math.round(scale * 100) / 100, 'jpeg')
+  const bytes = await renderPdf({
+    document: source.document,
+    analysis: source.analysis,
+    snapshot: source.snapshot,
+    // a board too large to draw still gets its brief
+    boardImage: picture.ok ? picture.value : null,
+  })
+  return { ok: true, value: bytes }
+}

@@ -1,0 +1,316 @@
+import { readFile } from 'node:fs/promises'
+import fontkit from '@pdf-lib/fontkit'
+import { PDFDocument } from 'pdf-lib'
+import type { Analysis } from '../../../shared/analysis/types.ts'
+import { gapSentencesOf, indicatorRows } from '../../../shared/export/analysis-view.ts'
+import { formatArea, formatNumber, formatPercent } from '../../../shared/export/format.ts'
+import { say } from '../../../shared/export/markdown-text.ts'
+import type { BoardDocument } from '../../../shared/schema/document.ts'
+import { actorRows, briefIndex, enumLabel, nameOf, sectorRows, siteRows, useRows, zoneRows } from './brief-tables.ts'
+import { fontFiles } from './canvas-environment.ts'
+import { drawGantt } from './pdf-gantt.ts'
+import { CONTENT_W, colorOf, MARGIN, muted, PAGE_H, PdfWriter, rule } from './pdf-writer.ts'
+import type { RasterRender } from './render-png.ts'
+
+export interface PdfInput {
+  document: BoardDocument
+  analysis: Analysis | null
+  /** null for the live board */
+  snapshot: { label: string; createdAt: string } | null
+  /** The board as a picture (renderRegionPng), fitted onto its own page. */
+  boardImage: RasterRender | null
+}
+
+let fontBytes: Promise<{ regular: Uint8Array; bold: Uint8Array }> | null = null
+const loadFonts = () => {
+  fontBytes ??= Promise.all([readFile(fontFiles.regular), readFile(fontFiles.bold)]).then(([regular, bold]) => ({
+    regular,
+    bold,
+  }))
+  return fontBytes
+}
+
+/** Fixed metadata dates (the snapshot's moment, or none for the live board) keep the bytes the same. */
+function setMetadata(pdf: PDFDocument, title: string, input: PdfInput): void {
+  pdf.setTitle(title, { showInWindowTitleBar: true })
+  pdf.setSubject(say('intro'))
+  pdf.setCreator('Refresh Board')
+  pdf.setProducer('Refresh Board (pdf-lib)')
+  pdf.setLanguage('en')
+  if (input.snapshot) {
+    const moment = new Date(input.snapshot.createdAt)
+    if (!Number.isNaN(moment.getTime())) {
+      pdf.setCreationDate(moment)
+      pdf.setModificationDate(moment)
+    }
+  }
+}
+
+async function titlePage(writer: PdfWriter, input: PdfInput, title: string, analysis: Analysis | null): Promise<void> {
+  const { document, snapshot } = input
+  const site = document.site
+  await writer.newPage()
+  writer.text('Refresh Board · Strategy brief', MARGIN, writer.y, { size: 9, color: muted })
+  writer.y += 26
+  for (const line of writer.wrap(title, CONTENT_W, 26, true).slice(0, 3)) {
+    writer.text(line, MARGIN, writer.y, { size: 26, bold: true })
+    writer.y += 32
+  }
+  const place = [site.name, [site.location, site.country].filter(Boolean).join(', ')].filter(Boolean).join(' — ')
+  if (place) {
+    for (const line of writer.wrap(place, CONTENT_W, 14)) {
+      writer.text(line, MARGIN, writer.y, { size: 14 })
+      writer.y += 19
+    }
+  }
+  writer.y += 4
+  const state = snapshot
+    ? say('snapshotOf', { label: snapshot.label, date: snapshot.createdAt.slice(0, 10) })
+    : 'State of the live board (not a snapshot).'
+  writer.text(writer.clip(state, CONTENT_W, 10.5), MARGIN, writer.y, { size: 10.5, color: muted })
+  writer.y += 22
+  writer.page.drawLine({
+    start: { x: MARGIN, y: PAGE_H - writer.y },
+    end: { x: MARGIN + CONTENT_W, y: PAGE_H - writer.y },
+    thickness: 0.8,
+    color: rule,
+  })
+  writer.y += 16
+
+  // left: the site profile; right: key figures
+  const top = writer.y
+  const leftW = CONTENT_W * 0.56
+  const rightX = MARGIN + leftW + 24
+  const rightW = CONTENT_W - leftW - 24
+  writer.text(say('siteProfile'), MARGIN, writer.y, { size: 12.5, bold: true })
+  writer.y += 20
+  const profile = siteRows(document)
+  if (profile.length > 0)
+    await writer.table(
+      [
+        { header: say('fieldColumn'), width: 1 },
+        { header: say('valueColumn'), width: 2.2 },
+      ],
+      profile,
+      {
+        width: leftW,
+        size: 9,
+      },
+    )
+  else await writer.paragraph(say('noSiteProfile'), { width: leftW })
+  const leftBottom = writer.y
+
+  if (analysis) {
+    const { actors, creative, area, mix } = analysis.indicators
+    const figures: [string, string][] = [
+      ['Actors', formatNumber(actors.total, 0)],
+      [
+        'Committed creative and cultural actors',
+        `${formatNumber(creative.committed, 0)} of ${formatNumber(creative.threshold, 0)}`,
+      ],
+      ['Planned area', formatArea(area.plannedM2)],
+      ['Occupancy of the site', area.ratio === null ? 'n/a' : formatPercent(area.ratio)],
+      ['Use-mix evenness', formatNumber(mix.evenness, 2)],
+      [say('gaps'), formatNumber(analysis.gaps.length + analysis.indicators.timelineConflicts.length, 0)],
+    ]
+    let y = top
+    writer.text('At a glance', rightX, y, { size: 12.5, bold: true })
+    y += 22
+    const boxTop = y
+    for (const [label, value] of figures) {
+      writer.text(value, rightX + 12, y + 8, { size: 17, bold: true, color: colorOf('#1849a9') })
+      writer.text(writer.clip(label, rightW - 24, 8.5), rightX + 12, y + 29, { size: 8.5, color: muted })
+      y += 44
+    }
+    writer.page.drawRectangle({
+      x: rightX,
+      y: PAGE_H - y - 4,
+      width: rightW,
+      height: y + 4 - boxTop,
+      borderColor: rule,
+      borderWidth: 0.8,
+    })
+    writer.y = Math.max(leftBottom, y + 12)
+  }
+
+  if (site.description) {
+    writer.y += 4
+    await writer.paragraph(site.description, { size: 10 })
+  }
+}
+
+async function boardPage(writer: PdfWriter, image: RasterRender, elementCount: number): Promise<void> {
+  await writer.newPage()
+  await writer.heading('The board')
+  writer.text(`All ${formatNumber(elementCount, 0)} elements, as on the canvas.`, MARGIN, writer.y - 4, { size: 9, color: muted })
+  writer.y += 12
+  const embedded = image.format === 'jpeg' ? await writer.doc.embedJpg(image.bytes) : await writer.doc.embedPng(image.bytes)
+  const maxW = CONTENT_W
+  const maxH = writer.bottom - writer.y
+  const fit = Math.min(maxW / image.width, maxH / image.height)
+  const w = image.width * fit
+  const h = image.height * fit
+  const x = MARGIN + (maxW - w) / 2
+  writer.page.drawImage(embedded, { x, y: PAGE_H - writer.y - h, width: w, height: h })
+  writer.page.drawRectangle({ x, y: PAGE_H - writer.y - h, width: w, height: h, borderColor: rule, borderWidth: 0.5 })
+  writer.y += h + 10
+}
+
+async function tables(writer: PdfWriter, input: PdfInput, analysis: Analysis | null): Promise<void> {
+  const { document } = input
+  const index = briefIndex(document)
+  const right = 'right' as const
+
+  await writer.newPage()
+  await writer.heading(say('actors'))
+  if (index.actors.length === 0) await writer.paragraph(say('noActors'))
+  else {
+    const sectorsUsed = new Set(index.actors.map((actor) => actor.sector)).size
+    const committedCount = sectorRows(index).at(-1)?.cells[2] ?? '0'
+    await writer.paragraph(
+      say('actorsSummary', {
+        count: formatNumber(index.actors.length, 0),
+        sectors: formatNumber(sectorsUsed, 0),
+        committed: committedCount,
+      }),
+    )
+    await writer.table(
+      [
+        { header: say('sector'), width: 3 },
+        { header: say('actorCount'), width: 1, align: right },
+        { header: say('committedCount'), width: 1.6, align: right },
+        { header: say('spaceNeed'), width: 1.4, align: right },
+      ],
+      sectorRows(index),
+      { continued: `${say('actors')} (continued)` },
+    )
+    await writer.heading('Actors by sector', 2)
+    await writer.table(
+      [
+        { header: say('actor'), width: 3.2 },
+        { header: say('sector'), width: 1.7 },
+        { header: say('subsector'), width: 1.5 },
+        { header: say('country'), width: 0.8 },
+        { header: say('commitment'), width: 1.3 },
+        { header: say('stance'), width: 1 },
+        { header: say('spaceNeed'), width: 1, align: right },
+      ],
+      actorRows(index),
+      { continued: `${say('actors')} (continued)` },
+    )
+  }
+
+  await writer.newPage()
+  await writer.heading(say('useMix'))
+  if (index.uses.length === 0) await writer.paragraph(say('noUses'))
+  else {
+    const planned = index.uses.reduce((sum, use) => sum + (use.areaM2 ?? 0), 0)
+    const siteArea = document.site.areaM2
+    await writer.paragraph(
+      say('useMixSummary', { count: formatNumber(index.uses.length, 0), planned: formatArea(planned) }) +
+        (siteArea ? say('onSite', { area: formatArea(siteArea), share: formatPercent(planned / siteArea) }) : '.'),
+    )
+    await writer.heading(say('byZone'), 2)
+    await writer.table(
+      [
+        { header: say('zone'), width: 3 },
+        { header: say('zoneArea'), width: 1.2, align: right },
+        { header: say('uses'), width: 0.8, align: right },
+        { header: say('plannedArea'), width: 1.2, align: right },
+        { header: say('share'), width: 1.4, align: right },
+        { header: say('zoneOccupancy'), width: 1.2, align: right },
+      ],
+      zoneRows(index, document),
+      { continued: `${say('byZone')} (continued)` },
+    )
+    await writer.heading(say('byUse'), 2)
+    await writer.table(
+      [
+        { header: say('use'), width: 3 },
+        { header: say('category'), width: 1.6 },
+        { header: say('zone'), width: 2.4 },
+        { header: say('area'), width: 1, align: right },
+        { header: say('share'), width: 1.4, align: right },
+      ],
+      useRows(index),
+      { continued: `${say('byUse')} (continued)` },
+    )
+  }
+
+  await writer.newPage()
+  await writer.heading(say('indicators'))
+  if (!analysis) await writer.paragraph(say('noAnalysis'))
+  else {
+    await writer.table(
+      [
+        { header: say('indicator'), width: 3 },
+        { header: say('valueColumn'), width: 2, align: right },
+      ],
+      indicatorRows(analysis).map((row) => ({ cells: [row.label, row.value] })),
+      { continued: `${say('indicators')} (continued)` },
+    )
+    if (analysis.indicators.phases.length > 0) {
+      await writer.heading(say('phaseOccupancy'), 2)
+      await writer.table(
+        [
+          { header: say('phase'), width: 3 },
+          { header: say('stage'), width: 1.3 },
+          { header: say('scheduledUses'), width: 0.8, align: right },
+          { header: say('plannedArea'), width: 1.2, align: right },
+          { header: say('occupancyColumn'), width: 1.4, align: right },
+        ],
+        analysis.indicators.phases.map((phase) => ({
+          cells: [
+            nameOf(index.byId.get(phase.phaseId), phase.phaseId),
+            enumLabel('stage', phase.stage),
+            formatNumber(phase.uses, 0),
+            formatArea(phase.plannedM2),
+            phase.occupancy === null ? say('none') : formatPercent(phase.occupancy),
+          ],
+        })),
+        { continued: `${say('phaseOccupancy')} (continued)` },
+      )
+    }
+    await writer.heading(say('gaps'), 2)
+    const sentences = gapSentencesOf(analysis, (id) => `"${nameOf(index.byId.get(id), id)}"`)
+    if (sentences.length === 0) await writer.paragraph(say('noGaps'))
+    for (const sentence of sentences) await writer.paragraph(`•  ${sentence}`, { size: 9.5, gap: 2 })
+  }
+
+  const notes = index.notes.filter((note) => note.label.trim() !== '')
+  if (notes.length > 0) {
+    writer.y += 8
+    await writer.heading(say('notes'), 2)
+    for (const note of notes) await writer.paragraph(`•  ${note.label}`, { size: 9.5, gap: 2 })
+  }
+}
+
+/**
+ * The strategy brief as a PDF (A4 landscape): a title page with the site profile and key
+ * figures, the board as a picture, the roadmap as a Gantt chart, the brief's tables
+ * (actors by sector, uses with areas per zone), indicators and gaps, notes; page numbers on
+ * every page. DejaVu Sans is embedded (subset) so that č ć đ š ž ř ů ő ű ł ś ą ę ß show and
+ * extract right. Fixed font names and metadata dates give the same bytes for the same input.
+ */
+export async function renderPdf(input: PdfInput): Promise<Uint8Array> {
+  const { document } = input
+  const title = document.board.title.trim() || document.site.name || say('untitled')
+  const pdf = await PDFDocument.create({ updateMetadata: false })
+  pdf.registerFontkit(fontkit)
+  const bytes = await loadFonts()
+  const fonts = {
+    regular: await pdf.embedFont(bytes.regular, { subset: true, customName: 'DejaVuSans' }),
+    bold: await pdf.embedFont(bytes.bold, { subset: true, customName: 'DejaVuSans-Bold' }),
+  }
+  setMetadata(pdf, title, input)
+  const footer = input.snapshot ? `${title} — snapshot "${input.snapshot.label}"` : `${title} — live board`
+  const writer = new PdfWriter(pdf, fonts, footer)
+
+  await titlePage(writer, input, title, input.analysis)
+  if (input.boardImage) await boardPage(writer, input.boardImage, document.elements.length)
+  await writer.newPage()
+  await drawGantt(writer, briefIndex(document))
+  await tables(writer, input, input.analysis)
+  writer.finish()
+  return pdf.save({ useObjectStreams: true })
+}
