@@ -4,11 +4,11 @@ import { type ExportRegion, exportRegion } from '../../../shared/export/svg-regi
 import { buildBoardScene } from '../../../shared/scene/build.ts'
 import { createTimeline } from '../../../shared/scene/timeline.ts'
 import type { BoardDocument } from '../../../shared/schema/document.ts'
-import { type BoardImageSource, decodePictures, loadBoardPictures, pictureHrefs } from './board-images.ts'
+import { type BoardImageSource, loadBoardPictures, pictureHrefs } from './board-images.ts'
 import { EXPORT_FONT_FAMILY, measureExportText } from './canvas-environment.ts'
 import { planRaster } from './raster-size.ts'
-import { renderPdf } from './render-pdf.ts'
-import { type RasterRender, renderRegionPng } from './render-png.ts'
+import { renderThread } from './render-thread.ts'
+import type { RasterRender } from './render-png.ts'
 import { renderQueue } from './render-queue.ts'
 
 /** What the picture and PDF exports need of a resolved board (live or a snapshot). */
@@ -38,14 +38,13 @@ async function rasterOf(
   source: RenderSource,
   region: ExportRegion,
   scale: number | undefined,
-  format: 'png' | 'jpeg',
 ): Promise<RenderResult<RasterRender>> {
   const plan = planRaster(region.rect, scale)
   if (!plan.ok) return { ok: false, code: 'payload_too_large', message: plan.message }
   return renderQueue.run(async () => {
     const pictures = await loadBoardPictures(region.scene, source.boardId, source.images)
-    const pictureOf = await decodePictures(pictures)
-    return { ok: true as const, value: await renderRegionPng(region, { ...plan, pictureOf, format }) }
+    const { scale: s, width, height } = plan
+    return { ok: true as const, value: await renderThread.raster(region, { scale: s, width, height }, pictures, 'png') }
   })
 }
 
@@ -56,7 +55,7 @@ export async function exportPng(
 ): Promise<RenderResult<RasterRender>> {
   const region = regionOf(source.document, options.frameId)
   if (!region.ok) return region
-  return rasterOf(source, region.value, options.scale, 'png')
+  return rasterOf(source, region.value, options.scale)
 }
 
 /** The board, or one frame, as SVG: text measured with the PNG's font, pictures embedded. */
@@ -92,14 +91,18 @@ export async function exportPdf(source: RenderSource): Promise<RenderResult<Uint
   if (!region.ok) return region
   const { rect } = region.value
   const scale = Math.min(2, Math.max(0.25, PDF_IMAGE_LONG_SIDE_PX / Math.max(rect.width, rect.height)))
-  // JPEG: pdf-lib embeds it as is, where a PNG would be decoded and deflated again on the event loop
-  const picture = await rasterOf(source, region.value, Math.round(scale * 100) / 100, 'jpeg')
-  const bytes = await renderPdf({
-    document: source.document,
-    analysis: source.analysis,
-    snapshot: source.snapshot,
-    // a board too large to draw still gets its brief
-    boardImage: picture.ok ? picture.value : null,
+  const plan = planRaster(rect, Math.round(scale * 100) / 100)
+  const input = { document: source.document, analysis: source.analysis, snapshot: source.snapshot }
+  const bytes = await renderQueue.run(async () => {
+    // a board too large to draw still gets its brief; the picture is JPEG, which pdf-lib embeds as is
+    const picture = plan.ok
+      ? {
+          region: region.value,
+          plan: { scale: plan.scale, width: plan.width, height: plan.height },
+          pictures: await loadBoardPictures(region.value.scene, source.boardId, source.images),
+        }
+      : null
+    return renderThread.pdf(input, picture)
   })
   return { ok: true, value: bytes }
 }
