@@ -1,116 +1,222 @@
-import { spawn } from 'node:child_process'
-import path from 'node:path'
-import WebSocket from 'ws'
-import * as Y from 'yjs'
-import { createBoard, signup } from '../tests/helpers/api.ts'
-import { spawnServer } from '../tests/helpers/server.ts'
-import { connectClient, waitFor } from '../tests/helpers/sync-client.ts'
+import { nowMs, sleep } from './lib/clock.ts'
+import { cpuMeter } from './lib/proc.ts'
+import { ReceiverPool } from './lib/receivers.ts'
+import { type Percentiles, percentiles, round2 } from './lib/stats.ts'
+import { startTarget, type Target, type TargetName } from './lib/targets.ts'
+import { BenchClient } from './lib/yclient.ts'
 
-export interface LatencyRow {
-  server: string
+export const allTargets: TargetName[] = ['refresh-board', 'hocuspocus', 'bare-ws-relay']
+
+export interface FanoutRow extends Percentiles {
+  server: TargetName
   receivers: number
-  samples: number
-  p50Ms: number
-  p95Ms: number
-  p99Ms: number
+  rounds: number
+  /** receiver processes the clients were spread over */
+  clientProcesses: number
+  /** CPU share of one core: the server process, and the busiest receiver process */
+  serverCpu: number
+  clientCpu: number
 }
 
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN
-const round = (n: number) => Math.round(n * 100) / 100
+export interface FanoutOptions {
+  sizes: number[]
+  rounds: number
+  targets?: TargetName[]
+  /** receiver processes for N receivers (default: 1 up to 50, 2 above) */
+  processesFor?: (receivers: number) => number
+  cpuProfDir?: string
+  warmUpRounds?: number
+}
 
-function summarise(server: string, receivers: number, latencies: number[]): LatencyRow {
-  const sorted = [...latencies].sort((a, b) => a - b)
-  return {
-    server,
-    receivers,
-    samples: sorted.length,
-    p50Ms: round(percentile(sorted, 50)),
-    p95Ms: round(percentile(sorted, 95)),
-    p99Ms: round(percentile(sorted, 99)),
+export const defaultProcessesFor = (receivers: number): number => (receivers > 50 ? 2 : 1)
+
+/** A writer (in this process) and N receivers (in receiver processes) on one board of `target`. */
+async function openRoom(target: Target, receivers: number, processes: number) {
+  const board = await target.newBoard()
+  const url = target.wsUrl(board)
+  const pool = await ReceiverPool.start(receivers, processes)
+  await pool.open({ url, framing: target.framing, docName: board.docName, token: board.token })
+  const writer = new BenchClient({ url, framing: target.framing, docName: board.docName, token: board.token })
+  await writer.synced
+  const map = writer.doc.getMap<number>('bench')
+  let nextKey = 0
+  /** sets a new key; returns it and when it was set */
+  const write = (): { key: number; at: number } => {
+    const key = nextKey++
+    const at = nowMs()
+    map.set(String(key), key)
+    return { key, at }
   }
+  const close = async () => {
+    writer.destroy()
+    await pool.close()
+  }
+  return { pool, write, close }
+}
+
+/** Latencies of what was observed, from the writer's send times; never-observed keys count as Infinity. */
+function latencies(sentAt: Map<number, number>, keys: number[], times: number[], expected: number): number[] {
+  const out: number[] = []
+  for (let i = 0; i < keys.length; i++) {
+    const sent = sentAt.get(keys[i] as number)
+    if (sent !== undefined) out.push((times[i] as number) - sent)
+  }
+  for (let missing = expected - out.length; missing > 0; missing--) out.push(Number.POSITIVE_INFINITY)
+  return out
 }
 
 /**
- * One writer changes a field; every receiver records when it observes the change. Writer and
- * receivers live in this process (one clock); the server runs in its own process.
+ * Fan-out latency: one writer sets a key, each of N receivers records when it observes it;
+ * the next round starts once all have (closed loop, a 5 ms pause between rounds).
  */
-export async function refreshBoardFanout(receivers: number, rounds: number): Promise<LatencyRow> {
-  const server = await spawnServer({ STORAGE_URL: 'memory:' })
-  try {
-    return await yjsFanout('refresh-board', server.url, receivers, rounds)
-  } finally {
-    await server.terminate()
+export async function fanoutSection(options: FanoutOptions): Promise<FanoutRow[]> {
+  const rows: FanoutRow[] = []
+  const processesFor = options.processesFor ?? defaultProcessesFor
+  for (const name of options.targets ?? allTargets) {
+    const target = await startTarget(name, { cpuProfDir: options.cpuProfDir })
+    try {
+      for (const n of options.sizes) {
+        const processes = processesFor(n)
+        const room = await openRoom(target, n, processes)
+        try {
+          await room.pool.reset(true)
+          for (let i = 0; i < (options.warmUpRounds ?? 10); i++) {
+            const { key } = room.write()
+            await room.pool.seenByAll(key, 10_000)
+          }
+          await room.pool.reset(true)
+          const meter = cpuMeter(target.pid)
+          const sentAt = new Map<number, number>()
+          for (let i = 0; i < options.rounds; i++) {
+            const { key, at } = room.write()
+            sentAt.set(key, at)
+            await room.pool.seenByAll(key, 10_000)
+            await sleep(5)
+          }
+          const serverCpu = meter.stop()
+          const seen = await room.pool.collect(options.rounds, 5000)
+          const row: FanoutRow = {
+            server: name,
+            receivers: n,
+            rounds: options.rounds,
+            clientProcesses: room.pool.processes,
+            ...percentiles(latencies(sentAt, seen.keys, seen.times, options.rounds * n)),
+            serverCpu,
+            clientCpu: Math.max(...seen.cpuShares),
+          }
+          rows.push(row)
+          console.log(
+            `fan-out    ${name.padEnd(14)} N=${String(n).padStart(3)}  p50 ${row.p50Ms}  p95 ${row.p95Ms}  p99 ${row.p99Ms} ms` +
+              `  (server cpu ${row.serverCpu}, clients ${row.clientCpu} × ${row.clientProcesses})`,
+          )
+        } finally {
+          await room.close()
+        }
+      }
+    } finally {
+      await target.stop()
+    }
   }
+  return rows
 }
 
-/** Fan-out rounds against a running Refresh Board server at `url`. */
-export async function yjsFanout(name: string, url: string, receivers: number, rounds: number): Promise<LatencyRow> {
-  {
-    const owner = await signup(url, 'Bench')
-    const boardId = await createBoard(url, owner.token, { title: 'Bench' })
-    const writer = connectClient(url, boardId, owner.token)
-    const clients = Array.from({ length: receivers }, () => connectClient(url, boardId, owner.token))
-    await Promise.all([writer.synced, ...clients.map((c) => c.synced)])
-    const latencies: number[] = []
-    let sentAt = 0
-    let seen = 0
-    for (const c of clients) {
-      c.doc.getMap('bench').observe(() => {
-        latencies.push(performance.now() - sentAt)
-        seen++
-      })
-    }
-    for (let i = 0; i < rounds; i++) {
-      seen = 0
-      sentAt = performance.now()
-      writer.doc.getMap('bench').set('v', i)
-      await waitFor(() => seen === receivers, 10_000, 'fan-out')
-    }
-    for (const c of [writer, ...clients]) c.destroy()
-    return summarise(name, receivers, latencies)
-  }
+export interface ThroughputStepRow extends Percentiles {
+  server: TargetName
+  receivers: number
+  /** the rate asked for, and the rate the writer managed (updates/s) */
+  rate: number
+  sentRate: number
+  /** receiver observations missing after the drain period */
+  missing: number
+  serverCpu: number
+  clientCpu: number
+  underLimit: boolean
 }
 
-/** The same rounds through the bare relay: the same update bytes, no Yjs on the server. */
-export async function bareRelayFanout(receivers: number, rounds: number): Promise<LatencyRow> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'relay-server.ts')], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  })
-  try {
-    const port = await new Promise<number>((resolve) => {
-      child.stdout?.once('data', (d: Buffer) => resolve((JSON.parse(d.toString()) as { port: number }).port))
-    })
-    const url = `ws://127.0.0.1:${port}/bench`
-    const open = (ws: WebSocket) => new Promise((r) => ws.once('open', r))
-    const writer = new WebSocket(url)
-    const sockets = Array.from({ length: receivers }, () => new WebSocket(url))
-    await Promise.all([open(writer), ...sockets.map(open)])
-    const latencies: number[] = []
-    let sentAt = 0
-    let seen = 0
-    const docs = sockets.map(() => new Y.Doc())
-    sockets.forEach((ws, i) => {
-      ws.on('message', (data: Buffer) => {
-        // receivers apply the update, as the Yjs clients do
-        Y.applyUpdate(docs[i] as Y.Doc, new Uint8Array(data))
-        latencies.push(performance.now() - sentAt)
-        seen++
-      })
-    })
-    const source = new Y.Doc()
-    for (let i = 0; i < rounds; i++) {
-      seen = 0
-      const before = Y.encodeStateVector(source)
-      source.getMap('bench').set('v', i)
-      const update = Y.encodeStateAsUpdate(source, before)
-      sentAt = performance.now()
-      writer.send(update)
-      await waitFor(() => seen === receivers, 10_000, 'relay fan-out')
+export interface ThroughputOptions {
+  receivers: number
+  rates: number[]
+  stepMs: number
+  /** how long receivers may take to catch up after a step */
+  drainMs?: number
+  limitMs?: number
+  targets?: TargetName[]
+  processes?: number
+  cpuProfDir?: string
+}
+
+/**
+ * Throughput: the writer sets keys at a fixed rate for `stepMs` (open loop), stepping the rate
+ * up until p99 (writer → every receiver) exceeds `limitMs` or receivers miss updates.
+ */
+export async function throughputSection(options: ThroughputOptions): Promise<ThroughputStepRow[]> {
+  const rows: ThroughputStepRow[] = []
+  const limitMs = options.limitMs ?? 100
+  for (const name of options.targets ?? allTargets) {
+    const target = await startTarget(name, { cpuProfDir: options.cpuProfDir })
+    try {
+      const room = await openRoom(target, options.receivers, options.processes ?? defaultProcessesFor(options.receivers))
+      try {
+        for (const rate of options.rates) {
+          // a step that misses is run once more: one stall of a loaded machine must not end the climb
+          let row = await step(rate)
+          if (!row.underLimit) {
+            await sleep(1000)
+            row = await step(rate)
+          }
+          rows.push(row)
+          console.log(
+            `throughput ${name.padEnd(14)} ${String(rate).padStart(5)}/s  p50 ${row.p50Ms}  p99 ${row.p99Ms} ms  missing ${row.missing}` +
+              `  (server cpu ${row.serverCpu}, clients ${row.clientCpu})`,
+          )
+          if (!row.underLimit) break
+          await sleep(500) // let the previous step's backlog and GC settle
+        }
+        async function step(rate: number): Promise<ThroughputStepRow> {
+          await room.pool.reset(false)
+          const meter = cpuMeter(target.pid)
+          const sentAt = new Map<number, number>()
+          const start = nowMs()
+          let sent = 0
+          for (let elapsed = 0; elapsed < options.stepMs; elapsed = nowMs() - start) {
+            const due = Math.floor((rate * elapsed) / 1000)
+            while (sent < due) {
+              const { key, at } = room.write()
+              sentAt.set(key, at)
+              sent++
+            }
+            await sleep(1)
+          }
+          const duration = nowMs() - start
+          const seen = await room.pool.collect(sent, options.drainMs ?? 3000)
+          const serverCpu = meter.stop()
+          const stats = percentiles(latencies(sentAt, seen.keys, seen.times, sent * options.receivers))
+          const missing = sent * options.receivers - seen.keys.length
+          return {
+            server: name,
+            receivers: options.receivers,
+            rate,
+            sentRate: round2((sent / duration) * 1000),
+            ...stats,
+            missing,
+            serverCpu,
+            clientCpu: Math.max(...seen.cpuShares),
+            underLimit: stats.p99Ms <= limitMs && missing === 0,
+          }
+        }
+      } finally {
+        await room.close()
+      }
+    } finally {
+      await target.stop()
     }
-    for (const ws of [writer, ...sockets]) ws.close()
-    return summarise('bare-ws-relay', receivers, latencies)
-  } finally {
-    child.kill('SIGTERM')
   }
+  return rows
+}
+
+/** Per server: the highest rate whose step stayed under the limit (0 when none did). */
+export function sustainedRates(rows: readonly ThroughputStepRow[]): Record<string, number> {
+  const out: Record<string, number> = {}
+  for (const row of rows) out[row.server] = Math.max(out[row.server] ?? 0, row.underLimit ? row.rate : 0)
+  return out
 }

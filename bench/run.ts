@@ -1,53 +1,174 @@
-import { mkdirSync, writeFileSync } from 'node:fs'
-import os from 'node:os'
+import { mkdirSync } from 'node:fs'
 import path from 'node:path'
-import { bareRelayFanout, type LatencyRow, refreshBoardFanout } from './fanout.ts'
+import { analysisBench } from './analysis.ts'
+import { boardOpenSection } from './board-open.ts'
+import { canvasSection } from './canvas.ts'
+import { exportsBench } from './exports.ts'
+import { fanoutSection, throughputSection } from './fanout.ts'
+import { machineInfo } from './lib/proc.ts'
+import { memorySection } from './memory.ts'
+import { type BenchResult, evaluateTargets, type SectionResult, writeReport } from './report.ts'
 
-// `npm run bench` (add `-- --quick` for a short run): measures, in one run, fan-out latency
-// of Refresh Board against the floor of a bare ws relay, and writes
-// bench/results/<date>.json and .md. Later issues add their rows (Hocuspocus, board open,
-// memory, canvas, analysis, exports) as further sections of the same report.
-const quick = process.argv.includes('--quick')
-const sizes = quick ? [10, 50] : [10, 50, 200]
-const rounds = quick ? 30 : 200
+// `npm run bench` (full) or `npm run bench -- --quick` (about a minute): every section in one
+// run, written to bench/results/<date>.json, <date>.md and <date>-<chart>.svg.
+// Options: `--only=fanout,memory` runs some sections; `--profile` writes V8 CPU profiles of the
+// spawned servers and Chrome profiles of the canvas gestures to bench/results/profiles/.
+// A later capability adds its own section to `sections` below (a function returning rows).
 
-async function main() {
-  const fanout: LatencyRow[] = []
-  for (const n of sizes) {
-    for (const run of [refreshBoardFanout, bareRelayFanout]) {
-      const row = await run(n, rounds)
-      fanout.push(row)
-      console.log(
-        `${row.server.padEnd(14)} N=${String(n).padStart(3)}  p50 ${row.p50Ms} ms  p95 ${row.p95Ms} ms  p99 ${row.p99Ms} ms`,
-      )
-    }
-  }
-  const date = new Date().toISOString().slice(0, 10)
-  const dir = path.join(import.meta.dirname, 'results')
-  mkdirSync(dir, { recursive: true })
-  const result = { date, quick, machine: { cpus: os.cpus().length, node: process.version }, fanout }
-  writeFileSync(path.join(dir, `${date}.json`), `${JSON.stringify(result, null, 2)}\n`)
-  const md = [
-    `# Benchmark ${date}${quick ? ' (quick)' : ''}`,
-    '',
-    `Node ${process.version}, ${os.cpus().length} cores. One writer, N receivers in one board, ${rounds} rounds.`,
-    '',
-    '| server | N | p50 ms | p95 ms | p99 ms | p99 / floor |',
-    '| --- | ---: | ---: | ---: | ---: | ---: |',
-    ...fanout.map((r) => {
-      const floor = fanout.find((f) => f.server === 'bare-ws-relay' && f.receivers === r.receivers)
-      return `| ${r.server} | ${r.receivers} | ${r.p50Ms} | ${r.p95Ms} | ${r.p99Ms} | ${floor ? (r.p99Ms / floor.p99Ms).toFixed(2) : ''} |`
-    }),
-    '',
-  ].join('\n')
-  writeFileSync(path.join(dir, `${date}.md`), md)
-  console.log(`\nwrote bench/results/${date}.json and .md`)
+export interface Section {
+  name: string
+  title: string
+  method: string
+  run(): Promise<Record<string, unknown>[]>
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error)
-    process.exit(1)
-  },
-)
+export interface RunOptions {
+  quick: boolean
+  /** folder for CPU profiles, when profiling */
+  profileDir?: string
+}
+
+export function sections({ quick, profileDir }: RunOptions): Section[] {
+  const fanoutSizes = quick ? [10, 50] : [10, 50, 200]
+  const rounds = quick ? 30 : 300
+  const throughputRates = quick ? [100, 400, 1600] : [50, 100, 200, 400, 800, 1600, 3200, 6400]
+  const stepMs = quick ? 1000 : 4000
+  const cpuProfDir = profileDir
+  return [
+    {
+      name: 'fanout',
+      title: 'Fan-out latency',
+      method:
+        `One writer (this process) sets a new key of a Y.Map; N receivers (1 process up to N=50, 2 above, never the server's) ` +
+        `record when their Y.Doc observes it, on one clock (CLOCK_MONOTONIC). Closed loop: the next round starts when all have ` +
+        `it, ${rounds} rounds after 10 warm-up rounds. The same minimal Yjs client (bench/lib/yclient.ts) talks to each server in ` +
+        `its framing: Refresh Board (memory storage), @hocuspocus/server 3.4 (no extensions) and a bare ws relay (the floor). ` +
+        `serverCpu / clientCpu: share of one core used by the server / the busiest receiver process.`,
+      run: async () => (await fanoutSection({ sizes: fanoutSizes, rounds, cpuProfDir })) as unknown as Record<string, unknown>[],
+    },
+    {
+      name: 'throughput',
+      title: 'Throughput (N=50)',
+      method:
+        `The writer sets keys at a fixed rate (open loop) for ${stepMs / 1000} s per step, rates ${throughputRates.join(', ')} /s, ` +
+        `until p99 (writer → every receiver) exceeds 100 ms or a receiver misses an update within 3 s after the step ` +
+        `(a failing step is run once more; a stall of a loaded machine must not end the climb). ` +
+        `The sustained rate is the last step under the limit. On a machine with fewer cores than server + receivers need, ` +
+        `the receivers' CPU (clientCpu) bounds it.`,
+      run: async () =>
+        (await throughputSection({ receivers: 50, rates: throughputRates, stepMs, cpuProfDir })) as unknown as Record<
+          string,
+          unknown
+        >[],
+    },
+    {
+      name: 'board-open',
+      title: 'Board open',
+      method:
+        `A synthetic board (shared/analysis/synthetic-board.ts) created through POST /api/boards \`content\` on fs storage in a ` +
+        `temp folder. Time from a fresh client's connect to its first sync (it checks every element arrived): cold = the room ` +
+        `was unloaded (ROOM_IDLE_MS=200) and loads from storage; warm = another client holds it. Median of ` +
+        `${quick ? 1 : 5}. storedBytes: the board's files after compaction.`,
+      run: async () =>
+        (await boardOpenSection({
+          sizes: quick ? [1000, 10_000] : [1000, 10_000, 50_000],
+          samples: quick ? 1 : 5,
+          cpuProfDir,
+        })) as unknown as Record<string, unknown>[],
+    },
+    {
+      name: 'memory',
+      title: 'Server memory',
+      method:
+        `bench/rb-server.ts with --expose-gc; every reading after two full GCs. Per idle board: load ${quick ? 50 : 200} rooms ` +
+        `of 100-element boards without connections. Returned: share of that growth gone after unloading them all. Per ` +
+        `connection: ${quick ? 200 : 500} clients with presence on one board. heapBytes = V8 heapUsed + external; RSS is noisier.`,
+      run: async () =>
+        (await memorySection({
+          boards: quick ? 50 : 200,
+          elementsPerBoard: 100,
+          connections: quick ? 200 : 500,
+          cpuProfDir,
+        })) as unknown as Record<string, unknown>[],
+    },
+    {
+      name: 'canvas',
+      title: 'Canvas (headless Chromium)',
+      method:
+        `The built client in headless Chromium (1280×800, software rendering), a fresh context per board (first visit: the ` +
+        `canvas fits the whole board). syncedMs / renderedMs: navigation start → the page's Y.Doc has every element / the last ` +
+        `Konva layer draw before the page is quiet for 1 s. Then ${quick ? 1 : 4} s of middle-button drag (pan) and of wheel ` +
+        `notches (zoom) at ~60 events/s; per animation frame, main-thread work from the frame's first rAF callback to a task ` +
+        `queued from it (after draw and paint), p50/p95; intervals: time between frames.`,
+      run: async () =>
+        (await canvasSection({
+          sizes: quick ? [2000] : [2000, 10_000],
+          gestureMs: quick ? 1000 : 4000,
+          profileDir,
+        })) as unknown as Record<string, unknown>[],
+    },
+    {
+      name: 'analysis',
+      title: 'Analysis',
+      method:
+        '`analysisBench` (bench/analysis.ts): the full indicator set on synthetic boards, median of 21 runs after 5 warm-ups.',
+      run: async () => (await analysisBench(quick ? [1000, 5000] : [1000, 5000, 20_000])) as unknown as Record<string, unknown>[],
+    },
+    {
+      name: 'exports',
+      title: 'Exports',
+      method:
+        "`exportsBench` (bench/exports.ts, a colleague's): server-side PNG, SVG and PDF of a 1k-element board, in the bench process, after one warm-up export each.",
+      run: async () => (await exportsBench()) as unknown as Record<string, unknown>[],
+    },
+  ]
+}
+
+/** Runs the sections one after another; a failing section is reported, not fatal. */
+export async function runSections(list: Section[]): Promise<SectionResult[]> {
+  const results: SectionResult[] = []
+  for (const section of list) {
+    const started = performance.now()
+    let rows: Record<string, unknown>[] = []
+    let error: string | undefined
+    try {
+      rows = await section.run()
+    } catch (e) {
+      error = e instanceof Error ? e.message : String(e)
+      console.error(`${section.name}: ${error}`)
+    }
+    const seconds = Math.round((performance.now() - started) / 100) / 10
+    results.push({ name: section.name, title: section.title, method: section.method, rows, seconds, ...(error ? { error } : {}) })
+  }
+  return results
+}
+
+async function main() {
+  const quick = process.argv.includes('--quick')
+  const only = process.argv
+    .find((a) => a.startsWith('--only='))
+    ?.slice('--only='.length)
+    .split(',')
+  const dir = path.join(import.meta.dirname, 'results')
+  const profileDir = process.argv.includes('--profile') ? path.join(dir, 'profiles') : undefined
+  mkdirSync(dir, { recursive: true })
+  if (profileDir) mkdirSync(profileDir, { recursive: true })
+  const machine = machineInfo()
+  console.log(`${machine.cpus} cores, Node ${machine.node}, load average ${machine.loadAverage.join(' / ')}`)
+  const list = sections({ quick, profileDir }).filter((s) => !only || only.includes(s.name))
+  const results = await runSections(list)
+  const date = new Date().toISOString().slice(0, 10)
+  const result: BenchResult = { date, quick, machine, sections: results, targets: evaluateTargets({ sections: results }) }
+  const files = writeReport(result, dir, date)
+  for (const t of result.targets) console.log(`${t.met === null ? '—' : t.met ? 'met   ' : 'MISSED'}  ${t.target}: ${t.numbers}`)
+  console.log(`\nwrote ${files.map((f) => `bench/results/${f}`).join(', ')}`)
+}
+
+if (import.meta.url === `file://${process.argv[1]}`)
+  main().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      console.error(error)
+      process.exit(1)
+    },
+  )

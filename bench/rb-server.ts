@@ -1,0 +1,63 @@
+import { loadConfig } from '../server/config.ts'
+import { createLogger } from '../server/logger.ts'
+import { startServer } from '../server/server.ts'
+import type { ServerReply, ServerRequest } from './lib/server-control.ts'
+
+// Refresh Board as the benchmarks run it: the same `startServer` as server/main.ts (no demo),
+// in its own process, plus a control channel over IPC that the bench uses to read memory
+// (after `global.gc()` when started with --expose-gc) and to load / unload rooms directly.
+const config = loadConfig(process.env)
+const logger = createLogger(config.logLevel)
+const server = await startServer(config, { logger })
+const gc = (globalThis as { gc?: () => void }).gc
+
+async function handle(request: ServerRequest): Promise<ServerReply> {
+  switch (request.op) {
+    case 'memory': {
+      if (request.gc && gc) {
+        // twice: the first pass may only finalise what the second frees
+        gc()
+        await new Promise((resolve) => setImmediate(resolve))
+        gc()
+      }
+      const m = process.memoryUsage()
+      return {
+        op: 'memory',
+        gcExposed: !!gc,
+        rss: m.rss,
+        heapUsed: m.heapUsed,
+        external: m.external,
+        arrayBuffers: m.arrayBuffers,
+        rooms: server.rooms.loadedCount,
+        connections: server.sync.connectionCount,
+      }
+    }
+    case 'load':
+      for (const id of request.boardIds) await server.rooms.acquire(id)
+      return { op: 'ok' }
+    case 'unload':
+      for (const id of request.boardIds) await server.rooms.unload(id)
+      return { op: 'ok' }
+    case 'loaded':
+      return { op: 'loaded', loaded: request.boardIds.filter((id) => server.rooms.isLoaded(id)) }
+  }
+}
+
+process.on('message', (message: { id: number; request: ServerRequest }) => {
+  handle(message.request).then(
+    (reply) => process.send?.({ id: message.id, reply }),
+    (error: unknown) => process.send?.({ id: message.id, error: String(error) }),
+  )
+})
+let stopping = false
+const stop = () => {
+  if (stopping) return
+  stopping = true
+  server.close().then(
+    () => process.exit(0),
+    () => process.exit(1),
+  )
+}
+process.on('SIGTERM', stop)
+process.on('disconnect', stop)
+process.send?.({ ready: true, url: server.url })
