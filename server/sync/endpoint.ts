@@ -98,9 +98,8 @@ export class SyncEndpoint {
       send: (message) => {
         if (ws.readyState !== ws.OPEN) return
         if (ws.bufferedAmount > maxBuffered) return ws.close(CloseCode.tryAgainLater, 'too slow')
-        ws.send(message, (error) => {
-          if (error) ws.terminate()
-        })
+        // no per-send callback: a failed write surfaces as the socket's 'error' (→ terminate)
+        ws.send(message)
       },
       close: (code, reason) => ws.close(code, reason),
     }

@@ -64,7 +64,7 @@ function handleSync(room: Room, conn: Conn, decoder: decoding.Decoder): MessageO
   // decode fully before anything is applied: Y.applyUpdate could apply part of a broken update
   const decoded = Y.decodeUpdate(update)
   if (decoded.structs.length === 0 && decoded.ds.clients.size === 0) return { kind: 'ok' }
-  const verdict = checkUpdate({ doc: room.doc, role: conn.role }, update)
+  const verdict = checkUpdate({ doc: room.doc, role: conn.role }, update, decoded)
   if (!verdict.ok) {
     const reply = encoding.createEncoder()
     encoding.writeVarUint(reply, MessageType.Auth)

@@ -21,10 +21,13 @@ const LOCKED = 'locked'
  * - editors may not change the site profile, the analysis settings or the board's meta data.
  * Facilitators and owners may do anything. New rules (votes, facilitation state) go here.
  */
-export function checkUpdate(ctx: GuardContext, update: Uint8Array): GuardVerdict {
+export function checkUpdate(
+  ctx: GuardContext,
+  update: Uint8Array,
+  decoded: ReturnType<typeof Y.decodeUpdate> = Y.decodeUpdate(update),
+): GuardVerdict {
   if (!canEdit(ctx.role)) return { ok: false, reason: 'read-only: viewers cannot change the board' }
   if (canFacilitate(ctx.role)) return { ok: true }
-  const decoded = Y.decodeUpdate(update)
   const targets = new TargetResolver(ctx.doc, decoded.structs)
   for (const struct of decoded.structs) {
     if (!(struct instanceof Y.Item)) continue
