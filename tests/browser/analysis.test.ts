@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto'
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { expectedFrames } from '../../shared/templates/expected-frames.fixture.ts'
 import { gridPositionFor } from '../../shared/templates/stakeholder-grid.ts'
+import { launchBrowser } from '../helpers/browser.ts'
 import { startTestServer } from '../helpers/server.ts'
 import { connectClient, type SyncClient } from '../helpers/sync-client.ts'
 
@@ -14,16 +15,6 @@ import { connectClient, type SyncClient } from '../helpers/sync-client.ts'
  * template gives its frames (one through the new-board picker, all through the API).
  */
 
-const chromiumArgs = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
 const SHOTS = process.env.ANALYSIS_SHOTS
 const LIVE = { timeout: 5_000, intervals: [25] }
 
@@ -86,7 +77,7 @@ describe('analysis panel', () => {
 
   beforeAll(async () => {
     server = await startTestServer()
-    browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: chromiumArgs })
+    browser = await launchBrowser()
     context = await browser.newContext({ viewport: { width: 1440, height: 900 } })
     const signup = await context.request.post(`${server.url}/api/auth/signup`, {
       data: {

@@ -1,9 +1,10 @@
 import { execFileSync } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import { launchBrowser } from '../helpers/browser.ts'
 import { startTestServer } from '../helpers/server.ts'
 import { connectClient, type SyncClient } from '../helpers/sync-client.ts'
 
@@ -14,16 +15,6 @@ import { connectClient, type SyncClient } from '../helpers/sync-client.ts'
  * browser context sees the board return), and downloads an export from the header's menu.
  */
 
-const chromiumArgs = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
 const SHOTS = process.env.SNAPSHOTS_SHOTS
 const LIVE = { timeout: 3000, interval: 25 }
 
@@ -117,7 +108,7 @@ describe('snapshots in the UI', () => {
 
   beforeAll(async () => {
     server = await startTestServer()
-    browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: chromiumArgs })
+    browser = await launchBrowser()
   })
 
   afterAll(async () => {

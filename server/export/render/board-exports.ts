@@ -7,9 +7,9 @@ import type { BoardDocument } from '../../../shared/schema/document.ts'
 import { type BoardImageSource, loadBoardPictures, pictureHrefs } from './board-images.ts'
 import { EXPORT_FONT_FAMILY, measureExportText } from './canvas-environment.ts'
 import { planRaster } from './raster-size.ts'
-import { renderThread } from './render-thread.ts'
 import type { RasterRender } from './render-png.ts'
 import { renderQueue } from './render-queue.ts'
+import { renderThread } from './render-thread.ts'
 
 /** What the picture and PDF exports need of a resolved board (live or a snapshot). */
 export interface RenderSource {

@@ -1,9 +1,9 @@
 import { Worker } from 'node:worker_threads'
 import type { ExportRegion } from '../../../shared/export/svg-region.ts'
 import type { BoardPicture } from './board-images.ts'
-import type { RasterPlan, RenderJob, RenderReply } from './render-worker.ts'
 import type { PdfInput } from './render-pdf.ts'
 import type { RasterRender } from './render-png.ts'
+import type { RasterPlan, RenderJob, RenderReply } from './render-worker.ts'
 
 type Job = RenderJob extends infer J ? (J extends { id: number } ? Omit<J, 'id'> : never) : never
 
