@@ -33,6 +33,8 @@ interface Slot {
  */
 export class RoomManager implements BoardContent {
   readonly #slots = new Map<string, Slot>()
+  /** rooms being unloaded: their final compaction, until it is stored */
+  readonly #unloading = new Map<string, Promise<void>>()
   readonly #options: RoomManagerOptions
   #closing = false
 
@@ -55,7 +57,10 @@ export class RoomManager implements BoardContent {
     let slot = this.#slots.get(boardId)
     if (!slot) {
       const created: Slot = { ready: Promise.resolve(null as unknown as Room), room: null, idleTimer: null, holds: 0 }
-      created.ready = this.#load(boardId).then(
+      // a room still storing its state on the way out is loaded only once that is done: a load
+      // that read the pieces meanwhile could see the new state half written and the old log gone
+      const unloading = this.#unloading.get(boardId)
+      created.ready = (unloading ? unloading.then(() => this.#load(boardId)) : this.#load(boardId)).then(
         (room) => {
           created.room = room
           return room
@@ -142,9 +147,17 @@ export class RoomManager implements BoardContent {
     if (!slot?.room || slot.room.conns.size > 0 || slot.holds > 0) return
     const room = slot.room
     this.#slots.delete(boardId)
-    await this.#compact(boardId, room)
-    this.#options.log.release(boardId)
-    await room.destroy()
+    const done = (async () => {
+      await this.#compact(boardId, room)
+      this.#options.log.release(boardId)
+      await room.destroy()
+    })()
+    this.#unloading.set(boardId, done)
+    try {
+      await done
+    } finally {
+      if (this.#unloading.get(boardId) === done) this.#unloading.delete(boardId)
+    }
     this.#options.logger.debug('room unloaded', { boardId })
   }
 
