@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser } from '../helpers/browser.ts'
+import { callFromPage, elementsOf, launchBrowser } from '../helpers/browser.ts'
 import { startTestServer } from '../helpers/server.ts'
 
 /**
@@ -35,29 +35,6 @@ async function open(browser: Browser, name: string): Promise<Person> {
   page.on('pageerror', (error) => problems.push(`${name}: page error: ${error.message}`))
   return { page, context, problems }
 }
-
-/** A request from the page, so the session cookie is set in (and sent from) its context. */
-function call<T>(page: Page, method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
-  return page.evaluate(
-    async ({ method, path, body }) => {
-      const response = await fetch(path, {
-        method,
-        headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      })
-      return { status: response.status, body: (await response.json().catch(() => null)) as T }
-    },
-    { method, path, body },
-  )
-}
-
-/** The board's elements as this page's Y.Doc holds them (the read-only debug hook). */
-const elementsOf = (page: Page) =>
-  page.evaluate(() => {
-    const hook = (window as unknown as { __refreshBoard?: { doc?: { getMap(name: string): { toJSON(): unknown } } } })
-      .__refreshBoard
-    return (hook?.doc?.getMap('elements').toJSON() ?? {}) as Record<string, Fields>
-  })
 
 const ofKind = async (page: Page, kind: string) => Object.values(await elementsOf(page)).filter((e) => e.kind === kind)
 
@@ -125,20 +102,20 @@ describe('board collaboration', () => {
     try {
       // Owner: account and board (through the API from the page: the cookie is the session).
       await owner.page.goto(`${server.url}/`)
-      const signup = await call(owner.page, 'POST', '/api/auth/signup', {
+      const signup = await callFromPage(owner.page, 'POST', '/api/auth/signup', {
         email: `ana-${randomUUID().slice(0, 8)}@example.org`,
         password: 'a long enough password',
         displayName: 'Ana Novak',
       })
       expect(signup.status).toBe(201)
-      const created = await call<{ board: { id: string } }>(owner.page, 'POST', '/api/boards', {
+      const created = await callFromPage<{ board: { id: string } }>(owner.page, 'POST', '/api/boards', {
         title: 'Salt warehouse, round 2',
         site: { name: 'Monfort salt warehouse', location: 'Piran', country: 'SI', areaM2: 445 },
       })
       const boardId = created.body.board.id
       const invite = async (role: string) =>
-        (await call<{ invite: { token: string } }>(owner.page, 'POST', `/api/boards/${boardId}/invites`, { role })).body.invite
-          .token
+        (await callFromPage<{ invite: { token: string } }>(owner.page, 'POST', `/api/boards/${boardId}/invites`, { role })).body
+          .invite.token
       const editorToken = await invite('editor')
       const viewerToken = await invite('viewer')
 

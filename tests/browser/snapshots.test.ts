@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { launchBrowser } from '../helpers/browser.ts'
+import { callFromPage, elementsOf, launchBrowser } from '../helpers/browser.ts'
 import { startTestServer } from '../helpers/server.ts'
 import { connectClient, type SyncClient } from '../helpers/sync-client.ts'
 
@@ -40,27 +40,6 @@ async function open(browser: Browser, name: string): Promise<Person> {
   page.on('pageerror', (error) => problems.push(`${name}: page error: ${error.message}`))
   return { page, context, problems }
 }
-
-function call<T>(page: Page, method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
-  return page.evaluate(
-    async ({ method, path, body }) => {
-      const response = await fetch(path, {
-        method,
-        headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      })
-      return { status: response.status, body: (await response.json().catch(() => null)) as T }
-    },
-    { method, path, body },
-  )
-}
-
-const elementsOf = (page: Page) =>
-  page.evaluate(() => {
-    const hook = (window as unknown as { __refreshBoard?: { doc?: { getMap(name: string): { toJSON(): unknown } } } })
-      .__refreshBoard
-    return (hook?.doc?.getMap('elements').toJSON() ?? {}) as Record<string, Fields>
-  })
 
 /** Ids of the diff badges drawn on the canvas, per kind (the Konva stages' nodes). */
 const badgeIds = (page: Page, kind: 'added' | 'removed' | 'changed') =>
@@ -122,19 +101,19 @@ describe('snapshots in the UI', () => {
     let other: SyncClient | null = null
     try {
       await owner.page.goto(`${server.url}/`)
-      const signup = await call<{ token: string }>(owner.page, 'POST', '/api/auth/signup', {
+      const signup = await callFromPage<{ token: string }>(owner.page, 'POST', '/api/auth/signup', {
         email: `ana-${randomUUID().slice(0, 8)}@example.org`,
         password: 'a long enough password',
         displayName: 'Ana Novak',
       })
       expect(signup.status).toBe(201)
-      const created = await call<{ board: { id: string } }>(owner.page, 'POST', '/api/boards', {
+      const created = await callFromPage<{ board: { id: string } }>(owner.page, 'POST', '/api/boards', {
         title: 'Přádelna Dvůr',
         content,
       })
       expect(created.status).toBe(201)
       const boardId = created.body.board.id
-      const invite = await call<{ invite: { token: string } }>(owner.page, 'POST', `/api/boards/${boardId}/invites`, {
+      const invite = await callFromPage<{ invite: { token: string } }>(owner.page, 'POST', `/api/boards/${boardId}/invites`, {
         role: 'editor',
       })
 

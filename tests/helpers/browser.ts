@@ -58,3 +58,26 @@ export async function watchedPage(context: BrowserContext): Promise<WatchedPage>
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`))
   return { page, problems, expect: (failure) => expected.push(failure) }
 }
+
+/** A request from the page, so the session cookie is set in (and sent from) its context. */
+export function callFromPage<T>(page: Page, method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
+  return page.evaluate(
+    async ({ method, path, body }) => {
+      const response = await fetch(path, {
+        method,
+        headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      })
+      return { status: response.status, body: (await response.json().catch(() => null)) as T }
+    },
+    { method, path, body },
+  )
+}
+
+/** The board's elements as this page's Y.Doc holds them (the read-only debug hook). */
+export const elementsOf = (page: Page) =>
+  page.evaluate(() => {
+    const hook = (window as unknown as { __refreshBoard?: { doc?: { getMap(name: string): { toJSON(): unknown } } } })
+      .__refreshBoard
+    return (hook?.doc?.getMap('elements').toJSON() ?? {}) as Record<string, Record<string, unknown>>
+  })
