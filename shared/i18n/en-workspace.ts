@@ -52,8 +52,6 @@ export const enWorkspace = {
 
   // Inspector
   'inspector.title': 'Inspector',
-  'inspector.collapse': 'Hide the inspector',
-  'inspector.expand': 'Show the inspector',
   'inspector.readOnly': 'Read only',
   'inspector.lockedHint': 'A facilitator locked this element; only facilitators can change it.',
   'inspector.selectionCount': { one: '{count} element selected', other: '{count} elements selected' },

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { callFromPage, elementsOf, launchBrowser } from '../helpers/browser.ts'
+import { callFromPage, elementsOf, launchBrowser, openPerson } from '../helpers/browser.ts'
 import { startTestServer } from '../helpers/server.ts'
 
 /**
@@ -22,19 +22,7 @@ interface Person {
   problems: string[]
 }
 
-async function open(browser: Browser, name: string): Promise<Person> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
-  const page = await context.newPage()
-  const problems: string[] = []
-  page.on('console', (message) => {
-    // Signed out, the app asks who we are and is told 401: expected, not a bug.
-    if (message.type() === 'error' && !message.location().url.endsWith('/api/auth/me')) {
-      problems.push(`${name}: console error: ${message.text()} (${message.location().url})`)
-    }
-  })
-  page.on('pageerror', (error) => problems.push(`${name}: page error: ${error.message}`))
-  return { page, context, problems }
-}
+const open = (browser: Browser): Promise<Person> => openPerson(browser)
 
 const ofKind = async (page: Page, kind: string) => Object.values(await elementsOf(page)).filter((e) => e.kind === kind)
 
@@ -96,9 +84,9 @@ describe('board collaboration', () => {
   })
 
   it('owner and editor build together; undo is per person; offline edits merge; viewers change nothing', async () => {
-    const owner = await open(browser, 'owner')
-    const editor = await open(browser, 'editor')
-    const viewer = await open(browser, 'viewer')
+    const owner = await open(browser)
+    const editor = await open(browser)
+    const viewer = await open(browser)
     try {
       // Owner: account and board (through the API from the page: the cookie is the session).
       await owner.page.goto(`${server.url}/`)

@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { callFromPage, elementsOf, launchBrowser } from '../helpers/browser.ts'
+import { callFromPage, elementsOf, launchBrowser, openPerson } from '../helpers/browser.ts'
 import { startTestServer } from '../helpers/server.ts'
 import { connectClient, type SyncClient } from '../helpers/sync-client.ts'
 
@@ -26,20 +26,8 @@ interface Person {
   problems: string[]
 }
 
-async function open(browser: Browser, name: string): Promise<Person> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true })
-  const page = await context.newPage()
-  const problems: string[] = []
-  page.on('console', (message) => {
-    const url = message.location().url
-    // Signed out, the app asks who we are (401): expected.
-    if (message.type() === 'error' && !url.endsWith('/api/auth/me')) {
-      problems.push(`${name}: console error: ${message.text()} (${url})`)
-    }
-  })
-  page.on('pageerror', (error) => problems.push(`${name}: page error: ${error.message}`))
-  return { page, context, problems }
-}
+const open = (browser: Browser): Promise<Person> =>
+  openPerson(browser, { viewport: { width: 1440, height: 900 }, acceptDownloads: true })
 
 /** Ids of the diff badges drawn on the canvas, per kind (the Konva stages' nodes). */
 const badgeIds = (page: Page, kind: 'added' | 'removed' | 'changed') =>
@@ -96,8 +84,8 @@ describe('snapshots in the UI', () => {
   })
 
   it('saves, opens read-only, compares with live, restores for everyone, and exports', { timeout: 120_000 }, async () => {
-    const owner = await open(browser, 'owner')
-    const editor = await open(browser, 'editor')
+    const owner = await open(browser)
+    const editor = await open(browser)
     let other: SyncClient | null = null
     try {
       await owner.page.goto(`${server.url}/`)

@@ -81,3 +81,17 @@ export const elementsOf = (page: Page) =>
       .__refreshBoard
     return (hook?.doc?.getMap('elements').toJSON() ?? {}) as Record<string, Record<string, unknown>>
   })
+
+/** A person in their own browser context, whose page errors are collected (a signed-out 401 is expected). */
+export async function openPerson(
+  browser: Browser,
+  options: { viewport?: { width: number; height: number }; acceptDownloads?: boolean } = {},
+): Promise<{ page: Page; context: BrowserContext; problems: string[] }> {
+  const context = await browser.newContext({
+    viewport: options.viewport ?? { width: 1280, height: 800 },
+    acceptDownloads: options.acceptDownloads ?? false,
+  })
+  const watched = await watchedPage(context)
+  watched.expect({ path: '/api/auth/me', status: 401 })
+  return { page: watched.page, context, problems: watched.problems }
+}

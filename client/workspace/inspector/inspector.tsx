@@ -4,7 +4,6 @@ import { useBoard } from '../../board/board-context.ts'
 import { enumLabel, t } from '../../i18n/locale.ts'
 import { PresenceList } from '../../screens/board/presence-list.tsx'
 import { SitePanel } from '../../screens/board/site-panel.tsx'
-import { ChevronLeftIcon, ChevronRightIcon } from '../icons.tsx'
 import { BoardSummary } from './board-summary.tsx'
 import { ElementForm } from './element-form.tsx'
 import { SelectionActions } from './selection-actions.tsx'
@@ -16,7 +15,6 @@ import { SelectionActions } from './selection-actions.tsx'
  */
 export function Inspector() {
   const { selection, store, role } = useBoard()
-  const [open, setOpen] = createSignal(true)
   const selected = createMemo(() => selection.ids().filter((id) => id in store.state.elements))
   const single = () => (selected().length === 1 ? store.state.elements[selected()[0] ?? ''] : undefined)
   const byKind = createMemo(() => {
@@ -31,25 +29,11 @@ export function Inspector() {
   return (
     <aside
       class="ws-inspector"
-      classList={{ 'ws-inspector--closed': !open() }}
       aria-label={t('inspector.title')}
       data-testid="inspector"
       data-mode={selected().length === 0 ? 'none' : selected().length === 1 ? 'single' : 'multi'}
     >
-      <button
-        type="button"
-        class="ws-inspector__toggle"
-        aria-expanded={open()}
-        aria-controls="inspector-body"
-        title={open() ? t('inspector.collapse') : t('inspector.expand')}
-        aria-label={open() ? t('inspector.collapse') : t('inspector.expand')}
-        onClick={() => setOpen(!open())}
-      >
-        <Show when={open()} fallback={<ChevronLeftIcon size={18} />}>
-          <ChevronRightIcon size={18} />
-        </Show>
-      </button>
-      <div id="inspector-body" class="ws-inspector__body" hidden={!open()}>
+      <div id="inspector-body" class="ws-inspector__body">
         <Switch>
           <Match when={single()}>
             {(element) => (
