@@ -12,7 +12,8 @@ import { type BenchResult, evaluateTargets, type SectionResult, writeReport } fr
 // `npm run bench` (full) or `npm run bench -- --quick` (about a minute): every section in one
 // run, written to bench/results/<date>.json, <date>.md and <date>-<chart>.svg.
 // Options: `--only=fanout,memory` runs some sections; `--profile` writes V8 CPU profiles of the
-// spawned servers and Chrome profiles of the canvas gestures to bench/results/profiles/.
+// spawned servers and Chrome profiles of the canvas gestures to bench/results/profiles/;
+// `--out=DIR` writes the report elsewhere (a partial run that must not replace the day's report).
 // A later capability adds its own section to `sections` below (a function returning rows).
 
 export interface Section {
@@ -149,19 +150,23 @@ async function main() {
     .find((a) => a.startsWith('--only='))
     ?.slice('--only='.length)
     .split(',')
-  const dir = path.join(import.meta.dirname, 'results')
+  const out = process.argv.find((a) => a.startsWith('--out='))?.slice('--out='.length)
+  const dir = out ? path.resolve(out) : path.join(import.meta.dirname, 'results')
   const profileDir = process.argv.includes('--profile') ? path.join(dir, 'profiles') : undefined
   mkdirSync(dir, { recursive: true })
   if (profileDir) mkdirSync(profileDir, { recursive: true })
   const machine = machineInfo()
   console.log(`${machine.cpus} cores, Node ${machine.node}, load average ${machine.loadAverage.join(' / ')}`)
-  const list = sections({ quick, profileDir }).filter((s) => !only || only.includes(s.name))
+  const all = sections({ quick, profileDir })
+  const unknown = only?.filter((name) => !all.some((s) => s.name === name)) ?? []
+  if (unknown.length > 0) throw new Error(`unknown section ${unknown.join(', ')}; sections: ${all.map((s) => s.name).join(', ')}`)
+  const list = all.filter((s) => !only || only.includes(s.name))
   const results = await runSections(list)
   const date = new Date().toISOString().slice(0, 10)
   const result: BenchResult = { date, quick, machine, sections: results, targets: evaluateTargets({ sections: results }) }
   const files = writeReport(result, dir, date)
   for (const t of result.targets) console.log(`${t.met === null ? '—' : t.met ? 'met   ' : 'MISSED'}  ${t.target}: ${t.numbers}`)
-  console.log(`\nwrote ${files.map((f) => `bench/results/${f}`).join(', ')}`)
+  console.log(`\nwrote ${files.map((f) => path.relative(process.cwd(), path.join(dir, f))).join(', ')}`)
 }
 
 if (import.meta.url === `file://${process.argv[1]}`)

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -95,6 +95,36 @@ describe('UpdateLog', () => {
     const stats = await new UpdateLog({ storage, logger }).load('b', loaded, null)
     expect(stats.skipped).toBe(1)
     expect(loaded.getMap('m').get('kept')).toBe(1)
+  })
+
+  it('skips a stored piece cut short by a crash mid-write, keeping the others', async () => {
+    const { dir, storage } = tempStorage()
+    const log = new UpdateLog({ storage, logger })
+    const source = new Y.Doc()
+    const updates = editsOf(source)
+    source.getMap('m').set('first', 1)
+    await log.append('b', updates[0] as Uint8Array)
+    source.getMap('m').set('second', 'x'.repeat(200))
+    await log.append('b', updates[1] as Uint8Array)
+    const [, torn = ''] = readdirSync(path.join(dir, 'docs/b/log')).sort()
+    const file = path.join(dir, 'docs/b/log', torn)
+    writeFileSync(file, readFileSync(file).subarray(0, 40))
+    const loaded = new Y.Doc()
+    const stats = await new UpdateLog({ storage, logger }).load('b', loaded, null)
+    expect(stats).toMatchObject({ pieces: 1, skipped: 1 })
+    expect(loaded.getMap('m').toJSON()).toEqual({ first: 1 })
+  })
+
+  it('reads a compacted board as the very bytes it stored (nothing to merge)', async () => {
+    const storage = openStorage('memory:')
+    const log = new UpdateLog({ storage, logger })
+    const source = new Y.Doc()
+    source.getMap('m').set('k', 'v')
+    const state = Y.encodeStateAsUpdate(source)
+    await log.compact('b', state)
+    const read = await new UpdateLog({ storage, logger }).read('b')
+    expect(read.update && [...read.update]).toEqual([...state])
+    expect(await new UpdateLog({ storage, logger }).read('empty')).toMatchObject({ update: null, pieces: 0 })
   })
 
   it('merges updates that arrive during a write into the next write', async () => {

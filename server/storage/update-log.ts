@@ -1,6 +1,7 @@
 import type { Storage } from 'unstorage'
 import * as Y from 'yjs'
 import type { Logger } from '../logger.ts'
+import { framePiece, unframePiece } from './piece.ts'
 
 /** Board ids are the only part of a storage key that comes from outside: never let one escape. */
 const BOARD_ID = /^[A-Za-z0-9_-]{1,64}$/
@@ -23,6 +24,15 @@ export interface UpdateLogOptions {
   compactAfterBytes?: number
 }
 
+export interface StoredBoard {
+  /** every readable piece merged into one update; null when nothing is stored */
+  update: Uint8Array | null
+  pieces: number
+  skipped: number
+  /** bytes of the readable updates */
+  bytes: number
+}
+
 interface BoardLog {
   /** sequence number of the next entry */
   nextSeq: number
@@ -38,9 +48,9 @@ interface BoardLog {
 
 /**
  * A board's durable content: merged states (`docs:<id>:state:<seq>`) plus an append-only log
- * of updates (`docs:<id>:log:<seq>`), all binary. Yjs updates are idempotent and commute, so
- * loading simply applies every stored piece that decodes; a torn write (crash mid-write) is
- * skipped, and compaction deletes old pieces only after the merged state that covers them is
+ * of updates (`docs:<id>:log:<seq>`), each framed with its length and CRC-32 (`piece.ts`).
+ * Yjs updates are idempotent and commute, so loading simply applies every stored piece that
+ * passes its check; a torn write (crash mid-write) is skipped, and compaction deletes old pieces only after the merged state that covers them is
  * stored. An update is handed to the driver in the next turn of the event loop after it was
  * applied, merged with the others of that turn.
  */
@@ -73,29 +83,28 @@ export class UpdateLog {
     }
   }
 
-  /** Applies everything stored for the board to `doc`. Throws when storage cannot be read. */
-  async load(boardId: string, doc: Y.Doc, origin: unknown): Promise<{ pieces: number; skipped: number; bytes: number }> {
+  /**
+   * Reads everything stored for the board: the pieces that pass their check, merged into one
+   * update (a compacted board's single state piece is returned as stored, without decoding).
+   * Throws when storage cannot be read.
+   */
+  async read(boardId: string): Promise<StoredBoard> {
     const { states, logs } = await this.#keys(boardId)
     let skipped = 0
     let bytes = 0
     const updates: Uint8Array[] = []
-    for (const key of [...states, ...logs]) {
-      const value = await this.#storage.getItemRaw(key)
-      const update = toBytes(value)
-      if (!update) {
+    const values = await Promise.all([...states, ...logs].map((key) => this.#storage.getItemRaw(key)))
+    values.forEach((value, i) => {
+      const raw = toBytes(value)
+      const piece = raw ? unframePiece(raw) : { ok: false as const, reason: 'empty' }
+      if (!piece.ok) {
         skipped++
-        continue
+        this.#logger.warn('skipped unreadable stored update', { boardId, key: [...states, ...logs][i], reason: piece.reason })
+        return
       }
-      try {
-        Y.decodeUpdate(update) // validate before it touches the document
-        updates.push(update)
-        bytes += update.byteLength
-      } catch {
-        skipped++
-        this.#logger.warn('skipped unreadable stored update', { boardId, key })
-      }
-    }
-    if (updates.length > 0) Y.applyUpdate(doc, Y.mergeUpdates(updates), origin)
+      updates.push(piece.update)
+      bytes += piece.update.byteLength
+    })
     const maxSeq = Math.max(-1, ...[...states, ...logs].map(seqOf))
     this.#boards.set(boardId, {
       nextSeq: maxSeq + 1,
@@ -105,7 +114,15 @@ export class UpdateLog {
       scheduled: null,
       writing: new Set(),
     })
-    return { pieces: updates.length, skipped, bytes }
+    const update = updates.length === 0 ? null : updates.length === 1 ? (updates[0] as Uint8Array) : Y.mergeUpdates(updates)
+    return { update, pieces: updates.length, skipped, bytes }
+  }
+
+  /** Applies everything stored for the board to `doc` (see `read`). */
+  async load(boardId: string, doc: Y.Doc, origin: unknown): Promise<Omit<StoredBoard, 'update'>> {
+    const { update, ...stats } = await this.read(boardId)
+    if (update) Y.applyUpdate(doc, update, origin)
+    return stats
   }
 
   #board(boardId: string): BoardLog {
@@ -142,7 +159,7 @@ export class UpdateLog {
     const batch = log.pending.length === 1 ? (log.pending[0] as Uint8Array) : Y.mergeUpdates(log.pending)
     log.pending = []
     const key = `${this.#prefix(boardId)}:log:${pad(log.nextSeq++)}-${this.#instance}`
-    const write = this.#storage.setItemRaw(key, batch).then(() => {
+    const write = this.#storage.setItemRaw(key, framePiece(batch)).then(() => {
       log.entries++
       log.bytes += batch.byteLength
     })
@@ -175,14 +192,16 @@ export class UpdateLog {
     await this.flush(boardId)
     const { states, logs } = await this.#keys(boardId)
     const seq = log.nextSeq++
-    await this.#storage.setItemRaw(`${this.#prefix(boardId)}:state:${pad(seq)}-${this.#instance}`, state)
+    await this.#storage.setItemRaw(`${this.#prefix(boardId)}:state:${pad(seq)}-${this.#instance}`, framePiece(state))
     // only now is it safe to drop what the new state covers
     let kept = 0
     for (const key of [...states, ...logs]) {
       if (seqOf(key) >= seq) continue
       if (covers) {
-        const piece = toBytes(await this.#storage.getItemRaw(key))
-        if (piece && !safely(() => covers(piece))) {
+        const raw = toBytes(await this.#storage.getItemRaw(key))
+        const piece = raw ? unframePiece(raw) : null
+        // a piece that fails its check is never loaded anyway: dropping it loses nothing
+        if (piece?.ok && !safely(() => covers(piece.update))) {
           kept++
           continue
         }

@@ -5,8 +5,8 @@ import { type WebSocket, WebSocketServer } from 'ws'
 import { type AccessControl, SESSION_COOKIE } from '../access.ts'
 import type { Logger } from '../logger.ts'
 import { CloseCode, type Conn } from './connection.ts'
-import { handleMessage } from './protocol.ts'
-import type { Room } from './room.ts'
+import { handleMessage, isFreshSyncStep1 } from './protocol.ts'
+import { encodeSyncStep2Message, type Room } from './room.ts'
 import type { RoomManager } from './rooms.ts'
 
 export interface SyncEndpointOptions {
@@ -35,6 +35,7 @@ export class SyncEndpoint {
   /** false once pinged, true again on pong */
   readonly #alive = new WeakMap<WebSocket, boolean>()
   readonly #pinger: ReturnType<typeof setInterval>
+  #answeredFromStorage = 0
 
   constructor(options: SyncEndpointOptions) {
     this.#options = options
@@ -45,6 +46,11 @@ export class SyncEndpoint {
 
   get connectionCount(): number {
     return this.#sockets.size
+  }
+
+  /** How many clients were answered from the stored state while their room loaded. */
+  get answeredFromStorage(): number {
+    return this.#answeredFromStorage
   }
 
   /** For `server.on('upgrade')`. Returns false when the path is not ours. */
@@ -69,9 +75,14 @@ export class SyncEndpoint {
     const { access, rooms, logger } = this.#options
     this.#sockets.add(ws)
     const started = performance.now()
-    // hold messages that arrive while we authenticate and load the room
+    // hold messages that arrive while we authenticate and load the room; a client with nothing
+    // yet is answered from the stored state as soon as it is read (see #answerEarly)
     const early: Uint8Array[] = []
-    const buffer = (data: Buffer) => early.push(new Uint8Array(data))
+    let answerEarly: ((message: Uint8Array) => boolean) | null = null
+    const buffer = (data: Buffer) => {
+      const message = new Uint8Array(data)
+      if (!answerEarly?.(message)) early.push(message)
+    }
     ws.on('message', buffer)
     ws.on('error', () => ws.terminate())
     this.#alive.set(ws, true)
@@ -103,9 +114,28 @@ export class SyncEndpoint {
       },
       close: (code, reason) => ws.close(code, reason),
     }
+    let answeredEarly = false
+    const connecting = rooms.connect(boardId, conn)
+    // (connect creates the loading slot synchronously, so a cold room's stored state is there)
+    const stored = rooms.storedState(boardId)
+    void stored?.state.then((state) => {
+      if (!state || answerEarly === null || ws.readyState !== ws.OPEN) return
+      const reply = encodeSyncStep2Message(state)
+      answerEarly = (message) => {
+        if (answeredEarly || !isFreshSyncStep1(message) || ws.readyState !== ws.OPEN) return false
+        answeredEarly = true
+        this.#answeredFromStorage++
+        stored.sent(new Promise((resolve) => ws.send(reply, resolve)))
+        return true
+      }
+      const waiting = early.findIndex(isFreshSyncStep1)
+      if (waiting >= 0 && answerEarly(early[waiting] as Uint8Array)) early.splice(waiting, 1)
+    })
+    answerEarly = () => false
     let room: Room
     try {
-      room = await rooms.connect(boardId, conn)
+      room = await connecting
+      answerEarly = null
     } catch (error) {
       logger.error('room could not be loaded', { boardId, error: String(error) })
       return ws.close(CloseCode.internalError, 'board could not be loaded')
@@ -127,6 +157,7 @@ export class SyncEndpoint {
     }
     ws.off('message', buffer)
     ws.on('message', (data: Buffer) => onMessage(new Uint8Array(data)))
+    if (answeredEarly) room.sendChangesSinceLoad(conn)
     for (const data of early) onMessage(data)
     ws.once('close', (code) => {
       rooms.disconnect(room, conn)

@@ -47,14 +47,15 @@ export function handleMessage(room: Room, conn: Conn, data: Uint8Array): Message
   }
 }
 
+/** Sync step 1 of a client whose document holds nothing yet: `[Sync, step 1, length 1, empty state vector]`. */
+export function isFreshSyncStep1(message: Uint8Array): boolean {
+  return message.byteLength === 4 && message[0] === MessageType.Sync && message[1] === 0 && message[2] === 1 && message[3] === 0
+}
+
 function handleSync(room: Room, conn: Conn, decoder: decoding.Decoder): MessageOutcome {
   const step = decoding.readVarUint(decoder)
   if (step === syncProtocol.messageYjsSyncStep1) {
-    const stateVector = decoding.readVarUint8Array(decoder)
-    const reply = encoding.createEncoder()
-    encoding.writeVarUint(reply, MessageType.Sync)
-    syncProtocol.writeSyncStep2(reply, room.doc, stateVector)
-    conn.send(encoding.toUint8Array(reply))
+    conn.send(room.syncStep2For(decoding.readVarUint8Array(decoder)))
     return { kind: 'ok' }
   }
   if (step !== syncProtocol.messageYjsSyncStep2 && step !== syncProtocol.messageYjsUpdate) {

@@ -34,6 +34,11 @@ export class Room {
   readonly #logger: Logger
   readonly #fanout: Fanout
   #unsubscribe: (() => Promise<void>) | null = null
+  /** sync step 2 for a client that has nothing yet, until the document next changes */
+  #fullStateMessage: Uint8Array | null = null
+  /** the state vector right after the stored state was applied, and whether anything changed since */
+  #loadedVector: Uint8Array | null = null
+  #changedSinceLoad = false
 
   constructor(options: RoomOptions) {
     this.boardId = options.boardId
@@ -45,6 +50,8 @@ export class Room {
 
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin === STORAGE_ORIGIN) return
+      this.#fullStateMessage = null
+      this.#changedSinceLoad = true
       options.onUpdate(update, origin)
       const message = encodeUpdateMessage(update)
       for (const conn of this.conns.keys()) if (conn !== origin) conn.send(message)
@@ -63,6 +70,36 @@ export class Room {
       for (const conn of this.conns.keys()) if (conn !== origin) conn.send(message)
       if (origin !== FANOUT_ORIGIN) this.#fanout.publish(this.boardId, { kind: 'awareness', update })
     })
+  }
+
+  /**
+   * Applies the board's stored state (one update, as read from storage). Until the document
+   * next changes, a client that has nothing yet is answered with these very bytes.
+   */
+  loadStored(update: Uint8Array | null): void {
+    if (update) Y.applyUpdate(this.doc, update, STORAGE_ORIGIN)
+    this.#loadedVector = Y.encodeStateVector(this.doc)
+    this.#changedSinceLoad = false
+    this.#fullStateMessage = update ? encodeSyncStep2Message(update) : null
+  }
+
+  /** Sync step 2 (as a whole message) for a client with the given state vector. */
+  syncStep2For(stateVector: Uint8Array): Uint8Array {
+    if (isEmptyStateVector(stateVector)) {
+      this.#fullStateMessage ??= encodeSyncStep2Message(Y.encodeStateAsUpdate(this.doc))
+      return this.#fullStateMessage
+    }
+    return encodeSyncStep2Message(Y.encodeStateAsUpdate(this.doc, stateVector))
+  }
+
+  /**
+   * For a connection that was answered from the stored state while the room loaded: what
+   * changed since (a migration, another instance's unstored changes), or nothing.
+   */
+  sendChangesSinceLoad(conn: Conn): void {
+    if (!this.#changedSinceLoad || !this.#loadedVector) return
+    const missing = Y.encodeStateAsUpdate(this.doc, this.#loadedVector)
+    if (!isEmptyUpdate(missing)) conn.send(encodeUpdateMessage(missing))
   }
 
   /**
@@ -147,6 +184,20 @@ export function isEmptyUpdate(update: Uint8Array): boolean {
   if (update.byteLength <= 2) return true
   const decoded = Y.decodeUpdate(update)
   return decoded.structs.length === 0 && decoded.ds.clients.size === 0
+}
+
+/** A state vector of a document that holds nothing (`Y.encodeStateVector(new Y.Doc())`). */
+export function isEmptyStateVector(stateVector: Uint8Array): boolean {
+  return stateVector.byteLength === 1 && stateVector[0] === 0
+}
+
+/** The y-websocket message answering sync step 1 with `update`. */
+export function encodeSyncStep2Message(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, MessageType.Sync)
+  encoding.writeVarUint(encoder, 1) // y-protocols messageYjsSyncStep2
+  encoding.writeVarUint8Array(encoder, update)
+  return encoding.toUint8Array(encoder)
 }
 
 function writeSyncStep1(encoder: encoding.Encoder, doc: Y.Doc): void {

@@ -50,4 +50,24 @@ describe('RoomManager', () => {
     expect(fresh.getMap('elements').get('x')).toBe(1)
     await rooms.close()
   })
+
+  it('hands out the stored state while the room loads, before the room is ready', async () => {
+    const storage = openStorage('memory:')
+    const log = new UpdateLog({ storage, logger })
+    const source = new Y.Doc()
+    source.getMap('elements').set('a1', 'Town hall')
+    await log.compact('b3', Y.encodeStateAsUpdate(source))
+    const rooms = new RoomManager({ log: new UpdateLog({ storage, logger }), fanout: localFanout, logger, idleMs: 60_000 })
+    expect(rooms.storedState('b3')).toBeNull()
+    const ready = rooms.acquire('b3')
+    const stored = await rooms.storedState('b3')?.state
+    expect(rooms.isLoaded('b3')).toBe(true)
+    const early = new Y.Doc()
+    Y.applyUpdate(early, stored as Uint8Array)
+    expect(early.getMap('elements').get('a1')).toBe('Town hall')
+    const room = await ready
+    expect(room.doc.getMap('elements').get('a1')).toBe('Town hall')
+    expect(rooms.storedState('b3')).toBeNull() // loaded: clients are answered by the room
+    await rooms.close()
+  })
 })

@@ -7,7 +7,7 @@ import { assertBoardId, type UpdateLog } from '../storage/update-log.ts'
 import type { BoardContent } from './board-content.ts'
 import { CloseCode, type Conn } from './connection.ts'
 import type { Fanout } from './fanout.ts'
-import { FANOUT_ORIGIN, Room, SERVER_ORIGIN, STORAGE_ORIGIN } from './room.ts'
+import { FANOUT_ORIGIN, Room, SERVER_ORIGIN } from './room.ts'
 
 export interface RoomManagerOptions {
   log: UpdateLog
@@ -24,7 +24,14 @@ interface Slot {
   idleTimer: ReturnType<typeof setTimeout> | null
   /** REST writes and other users that hold the room without a connection */
   holds: number
+  /** the stored state as read, before the room has applied it; null once the room is ready */
+  stored: Promise<Uint8Array | null> | null
+  /** early answers still being written: the room applies the state after them (bounded) */
+  flushing: Promise<unknown>[]
 }
+
+/** How long a room's apply waits for early answers to leave (a slow client must not stall it). */
+const EARLY_FLUSH_WAIT_MS = 250
 
 /**
  * The rooms of this instance: loads a board's room on first use (concurrent loads share one
@@ -56,16 +63,30 @@ export class RoomManager implements BoardContent {
     if (this.#closing) throw new Error('shutting down')
     let slot = this.#slots.get(boardId)
     if (!slot) {
-      const created: Slot = { ready: Promise.resolve(null as unknown as Room), room: null, idleTimer: null, holds: 0 }
+      const created: Slot = {
+        ready: Promise.resolve(null as unknown as Room),
+        room: null,
+        idleTimer: null,
+        holds: 0,
+        stored: null,
+        flushing: [],
+      }
+      let storedRead: (update: Uint8Array | null) => void = () => {}
+      created.stored = new Promise((resolve) => {
+        storedRead = resolve
+      })
       // a room still storing its state on the way out is loaded only once that is done: a load
       // that read the pieces meanwhile could see the new state half written and the old log gone
       const unloading = this.#unloading.get(boardId)
-      created.ready = (unloading ? unloading.then(() => this.#load(boardId)) : this.#load(boardId)).then(
+      const load = () => this.#load(boardId, created, storedRead)
+      created.ready = (unloading ? unloading.then(load) : load()).then(
         (room) => {
           created.room = room
+          created.stored = null
           return room
         },
         (error: unknown) => {
+          storedRead(null)
           // never keep (or later store over) a room whose load failed
           this.#slots.delete(boardId)
           throw error
@@ -81,7 +102,19 @@ export class RoomManager implements BoardContent {
     return slot.ready
   }
 
-  async #load(boardId: string): Promise<Room> {
+  /**
+   * While the board's room loads: its stored state as soon as it is read (before the room has
+   * applied it), so that a client with nothing yet can be answered early; `sent` tells the room
+   * when such an answer has left, so that its apply (which blocks the event loop for a big
+   * board) does not hold up the write. Null when the room is not loading.
+   */
+  storedState(boardId: string): { state: Promise<Uint8Array | null>; sent(written: Promise<unknown>): void } | null {
+    const slot = this.#slots.get(boardId)
+    if (!slot?.stored) return null
+    return { state: slot.stored, sent: (written) => slot.flushing.push(written) }
+  }
+
+  async #load(boardId: string, slot: Slot, onRead: (update: Uint8Array | null) => void): Promise<Room> {
     const { log, fanout, logger } = this.#options
     const room = new Room({
       boardId,
@@ -97,7 +130,22 @@ export class RoomManager implements BoardContent {
       },
     })
     const started = performance.now()
-    const stats = await log.load(boardId, room.doc, STORAGE_ORIGIN)
+    const { update, ...stats } = await log.read(boardId)
+    onRead(update)
+    if (update) {
+      // early answers are sent in the microtasks after onRead; let them leave before the apply
+      await new Promise((resolve) => setImmediate(resolve))
+      if (slot.flushing.length > 0) {
+        let timer: ReturnType<typeof setTimeout> | undefined
+        const bounded = new Promise((resolve) => {
+          timer = setTimeout(resolve, EARLY_FLUSH_WAIT_MS)
+        })
+        await Promise.race([Promise.allSettled(slot.flushing), bounded])
+        clearTimeout(timer)
+        slot.flushing = []
+      }
+    }
+    room.loadStored(update)
     const migration = migrateDoc(room.doc)
     if (!migration.ok) logger.warn('board migration failed', { boardId, error: migration.error })
     await room.subscribe()

@@ -2,7 +2,7 @@ import * as encoding from 'lib0/encoding'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import * as syncProtocol from 'y-protocols/sync'
-import type * as Y from 'yjs'
+import * as Y from 'yjs'
 import { type Account, createBoard, exportJson, joinAs, signup } from '../helpers/api.ts'
 import { labelOf, note, putElement } from '../helpers/elements.ts'
 import { startTestServer, type TestServer } from '../helpers/server.ts'
@@ -242,5 +242,40 @@ describe('sync', () => {
     const b = client(owner.token, id)
     await b.synced
     await waitFor(() => labelOf(b.doc, 'persisted') === 'persisted')
+  })
+
+  it('opens an unloaded board for a fresh client and an offline one alike, and both can write at once', async () => {
+    const id = await createBoard(server.url, owner.token, { title: 'Cold open' })
+    const a = client(owner.token, id)
+    await a.synced
+    for (let i = 0; i < 100; i++) putElement(a.doc, note(`n${i}`))
+    const halfway = Y.encodeStateAsUpdate(a.doc)
+    for (let i = 100; i < 200; i++) putElement(a.doc, note(`n${i}`))
+    await waitFor(() => server.rooms.isLoaded(id))
+    await new Promise((r) => setTimeout(r, 100))
+    a.destroy()
+    await waitFor(() => !server.rooms.isLoaded(id), 3000, 'room unload')
+
+    // one with nothing (answered from the stored state while the room loads), one that holds
+    // half the board plus a note written offline (answered by the loaded room)
+    const fresh = client(owner.token, id)
+    const offline = connectClient(server.url, id, owner.token, { connect: false })
+    clients.push(offline)
+    Y.applyUpdate(offline.doc, halfway)
+    putElement(offline.doc, note('offline'))
+    offline.provider.connect()
+    await fresh.synced
+    expect(Object.keys(fresh.doc.getMap('elements').toJSON())).toHaveLength(200 + (labelOf(fresh.doc, 'offline') ? 1 : 0))
+    putElement(fresh.doc, note('right-after-sync'))
+    await waitFor(() => labelOf(offline.doc, 'right-after-sync') !== undefined, 5000, 'the fresh client’s write')
+    await waitFor(() => labelOf(fresh.doc, 'offline') !== undefined, 5000, 'the offline note')
+    expect(offline.doc.getMap('elements').size).toBe(202)
+
+    fresh.destroy()
+    offline.destroy()
+    await waitFor(() => !server.rooms.isLoaded(id), 3000, 'room unload')
+    const later = client(owner.token, id)
+    await later.synced
+    expect(later.doc.getMap('elements').size).toBe(202)
   })
 })

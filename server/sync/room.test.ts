@@ -1,0 +1,86 @@
+import * as decoding from 'lib0/decoding'
+import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { createLogger } from '../logger.ts'
+import type { Conn } from './connection.ts'
+import { localFanout } from './fanout.ts'
+import { isFreshSyncStep1 } from './protocol.ts'
+import { Room } from './room.ts'
+
+const logger = createLogger('error')
+const newRoom = () => new Room({ boardId: 'b', logger, fanout: localFanout, onUpdate: () => {} })
+const storedBoard = (entries: Record<string, string>): Uint8Array => {
+  const doc = new Y.Doc()
+  for (const [k, v] of Object.entries(entries)) doc.getMap('elements').set(k, v)
+  return Y.encodeStateAsUpdate(doc)
+}
+const recorder = () => {
+  const sent: Uint8Array[] = []
+  const conn = { id: 'c', send: (m: Uint8Array) => sent.push(m), close: () => {} } as unknown as Conn
+  return { conn, sent }
+}
+/** The update inside a sync step 2 or update message. */
+const payloadOf = (message: Uint8Array): Uint8Array => {
+  const decoder = decoding.createDecoder(message)
+  decoding.readVarUint(decoder)
+  decoding.readVarUint(decoder)
+  return decoding.readVarUint8Array(decoder)
+}
+const empty = Y.encodeStateVector(new Y.Doc())
+
+describe('Room', () => {
+  it('answers a client with nothing yet with the stored bytes, until the document changes', () => {
+    const room = newRoom()
+    const stored = storedBoard({ a1: 'Mill association' })
+    room.loadStored(stored)
+    const first = room.syncStep2For(empty)
+    expect([...payloadOf(first)]).toEqual([...stored])
+    expect(room.syncStep2For(empty)).toBe(first) // cached, not encoded again
+
+    room.doc.getMap('elements').set('u1', 'Makerspace')
+    const after = room.syncStep2For(empty)
+    expect(after).not.toBe(first)
+    const client = new Y.Doc()
+    Y.applyUpdate(client, payloadOf(after))
+    expect(client.getMap('elements').toJSON()).toEqual({ a1: 'Mill association', u1: 'Makerspace' })
+  })
+
+  it('answers a client that has part of the board with only what it lacks', () => {
+    const room = newRoom()
+    room.loadStored(storedBoard({ a1: 'x' }))
+    const client = new Y.Doc()
+    Y.applyUpdate(client, payloadOf(room.syncStep2For(empty)))
+    room.doc.getMap('elements').set('u1', 'Café')
+    const diff = payloadOf(room.syncStep2For(Y.encodeStateVector(client)))
+    expect(diff.byteLength).toBeLessThan(Y.encodeStateAsUpdate(room.doc).byteLength)
+    Y.applyUpdate(client, diff)
+    expect(client.getMap('elements').toJSON()).toEqual(room.doc.getMap('elements').toJSON())
+  })
+
+  it('sends a connection answered from storage what changed while the room loaded — and nothing when nothing did', () => {
+    const room = newRoom()
+    room.loadStored(storedBoard({ a1: 'x' }))
+    const quiet = recorder()
+    room.sendChangesSinceLoad(quiet.conn)
+    expect(quiet.sent).toHaveLength(0)
+
+    room.doc.getMap('settings').set('schemaVersion', 3) // e.g. a migration
+    const answered = recorder()
+    room.sendChangesSinceLoad(answered.conn)
+    expect(answered.sent).toHaveLength(1)
+    const client = new Y.Doc()
+    Y.applyUpdate(client, storedBoard({ a1: 'x' }))
+    Y.applyUpdate(client, payloadOf(answered.sent[0] as Uint8Array))
+    expect(client.getMap('settings').get('schemaVersion')).toBe(3)
+  })
+
+  it('recognises the sync step 1 of a client whose document is empty', () => {
+    const fresh = new Uint8Array([0, 0, 1, 0])
+    expect(isFreshSyncStep1(fresh)).toBe(true)
+    const withState = new Y.Doc()
+    withState.getMap('m').set('k', 1)
+    const sv = Y.encodeStateVector(withState)
+    expect(isFreshSyncStep1(new Uint8Array([0, 0, sv.byteLength, ...sv]))).toBe(false)
+    expect(isFreshSyncStep1(new Uint8Array([1, 0, 1, 0]))).toBe(false)
+  })
+})
