@@ -18,8 +18,6 @@ import { connectClient, type SyncClient } from '../helpers/sync-client.ts'
 const SHOTS = process.env.SNAPSHOTS_SHOTS
 const LIVE = { timeout: 3000, interval: 25 }
 
-type Fields = Record<string, unknown>
-
 interface Person {
   page: Page
   context: BrowserContext
