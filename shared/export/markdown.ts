@@ -1,17 +1,27 @@
 import type { Analysis } from '../analysis/types.ts'
 import type { BoardDiff, FieldChanges } from '../diff/diff-documents.ts'
-import { t } from '../i18n/index.ts'
-import type { Actor } from '../schema/actor.ts'
 import type { BoardDocument } from '../schema/document.ts'
 import type { Element } from '../schema/elements.ts'
-import { sectors, stages } from '../schema/enums.ts'
-import type { Note } from '../schema/note.ts'
 import type { Phase } from '../schema/phase.ts'
 import type { Site } from '../schema/site.ts'
-import type { Use } from '../schema/use.ts'
-import type { Zone } from '../schema/zone.ts'
 import { gapSentencesOf, indicatorRows } from './analysis-view.ts'
-import { compareNames, formatArea, formatNumber, formatPercent, monthsBetween } from './format.ts'
+import {
+  actorRows,
+  actorSummary,
+  type BriefIndex,
+  type BriefRow,
+  briefIndex,
+  enumLabel,
+  nameOf,
+  phaseOccupancyRows,
+  sectorGroups,
+  sectorRows,
+  siteRows,
+  useMixSummary,
+  useRows,
+  zoneRows,
+} from './brief-rows.ts'
+import { formatArea, formatNumber, monthsBetween } from './format.ts'
 import { fieldNames, kindNames, say } from './markdown-text.ts'
 
 export interface MarkdownOptions {
@@ -33,6 +43,13 @@ export function escapeInline(text: string): string {
 /** Text for a table cell: escaped, on one line, never empty (an empty cell reads as a gap). */
 const cellText = (text: string) => (text.trim() === '' ? say('none') : escapeInline(text))
 
+/** A brief row (`brief-rows.ts`) as Markdown cells: escaped, a total's label in bold. */
+const markdownCells = ({ cells, total }: BriefRow): string[] =>
+  cells.map((cell, column) => (total && column === 0 ? `**${cellText(cell)}**` : cellText(cell)))
+
+/** What a Markdown table writes for an element without a name (`cellText` writes the same for a blank one). */
+const UNTITLED = { untitled: say('none') }
+
 function table(header: string[], rows: string[][], alignRight: readonly number[] = []): string {
   const line = (cells: string[]) => `| ${cells.join(' | ')} |`
   const rule = header.map((_, index) => (alignRight.includes(index) ? '---:' : '---'))
@@ -40,12 +57,6 @@ function table(header: string[], rows: string[][], alignRight: readonly number[]
 }
 
 const quoted = (text: string) => `"${escapeInline(text)}"`
-
-/** The label of an enumeration value from the UI catalog, else the value itself. */
-function enumLabel(enumeration: string, value: string): string {
-  const key = `enum.${enumeration}.${value}`
-  return t.has(key) ? t(key) : value
-}
 
 const enumOfField: Record<string, string> = {
   sector: 'sector',
@@ -61,59 +72,13 @@ const enumOfField: Record<string, string> = {
   condition: 'siteCondition',
 }
 
-const nameOf = (element: Element | undefined, fallbackId: string) =>
-  element && 'label' in element && element.label ? element.label : fallbackId
-
 // ---------------------------------------------------------------- sections
 
-interface Index {
-  byId: Map<string, Element>
-  actors: Actor[]
-  uses: Use[]
-  zones: Zone[]
-  phases: Phase[]
-  notes: Note[]
-}
-
-function indexOf(document: BoardDocument): Index {
-  const index: Index = { byId: new Map(), actors: [], uses: [], zones: [], phases: [], notes: [] }
-  for (const element of document.elements) {
-    index.byId.set(element.id, element)
-    if (element.kind === 'actor') index.actors.push(element)
-    else if (element.kind === 'use') index.uses.push(element)
-    else if (element.kind === 'zone') index.zones.push(element)
-    else if (element.kind === 'phase') index.phases.push(element)
-    else if (element.kind === 'note') index.notes.push(element)
-  }
-  const byName = (a: { label: string; id: string }, b: { label: string; id: string }) =>
-    compareNames(a.label, b.label) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
-  index.actors.sort(byName)
-  index.uses.sort(byName)
-  index.zones.sort(byName)
-  return index
-}
-
 function siteSection(site: Site): string {
-  const rows: [string, string | undefined][] = [
-    [say('siteName'), site.name],
-    [say('siteLocation'), site.location],
-    [say('siteCountry'), site.country],
-    [say('siteArea'), site.areaM2 === undefined ? undefined : formatArea(site.areaM2)],
-    [say('siteBuiltYear'), site.builtYear === undefined ? undefined : String(site.builtYear)],
-    [say('siteFormerUse'), site.formerUse],
-    [say('siteHeritageStatus'), site.heritageStatus === undefined ? undefined : enumLabel('heritageStatus', site.heritageStatus)],
-    [say('siteCondition'), site.condition === undefined ? undefined : enumLabel('siteCondition', site.condition)],
-  ]
-  const present = rows.filter((row): row is [string, string] => row[1] !== undefined && row[1] !== '')
+  const rows = siteRows(site)
   const parts = [`## ${say('siteProfile')}`]
-  if (present.length === 0 && !site.description) parts.push(say('noSiteProfile'))
-  if (present.length > 0)
-    parts.push(
-      table(
-        [say('fieldColumn'), say('valueColumn')],
-        present.map(([field, value]) => [field, cellText(value)]),
-      ),
-    )
+  if (rows.length === 0 && !site.description) parts.push(say('noSiteProfile'))
+  if (rows.length > 0) parts.push(table([say('fieldColumn'), say('valueColumn')], rows.map(markdownCells)))
   if (site.description) parts.push(paragraph(site.description))
   return parts.join('\n\n')
 }
@@ -132,56 +97,23 @@ function paragraph(text: string): string {
     .join('\n\n')
 }
 
-const COMMITTED = new Set(['loi', 'precontract', 'signed'])
-
-function actorSection(index: Index): string {
+function actorSection(index: BriefIndex): string {
   const parts = [`## ${say('actors')}`]
   if (index.actors.length === 0) return [...parts, say('noActors')].join('\n\n')
-  const bySector = sectors
-    .map((sector) => ({ sector, actors: index.actors.filter((actor) => actor.sector === sector) }))
-    .filter((group) => group.actors.length > 0)
-  const committed = (actors: Actor[]) => actors.filter((actor) => COMMITTED.has(actor.commitment)).length
-  const need = (actors: Actor[]) => actors.reduce((sum, actor) => sum + (actor.spaceNeedM2 ?? 0), 0)
-  parts.push(
-    say('actorsSummary', {
-      count: formatNumber(index.actors.length, 0),
-      sectors: formatNumber(bySector.length, 0),
-      committed: formatNumber(committed(index.actors), 0),
-    }),
-  )
+  parts.push(actorSummary(index))
   parts.push(
     table(
       [say('sector'), say('actorCount'), say('committedCount'), say('spaceNeed')],
-      [
-        ...bySector.map(({ sector, actors }) => [
-          cellText(enumLabel('sector', sector)),
-          formatNumber(actors.length, 0),
-          formatNumber(committed(actors), 0),
-          formatArea(need(actors)),
-        ]),
-        [
-          `**${say('total')}**`,
-          formatNumber(index.actors.length, 0),
-          formatNumber(committed(index.actors), 0),
-          formatArea(need(index.actors)),
-        ],
-      ],
+      sectorRows(index).map(markdownCells),
       [1, 2, 3],
     ),
   )
-  for (const { sector, actors } of bySector) {
+  for (const { sector, actors } of sectorGroups(index)) {
     parts.push(`### ${escapeInline(enumLabel('sector', sector))} (${formatNumber(actors.length, 0)})`)
     parts.push(
       table(
         [say('actor'), say('subsector'), say('country'), say('commitment'), say('stance'), say('spaceNeed')],
-        actors.map((actor) => [
-          cellText(actor.label),
-          cellText(actor.subsector ? enumLabel('subsector', actor.subsector) : ''),
-          cellText(actor.country ?? ''),
-          cellText(enumLabel('commitment', actor.commitment)),
-          cellText(actor.stance ? enumLabel('stance', actor.stance) : ''),
-          actor.spaceNeedM2 === undefined ? say('none') : formatArea(actor.spaceNeedM2),
-        ]),
+        actorRows(actors, { ...UNTITLED, sectorColumn: false }).map(markdownCells),
         [5],
       ),
     )
@@ -189,54 +121,15 @@ function actorSection(index: Index): string {
   return parts.join('\n\n')
 }
 
-function useSection(index: Index, site: Site): string {
+function useSection(index: BriefIndex, site: Site): string {
   const parts = [`## ${say('useMix')}`]
   if (index.uses.length === 0) return [...parts, say('noUses')].join('\n\n')
-  const areaOf = (uses: Use[]) => uses.reduce((sum, use) => sum + (use.areaM2 ?? 0), 0)
-  const planned = areaOf(index.uses)
-  const share = (area: number) => (planned > 0 ? formatPercent(area / planned) : say('none'))
-  let summary = say('useMixSummary', { count: formatNumber(index.uses.length, 0), planned: formatArea(planned) })
-  summary += site.areaM2 ? say('onSite', { area: formatArea(site.areaM2), share: formatPercent(planned / site.areaM2) }) : '.'
-  parts.push(summary)
-
-  // zones in name order, then uses with a zone id the board lacks, then uses without a zone
-  const groups: { name: string; zone?: Zone; uses: Use[] }[] = index.zones.map((zone) => ({
-    name: zone.label || zone.id,
-    zone,
-    uses: index.uses.filter((use) => use.zone === zone.id),
-  }))
-  const zoneIds = new Set(index.zones.map((zone) => zone.id))
-  const missing = [...new Set(index.uses.flatMap((use) => (use.zone && !zoneIds.has(use.zone) ? [use.zone] : [])))].sort()
-  for (const id of missing) groups.push({ name: say('missingZone', { id }), uses: index.uses.filter((use) => use.zone === id) })
-  const unzoned = index.uses.filter((use) => !use.zone)
-  if (unzoned.length > 0) groups.push({ name: say('noZone'), uses: unzoned })
-
+  parts.push(useMixSummary(index, site))
   parts.push(`### ${say('byZone')}`)
   parts.push(
     table(
       [say('zone'), say('zoneArea'), say('uses'), say('plannedArea'), say('share'), say('zoneOccupancy')],
-      [
-        ...groups.map(({ name, zone, uses }) => {
-          const area = areaOf(uses)
-          const zoneArea = zone?.areaM2
-          return [
-            cellText(name),
-            zoneArea === undefined ? say('none') : formatArea(zoneArea),
-            formatNumber(uses.length, 0),
-            formatArea(area),
-            share(area),
-            zoneArea ? formatPercent(area / zoneArea) : say('none'),
-          ]
-        }),
-        [
-          `**${say('total')}**`,
-          site.areaM2 === undefined ? say('none') : formatArea(site.areaM2),
-          formatNumber(index.uses.length, 0),
-          formatArea(planned),
-          planned > 0 ? formatPercent(1) : say('none'),
-          site.areaM2 ? formatPercent(planned / site.areaM2) : say('none'),
-        ],
-      ],
+      zoneRows(index, site).map(markdownCells),
       [1, 2, 3, 4, 5],
     ),
   )
@@ -244,31 +137,16 @@ function useSection(index: Index, site: Site): string {
   parts.push(
     table(
       [say('use'), say('category'), say('zone'), say('area'), say('share')],
-      groups.flatMap(({ name, uses }) =>
-        uses.map((use) => [
-          cellText(use.label),
-          cellText(enumLabel('useCategory', use.category)),
-          cellText(name),
-          use.areaM2 === undefined ? say('none') : formatArea(use.areaM2),
-          share(use.areaM2 ?? 0),
-        ]),
-      ),
+      useRows(index, UNTITLED).map(markdownCells),
       [3, 4],
     ),
   )
   return parts.join('\n\n')
 }
 
-function roadmapSection(index: Index): string {
+function roadmapSection(index: BriefIndex): string {
   const parts = [`## ${say('roadmap')}`]
   if (index.phases.length === 0) return [...parts, say('noPhases')].join('\n\n')
-  const stageOrder = (phase: Phase) => stages.indexOf(phase.stage)
-  const phases = [...index.phases].sort(
-    (a, b) =>
-      stageOrder(a) - stageOrder(b) ||
-      (a.start < b.start ? -1 : a.start > b.start ? 1 : 0) ||
-      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
-  )
   const scheduled = (phase: Phase, kind: 'use' | 'actor') =>
     (phase.refs ?? [])
       .map((id) => index.byId.get(id))
@@ -278,7 +156,7 @@ function roadmapSection(index: Index): string {
   parts.push(
     table(
       [say('stage'), say('phase'), say('start'), say('end'), say('months'), say('scheduledUses'), say('scheduledActors')],
-      phases.map((phase) => [
+      index.phases.map((phase) => [
         cellText(enumLabel('stage', phase.stage)),
         cellText(phase.label),
         phase.start,
@@ -293,7 +171,7 @@ function roadmapSection(index: Index): string {
   return parts.join('\n\n')
 }
 
-function analysisSections(analysis: Analysis | null, index: Index): string {
+function analysisSections(analysis: Analysis | null, index: BriefIndex): string {
   const indicators = [`## ${say('indicators')}`]
   const gaps = [`## ${say('gaps')}`]
   if (!analysis) return [...indicators, say('noAnalysis'), ...gaps, say('noAnalysis')].join('\n\n')
@@ -304,19 +182,12 @@ function analysisSections(analysis: Analysis | null, index: Index): string {
       [1],
     ),
   )
-  const phases = analysis.indicators.phases
-  if (phases.length > 0) {
+  if (analysis.indicators.phases.length > 0) {
     indicators.push(`### ${say('phaseOccupancy')}`)
     indicators.push(
       table(
         [say('phase'), say('stage'), say('scheduledUses'), say('plannedArea'), say('occupancyColumn')],
-        phases.map((phase) => [
-          cellText(nameOf(index.byId.get(phase.phaseId), phase.phaseId)),
-          cellText(enumLabel('stage', phase.stage)),
-          formatNumber(phase.uses, 0),
-          formatArea(phase.plannedM2),
-          phase.occupancy === null ? say('none') : formatPercent(phase.occupancy),
-        ]),
+        phaseOccupancyRows(analysis, index).map(markdownCells),
         [2, 3, 4],
       ),
     )
@@ -326,7 +197,7 @@ function analysisSections(analysis: Analysis | null, index: Index): string {
   return [indicators.join('\n\n'), gaps.join('\n\n')].join('\n\n')
 }
 
-function notesSection(index: Index): string {
+function notesSection(index: BriefIndex): string {
   const parts = [`## ${say('notes')}`]
   const notes = index.notes.filter((note) => note.label.trim() !== '')
   if (notes.length === 0) return [...parts, say('noNotes')].join('\n\n')
@@ -411,7 +282,7 @@ function sinceSection(document: BoardDocument, since: { label: string; diff: Boa
  * plainly (`1,500 m²`, `45.5%`). Pure and deterministic: the same input gives the same text.
  */
 export function toMarkdown(document: BoardDocument, options: MarkdownOptions = {}): string {
-  const index = indexOf(document)
+  const index = briefIndex(document)
   const title = document.board.title.trim() || document.site.name || say('untitled')
   const head = [`# ${escapeInline(title)}`, say('intro')]
   if (options.snapshot)

@@ -1,4 +1,4 @@
-import { createMemo, createSignal, For, Match, Show, Switch } from 'solid-js'
+import { createMemo, For, Match, Show, Switch } from 'solid-js'
 import { canEdit } from '../../../shared/schema/roles.ts'
 import { useBoard } from '../../board/board-context.ts'
 import { enumLabel, t } from '../../i18n/locale.ts'

@@ -1,15 +1,33 @@
+import { type BriefIndex, enumLabel, nameOf } from '../../../shared/export/brief-rows.ts'
+import { monthsBetween } from '../../../shared/export/format.ts'
 import { say } from '../../../shared/export/markdown-text.ts'
 import { stageColors, textOn } from '../../../shared/scene/palette.ts'
 import { isFilledPattern, patternPath, stagePatterns } from '../../../shared/scene/patterns.ts'
 import { monthFromNumber, monthNumber } from '../../../shared/scene/timeline.ts'
 import { stages } from '../../../shared/schema/enums.ts'
-import { type BriefIndex, enumLabel, phaseMonths, scheduledOf } from './brief-tables.ts'
+import type { Phase } from '../../../shared/schema/phase.ts'
 import { CONTENT_W, colorOf, ink, MARGIN, muted, PAGE_H, type PdfWriter, rule, stripe } from './pdf-writer.ts'
 
 const LABEL_W = 210
 const BAR_H = 15
 const AXIS_H = 30
 const MONTH_LETTERS = 'JFMAMJJASOND'
+
+/**
+ * The uses and actors a phase schedules, by name; refs the board lacks are named as missing,
+ * in ref order among the uses (the Markdown roadmap table lists them after the uses).
+ */
+function scheduledOf(phase: Phase, index: BriefIndex): { uses: string[]; actors: string[] } {
+  const uses: string[] = []
+  const actors: string[] = []
+  for (const id of phase.refs ?? []) {
+    const element = index.byId.get(id)
+    if (!element) uses.push(say('missingRef', { id }))
+    else if (element.kind === 'use') uses.push(nameOf(element, id))
+    else if (element.kind === 'actor') actors.push(nameOf(element, id))
+  }
+  return { uses, actors }
+}
 
 /** A bar in a stage's colour with the stage's pattern (colour never carries the meaning alone). */
 function stageBar(writer: PdfWriter, stage: (typeof stages)[number], x: number, top: number, w: number, h: number): void {
@@ -106,7 +124,7 @@ export async function drawGantt(writer: PdfWriter, index: BriefIndex): Promise<v
     const barX = xOf(start)
     const barW = Math.max(2, (end - start + 1) * monthW)
     const nameLines = writer.wrap(phase.label || enumLabel('stage', phase.stage), LABEL_W - 12, 9, true).slice(0, 3)
-    const meta = `${enumLabel('stage', phase.stage)} · ${phase.start} – ${phase.end} · ${phaseMonths(phase)} months`
+    const meta = `${enumLabel('stage', phase.stage)} · ${phase.start} – ${phase.end} · ${monthsBetween(phase.start, phase.end)} months`
     const { uses, actors } = scheduledOf(phase, index)
     const refs = [
       uses.length > 0 ? `${say('scheduledUses')}: ${uses.join(', ')}` : '',

@@ -3,10 +3,23 @@ import fontkit from '@pdf-lib/fontkit'
 import { PDFDocument } from 'pdf-lib'
 import type { Analysis } from '../../../shared/analysis/types.ts'
 import { gapSentencesOf, indicatorRows } from '../../../shared/export/analysis-view.ts'
+import {
+  actorRows,
+  actorSummary,
+  actorsBySector,
+  briefIndex,
+  byLabel,
+  nameOf,
+  phaseOccupancyRows,
+  sectorRows,
+  siteRows,
+  useMixSummary,
+  useRows,
+  zoneRows,
+} from '../../../shared/export/brief-rows.ts'
 import { formatArea, formatNumber, formatPercent } from '../../../shared/export/format.ts'
 import { say } from '../../../shared/export/markdown-text.ts'
 import type { BoardDocument } from '../../../shared/schema/document.ts'
-import { actorRows, briefIndex, enumLabel, nameOf, sectorRows, siteRows, useRows, zoneRows } from './brief-tables.ts'
 import { fontFiles } from './canvas-environment.ts'
 import { drawGantt } from './pdf-gantt.ts'
 import { CONTENT_W, colorOf, MARGIN, muted, PAGE_H, PdfWriter, rule } from './pdf-writer.ts'
@@ -84,7 +97,7 @@ async function titlePage(writer: PdfWriter, input: PdfInput, title: string, anal
   const rightW = CONTENT_W - leftW - 24
   writer.text(say('siteProfile'), MARGIN, writer.y, { size: 12.5, bold: true })
   writer.y += 20
-  const profile = siteRows(document)
+  const profile = siteRows(site)
   if (profile.length > 0)
     await writer.table(
       [
@@ -165,15 +178,7 @@ async function tables(writer: PdfWriter, input: PdfInput, analysis: Analysis | n
   await writer.heading(say('actors'))
   if (index.actors.length === 0) await writer.paragraph(say('noActors'))
   else {
-    const sectorsUsed = new Set(index.actors.map((actor) => actor.sector)).size
-    const committedCount = sectorRows(index).at(-1)?.cells[2] ?? '0'
-    await writer.paragraph(
-      say('actorsSummary', {
-        count: formatNumber(index.actors.length, 0),
-        sectors: formatNumber(sectorsUsed, 0),
-        committed: committedCount,
-      }),
-    )
+    await writer.paragraph(actorSummary(index))
     await writer.table(
       [
         { header: say('sector'), width: 3 },
@@ -195,7 +200,7 @@ async function tables(writer: PdfWriter, input: PdfInput, analysis: Analysis | n
         { header: say('stance'), width: 1 },
         { header: say('spaceNeed'), width: 1, align: right },
       ],
-      actorRows(index),
+      actorRows(actorsBySector(index)),
       { continued: `${say('actors')} (continued)` },
     )
   }
@@ -204,12 +209,7 @@ async function tables(writer: PdfWriter, input: PdfInput, analysis: Analysis | n
   await writer.heading(say('useMix'))
   if (index.uses.length === 0) await writer.paragraph(say('noUses'))
   else {
-    const planned = index.uses.reduce((sum, use) => sum + (use.areaM2 ?? 0), 0)
-    const siteArea = document.site.areaM2
-    await writer.paragraph(
-      say('useMixSummary', { count: formatNumber(index.uses.length, 0), planned: formatArea(planned) }) +
-        (siteArea ? say('onSite', { area: formatArea(siteArea), share: formatPercent(planned / siteArea) }) : '.'),
-    )
+    await writer.paragraph(useMixSummary(index, document.site))
     await writer.heading(say('byZone'), 2)
     await writer.table(
       [
@@ -220,7 +220,7 @@ async function tables(writer: PdfWriter, input: PdfInput, analysis: Analysis | n
         { header: say('share'), width: 1.4, align: right },
         { header: say('zoneOccupancy'), width: 1.2, align: right },
       ],
-      zoneRows(index, document),
+      zoneRows(index, document.site),
       { continued: `${say('byZone')} (continued)` },
     )
     await writer.heading(say('byUse'), 2)
@@ -259,15 +259,7 @@ async function tables(writer: PdfWriter, input: PdfInput, analysis: Analysis | n
           { header: say('plannedArea'), width: 1.2, align: right },
           { header: say('occupancyColumn'), width: 1.4, align: right },
         ],
-        analysis.indicators.phases.map((phase) => ({
-          cells: [
-            nameOf(index.byId.get(phase.phaseId), phase.phaseId),
-            enumLabel('stage', phase.stage),
-            formatNumber(phase.uses, 0),
-            formatArea(phase.plannedM2),
-            phase.occupancy === null ? say('none') : formatPercent(phase.occupancy),
-          ],
-        })),
+        phaseOccupancyRows(analysis, index),
         { continued: `${say('phaseOccupancy')} (continued)` },
       )
     }
@@ -277,7 +269,7 @@ async function tables(writer: PdfWriter, input: PdfInput, analysis: Analysis | n
     for (const sentence of sentences) await writer.paragraph(`•  ${sentence}`, { size: 9.5, gap: 2 })
   }
 
-  const notes = index.notes.filter((note) => note.label.trim() !== '')
+  const notes = index.notes.filter((note) => note.label.trim() !== '').sort(byLabel)
   if (notes.length > 0) {
     writer.y += 8
     await writer.heading(say('notes'), 2)

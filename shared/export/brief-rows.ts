@@ -1,0 +1,272 @@
+import type { Analysis } from '../analysis/types.ts'
+import { t } from '../i18n/index.ts'
+import type { Actor } from '../schema/actor.ts'
+import type { BoardDocument } from '../schema/document.ts'
+import type { Element } from '../schema/elements.ts'
+import { sectors, stages } from '../schema/enums.ts'
+import type { Note } from '../schema/note.ts'
+import type { Phase } from '../schema/phase.ts'
+import type { Site } from '../schema/site.ts'
+import type { Use } from '../schema/use.ts'
+import type { Zone } from '../schema/zone.ts'
+import { compareNames, formatArea, formatNumber, formatPercent } from './format.ts'
+import { say } from './markdown-text.ts'
+
+/**
+ * What the strategy brief's tables say, once for both briefs: the Markdown brief
+ * (`markdown.ts`) and the PDF (server/export/render/render-pdf.ts), so the two read alike.
+ * The board's elements indexed in the brief's order, each table's rows as plain cells with
+ * the brief's wording (`say`) and number formats (`format.ts`), and the sentences that sum
+ * the tables up. Cells are not escaped: the Markdown brief escapes them, the PDF draws them
+ * as they are. (The roadmap is not here: the Markdown brief writes it as a table, the PDF as a
+ * Gantt chart, server/export/render/pdf-gantt.ts.)
+ */
+
+/** One row of a brief table. */
+export interface BriefRow {
+  cells: string[]
+  /** The total row: the Markdown brief writes its label bold, the PDF sets it off with a rule. */
+  total?: boolean
+}
+
+/** The label of an enumeration value from the UI catalog, else the value itself. */
+export function enumLabel(enumeration: string, value: string): string {
+  const key = `enum.${enumeration}.${value}`
+  return t.has(key) ? t(key) : value
+}
+
+/** An element's name, else `fallbackId` (elements without a label, or missing ones). */
+export const nameOf = (element: Element | undefined, fallbackId: string): string =>
+  element && 'label' in element && element.label ? element.label : fallbackId
+
+/** By name as a reader expects, then by id, so the order is total and stable. */
+export const byLabel = (a: { label: string; id: string }, b: { label: string; id: string }): number =>
+  compareNames(a.label, b.label) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+
+/** The commitments that count as "letter of intent or more". */
+const COMMITTED = new Set(['loi', 'precontract', 'signed'])
+
+export interface BriefIndex {
+  byId: Map<string, Element>
+  /** By name. */
+  actors: Actor[]
+  /** By name. */
+  uses: Use[]
+  /** By name. */
+  zones: Zone[]
+  /** By stage, then start: the roadmap's order. */
+  phases: Phase[]
+  /** In board order (the Markdown brief lists them so; the PDF sorts them by name). */
+  notes: Note[]
+}
+
+/** The elements by id and, per kind the brief writes about, in the brief's order. */
+export function briefIndex(document: BoardDocument): BriefIndex {
+  const index: BriefIndex = { byId: new Map(), actors: [], uses: [], zones: [], phases: [], notes: [] }
+  for (const element of document.elements) {
+    index.byId.set(element.id, element)
+    if (element.kind === 'actor') index.actors.push(element)
+    else if (element.kind === 'use') index.uses.push(element)
+    else if (element.kind === 'zone') index.zones.push(element)
+    else if (element.kind === 'phase') index.phases.push(element)
+    else if (element.kind === 'note') index.notes.push(element)
+  }
+  index.actors.sort(byLabel)
+  index.uses.sort(byLabel)
+  index.zones.sort(byLabel)
+  index.phases.sort(
+    (a, b) =>
+      stages.indexOf(a.stage) - stages.indexOf(b.stage) ||
+      (a.start < b.start ? -1 : a.start > b.start ? 1 : 0) ||
+      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  )
+  return index
+}
+
+// ---------------------------------------------------------------- site profile
+
+/** Field | Value rows of the site profile, for the fields that are filled in. */
+export function siteRows(site: Site): BriefRow[] {
+  const rows: [string, string | undefined][] = [
+    [say('siteName'), site.name],
+    [say('siteLocation'), site.location],
+    [say('siteCountry'), site.country],
+    [say('siteArea'), site.areaM2 === undefined ? undefined : formatArea(site.areaM2)],
+    [say('siteBuiltYear'), site.builtYear === undefined ? undefined : String(site.builtYear)],
+    [say('siteFormerUse'), site.formerUse],
+    [say('siteHeritageStatus'), site.heritageStatus === undefined ? undefined : enumLabel('heritageStatus', site.heritageStatus)],
+    [say('siteCondition'), site.condition === undefined ? undefined : enumLabel('siteCondition', site.condition)],
+  ]
+  return rows.filter((row): row is [string, string] => Boolean(row[1])).map((row) => ({ cells: row }))
+}
+
+// ---------------------------------------------------------------- actors
+
+export interface SectorGroup {
+  sector: Actor['sector']
+  /** By name. */
+  actors: Actor[]
+}
+
+/** The sectors that have actors, in the catalog's order. */
+export function sectorGroups(index: BriefIndex): SectorGroup[] {
+  return sectors
+    .map((sector) => ({ sector, actors: index.actors.filter((actor) => actor.sector === sector) }))
+    .filter((group) => group.actors.length > 0)
+}
+
+const spaceNeed = (actors: Actor[]) => actors.reduce((sum, actor) => sum + (actor.spaceNeedM2 ?? 0), 0)
+const committed = (actors: Actor[]) => actors.filter((actor) => COMMITTED.has(actor.commitment)).length
+
+/** "{count} actors in {sectors} sectors; {committed} committed …" */
+export function actorSummary(index: BriefIndex): string {
+  return say('actorsSummary', {
+    count: formatNumber(index.actors.length, 0),
+    sectors: formatNumber(sectorGroups(index).length, 0),
+    committed: formatNumber(committed(index.actors), 0),
+  })
+}
+
+/** Sector | Actors | Letter of intent or more | Space need, with a total. */
+export function sectorRows(index: BriefIndex): BriefRow[] {
+  const row = (label: string, actors: Actor[]) => [
+    label,
+    formatNumber(actors.length, 0),
+    formatNumber(committed(actors), 0),
+    formatArea(spaceNeed(actors)),
+  ]
+  return [
+    ...sectorGroups(index).map(({ sector, actors }) => ({ cells: row(enumLabel('sector', sector), actors) })),
+    { cells: row(say('total'), index.actors), total: true },
+  ]
+}
+
+/** All actors by sector (in the catalog's order), then by name. */
+export const actorsBySector = (index: BriefIndex): Actor[] =>
+  [...index.actors].sort((a, b) => sectors.indexOf(a.sector) - sectors.indexOf(b.sector) || byLabel(a, b))
+
+/**
+ * What a table writes for an element without a name: the PDF "(untitled)" (the default),
+ * the Markdown brief its empty-cell dash.
+ */
+export interface Naming {
+  untitled?: string
+}
+
+/**
+ * Actor | Sector | Field | Country | Commitment | Stance | Space need. The PDF has one table
+ * of all actors; the Markdown brief one per sector, without the Sector column (`sectorColumn: false`).
+ */
+export function actorRows(
+  actors: Actor[],
+  { untitled = say('untitled'), sectorColumn = true }: Naming & { sectorColumn?: boolean } = {},
+): BriefRow[] {
+  return actors.map((actor) => ({
+    cells: [
+      actor.label || untitled,
+      ...(sectorColumn ? [enumLabel('sector', actor.sector)] : []),
+      actor.subsector ? enumLabel('subsector', actor.subsector) : say('none'),
+      actor.country ?? say('none'),
+      enumLabel('commitment', actor.commitment),
+      actor.stance ? enumLabel('stance', actor.stance) : say('none'),
+      actor.spaceNeedM2 === undefined ? say('none') : formatArea(actor.spaceNeedM2),
+    ],
+  }))
+}
+
+// ---------------------------------------------------------------- uses and zones
+
+const areaOf = (uses: Use[]) => uses.reduce((sum, use) => sum + (use.areaM2 ?? 0), 0)
+
+/** "{count} uses with {planned} planned", and the share of the site when its area is known. */
+export function useMixSummary(index: BriefIndex, site: Site): string {
+  const planned = areaOf(index.uses)
+  const summary = say('useMixSummary', { count: formatNumber(index.uses.length, 0), planned: formatArea(planned) })
+  return (
+    summary + (site.areaM2 ? say('onSite', { area: formatArea(site.areaM2), share: formatPercent(planned / site.areaM2) }) : '.')
+  )
+}
+
+interface ZoneGroup {
+  name: string
+  zone?: Zone
+  uses: Use[]
+}
+
+/** Zones by name, then uses naming a zone the board lacks, then uses without a zone. */
+function zoneGroups(index: BriefIndex): ZoneGroup[] {
+  const groups: ZoneGroup[] = index.zones.map((zone) => ({
+    name: zone.label || zone.id,
+    zone,
+    uses: index.uses.filter((use) => use.zone === zone.id),
+  }))
+  const zoneIds = new Set(index.zones.map((zone) => zone.id))
+  const missing = [...new Set(index.uses.flatMap((use) => (use.zone && !zoneIds.has(use.zone) ? [use.zone] : [])))].sort()
+  for (const id of missing) groups.push({ name: say('missingZone', { id }), uses: index.uses.filter((use) => use.zone === id) })
+  const unzoned = index.uses.filter((use) => !use.zone)
+  if (unzoned.length > 0) groups.push({ name: say('noZone'), uses: unzoned })
+  return groups
+}
+
+/** Zone | Zone area | Uses | Planned area | Share of planned area | Zone occupancy, with a total. */
+export function zoneRows(index: BriefIndex, site: Site): BriefRow[] {
+  const planned = areaOf(index.uses)
+  const share = (area: number) => (planned > 0 ? formatPercent(area / planned) : say('none'))
+  return [
+    ...zoneGroups(index).map(({ name, zone, uses }) => {
+      const area = areaOf(uses)
+      return {
+        cells: [
+          name,
+          zone?.areaM2 === undefined ? say('none') : formatArea(zone.areaM2),
+          formatNumber(uses.length, 0),
+          formatArea(area),
+          share(area),
+          zone?.areaM2 ? formatPercent(area / zone.areaM2) : say('none'),
+        ],
+      }
+    }),
+    {
+      cells: [
+        say('total'),
+        site.areaM2 === undefined ? say('none') : formatArea(site.areaM2),
+        formatNumber(index.uses.length, 0),
+        formatArea(planned),
+        planned > 0 ? formatPercent(1) : say('none'),
+        site.areaM2 ? formatPercent(planned / site.areaM2) : say('none'),
+      ],
+      total: true,
+    },
+  ]
+}
+
+/** Use | Category | Zone | Area | Share of planned area, grouped by zone as `zoneRows`. */
+export function useRows(index: BriefIndex, { untitled = say('untitled') }: Naming = {}): BriefRow[] {
+  const planned = areaOf(index.uses)
+  return zoneGroups(index).flatMap(({ name, uses }) =>
+    uses.map((use) => ({
+      cells: [
+        use.label || untitled,
+        enumLabel('useCategory', use.category),
+        name,
+        use.areaM2 === undefined ? say('none') : formatArea(use.areaM2),
+        planned > 0 ? formatPercent((use.areaM2 ?? 0) / planned) : say('none'),
+      ],
+    })),
+  )
+}
+
+// ---------------------------------------------------------------- indicators
+
+/** Phase | Stage | Uses | Planned area | Occupancy of the site, from the analysis. */
+export function phaseOccupancyRows(analysis: Analysis, index: BriefIndex): BriefRow[] {
+  return analysis.indicators.phases.map((phase) => ({
+    cells: [
+      nameOf(index.byId.get(phase.phaseId), phase.phaseId),
+      enumLabel('stage', phase.stage),
+      formatNumber(phase.uses, 0),
+      formatArea(phase.plannedM2),
+      phase.occupancy === null ? say('none') : formatPercent(phase.occupancy),
+    ],
+  }))
+}
