@@ -34,6 +34,13 @@ export function Minimap(props: { canvas: CanvasApi }) {
   let canvasEl: HTMLCanvasElement | undefined
   let world: Rect = { x: 0, y: 0, width: 1, height: 1 }
 
+  // The elements' boxes, bottom first by kind; read from the store only when the elements change
+  // (panning redraws the map every frame: it must not walk the store's proxies each time).
+  const order = ['frame', 'zone', 'image', 'phase', 'use', 'actor', 'note']
+  let boxes: { kind: string; box: Rect }[] = []
+  let content: Rect | null = null
+  let contentDirty = true
+
   const draw = createFrameTask(() => {
     const ctx = canvasEl?.getContext('2d')
     if (!canvasEl || !ctx) return
@@ -42,25 +49,36 @@ export function Minimap(props: { canvas: CanvasApi }) {
       canvasEl.width = WIDTH * dpr
       canvasEl.height = HEIGHT * dpr
     }
-    const view = visibleRect(props.canvas.viewport(), props.canvas.size())
-    const boxes: { kind: string; box: Rect }[] = []
-    for (const element of Object.values(store.state.elements)) {
-      const box = boxOf(element)
-      if (box) boxes.push({ kind: element.kind, box })
+    if (contentDirty) {
+      boxes = []
+      for (const element of Object.values(store.state.elements)) {
+        const box = boxOf(element)
+        if (box) boxes.push({ kind: element.kind, box })
+      }
+      boxes.sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind))
+      content = unionRect(boxes.map((b) => b.box))
+      contentDirty = false
     }
-    const content = unionRect(boxes.map((b) => b.box)) ?? view
-    const all = unionRect([content, view]) ?? view
+    const view = visibleRect(props.canvas.viewport(), props.canvas.size())
+    const all = unionRect([content ?? view, view]) ?? view
     const pad = Math.max(all.width, all.height) * 0.04
     world = { x: all.x - pad, y: all.y - pad, width: all.width + 2 * pad, height: all.height + 2 * pad }
     const { scale, ox, oy } = mapping(world)
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0)
     ctx.clearRect(0, 0, WIDTH, HEIGHT)
-    const order = ['frame', 'zone', 'image', 'phase', 'use', 'actor', 'note']
-    boxes.sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind))
-    for (const { kind, box } of boxes) {
-      ctx.fillStyle = minimapColors[kind] ?? '#9ca3af'
-      ctx.fillRect(ox + box.x * scale, oy + box.y * scale, Math.max(1.5, box.width * scale), Math.max(1.5, box.height * scale))
+    // one path per run of a kind
+    let kind: string | null = null
+    for (const box of boxes) {
+      if (box.kind !== kind) {
+        if (kind !== null) ctx.fill()
+        kind = box.kind
+        ctx.fillStyle = minimapColors[kind] ?? '#9ca3af'
+        ctx.beginPath()
+      }
+      const { x, y, width, height } = box.box
+      ctx.rect(ox + x * scale, oy + y * scale, Math.max(1.5, width * scale), Math.max(1.5, height * scale))
     }
+    if (kind !== null) ctx.fill()
     ctx.strokeStyle = '#9b3426'
     ctx.lineWidth = 1.5
     ctx.fillStyle = 'rgba(155, 52, 38, 0.06)'
@@ -71,8 +89,6 @@ export function Minimap(props: { canvas: CanvasApi }) {
   })
 
   createEffect(() => {
-    props.canvas.viewport()
-    props.canvas.size()
     for (const element of Object.values(store.state.elements)) {
       // read the geometry so the effect re-runs when it changes
       void element.x
@@ -80,6 +96,12 @@ export function Minimap(props: { canvas: CanvasApi }) {
       void element.w
       void element.h
     }
+    contentDirty = true
+    if (props.canvas.minimapVisible()) draw.schedule()
+  })
+  createEffect(() => {
+    props.canvas.viewport()
+    props.canvas.size()
     if (props.canvas.minimapVisible()) draw.schedule()
   })
   onCleanup(() => draw.cancel())

@@ -12,6 +12,17 @@ import type { Element } from '../../../shared/schema/elements.ts'
 import { getElements, getSettings } from '../../../shared/schema/layout.ts'
 import { createHighlights, type HighlightKind } from './highlights.ts'
 import { createImageLoader } from './image-loader.ts'
+import {
+  batchLodOps,
+  createLodPainter,
+  LOD_ENTER_SCALE,
+  LOD_LEAVE_COUNT_FACTOR,
+  LOD_LEAVE_SCALE,
+  LOD_MIN_ELEMENTS,
+  type LodBatch,
+  type LodOp,
+  lodOpsOf,
+} from './level-of-detail.ts'
 import { createKonvaNode, patchKonvaNode } from './reconcile.ts'
 import { SpatialIndex } from './spatial-index.ts'
 
@@ -34,6 +45,18 @@ export interface BoardRendererOptions {
    */
   cache?: boolean
   cacheMaxScale?: number
+  /**
+   * Level of detail (level-of-detail.ts): zoomed out below `LOD_ENTER_SCALE`, draw every
+   * visible element as plain shapes in one Konva shape instead of one group per element, and
+   * build no groups until zoomed in again. Default true in a browser. Pass false where every
+   * element's group must exist and be styled individually (diff ghosts).
+   */
+  levelOfDetail?: boolean
+  /**
+   * Draw zoomed out with LOD only when at least this many elements are in view (with margin);
+   * fewer are drawn in full at any zoom. Default `LOD_MIN_ELEMENTS`.
+   */
+  lodMinElements?: number
 }
 
 export interface BoardRenderer {
@@ -62,12 +85,18 @@ export interface BoardRenderer {
   onChange(cb: (changedIds: ReadonlySet<string>) => void): () => void
   /** Renders pending changes now instead of at the next animation frame (tests, exports). */
   flush(): void
+  /**
+   * Whether the board is drawn zoomed out (level of detail), and the batches it draws then,
+   * bottom first (tests, diagnostics).
+   */
+  levelOfDetail(): { active: boolean; batches: readonly LodBatch[] }
   destroy(): void
 }
 
 interface Entry {
   element: Element
   node?: Konva.Group
+  /** the group must be (re)built before it is shown */
   dirty: boolean
   /** pixelRatio of the group's bitmap cache; 0 when not cached */
   cachedAt: number
@@ -109,7 +138,19 @@ export function createBoardRenderer(options: BoardRendererOptions): BoardRendere
   const { doc } = options
   const elementsMap = getElements(doc)
   const settingsMap = getSettings(doc)
-  const layer = new Konva.Layer()
+  // Hit testing goes through the spatial index (elementAt, elementsIn): no hit canvas to redraw.
+  const layer = new Konva.Layer({ listening: false })
+  const lodShape = new Konva.Shape({
+    name: 'level-of-detail',
+    listening: false,
+    perfectDrawEnabled: false,
+    visible: false,
+    sceneFunc: (context) => {
+      const native = (context as unknown as { _context: CanvasRenderingContext2D })._context
+      lodPainter.paint(native, lodBatches, lodVersion, lodCoversAll ? null : lodRegion, (src) => images.picture(src))
+    },
+  })
+  layer.add(lodShape)
   const highlights = createHighlights(layer)
   const index = new SpatialIndex()
   const entries = new Map<string, Entry>()
@@ -120,6 +161,12 @@ export function createBoardRenderer(options: BoardRendererOptions): BoardRendere
   const pendingDoc = new Set<string>()
   const changed = new Set<string>()
   const orderIndex = new Map<string, number>()
+  /** ids bottom first (drawOrder) */
+  let ordered: string[] = []
+  /** ids whose geometry or look changed since the last flush: their index rect and LOD operations are stale */
+  const pendingIndex = new Set<string>()
+  /** ids without an index rect (links with no drawable ends) */
+  const unplaced = new Set<string>()
   let shown = new Set<string>()
   let viewport: Rect | null = null
   let orderDirty = true
@@ -129,13 +176,36 @@ export function createBoardRenderer(options: BoardRendererOptions): BoardRendere
   let timeline: Timeline = createTimeline(settingsMap.get('timelineOrigin'))
   const useCache = options.cache ?? typeof window !== 'undefined'
   const cacheMaxScale = options.cacheMaxScale ?? 0.75
+  const lodEnabled = options.levelOfDetail ?? typeof window !== 'undefined'
+  let lodActive = false
+  /** LOD operations per element, bottom first (effective geometry) */
+  const lodOps = new Map<string, LodOp[]>()
+  let lodBatches: LodBatch[] = []
+  let lodDirty = true
+  /** the board area the batches were made for; null: everything */
+  let lodRegion: Rect | null = null
+  /** the batches hold every element (a fitted board): moving the view needs no new ones */
+  let lodCoversAll = false
+  const lodMinElements = options.lodMinElements ?? LOD_MIN_ELEMENTS
+  /** elements in view when the mode was last decided, and at which scale */
+  let lodCount = 0
+  let lodCountScale = 0
+  /** changes whenever what the LOD drawing shows changes (its bitmap is then stale) */
+  let lodVersion = 0
+  const lodPainter = createLodPainter(() => Konva.Util.createCanvasElement())
 
-  const images = createImageLoader((node) => {
-    const id = elementIdOf(node)
-    const entry = id ? entries.get(id) : undefined
-    if (entry?.cachedAt) cacheEntry(entry, true)
-    layer.batchDraw()
-  })
+  const images = createImageLoader(
+    (node) => {
+      const id = elementIdOf(node)
+      const entry = id ? entries.get(id) : undefined
+      if (entry?.cachedAt) cacheEntry(entry, true)
+      layer.batchDraw()
+    },
+    () => {
+      lodVersion++
+      if (lodActive) layer.batchDraw()
+    },
+  )
 
   // ——— effective (previewed) elements ———
 
@@ -233,7 +303,9 @@ export function createBoardRenderer(options: BoardRendererOptions): BoardRendere
 
   function markDirty(id: string): void {
     const entry = entries.get(id)
-    if (entry) entry.dirty = true
+    if (!entry) return
+    entry.dirty = true
+    pendingIndex.add(id)
   }
 
   /** Re-renders what shows `id`: links when it moved, names when its label changed. */
@@ -251,6 +323,10 @@ export function createBoardRenderer(options: BoardRendererOptions): BoardRendere
     setReferences(id, referencesOf(entry.element), [])
     entry.node?.destroy()
     index.delete(id)
+    pendingIndex.delete(id)
+    unplaced.delete(id)
+    lodOps.delete(id)
+    lodDirty = true
     shown.delete(id)
     orderIndex.delete(id)
     if (entry.element.kind === 'use' && entry.element.zone) markDirty(entry.element.zone)
@@ -271,6 +347,7 @@ export function createBoardRenderer(options: BoardRendererOptions): BoardRendere
       changed.add(id)
       if (!entry) {
         entries.set(id, { element, dirty: true, cachedAt: 0 })
+        pendingIndex.add(id)
         setReferences(id, [], referencesOf(element))
         markDependents(id, { geometry: true, label: true })
         if (element.kind === 'use' && element.zone) markDirty(element.zone)
@@ -282,13 +359,14 @@ export function createBoardRenderer(options: BoardRendererOptions): BoardRendere
         removeEntry(id)
         pendingDoc.delete(id)
         entries.set(id, { element, dirty: true, cachedAt: 0 })
+        pendingIndex.add(id)
         setReferences(id, [], referencesOf(element))
         markDependents(id, { geometry: true, label: true })
         orderDirty = true
         continue
       }
       entry.element = element
-      entry.dirty = true
+      markDirty(id)
       setReferences(id, referencesOf(before), referencesOf(element))
       markDependents(id, { geometry: !sameGeometry(before, element), label: !sameLabel(before, element) })
       if (before.kind !== 'link' && element.kind !== 'link' && before.z !== element.z) orderDirty = true
@@ -376,21 +454,123 @@ export function createBoardRenderer(options: BoardRendererOptions): BoardRendere
   }
 
   function applyOrder(): void {
-    const ordered = drawOrder([...entries.values()].map((entry) => entry.element))
+    const elements = drawOrder([...entries.values()].map((entry) => entry.element))
+    const ids = elements.map((element) => element.id)
+    if (ids.length !== ordered.length || ids.some((id, i) => id !== ordered[i])) lodDirty = true
+    ordered = ids
     orderIndex.clear()
     const nodes: Konva.Node[] = []
-    ordered.forEach((element, position) => {
-      orderIndex.set(element.id, position)
-      const node = entries.get(element.id)?.node
+    ids.forEach((id, position) => {
+      orderIndex.set(id, position)
+      const node = entries.get(id)?.node
       if (node) nodes.push(node)
     })
-    nodes.push(highlights.group)
+    // the LOD drawing stands in for all element groups (hidden while it shows); highlights on top
+    nodes.push(lodShape, highlights.group)
     const children = layer.children
     if (children.length === nodes.length && children.every((child, i) => child === nodes[i])) return
     // Reorder in one pass instead of n zIndex() calls (each of which re-indexes every child).
     children.length = 0
     for (const node of nodes) children.push(node as Konva.Group)
     ;(layer as unknown as { _setChildrenIndices(): void })._setChildrenIndices()
+  }
+
+  const containsRect = (outer: Rect, inner: Rect): boolean =>
+    inner.x >= outer.x &&
+    inner.y >= outer.y &&
+    inner.x + inner.width <= outer.x + outer.width &&
+    inner.y + inner.height <= outer.y + outer.height
+
+  /** Index rects and LOD operations of what changed since the last flush. */
+  function updateGeometry(): void {
+    if (pendingIndex.size === 0) return
+    for (const id of pendingIndex) {
+      const rect = indexRect(id)
+      index.set(id, rect)
+      if (rect) unplaced.delete(id)
+      else unplaced.add(id)
+      lodOps.delete(id)
+    }
+    pendingIndex.clear()
+    lodDirty = true
+  }
+
+  /**
+   * Switches between full drawing and level of detail by the scale and how many elements are
+   * in view (both with hysteresis). `inView` counts them; it is asked only when needed: while
+   * the drawing stays zoomed out and the view only moves within the drawn region, the count is
+   * the one of the last change.
+   */
+  function updateMode(inView: () => number): boolean {
+    if (!lodEnabled) return false
+    const s = scale()
+    let next: boolean
+    if (lodActive) {
+      // The view left the region the batches were made for: new batches (unless they hold every
+      // element anyway), and a new count.
+      let left = false
+      if (viewport && lodRegion && !containsRect(lodRegion, viewport)) {
+        left = true
+        if (lodCoversAll) lodRegion = cullRect()
+        else lodDirty = true
+      }
+      const moved = left || lodDirty || s !== lodCountScale
+      if (s > LOD_LEAVE_SCALE) next = false
+      else if (moved) {
+        lodCount = inView()
+        lodCountScale = s
+        next = lodCount >= lodMinElements * LOD_LEAVE_COUNT_FACTOR
+      } else next = true
+    } else {
+      next = s < LOD_ENTER_SCALE && inView() >= lodMinElements
+      if (next) lodCountScale = s
+    }
+    if (next === lodActive) return false
+    lodActive = next
+    lodShape.visible(next)
+    if (next) {
+      for (const id of shown) entries.get(id)?.node?.visible(false)
+      shown = new Set()
+      lodDirty = true
+    } else lodPainter.release()
+    return true
+  }
+
+  /** The LOD batches of the elements in the cull rect, in draw order. */
+  function rebuildLod(): void {
+    const cull = cullRect()
+    let ids: readonly string[] = ordered
+    lodCoversAll = true
+    if (cull) {
+      const inView = index.query(cull)
+      lodCoversAll = inView.size >= index.size
+      if (!lodCoversAll)
+        ids =
+          inView.size * 4 > ordered.length
+            ? ordered.filter((id) => inView.has(id))
+            : [...inView].sort((a, b) => (orderIndex.get(a) ?? 0) - (orderIndex.get(b) ?? 0))
+    }
+    const ops: LodOp[][] = []
+    for (const id of ids) {
+      let own = lodOps.get(id)
+      if (!own) {
+        const element = effective(id)
+        own = element ? lodOpsOf(element, ctx) : []
+        lodOps.set(id, own)
+      }
+      ops.push(own)
+    }
+    lodBatches = batchLodOps(ops)
+    lodRegion = cull
+    lodDirty = false
+    lodVersion++
+  }
+
+  function notify(): void {
+    if (changed.size === 0) return
+    const batch = new Set(changed)
+    changed.clear()
+    for (const listener of listeners) listener(batch)
   }
 
   function flush(): void {
@@ -400,10 +580,30 @@ export function createBoardRenderer(options: BoardRendererOptions): BoardRendere
     frame = null
     readPending()
     // geometry first, so that culling sees where things are now
-    for (const [id, entry] of entries) if (entry.dirty) index.set(id, indexRect(id))
+    updateGeometry()
     const cull = cullRect()
-    const visible = cull ? index.query(cull) : new Set(entries.keys())
-    if (cull) for (const [id, entry] of entries) if (entry.dirty && !index.rectOf(id)) visible.add(id)
+    let inView: Set<string> | null = null
+    const query = (): Set<string> => {
+      inView ??= cull ? index.query(cull) : new Set(entries.keys())
+      return inView
+    }
+    const switched = updateMode(() => query().size)
+    if (lodActive) {
+      // Zoomed out: no element groups are built or shown; one shape draws the batches.
+      if (orderDirty) {
+        applyOrder()
+        orderDirty = false
+      }
+      if (viewport && (!lodRegion || !containsRect(lodRegion, viewport))) lodDirty = true
+      const rebuilt = lodDirty
+      if (lodDirty) rebuildLod()
+      highlights.update(boundsOf)
+      if (rebuilt || switched || changed.size > 0) layer.batchDraw()
+      notify()
+      return
+    }
+    const visible = query()
+    if (cull) for (const id of unplaced) visible.add(id)
     for (const id of shown) {
       if (!visible.has(id)) entries.get(id)?.node?.visible(false)
     }
@@ -425,11 +625,7 @@ export function createBoardRenderer(options: BoardRendererOptions): BoardRendere
     }
     highlights.update(boundsOf)
     layer.batchDraw()
-    if (changed.size > 0) {
-      const batch = new Set(changed)
-      changed.clear()
-      for (const listener of listeners) listener(batch)
-    }
+    notify()
   }
 
   function schedule(): void {
@@ -454,7 +650,7 @@ export function createBoardRenderer(options: BoardRendererOptions): BoardRendere
   const onSettings = (event: Y.YMapEvent<unknown>) => {
     if (!event.keysChanged.has('timelineOrigin')) return
     timeline = createTimeline(settingsMap.get('timelineOrigin'))
-    for (const entry of entries.values()) if (entry.element.kind === 'phase') entry.dirty = true
+    for (const [id, entry] of entries) if (entry.element.kind === 'phase') markDirty(id)
     schedule()
   }
   elementsMap.observeDeep(onElements)
@@ -499,7 +695,7 @@ export function createBoardRenderer(options: BoardRendererOptions): BoardRendere
   }
 
   function ensureFresh(): void {
-    if (pendingDoc.size > 0 || [...entries.values()].some((entry) => entry.dirty)) flush()
+    if (pendingDoc.size > 0 || pendingIndex.size > 0) flush()
   }
 
   return {
@@ -508,10 +704,11 @@ export function createBoardRenderer(options: BoardRendererOptions): BoardRendere
       const entry = entries.get(id)
       if (!entry) return undefined
       if (!entry.node || entry.dirty) {
-        index.set(id, indexRect(id))
+        updateGeometry()
         render(id, entry)
         applyOrder()
-        if (!shown.has(id)) entry.node?.visible(isInView(id, cullRect()))
+        // zoomed out, the LOD drawing shows it: the group stays hidden
+        if (!shown.has(id)) entry.node?.visible(!lodActive && isInView(id, cullRect()))
       }
       return entry.node
     },
@@ -526,9 +723,8 @@ export function createBoardRenderer(options: BoardRendererOptions): BoardRendere
       else previews.set(source, new Map(overrides))
       const affected = new Set([...(before?.keys() ?? []), ...overrides.keys()])
       for (const id of affected) {
-        const entry = entries.get(id)
-        if (!entry) continue
-        entry.dirty = true
+        if (!entries.has(id)) continue
+        markDirty(id)
         markDependents(id, { geometry: true, label: false })
       }
       if (affected.size > 0) schedule()
@@ -572,6 +768,7 @@ export function createBoardRenderer(options: BoardRendererOptions): BoardRendere
       return () => listeners.delete(cb)
     },
     flush,
+    levelOfDetail: () => ({ active: lodActive, batches: lodBatches }),
     destroy() {
       if (destroyed) return
       destroyed = true
@@ -581,6 +778,7 @@ export function createBoardRenderer(options: BoardRendererOptions): BoardRendere
       listeners.clear()
       highlights.destroy()
       images.destroy()
+      lodPainter.release()
       layer.destroy()
     },
   }

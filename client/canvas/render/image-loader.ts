@@ -8,7 +8,7 @@ type Entry = { image: HTMLImageElement; loaded: boolean; failed: boolean; waitin
  * gets it, the placeholder hides and `onLoaded` asks for a redraw. A failed load keeps the
  * placeholder.
  */
-export function createImageLoader(onLoaded: (node: Konva.Image) => void) {
+export function createImageLoader(onLoaded: (node: Konva.Image) => void, onPictureLoaded: () => void = () => {}) {
   const entries = new Map<string, Entry>()
 
   const show = (node: Konva.Image, image: HTMLImageElement) => {
@@ -20,10 +20,10 @@ export function createImageLoader(onLoaded: (node: Konva.Image) => void) {
     onLoaded(node)
   }
 
-  function load(node: Konva.Image, src: string): void {
+  function entryOf(src: string): Entry | undefined {
     let entry = entries.get(src)
     if (!entry) {
-      if (typeof Image === 'undefined') return
+      if (typeof Image === 'undefined') return undefined
       const image = new Image()
       const created: Entry = { image, loaded: false, failed: false, waiting: new Set() }
       entry = created
@@ -33,6 +33,7 @@ export function createImageLoader(onLoaded: (node: Konva.Image) => void) {
         for (const waiting of created.waiting)
           if (waiting.getParent() && waiting.getAttr('sceneSrc') === src) show(waiting, image)
         created.waiting.clear()
+        onPictureLoaded()
       }
       image.onerror = () => {
         created.failed = true
@@ -40,6 +41,12 @@ export function createImageLoader(onLoaded: (node: Konva.Image) => void) {
       }
       image.src = src
     }
+    return entry
+  }
+
+  function load(node: Konva.Image, src: string): void {
+    const entry = entryOf(src)
+    if (!entry) return
     node.setAttr('sceneSrc', src)
     if (entry.loaded) show(node, entry.image)
     else if (!entry.failed) entry.waiting.add(node)
@@ -47,6 +54,11 @@ export function createImageLoader(onLoaded: (node: Konva.Image) => void) {
 
   return {
     load,
+    /** The picture at `src` once loaded (starts loading it otherwise; `onPictureLoaded` tells when). */
+    picture(src: string): HTMLImageElement | undefined {
+      const entry = entryOf(src)
+      return entry?.loaded ? entry.image : undefined
+    },
     destroy(): void {
       for (const entry of entries.values()) {
         entry.image.onload = null

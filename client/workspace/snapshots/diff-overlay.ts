@@ -65,7 +65,14 @@ export function drawDiff(
   if (removedIds.length > 0) {
     const { document, helperIds } = ghostDocument(diff, from)
     ghostDoc = snapshotDoc(document)
-    const renderer = createBoardRenderer({ doc: ghostDoc, t: options.t, locale: options.locale, cache: false })
+    const renderer = createBoardRenderer({
+      doc: ghostDoc,
+      t: options.t,
+      locale: options.locale,
+      cache: false,
+      // every ghost's own group is faded (or hidden) below: no level-of-detail drawing
+      levelOfDetail: false,
+    })
     ghost = renderer
     renderer.layer.listening(false)
     renderer.layer.name('diff-ghosts')
