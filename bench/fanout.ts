@@ -1,5 +1,5 @@
 import { nowMs, sleep } from './lib/clock.ts'
-import { cpuMeter } from './lib/proc.ts'
+import { cpuMeter, cpuMsOf } from './lib/proc.ts'
 import { ReceiverPool } from './lib/receivers.ts'
 import { type Percentiles, percentiles, round2 } from './lib/stats.ts'
 import { startTarget, type Target, type TargetName } from './lib/targets.ts'
@@ -67,55 +67,75 @@ function latencies(sentAt: Map<number, number>, keys: number[], times: number[],
 
 /**
  * Fan-out latency: one writer sets a key, each of N receivers records when it observes it;
- * the next round starts once all have (closed loop, a 5 ms pause between rounds).
+ * the next round starts once all have (closed loop, a 5 ms pause between rounds). All targets
+ * run at once, each with its own writer and receivers, and the rounds are interleaved — one
+ * round of each target in turn, who goes first rotating — so that a passing load on a shared
+ * machine falls on every target alike instead of on whichever ran at that moment. CPU shares
+ * are per second of the target's own rounds.
  */
 export async function fanoutSection(options: FanoutOptions): Promise<FanoutRow[]> {
   const rows: FanoutRow[] = []
   const processesFor = options.processesFor ?? defaultProcessesFor
-  for (const name of options.targets ?? allTargets) {
-    const target = await startTarget(name, { cpuProfDir: options.cpuProfDir })
-    try {
-      for (const n of options.sizes) {
-        const processes = processesFor(n)
-        const room = await openRoom(target, n, processes)
-        try {
+  const names = options.targets ?? allTargets
+  const targets: Target[] = []
+  try {
+    for (const name of names) targets.push(await startTarget(name, { cpuProfDir: options.cpuProfDir }))
+    for (const n of options.sizes) {
+      const processes = processesFor(n)
+      const rooms: Awaited<ReturnType<typeof openRoom>>[] = []
+      try {
+        for (const target of targets) rooms.push(await openRoom(target, n, processes))
+        for (const room of rooms) {
           await room.pool.reset(true)
           for (let i = 0; i < (options.warmUpRounds ?? 10); i++) {
             const { key } = room.write()
             await room.pool.seenByAll(key, 10_000)
           }
-          await room.pool.reset(true)
-          const meter = cpuMeter(target.pid)
-          const sentAt = new Map<number, number>()
-          for (let i = 0; i < options.rounds; i++) {
+        }
+        for (const room of rooms) await room.pool.reset(true)
+        const cpuBefore = targets.map((target) => cpuMsOf(target.pid))
+        const started = nowMs()
+        const sentAt = rooms.map(() => new Map<number, number>())
+        const activeMs = rooms.map(() => 0)
+        for (let i = 0; i < options.rounds; i++) {
+          for (let j = 0; j < rooms.length; j++) {
+            const k = (i + j) % rooms.length
+            const room = rooms[k] as (typeof rooms)[number]
+            const roundStarted = nowMs()
             const { key, at } = room.write()
-            sentAt.set(key, at)
+            sentAt[k]?.set(key, at)
             await room.pool.seenByAll(key, 10_000)
             await sleep(5)
+            activeMs[k] = (activeMs[k] ?? 0) + nowMs() - roundStarted
           }
-          const serverCpu = meter.stop()
+        }
+        const wallMs = nowMs() - started
+        for (const [k, room] of rooms.entries()) {
+          const name = names[k] as TargetName
+          const active = activeMs[k] || wallMs
           const seen = await room.pool.collect(options.rounds, 5000)
           const row: FanoutRow = {
             server: name,
             receivers: n,
             rounds: options.rounds,
             clientProcesses: room.pool.processes,
-            ...percentiles(latencies(sentAt, seen.keys, seen.times, options.rounds * n)),
-            serverCpu,
-            clientCpu: Math.max(...seen.cpuShares),
+            ...percentiles(latencies(sentAt[k] as Map<number, number>, seen.keys, seen.times, options.rounds * n)),
+            serverCpu: round2((cpuMsOf((targets[k] as Target).pid) - (cpuBefore[k] as number)) / active),
+            // receivers measure their share over the whole interleaved run
+            clientCpu: round2((Math.max(...seen.cpuShares) * wallMs) / active),
           }
           rows.push(row)
           console.log(
             `fan-out    ${name.padEnd(14)} N=${String(n).padStart(3)}  p50 ${row.p50Ms}  p95 ${row.p95Ms}  p99 ${row.p99Ms} ms` +
               `  (server cpu ${row.serverCpu}, clients ${row.clientCpu} × ${row.clientProcesses})`,
           )
-        } finally {
-          await room.close()
         }
+      } finally {
+        for (const room of rooms) await room.close()
       }
-    } finally {
-      await target.stop()
     }
+  } finally {
+    for (const target of targets) await target.stop()
   }
   return rows
 }

@@ -44,7 +44,9 @@ export function sections({ quick, profileDir }: RunOptions): Section[] {
         `record when their Y.Doc observes it, on one clock (CLOCK_MONOTONIC). Closed loop: the next round starts when all have ` +
         `it, ${rounds} rounds after 10 warm-up rounds. The same minimal Yjs client (bench/lib/yclient.ts) talks to each server in ` +
         `its framing: Refresh Board (memory storage), @hocuspocus/server 3.4 (no extensions) and a bare ws relay (the floor). ` +
-        `serverCpu / clientCpu: share of one core used by the server / the busiest receiver process.`,
+        `The three run at once with their own writers and receivers, rounds interleaved (one round of each in turn, the first ` +
+        `rotating), so a passing load falls on all alike. serverCpu / clientCpu: share of one core used by the server / the ` +
+        `busiest receiver process during that target's rounds.`,
       run: async () => (await fanoutSection({ sizes: fanoutSizes, rounds, cpuProfDir })) as unknown as Record<string, unknown>[],
     },
     {

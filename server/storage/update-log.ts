@@ -44,6 +44,8 @@ interface BoardLog {
   scheduled: Promise<void> | null
   /** writes in flight */
   writing: Set<Promise<void>>
+  /** keys of the pieces this instance wrote (and has not deleted) for the board */
+  own: Set<string>
 }
 
 /**
@@ -113,6 +115,7 @@ export class UpdateLog {
       pending: [],
       scheduled: null,
       writing: new Set(),
+      own: new Set(),
     })
     const update = updates.length === 0 ? null : updates.length === 1 ? (updates[0] as Uint8Array) : Y.mergeUpdates(updates)
     return { update, pieces: updates.length, skipped, bytes }
@@ -130,7 +133,15 @@ export class UpdateLog {
     if (!log) {
       // a board written to before it was loaded (e.g. created through the API): start after
       // a sequence number no earlier piece can have
-      log = { nextSeq: Date.now() * 1000, entries: 0, bytes: 0, pending: [], scheduled: null, writing: new Set() }
+      log = {
+        nextSeq: Date.now() * 1000,
+        entries: 0,
+        bytes: 0,
+        pending: [],
+        scheduled: null,
+        writing: new Set(),
+        own: new Set(),
+      }
       this.#boards.set(boardId, log)
     }
     return log
@@ -159,6 +170,7 @@ export class UpdateLog {
     const batch = log.pending.length === 1 ? (log.pending[0] as Uint8Array) : Y.mergeUpdates(log.pending)
     log.pending = []
     const key = `${this.#prefix(boardId)}:log:${pad(log.nextSeq++)}-${this.#instance}`
+    log.own.add(key)
     const write = this.#storage.setItemRaw(key, framePiece(batch)).then(() => {
       log.entries++
       log.bytes += batch.byteLength
@@ -182,22 +194,30 @@ export class UpdateLog {
   }
 
   /**
-   * Stores `state` (the merged document) and then deletes the stored pieces it covers. With
-   * `covers`, a piece is deleted only when `covers(piece)` says the state contains it — with
-   * several instances writing one board, a piece another instance wrote a moment ago may not
-   * have reached this one yet.
+   * Stores `state` (the merged document) and then deletes the stored pieces it covers.
+   * `state` must hold everything this instance has queued for the board by the time of the
+   * call (the room encodes its document and calls this in one go): those pieces — what
+   * `append` was given up to now — are deleted without being read. Any other piece (another
+   * instance's, or an older process's) is deleted only when `covers(piece)` says the state
+   * contains it: with several instances writing one board, a piece another instance wrote a
+   * moment ago may not have reached this one yet. Without `covers`, every older piece goes.
    */
   async compact(boardId: string, state: Uint8Array, covers?: (piece: Uint8Array) => boolean): Promise<void> {
     const log = this.#board(boardId)
-    await this.flush(boardId)
+    // queued updates get their keys now, synchronously: they are part of `state`
+    const flushed = this.flush(boardId)
+    const contained = new Set(log.own)
+    await flushed
     const { states, logs } = await this.#keys(boardId)
     const seq = log.nextSeq++
-    await this.#storage.setItemRaw(`${this.#prefix(boardId)}:state:${pad(seq)}-${this.#instance}`, framePiece(state))
+    const stateKey = `${this.#prefix(boardId)}:state:${pad(seq)}-${this.#instance}`
+    await this.#storage.setItemRaw(stateKey, framePiece(state))
+    log.own.add(stateKey)
     // only now is it safe to drop what the new state covers
     let kept = 0
     for (const key of [...states, ...logs]) {
       if (seqOf(key) >= seq) continue
-      if (covers) {
+      if (covers && !contained.has(key)) {
         const raw = toBytes(await this.#storage.getItemRaw(key))
         const piece = raw ? unframePiece(raw) : null
         // a piece that fails its check is never loaded anyway: dropping it loses nothing
@@ -207,6 +227,7 @@ export class UpdateLog {
         }
       }
       await this.#storage.removeItem(key)
+      log.own.delete(key)
     }
     log.entries = kept
     log.bytes = state.byteLength
