@@ -39,7 +39,11 @@ async function handle(request: ServerRequest): Promise<ServerReply> {
       for (const id of request.boardIds) await server.rooms.unload(id)
       return { op: 'ok' }
     case 'loaded':
-      return { op: 'loaded', loaded: request.boardIds.filter((id) => server.rooms.isLoaded(id)) }
+      // a room still storing its final state counts as loaded: its files are not settled yet
+      return {
+        op: 'loaded',
+        loaded: request.boardIds.filter((id) => server.rooms.isLoaded(id) || server.rooms.isUnloading(id)),
+      }
   }
 }
 

@@ -29,8 +29,10 @@ describe('RoomManager', () => {
     }
     const expected = first.doc.getMap('elements').toJSON()
     const unloading = rooms.unload('board1')
+    expect(rooms.isUnloading('board1')).toBe(true)
     const again = await rooms.acquire('board1')
     await unloading
+    expect(rooms.isUnloading('board1')).toBe(false)
     expect(again).not.toBe(first)
     expect(again.doc.getMap('elements').toJSON()).toEqual(expected)
     await rooms.close()

@@ -57,6 +57,11 @@ export class RoomManager implements BoardContent {
     return this.#slots.has(boardId)
   }
 
+  /** True while the room's final state is being stored after it was unloaded. */
+  isUnloading(boardId: string): boolean {
+    return this.#unloading.has(boardId)
+  }
+
   /** The room of a board, loaded if needed. Rejects when its stored state cannot be read. */
   async acquire(boardId: string): Promise<Room> {
     assertBoardId(boardId)
