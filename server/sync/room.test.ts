@@ -74,6 +74,41 @@ describe('Room', () => {
     expect(client.getMap('settings').get('schemaVersion')).toBe(3)
   })
 
+  it('relays the updates of one task as one message per connection, never back to their sender', async () => {
+    const room = newRoom()
+    const [a, b, c] = [recorder(), recorder(), recorder()]
+    for (const { conn } of [a, b, c]) room.join(conn)
+    for (const r of [a, b, c]) r.sent.length = 0 // sync step 1 of the join
+    const writer = new Y.Doc()
+    const updates: Uint8Array[] = []
+    writer.on('update', (u: Uint8Array) => updates.push(u))
+    for (let i = 0; i < 3; i++) writer.getMap('elements').set(`a${i}`, i)
+    const other = new Y.Doc()
+    other.on('update', (u: Uint8Array) => updates.push(u))
+    other.getMap('elements').set('b0', 'from b')
+    // three from a and one from b in one task (as ws delivers the frames of one socket read)
+    for (const update of updates.slice(0, 3)) Y.applyUpdate(room.doc, update, a.conn)
+    Y.applyUpdate(room.doc, updates[3] as Uint8Array, b.conn)
+    expect(c.sent).toHaveLength(0)
+    await Promise.resolve()
+    expect([a.sent.length, b.sent.length, c.sent.length]).toEqual([1, 1, 1])
+    const seenBy = (message: Uint8Array) => {
+      const doc = new Y.Doc()
+      Y.applyUpdate(doc, payloadOf(message))
+      return Object.keys(doc.getMap('elements').toJSON()).sort()
+    }
+    expect(seenBy(c.sent[0] as Uint8Array)).toEqual(['a0', 'a1', 'a2', 'b0'])
+    expect(seenBy(a.sent[0] as Uint8Array)).toEqual(['b0'])
+    expect(seenBy(b.sent[0] as Uint8Array)).toEqual(['a0', 'a1', 'a2'])
+
+    // a lone update goes out as it is
+    writer.getMap('elements').set('a3', 3)
+    Y.applyUpdate(room.doc, updates[4] as Uint8Array, a.conn)
+    await Promise.resolve()
+    expect([...payloadOf(c.sent[1] as Uint8Array)]).toEqual([...(updates[4] as Uint8Array)])
+    expect(a.sent).toHaveLength(1)
+  })
+
   it('recognises the sync step 1 of a client whose document is empty', () => {
     const fresh = new Uint8Array([0, 0, 1, 0])
     expect(isFreshSyncStep1(fresh)).toBe(true)

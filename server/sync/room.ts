@@ -39,6 +39,8 @@ export class Room {
   /** the state vector right after the stored state was applied, and whether anything changed since */
   #loadedVector: Uint8Array | null = null
   #changedSinceLoad = false
+  /** updates applied in this task, relayed together once it ends (see #relay) */
+  #outgoing: { update: Uint8Array; origin: unknown }[] = []
 
   constructor(options: RoomOptions) {
     this.boardId = options.boardId
@@ -53,9 +55,8 @@ export class Room {
       this.#fullStateMessage = null
       this.#changedSinceLoad = true
       options.onUpdate(update, origin)
-      const message = encodeUpdateMessage(update)
-      for (const conn of this.conns.keys()) if (conn !== origin) conn.send(message)
-      if (origin !== FANOUT_ORIGIN) this.#fanout.publish(this.boardId, { kind: 'update', update })
+      this.#outgoing.push({ update, origin })
+      if (this.#outgoing.length === 1) queueMicrotask(() => this.#relay())
     })
 
     this.awareness.on('update', ({ added, updated, removed }: AwarenessChange, origin: unknown) => {
@@ -70,6 +71,43 @@ export class Room {
       for (const conn of this.conns.keys()) if (conn !== origin) conn.send(message)
       if (origin !== FANOUT_ORIGIN) this.#fanout.publish(this.boardId, { kind: 'awareness', update })
     })
+  }
+
+  /**
+   * Relays the updates applied in the task that just ended to the other connections and
+   * instances. One update — the usual case — goes out as it is, at once (a microtask adds no
+   * wait). Several — the messages `ws` delivered from one read of a busy writer's socket, a
+   * burst under load — are merged into one message per connection: one write per receiver
+   * instead of one per update, and one apply on each receiver, which is what keeps a room
+   * fluent when updates arrive faster than receivers apply them one by one. A connection never
+   * gets its own updates back.
+   */
+  #relay(): void {
+    const batch = this.#outgoing
+    this.#outgoing = []
+    if (batch.length === 0) return
+    const origins = new Set(batch.map((entry) => entry.origin))
+    const merged = (skip: unknown): Uint8Array | null => {
+      const updates = batch.filter((entry) => entry.origin !== skip).map((entry) => entry.update)
+      return updates.length === 0 ? null : updates.length === 1 ? (updates[0] as Uint8Array) : Y.mergeUpdates(updates)
+    }
+    const all = merged(Symbol('nobody')) as Uint8Array
+    const toOthers = encodeUpdateMessage(all)
+    for (const conn of this.conns.keys()) {
+      if (!origins.has(conn)) conn.send(toOthers)
+      else {
+        // a connection whose own updates are in the batch gets the rest
+        const rest = origins.size === 1 ? null : merged(conn)
+        if (rest) conn.send(encodeUpdateMessage(rest))
+      }
+    }
+    const local = batch.filter((entry) => entry.origin !== FANOUT_ORIGIN).map((entry) => entry.update)
+    if (local.length > 0) {
+      this.#fanout.publish(this.boardId, {
+        kind: 'update',
+        update: local.length === batch.length ? all : local.length === 1 ? (local[0] as Uint8Array) : Y.mergeUpdates(local),
+      })
+    }
   }
 
   /**
