@@ -16,6 +16,13 @@ export interface FanoutRow extends Percentiles {
   /** CPU share of one core: the server process, and the busiest receiver process */
   serverCpu: number
   clientCpu: number
+  /**
+   * Refresh Board's row only: its p99 minus Hocuspocus's in the same run, with a 95 % interval
+   * from a paired bootstrap over rounds (the N samples of one round move together, and
+   * interleaved rounds of the two ran side by side). An interval that contains 0 means the
+   * run cannot tell the two apart at p99.
+   */
+  p99VsHocuspocus?: { diffMs: number; low95Ms: number; high95Ms: number }
 }
 
 export interface FanoutOptions {
@@ -52,6 +59,67 @@ async function openRoom(target: Target, receivers: number, processes: number) {
     await pool.close()
   }
   return { pool, write, close }
+}
+
+/** The latencies of each round (by the round's key), from the writer's send times. */
+function latenciesByRound(sentAt: Map<number, number>, keys: number[], times: number[]): Map<number, number[]> {
+  const rounds = new Map<number, number[]>()
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i] as number
+    const sent = sentAt.get(key)
+    if (sent === undefined) continue
+    let round = rounds.get(key)
+    if (!round) {
+      round = []
+      rounds.set(key, round)
+    }
+    round.push((times[i] as number) - sent)
+  }
+  return rounds
+}
+
+/** p99 (nearest rank) of the samples of the chosen rounds. */
+function p99Of(rounds: number[][], chosen: Int32Array): number {
+  let size = 0
+  for (const r of chosen) size += (rounds[r] as number[]).length
+  const all = new Float64Array(size)
+  let at = 0
+  for (const r of chosen) for (const v of rounds[r] as number[]) all[at++] = v
+  all.sort()
+  return all[Math.min(size - 1, Math.max(0, Math.ceil(0.99 * size) - 1))] ?? Number.NaN
+}
+
+/**
+ * p99(a) − p99(b) with a 95 % interval: `resamples` paired bootstrap draws of round indices
+ * (round i of a and round i of b ran one after the other). A fixed seed keeps reruns of the
+ * same data equal.
+ */
+export function pairedP99Difference(
+  a: number[][],
+  b: number[][],
+  resamples = 300,
+): { diffMs: number; low95Ms: number; high95Ms: number } {
+  const n = Math.min(a.length, b.length)
+  const identity = Int32Array.from({ length: n }, (_, i) => i)
+  let seed = 0x2545f491
+  const random = () => {
+    seed ^= seed << 13
+    seed ^= seed >>> 17
+    seed ^= seed << 5
+    return (seed >>> 0) / 2 ** 32
+  }
+  const diffs: number[] = []
+  const chosen = new Int32Array(n)
+  for (let i = 0; i < resamples; i++) {
+    for (let j = 0; j < n; j++) chosen[j] = Math.floor(random() * n)
+    diffs.push(p99Of(a, chosen) - p99Of(b, chosen))
+  }
+  diffs.sort((x, y) => x - y)
+  return {
+    diffMs: round2(p99Of(a, identity) - p99Of(b, identity)),
+    low95Ms: round2(diffs[Math.floor(0.025 * resamples)] ?? Number.NaN),
+    high95Ms: round2(diffs[Math.ceil(0.975 * resamples) - 1] ?? Number.NaN),
+  }
 }
 
 /** Latencies of what was observed, from the writer's send times; never-observed keys count as Infinity. */
@@ -110,10 +178,18 @@ export async function fanoutSection(options: FanoutOptions): Promise<FanoutRow[]
           }
         }
         const wallMs = nowMs() - started
+        const byRound = new Map<TargetName, number[][]>()
+        const sizeRows: FanoutRow[] = []
         for (const [k, room] of rooms.entries()) {
           const name = names[k] as TargetName
           const active = activeMs[k] || wallMs
           const seen = await room.pool.collect(options.rounds, 5000)
+          const sent = sentAt[k] as Map<number, number>
+          const rounds = latenciesByRound(sent, seen.keys, seen.times)
+          byRound.set(
+            name,
+            [...sent.keys()].map((key) => rounds.get(key) ?? []),
+          )
           const row: FanoutRow = {
             server: name,
             receivers: n,
@@ -124,10 +200,19 @@ export async function fanoutSection(options: FanoutOptions): Promise<FanoutRow[]
             // receivers measure their share over the whole interleaved run
             clientCpu: round2((Math.max(...seen.cpuShares) * wallMs) / active),
           }
+          sizeRows.push(row)
+        }
+        const rb = byRound.get('refresh-board')
+        const hp = byRound.get('hocuspocus')
+        const rbRow = sizeRows.find((row) => row.server === 'refresh-board')
+        if (rb && hp && rbRow) rbRow.p99VsHocuspocus = pairedP99Difference(rb, hp)
+        for (const row of sizeRows) {
           rows.push(row)
+          const versus = row.p99VsHocuspocus
           console.log(
-            `fan-out    ${name.padEnd(14)} N=${String(n).padStart(3)}  p50 ${row.p50Ms}  p95 ${row.p95Ms}  p99 ${row.p99Ms} ms` +
-              `  (server cpu ${row.serverCpu}, clients ${row.clientCpu} × ${row.clientProcesses})`,
+            `fan-out    ${row.server.padEnd(14)} N=${String(n).padStart(3)}  p50 ${row.p50Ms}  p95 ${row.p95Ms}  p99 ${row.p99Ms} ms` +
+              `  (server cpu ${row.serverCpu}, clients ${row.clientCpu} × ${row.clientProcesses})` +
+              (versus ? `  p99 − Hocuspocus ${versus.diffMs} ms [${versus.low95Ms}, ${versus.high95Ms}]` : ''),
           )
         }
       } finally {

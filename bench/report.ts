@@ -36,6 +36,22 @@ const rowsOf = <T>(result: Pick<BenchResult, 'sections'>, name: string): T[] =>
   (result.sections.find((s) => s.name === name)?.rows ?? []) as T[]
 
 /** The issue's targets, each met / missed / not measured, with the numbers behind the verdict. */
+/**
+ * "No worse than Hocuspocus" at p99: lower or equal, or higher by less than the run can tell
+ * apart — the 95 % interval of the difference (paired bootstrap over rounds) reaches 0 or below.
+ */
+function noWorse(rb: FanoutRow, hp: FanoutRow): boolean {
+  return rb.p99Ms <= hp.p99Ms || (rb.p99VsHocuspocus !== undefined && rb.p99VsHocuspocus.low95Ms <= 0)
+}
+
+function versus(rb: FanoutRow): string {
+  const v = rb.p99VsHocuspocus
+  if (!v) return ''
+  const sign = (n: number) => (n > 0 ? `+${n}` : String(n))
+  const verdict = v.low95Ms > 0 ? 'worse' : v.high95Ms < 0 ? 'better' : 'not distinguishable'
+  return ` (difference ${sign(v.diffMs)} ms, 95 % interval ${sign(v.low95Ms)} … ${sign(v.high95Ms)} ms: ${verdict})`
+}
+
 export function evaluateTargets(result: Pick<BenchResult, 'sections'>): TargetVerdict[] {
   const fanout = rowsOf<FanoutRow>(result, 'fanout')
   const at = (server: string, n: number) => fanout.find((r) => r.server === server && r.receivers === n)
@@ -46,10 +62,10 @@ export function evaluateTargets(result: Pick<BenchResult, 'sections'>): TargetVe
     const floor = at('bare-ws-relay', 50)
     verdicts.push({
       target: 'fan-out p99 at N=50 ≤ Hocuspocus and ≤ 2× the ws floor',
-      met: rb && hp && floor ? rb.p99Ms <= hp.p99Ms && rb.p99Ms <= 2 * floor.p99Ms : null,
+      met: rb && hp && floor ? noWorse(rb, hp) && rb.p99Ms <= 2 * floor.p99Ms : null,
       numbers:
         rb && hp && floor
-          ? `${rb.p99Ms} ms vs Hocuspocus ${hp.p99Ms} ms, floor ${floor.p99Ms} ms (${(rb.p99Ms / floor.p99Ms).toFixed(2)}×)`
+          ? `${rb.p99Ms} ms vs Hocuspocus ${hp.p99Ms} ms${versus(rb)}, floor ${floor.p99Ms} ms (${(rb.p99Ms / floor.p99Ms).toFixed(2)}×)`
           : 'not measured',
     })
   }
@@ -90,8 +106,8 @@ export function evaluateTargets(result: Pick<BenchResult, 'sections'>): TargetVe
     const hp = at('hocuspocus', 200)
     verdicts.push({
       target: 'fan-out p99 at N=200 ≤ Hocuspocus',
-      met: rb && hp ? rb.p99Ms <= hp.p99Ms : null,
-      numbers: rb && hp ? `${rb.p99Ms} ms vs ${hp.p99Ms} ms` : 'not measured',
+      met: rb && hp ? noWorse(rb, hp) : null,
+      numbers: rb && hp ? `${rb.p99Ms} ms vs ${hp.p99Ms} ms${versus(rb)}` : 'not measured',
     })
   }
   const memory = rowsOf<MemoryRow>(result, 'memory')
@@ -250,16 +266,18 @@ export function chartsOf(result: Pick<BenchResult, 'sections'>): Chart[] {
 const cell = (v: unknown): string => {
   if (typeof v === 'number') return Number.isFinite(v) ? String(v) : v > 0 ? '∞' : 'n/a'
   if (v === null || v === undefined) return ''
+  if (typeof v === 'object' && 'diffMs' in v && 'low95Ms' in v && 'high95Ms' in v)
+    return `${v.diffMs} [${v.low95Ms}, ${v.high95Ms}]`
   if (typeof v === 'object') return JSON.stringify(v)
   return String(v)
 }
 
-/** A Markdown table of any rows: the columns are the first row's keys. */
+/** A Markdown table of any rows: the columns are every key of the rows, in first-seen order. */
 export function table(rows: Record<string, unknown>[]): string {
   const first = rows[0]
   if (!first) return '_no rows_'
-  const keys = Object.keys(first)
-  const numeric = keys.map((k) => typeof first[k] === 'number')
+  const keys = [...new Set(rows.flatMap((row) => Object.keys(row)))]
+  const numeric = keys.map((k) => rows.some((row) => typeof row[k] === 'number'))
   return [
     `| ${keys.join(' | ')} |`,
     `| ${numeric.map((n) => (n ? '---:' : '---')).join(' | ')} |`,

@@ -31,8 +31,9 @@ export interface RunOptions {
 
 export function sections({ quick, profileDir }: RunOptions): Section[] {
   const fanoutSizes = quick ? [10, 50] : [10, 50, 200]
-  const rounds = quick ? 30 : 300
-  const throughputRates = quick ? [100, 400, 1600] : [50, 100, 200, 400, 800, 1600, 3200, 6400]
+  const rounds = quick ? 30 : 1000
+  // full: steps of ×√2 above 200/s, where the targets part
+  const throughputRates = quick ? [100, 400, 1600] : [50, 100, 200, 280, 400, 560, 800, 1120, 1600, 2240, 3200, 4480, 6400]
   const stepMs = quick ? 1000 : 4000
   const cpuProfDir = profileDir
   return [
