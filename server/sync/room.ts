@@ -229,27 +229,25 @@ export function isEmptyStateVector(stateVector: Uint8Array): boolean {
   return stateVector.byteLength === 1 && stateVector[0] === 0
 }
 
-/** The y-websocket message answering sync step 1 with `update`. */
-export function encodeSyncStep2Message(update: Uint8Array): Uint8Array {
+/** A y-websocket sync message of `step` (y-protocols: 1 sync step 2, 2 update) carrying `update`. */
+function encodeSyncMessage(step: 1 | 2, update: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder()
   encoding.writeVarUint(encoder, MessageType.Sync)
-  encoding.writeVarUint(encoder, 1) // y-protocols messageYjsSyncStep2
+  encoding.writeVarUint(encoder, step)
   encoding.writeVarUint8Array(encoder, update)
   return encoding.toUint8Array(encoder)
 }
+
+/** The y-websocket message answering sync step 1 with `update`. */
+export const encodeSyncStep2Message = (update: Uint8Array): Uint8Array => encodeSyncMessage(1, update)
 
 function writeSyncStep1(encoder: encoding.Encoder, doc: Y.Doc): void {
   encoding.writeVarUint(encoder, 0)
   encoding.writeVarUint8Array(encoder, Y.encodeStateVector(doc))
 }
 
-export function encodeUpdateMessage(update: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder()
-  encoding.writeVarUint(encoder, MessageType.Sync)
-  encoding.writeVarUint(encoder, 2) // y-protocols messageYjsUpdate
-  encoding.writeVarUint8Array(encoder, update)
-  return encoding.toUint8Array(encoder)
-}
+/** The y-websocket message carrying a document update. */
+export const encodeUpdateMessage = (update: Uint8Array): Uint8Array => encodeSyncMessage(2, update)
 
 export function encodeAwarenessMessage(update: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder()
