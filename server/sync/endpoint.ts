@@ -5,8 +5,9 @@ import { type WebSocket, WebSocketServer } from 'ws'
 import { type AccessControl, SESSION_COOKIE } from '../access.ts'
 import type { Logger } from '../logger.ts'
 import { CloseCode, type Conn } from './connection.ts'
-import { handleMessage, isFreshSyncStep1 } from './protocol.ts'
-import { encodeSyncStep2Message, type Room } from './room.ts'
+import { EarlyAnswer } from './early-answer.ts'
+import { handleMessage } from './protocol.ts'
+import type { Room } from './room.ts'
 import type { RoomManager } from './rooms.ts'
 
 export interface SyncEndpointOptions {
@@ -76,12 +77,12 @@ export class SyncEndpoint {
     this.#sockets.add(ws)
     const started = performance.now()
     // hold messages that arrive while we authenticate and load the room; a client with nothing
-    // yet is answered from the stored state as soon as it is read (see #answerEarly)
+    // yet may be answered from the stored state meanwhile (EarlyAnswer)
     const early: Uint8Array[] = []
-    let answerEarly: ((message: Uint8Array) => boolean) | null = null
+    let earlyAnswer: EarlyAnswer | null = null
     const buffer = (data: Buffer) => {
       const message = new Uint8Array(data)
-      if (!answerEarly?.(message)) early.push(message)
+      if (!earlyAnswer?.offer(message)) early.push(message)
     }
     ws.on('message', buffer)
     ws.on('error', () => ws.terminate())
@@ -114,31 +115,18 @@ export class SyncEndpoint {
       },
       close: (code, reason) => ws.close(code, reason),
     }
-    let answeredEarly = false
     const connecting = rooms.connect(boardId, conn)
     // (connect creates the loading slot synchronously, so a cold room's stored state is there)
     const stored = rooms.storedState(boardId)
-    void stored?.state.then((state) => {
-      if (!state || answerEarly === null || ws.readyState !== ws.OPEN) return
-      const reply = encodeSyncStep2Message(state)
-      answerEarly = (message) => {
-        if (answeredEarly || !isFreshSyncStep1(message) || ws.readyState !== ws.OPEN) return false
-        answeredEarly = true
-        this.#answeredFromStorage++
-        stored.sent(new Promise((resolve) => ws.send(reply, resolve)))
-        return true
-      }
-      const waiting = early.findIndex(isFreshSyncStep1)
-      if (waiting >= 0 && answerEarly(early[waiting] as Uint8Array)) early.splice(waiting, 1)
-    })
-    answerEarly = () => false
+    if (stored) earlyAnswer = new EarlyAnswer(ws, stored, early, () => this.#answeredFromStorage++)
     let room: Room
     try {
       room = await connecting
-      answerEarly = null
     } catch (error) {
       logger.error('room could not be loaded', { boardId, error: String(error) })
       return ws.close(CloseCode.internalError, 'board could not be loaded')
+    } finally {
+      earlyAnswer?.close()
     }
     const log = logger.child({ boardId, conn: conn.id })
     if (ws.readyState !== ws.OPEN) {
@@ -157,7 +145,7 @@ export class SyncEndpoint {
     }
     ws.off('message', buffer)
     ws.on('message', (data: Buffer) => onMessage(new Uint8Array(data)))
-    if (answeredEarly) room.sendChangesSinceLoad(conn)
+    if (earlyAnswer?.answered) room.sendChangesSinceLoad(conn)
     for (const data of early) onMessage(data)
     ws.once('close', (code) => {
       rooms.disconnect(room, conn)

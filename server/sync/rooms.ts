@@ -17,6 +17,12 @@ export interface RoomManagerOptions {
   idleMs: number
 }
 
+/** A loading room's stored state, and where to report an early answer's write (`storedState`). */
+export interface StoredStateHandle {
+  state: Promise<Uint8Array | null>
+  sent(written: Promise<unknown>): void
+}
+
 interface Slot {
   /** shared by everyone who asks while the room loads */
   ready: Promise<Room>
@@ -113,7 +119,7 @@ export class RoomManager implements BoardContent {
    * when such an answer has left, so that its apply (which blocks the event loop for a big
    * board) does not hold up the write. Null when the room is not loading.
    */
-  storedState(boardId: string): { state: Promise<Uint8Array | null>; sent(written: Promise<unknown>): void } | null {
+  storedState(boardId: string): StoredStateHandle | null {
     const slot = this.#slots.get(boardId)
     if (!slot?.stored) return null
     return { state: slot.stored, sent: (written) => slot.flushing.push(written) }
