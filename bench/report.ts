@@ -170,7 +170,7 @@ export function chartsOf(result: Pick<BenchResult, 'sections'>): Chart[] {
       name: 'throughput',
       kind: 'line',
       spec: {
-        title: `Throughput: p99 per update rate, N=${steps[0]?.receivers}`,
+        title: `Throughput: p99 per update rate, N=${steps[0]?.receivers} (log scale)`,
         xLabel: 'updates per second (one writer)',
         yLabel: 'p99 ms',
         categories: rates.map(String),
@@ -179,6 +179,7 @@ export function chartsOf(result: Pick<BenchResult, 'sections'>): Chart[] {
           values: rates.map((rate) => steps.find((r) => r.server === s && r.rate === rate)?.p99Ms ?? Number.NaN),
         })),
         limit: { value: 100, label: 'limit 100 ms' },
+        logScale: true,
       },
     })
   }

@@ -15,6 +15,43 @@ export interface ChartSpec {
   series: Series[]
   /** a horizontal reference line, e.g. a target */
   limit?: { value: number; label: string }
+  /** a logarithmic y axis (decades), for values that span orders of magnitude */
+  logScale?: boolean
+}
+
+/** The y axis: where a value is drawn, and the ticks to label. */
+interface Axis {
+  y(v: number): number
+  ticks: number[]
+  max: number
+}
+
+function linearAxis(max: number): Axis {
+  const yMax = niceMax(max)
+  return {
+    y: (v) => M.top + plotH - (Math.min(v, yMax) / yMax) * plotH,
+    ticks: Array.from({ length: 6 }, (_, i) => (yMax * i) / 5),
+    max: yMax,
+  }
+}
+
+function logAxis(values: number[]): Axis {
+  const positive = values.filter((v) => v > 0)
+  const lo = 10 ** Math.floor(Math.log10(Math.min(...positive, 1)))
+  const hi = 10 ** Math.ceil(Math.log10(Math.max(...positive, 10)))
+  const span = Math.log10(hi) - Math.log10(lo)
+  const ticks: number[] = []
+  for (let t = lo; t <= hi * 1.0001; t *= 10) ticks.push(t)
+  return {
+    y: (v) => M.top + plotH - ((Math.log10(Math.min(Math.max(v, lo), hi)) - Math.log10(lo)) / span) * plotH,
+    ticks,
+    max: hi,
+  }
+}
+
+const axisOf = (spec: ChartSpec): Axis => {
+  const values = [...finite(spec), ...(spec.limit ? [spec.limit.value] : [])]
+  return spec.logScale ? logAxis(values) : linearAxis(Math.max(0, ...values))
 }
 
 const palette = ['#2563eb', '#f59e0b', '#10b981', '#ef4444', '#8b5cf6', '#64748b']
@@ -34,10 +71,9 @@ function niceMax(max: number): number {
   return 10 * p
 }
 
-function frame(spec: ChartSpec, yMax: number, body: string): string {
-  const y = (v: number) => M.top + plotH - (v / yMax) * plotH
-  const ticks = Array.from({ length: 6 }, (_, i) => (yMax * i) / 5)
-  const grid = ticks
+function frame(spec: ChartSpec, axis: Axis, body: string): string {
+  const { y, max: yMax } = axis
+  const grid = axis.ticks
     .map(
       (t) =>
         `<line x1="${M.left}" x2="${M.left + plotW}" y1="${y(t)}" y2="${y(t)}" stroke="#e5e7eb"/>` +
@@ -76,7 +112,7 @@ const finite = (spec: ChartSpec) => spec.series.flatMap((s) => s.values).filter(
 
 /** Grouped bars: one group per category, one bar per series, each labelled with its value. */
 export function barChart(spec: ChartSpec): string {
-  const yMax = niceMax(Math.max(spec.limit?.value ?? 0, ...finite(spec)))
+  const axis = axisOf(spec)
   const groupW = plotW / Math.max(1, spec.categories.length)
   const barW = Math.min(48, (groupW * 0.8) / Math.max(1, spec.series.length))
   const marks: string[] = []
@@ -89,7 +125,7 @@ export function barChart(spec: ChartSpec): string {
         marks.push(`<text x="${x + barW / 2}" y="${M.top + plotH - 4}" text-anchor="middle" font-size="10">n/a</text>`)
         return
       }
-      const h = (Math.min(v, yMax) / yMax) * plotH
+      const h = M.top + plotH - axis.y(v)
       marks.push(
         `<rect x="${x + 1}" y="${M.top + plotH - h}" width="${barW - 2}" height="${h}" fill="${palette[i % palette.length]}"/>` +
           `<text x="${x + barW / 2}" y="${M.top + plotH - h - 4}" text-anchor="middle" font-size="10">${fmt(v)}</text>`,
@@ -99,15 +135,15 @@ export function barChart(spec: ChartSpec): string {
       `<text x="${M.left + c * groupW + groupW / 2}" y="${M.top + plotH + 18}" text-anchor="middle" font-size="12">${esc(category)}</text>`,
     )
   })
-  return frame(spec, yMax, marks.join('\n'))
+  return frame(spec, axis, marks.join('\n'))
 }
 
 /** Lines over categories (evenly spaced), points labelled with their values. */
 export function lineChart(spec: ChartSpec): string {
-  const yMax = niceMax(Math.max(spec.limit?.value ?? 0, ...finite(spec)))
+  const axis = axisOf(spec)
   const n = spec.categories.length
   const x = (c: number) => M.left + (n <= 1 ? plotW / 2 : (c / (n - 1)) * plotW * 0.9 + plotW * 0.05)
-  const y = (v: number) => M.top + plotH - (Math.min(v, yMax) / yMax) * plotH
+  const y = axis.y
   const marks: string[] = spec.categories.map(
     (category, c) => `<text x="${x(c)}" y="${M.top + plotH + 18}" text-anchor="middle" font-size="12">${esc(category)}</text>`,
   )
@@ -124,5 +160,5 @@ export function lineChart(spec: ChartSpec): string {
           `<text x="${x(p.c)}" y="${y(p.v) - 7}" text-anchor="middle" font-size="10" fill="${colour}">${fmt(p.v)}</text>`,
       )
   })
-  return frame(spec, yMax, marks.join('\n'))
+  return frame(spec, axis, marks.join('\n'))
 }
