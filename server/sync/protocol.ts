@@ -5,6 +5,7 @@ import * as awarenessProtocol from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 import type { Conn } from './connection.ts'
+import { stampPresenceIdentity } from './presence-identity.ts'
 import { awarenessClients, encodeAwarenessMessage, type Room } from './room.ts'
 import { checkUpdate } from './write-guard.ts'
 
@@ -81,6 +82,7 @@ function handleAwareness(room: Room, conn: Conn, update: Uint8Array): MessageOut
   const clients = awarenessClients(update)
   // a client speaks for its own presence only
   if (room.isControlledByOther(conn, clients)) return { kind: 'ignored', reason: 'awareness of another connection' }
-  awarenessProtocol.applyAwarenessUpdate(room.awareness, update, conn)
+  const identity = { id: conn.user.id, name: conn.user.displayName, role: conn.role }
+  awarenessProtocol.applyAwarenessUpdate(room.awareness, stampPresenceIdentity(update, identity), conn)
   return { kind: 'ok' }
 }

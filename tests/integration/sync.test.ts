@@ -278,4 +278,25 @@ describe('sync', () => {
     await later.synced
     expect(later.doc.getMap('elements').size).toBe(202)
   })
+
+  it('shows every presence under its account, whatever name and role the client claims', async () => {
+    const guest = await joinAs(server.url, owner.token, boardId, 'editor')
+    const ownerClient = client(owner.token)
+    const editor = client(guest.token)
+    await Promise.all([ownerClient.synced, editor.synced])
+    editor.provider.awareness.setLocalStateField('user', {
+      id: owner.user.id,
+      name: owner.user.displayName,
+      role: 'owner',
+      color: '#b91c1c',
+    })
+    const editorId = editor.doc.clientID
+    await waitFor(
+      () => ownerClient.provider.awareness.getStates().get(editorId)?.user !== undefined,
+      5000,
+      'the editor’s presence',
+    )
+    const seen = ownerClient.provider.awareness.getStates().get(editorId)?.user
+    expect(seen).toMatchObject({ id: guest.user.id, name: guest.user.displayName, role: 'editor', color: '#b91c1c' })
+  })
 })

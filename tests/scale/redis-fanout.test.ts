@@ -47,9 +47,13 @@ describe('scale-out on Redis', () => {
     const onA = connect(a, boardId, owner.token)
     const onB = connect(b, boardId, owner.token)
     await Promise.all([onA.synced, onB.synced])
-    onB.provider.awareness.setLocalStateField('user', { name: 'Bea' })
+    // the client claims a name; the server stamps the account's own on its presence
+    onB.provider.awareness.setLocalStateField('user', { name: 'Bea', color: '#0f766e' })
     const beaId = onB.doc.clientID
-    await waitFor(() => onA.provider.awareness.getStates().get(beaId)?.user?.name === 'Bea')
+    await waitFor(() => {
+      const user = onA.provider.awareness.getStates().get(beaId)?.user
+      return user?.name === owner.user.displayName && user?.color === '#0f766e'
+    })
     onB.provider.shouldConnect = false
     onB.provider.ws?.close()
     await waitFor(() => !onA.provider.awareness.getStates().has(beaId), 3000, 'presence removal across instances')
