@@ -87,27 +87,21 @@ export class Room {
     this.#outgoing = []
     if (batch.length === 0) return
     const origins = new Set(batch.map((entry) => entry.origin))
-    const merged = (skip: unknown): Uint8Array | null => {
-      const updates = batch.filter((entry) => entry.origin !== skip).map((entry) => entry.update)
-      return updates.length === 0 ? null : updates.length === 1 ? (updates[0] as Uint8Array) : Y.mergeUpdates(updates)
-    }
-    const all = merged(Symbol('nobody')) as Uint8Array
+    /** the batch's updates whose origin passes `keep`, as one update (null when none does) */
+    const merged = (keep: (origin: unknown) => boolean): Uint8Array | null =>
+      mergeAll(batch.filter((entry) => keep(entry.origin)).map((entry) => entry.update))
+    const all = mergeAll(batch.map((entry) => entry.update)) as Uint8Array
     const toOthers = encodeUpdateMessage(all)
     for (const conn of this.conns.keys()) {
       if (!origins.has(conn)) conn.send(toOthers)
-      else {
+      else if (origins.size > 1) {
         // a connection whose own updates are in the batch gets the rest
-        const rest = origins.size === 1 ? null : merged(conn)
+        const rest = merged((origin) => origin !== conn)
         if (rest) conn.send(encodeUpdateMessage(rest))
       }
     }
-    const local = batch.filter((entry) => entry.origin !== FANOUT_ORIGIN).map((entry) => entry.update)
-    if (local.length > 0) {
-      this.#fanout.publish(this.boardId, {
-        kind: 'update',
-        update: local.length === batch.length ? all : local.length === 1 ? (local[0] as Uint8Array) : Y.mergeUpdates(local),
-      })
-    }
+    const local = origins.has(FANOUT_ORIGIN) ? merged((origin) => origin !== FANOUT_ORIGIN) : all
+    if (local) this.#fanout.publish(this.boardId, { kind: 'update', update: local })
   }
 
   /**
@@ -222,6 +216,11 @@ export function isEmptyUpdate(update: Uint8Array): boolean {
   if (update.byteLength <= 2) return true
   const decoded = Y.decodeUpdate(update)
   return decoded.structs.length === 0 && decoded.ds.clients.size === 0
+}
+
+/** Several updates as one (null for none; a single one as it is). */
+function mergeAll(updates: Uint8Array[]): Uint8Array | null {
+  return updates.length === 0 ? null : updates.length === 1 ? (updates[0] as Uint8Array) : Y.mergeUpdates(updates)
 }
 
 /** A state vector of a document that holds nothing (`Y.encodeStateVector(new Y.Doc())`). */
