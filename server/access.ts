@@ -20,3 +20,18 @@ export interface AccessControl {
 
 /** Name of the session cookie. */
 export const SESSION_COOKIE = 'rb_session'
+
+/**
+ * The live side of access changes: what open connections must learn at once. Implemented by
+ * the sync room manager (server/sync/rooms.ts); the REST layer calls it after it has stored
+ * the change. Other instances learn it through the fan-out.
+ */
+export interface LiveAccess {
+  /** A member's role on a board changed; null: removed (their sockets on it close with 4403). */
+  memberChanged(boardId: string, userId: string, role: Role | null): void
+  /** A session ended (logout, a removed guest): its sockets close with 4401. `hash`: `sessionHash(token)`. */
+  sessionEnded(hash: string): void
+}
+
+/** For tests and tools that run the REST layer without sync. */
+export const noLiveAccess: LiveAccess = { memberChanged: () => {}, sessionEnded: () => {} }

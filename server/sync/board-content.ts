@@ -1,12 +1,14 @@
 import type * as Y from 'yjs'
 import type { BoardDocument } from '../../shared/schema/document.ts'
+import type { LiveAccess } from '../access.ts'
 
 /**
  * The live content of boards (their Y.Docs), as the REST layer sees it. Implemented by the
  * sync room manager, so that a REST write (create from content, site change, restore) reaches
- * every connected client as an ordinary update and is persisted like one.
+ * every connected client as an ordinary update and is persisted like one; and the live side of
+ * access changes (a member's new role, a removed member, an ended session).
  */
-export interface BoardContent {
+export interface BoardContent extends LiveAccess {
   /** Writes the initial state of a new board (empty, from a template or an imported document). */
   initialize(boardId: string, document: BoardDocument): Promise<void>
   /** The board as the contract's JSON document (`board` carries the given id and title). */

@@ -1,4 +1,5 @@
 import * as Y from 'yjs'
+import type { Role } from '../../shared/schema/roles.ts'
 import { readBoardDocument, writeBoardDocument } from '../../shared/schema/convert.ts'
 import type { BoardDocument } from '../../shared/schema/document.ts'
 import { migrateDoc } from '../../shared/schema/migrations.ts'
@@ -268,6 +269,14 @@ export class RoomManager implements BoardContent {
       }
     }
     await this.#options.log.destroy(boardId)
+  }
+
+  memberChanged(_boardId: string, _userId: string, _role: Role | null): void {
+    // live roles: implemented with the sync core (issue 11)
+  }
+
+  sessionEnded(_hash: string): void {
+    // live sessions: implemented with the sync core (issue 11)
   }
 
   /** Flushes every room, closes every connection with 1001 and frees the rooms. */
