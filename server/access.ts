@@ -31,7 +31,13 @@ export interface LiveAccess {
   memberChanged(boardId: string, userId: string, role: Role | null): void
   /** A session ended (logout, a removed guest): its sockets close with 4401. `hash`: `sessionHash(token)`. */
   sessionEnded(hash: string): void
+  /** The users with an open socket on the board (the members list's `connected`). */
+  connectedUserIds(boardId: string): ReadonlySet<string>
 }
 
 /** For tests and tools that run the REST layer without sync. */
-export const noLiveAccess: LiveAccess = { memberChanged: () => {}, sessionEnded: () => {} }
+export const noLiveAccess: LiveAccess = {
+  memberChanged: () => {},
+  sessionEnded: () => {},
+  connectedUserIds: () => new Set<string>(),
+}

@@ -279,6 +279,10 @@ export class RoomManager implements BoardContent {
     // live sessions: implemented with the sync core (issue 11)
   }
 
+  connectedUserIds(_boardId: string): ReadonlySet<string> {
+    return new Set() // the members list's `connected`: implemented with the sync core (issue 11)
+  }
+
   /** Flushes every room, closes every connection with 1001 and frees the rooms. */
   async close(): Promise<void> {
     this.#closing = true
