@@ -66,7 +66,7 @@ export function createApp(deps: AppDeps): { app: Hono<AppEnv>; access: AccessCon
   const now = deps.now ?? (() => new Date())
   const users = new UserStore(storage)
   const sessions = createSessionManager(storage, users, { secureCookie: config.publicOrigin?.startsWith('https:') ?? false })
-  const auth = new AuthService(users, sessions, deps.loginThrottle ?? new LoginThrottle(defaultLoginLimits), now)
+  const auth = new AuthService(users, sessions, content, deps.loginThrottle ?? new LoginThrottle(defaultLoginLimits), now)
   const inviteStore = new InviteStore(storage)
   const boards = new BoardService(new BoardStore(storage), content, inviteStore, auth, now)
   const invites = new InviteService(inviteStore, boards, auth, now)

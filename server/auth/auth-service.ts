@@ -1,10 +1,11 @@
-import type { SessionUser } from '../access.ts'
+import type { LiveAccess, SessionUser } from '../access.ts'
 import { fail, ok, type Result } from '../http/result.ts'
 import { randomId, sha256Hex } from './ids.ts'
 import { KeyedLock } from './keyed-lock.ts'
 import { defaultLoginLimits, LoginThrottle } from './login-throttle.ts'
 import type { SessionManager } from './lucia-sessions.ts'
-import { hashPassword, isWeakPassword, verifyAgainstDummy, verifyPassword } from './password.ts'
+import { hashPassword, verifyAgainstDummy, verifyPassword } from './password.ts'
+import { passwordProblem, passwordProblemMessage } from './password-policy.ts'
 import { toSessionUser } from './public-user.ts'
 import { normalizeEmail, type StoredUser, type UserStore } from './user-store.ts'
 
@@ -17,13 +18,17 @@ export type LoginFailure =
   | { ok: false; error: 'invalid_credentials' }
   | { ok: false; error: 'too_many_requests'; retryAfterSeconds: number }
 
-/** Accounts, guests and sessions. Knows nothing of HTTP. */
+/**
+ * Accounts, guests and sessions. Knows nothing of HTTP. An ended session is told to `live`
+ * (the sync rooms) after it is deleted, so its open sockets close too.
+ */
 export class AuthService {
   private readonly emailLock = new KeyedLock()
 
   constructor(
     readonly users: UserStore,
     readonly sessions: SessionManager,
+    private readonly live: LiveAccess,
     private readonly throttle: LoginThrottle = new LoginThrottle(defaultLoginLimits),
     private readonly now: () => Date = () => new Date(),
   ) {}
@@ -34,7 +39,8 @@ export class AuthService {
     password: string
     displayName: string
   }): Promise<Result<SessionUser, 'weak_password' | 'email_taken'>> {
-    if (isWeakPassword(input.password)) return fail('weak_password')
+    const problem = passwordProblem(input.password, input)
+    if (problem) return fail('weak_password', passwordProblemMessage[problem])
     const email = normalizeEmail(input.email)
     const passwordHash = await hashPassword(input.password)
     return this.emailLock.run(email, async () => {
@@ -94,12 +100,13 @@ export class AuthService {
     return this.startSession(toSessionUser(user))
   }
 
-  /** Removes a guest and all of their sessions (when their board is deleted). */
+  /** Removes a guest and all of their sessions (their board was deleted, or they were removed from it). */
   async deleteGuest(userId: string): Promise<void> {
     const user = await this.users.get(userId)
     if (!user || user.guestBoardId === null) return
-    await this.sessions.invalidateUser(userId)
+    const ended = await this.sessions.invalidateUser(userId)
     await this.users.delete(user)
+    for (const hash of ended) this.live.sessionEnded(hash)
   }
 
   async startSession(user: SessionUser): Promise<SignedIn> {
@@ -119,7 +126,8 @@ export class AuthService {
     return (await this.authenticate(token))?.user ?? null
   }
 
-  logout(token: string): Promise<void> {
-    return this.sessions.invalidate(token)
+  /** Ends the session; its sockets close (4401). */
+  async logout(token: string): Promise<void> {
+    this.live.sessionEnded(await this.sessions.invalidate(token))
   }
 }

@@ -3,12 +3,6 @@ import { hash, verify } from '@node-rs/argon2'
 /** OWASP's recommended Argon2id cost: 19 MiB, 2 iterations, 1 lane. */
 const argon2Options = { algorithm: 2 /* Argon2id */, memoryCost: 19456, timeCost: 2, parallelism: 1, outputLen: 32 } as const
 
-export const MIN_PASSWORD_LENGTH = 10
-
-export function isWeakPassword(password: string): boolean {
-  return [...password].length < MIN_PASSWORD_LENGTH
-}
-
 export function hashPassword(password: string): Promise<string> {
   return hash(password, argon2Options)
 }

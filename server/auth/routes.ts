@@ -18,7 +18,7 @@ export function authRoutes(auth: AuthService, options: { behindProxy: boolean })
   return new Hono<AppEnv>()
     .post('/signup', jsonBody(SignupBody), async (c) => {
       const result = await auth.signup(c.req.valid('json'))
-      if (!result.ok) throw new ApiError(result.error)
+      if (!result.ok) throw new ApiError(result.error, result.message)
       c.set('user', result.value.user) // for the request log
       c.header('Set-Cookie', auth.sessions.cookie(result.value.token), { append: true })
       return c.json({ user: toPublicUser(result.value.user), token: result.value.token }, 201)

@@ -2,15 +2,29 @@ import type { Adapter, DatabaseSession, DatabaseUser } from 'lucia'
 import type { Storage } from 'unstorage'
 import { z } from 'zod'
 import { isUrlSafeId } from './ids.ts'
+import { sessionHash } from './session-hash.ts'
 import type { UserStore } from './user-store.ts'
 
 const StoredSession = z.object({ id: z.string(), userId: z.string(), expiresAt: z.string() })
 type StoredSession = z.infer<typeof StoredSession>
 
-const sessionKey = (id: string) => `auth:sessions:${id}`
+/**
+ * Sessions are stored by their id, which server/auth/lucia-sessions.ts makes the
+ * `sessionHash` of the token: no key or value here holds a token. The prefixes differ from
+ * the old ones (below), so a hash taken from a stolen copy can never be read as a token.
+ */
+const sessionKey = (id: string) => `auth:session-hash:${id}`
 /** Index of a user's sessions, so that all of them can be found (logout everywhere, guest clean-up). */
-const userSessionsBase = (userId: string) => `auth:usersessions:${userId}`
+const userSessionsBase = (userId: string) => `auth:user-session-hash:${userId}`
 const userSessionKey = (userId: string, sessionId: string) => `${userSessionsBase(userId)}:${sessionId}`
+
+/** Before issue 11 the token itself was the key: `auth:sessions:<token>`, `auth:usersessions:<userId>:<token>`. */
+const legacySessionsBase = 'auth:sessions'
+const legacySessionKey = (token: string) => `${legacySessionsBase}:${token}`
+const legacyUserSessionsBase = 'auth:usersessions'
+const legacyUserSessionKey = (userId: string, token: string) => `${legacyUserSessionsBase}:${userId}:${token}`
+
+const lastSegment = (key: string) => key.slice(key.lastIndexOf(':') + 1)
 
 const toDatabaseSession = (s: StoredSession): DatabaseSession => ({
   id: s.id,
@@ -20,8 +34,9 @@ const toDatabaseSession = (s: StoredSession): DatabaseSession => ({
 })
 
 /**
- * Lucia's seven adapter methods over unstorage. Only server/auth/lucia-sessions.ts uses it.
- * User attributes are not passed through Lucia: the auth service reads the user itself.
+ * Lucia's seven adapter methods over unstorage, plus the migration of sessions stored the old
+ * way. Only server/auth/lucia-sessions.ts uses it. User attributes are not passed through
+ * Lucia: the auth service reads the user itself.
  */
 export class UnstorageSessionAdapter implements Adapter {
   constructor(
@@ -45,7 +60,7 @@ export class UnstorageSessionAdapter implements Adapter {
   async getUserSessions(userId: string): Promise<DatabaseSession[]> {
     if (!isUrlSafeId(userId)) return []
     const keys = await this.storage.getKeys(userSessionsBase(userId))
-    const sessions = await Promise.all(keys.map((key) => this.read(key.slice(key.lastIndexOf(':') + 1))))
+    const sessions = await Promise.all(keys.map((key) => this.read(lastSegment(key))))
     return sessions.filter((s): s is StoredSession => s !== null).map(toDatabaseSession)
   }
 
@@ -75,10 +90,39 @@ export class UnstorageSessionAdapter implements Adapter {
 
   async deleteExpiredSessions(): Promise<void> {
     const now = Date.now()
-    const keys = await this.storage.getKeys('auth:sessions')
-    for (const key of keys) {
-      const session = await this.read(key.slice(key.lastIndexOf(':') + 1))
+    for (const key of await this.storage.getKeys('auth:session-hash')) {
+      const session = await this.read(lastSegment(key))
       if (session && new Date(session.expiresAt).getTime() <= now) await this.deleteSession(session.id)
     }
+  }
+
+  /**
+   * Re-stores a session kept the old way (under its token) under the token's hash and deletes
+   * the old keys, so the storage holds no token afterwards. True when there was one.
+   */
+  async migrateLegacySession(token: string): Promise<boolean> {
+    if (!isUrlSafeId(token)) return false
+    const parsed = StoredSession.safeParse(await this.storage.getItem(legacySessionKey(token)))
+    if (!parsed.success || parsed.data.id !== token) return false
+    const { userId, expiresAt } = parsed.data
+    const isLive = new Date(expiresAt).getTime() > Date.now()
+    if (isLive) await this.setSession({ id: sessionHash(token), userId, expiresAt: new Date(expiresAt), attributes: {} })
+    await this.storage.removeItem(legacySessionKey(token))
+    if (isUrlSafeId(userId)) await this.storage.removeItem(legacyUserSessionKey(userId, token))
+    return isLive
+  }
+
+  /**
+   * Migrates every session stored the old way (see `migrateLegacySession`) and drops the old
+   * index, whose key names hold tokens too; the number of sessions migrated.
+   */
+  async migrateLegacySessions(): Promise<number> {
+    let migrated = 0
+    for (const key of await this.storage.getKeys(legacySessionsBase)) {
+      if (await this.migrateLegacySession(lastSegment(key))) migrated++
+      else await this.storage.removeItem(key) // expired or unreadable: it could never open a session
+    }
+    for (const key of await this.storage.getKeys(legacyUserSessionsBase)) await this.storage.removeItem(key)
+    return migrated
   }
 }

@@ -40,6 +40,31 @@ describe('auth API', () => {
     expect(errorCode(again)).toBe('email_taken')
   })
 
+  it('refuses common and breached passwords, and the email or name as password, with weak_password', async () => {
+    const cases = [
+      { password: 'password123', message: /common or breached/ },
+      { password: 'QWERTYUIOP', message: /common or breached/ },
+      { password: 'Iloveyou12', message: /common or breached/ },
+      { password: 'Marie.Curie@Example.org', message: /email address or your name/ },
+      { password: 'marie.curie', message: /email address or your name/ },
+      { password: 'Marie Curie 1867', message: /email address or your name/ },
+      { password: 'short', message: /at least 10 characters/ },
+    ]
+    for (const { password: tried, message } of cases) {
+      const res = await h.request('POST', '/api/auth/signup', {
+        body: { email: 'marie.curie@example.org', password: tried, displayName: 'Marie Curie 1867' },
+      })
+      expect(res.status, tried).toBe(400)
+      expect(errorCode(res), tried).toBe('weak_password')
+      expect((res.body as { error: { message: string } }).error.message, tried).toMatch(message)
+    }
+    expect(await h.storage.getKeys('auth:users')).toEqual([]) // nothing was created
+    const accepted = await h.request('POST', '/api/auth/signup', {
+      body: { email: 'marie.curie@example.org', password: 'radium and polonium in paris', displayName: 'Marie Curie 1867' },
+    })
+    expect(accepted.status).toBe(201)
+  })
+
   it('names the bad field when the body is incomplete', async () => {
     const res = await h.request('POST', '/api/auth/signup', { body: { email: 'not-an-email', password, displayName: 'A' } })
     expect(res.status).toBe(400)
