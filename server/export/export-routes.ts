@@ -40,8 +40,13 @@ function scaleParam(c: Context<AppEnv>): number | undefined {
   return parsed.scale
 }
 
+/** A render's value, or its failure as the API error (with `Retry-After` when the queue refused it). */
 const rendered = <T>(result: RenderResult<T>): T => {
-  if (!result.ok) throw new ApiError(result.code, result.message)
+  if (!result.ok) {
+    const retry: Record<string, string> =
+      result.retryAfterSeconds === undefined ? {} : { 'Retry-After': String(result.retryAfterSeconds) }
+    throw new ApiError(result.code, result.message, retry)
+  }
   return result.value
 }
 
@@ -81,8 +86,10 @@ export function exportRoutes(snapshots: SnapshotService, options: ExportRouteOpt
     const snapshotId = snapshotParam(c, 'snapshot')
     return unwrap(await snapshots.resolve(user, boardId, snapshotId ? { snapshotId } : 'live', 'viewer'))
   }
-  const renderSource = (resolved: ResolvedDocument): RenderSource => ({
+  const renderSource = (c: Context<AppEnv>, resolved: ResolvedDocument): RenderSource => ({
     boardId: resolved.board.id,
+    requestedBy: requireUser(c).id,
+    signal: c.req.raw.signal,
     document: resolved.document,
     analysis: resolved.analysis,
     snapshot: resolved.snapshot ? { label: resolved.snapshot.label, createdAt: resolved.snapshot.createdAt } : null,
@@ -123,19 +130,19 @@ export function exportRoutes(snapshots: SnapshotService, options: ExportRouteOpt
       const frameId = frameParam(c)
       const scale = scaleParam(c)
       const png = rendered(
-        await exportPng(renderSource(resolved), { ...(scale ? { scale } : {}), ...(frameId ? { frameId } : {}) }),
+        await exportPng(renderSource(c, resolved), { ...(scale ? { scale } : {}), ...(frameId ? { frameId } : {}) }),
       )
       return download(c, png.bytes, 'image/png', attachment(pictureName(resolved, frameId), '.png'))
     })
     .get('/:id/export/svg', async (c) => {
       const resolved = await resolve(c)
       const frameId = frameParam(c)
-      const svg = rendered(await exportSvg(renderSource(resolved), frameId ? { frameId } : {}))
+      const svg = rendered(await exportSvg(renderSource(c, resolved), frameId ? { frameId } : {}))
       return download(c, svg, 'image/svg+xml; charset=utf-8', attachment(pictureName(resolved, frameId), '.svg'))
     })
     .get('/:id/export/pdf', async (c) => {
       const resolved = await resolve(c)
-      const pdf = rendered(await exportPdf(renderSource(resolved)))
+      const pdf = rendered(await exportPdf(renderSource(c, resolved)))
       return download(c, pdf, 'application/pdf', attachment(nameOf(resolved), '.pdf'))
     })
 }

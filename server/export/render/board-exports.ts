@@ -18,9 +18,19 @@ export interface RenderSource {
   analysis: Analysis | null
   snapshot: { label: string; createdAt: string } | null
   images?: BoardImageSource
+  /** Who asked (a user id): the render queue is fair across, and bounded per, requester. */
+  requestedBy?: string
+  /** The request's signal: a render still waiting when it aborts leaves the queue. */
+  signal?: AbortSignal
 }
 
-export type RenderFailure = { ok: false; code: 'not_found' | 'payload_too_large'; message: string }
+export type RenderFailure = {
+  ok: false
+  code: 'not_found' | 'payload_too_large' | 'too_many_requests' | 'unavailable'
+  message: string
+  /** with `too_many_requests` and `unavailable`: seconds until a retry is likely to be admitted */
+  retryAfterSeconds?: number
+}
 export type RenderResult<T> = { ok: true; value: T } | RenderFailure
 
 /** The board's scene as the server draws it: DejaVu Sans, the board's own timeline. */
@@ -41,11 +51,28 @@ async function rasterOf(
 ): Promise<RenderResult<RasterRender>> {
   const plan = planRaster(region.rect, scale)
   if (!plan.ok) return { ok: false, code: 'payload_too_large', message: plan.message }
-  return renderQueue.run(async () => {
+  return queued(source, async () => {
     const pictures = await loadBoardPictures(region.scene, source.boardId, source.images)
     const { scale: s, width, height } = plan
-    return { ok: true as const, value: await renderThread.raster(region, { scale: s, width, height }, pictures, 'png') }
+    return renderThread.raster(region, { scale: s, width, height }, pictures, 'png')
   })
+}
+
+/** Runs a render through the process's fair queue, or says why it was refused. */
+async function queued<T>(source: RenderSource, render: () => Promise<T>): Promise<RenderResult<T>> {
+  const admission = renderQueue.enqueue(source.requestedBy ?? '', render, source.signal)
+  if (!admission.ok) {
+    const { reason, message, retryAfterSeconds } = admission.refusal
+    return { ok: false, code: reason === 'user_busy' ? 'too_many_requests' : 'unavailable', message, retryAfterSeconds }
+  }
+  try {
+    return { ok: true, value: await admission.done }
+  } catch (error) {
+    // nobody waits for this answer any more; it is not a server error
+    if (source.signal?.aborted)
+      return { ok: false, code: 'unavailable', message: 'The request was closed before its export was drawn.' }
+    throw error
+  }
 }
 
 /** The board, or one frame, as a PNG drawn by Konva on @napi-rs/canvas. */
@@ -93,7 +120,7 @@ export async function exportPdf(source: RenderSource): Promise<RenderResult<Uint
   const scale = Math.min(2, Math.max(0.25, PDF_IMAGE_LONG_SIDE_PX / Math.max(rect.width, rect.height)))
   const plan = planRaster(rect, Math.round(scale * 100) / 100)
   const input = { document: source.document, analysis: source.analysis, snapshot: source.snapshot }
-  const bytes = await renderQueue.run(async () => {
+  return queued(source, async () => {
     // a board too large to draw still gets its brief; the picture is JPEG, which pdf-lib embeds as is
     const picture = plan.ok
       ? {
@@ -104,5 +131,4 @@ export async function exportPdf(source: RenderSource): Promise<RenderResult<Uint
       : null
     return renderThread.pdf(input, picture)
   })
-  return { ok: true, value: bytes }
 }
