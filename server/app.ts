@@ -16,6 +16,8 @@ import { createAccessControl } from './boards/access-control.ts'
 import { boardRoutes } from './boards/board-routes.ts'
 import { BoardService } from './boards/board-service.ts'
 import { BoardStore } from './boards/board-store.ts'
+import { memberRoutes } from './boards/member-routes.ts'
+import { MemberService } from './boards/member-service.ts'
 import { pendingBoardRoutes } from './boards/pending-routes.ts'
 import type { Config } from './config.ts'
 import { analyseBoard } from './export/analyse-board.ts'
@@ -69,7 +71,8 @@ export function createApp(deps: AppDeps): { app: Hono<AppEnv>; access: AccessCon
   const auth = new AuthService(users, sessions, content, deps.loginThrottle ?? new LoginThrottle(defaultLoginLimits), now)
   const inviteStore = new InviteStore(storage)
   const boards = new BoardService(new BoardStore(storage), content, inviteStore, auth, now)
-  const invites = new InviteService(inviteStore, boards, auth, now)
+  const invites = new InviteService(inviteStore, boards, auth, content, now)
+  const members = new MemberService(boards, auth, content, now)
   const snapshotStore = new SnapshotStore(storage)
   const images = new ImageStore(storage)
   const snapshots = new SnapshotService(boards, content, snapshotStore, analyseBoard, now)
@@ -90,6 +93,7 @@ export function createApp(deps: AppDeps): { app: Hono<AppEnv>; access: AccessCon
   app.route('/api/boards', boardRoutes(boards))
   app.route('/api/boards', snapshotRoutes(boards, snapshots))
   app.route('/api/boards', boardInviteRoutes(invites, boards, { publicOrigin: config.publicOrigin }))
+  app.route('/api/boards', memberRoutes(members, boards))
   app.route('/api/boards', imageRoutes(boards, images))
   app.route(
     '/api/boards',

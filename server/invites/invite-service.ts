@@ -1,5 +1,5 @@
 import { hasRole } from '../../shared/schema/roles.ts'
-import type { SessionUser } from '../access.ts'
+import type { LiveAccess, SessionUser } from '../access.ts'
 import type { AuthService, SignedIn } from '../auth/auth-service.ts'
 import { randomId } from '../auth/ids.ts'
 import { KeyedLock } from '../auth/keyed-lock.ts'
@@ -34,6 +34,7 @@ export class InviteService {
     private readonly store: InviteStore,
     private readonly boards: BoardService,
     private readonly auth: AuthService,
+    private readonly live: LiveAccess,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
@@ -95,8 +96,11 @@ export class InviteService {
       await this.store.put({ ...invite, uses: invite.uses + 1 })
       const signedIn = account ?? (await this.auth.createGuest(displayName ?? '', invite.boardId))
       const existing = await this.boards.store.roleOf(invite.boardId, signedIn.user.id)
-      if (!existing || !hasRole(existing, invite.role))
+      if (!existing || !hasRole(existing, invite.role)) {
         await this.boards.store.setRole(invite.boardId, signedIn.user.id, invite.role, this.now())
+        // an account that was a member already may have sockets open with its old role
+        if (existing) this.live.memberChanged(invite.boardId, signedIn.user.id, invite.role)
+      }
       return ok({ boardId: invite.boardId, ...signedIn })
     })
   }

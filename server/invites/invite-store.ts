@@ -2,7 +2,7 @@ import type { Storage } from 'unstorage'
 import { z } from 'zod'
 import { isUrlSafeId } from '../auth/ids.ts'
 
-export const InviteRole = z.enum(['facilitator', 'editor', 'viewer'])
+export const InviteRole = z.enum(['facilitator', 'editor', 'reviewer', 'viewer'])
 export type InviteRole = z.infer<typeof InviteRole>
 
 export const InviteRecord = z.object({
