@@ -5,12 +5,17 @@ import type { BoardService } from '../boards/board-service.ts'
 import { requireBoardRole } from '../boards/require-board-role.ts'
 import type { AppEnv } from '../http/app-env.ts'
 import { ApiError } from '../http/errors.ts'
-import { type ImageStore, inspectImage, MAX_IMAGE_BYTES } from './image-store.ts'
+import { type ImageStore, type ImageType, inspectImage, MAX_IMAGE_BYTES } from './image-store.ts'
+
+const extension: Record<ImageType, string> = { 'image/png': 'png', 'image/jpeg': 'jpg', 'image/webp': 'webp' }
 
 /**
  * `/api/boards/:id/images`: upload a site plan or photo (editor and up; the body is the file
- * itself, PNG, JPEG or WebP, at most 10 MiB, its type decided by its content) and read one
- * back (anyone who may see the board). The image element then refers to the returned `url`.
+ * itself, PNG, JPEG or WebP, at most 10 MiB, 10,000 px a side and 40 megapixels, its type and
+ * size decided by its content) and read one back (anyone who may see the board). The image
+ * element then refers to the returned `url`. An upload is served as a picture and nothing
+ * else: its own type, `nosniff`, a sandboxing CSP that allows nothing, and an inline
+ * disposition with a harmless file name (the global security headers keep these).
  */
 export function imageRoutes(boards: BoardService, images: ImageStore) {
   return new Hono<AppEnv>()
@@ -23,7 +28,7 @@ export function imageRoutes(boards: BoardService, images: ImageStore) {
       const bytes = new Uint8Array(await c.req.arrayBuffer())
       if (bytes.byteLength > MAX_IMAGE_BYTES) throw new ApiError('payload_too_large', 'Images may be at most 10 MiB.')
       const check = inspectImage(bytes)
-      if (!check.ok) throw new ApiError('unsupported_media_type', check.message)
+      if (!check.ok) throw new ApiError(check.code, check.message)
       const boardId = c.req.param('id')
       const meta = await images.put(boardId, bytes, {
         contentType: check.type,
@@ -45,6 +50,8 @@ export function imageRoutes(boards: BoardService, images: ImageStore) {
         // ids are never reused: the bytes behind a URL never change
         'Cache-Control': 'private, max-age=31536000, immutable',
         'Content-Security-Policy': "default-src 'none'; sandbox",
+        'X-Content-Type-Options': 'nosniff',
+        'Content-Disposition': `inline; filename="image-${image.meta.id}.${extension[image.meta.contentType]}"`,
       })
     })
 }

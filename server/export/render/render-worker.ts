@@ -1,6 +1,6 @@
 import { parentPort } from 'node:worker_threads'
 import type { ExportRegion } from '../../../shared/export/svg-region.ts'
-import { type BoardPicture, decodePictures } from './board-images.ts'
+import { type BoardPicture, decodePictures, drawnSizes } from './board-images.ts'
 import { type PdfInput, renderPdf } from './render-pdf.ts'
 import { type RasterRender, renderRegionPng } from './render-png.ts'
 
@@ -34,7 +34,8 @@ export type RenderReply =
   | { id: number; ok: false; message: string }
 
 async function raster(job: Omit<RasterJob, 'kind'>): Promise<RasterRender> {
-  const pictureOf = await decodePictures(new Map(job.pictures))
+  // each picture decoded at most at the size it is drawn at (bounded memory, board-images.ts)
+  const pictureOf = await decodePictures(new Map(job.pictures), drawnSizes(job.region.scene, job.plan.scale))
   return renderRegionPng(job.region, { ...job.plan, pictureOf, format: job.format })
 }
 
