@@ -33,7 +33,7 @@ export interface StartOptions {
 /** Wires storage, rooms, the HTTP app and the sync endpoint, and listens. */
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
   const logger = options.logger ?? createLogger(config.logLevel)
-  const storage = options.storage ?? openStorage(config.storageUrl)
+  const storage = options.storage ?? openStorage(config.storageUrl, { logger })
   const fanout = options.fanout ?? (config.redisUrl ? new RedisFanout(config.redisUrl, logger) : localFanout)
   const log = new UpdateLog({ storage, logger })
   const rooms = new RoomManager({ log, fanout, logger, idleMs: config.roomIdleMs })

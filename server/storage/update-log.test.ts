@@ -5,9 +5,11 @@ import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { createLogger } from '../logger.ts'
 import { openStorage } from './create-storage.ts'
+import { framePiece } from './piece.ts'
+import { storageHealth } from './storage-health.ts'
 import { assertBoardId, UpdateLog } from './update-log.ts'
 
-const logger = createLogger('error')
+const logger = createLogger('error', {}, () => true) // quarantine lines are expected here
 const dirs: string[] = []
 afterEach(() => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true })
@@ -147,6 +149,58 @@ describe('UpdateLog', () => {
     const stats = await new UpdateLog({ storage, logger }).load('b', loaded, null)
     expect(stats).toMatchObject({ pieces: 1, skipped: 1 })
     expect(loaded.getMap('m').toJSON()).toEqual({ first: 1 })
+  })
+
+  it('moves a piece that fails its check to quarantine, byte for byte, and reports it', async () => {
+    const storage = openStorage('memory:')
+    const source = new Y.Doc()
+    const updates = editsOf(source)
+    source.getMap('m').set('kept', 1)
+    source.getMap('m').set('lost', 'x'.repeat(100))
+    await new UpdateLog({ storage, logger }).append('b', updates[0] as Uint8Array)
+    const framed = framePiece(updates[1] as Uint8Array)
+    const cut = framed.subarray(0, framed.byteLength - 20)
+    await storage.setItemRaw('docs:b:log:0000000000000001-other', cut)
+    const loaded = new Y.Doc()
+    const stats = await new UpdateLog({ storage, logger }).load('b', loaded, null)
+    expect(stats.skipped).toBe(1)
+    expect(loaded.getMap('m').toJSON()).toEqual({ kept: 1 })
+    expect(await storage.hasItem('docs:b:log:0000000000000001-other')).toBe(false)
+    const [aside] = await storage.getKeys('quarantine:docs:b')
+    expect(aside).toMatch(/^quarantine:docs:b:log:0000000000000001-other:\d+$/)
+    expect(Buffer.from((await storage.getItemRaw(aside as string)) as Uint8Array).equals(Buffer.from(cut))).toBe(true)
+    expect(storageHealth(storage).warnings()).toMatchObject([{ code: 'damaged_piece', key: 'docs:b:log:0000000000000001-other' }])
+    // putting the whole piece back restores what it held
+    await storage.setItemRaw('docs:b:log:0000000000000001-other', framed)
+    const repaired = new Y.Doc()
+    await new UpdateLog({ storage, logger }).load('b', repaired, null)
+    expect(repaired.getMap('m').get('lost')).toBe('x'.repeat(100))
+  })
+
+  it('never deletes, when compacting, a piece it cannot read (with or without a coverage check)', async () => {
+    for (const withCovers of [true, false]) {
+      const storage = openStorage('memory:')
+      const log = new UpdateLog({ storage, logger })
+      const source = new Y.Doc()
+      await log.load('b', source, null)
+      const updates = editsOf(source)
+      source.getMap('m').set('a', 1)
+      await log.append('b', updates[0] as Uint8Array)
+      // appears after the load (another instance's write, torn on its way)
+      const garbage = Uint8Array.from([0x52, 0x42, 0x50, 0x31, 0, 0, 0, 9, 1, 2, 3, 4, 5])
+      await storage.setItemRaw('docs:b:log:0000000000000000-other', garbage)
+      const snapshot = Y.snapshot(source)
+      await log.compact(
+        'b',
+        Y.encodeStateAsUpdate(source),
+        withCovers ? (piece) => Y.snapshotContainsUpdate(snapshot, piece) : undefined,
+      )
+      const keys = await storage.getKeys('')
+      expect(keys.filter((k) => k.startsWith('docs:b:'))).toHaveLength(1) // the new state
+      const aside = keys.filter((k) => k.startsWith('quarantine:docs:b:log:0000000000000000-other:'))
+      expect(aside).toHaveLength(1)
+      expect(Buffer.from((await storage.getItemRaw(aside[0] as string)) as Uint8Array).equals(Buffer.from(garbage))).toBe(true)
+    }
   })
 
   it('reads a compacted board as the very bytes it stored (nothing to merge)', async () => {

@@ -2,6 +2,8 @@ import type { Storage } from 'unstorage'
 import * as Y from 'yjs'
 import type { Logger } from '../logger.ts'
 import { framePiece, unframePiece } from './piece.ts'
+import { freeQuarantineKey } from './quarantine.ts'
+import { storageHealth } from './storage-health.ts'
 
 /** Board ids are the only part of a storage key that comes from outside: never let one escape. */
 const BOARD_ID = /^[A-Za-z0-9_-]{1,64}$/
@@ -52,8 +54,9 @@ interface BoardLog {
  * A board's durable content: merged states (`docs:<id>:state:<seq>`) plus an append-only log
  * of updates (`docs:<id>:log:<seq>`), each framed with its length and CRC-32 (`piece.ts`).
  * Yjs updates are idempotent and commute, so loading simply applies every stored piece that
- * passes its check; a torn write (crash mid-write) is skipped, and compaction deletes old pieces only after the merged state that covers them is
- * stored. An update is handed to the driver in the next turn of the event loop after it was
+ * passes its check; one that fails it is moved to quarantine (never deleted), and compaction
+ * deletes old pieces only after the merged state that covers them is stored, and only pieces
+ * it could read. An update is handed to the driver in the next turn of the event loop after it was
  * applied, merged with the others of that turn.
  */
 export class UpdateLog {
@@ -92,22 +95,26 @@ export class UpdateLog {
    */
   async read(boardId: string): Promise<StoredBoard> {
     const { states, logs } = await this.#keys(boardId)
+    const keys = [...states, ...logs]
     let skipped = 0
     let bytes = 0
     const updates: Uint8Array[] = []
-    const values = await Promise.all([...states, ...logs].map((key) => this.#storage.getItemRaw(key)))
-    values.forEach((value, i) => {
+    const values = await Promise.all(keys.map((key) => this.#storage.getItemRaw(key)))
+    for (const [i, value] of values.entries()) {
+      const key = keys[i] as string
       const raw = toBytes(value)
-      const piece = raw ? unframePiece(raw) : { ok: false as const, reason: 'empty' }
+      // gone since it was listed: another instance compacted it away
+      if (!raw) continue
+      const piece = unframePiece(raw)
       if (!piece.ok) {
         skipped++
-        this.#logger.warn('skipped unreadable stored update', { boardId, key: [...states, ...logs][i], reason: piece.reason })
-        return
+        await this.#quarantine(boardId, key, raw, piece.reason)
+        continue
       }
       updates.push(piece.update)
       bytes += piece.update.byteLength
-    })
-    const maxSeq = Math.max(-1, ...[...states, ...logs].map(seqOf))
+    }
+    const maxSeq = Math.max(-1, ...keys.map(seqOf))
     this.#boards.set(boardId, {
       nextSeq: maxSeq + 1,
       entries: logs.length,
@@ -200,7 +207,8 @@ export class UpdateLog {
    * `append` was given up to now — are deleted without being read. Any other piece (another
    * instance's, or an older process's) is deleted only when `covers(piece)` says the state
    * contains it: with several instances writing one board, a piece another instance wrote a
-   * moment ago may not have reached this one yet. Without `covers`, every older piece goes.
+   * moment ago may not have reached this one yet. Without `covers`, every older readable piece goes;
+   * one that fails its check is moved to quarantine, never deleted.
    */
   async compact(boardId: string, state: Uint8Array, covers?: (piece: Uint8Array) => boolean): Promise<void> {
     const log = this.#board(boardId)
@@ -213,15 +221,20 @@ export class UpdateLog {
     const stateKey = `${this.#prefix(boardId)}:state:${pad(seq)}-${this.#instance}`
     await this.#storage.setItemRaw(stateKey, framePiece(state))
     log.own.add(stateKey)
-    // only now is it safe to drop what the new state covers
+    // only now is it safe to drop what the new state covers; a piece that cannot be read is
+    // never dropped (it may hold what nothing else does): it goes to quarantine
     let kept = 0
     for (const key of [...states, ...logs]) {
       if (seqOf(key) >= seq) continue
-      if (covers && !contained.has(key)) {
+      if (!contained.has(key)) {
         const raw = toBytes(await this.#storage.getItemRaw(key))
-        const piece = raw ? unframePiece(raw) : null
-        // a piece that fails its check is never loaded anyway: dropping it loses nothing
-        if (piece?.ok && !safely(() => covers(piece.update))) {
+        if (!raw) continue // gone meanwhile
+        const piece = unframePiece(raw)
+        if (!piece.ok) {
+          await this.#quarantine(boardId, key, raw, piece.reason)
+          continue
+        }
+        if (covers && !safely(() => covers(piece.update))) {
           kept++
           continue
         }
@@ -231,6 +244,41 @@ export class UpdateLog {
     }
     log.entries = kept
     log.bytes = state.byteLength
+  }
+
+  /**
+   * Moves a piece that failed its check to `quarantine:<key>:<ms>`, byte for byte, logs it and
+   * reports it (`/healthz`, the board's warnings). If even that fails the piece stays where it
+   * is: it is skipped on load and kept by compaction.
+   */
+  async #quarantine(boardId: string, key: string, raw: Uint8Array, reason: string): Promise<void> {
+    const atMs = Date.now()
+    try {
+      const aside = await freeQuarantineKey((k) => this.#storage.hasItem(k), key, atMs)
+      await this.#storage.setItemRaw(aside, raw)
+      await this.#storage.removeItem(key)
+      storageHealth(this.#storage).record({
+        code: 'damaged_piece',
+        message: `A stored piece of board ${boardId} failed its check (${reason}); it was moved to quarantine.`,
+        key,
+        quarantinedAs: aside,
+        at: new Date(atMs).toISOString(),
+      })
+      this.#logger.error('quarantined a damaged stored piece', {
+        boardId,
+        key,
+        quarantinedAs: aside,
+        reason,
+        bytes: raw.byteLength,
+      })
+    } catch (error) {
+      this.#logger.error('could not quarantine a damaged stored piece; it stays in place', {
+        boardId,
+        key,
+        reason,
+        error: String(error),
+      })
+    }
   }
 
   /** Forgets the in-memory bookkeeping of an unloaded board (its stored pieces stay). */
@@ -262,12 +310,12 @@ function seqOf(key: string): number {
   return Number.isFinite(n) ? n : -1
 }
 
-/** A piece that cannot be judged (it does not decode) counts as covered: loading skips it anyway. */
+/** A piece whose coverage cannot be judged (`covers` throws) is kept. */
 function safely(check: () => boolean): boolean {
   try {
     return check()
   } catch {
-    return true
+    return false
   }
 }
 
