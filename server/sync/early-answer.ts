@@ -1,6 +1,5 @@
 import type { WebSocket } from 'ws'
-import { isFreshSyncStep1 } from './protocol.ts'
-import { encodeSyncStep2Message } from './room.ts'
+import { encodeSyncStep2Message, isFreshSyncStep1 } from './messages.ts'
 import type { StoredStateHandle } from './rooms.ts'
 
 /**

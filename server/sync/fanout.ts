@@ -1,3 +1,5 @@
+import type { Role } from '../../shared/schema/roles.ts'
+
 /**
  * Fan-out between server instances. A room publishes every document and awareness update it
  * applies from its own clients; it applies what other instances publish. One instance needs
@@ -8,6 +10,8 @@ export type FanoutMessage =
   | { kind: 'awareness'; update: Uint8Array }
   /** a room just loaded on another instance: answer with what it lacks (an `update`) */
   | { kind: 'sync-request'; stateVector: Uint8Array }
+  /** a member's role on the board changed (null: removed): connections on every instance follow */
+  | { kind: 'access'; userId: string; role: Role | null }
 
 export interface Fanout {
   /** Starts delivering other instances' messages for a board; resolves to an unsubscribe. */

@@ -1,39 +1,46 @@
 import * as decoding from 'lib0/decoding'
-import * as encoding from 'lib0/encoding'
-import * as authProtocol from 'y-protocols/auth'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
+import type { RefusalCode } from '../../shared/rules/refusals.ts'
 import type { Conn } from './connection.ts'
+import { awarenessEntries, encodeAwarenessMessage, encodePermissionDenied, MessageType } from './messages.ts'
 import { stampPresenceIdentity } from './presence-identity.ts'
-import { awarenessClients, encodeAwarenessMessage, type Room } from './room.ts'
-import { checkUpdate } from './write-guard.ts'
+import type { Room } from './room.ts'
+import { applyCompensated } from './rules/compensate.ts'
+import { guardUpdate, refusalReason, underAny } from './rules/guard.ts'
 
-/** y-websocket message types (y-protocols). */
-export const MessageType = { Sync: 0, Awareness: 1, Auth: 2, QueryAwareness: 3 } as const
+export { MessageType } from './messages.ts'
 
 export type MessageOutcome =
   | { kind: 'ok' }
+  /** applied with the refused part compensated, or dropped (read-only); the client was told why */
   | { kind: 'denied'; reason: string }
+  /** a forgery: nothing applied; the connection must close with 4400 */
+  | { kind: 'forged'; code: RefusalCode; reason: string }
   | { kind: 'ignored'; reason: string }
   | { kind: 'malformed'; reason: string }
 
+/** The contract's limits on presence: states per connection and the size of one state. */
+export const MAX_AWARENESS_CLIENTS_PER_CONN = 4
+export const MAX_AWARENESS_STATE_CHARS = 32_768
+
 /**
  * Handles one message from a client, y-websocket style: switch on the type, reply only if
- * something was written. Every document update passes the write guard before it is applied;
- * a refused one is answered with auth "permission denied" and touches nothing.
- * Never throws: a message that cannot be decoded is reported as `malformed`.
+ * something was written. Every document update passes the guard (rules/guard.ts) before it is
+ * applied. Never throws: a message that cannot be decoded is reported as `malformed`.
  */
-export function handleMessage(room: Room, conn: Conn, data: Uint8Array): MessageOutcome {
+export function handleMessage(room: Room, conn: Conn, data: Uint8Array, now = Date.now()): MessageOutcome {
   try {
     const decoder = decoding.createDecoder(data)
     const type = decoding.readVarUint(decoder)
     switch (type) {
       case MessageType.Sync:
-        return handleSync(room, conn, decoder)
+        return handleSync(room, conn, decoder, now)
       case MessageType.Awareness:
         return handleAwareness(room, conn, decoding.readVarUint8Array(decoder))
       case MessageType.QueryAwareness: {
+        if (!conn.budget.take('query', now)) return { kind: 'ignored', reason: 'awareness queries too frequent' }
         const states = [...room.awareness.getStates().keys()]
         conn.send(encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(room.awareness, states)))
         return { kind: 'ok' }
@@ -48,15 +55,13 @@ export function handleMessage(room: Room, conn: Conn, data: Uint8Array): Message
   }
 }
 
-/** Sync step 1 of a client whose document holds nothing yet: `[Sync, step 1, length 1, empty state vector]`. */
-export function isFreshSyncStep1(message: Uint8Array): boolean {
-  return message.byteLength === 4 && message[0] === MessageType.Sync && message[1] === 0 && message[2] === 1 && message[3] === 0
-}
-
-function handleSync(room: Room, conn: Conn, decoder: decoding.Decoder): MessageOutcome {
+function handleSync(room: Room, conn: Conn, decoder: decoding.Decoder, now: number): MessageOutcome {
   const step = decoding.readVarUint(decoder)
   if (step === syncProtocol.messageYjsSyncStep1) {
-    conn.send(room.syncStep2For(decoding.readVarUint8Array(decoder)))
+    const stateVector = decoding.readVarUint8Array(decoder)
+    // each answer may encode the whole board: a client gets a few, then one every few seconds
+    if (!conn.budget.take('step1', now)) return { kind: 'ignored', reason: 'sync step 1 too frequent' }
+    conn.send(room.syncStep2For(stateVector))
     return { kind: 'ok' }
   }
   if (step !== syncProtocol.messageYjsSyncStep2 && step !== syncProtocol.messageYjsUpdate) {
@@ -66,22 +71,45 @@ function handleSync(room: Room, conn: Conn, decoder: decoding.Decoder): MessageO
   // decode fully before anything is applied: Y.applyUpdate could apply part of a broken update
   const decoded = Y.decodeUpdate(update)
   if (decoded.structs.length === 0 && decoded.ds.clients.size === 0) return { kind: 'ok' }
-  const verdict = checkUpdate({ doc: room.doc, role: conn.role }, update, decoded)
-  if (!verdict.ok) {
-    const reply = encoding.createEncoder()
-    encoding.writeVarUint(reply, MessageType.Auth)
-    authProtocol.writePermissionDenied(reply, verdict.reason)
-    conn.send(encoding.toUint8Array(reply))
-    return { kind: 'denied', reason: verdict.reason }
+  const { verdict, writers } = guardUpdate({
+    doc: room.doc,
+    role: conn.role,
+    userId: conn.user.id,
+    now,
+    decoded,
+    isForeignWriter: (clientId) => room.isForeignWriter(clientId, conn.user.id),
+  })
+  switch (verdict.kind) {
+    case 'drop':
+      conn.send(encodePermissionDenied(`${verdict.code}: this role writes nothing on the board`))
+      return { kind: 'denied', reason: verdict.code }
+    case 'forged':
+      return { kind: 'forged', code: verdict.code, reason: `${verdict.code}: ${verdict.detail}` }
+    case 'compensate': {
+      applyCompensated(room.doc, update, conn, underAny(verdict.refusals))
+      room.bindWriters(writers, conn.user.id)
+      const reason = refusalReason(verdict.refusals)
+      conn.send(encodePermissionDenied(reason))
+      return { kind: 'denied', reason }
+    }
+    case 'apply':
+      Y.applyUpdate(room.doc, update, conn)
+      room.bindWriters(writers, conn.user.id)
+      return { kind: 'ok' }
   }
-  Y.applyUpdate(room.doc, update, conn)
-  return { kind: 'ok' }
 }
 
 function handleAwareness(room: Room, conn: Conn, update: Uint8Array): MessageOutcome {
-  const clients = awarenessClients(update)
-  // a client speaks for its own presence only
+  const entries = awarenessEntries(update)
+  const clients = entries.map((entry) => entry.clientId)
+  // a client speaks for its own presence only, for a few ids, with states of a bounded size
   if (room.isControlledByOther(conn, clients)) return { kind: 'ignored', reason: 'awareness of another connection' }
+  if (entries.some((entry) => entry.json.length > MAX_AWARENESS_STATE_CHARS))
+    return { kind: 'ignored', reason: 'awareness state too large' }
+  const controlled = room.controlledBy(conn)
+  const fresh = clients.filter((id) => !controlled.has(id))
+  if (controlled.size + fresh.length > MAX_AWARENESS_CLIENTS_PER_CONN)
+    return { kind: 'ignored', reason: 'too many awareness states on one connection' }
   const identity = { id: conn.user.id, name: conn.user.displayName, role: conn.role }
   awarenessProtocol.applyAwarenessUpdate(room.awareness, stampPresenceIdentity(update, identity), conn)
   return { kind: 'ok' }

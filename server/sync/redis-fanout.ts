@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto'
 import { Redis } from 'ioredis'
+import { z } from 'zod'
+import { Role } from '../../shared/schema/roles.ts'
 import type { Logger } from '../logger.ts'
 import type { Fanout, FanoutMessage } from './fanout.ts'
 
-const kinds = ['update', 'awareness', 'sync-request'] as const
+const kinds = ['update', 'awareness', 'sync-request', 'access'] as const
 const INSTANCE_BYTES = 8
 
 /**
@@ -44,7 +46,8 @@ export class RedisFanout implements Fanout {
     const kind = kinds[message[0] ?? 255]
     if (!kind) return
     const payload = new Uint8Array(message.subarray(1 + INSTANCE_BYTES))
-    const decoded: FanoutMessage = kind === 'sync-request' ? { kind, stateVector: payload } : { kind, update: payload }
+    const decoded = decodePayload(kind, payload)
+    if (!decoded) return
     for (const handler of handlers) handler(decoded)
   }
 
@@ -67,7 +70,7 @@ export class RedisFanout implements Fanout {
   }
 
   publish(boardId: string, message: FanoutMessage): void {
-    const payload = message.kind === 'sync-request' ? message.stateVector : message.update
+    const payload = encodePayload(message)
     const frame = Buffer.allocUnsafe(1 + INSTANCE_BYTES + payload.byteLength)
     frame[0] = kinds.indexOf(message.kind)
     this.#instance.copy(frame, 1)
@@ -80,5 +83,35 @@ export class RedisFanout implements Fanout {
   async close(): Promise<void> {
     this.#handlers.clear()
     await Promise.allSettled([this.#sub.quit(), this.#pub.quit()])
+  }
+}
+
+function encodePayload(message: FanoutMessage): Uint8Array {
+  switch (message.kind) {
+    case 'sync-request':
+      return message.stateVector
+    case 'access':
+      return new TextEncoder().encode(JSON.stringify({ userId: message.userId, role: message.role }))
+    default:
+      return message.update
+  }
+}
+
+const AccessPayload = z.object({ userId: z.string(), role: Role.nullable() })
+
+function decodePayload(kind: (typeof kinds)[number], payload: Uint8Array): FanoutMessage | null {
+  switch (kind) {
+    case 'sync-request':
+      return { kind, stateVector: payload }
+    case 'access': {
+      try {
+        const parsed = AccessPayload.safeParse(JSON.parse(new TextDecoder().decode(payload)))
+        return parsed.success ? { kind, ...parsed.data } : null
+      } catch {
+        return null
+      }
+    }
+    default:
+      return { kind, update: payload }
   }
 }

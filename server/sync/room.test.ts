@@ -4,7 +4,7 @@ import * as Y from 'yjs'
 import { createLogger } from '../logger.ts'
 import type { Conn } from './connection.ts'
 import { localFanout } from './fanout.ts'
-import { isFreshSyncStep1 } from './protocol.ts'
+import { isFreshSyncStep1 } from './messages.ts'
 import { Room } from './room.ts'
 
 const logger = createLogger('error')

@@ -1,16 +1,26 @@
-import * as decoding from 'lib0/decoding'
-import * as encoding from 'lib0/encoding'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
+import { WRITERS_MAP } from '../../shared/schema/layout.ts'
+import type { Role } from '../../shared/schema/roles.ts'
 import type { Logger } from '../logger.ts'
-import type { Conn } from './connection.ts'
+import { CloseCode, type Conn } from './connection.ts'
 import type { Fanout, FanoutMessage } from './fanout.ts'
-import { MessageType } from './protocol.ts'
+import {
+  encodeAwarenessEntries,
+  encodeAwarenessMessage,
+  encodeSyncStep1Message,
+  encodeSyncStep2Message,
+  encodeUpdateMessage,
+  isEmptyStateVector,
+  isEmptyUpdate,
+} from './messages.ts'
 
 /** Origin of changes that came from another instance through the fan-out. */
 export const FANOUT_ORIGIN = Symbol('fanout')
 /** Origin of changes the server itself makes (REST writes, restore, migrations). */
 export const SERVER_ORIGIN = Symbol('server')
+/** The writers' register's value for the server's own client ids. */
+export const SERVER_WRITER = 'server'
 /** Origin of state loaded from storage. */
 export const STORAGE_ORIGIN = Symbol('storage')
 
@@ -41,6 +51,8 @@ export class Room {
   #changedSinceLoad = false
   /** updates applied in this task, relayed together once it ends (see #relay) */
   #outgoing: { update: Uint8Array; origin: unknown }[] = []
+  /** whether this document's own client id is in the writers' register */
+  #serverBound = false
 
   constructor(options: RoomOptions) {
     this.boardId = options.boardId
@@ -49,6 +61,17 @@ export class Room {
     this.awareness = new awarenessProtocol.Awareness(this.doc)
     // the server has no presence of its own
     this.awareness.setLocalState(null)
+
+    // the server's own client id is registered as the server's once it has written with it
+    // (REST, restore, compensations, migrations), so no account can write under it; the
+    // registration is a transaction of its own in the same task, relayed with the write
+    this.doc.on('afterTransaction', (transaction: Y.Transaction) => {
+      if (this.#serverBound || !transaction.local) return
+      const id = this.doc.clientID
+      if ((transaction.afterState.get(id) ?? 0) <= (transaction.beforeState.get(id) ?? 0)) return
+      this.#serverBound = true
+      this.doc.getMap(WRITERS_MAP).set(String(id), SERVER_WRITER)
+    })
 
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin === STORAGE_ORIGIN) return
@@ -146,6 +169,7 @@ export class Room {
   #receive(message: FanoutMessage): void {
     try {
       if (message.kind === 'update') Y.applyUpdate(this.doc, message.update, FANOUT_ORIGIN)
+      else if (message.kind === 'access') this.applyAccess(message.userId, message.role)
       else if (message.kind === 'awareness') awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, FANOUT_ORIGIN)
       else {
         const missing = Y.encodeStateAsUpdate(this.doc, message.stateVector)
@@ -163,13 +187,83 @@ export class Room {
     }
   }
 
+  /**
+   * True when a Yjs client id belongs to someone other than `userId` on this board: it is in
+   * the writers' register under another account (or the server), it is this room's own, or
+   * another account's connection speaks for it in presence (it may not have written yet).
+   */
+  isForeignWriter(clientId: number, userId: string): boolean {
+    if (clientId === this.doc.clientID) return true
+    const owner = this.doc.getMap(WRITERS_MAP).get(String(clientId))
+    if (owner !== undefined) return owner !== userId
+    for (const [conn, ids] of this.conns) if (conn.user.id !== userId && ids.has(clientId)) return true
+    return false
+  }
+
+  /** Registers the client ids an account has just written with (one server write for the new ones). */
+  bindWriters(clientIds: Iterable<number>, userId: string): void {
+    const register = this.doc.getMap(WRITERS_MAP)
+    const fresh = [...clientIds].filter((id) => !register.has(String(id)))
+    if (fresh.length === 0) return
+    this.doc.transact(() => {
+      for (const id of fresh) register.set(String(id), userId)
+    }, SERVER_ORIGIN)
+  }
+
+  /**
+   * A connection's role changed: its presence states are stamped anew and sent to everyone,
+   * the connection itself included (its own entry then names its new role: the client's UI
+   * follows without a reload).
+   */
+  restamp(conn: Conn): void {
+    const ids = [...this.controlledBy(conn)]
+    if (ids.length === 0) return
+    const states = this.awareness.getStates()
+    const entries = ids.flatMap((id) => {
+      const state = states.get(id)
+      const meta = this.awareness.meta.get(id)
+      if (!state || !meta) return []
+      const user = (typeof state.user === 'object' && state.user) || {}
+      return [{ clientId: id, clock: meta.clock + 1, json: JSON.stringify({ ...state, user: { ...user, role: conn.role } }) }]
+    })
+    if (entries.length > 0) awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(entries), SERVER_ORIGIN)
+  }
+
+  /**
+   * A member's role changed (null: removed): their connections on this instance get the new
+   * role for their next message and presence, or close with 4403.
+   */
+  applyAccess(userId: string, role: Role | null): void {
+    for (const conn of [...this.conns.keys()]) {
+      if (conn.user.id !== userId) continue
+      if (role === null) conn.close(CloseCode.removed, 'removed from the board')
+      else if (conn.role !== role) {
+        conn.role = role
+        this.restamp(conn)
+      }
+    }
+  }
+
+  /** Tells the other instances about a member change (after `applyAccess` here). */
+  publishAccess(userId: string, role: Role | null): void {
+    this.#fanout.publish(this.boardId, { kind: 'access', userId, role })
+  }
+
+  /** The accounts present on this board: this instance's connections and other instances' presence. */
+  presentUserIds(): Set<string> {
+    const ids = new Set<string>()
+    for (const conn of this.conns.keys()) ids.add(conn.user.id)
+    for (const state of this.awareness.getStates().values()) {
+      const id = (state.user as { id?: unknown } | undefined)?.id
+      if (typeof id === 'string') ids.add(id)
+    }
+    return ids
+  }
+
   /** Adds a connection and sends it sync step 1 and everyone's presence. */
   join(conn: Conn): void {
     this.conns.set(conn, new Set())
-    const step1 = encoding.createEncoder()
-    encoding.writeVarUint(step1, MessageType.Sync)
-    writeSyncStep1(step1, this.doc)
-    conn.send(encoding.toUint8Array(step1))
+    conn.send(encodeSyncStep1Message(this.doc))
     const states = [...this.awareness.getStates().keys()]
     if (states.length > 0) {
       conn.send(encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, states)))
@@ -211,59 +305,7 @@ interface AwarenessChange {
   removed: number[]
 }
 
-/** An update that carries no structs and no deletions (e.g. a diff against an equal state). */
-export function isEmptyUpdate(update: Uint8Array): boolean {
-  if (update.byteLength <= 2) return true
-  const decoded = Y.decodeUpdate(update)
-  return decoded.structs.length === 0 && decoded.ds.clients.size === 0
-}
-
 /** Several updates as one (null for none; a single one as it is). */
 function mergeAll(updates: Uint8Array[]): Uint8Array | null {
   return updates.length === 0 ? null : updates.length === 1 ? (updates[0] as Uint8Array) : Y.mergeUpdates(updates)
-}
-
-/** A state vector of a document that holds nothing (`Y.encodeStateVector(new Y.Doc())`). */
-export function isEmptyStateVector(stateVector: Uint8Array): boolean {
-  return stateVector.byteLength === 1 && stateVector[0] === 0
-}
-
-/** A y-websocket sync message of `step` (y-protocols: 1 sync step 2, 2 update) carrying `update`. */
-function encodeSyncMessage(step: 1 | 2, update: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder()
-  encoding.writeVarUint(encoder, MessageType.Sync)
-  encoding.writeVarUint(encoder, step)
-  encoding.writeVarUint8Array(encoder, update)
-  return encoding.toUint8Array(encoder)
-}
-
-/** The y-websocket message answering sync step 1 with `update`. */
-export const encodeSyncStep2Message = (update: Uint8Array): Uint8Array => encodeSyncMessage(1, update)
-
-function writeSyncStep1(encoder: encoding.Encoder, doc: Y.Doc): void {
-  encoding.writeVarUint(encoder, 0)
-  encoding.writeVarUint8Array(encoder, Y.encodeStateVector(doc))
-}
-
-/** The y-websocket message carrying a document update. */
-export const encodeUpdateMessage = (update: Uint8Array): Uint8Array => encodeSyncMessage(2, update)
-
-export function encodeAwarenessMessage(update: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder()
-  encoding.writeVarUint(encoder, MessageType.Awareness)
-  encoding.writeVarUint8Array(encoder, update)
-  return encoding.toUint8Array(encoder)
-}
-
-/** The client ids an awareness update speaks for (without applying it). */
-export function awarenessClients(update: Uint8Array): number[] {
-  const decoder = decoding.createDecoder(update)
-  const ids: number[] = []
-  const len = decoding.readVarUint(decoder)
-  for (let i = 0; i < len; i++) {
-    ids.push(decoding.readVarUint(decoder))
-    decoding.readVarUint(decoder) // clock
-    decoding.readVarString(decoder) // state
-  }
-  return ids
 }

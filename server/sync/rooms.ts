@@ -271,16 +271,31 @@ export class RoomManager implements BoardContent {
     await this.#options.log.destroy(boardId)
   }
 
-  memberChanged(_boardId: string, _userId: string, _role: Role | null): void {
-    // live roles: implemented with the sync core (issue 11)
+  /**
+   * A member's role changed (null: removed): connections on this instance follow at once, and
+   * other instances through the fan-out. A board not loaded here has no connections here; its
+   * room on another instance hears nothing then — when it is loaded nowhere, nobody is connected.
+   */
+  memberChanged(boardId: string, userId: string, role: Role | null): void {
+    const room = this.#slots.get(boardId)?.room
+    if (room) {
+      room.applyAccess(userId, role)
+      room.publishAccess(userId, role)
+    } else this.#options.fanout.publish(boardId, { kind: 'access', userId, role })
   }
 
-  sessionEnded(_hash: string): void {
-    // live sessions: implemented with the sync core (issue 11)
+  /** A session ended: its sockets on this instance close with 4401 (others notice within a ping interval). */
+  sessionEnded(hash: string): void {
+    for (const slot of this.#slots.values()) {
+      for (const conn of [...(slot.room?.conns.keys() ?? [])]) {
+        if (conn.sessionHash === hash) conn.close(CloseCode.unauthorized, 'session ended')
+      }
+    }
   }
 
-  connectedUserIds(_boardId: string): ReadonlySet<string> {
-    return new Set() // the members list's `connected`: implemented with the sync core (issue 11)
+  /** The accounts with a connection on the board (this instance's, and others' through presence). */
+  connectedUserIds(boardId: string): ReadonlySet<string> {
+    return this.#slots.get(boardId)?.room?.presentUserIds() ?? new Set()
   }
 
   /** Flushes every room, closes every connection with 1001 and frees the rooms. */

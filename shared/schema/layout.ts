@@ -8,6 +8,8 @@ import * as Y from 'yjs'
  * - `site`: the site profile's fields as plain values.
  * - `meta`: `schemaVersion` (number) and `title` (the board title when the doc was written).
  * - `settings`: analysis settings (`creativeThreshold`, `commitmentWeights` as a plain object).
+ * - `writers`: written by the server alone: Yjs client id (decimal) → the account id that
+ *   writes with it (`server` for the server's own), so no one can write under another's id.
  *
  * Values are typed `unknown`: anyone with edit rights can write anything into a Y.Doc, so
  * readers narrow (convert.ts) instead of trusting the type.
@@ -20,6 +22,7 @@ export const ELEMENTS_MAP = 'elements'
 export const SITE_MAP = 'site'
 export const META_MAP = 'meta'
 export const SETTINGS_MAP = 'settings'
+export const WRITERS_MAP = 'writers'
 
 export const META_SCHEMA_VERSION = 'schemaVersion'
 export const META_TITLE = 'title'

@@ -58,7 +58,7 @@ export async function joinAs(
   baseUrl: string,
   ownerToken: string,
   boardId: string,
-  role: 'facilitator' | 'editor' | 'viewer',
+  role: 'facilitator' | 'editor' | 'reviewer' | 'viewer',
   name: string = role,
 ): Promise<Account> {
   const inv = await api<{ invite: { token: string } }>(baseUrl, 'POST', `/api/boards/${boardId}/invites`, {

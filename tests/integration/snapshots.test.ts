@@ -227,15 +227,17 @@ describe('snapshots', () => {
   it('restoring an unchanged board writes nothing: unchanged fields create no Yjs items', async () => {
     const boardId = await newBoard()
     const c = client(boardId, owner.token)
-    await c.synced
+    const other = client(boardId, owner.token)
+    await Promise.all([c.synced, other.synced])
+    // the other client writes once first, so that the server has registered its client id (a server write)
+    putElement(other.doc, note('n-warm-up'))
+    await waitFor(() => c.doc.getMap('elements').has('n-warm-up'), 5000, 'the warm-up')
     const s = await snapshot(boardId, 'same')
     const before = Y.encodeStateVector(c.doc)
     const res = await api(server.url, 'POST', `/api/boards/${boardId}/snapshots/${s.id}/restore`, { token: owner.token })
     expect(res.status).toBe(200)
     expect(res.body).toMatchObject({ changes: { added: 0, removed: 0, changed: 0 } })
-    // a write from another client after the restore: once it has arrived, so has anything the restore sent
-    const other = client(boardId, owner.token)
-    await other.synced
+    // a write from the other client after the restore: once it has arrived, so has anything the restore sent
     putElement(other.doc, note('n-marker'))
     await waitFor(() => c.doc.getMap('elements').has('n-marker'), 5000, 'the marker')
     const after = Y.decodeStateVector(Y.encodeStateVector(c.doc))

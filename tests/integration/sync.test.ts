@@ -69,7 +69,7 @@ describe('sync', () => {
       }
     })
     putElement(v.doc, note('viewer-write'))
-    expect(await denied).toMatch(/read-only/)
+    expect(await denied).toMatch(/read_only/)
     // a later owner write still arrives, the viewer's never does
     putElement(a.doc, note('after-viewer'))
     const third = client(owner.token)

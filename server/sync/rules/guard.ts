@@ -1,0 +1,82 @@
+import type * as Y from 'yjs'
+import type { RefusalCode } from '../../../shared/rules/refusals.ts'
+import { ELEMENTS_MAP } from '../../../shared/schema/layout.ts'
+import { canEdit, type Role } from '../../../shared/schema/roles.ts'
+import { describeUpdate } from './changes.ts'
+import { judge, kindsIn, type Refusal } from './rules.ts'
+
+/** What to do with an incoming update. */
+export type Verdict =
+  /** every change allowed: apply it */
+  | { kind: 'apply' }
+  /** some changes refused: apply it together with a compensation of those (compensate.ts) */
+  | { kind: 'compensate'; refusals: Refusal[] }
+  /** the sender writes nothing (viewer, reviewer): neither applied nor relayed */
+  | { kind: 'drop'; code: 'read_only' }
+  /** only a forger sends this: not applied, the socket closes with 4400 */
+  | { kind: 'forged'; code: RefusalCode; detail: string }
+
+export interface GuardInput {
+  doc: Y.Doc
+  role: Role
+  userId: string
+  now: number
+  decoded: ReturnType<typeof Y.decodeUpdate>
+  /** true when a Yjs client id is another account's (or the server's) on this board */
+  isForeignWriter(clientId: number): boolean
+}
+
+export interface GuardResult {
+  verdict: Verdict
+  /** the client ids the update writes new structs under (to bind to the account once applied) */
+  writers: ReadonlySet<number>
+}
+
+/**
+ * The one check every incoming document update passes before it touches a room: the update
+ * is read into typed changes by path (changes.ts), forgeries are told apart first, then the
+ * named rules (rules.ts) judge each change with the account, role, document and server time.
+ */
+export function guardUpdate(input: GuardInput): GuardResult {
+  const described = describeUpdate(input.doc, input.decoded)
+  const { writers } = described
+  if (!canEdit(input.role)) return { verdict: { kind: 'drop', code: 'read_only' }, writers }
+  if (described.unseenDeletes > 0)
+    return { verdict: { kind: 'forged', code: 'unseen_delete', detail: `${described.unseenDeletes} ranges` }, writers }
+  if (described.unplaceable > 0)
+    return { verdict: { kind: 'forged', code: 'unplaceable', detail: `${described.unplaceable} items` }, writers }
+  for (const client of writers) {
+    if (input.isForeignWriter(client))
+      return { verdict: { kind: 'forged', code: 'foreign_client_id', detail: String(client) }, writers }
+  }
+  const refusals = judge(described.changes, {
+    doc: input.doc,
+    role: input.role,
+    userId: input.userId,
+    now: input.now,
+    newKinds: kindsIn(described.changes),
+  })
+  if (refusals.length === 0) return { verdict: { kind: 'apply' }, writers }
+  return { verdict: { kind: 'compensate', refusals: refusals.map((r) => wholeIfNew(input.doc, r)) }, writers }
+}
+
+/** A refused field of an element the update itself creates refuses that whole element (no half-made elements). */
+function wholeIfNew(doc: Y.Doc, refusal: Refusal): Refusal {
+  const [map, id] = refusal.path
+  if (map !== ELEMENTS_MAP || !id || refusal.path.length <= 2 || doc.getMap(ELEMENTS_MAP).has(id)) return refusal
+  return { ...refusal, path: [map, id] }
+}
+
+/** True when `path` lies at or under one of the refused paths. */
+export function underAny(refusals: readonly Refusal[]): (path: readonly string[]) => boolean {
+  const prefixes = refusals.map((r) => r.path)
+  return (path) => prefixes.some((prefix) => prefix.length <= path.length && prefix.every((segment, i) => path[i] === segment))
+}
+
+/** The permission-denied reason sent to the client: `<code>: <detail>` (shared/rules/refusals.ts). */
+export function refusalReason(refusals: readonly Refusal[]): string {
+  const first = refusals[0]
+  if (!first) return 'read_only'
+  const where = first.path.slice(0, 3).join('/')
+  return `${first.code}: ${where}${refusals.length > 1 ? ` (+${refusals.length - 1} more)` : ''}`
+}

@@ -1,0 +1,156 @@
+import { randomUUID } from 'node:crypto'
+import type { WebSocket } from 'ws'
+import type { AccessControl, SessionUser } from '../access.ts'
+import { sessionHash } from '../auth/session-hash.ts'
+import type { Logger } from '../logger.ts'
+import { CloseCode, type Conn, MessageBudget } from './connection.ts'
+import { EarlyAnswer } from './early-answer.ts'
+import { handleMessage } from './protocol.ts'
+import type { Room } from './room.ts'
+import type { RoomManager } from './rooms.ts'
+
+export interface SyncConnectionDeps {
+  rooms: RoomManager
+  access: AccessControl
+  logger: Logger
+  /** a socket whose send buffer grows past this is closed (1013); the client resyncs on reconnect */
+  maxBufferedBytes: number
+  /** counts clients answered from the stored state while their room loaded */
+  onAnsweredEarly: () => void
+}
+
+/**
+ * One socket's life on the sync endpoint, in order: buffer what the client sends while we
+ * authenticate (4401) and check access (4404); join the room (answering a fresh client from the
+ * stored state meanwhile: EarlyAnswer); then hand each message to the protocol, closing with
+ * 4400 on a forgery; log the open and the close with counts. The socket is already upgraded;
+ * nothing here throws.
+ */
+export class SyncConnection {
+  readonly #ws: WebSocket
+  readonly #deps: SyncConnectionDeps
+  readonly #boardId: string
+  readonly #started = performance.now()
+  /** messages that arrive before the room is ready, handled in order once it is */
+  readonly #early: Uint8Array[] = []
+  #earlyAnswer: EarlyAnswer | null = null
+  #denied = 0
+  #malformed = 0
+  #ignored = 0
+
+  constructor(ws: WebSocket, boardId: string, deps: SyncConnectionDeps) {
+    this.#ws = ws
+    this.#boardId = boardId
+    this.#deps = deps
+    ws.on('message', this.#buffer)
+  }
+
+  readonly #buffer = (data: Buffer) => {
+    const message = new Uint8Array(data)
+    if (!this.#earlyAnswer?.offer(message)) this.#early.push(message)
+  }
+
+  /** Authenticates, joins the room and starts handling messages. */
+  async open(token: string | null, remote: string | undefined): Promise<void> {
+    const { access, logger } = this.#deps
+    const ws = this.#ws
+    const boardId = this.#boardId
+    const user = token ? await access.userFromToken(token).catch(() => null) : null
+    if (!user || !token) {
+      logger.info('sync refused', { boardId, reason: 'no session' })
+      return ws.close(CloseCode.unauthorized, 'sign in first')
+    }
+    const role = /^[A-Za-z0-9_-]{1,64}$/.test(boardId) ? await access.roleOf(user, boardId).catch(() => null) : null
+    if (!role) {
+      logger.info('sync refused', { boardId, userId: user.id, reason: 'no access' })
+      return ws.close(CloseCode.notFound, 'no such board')
+    }
+    if (ws.readyState !== ws.OPEN) return
+    const conn = this.#conn(user, role, token)
+    const room = await this.#join(conn)
+    if (!room) return
+    const log = logger.child({ boardId, conn: conn.id })
+    ws.off('message', this.#buffer)
+    ws.on('message', (data: Buffer) => this.#handle(room, conn, new Uint8Array(data), log))
+    if (this.#earlyAnswer?.answered) room.sendChangesSinceLoad(conn)
+    for (const data of this.#early.splice(0)) this.#handle(room, conn, data, log)
+    ws.once('close', (code) => {
+      this.#deps.rooms.disconnect(room, conn)
+      log.info('sync closed', {
+        userId: user.id,
+        code,
+        denied: this.#denied,
+        malformed: this.#malformed,
+        ignored: this.#ignored,
+        ms: Math.round(performance.now() - this.#started),
+      })
+    })
+    log.info('sync opened', { userId: user.id, role, remote })
+  }
+
+  #conn(user: SessionUser, role: Conn['role'], token: string): Conn {
+    const ws = this.#ws
+    const maxBuffered = this.#deps.maxBufferedBytes
+    return {
+      id: randomUUID(),
+      user,
+      role,
+      sessionHash: sessionHash(token),
+      budget: new MessageBudget(),
+      send: (message) => {
+        if (ws.readyState !== ws.OPEN) return
+        if (ws.bufferedAmount > maxBuffered) return ws.close(CloseCode.tryAgainLater, 'too slow')
+        // no per-send callback: a failed write surfaces as the socket's 'error' (→ terminate)
+        ws.send(message)
+      },
+      close: (code, reason) => ws.close(code, reason),
+    }
+  }
+
+  /** Joins the board's room; null when it could not be loaded or the socket closed meanwhile. */
+  async #join(conn: Conn): Promise<Room | null> {
+    const { rooms, logger } = this.#deps
+    const connecting = rooms.connect(this.#boardId, conn)
+    // (connect creates the loading slot synchronously, so a cold room's stored state is there)
+    const stored = rooms.storedState(this.#boardId)
+    if (stored) this.#earlyAnswer = new EarlyAnswer(this.#ws, stored, this.#early, this.#deps.onAnsweredEarly)
+    let room: Room
+    try {
+      room = await connecting
+    } catch (error) {
+      logger.error('room could not be loaded', { boardId: this.#boardId, error: String(error) })
+      this.#ws.close(CloseCode.internalError, 'board could not be loaded')
+      return null
+    } finally {
+      this.#earlyAnswer?.close()
+    }
+    if (this.#ws.readyState !== this.#ws.OPEN) {
+      rooms.disconnect(room, conn)
+      return null
+    }
+    return room
+  }
+
+  #handle(room: Room, conn: Conn, data: Uint8Array, log: Logger): void {
+    // nothing more is applied once the socket is closing (after a forgery, a removal, a logout)
+    if (this.#ws.readyState !== this.#ws.OPEN) return
+    const outcome = handleMessage(room, conn, data)
+    switch (outcome.kind) {
+      case 'denied':
+        this.#denied++
+        log.debug('update refused', { userId: conn.user.id, reason: outcome.reason })
+        return
+      case 'forged':
+        log.warn('forged update refused', { userId: conn.user.id, reason: outcome.reason })
+        conn.close(CloseCode.forged, outcome.code)
+        return
+      case 'malformed':
+        this.#malformed++
+        log.debug('malformed sync message', { reason: outcome.reason })
+        return
+      case 'ignored':
+        this.#ignored++
+        return
+    }
+  }
+}
