@@ -38,6 +38,7 @@ import type { Logger } from './logger.ts'
 import { snapshotRoutes } from './snapshots/snapshot-routes.ts'
 import { SnapshotService } from './snapshots/snapshot-service.ts'
 import { SnapshotStore } from './snapshots/snapshot-store.ts'
+import { healthz } from './storage/health-route.ts'
 import type { BoardContent } from './sync/board-content.ts'
 
 export interface AppDeps {
@@ -86,7 +87,7 @@ export function createApp(deps: AppDeps): { app: Hono<AppEnv>; access: AccessCon
   app.use('/api/*', originCheck({ publicOrigin: config.publicOrigin }))
   app.use('/api/*', authenticate(auth))
 
-  app.get('/healthz', (c) => c.json({ status: 'ok' }, 200))
+  app.get('/healthz', healthz(storage))
   app.route('/api/auth', authRoutes(auth, { behindProxy }))
   // before boardRoutes: its export/json (with ?snapshot) replaces the live-only one there
   app.route('/api/boards', exportRoutes(snapshots, { images }))

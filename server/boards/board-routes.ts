@@ -38,7 +38,7 @@ export function boardRoutes(boards: BoardService) {
     })
     .get('/', async (c) => c.json({ boards: await boards.list(requireUser(c)) }, 200))
     .get('/:id', async (c) => {
-      const board = unwrap(await boards.access(requireUser(c), c.req.param('id'), 'viewer'))
+      const board = unwrap(await boards.detail(requireUser(c), c.req.param('id')))
       return c.json({ board }, 200)
     })
     .patch('/:id', requireBoardRole(boards, 'facilitator'), jsonBody(PatchBoardBody), async (c) => {

@@ -1,11 +1,13 @@
 import { type BoardDocument, emptyBoardDocument, parseBoardDocument } from '../../shared/schema/document.ts'
+import { readTitle } from '../../shared/schema/layout.ts'
 import { hasRole, type Role } from '../../shared/schema/roles.ts'
 import type { Site } from '../../shared/schema/site.ts'
 import type { SessionUser } from '../access.ts'
 import type { AuthService } from '../auth/auth-service.ts'
-import { randomId } from '../auth/ids.ts'
+import { isUrlSafeId, randomId } from '../auth/ids.ts'
 import { fail, ok, type Result } from '../http/result.ts'
 import type { InviteStore } from '../invites/invite-store.ts'
+import type { BoardWarning } from '../storage/quarantine.ts'
 import type { BoardContent } from '../sync/board-content.ts'
 import type { BoardRecord, BoardStore } from './board-store.ts'
 import { writeBoardProfile } from './site-writer.ts'
@@ -13,6 +15,9 @@ import { type TemplateName, templateDocument } from './templates.ts'
 
 /** A board as the API shows it to one caller. */
 export type BoardView = BoardRecord & { role: Role }
+
+/** `GET /api/boards/:id`: owners and facilitators also learn of the board's quarantined data. */
+export type BoardDetail = BoardView & { warnings?: BoardWarning[] }
 
 export interface CreateBoardInput {
   title: string
@@ -39,16 +44,49 @@ export class BoardService {
     if (user.guestBoardId !== null && user.guestBoardId !== boardId) return null
     const role = await this.store.roleOf(boardId, user.id)
     if (!role) return null
-    return (await this.store.get(boardId)) ? role : null
+    return (await this.#record(boardId)) ? role : null
+  }
+
+  /**
+   * The board's record. When it was damaged (its JSON no longer parsed, so the storage moved it
+   * to quarantine) it is rebuilt from what survives: the owner from the memberships, title and
+   * site from the live document; the board then carries a `damaged_record` warning.
+   */
+  async #record(boardId: string): Promise<BoardRecord | null> {
+    const record = await this.store.get(boardId)
+    if (record || !isUrlSafeId(boardId) || !(await this.store.hasQuarantinedRecord(boardId))) return record
+    const ownerId = await this.store.ownerOf(boardId)
+    if (!ownerId) return null
+    let title: string | undefined
+    await this.content.transact(boardId, (doc) => {
+      title = readTitle(doc) // reads only: an empty transaction stores nothing
+    })
+    const { site } = await this.content.exportDocument(boardId, { id: boardId, title: '' })
+    const stamp = this.now().toISOString()
+    const rebuilt: BoardRecord = { id: boardId, title: title ?? boardId, ownerId, createdAt: stamp, updatedAt: stamp, site }
+    // not under `exclusive` (this runs inside it, for a PATCH); a request that rebuilt the
+    // record meanwhile wins
+    const current = await this.store.get(boardId)
+    if (current) return current
+    await this.store.put(rebuilt)
+    return rebuilt
   }
 
   /** The board if the caller's role is at least `min`: 404 if they may not see it, 403 if the role is too low. */
   async access(user: SessionUser, boardId: string, min: Role): Promise<Result<BoardView, AccessError>> {
     if (user.guestBoardId !== null && user.guestBoardId !== boardId) return fail('board_not_found')
-    const [board, role] = await Promise.all([this.store.get(boardId), this.store.roleOf(boardId, user.id)])
+    const [board, role] = await Promise.all([this.#record(boardId), this.store.roleOf(boardId, user.id)])
     if (!board || !role) return fail('board_not_found')
     if (!hasRole(role, min)) return fail('forbidden')
     return ok({ ...board, role })
+  }
+
+  /** The board for `GET /api/boards/:id`, with its warnings for owners and facilitators. */
+  async detail(user: SessionUser, boardId: string): Promise<Result<BoardDetail, AccessError>> {
+    const access = await this.access(user, boardId, 'viewer')
+    if (!access.ok || !hasRole(access.value.role, 'facilitator')) return access
+    const warnings = await this.store.warnings(boardId)
+    return ok(warnings.length > 0 ? { ...access.value, warnings } : access.value)
   }
 
   async create(user: SessionUser, input: CreateBoardInput): Promise<Result<BoardView, 'forbidden' | 'invalid_document'>> {
@@ -93,34 +131,40 @@ export class BoardService {
     boardId: string,
     patch: { title?: string | undefined; site?: Site | null | undefined },
   ): Promise<Result<BoardView, AccessError>> {
-    const access = await this.access(user, boardId, 'facilitator')
-    if (!access.ok) return access
-    const { role, ...current } = access.value
-    const next: BoardRecord = {
-      ...current,
-      title: patch.title ?? current.title,
-      site: patch.site === undefined ? current.site : (patch.site ?? {}),
-      updatedAt: this.now().toISOString(),
-    }
-    await this.content.transact(boardId, (doc) =>
-      writeBoardProfile(doc, { title: patch.title, site: patch.site === undefined ? undefined : next.site }),
-    )
-    await this.store.put(next)
-    return ok({ ...next, role })
+    // one change of a board at a time: the record and the document end with the same title
+    return this.store.exclusive(boardId, async () => {
+      const access = await this.access(user, boardId, 'facilitator')
+      if (!access.ok) return access
+      const { role, ...current } = access.value
+      const next: BoardRecord = {
+        ...current,
+        title: patch.title ?? current.title,
+        site: patch.site === undefined ? current.site : (patch.site ?? {}),
+        updatedAt: this.now().toISOString(),
+      }
+      await this.content.transact(boardId, (doc) =>
+        writeBoardProfile(doc, { title: patch.title, site: patch.site === undefined ? undefined : next.site }),
+      )
+      await this.store.put(next)
+      return ok({ ...next, role })
+    })
   }
 
   /** Owner only: the content, invites, memberships, guests of this board and the record. */
   async delete(user: SessionUser, boardId: string): Promise<Result<null, AccessError>> {
-    const access = await this.access(user, boardId, 'owner')
-    if (!access.ok) return access
-    await this.content.destroy(boardId)
-    await this.invites.deleteAllOf(boardId)
-    for (const memberId of await this.store.memberIds(boardId)) {
-      await this.store.removeMember(boardId, memberId)
-      const member = await this.auth.users.get(memberId)
-      if (member?.guestBoardId === boardId) await this.auth.deleteGuest(memberId)
-    }
-    await this.store.delete(boardId)
-    return ok(null)
+    // under the board's lock: a PATCH that started before cannot write the record back after
+    return this.store.exclusive(boardId, async () => {
+      const access = await this.access(user, boardId, 'owner')
+      if (!access.ok) return access
+      await this.content.destroy(boardId)
+      await this.invites.deleteAllOf(boardId)
+      for (const memberId of await this.store.memberIds(boardId)) {
+        await this.store.removeMember(boardId, memberId)
+        const member = await this.auth.users.get(memberId)
+        if (member?.guestBoardId === boardId) await this.auth.deleteGuest(memberId)
+      }
+      await this.store.delete(boardId)
+      return ok(null)
+    })
   }
 }

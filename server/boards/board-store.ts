@@ -3,6 +3,8 @@ import { z } from 'zod'
 import { Role } from '../../shared/schema/roles.ts'
 import { Site } from '../../shared/schema/site.ts'
 import { isUrlSafeId } from '../auth/ids.ts'
+import { KeyedLock } from '../auth/keyed-lock.ts'
+import { type BoardWarning, boardWarnings, QUARANTINE_PREFIX } from '../storage/quarantine.ts'
 
 export const BoardRecord = z.object({
   id: z.string(),
@@ -29,9 +31,21 @@ const lastSegment = (key: string) => key.slice(key.lastIndexOf(':') + 1)
 /**
  * Board records and memberships in unstorage: `boards:<id>`, `members:<boardId>:<userId>` →
  * `{role}`, `userboards:<userId>:<boardId>`. Ids are checked before they reach a key.
+ * A record is read, changed and written back only inside `exclusive(boardId, …)`.
  */
 export class BoardStore {
+  readonly #lock = new KeyedLock()
+
   constructor(private readonly storage: Storage) {}
+
+  /**
+   * Runs `task` alone among the tasks of this board (in this process): every read-modify-write
+   * of a board's record (PATCH, snapshot restore, delete) goes through here, so two at once
+   * both land instead of one undoing the other. Not re-entrant.
+   */
+  exclusive<T>(boardId: string, task: () => Promise<T>): Promise<T> {
+    return this.#lock.run(boardId, task)
+  }
 
   async get(id: string): Promise<BoardRecord | null> {
     if (!isUrlSafeId(id)) return null
@@ -49,6 +63,22 @@ export class BoardStore {
 
   async hasAny(): Promise<boolean> {
     return (await this.storage.getKeys('boards')).length > 0
+  }
+
+  /** True when a damaged record of this board was moved to quarantine (now or before a restart). */
+  async hasQuarantinedRecord(id: string): Promise<boolean> {
+    if (!isUrlSafeId(id)) return false
+    return (await this.storage.getKeys(`${QUARANTINE_PREFIX}:${boardKey(id)}`)).length > 0
+  }
+
+  /** What the board's owner and facilitators are told about its quarantined data. */
+  async warnings(id: string): Promise<BoardWarning[]> {
+    return isUrlSafeId(id) ? boardWarnings(this.storage, id) : []
+  }
+
+  async ownerOf(boardId: string): Promise<string | null> {
+    for (const userId of await this.memberIds(boardId)) if ((await this.roleOf(boardId, userId)) === 'owner') return userId
+    return null
   }
 
   async roleOf(boardId: string, userId: string): Promise<Role | null> {

@@ -148,18 +148,22 @@ export class SnapshotService {
     if (!resolved.ok) return resolved
     const { board, document, snapshot } = resolved.value
     if (!snapshot) return fail('snapshot_not_found')
-    const target: BoardDocument = { ...document, board: { id: board.id, title: board.title } }
     const changes = { added: 0, removed: 0, changed: 0 }
-    await this.content.transact(boardId, (doc) => {
-      // counted inside the transaction, against exactly the state it replaces
-      const diff = diffDocuments(readBoardDocument(doc, board).document, target)
-      changes.added = diff.added.length
-      changes.removed = diff.removed.length
-      changes.changed = diff.changed.length
-      writeBoardDocument(doc, target)
+    // under the board's lock, like a PATCH: neither undoes the other's change (the title
+    // written into the document is the record's as it is now, not as it was before the lock)
+    await this.boards.store.exclusive(boardId, async () => {
+      const record = await this.boards.store.get(boardId)
+      const target: BoardDocument = { ...document, board: { id: board.id, title: record?.title ?? board.title } }
+      await this.content.transact(boardId, (doc) => {
+        // counted inside the transaction, against exactly the state it replaces
+        const diff = diffDocuments(readBoardDocument(doc, board).document, target)
+        changes.added = diff.added.length
+        changes.removed = diff.removed.length
+        changes.changed = diff.changed.length
+        writeBoardDocument(doc, target)
+      })
+      if (record) await this.boards.store.put({ ...record, site: target.site, updatedAt: this.now().toISOString() })
     })
-    const record = await this.boards.store.get(boardId)
-    if (record) await this.boards.store.put({ ...record, site: target.site, updatedAt: this.now().toISOString() })
     return ok({ snapshot, changes })
   }
 }
