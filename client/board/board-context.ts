@@ -1,4 +1,4 @@
-import { createContext, useContext } from 'solid-js'
+import { type Accessor, createContext, useContext } from 'solid-js'
 import type { Role } from '../../shared/schema/roles.ts'
 import type { Board, User } from '../api.ts'
 import { type BoardStore, createBoardStore } from './board-store.ts'
@@ -18,7 +18,12 @@ import { colorForUser } from './user-color.ts'
 export interface BoardSession {
   readonly board: Board
   readonly me: User
-  readonly role: Role
+  /**
+   * This person's role now: the one the server stamps on their presence (it follows a change a
+   * facilitator makes while they are connected), else the role the board was opened with.
+   * Read it inside reactive scopes so the UI follows a change without a reload.
+   */
+  readonly role: Accessor<Role>
   readonly color: string
   readonly connection: BoardConnection
   readonly store: BoardStore
@@ -38,7 +43,7 @@ export function createBoardSession(board: Board, me: User, options?: ConnectionO
   createStakeholderSync(connection.doc, writes) // the influence/interest grid follows this person's edits
   const selection = createSelection()
   const undo = createUndoState(connection.doc, writes.undoManager, selection)
-  return { board, me, role: board.role, color, connection, store, writes, selection, undo }
+  return { board, me, role: connection.role, color, connection, store, writes, selection, undo }
 }
 
 export const BoardContext = createContext<BoardSession>()

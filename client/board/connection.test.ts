@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { denialKind, peersFromStates, syncServerUrl } from './connection.ts'
+import { CloseCode, finalStatusOfClose, peersFromStates, stampedRole, syncServerUrl } from './connection.ts'
 import { colorForUser, initialsOf, presenceColors } from './user-color.ts'
 
 describe('peersFromStates', () => {
@@ -49,11 +49,26 @@ describe('syncServerUrl', () => {
   })
 })
 
-describe('denialKind', () => {
-  it('tells a locked element from a read-only role in the server’s refusal', () => {
-    expect(denialKind('element a1 is locked')).toBe('locked')
-    expect(denialKind('only facilitators may lock or unlock (element a1)')).toBe('locked')
-    expect(denialKind('read-only: viewers cannot change the board')).toBe('read_only')
-    expect(denialKind('something else')).toBe('other')
+describe('stampedRole', () => {
+  it('reads the role the server stamped on a presence state', () => {
+    expect(stampedRole({ user: { id: 'u1', name: 'Ana', role: 'viewer' } })).toBe('viewer')
+    expect(stampedRole({ user: { id: 'u1', name: 'Ana', role: 'reviewer' } })).toBe('reviewer')
+  })
+
+  it('ignores a missing or unknown role', () => {
+    expect(stampedRole(undefined)).toBeNull()
+    expect(stampedRole({ cursor: { x: 1, y: 2 } })).toBeNull()
+    expect(stampedRole({ user: { id: 'u1', name: 'Ana' } })).toBeNull()
+    expect(stampedRole({ user: { id: 'u1', name: 'Ana', role: 'superuser' } })).toBeNull()
+  })
+})
+
+describe('finalStatusOfClose', () => {
+  it('ends the connection on the contract’s close codes, and only on those', () => {
+    expect(finalStatusOfClose(CloseCode.forgery)).toBe('rejected')
+    expect(finalStatusOfClose(CloseCode.unauthorized)).toBe('unauthorized')
+    expect(finalStatusOfClose(CloseCode.removed)).toBe('removed')
+    expect(finalStatusOfClose(CloseCode.noAccess)).toBe('no_access')
+    for (const transient of [1000, 1001, 1006, 1009, 1013, 4500]) expect(finalStatusOfClose(transient)).toBeNull()
   })
 })

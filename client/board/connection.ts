@@ -3,15 +3,28 @@ import { type Accessor, createSignal, getOwner, onCleanup } from 'solid-js'
 import { IndexeddbPersistence } from 'y-indexeddb'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
-import type { Role } from '../../shared/schema/roles.ts'
+import { type RefusalCode, refusalCodeOf } from '../../shared/rules/refusals.ts'
+import { Role } from '../../shared/schema/roles.ts'
 import { colorForUser } from './user-color.ts'
 
 /**
- * What the header shows. `unauthorized` (close code 4401: no session) and `no_access` (4404:
- * the board does not exist or the session may not open it) are final: the provider stops
- * reconnecting and the board screen leaves the board.
+ * What the header shows. The last four are final — the provider stops reconnecting and the
+ * board screen takes over: `unauthorized` (close code 4401: no session, or it ended),
+ * `no_access` (4404: the board does not exist or the session may not open it), `removed`
+ * (4403: a facilitator removed this person while connected) and `rejected` (4400: the server
+ * took one of our updates for a forgery; only a fresh document and cache can continue).
  */
-export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'unauthorized' | 'no_access'
+export type ConnectionStatus =
+  | 'connecting'
+  | 'connected'
+  | 'reconnecting'
+  | 'offline'
+  | 'unauthorized'
+  | 'no_access'
+  | 'removed'
+  | 'rejected'
+
+const finalStatuses: ReadonlySet<ConnectionStatus> = new Set(['unauthorized', 'no_access', 'removed', 'rejected'])
 
 /** The local user's presence, published as awareness state `{ user }` (the canvas adds `cursor` etc.). */
 export interface PresenceUser {
@@ -27,24 +40,31 @@ export interface Peer extends PresenceUser {
   isSelf: boolean
 }
 
-export const CloseCode = { unauthorized: 4401, noAccess: 4404 } as const
+/** Close codes of the sync endpoint (CONTRACT.md) and what each leaves the connection in. */
+export const CloseCode = { forgery: 4400, unauthorized: 4401, removed: 4403, noAccess: 4404 } as const
+
+const statusOfClose: ReadonlyMap<number, ConnectionStatus> = new Map([
+  [CloseCode.forgery, 'rejected'],
+  [CloseCode.unauthorized, 'unauthorized'],
+  [CloseCode.removed, 'removed'],
+  [CloseCode.noAccess, 'no_access'],
+])
+
+/** The final status a close code puts the connection in, or null when reconnecting may help. */
+export const finalStatusOfClose = (code: number): ConnectionStatus | null => statusOfClose.get(code) ?? null
 
 /**
- * The server refused one of our document updates (y-protocols auth "permission denied"): we
- * are a viewer, or an editor touched a locked element. Our document has then diverged from the
- * server's; the board screen tells the person and resyncs from a fresh document.
+ * The server refused (part of) one of our document updates (y-protocols auth "permission
+ * denied"). An editor's update was applied and the refused part undone at once by the server
+ * (its compensation reaches us as an ordinary update), a viewer's was dropped: either way our
+ * document converges by itself, so this is only for telling the person why.
  */
 export interface Denial {
-  kind: 'locked' | 'read_only' | 'other'
+  /** the refusal code the reason starts with (`shared/rules/refusals.ts`), null for an older server's text */
+  code: RefusalCode | null
   reason: string
   /** increases with every denial, so two equal reasons are still two events */
   count: number
-}
-
-export function denialKind(reason: string): Denial['kind'] {
-  if (/lock/i.test(reason)) return 'locked'
-  if (/read-only|viewer/i.test(reason)) return 'read_only'
-  return 'other'
 }
 
 const MESSAGE_AUTH = 2
@@ -69,7 +89,12 @@ export interface BoardConnection {
   readonly synced: Accessor<boolean>
   /** The last time the server refused one of our updates, or null. */
   readonly denied: Accessor<Denial | null>
-  /** Forgets this browser's offline copy (after a refused update, so a resync starts clean). */
+  /**
+   * This person's role as the server last stamped it on our own presence (it changes while
+   * connected when a facilitator changes it), else the role the board was opened with.
+   */
+  readonly role: Accessor<Role>
+  /** Forgets this browser's offline copy (after a forgery close, so a fresh start is clean). */
   clearCache(): Promise<void>
   destroy(): void
 }
@@ -90,6 +115,15 @@ function readPresenceUser(state: unknown): PresenceUser | null {
     color: typeof color === 'string' && /^#[0-9a-f]{6}$/i.test(color) ? color : colorForUser(id),
     role: (typeof role === 'string' ? role : 'viewer') as Role,
   }
+}
+
+/** The role the server stamped on an awareness state (`user.role`), when it is a known one. */
+export function stampedRole(state: unknown): Role | null {
+  if (typeof state !== 'object' || state === null || !('user' in state)) return null
+  const user = state.user
+  if (typeof user !== 'object' || user === null || !('role' in user)) return null
+  const parsed = Role.safeParse(user.role)
+  return parsed.success ? parsed.data : null
 }
 
 /** One entry per person: several tabs of one user collapse; the local connection wins. */
@@ -120,14 +154,19 @@ export function createBoardConnection(boardId: string, self: PresenceUser, optio
     // The server is the only authority on roles: no tab-to-tab BroadcastChannel shortcut that
     // would let one tab's changes bypass the server's checks of another.
     disableBc: true,
+    // Not before the offline copy is in the doc (below).
+    connect: false,
+    // Reconnecting cannot undo what these closes say; every other close is worth a retry.
+    shouldReconnect: (event) => finalStatusOfClose(event.code) === null,
     ...(options.WebSocketPolyfill ? { WebSocketPolyfill: options.WebSocketPolyfill } : {}),
   })
 
   const [status, setStatus] = createSignal<ConnectionStatus>('connecting')
   const [presence, setPresence] = createSignal<Peer[]>([])
   const [synced, setSynced] = createSignal(false)
+  const [role, setRole] = createSignal<Role>(self.role)
   let hasConnected = false
-  const isFinal = () => status() === 'unauthorized' || status() === 'no_access'
+  const isFinal = () => finalStatuses.has(status())
   const isOffline = () => typeof navigator !== 'undefined' && navigator.onLine === false
 
   const onStatus = ({ status: next }: { status: 'connected' | 'disconnected' | 'connecting' }) => {
@@ -142,12 +181,15 @@ export function createBoardConnection(boardId: string, self: PresenceUser, optio
     }
   }
   const onClosed = ({ code }: { code: number }) => {
-    if (code === CloseCode.unauthorized) setStatus('unauthorized')
-    else if (code === CloseCode.noAccess) {
-      setStatus('no_access')
-      // Whatever this browser cached of a board it may no longer see goes too.
-      void cache?.clearData()
-    } else setStatus(hasConnected ? 'reconnecting' : 'connecting')
+    const final = finalStatusOfClose(code)
+    if (!final) {
+      setStatus(hasConnected ? 'reconnecting' : 'connecting')
+      return
+    }
+    // y-websocket does not reconnect after these (shouldReconnect above), nor does `onOnline`.
+    setStatus(final)
+    // Whatever this browser cached of a board it may no longer see goes too.
+    if (final === 'no_access' || final === 'removed') void cache?.clearData()
   }
   const onSync = (isSynced: boolean) => setSynced(isSynced)
 
@@ -174,11 +216,16 @@ export function createBoardConnection(boardId: string, self: PresenceUser, optio
       reason = ''
     }
     authHandler?.(encoder, decoder, p, emit, type)
-    setDenied((previous) => ({ kind: denialKind(reason), reason, count: (previous?.count ?? 0) + 1 }))
+    setDenied((previous) => ({ code: refusalCodeOf(reason), reason, count: (previous?.count ?? 0) + 1 }))
   }
 
   const awareness = provider.awareness
-  const onAwareness = () => setPresence(peersFromStates(awareness.getStates(), doc.clientID, self.id))
+  const onAwareness = () => {
+    const states = awareness.getStates()
+    setPresence(peersFromStates(states, doc.clientID, self.id))
+    // The server re-stamps our own state with the new role when a facilitator changes it.
+    setRole(stampedRole(states.get(doc.clientID)) ?? self.role)
+  }
   awareness.on('change', onAwareness)
   awareness.setLocalStateField('user', self)
 
@@ -186,7 +233,7 @@ export function createBoardConnection(boardId: string, self: PresenceUser, optio
     if (!isFinal()) setStatus('offline')
   }
   const onOnline = () => {
-    if (isFinal()) return
+    if (isFinal() || !started) return
     setStatus(hasConnected ? 'reconnecting' : 'connecting')
     // Do not wait for the backoff timer: try now.
     provider.disconnect()
@@ -199,7 +246,23 @@ export function createBoardConnection(boardId: string, self: PresenceUser, optio
   globalThis.addEventListener?.('online', onOnline)
   if (isOffline()) setStatus('offline')
 
+  // Connect once the offline copy is in the doc. Connected earlier, the copy arriving while the
+  // server's first answer is still on its way would be sent as one big update of our own: the
+  // whole board, site profile, settings and locked elements included (an editor may write none
+  // of these). Loaded first, the sync step 2 we send carries only what the server lacks.
   let destroyed = false
+  let started = false
+  const connect = () => {
+    if (destroyed || started || isFinal()) return
+    started = true
+    provider.connect()
+  }
+  if (cache) {
+    // An IndexedDB that cannot be opened (private windows, quota) must not keep the board offline.
+    cache.whenSynced.then(connect, connect)
+    cache._db.catch(connect)
+  } else connect()
+
   const destroy = () => {
     if (destroyed) return
     destroyed = true
@@ -222,5 +285,5 @@ export function createBoardConnection(boardId: string, self: PresenceUser, optio
     await cache?.clearData()
   }
 
-  return { doc, provider, status, presence, synced, denied, clearCache, destroy }
+  return { doc, provider, status, presence, synced, denied, role, clearCache, destroy }
 }

@@ -1,4 +1,5 @@
 import { type JSX, onCleanup, Show } from 'solid-js'
+import { canEdit } from '../../shared/schema/roles.ts'
 import { useBoard } from '../board/board-context.ts'
 import { t } from '../i18n/locale.ts'
 import { type CanvasApi, CanvasContext, setActiveCanvas } from './canvas-api.ts'
@@ -33,11 +34,11 @@ export function BoardCanvas(props: { onReady?: (api: CanvasApi) => void; childre
 
   return (
     <CanvasContext.Provider value={api}>
-      <div class="board-canvas" data-tool={api.tool()} data-readonly={session.role === 'viewer' ? 'true' : undefined}>
+      <div class="board-canvas" data-tool={api.tool()} data-readonly={canEdit(session.role()) ? undefined : 'true'}>
         {host}
         <p id="board-canvas-help" class="visually-hidden">
           {t('canvas.description')}
-          {session.role === 'viewer' ? ` ${t('canvas.readOnly')}` : ''}
+          {canEdit(session.role()) ? '' : ` ${t('canvas.readOnly')}`}
         </p>
         <p class="visually-hidden" aria-live="polite" data-testid="element-total">
           {t('board.elementTotal', { count: session.store.elementCount() })}

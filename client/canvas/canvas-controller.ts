@@ -61,7 +61,8 @@ const FIT_INSETS = { left: 72, bottom: 24 }
  */
 export function createCanvasController(session: BoardSession, host: HTMLDivElement): CanvasController {
   const boardId = session.board.id
-  const isEditor = canEdit(session.role)
+  // follows a role change while connected (the server stamps it on our presence)
+  const isEditor = () => canEdit(session.role())
   const elements = (): Readonly<Record<string, ElementLike>> => session.store.state.elements
 
   const stage = new Konva.Stage({ container: host, width: Math.max(1, host.clientWidth), height: Math.max(1, host.clientHeight) })
@@ -181,7 +182,7 @@ export function createCanvasController(session: BoardSession, host: HTMLDivEleme
   const timeline = () => createTimeline(session.connection.doc.getMap('settings').get('timelineOrigin'))
 
   const createElement = (kind: CreationTool, at?: Point): string | null => {
-    if (!isEditor) return null
+    if (!isEditor()) return null
     const point = at ?? viewportCentre(viewport(), size())
     // a new note starts empty: its text is typed right away
     const label = kind === 'note' ? '' : translatorFor(language())(`canvas.new.${kind}`)
@@ -195,13 +196,13 @@ export function createCanvasController(session: BoardSession, host: HTMLDivEleme
   }
 
   function setTool(next: Tool) {
-    if (!isEditor && !isReadOnlyTool(next)) return
+    if (!isEditor() && !isReadOnlyTool(next)) return
     setToolSignal(next)
     setCursor(next === 'pan' ? 'grab' : next === 'select' ? 'default' : 'crosshair')
   }
 
   function editText(id: string) {
-    if (!isEditor || !canChange(elements()[id], session.role) || boxOf(elements()[id]) === null) return
+    if (!isEditor() || !canChange(elements()[id], session.role()) || boxOf(elements()[id]) === null) return
     session.selection.set([id])
     setEditing(id)
     refreshOverlay()
@@ -220,7 +221,9 @@ export function createCanvasController(session: BoardSession, host: HTMLDivEleme
     toBoard: (screen) => toBoard(viewport(), screen),
     tool,
     setTool,
-    canEdit: isEditor,
+    get canEdit() {
+      return isEditor()
+    },
     elements,
     get liveMove() {
       return liveMove
@@ -288,7 +291,7 @@ export function createCanvasController(session: BoardSession, host: HTMLDivEleme
     editText,
     toggleMinimap: () => setMinimapVisible((v) => !v),
   }
-  const actionContext = (): ActionContext => ({ role: session.role, selection: session.selection.ids(), editor })
+  const actionContext = (): ActionContext => ({ role: session.role(), selection: session.selection.ids(), editor })
 
   const onKeyDown = (e: KeyboardEvent) => {
     if (editing() || isTypingTarget(e.target)) return
@@ -327,6 +330,21 @@ export function createCanvasController(session: BoardSession, host: HTMLDivEleme
     const present = ids.filter((id) => session.store.state.elements[id] !== undefined)
     if (present.length !== ids.length) session.selection.set(present)
   })
+  // A role that no longer edits (changed by a facilitator while connected): drop the creation
+  // tool and the open text editor, as if the board had been opened with that role.
+  createEffect(
+    on(
+      isEditor,
+      (editor) => {
+        if (editor) return
+        if (!isReadOnlyTool(tool())) setToolSignal('select')
+        setEditing(null)
+        pointer.cancel()
+        refreshOverlay()
+      },
+      { defer: true },
+    ),
+  )
   const offChange = renderer.onChange((changed) => {
     if (session.selection.ids().some((id) => changed.has(id))) refreshOverlay()
     pointer.refresh()

@@ -14,7 +14,7 @@ export function exposeDebugHook(session: BoardSession): void {
   const target = window as unknown as { __refreshBoard?: DebugHook }
   const hook = {
     boardId: session.board.id,
-    role: session.role,
+    role: () => session.role(),
     doc: session.connection.doc,
     awareness: session.connection.provider.awareness,
     selection: () => [...session.selection.ids()],

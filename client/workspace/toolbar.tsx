@@ -13,7 +13,7 @@ import { toolHint, toolName, type WorkspaceTool, workspaceTools } from './worksp
  */
 export function Toolbar(props: { onPickImage: () => void }) {
   const { role, undo } = useBoard()
-  const editable = () => canEdit(role)
+  const editable = () => canEdit(role())
   const active = () => activeCanvas()?.tool() ?? 'select'
   const visible = () => workspaceTools.filter((tool) => editable() || !tool.edits)
 

@@ -1,8 +1,9 @@
 import { createEffect, createSignal, type JSX, on, onCleanup, Show } from 'solid-js'
+import { refusalMessageKey } from '../../shared/i18n/index.ts'
 import { canEdit } from '../../shared/schema/roles.ts'
 import { useBoard } from '../board/board-context.ts'
 import { activeCanvas } from '../canvas/canvas-api.ts'
-import { t } from '../i18n/locale.ts'
+import { enumLabel, t } from '../i18n/locale.ts'
 import { exposeDebugHook } from './debug-hook.ts'
 import { createImagePlacement } from './image-placement.ts'
 import { IMAGE_TYPES } from './image-upload.ts'
@@ -22,10 +23,10 @@ const isTyping = (target: EventTarget | null) =>
  * analysis, snapshots) on the right, notices, and everything that shows the others (cursors,
  * selections). Children go before the body (the header).
  */
-export function Workspace(props: { header: JSX.Element; stage: JSX.Element; toasts: Toasts; onRefused?: () => void }) {
+export function Workspace(props: { header: JSX.Element; stage: JSX.Element; toasts: Toasts }) {
   const session = useBoard()
-  const { role, connection } = session
-  const editable = canEdit(role)
+  const { role, connection, writes } = session
+  const editable = () => canEdit(role())
   const toasts = props.toasts
   const placeImage = createImagePlacement(toasts)
   const cursors = createPeerCursors()
@@ -34,12 +35,12 @@ export function Workspace(props: { header: JSX.Element; stage: JSX.Element; toas
   const [dropping, setDropping] = createSignal(false)
 
   const pickImage = () => {
-    if (editable) fileInput?.click()
+    if (editable()) fileInput?.click()
   }
 
   // "I" opens the image picker like the other tools' letters (the canvas handles those).
   const onKeyDown = (e: KeyboardEvent) => {
-    if (!editable || e.ctrlKey || e.metaKey || e.altKey || e.shiftKey || isTyping(e.target)) return
+    if (!editable() || e.ctrlKey || e.metaKey || e.altKey || e.shiftKey || isTyping(e.target)) return
     if (e.key.toLowerCase() === 'i' && !(e.target instanceof Element && e.target.closest('dialog'))) {
       e.preventDefault()
       pickImage()
@@ -48,27 +49,33 @@ export function Workspace(props: { header: JSX.Element; stage: JSX.Element; toas
   document.addEventListener('keydown', onKeyDown)
   onCleanup(() => document.removeEventListener('keydown', onKeyDown))
 
-  // The server refused a change of ours: say why, then start again from the server's state.
+  // The server refused (part of) a change of ours and has already undone that part: its undo
+  // reaches us as an ordinary update, so the board is right as it is. Only say why. Edits after
+  // this start a new undo step: undoing the refused step later touches nothing it refused (its
+  // fields were overwritten by the server's undo, which Yjs' undo never overrides).
   createEffect(
     on(connection.denied, (denial) => {
       if (!denial) return
-      const message =
-        denial.kind === 'locked' ? t('toast.locked') : denial.kind === 'read_only' ? t('toast.readOnly') : t('toast.refused')
-      toasts.show(message, 'warning', 6000)
-      props.onRefused?.()
+      writes.undoManager.stopCapturing()
+      toasts.show(t(refusalMessageKey(denial.code)), 'warning', 8000)
     }),
+  )
+
+  // A facilitator changed this person's role while connected: the tools already follow; say so.
+  createEffect(
+    on(role, (now) => toasts.show(t('board.roleChanged', { role: enumLabel('role', now) }), 'info', 6000), { defer: true }),
   )
 
   const hasImageFile = (e: DragEvent) => [...(e.dataTransfer?.items ?? [])].some((item) => item.kind === 'file')
   const onDragOver = (e: DragEvent) => {
-    if (!editable || !hasImageFile(e)) return
+    if (!editable() || !hasImageFile(e)) return
     e.preventDefault()
     if (e.dataTransfer) e.dataTransfer.dropEffect = 'copy'
     setDropping(true)
   }
   const onDrop = (e: DragEvent) => {
     setDropping(false)
-    if (!editable) return
+    if (!editable()) return
     const file = [...(e.dataTransfer?.files ?? [])][0]
     if (!file) return
     e.preventDefault()
@@ -81,7 +88,7 @@ export function Workspace(props: { header: JSX.Element; stage: JSX.Element; toas
   return (
     <ToastContext.Provider value={toasts}>
       <PeerCursorsContext.Provider value={cursors}>
-        <div class="board-page ws-page" data-testid="board-page" data-board-role={role}>
+        <div class="board-page ws-page" data-testid="board-page" data-board-role={role()}>
           {props.header}
           <div class="ws-body">
             <main
@@ -94,7 +101,7 @@ export function Workspace(props: { header: JSX.Element; stage: JSX.Element; toas
               onDrop={onDrop}
             >
               {props.stage}
-              <Show when={editable} fallback={<ViewOnlyBadge />}>
+              <Show when={editable()} fallback={<ViewOnlyBadge />}>
                 <input
                   ref={fileInput}
                   type="file"

@@ -138,10 +138,6 @@ export const enWorkspace = {
 
   // Connection and permissions
   'connection.offlineKept': 'Offline — changes are kept and will sync',
-  'toast.locked': 'This element is locked',
-  'toast.readOnly': 'You can only view this board',
-  'toast.refused': 'The server refused a change',
-  'toast.resynced': 'The board was reloaded from the server.',
   'toast.dismiss': 'Dismiss',
   'toast.region': 'Notifications',
 

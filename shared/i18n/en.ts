@@ -1,5 +1,6 @@
 import { enAnalysis } from './en-analysis.ts'
 import { enCanvas } from './en-canvas.ts'
+import { enRefusals } from './en-refusals.ts'
 import { enScene } from './en-scene.ts'
 import { enSnapshots } from './en-snapshots.ts'
 import { enWorkspace } from './en-workspace.ts'
@@ -128,6 +129,15 @@ export const en = {
     'This board does not exist, or your account may not open it. If someone sent you the link, ask them for an invite.',
   'board.loadFailed.title': 'The board could not be opened',
   'board.loadFailed.body': 'Check your connection and try again.',
+  'board.removed.title': 'You were removed from this board',
+  'board.removed.body':
+    'A facilitator removed you from this board, so it no longer opens for you. If this was a mistake, ask them to invite you again.',
+  'board.rejected.reloaded':
+    'The board was reloaded: the server could not accept a change from this browser. Changes you made in the last moments may be missing.',
+  'board.rejected.title': 'The board could not be reloaded',
+  'board.rejected.body': 'The server keeps refusing changes from this browser. Reload the page to open the board again.',
+  'board.rejected.reload': 'Reload the page',
+  'board.roleChanged': 'Your role on this board is now: {role}.',
   'board.header': 'Board',
   'board.sidebar': 'Board details',
 
@@ -196,6 +206,7 @@ export const en = {
   'enum.role.owner': 'Owner',
   'enum.role.facilitator': 'Facilitator',
   'enum.role.editor': 'Editor',
+  'enum.role.reviewer': 'Reviewer',
   'enum.role.viewer': 'Viewer',
 
   // Element kinds
@@ -337,6 +348,7 @@ export const en = {
   ...enWorkspace,
   ...enAnalysis,
   ...enSnapshots,
+  ...enRefusals,
 } as const satisfies Record<string, Message>
 
 export type MessageKey = keyof typeof en

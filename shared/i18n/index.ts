@@ -1,4 +1,5 @@
 export { en, type MessageKey } from './en.ts'
+export { refusalMessageKey } from './en-refusals.ts'
 export {
   catalogs,
   defaultLanguage,

@@ -77,8 +77,8 @@ export function attachPointerGestures(core: CanvasCore): PointerGestures {
 
   const movableSelection = (): string[] => {
     const elements = core.elements()
-    const ids = selection.ids().filter((id) => boxOf(elements[id]) !== null && canChange(elements[id], session.role))
-    return withFrameContents(ids, elements).filter((id) => canChange(elements[id], session.role))
+    const ids = selection.ids().filter((id) => boxOf(elements[id]) !== null && canChange(elements[id], session.role()))
+    return withFrameContents(ids, elements).filter((id) => canChange(elements[id], session.role()))
   }
 
   const handlePoint = (id: string): Point | null => {
@@ -103,7 +103,8 @@ export function attachPointerGestures(core: CanvasCore): PointerGestures {
     }
     const id = renderer.elementAt(board)
     const element = id ? core.elements()[id] : undefined
-    const at = id && element && linkableKinds.includes(element.kind) && canChange(element, session.role) ? handlePoint(id) : null
+    const at =
+      id && element && linkableKinds.includes(element.kind) && canChange(element, session.role()) ? handlePoint(id) : null
     const next = at && id ? { id, at } : null
     if (next?.id !== handleOf?.id || (next && handleOf && distance(next.at, handleOf.at) > 0.01)) {
       handleOf = next
@@ -403,7 +404,7 @@ export function attachPointerGestures(core: CanvasCore): PointerGestures {
   const onDoubleClick = (e: MouseEvent) => {
     if (!core.canEdit) return
     const id = pickAt(core.toBoard(screenOf(e)))
-    if (id && canChange(core.elements()[id], session.role)) core.editText(id)
+    if (id && canChange(core.elements()[id], session.role())) core.editText(id)
   }
 
   const onContextMenu = (e: MouseEvent) => e.preventDefault()

@@ -97,7 +97,7 @@ export function attachTransformGesture(core: CanvasCore): { sync(): void; detach
     const element = id ? core.elements()[id] : undefined
     const box = boxOf(element)
     const active = Boolean(
-      id && box && core.canEdit && canChange(element, session.role) && !core.liveMove && core.editing() !== id,
+      id && box && core.canEdit && canChange(element, session.role()) && !core.liveMove && core.editing() !== id,
     )
     if (!active || !id || !box) {
       targetId = null

@@ -38,11 +38,11 @@ export function BoardHeader() {
       </div>
       <div class="board-header__end">
         <span class="visually-hidden">{t('board.yourRole')}: </span>
-        <RoleBadge role={role} />
+        <RoleBadge role={role()} />
         <ConnectionStatus status={connection.status()} />
         <PresenceAvatars />
         <ExportButton />
-        <Show when={canFacilitate(role)}>
+        <Show when={canFacilitate(role())}>
           <button type="button" class="button button--small" onClick={() => setInviting(true)} aria-haspopup="dialog">
             <LinkIcon size={16} />
             {t('invite.open')}

@@ -63,34 +63,54 @@ export function BoardUnavailable() {
   return <MessagePage title={t('board.unavailable.title')} body={t('board.unavailable.body')} testId="board-unavailable" />
 }
 
-/** Resyncs at most this often: a refusal that repeats must not turn into a reload loop. */
-const RESYNC_MIN_INTERVAL_MS = 5000
+export function BoardRemoved() {
+  return <MessagePage title={t('board.removed.title')} body={t('board.removed.body')} testId="board-removed" />
+}
+
+/** Starts afresh at most this often: a server that keeps refusing this browser must not cause a reload loop. */
+const FRESH_START_MIN_INTERVAL_MS = 10_000
 
 /**
- * One open board. When the server refuses one of our changes (a locked element, or a role that
- * changed under us) our document has diverged from the server's: the offline copy is dropped and
- * the board reopens on a fresh Y.Doc, so what is shown is what the server holds.
+ * One open board. A refused change needs nothing here: the server undoes the refused part and
+ * the document converges by itself (the workspace says why). Only when the server closes the
+ * socket as a forgery (4400) does the board start again: this browser's offline copy is
+ * dropped and the board reopens on a fresh Y.Doc with what the server holds.
  */
 function OpenBoard(props: { board: Board; me: User }) {
   const toasts = createToasts()
   const [generation, setGeneration] = createSignal(1)
-  let lastResync = 0
-  const resync = async (clearCache: () => Promise<void>) => {
-    const now = Date.now()
-    if (now - lastResync < RESYNC_MIN_INTERVAL_MS) return
-    lastResync = now
+  const [stuck, setStuck] = createSignal(false)
+  let lastFreshStart = 0
+  const startAfresh = async (clearCache: () => Promise<void>) => {
     await clearCache()
+    const now = Date.now()
+    if (now - lastFreshStart < FRESH_START_MIN_INTERVAL_MS) {
+      setStuck(true)
+      return
+    }
+    lastFreshStart = now
     setGeneration((n) => n + 1)
-    toasts.show(t('toast.resynced'), 'info', 4000)
+    toasts.show(t('board.rejected.reloaded'), 'warning', 0)
   }
   return (
-    <Show when={generation()} keyed>
-      {(_generation) => <LiveBoard board={props.board} me={props.me} toasts={toasts} onRefused={resync} />}
+    <Show
+      when={!stuck()}
+      fallback={
+        <MessagePage title={t('board.rejected.title')} body={t('board.rejected.body')} testId="board-rejected">
+          <button type="button" class="button button--primary" onClick={() => location.reload()}>
+            {t('board.rejected.reload')}
+          </button>
+        </MessagePage>
+      }
+    >
+      <Show when={generation()} keyed>
+        {(_generation) => <LiveBoard board={props.board} me={props.me} toasts={toasts} onRejected={startAfresh} />}
+      </Show>
     </Show>
   )
 }
 
-function LiveBoard(props: { board: Board; me: User; toasts: Toasts; onRefused: (clearCache: () => Promise<void>) => void }) {
+function LiveBoard(props: { board: Board; me: User; toasts: Toasts; onRejected: (clearCache: () => Promise<void>) => void }) {
   const [, session] = useSession()
   const navigate = useNavigate()
   const location = useLocation()
@@ -99,9 +119,13 @@ function LiveBoard(props: { board: Board; me: User; toasts: Toasts; onRefused: (
 
   createEffect(() => {
     if (status() === 'unauthorized') {
+      // The session ended (logged out elsewhere, expired): sign in, then come back here.
       session.expired()
       navigate(signInPath(location.pathname), { replace: true })
     }
+  })
+  createEffect(() => {
+    if (status() === 'rejected') props.onRejected(boardSession.connection.clearCache)
   })
 
   return (
@@ -109,14 +133,12 @@ function LiveBoard(props: { board: Board; me: User; toasts: Toasts; onRefused: (
       <Match when={status() === 'no_access'}>
         <BoardUnavailable />
       </Match>
+      <Match when={status() === 'removed'}>
+        <BoardRemoved />
+      </Match>
       <Match when={true}>
         <BoardContext.Provider value={boardSession}>
-          <Workspace
-            header={<BoardHeader />}
-            stage={<BoardStage />}
-            toasts={props.toasts}
-            onRefused={() => props.onRefused(boardSession.connection.clearCache)}
-          />
+          <Workspace header={<BoardHeader />} stage={<BoardStage />} toasts={props.toasts} />
         </BoardContext.Provider>
       </Match>
     </Switch>

@@ -5,7 +5,11 @@ import { t } from '../../i18n/locale.ts'
 
 /** The connection state as icon + text (never colour alone), announced politely when it changes. */
 export function ConnectionStatus(props: { status: Status }) {
-  const shown = () => (props.status === 'unauthorized' || props.status === 'no_access' ? 'offline' : props.status)
+  // The final states are shown by the board screen itself; this chip only ever says offline then.
+  const shown = () =>
+    props.status === 'unauthorized' || props.status === 'no_access' || props.status === 'removed' || props.status === 'rejected'
+      ? 'offline'
+      : props.status
   return (
     <div
       class={`status status--${shown()}`}

@@ -115,7 +115,7 @@ export function AnalysisPanel() {
             </svg>
             <p class="an-empty__title">{t('analysis.empty.title')}</p>
             <p>{t('analysis.empty.body')}</p>
-            <p class="muted">{canEdit(role) ? t('analysis.empty.hintEditor') : t('analysis.empty.hintViewer')}</p>
+            <p class="muted">{canEdit(role()) ? t('analysis.empty.hintEditor') : t('analysis.empty.hintViewer')}</p>
           </div>
         }
       >
@@ -162,7 +162,11 @@ export function AnalysisPanel() {
             </>
           }
           footer={
-            <ThresholdEditor threshold={indicators().creative.threshold} editable={canFacilitate(role)} onSave={saveThreshold} />
+            <ThresholdEditor
+              threshold={indicators().creative.threshold}
+              editable={canFacilitate(role())}
+              onSave={saveThreshold}
+            />
           }
         >
           <CriticalMassGauge view={mass()} />

@@ -14,7 +14,7 @@ import { type FieldSpec, fieldsFor } from './field-specs.ts'
 export function ElementForm(props: { element: BoardElement }) {
   const { role, writes, connection } = useBoard()
   const locked = () => props.element.locked === true
-  const readOnly = () => !canEdit(role) || (locked() && !canFacilitate(role))
+  const readOnly = () => !canEdit(role()) || (locked() && !canFacilitate(role()))
 
   // Field specs are kept by name, so a control (and what is being typed in it) survives changes
   // of other fields; the list itself changes only when a field appears or goes (subsector).
@@ -55,7 +55,7 @@ export function ElementForm(props: { element: BoardElement }) {
       <Show when={locked()}>
         <p class="ws-locked" role="note">
           <LockIcon size={16} />
-          <span>{canFacilitate(role) ? t('field.lockedHint') : t('inspector.lockedHint')}</span>
+          <span>{canFacilitate(role()) ? t('field.lockedHint') : t('inspector.lockedHint')}</span>
         </p>
       </Show>
       <For each={names()}>
@@ -67,7 +67,7 @@ export function ElementForm(props: { element: BoardElement }) {
       <Show when={props.element.kind !== 'link'}>
         <Translations element={props.element} readOnly={readOnly()} commit={commit} />
       </Show>
-      <Show when={canFacilitate(role)}>
+      <Show when={canFacilitate(role())}>
         <label class="checkbox ws-field ws-field--flag">
           <input
             type="checkbox"

@@ -42,7 +42,7 @@ export function Inspector() {
                   <span class="ws-kind-chip" data-kind={element().kind}>
                     {enumLabel('elementKind', element().kind)}
                   </span>
-                  <Show when={!canEdit(role)}>
+                  <Show when={!canEdit(role())}>
                     <span class="badge badge--muted">{t('inspector.readOnly')}</span>
                   </Show>
                 </header>
@@ -72,7 +72,7 @@ export function Inspector() {
             </section>
           </Match>
           <Match when={true}>
-            <p class="muted ws-inspector__hint">{canEdit(role) ? t('inspector.emptyHint') : t('inspector.emptyHintViewer')}</p>
+            <p class="muted ws-inspector__hint">{canEdit(role()) ? t('inspector.emptyHint') : t('inspector.emptyHintViewer')}</p>
             <BoardSummary />
             <SitePanel />
             <PresenceList />

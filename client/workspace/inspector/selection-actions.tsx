@@ -9,7 +9,7 @@ import { BackIcon, FrontIcon, TargetIcon, TrashIcon } from '../icons.tsx'
 /** What can be done with the selection as a whole: delete, z-order, zoom to it. */
 export function SelectionActions(props: { ids: readonly string[] }) {
   const { role, store, writes, selection } = useBoard()
-  const changeable = () => changeableIds(props.ids, store.state.elements, role)
+  const changeable = () => changeableIds(props.ids, store.state.elements, role())
   const boxes = () => changeable().filter((id) => store.state.elements[id]?.kind !== 'link')
 
   const remove = () => {
@@ -34,7 +34,7 @@ export function SelectionActions(props: { ids: readonly string[] }) {
         <TargetIcon size={16} />
         {t('inspector.zoomToSelection')}
       </button>
-      <Show when={canEdit(role)}>
+      <Show when={canEdit(role())}>
         <button type="button" class="button button--small" onClick={() => reorder('front')} disabled={boxes().length === 0}>
           <FrontIcon size={16} />
           {t('inspector.bringToFront')}

@@ -111,7 +111,7 @@ export function SnapshotRow(props: {
             {t('snapshots.compareWith')}
           </button>
         </Show>
-        <Show when={canFacilitate(role)}>
+        <Show when={canFacilitate(role())}>
           <button
             type="button"
             class="button button--small"

@@ -128,7 +128,7 @@ export function SnapshotsPanel() {
           {t('snapshots.title')}
         </h2>
         <p class="muted snap-small">{t('snapshots.intro')}</p>
-        <Show when={canEdit(session.role)} fallback={<p class="ws-inspector__hint">{t('snapshots.viewerHint')}</p>}>
+        <Show when={canEdit(session.role())} fallback={<p class="ws-inspector__hint">{t('snapshots.viewerHint')}</p>}>
           <form class="snap-save" onSubmit={save} data-testid="snapshot-save">
             <FormAlert message={saveError() ? errorMessage(saveError()) : null} />
             <TextField
