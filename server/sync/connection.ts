@@ -28,13 +28,15 @@ export interface Conn {
   close(code: number, reason: string): void
 }
 
-type BudgetKind = 'step1' | 'query'
+type BudgetKind = 'step1' | 'query' | 'resync'
 
 /** Per kind: how many at once, and how many per second after that. */
 const budgets: Record<BudgetKind, { burst: number; perSecond: number }> = {
   // each sync step 1 may make the server encode the whole board
   step1: { burst: 10, perSecond: 0.5 },
   query: { burst: 10, perSecond: 1 },
+  // asking a client for what the room lacks (its answer may carry the whole board)
+  resync: { burst: 3, perSecond: 0.5 },
 }
 
 /** Token buckets of one connection, for the messages whose answers cost the server. */

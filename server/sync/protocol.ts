@@ -4,7 +4,13 @@ import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 import type { RefusalCode } from '../../shared/rules/refusals.ts'
 import type { Conn } from './connection.ts'
-import { awarenessEntries, encodeAwarenessMessage, encodePermissionDenied, MessageType } from './messages.ts'
+import {
+  awarenessEntries,
+  encodeAwarenessMessage,
+  encodePermissionDenied,
+  encodeSyncStep1Message,
+  MessageType,
+} from './messages.ts'
 import { stampPresenceIdentity } from './presence-identity.ts'
 import type { Room } from './room.ts'
 import { applyCompensated } from './rules/compensate.ts'
@@ -83,6 +89,11 @@ function handleSync(room: Room, conn: Conn, decoder: decoding.Decoder, now: numb
     case 'drop':
       conn.send(encodePermissionDenied(`${verdict.code}: this role writes nothing on the board`))
       return { kind: 'denied', reason: verdict.code }
+    case 'resync':
+      // earlier updates of this sender are missing (sent while it could not write): ask for
+      // everything the room lacks; its sync step 2 brings them, and this one, in order
+      if (conn.budget.take('resync', now)) conn.send(encodeSyncStep1Message(room.doc))
+      return { kind: 'ignored', reason: 'missing earlier updates: resync asked' }
     case 'forged':
       return { kind: 'forged', code: verdict.code, reason: `${verdict.code}: ${verdict.detail}` }
     case 'compensate': {

@@ -357,3 +357,62 @@ describe('integrity: fair sharing and smaller holes', () => {
     expect(await raw.closed).toBe(4401)
   })
 })
+
+describe('integrity: roles are live', () => {
+  it("refuses a demoted editor's next write without a reconnect, and lets a promoted viewer write; the client's own presence names its role", async () => {
+    const boardId = await createBoard(server.url, owner.token, { title: 'Live roles' })
+    const member = await joinAs(server.url, owner.token, boardId, 'editor', 'Erika')
+    const f = client(owner.token, boardId)
+    const e = client(member.token, boardId)
+    await Promise.all([f.synced, e.synced])
+    e.provider.awareness.setLocalStateField('cursor', { x: 1, y: 1 })
+    putElement(e.doc, note('while-editor'))
+    await waitFor(() => labelOf(f.doc, 'while-editor') === 'while-editor')
+    const socket = e.provider.ws
+
+    const demoted = await api(server.url, 'PATCH', `/api/boards/${boardId}/members/${member.user.id}`, {
+      token: owner.token,
+      body: { role: 'viewer' },
+    })
+    expect(demoted.status).toBe(200)
+    await waitFor(() => e.provider.awareness.getLocalState()?.user?.role === 'viewer', 3000, 'the new role in own presence')
+    const denied = deniedReasons()
+    try {
+      putElement(e.doc, note('while-viewer'))
+      await waitFor(() => denied.reasons.some((r) => r.includes('read_only')), 3000, 'the refusal')
+    } finally {
+      denied.restore()
+    }
+    putElement(f.doc, note('marker'))
+    await waitFor(() => labelOf(e.doc, 'marker') === 'marker')
+    expect(labelOf(f.doc, 'while-viewer')).toBeUndefined()
+
+    await api(server.url, 'PATCH', `/api/boards/${boardId}/members/${member.user.id}`, {
+      token: owner.token,
+      body: { role: 'editor' },
+    })
+    await waitFor(() => e.provider.awareness.getLocalState()?.user?.role === 'editor', 3000, 'promoted again')
+    // still the same socket
+    expect(e.provider.ws).toBe(socket)
+    putElement(e.doc, note('editor-again'))
+    await waitFor(() => labelOf(f.doc, 'editor-again') === 'editor-again')
+  })
+
+  it("closes a removed member's sockets with 4403", async () => {
+    const boardId = await createBoard(server.url, owner.token, { title: 'Removal' })
+    const person = await signup(server.url, 'Removed')
+    const invite = await api<{ invite: { token: string } }>(server.url, 'POST', `/api/boards/${boardId}/invites`, {
+      token: owner.token,
+      body: { role: 'editor' },
+    })
+    await api(server.url, 'POST', `/api/invites/${invite.body.invite.token}/join`, {
+      token: person.token,
+      body: { displayName: 'R' },
+    })
+    const raw = await rawSocket(server.url, boardId, person.token)
+    await waitFor(() => raw.messages.length >= 1)
+    const removed = await api(server.url, 'DELETE', `/api/boards/${boardId}/members/${person.user.id}`, { token: owner.token })
+    expect(removed.status).toBe(204)
+    expect(await raw.closed).toBe(4403)
+  })
+})

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Account, createBoard, exportJson, joinAs, signup } from '../helpers/api.ts'
+import type * as Y from 'yjs'
+import { type Account, api, createBoard, exportJson, joinAs, signup } from '../helpers/api.ts'
 import { labelOf, note, putElement } from '../helpers/elements.ts'
+import { rawSocket, updateMessage, updateUnderClientId } from '../helpers/forge.ts'
 import { type RedisServer, startRedis } from '../helpers/redis.ts'
 import { startTestServer, type TestServer } from '../helpers/server.ts'
 import { connectClient, type SyncClient, waitFor } from '../helpers/sync-client.ts'
@@ -92,5 +94,75 @@ describe('scale-out on Redis', () => {
     await waitFor(() => !a.rooms.isLoaded(boardId) && !b.rooms.isLoaded(boardId), 5000, 'both rooms to unload')
     const doc = await exportJson(b.url, owner.token, boardId)
     expect(doc.elements.map((e) => e.id)).toEqual(expect.arrayContaining([...ids, 'from-b-late']))
+  })
+})
+
+describe('the rules hold across instances', () => {
+  it("refuses an editor's change of a locked element on one instance without a trace on the other; the editor's next edit reaches both", async () => {
+    const boardId = await createBoard(a.url, owner.token, { title: 'Rules on two instances' })
+    const editor = await joinAs(a.url, owner.token, boardId, 'editor')
+    const fOnA = connect(a, boardId, owner.token)
+    const eOnA = connect(a, boardId, editor.token)
+    const watcherOnB = connect(b, boardId, owner.token)
+    await Promise.all([fOnA.synced, eOnA.synced, watcherOnB.synced])
+    putElement(fOnA.doc, note('agreed', 'Agreed', { locked: true }))
+    putElement(fOnA.doc, note('free', 'Free'))
+    await waitFor(() => labelOf(eOnA.doc, 'agreed') === 'Agreed' && labelOf(watcherOnB.doc, 'free') === 'Free')
+    const original = console.warn
+    console.warn = () => {}
+    try {
+      eOnA.doc.transact(() => (eOnA.doc.getMap('elements').get('agreed') as Y.Map<unknown>).set('label', 'hijacked'))
+      eOnA.doc.transact(() => (eOnA.doc.getMap('elements').get('free') as Y.Map<unknown>).set('label', 'Free for all'))
+      await waitFor(() => labelOf(watcherOnB.doc, 'free') === 'Free for all', 5000, 'the permitted edit on B')
+      await waitFor(() => labelOf(eOnA.doc, 'agreed') === 'Agreed', 5000, 'the compensation')
+    } finally {
+      console.warn = original
+    }
+    expect(labelOf(watcherOnB.doc, 'agreed')).toBe('Agreed')
+    const exported = await exportJson(b.url, owner.token, boardId)
+    expect(exported.elements.find((e) => e.id === 'agreed')).toMatchObject({ label: 'Agreed', locked: true })
+  })
+
+  it('applies a role change made on one instance to a connection on the other', async () => {
+    const boardId = await createBoard(a.url, owner.token, { title: 'Roles on two instances' })
+    const editor = await joinAs(a.url, owner.token, boardId, 'editor')
+    const eOnB = connect(b, boardId, editor.token)
+    const fOnA = connect(a, boardId, owner.token)
+    await Promise.all([eOnB.synced, fOnA.synced])
+    eOnB.provider.awareness.setLocalStateField('cursor', { x: 0, y: 0 })
+    await waitFor(() => fOnA.provider.awareness.getStates().has(eOnB.doc.clientID))
+    const res = await api(a.url, 'PATCH', `/api/boards/${boardId}/members/${editor.user.id}`, {
+      token: owner.token,
+      body: { role: 'viewer' },
+    })
+    expect(res.status).toBe(200)
+    await waitFor(() => eOnB.provider.awareness.getLocalState()?.user?.role === 'viewer', 5000, 'the role on B')
+    const original = console.warn
+    console.warn = () => {}
+    try {
+      putElement(eOnB.doc, note('after-demotion'))
+      putElement(fOnA.doc, note('marker'))
+      await waitFor(() => labelOf(eOnB.doc, 'marker') === 'marker')
+      await new Promise((r) => setTimeout(r, 200))
+    } finally {
+      console.warn = original
+    }
+    expect(labelOf(fOnA.doc, 'after-demotion')).toBeUndefined()
+  })
+
+  it('refuses a borrowed client id on the instance the owner of the id never used', async () => {
+    const boardId = await createBoard(a.url, owner.token, { title: 'Binding on two instances' })
+    const editor = await joinAs(a.url, owner.token, boardId, 'editor')
+    const fOnA = connect(a, boardId, owner.token)
+    const eOnB = connect(b, boardId, editor.token)
+    await Promise.all([fOnA.synced, eOnB.synced])
+    putElement(fOnA.doc, note('n1'))
+    await waitFor(() => labelOf(eOnB.doc, 'n1') === 'n1')
+    const forged = updateUnderClientId(eOnB.doc, fOnA.doc.clientID, (doc) =>
+      (doc.getMap('elements').get('n1') as Y.Map<unknown>).set('label', 'forged'),
+    )
+    const raw = await rawSocket(b.url, boardId, editor.token)
+    raw.ws.send(updateMessage(forged))
+    expect(await raw.closed).toBe(4400)
   })
 })

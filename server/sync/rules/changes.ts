@@ -26,6 +26,11 @@ export interface UpdateChanges {
   unseenDeletes: number
   /** new items whose place (parent) neither the document nor the update tells */
   unplaceable: number
+  /**
+   * clients whose new structs do not follow on from what the document holds (earlier clocks
+   * missing: an update the server did not apply, e.g. one sent while the sender was a viewer)
+   */
+  gaps: number
 }
 
 type Decoded = ReturnType<typeof Y.decodeUpdate>
@@ -39,7 +44,9 @@ const MAX_DEPTH = 64
 /** Reads a decoded update against the document it is about to be applied to. Never throws on hostile input. */
 export function describeUpdate(doc: Y.Doc, decoded: Decoded): UpdateChanges {
   const resolver = new PlaceResolver(doc, decoded.structs)
-  const result: UpdateChanges = { changes: [], writers: new Set(), unseenDeletes: 0, unplaceable: 0 }
+  const result: UpdateChanges = { changes: [], writers: new Set(), unseenDeletes: 0, unplaceable: 0, gaps: 0 }
+  /** for each client: the clock its next new struct must start at to follow on */
+  const expected = new Map<number, number>()
   /** for each client: the end of what the document and the update hold together */
   const known = new Map<number, number>()
   for (const struct of decoded.structs) {
@@ -49,6 +56,9 @@ export function describeUpdate(doc: Y.Doc, decoded: Decoded): UpdateChanges {
     known.set(client, Math.max(known.get(client) ?? Y.getState(doc.store, client), end))
     // content the document already holds is skipped by Yjs on apply: nothing to judge
     if (end <= Y.getState(doc.store, client)) continue
+    const next = expected.get(client) ?? Y.getState(doc.store, client)
+    if (struct.id.clock > next) result.gaps++
+    expected.set(client, Math.max(next, end))
     result.writers.add(client)
     if (!(struct instanceof Y.Item)) continue
     if (struct.content instanceof Y.ContentDeleted) continue

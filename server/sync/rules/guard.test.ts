@@ -41,7 +41,12 @@ const verdict = (role: Role, update: Uint8Array, server: Y.Doc) => {
   const v = judged(role, update, server)
   return {
     ok: v.kind === 'apply',
-    codes: v.kind === 'compensate' ? [...new Set(v.refusals.map((r) => r.code))] : v.kind === 'apply' ? [] : [v.code],
+    codes:
+      v.kind === 'compensate'
+        ? [...new Set(v.refusals.map((r) => r.code))]
+        : v.kind === 'apply' || v.kind === 'resync'
+          ? []
+          : [v.code],
     paths: v.kind === 'compensate' ? v.refusals.map((r) => r.path.join('/')) : [],
   }
 }
@@ -260,13 +265,23 @@ describe('forgeries', () => {
     expect(judged('owner', deleteOnly, server)).toMatchObject({ kind: 'forged', code: 'unseen_delete' })
   })
 
-  it('takes an update that cannot be placed (its neighbour is unknown) for a forgery', () => {
+  it("takes an update that cannot be placed (its neighbour is someone else's unseen item) for a forgery", () => {
+    const { server, client } = setup(seed)
+    client.getArray('list').push(['one'])
+    // another client receives that (the server never does) and writes after it
+    const other = new Y.Doc()
+    Y.applyUpdate(other, Y.encodeStateAsUpdate(client))
+    const before = Y.encodeStateVector(other)
+    other.getArray('list').push(['two'])
+    expect(judged('owner', Y.encodeStateAsUpdate(other, before), server)).toMatchObject({ kind: 'forged', code: 'unplaceable' })
+  })
+
+  it("asks for a resync when the sender's earlier updates are missing (sent while it could not write)", () => {
     const { server, client } = setup(seed)
     client.getMap<Y.Map<unknown>>('elements').get('a1')?.set('label', 'one')
     const before = Y.encodeStateVector(client)
-    client.getMap<Y.Map<unknown>>('elements').get('a1')?.set('label', 'two')
-    // the second update's item names the first (never sent) as its left neighbour
-    expect(judged('owner', Y.encodeStateAsUpdate(client, before), server)).toMatchObject({ kind: 'forged', code: 'unplaceable' })
+    client.getMap<Y.Map<unknown>>('elements').set('n5', element({ id: 'n5', kind: 'note', label: 'new' }))
+    expect(judged('editor', Y.encodeStateAsUpdate(client, before), server)).toEqual({ kind: 'resync' })
   })
 
   it('takes structs under a foreign client id for a forgery, and ignores content the server already holds', () => {

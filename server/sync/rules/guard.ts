@@ -13,6 +13,8 @@ export type Verdict =
   | { kind: 'compensate'; refusals: Refusal[] }
   /** the sender writes nothing (viewer, reviewer): neither applied nor relayed */
   | { kind: 'drop'; code: 'read_only' }
+  /** the sender's earlier updates are missing here: not applied; the server asks it for what it lacks */
+  | { kind: 'resync' }
   /** only a forger sends this: not applied, the socket closes with 4400 */
   | { kind: 'forged'; code: RefusalCode; detail: string }
 
@@ -43,6 +45,7 @@ export function guardUpdate(input: GuardInput): GuardResult {
   if (!canEdit(input.role)) return { verdict: { kind: 'drop', code: 'read_only' }, writers }
   if (described.unseenDeletes > 0)
     return { verdict: { kind: 'forged', code: 'unseen_delete', detail: `${described.unseenDeletes} ranges` }, writers }
+  if (described.gaps > 0) return { verdict: { kind: 'resync' }, writers }
   if (described.unplaceable > 0)
     return { verdict: { kind: 'forged', code: 'unplaceable', detail: `${described.unplaceable} items` }, writers }
   for (const client of writers) {
