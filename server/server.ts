@@ -52,7 +52,13 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     s.once('error', reject)
   })
   server.on('upgrade', (request, socket, head) => {
-    if (!sync.handleUpgrade(request, socket, head)) socket.destroy()
+    try {
+      if (!sync.handleUpgrade(request, socket, head)) socket.destroy()
+    } catch (error) {
+      // handleUpgrade never throws on hostile input; this is the last line, not the first
+      logger.error('upgrade failed', { error: String(error) })
+      socket.destroy()
+    }
   })
   const address = server.address() as AddressInfo
   const host = config.host.includes(':') ? `[${config.host}]` : config.host
