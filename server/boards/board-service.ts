@@ -10,7 +10,6 @@ import type { InviteStore } from '../invites/invite-store.ts'
 import type { BoardWarning } from '../storage/quarantine.ts'
 import type { BoardContent } from '../sync/board-content.ts'
 import type { BoardRecord, BoardStore } from './board-store.ts'
-import { writeBoardProfile } from './site-writer.ts'
 import { type TemplateName, templateDocument } from './templates.ts'
 
 /** A board as the API shows it to one caller. */
@@ -57,10 +56,7 @@ export class BoardService {
     if (record || !isUrlSafeId(boardId) || !(await this.store.hasQuarantinedRecord(boardId))) return record
     const ownerId = await this.store.ownerOf(boardId)
     if (!ownerId) return null
-    let title: string | undefined
-    await this.content.transact(boardId, (doc) => {
-      title = readTitle(doc) // reads only: an empty transaction stores nothing
-    })
+    const title = await this.content.read(boardId, readTitle)
     const { site } = await this.content.exportDocument(boardId, { id: boardId, title: '' })
     const stamp = this.now().toISOString()
     const rebuilt: BoardRecord = { id: boardId, title: title ?? boardId, ownerId, createdAt: stamp, updatedAt: stamp, site }
@@ -142,9 +138,12 @@ export class BoardService {
         site: patch.site === undefined ? current.site : (patch.site ?? {}),
         updatedAt: this.now().toISOString(),
       }
-      await this.content.transact(boardId, (doc) =>
-        writeBoardProfile(doc, { title: patch.title, site: patch.site === undefined ? undefined : next.site }),
+      const written = await this.content.apply(
+        boardId,
+        { type: 'board.profile', title: patch.title, site: patch.site === undefined ? undefined : next.site },
+        { role },
       )
+      if (!written.ok) return fail('forbidden', written.error.message)
       await this.store.put(next)
       return ok({ ...next, role })
     })

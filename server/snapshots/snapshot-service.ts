@@ -1,7 +1,6 @@
 import type { Analysis } from '../../shared/analysis/types.ts'
 import { type BoardDiff, diffDocuments } from '../../shared/diff/diff-documents.ts'
 import { keyIndicators, looksLikeAnalysis } from '../../shared/export/analysis-view.ts'
-import { readBoardDocument, writeBoardDocument } from '../../shared/schema/convert.ts'
 import type { BoardDocument } from '../../shared/schema/document.ts'
 import { SCHEMA_VERSION } from '../../shared/schema/layout.ts'
 import type { Role } from '../../shared/schema/roles.ts'
@@ -149,21 +148,23 @@ export class SnapshotService {
     const { board, document, snapshot } = resolved.value
     if (!snapshot) return fail('snapshot_not_found')
     const changes = { added: 0, removed: 0, changed: 0 }
+    let refused: string | null = null
     // under the board's lock, like a PATCH: neither undoes the other's change (the title
     // written into the document is the record's as it is now, not as it was before the lock)
     await this.boards.store.exclusive(boardId, async () => {
       const record = await this.boards.store.get(boardId)
       const target: BoardDocument = { ...document, board: { id: board.id, title: record?.title ?? board.title } }
-      await this.content.transact(boardId, (doc) => {
-        // counted inside the transaction, against exactly the state it replaces
-        const diff = diffDocuments(readBoardDocument(doc, board).document, target)
-        changes.added = diff.added.length
-        changes.removed = diff.removed.length
-        changes.changed = diff.changed.length
-        writeBoardDocument(doc, target)
-      })
+      const written = await this.content.apply(boardId, { type: 'board.replace', document: target }, { role: board.role })
+      if (!written.ok) {
+        refused = written.error.message
+        return
+      }
+      changes.added = written.summary?.added ?? 0
+      changes.removed = written.summary?.removed ?? 0
+      changes.changed = written.summary?.changed ?? 0
       if (record) await this.boards.store.put({ ...record, site: target.site, updatedAt: this.now().toISOString() })
     })
+    if (refused !== null) return fail('forbidden', refused)
     return ok({ snapshot, changes })
   }
 }

@@ -1,5 +1,8 @@
 import type * as Y from 'yjs'
+import type { OperationInput } from '../../shared/operations/operation.ts'
+import type { OperationResult } from '../../shared/operations/operation-error.ts'
 import type { BoardDocument } from '../../shared/schema/document.ts'
+import type { Role } from '../../shared/schema/roles.ts'
 import type { LiveAccess } from '../access.ts'
 
 /**
@@ -13,8 +16,13 @@ export interface BoardContent extends LiveAccess {
   initialize(boardId: string, document: BoardDocument): Promise<void>
   /** The board as the contract's JSON document (`board` carries the given id and title). */
   exportDocument(boardId: string, board: { id: string; title: string }): Promise<BoardDocument>
-  /** Runs `change` in one server-origin transaction on the board's document. */
-  transact(boardId: string, change: (doc: Y.Doc) => void): Promise<void>
+  /**
+   * Applies an operation on someone's behalf, as one server-origin transaction, if their role
+   * allows it (`applyOperationAs`): the only way REST, restore and commands write a board.
+   */
+  apply(boardId: string, op: OperationInput, actor: { role: Role }): Promise<OperationResult>
+  /** Reads the board's live document (nothing written). */
+  read<T>(boardId: string, reader: (doc: Y.Doc) => T): Promise<T>
   /** Closes the board's connections (4404) and deletes its stored content. */
   destroy(boardId: string): Promise<void>
 }

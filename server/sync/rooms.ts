@@ -1,4 +1,7 @@
 import * as Y from 'yjs'
+import { applyOperationAs } from '../../shared/operations/apply-operation.ts'
+import type { OperationInput } from '../../shared/operations/operation.ts'
+import type { OperationResult } from '../../shared/operations/operation-error.ts'
 import { readBoardDocument, writeBoardDocument } from '../../shared/schema/convert.ts'
 import type { BoardDocument } from '../../shared/schema/document.ts'
 import { migrateDoc } from '../../shared/schema/migrations.ts'
@@ -249,11 +252,16 @@ export class RoomManager implements BoardContent {
     })
   }
 
-  async transact(boardId: string, change: (doc: Y.Doc) => void): Promise<void> {
-    await this.#withRoom(boardId, async (room) => {
-      room.doc.transact(() => change(room.doc), SERVER_ORIGIN)
-      await this.#options.log.flush(boardId)
+  async apply(boardId: string, op: OperationInput, actor: { role: Role }): Promise<OperationResult> {
+    return this.#withRoom(boardId, async (room) => {
+      const result = applyOperationAs(room.doc, op, actor.role, SERVER_ORIGIN)
+      if (result.ok) await this.#options.log.flush(boardId)
+      return result
     })
+  }
+
+  async read<T>(boardId: string, reader: (doc: Y.Doc) => T): Promise<T> {
+    return this.#withRoom(boardId, (room) => reader(room.doc))
   }
 
   async destroy(boardId: string): Promise<void> {

@@ -1,6 +1,9 @@
 import type * as Y from 'yjs'
+import type { Role } from '../schema/roles.ts'
 import { planAddElements } from './add-elements.ts'
 import { planAddLink } from './add-link.ts'
+import { authorizeOperation } from './authorize.ts'
+import { planLockElements, planReplaceBoard, planUpdateProfile } from './board-writes.ts'
 import { planDeleteElements, planRemoveLinks } from './delete-elements.ts'
 import { planMoveElements, planResizeElement } from './move-elements.ts'
 import { Operation, type OperationInput } from './operation.ts'
@@ -28,7 +31,20 @@ export function applyOperation(doc: Y.Doc, op: OperationInput, origin?: unknown)
   const plan = planOperation(doc, parsed.value)
   if (!plan.ok) return plan
   doc.transact(() => plan.write(doc), origin)
-  return { ok: true }
+  return plan.summary ? { ok: true, summary: plan.summary } : { ok: true }
+}
+
+/**
+ * The one way the server writes on someone's behalf (REST, restore, facilitation commands):
+ * `applyOperation` after checking that `role` may apply it (authorize.ts). Refused: nothing
+ * is written.
+ */
+export function applyOperationAs(doc: Y.Doc, op: OperationInput, role: Role, origin?: unknown): OperationResult {
+  const parsed = parseOperation(op)
+  if (!parsed.ok) return parsed
+  const refusal = authorizeOperation(doc, parsed.value, role)
+  if (refusal) return { ok: false, error: refusal }
+  return applyOperation(doc, parsed.value, origin)
 }
 
 function planOperation(doc: Y.Doc, op: Operation): Plan {
@@ -53,5 +69,11 @@ function planOperation(doc: Y.Doc, op: Operation): Plan {
       return planUpdateSite(doc, op)
     case 'settings.update':
       return planUpdateSettings(doc, op)
+    case 'element.lock':
+      return planLockElements(doc, op)
+    case 'board.profile':
+      return planUpdateProfile(doc, op)
+    case 'board.replace':
+      return planReplaceBoard(doc, op)
   }
 }

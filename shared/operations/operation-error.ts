@@ -10,11 +10,16 @@ export type OperationErrorCode =
   | 'not_a_link'
   | 'invalid_site'
   | 'invalid_settings'
+  /** the caller's role may not do this (shared/operations/authorize.ts) */
+  | 'forbidden'
+  /** the element is locked by a facilitator */
+  | 'locked'
 
 /** Why an operation was refused; nothing was written. `message` is plain English. */
 export type OperationError = { code: OperationErrorCode; message: string; elementId?: string; field?: string }
 
-export type OperationResult = { ok: true } | { ok: false; error: OperationError }
+/** `summary`: what an operation reports of its effect (a restore: elements added, removed, changed). */
+export type OperationResult = { ok: true; summary?: Record<string, number> } | { ok: false; error: OperationError }
 
 export function refuse(
   code: OperationErrorCode,

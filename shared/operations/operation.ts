@@ -1,7 +1,9 @@
 import { z } from 'zod'
+import { BoardDocument } from '../schema/document.ts'
 import { Element } from '../schema/elements.ts'
-import { ElementId, finiteNumber, positiveNumber } from '../schema/fields.ts'
+import { ElementId, finiteNumber, positiveNumber, text } from '../schema/fields.ts'
 import { Link } from '../schema/link.ts'
+import { Site } from '../schema/site.ts'
 
 /**
  * Every change to a board is one of these values (STYLE.md: gesture → action → Operation →
@@ -86,6 +88,19 @@ export const UpdateSettings = z.object({
   }),
 })
 
+/** Locks or unlocks elements (facilitators: what a group agreed on stays as it is). */
+export const LockElements = z.object({ type: z.literal('element.lock'), ids: idList, locked: z.boolean() })
+
+/** The board's title as the document carries it, and its whole site profile (`null`: empty). */
+export const UpdateProfile = z.object({
+  type: z.literal('board.profile'),
+  title: text(500).optional(),
+  site: Site.nullable().optional(),
+})
+
+/** Makes the board hold exactly this document (a snapshot restore): unchanged fields are not rewritten. */
+export const ReplaceBoard = z.object({ type: z.literal('board.replace'), document: BoardDocument })
+
 export const operationTypes = [
   'element.add',
   'element.update',
@@ -97,6 +112,9 @@ export const operationTypes = [
   'link.remove',
   'site.update',
   'settings.update',
+  'element.lock',
+  'board.profile',
+  'board.replace',
 ] as const
 
 export const Operation = z.discriminatedUnion(
@@ -112,6 +130,9 @@ export const Operation = z.discriminatedUnion(
     RemoveLinks,
     UpdateSite,
     UpdateSettings,
+    LockElements,
+    UpdateProfile,
+    ReplaceBoard,
   ],
   {
     error: (issue) => {

@@ -7,6 +7,7 @@ import type { OperationError } from './operation-error.ts'
  * matters because a Yjs transaction cannot be rolled back.
  */
 export type Write = (doc: Y.Doc) => void
-export type Plan = { ok: true; write: Write } | { ok: false; error: OperationError }
+export type Plan = { ok: true; write: Write; summary?: Record<string, number> } | { ok: false; error: OperationError }
 
-export const planned = (write: Write): Plan => ({ ok: true, write })
+export const planned = (write: Write, summary?: Record<string, number>): Plan =>
+  summary ? { ok: true, write, summary } : { ok: true, write }

@@ -137,10 +137,7 @@ describe('board content over REST', () => {
       role: 'owner',
       site: { name: 'Mill', areaM2: 900 },
     })
-    let site: unknown
-    await h.content.transact(boardId, (doc) => {
-      site = getSite(doc).toJSON()
-    })
+    const site = await h.content.read(boardId, (doc) => getSite(doc).toJSON())
     expect(site).toEqual({ name: 'Mill', areaM2: 900 })
     const exported = await h.request('GET', `/api/boards/${boardId}/export/json`, { token: a.token })
     expect(exported.body).toMatchObject({ board: { title: 'Renamed' }, site: { name: 'Mill', areaM2: 900 } })
