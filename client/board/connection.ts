@@ -1,6 +1,8 @@
 import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
 import { type Accessor, createSignal, getOwner, onCleanup } from 'solid-js'
 import { IndexeddbPersistence } from 'y-indexeddb'
+import * as syncProtocol from 'y-protocols/sync'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { type RefusalCode, refusalCodeOf } from '../../shared/rules/refusals.ts'
@@ -67,6 +69,7 @@ export interface Denial {
   count: number
 }
 
+const MESSAGE_SYNC = 0
 const MESSAGE_AUTH = 2
 
 export interface ConnectionOptions {
@@ -234,6 +237,18 @@ export function createBoardConnection(boardId: string, self: PresenceUser, optio
   }
   const onOnline = () => {
     if (isFinal() || !started) return
+    const socket = provider.ws
+    if (provider.wsconnected && socket && socket.readyState === socket.OPEN) {
+      // The socket lived through it (a short drop): keep it, or the server's answers to what it
+      // still carries (a refusal and why) would go to a socket we dropped. A sync round on it
+      // shows at once whether it still works (a dead one closes, and we reconnect as usual).
+      setStatus('connected')
+      const encoder = encoding.createEncoder()
+      encoding.writeVarUint(encoder, MESSAGE_SYNC)
+      syncProtocol.writeSyncStep1(encoder, doc)
+      socket.send(encoding.toUint8Array(encoder))
+      return
+    }
     setStatus(hasConnected ? 'reconnecting' : 'connecting')
     // Do not wait for the backoff timer: try now.
     provider.disconnect()
