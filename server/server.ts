@@ -6,6 +6,7 @@ import type { Config } from './config.ts'
 import { isOriginAllowed } from './http/origin-check.ts'
 import { createLogger, type Logger } from './logger.ts'
 import { openStorage } from './storage/create-storage.ts'
+import { LogPersistence } from './storage/log-persistence.ts'
 import { UpdateLog } from './storage/update-log.ts'
 import { SyncEndpoint } from './sync/endpoint.ts'
 import { type Fanout, localFanout } from './sync/fanout.ts'
@@ -36,7 +37,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const storage = options.storage ?? openStorage(config.storageUrl, { logger })
   const fanout = options.fanout ?? (config.redisUrl ? new RedisFanout(config.redisUrl, logger) : localFanout)
   const log = new UpdateLog({ storage, logger })
-  const rooms = new RoomManager({ log, fanout, logger, idleMs: config.roomIdleMs })
+  const rooms = new RoomManager({ persistence: new LogPersistence(log, logger), fanout, logger, idleMs: config.roomIdleMs })
   const app = createApp({ config, logger, storage, content: rooms })
   const sync = new SyncEndpoint({
     rooms,

@@ -1,6 +1,6 @@
 import type { WebSocket } from 'ws'
+import type { StoredStateHandle } from './cold-open.ts'
 import { encodeSyncStep2Message, isFreshSyncStep1 } from './messages.ts'
-import type { StoredStateHandle } from './rooms.ts'
 
 /**
  * While a connection's room loads from storage: answers the client's sync step 1, if its

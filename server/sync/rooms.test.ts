@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { createLogger } from '../logger.ts'
 import { openStorage } from '../storage/create-storage.ts'
+import { LogPersistence } from '../storage/log-persistence.ts'
 import { UpdateLog } from '../storage/update-log.ts'
 import { localFanout } from './fanout.ts'
 import { RoomManager } from './rooms.ts'
@@ -16,7 +17,7 @@ describe('RoomManager', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'rb-rooms-'))
     const storage = openStorage(`fs:${dir}`)
     const rooms = new RoomManager({
-      log: new UpdateLog({ storage, logger, compactAfterEntries: 100_000 }),
+      persistence: new LogPersistence(new UpdateLog({ storage, logger, compactAfterEntries: 100_000 }), logger),
       fanout: localFanout,
       logger,
       idleMs: 60_000,
@@ -41,7 +42,12 @@ describe('RoomManager', () => {
 
   it('shares one load between concurrent connections, and unloads to storage', async () => {
     const storage = openStorage('memory:')
-    const rooms = new RoomManager({ log: new UpdateLog({ storage, logger }), fanout: localFanout, logger, idleMs: 60_000 })
+    const rooms = new RoomManager({
+      persistence: new LogPersistence(new UpdateLog({ storage, logger }), logger),
+      fanout: localFanout,
+      logger,
+      idleMs: 60_000,
+    })
     const [a, b] = await Promise.all([rooms.acquire('b2'), rooms.acquire('b2')])
     expect(a).toBe(b)
     a.doc.getMap('elements').set('x', 1)
@@ -59,7 +65,12 @@ describe('RoomManager', () => {
     const source = new Y.Doc()
     source.getMap('elements').set('a1', 'Town hall')
     await log.compact('b3', Y.encodeStateAsUpdate(source))
-    const rooms = new RoomManager({ log: new UpdateLog({ storage, logger }), fanout: localFanout, logger, idleMs: 60_000 })
+    const rooms = new RoomManager({
+      persistence: new LogPersistence(new UpdateLog({ storage, logger }), logger),
+      fanout: localFanout,
+      logger,
+      idleMs: 60_000,
+    })
     expect(rooms.storedState('b3')).toBeNull()
     const ready = rooms.acquire('b3')
     const stored = await rooms.storedState('b3')?.state

@@ -1,4 +1,4 @@
-import * as Y from 'yjs'
+import type * as Y from 'yjs'
 import { applyOperationAs } from '../../shared/operations/apply-operation.ts'
 import type { OperationInput } from '../../shared/operations/operation.ts'
 import type { OperationResult } from '../../shared/operations/operation-error.ts'
@@ -7,41 +7,36 @@ import type { BoardDocument } from '../../shared/schema/document.ts'
 import { migrateDoc } from '../../shared/schema/migrations.ts'
 import type { Role } from '../../shared/schema/roles.ts'
 import type { Logger } from '../logger.ts'
-import { assertBoardId, type UpdateLog } from '../storage/update-log.ts'
+import { assertBoardId } from '../storage/update-log.ts'
 import type { BoardContent } from './board-content.ts'
+import { ColdOpen, type StoredStateHandle } from './cold-open.ts'
 import { CloseCode, type Conn } from './connection.ts'
 import type { Fanout } from './fanout.ts'
 import { FANOUT_ORIGIN, Room, SERVER_ORIGIN } from './room.ts'
+import type { RoomPersistence } from './room-hooks.ts'
 
 export interface RoomManagerOptions {
-  log: UpdateLog
+  /** where boards are stored (server/storage/log-persistence.ts) */
+  persistence: RoomPersistence
+  /** the other instances (local: nobody; Redis pub/sub for scale-out) */
   fanout: Fanout
   logger: Logger
   /** How long a room without connections stays loaded. */
   idleMs: number
 }
 
-/** A loading room's stored state, and where to report an early answer's write (`storedState`). */
-export interface StoredStateHandle {
-  state: Promise<Uint8Array | null>
-  sent(written: Promise<unknown>): void
-}
-
+/** A board's room on this instance: loading (a cold open in progress), then ready. */
 interface Slot {
   /** shared by everyone who asks while the room loads */
   ready: Promise<Room>
+  /** set once ready */
   room: Room | null
+  /** set while loading: the stored state and the early answers sent from it (cold-open.ts) */
+  coldOpen: ColdOpen | null
   idleTimer: ReturnType<typeof setTimeout> | null
   /** REST writes and other users that hold the room without a connection */
   holds: number
-  /** the stored state as read, before the room has applied it; null once the room is ready */
-  stored: Promise<Uint8Array | null> | null
-  /** early answers still being written: the room applies the state after them (bounded) */
-  flushing: Promise<unknown>[]
 }
-
-/** How long a room's apply waits for early answers to leave (a slow client must not stall it). */
-const EARLY_FLUSH_WAIT_MS = 250
 
 /**
  * The rooms of this instance: loads a board's room on first use (concurrent loads share one
@@ -78,30 +73,20 @@ export class RoomManager implements BoardContent {
     if (this.#closing) throw new Error('shutting down')
     let slot = this.#slots.get(boardId)
     if (!slot) {
-      const created: Slot = {
-        ready: Promise.resolve(null as unknown as Room),
-        room: null,
-        idleTimer: null,
-        holds: 0,
-        stored: null,
-        flushing: [],
-      }
-      let storedRead: (update: Uint8Array | null) => void = () => {}
-      created.stored = new Promise((resolve) => {
-        storedRead = resolve
-      })
+      const coldOpen = new ColdOpen()
+      const created: Slot = { ready: Promise.resolve(null as unknown as Room), room: null, coldOpen, idleTimer: null, holds: 0 }
       // a room still storing its state on the way out is loaded only once that is done: a load
       // that read the pieces meanwhile could see the new state half written and the old log gone
       const unloading = this.#unloading.get(boardId)
-      const load = () => this.#load(boardId, created, storedRead)
+      const load = () => this.#load(boardId, coldOpen)
       created.ready = (unloading ? unloading.then(load) : load()).then(
         (room) => {
           created.room = room
-          created.stored = null
+          created.coldOpen = null
           return room
         },
         (error: unknown) => {
-          storedRead(null)
+          coldOpen.read(null)
           // never keep (or later store over) a room whose load failed
           this.#slots.delete(boardId)
           throw error
@@ -124,65 +109,30 @@ export class RoomManager implements BoardContent {
    * board) does not hold up the write. Null when the room is not loading.
    */
   storedState(boardId: string): StoredStateHandle | null {
-    const slot = this.#slots.get(boardId)
-    if (!slot?.stored) return null
-    return { state: slot.stored, sent: (written) => slot.flushing.push(written) }
+    return this.#slots.get(boardId)?.coldOpen?.handle() ?? null
   }
 
-  async #load(boardId: string, slot: Slot, onRead: (update: Uint8Array | null) => void): Promise<Room> {
-    const { log, fanout, logger } = this.#options
+  async #load(boardId: string, coldOpen: ColdOpen): Promise<Room> {
+    const { persistence, fanout, logger } = this.#options
     const room = new Room({
       boardId,
       logger,
       fanout,
       onUpdate: (update, origin) => {
         // the instance whose client (or REST call) made a change stores it; others only relay
-        if (origin === FANOUT_ORIGIN) return
-        log.append(boardId, update).catch((error: unknown) => {
-          logger.error('could not store an update', { boardId, error: String(error) })
-        })
-        if (log.wantsCompaction(boardId)) void this.#compact(boardId, room)
+        if (origin !== FANOUT_ORIGIN) persistence.append(boardId, update, room.doc)
       },
     })
     const started = performance.now()
-    const { update, ...stats } = await log.read(boardId)
-    onRead(update)
-    if (update) {
-      // early answers are sent in the microtasks after onRead; let them leave before the apply
-      await new Promise((resolve) => setImmediate(resolve))
-      if (slot.flushing.length > 0) {
-        let timer: ReturnType<typeof setTimeout> | undefined
-        const bounded = new Promise((resolve) => {
-          timer = setTimeout(resolve, EARLY_FLUSH_WAIT_MS)
-        })
-        await Promise.race([Promise.allSettled(slot.flushing), bounded])
-        clearTimeout(timer)
-        slot.flushing = []
-      }
-    }
+    const { update, stats } = await persistence.read(boardId)
+    coldOpen.read(update)
+    if (update) await coldOpen.settled()
     room.loadStored(update)
     const migration = migrateDoc(room.doc)
     if (!migration.ok) logger.warn('board migration failed', { boardId, error: migration.error })
     await room.subscribe()
     logger.debug('room loaded', { boardId, ...stats, ms: Math.round(performance.now() - started) })
     return room
-  }
-
-  #compacting = new Set<string>()
-
-  async #compact(boardId: string, room: Room): Promise<void> {
-    if (this.#compacting.has(boardId)) return
-    this.#compacting.add(boardId)
-    try {
-      const snapshot = Y.snapshot(room.doc)
-      await this.#options.log.compact(boardId, Y.encodeStateAsUpdate(room.doc), (piece) =>
-        Y.snapshotContainsUpdate(snapshot, piece),
-      )
-    } catch (error) {
-      this.#options.logger.error('compaction failed', { boardId, error: String(error) })
-    } finally {
-      this.#compacting.delete(boardId)
-    }
   }
 
   /** Adds a connection to its board's room. */
@@ -211,8 +161,8 @@ export class RoomManager implements BoardContent {
     const room = slot.room
     this.#slots.delete(boardId)
     const done = (async () => {
-      await this.#compact(boardId, room)
-      this.#options.log.release(boardId)
+      await this.#options.persistence.compact(boardId, room.doc)
+      this.#options.persistence.release(boardId)
       await room.destroy()
     })()
     this.#unloading.set(boardId, done)
@@ -240,7 +190,7 @@ export class RoomManager implements BoardContent {
   async initialize(boardId: string, document: BoardDocument): Promise<void> {
     await this.#withRoom(boardId, async (room) => {
       writeBoardDocument(room.doc, document, SERVER_ORIGIN)
-      await this.#options.log.flush(boardId)
+      await this.#options.persistence.flush(boardId)
     })
   }
 
@@ -255,7 +205,7 @@ export class RoomManager implements BoardContent {
   async apply(boardId: string, op: OperationInput, actor: { role: Role }): Promise<OperationResult> {
     return this.#withRoom(boardId, async (room) => {
       const result = applyOperationAs(room.doc, op, actor.role, SERVER_ORIGIN)
-      if (result.ok) await this.#options.log.flush(boardId)
+      if (result.ok) await this.#options.persistence.flush(boardId)
       return result
     })
   }
@@ -276,7 +226,7 @@ export class RoomManager implements BoardContent {
         await room.destroy()
       }
     }
-    await this.#options.log.destroy(boardId)
+    await this.#options.persistence.destroy(boardId)
   }
 
   /**
@@ -317,8 +267,8 @@ export class RoomManager implements BoardContent {
         const room = await slot.ready.catch(() => null)
         if (!room) return
         for (const conn of [...room.conns.keys()]) conn.close(CloseCode.goingAway, 'server shutting down')
-        await this.#options.log.flush(boardId)
-        await this.#compact(boardId, room)
+        await this.#options.persistence.flush(boardId)
+        await this.#options.persistence.compact(boardId, room.doc)
         await room.destroy()
       }),
     )

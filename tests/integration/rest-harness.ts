@@ -4,6 +4,7 @@ import { type Config, loadConfig } from '../../server/config.ts'
 import type { AppBindings } from '../../server/http/app-env.ts'
 import { createLogger, type Logger } from '../../server/logger.ts'
 import { openStorage } from '../../server/storage/create-storage.ts'
+import { LogPersistence } from '../../server/storage/log-persistence.ts'
 import { UpdateLog } from '../../server/storage/update-log.ts'
 import { localFanout } from '../../server/sync/fanout.ts'
 import { RoomManager } from '../../server/sync/rooms.ts'
@@ -46,7 +47,12 @@ export async function createHarness(
   const storage = options.storage ?? openStorage(config.storageUrl)
   const logLines: string[] = []
   const logger: Logger = createLogger('info', {}, (line) => logLines.push(line) > 0)
-  const content = new RoomManager({ log: new UpdateLog({ storage, logger }), fanout: localFanout, logger, idleMs: 60_000 })
+  const content = new RoomManager({
+    persistence: new LogPersistence(new UpdateLog({ storage, logger }), logger),
+    fanout: localFanout,
+    logger,
+    idleMs: 60_000,
+  })
   const { app, services } = createApp({
     config,
     logger,
