@@ -1,7 +1,9 @@
-import { type JSX, onCleanup, Show } from 'solid-js'
+import { type JSX, onCleanup, Show, useContext } from 'solid-js'
+import { refusalMessageKey } from '../../shared/i18n/index.ts'
 import { canEdit } from '../../shared/schema/roles.ts'
 import { useBoard } from '../board/board-context.ts'
 import { t } from '../i18n/locale.ts'
+import { ToastContext } from '../workspace/toasts.tsx'
 import { type CanvasApi, CanvasContext, setActiveCanvas } from './canvas-api.ts'
 import { createCanvasController } from './canvas-controller.ts'
 import { Minimap } from './minimap.tsx'
@@ -26,7 +28,11 @@ export function BoardCanvas(props: { onReady?: (api: CanvasApi) => void; childre
       aria-describedby="board-canvas-help"
     />
   ) as HTMLDivElement
-  const controller = createCanvasController(session, host)
+  // Toasts come from the workspace around the canvas (absent when the canvas stands alone).
+  const toasts = useContext(ToastContext)
+  const controller = createCanvasController(session, host, {
+    tellRefused: (code) => toasts?.show(t(refusalMessageKey(code)), 'warning', 8000),
+  })
   const api = controller.api
   setActiveCanvas(api)
   onCleanup(() => setActiveCanvas((current) => (current === api ? null : current)))

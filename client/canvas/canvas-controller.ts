@@ -2,6 +2,7 @@ import Konva from 'konva'
 import { type Accessor, createEffect, createSignal, on, onCleanup, untrack } from 'solid-js'
 import { translatorFor } from '../../shared/i18n/index.ts'
 import type { OperationInput } from '../../shared/operations/operation.ts'
+import type { RefusalCode } from '../../shared/rules/refusals.ts'
 import { createTimeline } from '../../shared/scene/timeline.ts'
 import { canEdit } from '../../shared/schema/roles.ts'
 import type { BoardSession } from '../board/board-context.ts'
@@ -59,7 +60,11 @@ const FIT_INSETS = { left: 72, bottom: 24 }
  * elements from the renderer, overlay), the viewport, gestures, shortcuts and presence. Call it
  * inside a reactive owner (the canvas component); everything is torn down with the owner.
  */
-export function createCanvasController(session: BoardSession, host: HTMLDivElement): CanvasController {
+export function createCanvasController(
+  session: BoardSession,
+  host: HTMLDivElement,
+  options: { tellRefused?: (code: RefusalCode) => void } = {},
+): CanvasController {
   const boardId = session.board.id
   // follows a role change while connected (the server stamps it on our presence)
   const isEditor = () => canEdit(session.role())
@@ -224,6 +229,7 @@ export function createCanvasController(session: BoardSession, host: HTMLDivEleme
     get canEdit() {
       return isEditor()
     },
+    tellRefused: (code) => options.tellRefused?.(code),
     elements,
     get liveMove() {
       return liveMove

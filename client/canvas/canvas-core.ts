@@ -2,6 +2,7 @@ import type Konva from 'konva'
 import type { Accessor } from 'solid-js'
 import type { OperationInput } from '../../shared/operations/operation.ts'
 import type { OperationResult } from '../../shared/operations/operation-error.ts'
+import type { RefusalCode } from '../../shared/rules/refusals.ts'
 import type { BoardSession } from '../board/board-context.ts'
 import type { ElementLike } from './board-geometry.ts'
 import type { OverlayLayer } from './layers/overlay-layer.ts'
@@ -49,6 +50,11 @@ export interface CanvasCore {
   editText(id: string): void
   readonly editing: Accessor<string | null>
   setCursor(cursor: string): void
+  /**
+   * A gesture ended on something that can no longer be changed (locked meanwhile, or the role
+   * changed): nothing is written, and the person is told why, in the words of the server's refusal.
+   */
+  tellRefused(code: RefusalCode): void
   /** one gesture's write: its own undo step (never merged with the previous one) */
   apply(op: OperationInput): OperationResult
   applyAll(ops: readonly OperationInput[]): OperationResult

@@ -1,7 +1,10 @@
 import type Konva from 'konva'
-import { createMemo, onMount, Show } from 'solid-js'
+import { createMemo, onMount, Show, useContext } from 'solid-js'
+import { refusalMessageKey } from '../../shared/i18n/index.ts'
 import { useBoard } from '../board/board-context.ts'
 import { t } from '../i18n/locale.ts'
+import { ToastContext } from '../workspace/toasts.tsx'
+import { refusalFor } from './actions/editing-rules.ts'
 import { boxOf } from './board-geometry.ts'
 import type { CanvasApi } from './canvas-api.ts'
 
@@ -20,7 +23,8 @@ const noteFills: Record<string, string> = {
  * and with its font. Ctrl+Enter or leaving the field saves (one `element.update`); Escape cancels.
  */
 export function TextEditor(props: { canvas: CanvasApi; id: string; onDone: () => void }) {
-  const { store, writes } = useBoard()
+  const { store, writes, role } = useBoard()
+  const toasts = useContext(ToastContext)
   let area: HTMLTextAreaElement | undefined
   let finished = false
   const element = () => store.state.elements[props.id]
@@ -48,7 +52,11 @@ export function TextEditor(props: { canvas: CanvasApi; id: string; onDone: () =>
     if (finished) return
     finished = true
     const value = area?.value ?? initial
-    if (save && value !== initial && element()) {
+    const current = element()
+    // locked while it was being typed (or the role changed): the text is not sent, and why is said
+    const refused = current ? refusalFor(current, role()) : null
+    if (save && value !== initial && refused) toasts?.show(t(refusalMessageKey(refused)), 'warning', 8000)
+    else if (save && value !== initial && current) {
       writes.undoManager.stopCapturing()
       writes.apply({ type: 'element.update', id: props.id, fields: { label: value.slice(0, 500) } })
     }

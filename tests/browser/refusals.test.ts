@@ -358,6 +358,47 @@ describe('refusals, close codes and live roles in the browser', () => {
     expect(owner.problems).toEqual([])
   }, 90_000)
 
+  it('online, the lock reaches the editor in the middle of the drag: the drop is not sent, and explained the same way', async () => {
+    const { owner, editor, boardId, inviteToken } = await ownerAndEditor({
+      elements: [box('u-kept', 'use', 0, 0, { category: 'studio' }), box('u-dragged', 'use', 400, 0, { category: 'studio' })],
+    })
+    await owner.page.goto(`${server.url}/boards/${boardId}`)
+    await waitConnected(owner.page)
+    const relay = await relaySync(editor.page)
+    await join(editor, boardId, inviteToken, 'Dora Drag')
+    const start = await elementsOf(editor.page)
+
+    const from = await pressOn(editor.page, start['u-kept'])
+    await moveBy(editor.page, from, 0, 150)
+    await editor.page.mouse.up()
+    // the facilitator has the element in the inspector; the editor starts dragging it
+    await clickElement(owner.page, start['u-dragged'])
+    const lock = owner.page.locator('[data-field="locked"]')
+    await lock.waitFor()
+    const grab = await pressOn(editor.page, start['u-dragged'])
+    await moveBy(editor.page, grab, 40, 150)
+    await lock.check()
+    await expect.poll(async () => (await elementsOf(editor.page))['u-dragged']?.locked, LIVE).toBe(true)
+    await moveBy(editor.page, { x: grab.x + 40, y: grab.y + 150 }, 10, 10)
+    await editor.page.mouse.up()
+
+    await expect.poll(() => toastTexts(editor.page), LIVE).toContainEqual(expect.stringContaining(t('refusal.locked')))
+    const placed = (elements: Record<string, Fields>) => [
+      elements['u-kept']?.y,
+      elements['u-dragged']?.x,
+      elements['u-dragged']?.y,
+    ]
+    const kept = (await elementsOf(editor.page))['u-kept']?.y
+    expect(kept).not.toBe(start['u-kept']?.y)
+    const expected = [kept, start['u-dragged']?.x, start['u-dragged']?.y]
+    await expect.poll(async () => placed(await elementsOf(editor.page)), LIVE).toEqual(expected)
+    await expect.poll(async () => placed(await elementsOf(owner.page)), LIVE).toEqual(expected)
+    // the client knew: it sent nothing the server had to refuse
+    await relay.probe()
+    expect(relay.log.denials).toEqual([])
+    expect(editor.problems).toEqual([])
+  }, 60_000)
+
   /** The member id of the person called `name` (GET /api/boards/:id/members, as the owner). */
   async function memberId(owner: Person, boardId: string, name: string): Promise<string> {
     const members = await callFromPage<{ members: { userId: string; displayName: string }[] }>(

@@ -1,6 +1,6 @@
 import { newElementId } from '../../../shared/schema/ids.ts'
-import { canChange } from '../actions/editing-rules.ts'
-import { boxOf, defaultRelation, linkableKinds, withFrameContents } from '../board-geometry.ts'
+import { canChange, refusalFor } from '../actions/editing-rules.ts'
+import { boxOf, defaultRelation, type ElementLike, linkableKinds, withFrameContents } from '../board-geometry.ts'
 import type { CanvasCore } from '../canvas-core.ts'
 import { createFrameTask } from '../frame-scheduler.ts'
 import { HANDLE_RADIUS_PX } from '../layers/overlay-layer.ts'
@@ -206,9 +206,18 @@ export function attachPointerGestures(core: CanvasCore): PointerGestures {
     if (mode.kind !== 'move') return
     const live = core.liveMove
     if (commit && live && (live.dx !== 0 || live.dy !== 0)) {
-      const moves = [...mode.boxes].map(([id, box]) => ({ id, x: Math.round(box.x + live.dx), y: Math.round(box.y + live.dy) }))
+      // What was locked during the drag (or all, if the role changed) stays where it is.
+      // (What someone deleted meanwhile is simply left out.)
+      const elements = core.elements()
+      const present = [...mode.boxes].filter(([id]) => elements[id] !== undefined)
+      const refusals = present.map(([id]) => refusalFor(elements[id] as ElementLike, session.role()))
+      const refused = refusals.find((code) => code !== null)
+      const moves = present
+        .filter((_entry, index) => refusals[index] === null)
+        .map(([id, box]) => ({ id, x: Math.round(box.x + live.dx), y: Math.round(box.y + live.dy) }))
       // The one write of this drag: one transaction, one undo step.
-      core.apply({ type: 'element.move', moves })
+      if (moves.length > 0) core.apply({ type: 'element.move', moves })
+      if (refused) core.tellRefused(refused)
     }
     renderer.setPreview('local', new Map())
     core.liveMove = null

@@ -1,5 +1,5 @@
 import { createTimeline, snapPhaseBox } from '../../../shared/scene/timeline.ts'
-import { canChange } from '../actions/editing-rules.ts'
+import { canChange, refusalFor } from '../actions/editing-rules.ts'
 import { boxOf } from '../board-geometry.ts'
 import type { CanvasCore } from '../canvas-core.ts'
 import { createFrameTask } from '../frame-scheduler.ts'
@@ -68,6 +68,15 @@ export function attachTransformGesture(core: CanvasCore): { sync(): void; detach
     const live = core.liveResize
     core.liveResize = null
     if (!id || !live) return
+    const target = core.elements()[id]
+    const refused = target ? refusalFor(target, session.role()) : null
+    if (refused) {
+      // locked while it was being resized: it keeps its size
+      core.tellRefused(refused)
+      renderer.setPreview('local', new Map())
+      sync()
+      return
+    }
     const before = boxOf(core.elements()[id])
     const box = resultBox(id, proxyBox())
     const changed =

@@ -1,5 +1,5 @@
 import { createMemo, createUniqueId, For, Show } from 'solid-js'
-import { plannedLanguages } from '../../../shared/i18n/index.ts'
+import { plannedLanguages, refusalMessageKey } from '../../../shared/i18n/index.ts'
 import { createTimeline, isYearMonth, phaseBoxFor } from '../../../shared/scene/timeline.ts'
 import { getSettings } from '../../../shared/schema/layout.ts'
 import { canEdit, canFacilitate } from '../../../shared/schema/roles.ts'
@@ -31,6 +31,8 @@ export function ElementForm(props: { element: BoardElement }) {
 
   /** One committed field change is one `element.update` (one undo step). */
   const commit = (name: string, value: unknown): string | null => {
+    // locked (or the role changed) while the field was being edited: not sent, and said why
+    if (readOnly()) return t(refusalMessageKey(canEdit(role()) ? 'locked' : 'read_only'))
     const fields: Record<string, unknown> = { [name]: value }
     const element = props.element
     // A phase's months place its bar on the timeline: new months re-snap the box.
