@@ -97,16 +97,31 @@ function handleSync(room: Room, conn: Conn, decoder: decoding.Decoder, now: numb
     case 'forged':
       return { kind: 'forged', code: verdict.code, reason: `${verdict.code}: ${verdict.detail}` }
     case 'compensate': {
-      applyCompensated(room.doc, update, conn, underAny(verdict.refusals))
+      if (!applied(() => applyCompensated(room.doc, update, conn, underAny(verdict.refusals))))
+        return { kind: 'forged', code: 'unplaceable', reason: 'unplaceable: the update could not be integrated' }
       room.bindWriters(writers, conn.user.id)
       const reason = refusalReason(verdict.refusals)
       conn.send(encodePermissionDenied(reason))
       return { kind: 'denied', reason }
     }
     case 'apply':
-      Y.applyUpdate(room.doc, update, conn)
+      if (!applied(() => Y.applyUpdate(room.doc, update, conn)))
+        return { kind: 'forged', code: 'unplaceable', reason: 'unplaceable: the update could not be integrated' }
       room.bindWriters(writers, conn.user.id)
       return { kind: 'ok' }
+  }
+}
+
+/**
+ * Runs an apply; false when Yjs threw half-way (the guard refuses every such update it knows
+ * of — see changes.ts `refersAhead` — so this is the last line: the sender is closed as a forger).
+ */
+function applied(apply: () => void): boolean {
+  try {
+    apply()
+    return true
+  } catch {
+    return false
   }
 }
 

@@ -38,6 +38,15 @@ type Decoded = ReturnType<typeof Y.decodeUpdate>
 /** Where an item sits: the path of its parent, and its key in a map (null in a list). */
 type Place = { parent: readonly string[]; sub: string | null } | null
 
+/** The place of an item Yjs will integrate as garbage. */
+const GARBAGE_PLACE = Object.freeze({ parent: ['#garbage'], sub: null }) as Place
+
+/**
+ * The path of an item that Yjs will integrate as garbage (a neighbour or its parent was
+ * garbage-collected: it was deleted meanwhile). Such an item changes nothing.
+ */
+export const GARBAGE: readonly string[] = Object.freeze(['#garbage'])
+
 /** How deep a resolver follows parents (the contract's layout is 3 deep; deeper is refused anyway). */
 const MAX_DEPTH = 64
 
@@ -53,34 +62,54 @@ export function describeUpdate(doc: Y.Doc, decoded: Decoded): UpdateChanges {
     if (struct instanceof Y.Skip) continue
     const client = struct.id.client
     const end = struct.id.clock + struct.length
-    known.set(client, Math.max(known.get(client) ?? Y.getState(doc.store, client), end))
+    const state = Y.getState(doc.store, client)
+    known.set(client, Math.max(known.get(client) ?? state, end))
     // content the document already holds is skipped by Yjs on apply: nothing to judge
-    if (end <= Y.getState(doc.store, client)) continue
-    const next = expected.get(client) ?? Y.getState(doc.store, client)
+    if (end <= state) continue
+    const next = expected.get(client) ?? state
     if (struct.id.clock > next) result.gaps++
     expected.set(client, Math.max(next, end))
     result.writers.add(client)
     if (!(struct instanceof Y.Item)) continue
-    if (struct.content instanceof Y.ContentDeleted) continue
-    const path = resolver.pathOf(struct)
-    if (!path) {
+    const path = resolver.refersAhead(struct) ? null : resolver.pathOf(struct)
+    // a struct that starts inside what the document holds is cut by Yjs, and its remainder
+    // placed after the client's own last item there: that must be where the struct says it is
+    if (!path || (struct.id.clock < state && !resolver.samePlaceAsPrevious(struct, state, path))) {
       result.unplaceable++
       continue
     }
-    result.changes.push({ op: 'set', path, value: plainValue(struct) })
+    if (path === GARBAGE) continue
+    // an item whose content is already deleted still takes its key in a map: integrating it
+    // deletes the value there, so it is judged as a deletion of that path
+    if (struct.content instanceof Y.ContentDeleted) result.changes.push({ op: 'delete', path, value: undefined })
+    else result.changes.push({ op: 'set', path, value: plainValue(struct) })
   }
   for (const [client, ranges] of decoded.ds.clients) {
     const held = known.get(client) ?? Y.getState(doc.store, client)
-    for (const range of ranges) {
+    // ranges as sent may repeat or overlap: each clock is judged once
+    for (const range of mergedRanges(ranges)) {
       if (range.clock + range.len > held) result.unseenDeletes++
       for (const item of resolver.existingItems(client, range.clock, range.len)) {
         const path = resolver.pathOf(item)
+        if (path === GARBAGE) continue
         if (path) result.changes.push({ op: 'delete', path, value: undefined })
         else result.unplaceable++
       }
     }
   }
   return result
+}
+
+/** Delete ranges sorted by clock, overlapping and touching ones merged. */
+function mergedRanges(ranges: ReadonlyArray<{ clock: number; len: number }>): Array<{ clock: number; len: number }> {
+  const sorted = [...ranges].sort((a, b) => a.clock - b.clock)
+  const merged: Array<{ clock: number; len: number }> = []
+  for (const range of sorted) {
+    const last = merged[merged.length - 1]
+    if (last && range.clock <= last.clock + last.len) last.len = Math.max(last.len, range.clock + range.len - last.clock)
+    else merged.push({ clock: range.clock, len: range.len })
+  }
+  return merged
 }
 
 function plainValue(item: Y.Item): unknown {
@@ -131,19 +160,48 @@ class PlaceResolver {
     }
   }
 
-  /** The item's path (its parent's path and its key), or null when it cannot be placed. */
+  /**
+   * True when the item names a neighbour or parent of its own client at its own clock or later
+   * (Yjs integrates a client's structs in clock order and checks only other clients' for missing
+   * dependencies: such an item makes the apply throw half-way), or a parent that holds no type.
+   */
+  refersAhead(item: Y.Item): boolean {
+    for (const ref of [item.origin, item.rightOrigin, item.parent instanceof Y.ID ? item.parent : null]) {
+      if (ref && ref.client === item.id.client && ref.clock >= item.id.clock) return true
+    }
+    if (item.parent instanceof Y.ID) {
+      const holder = this.#find(item.parent)
+      if (holder instanceof Y.Item && !(holder.content instanceof Y.ContentType)) return true
+    }
+    return false
+  }
+
+  /**
+   * For a struct that starts before the document's state of its client (`state`): whether its
+   * path is that of the client's own item just before `state`, where Yjs will put the rest.
+   */
+  samePlaceAsPrevious(item: Y.Item, state: number, path: readonly string[]): boolean {
+    const previous = this.#find(Y.createID(item.id.client, state - 1))
+    if (!(previous instanceof Y.Item)) return false
+    const previousPath = this.pathOf(previous)
+    return previousPath !== null && previousPath.length === path.length && previousPath.every((segment, i) => segment === path[i])
+  }
+
+  /** The item's path (its parent's path and its key), GARBAGE, or null when it cannot be placed. */
   pathOf(item: Y.Item, depth = 0): readonly string[] | null {
     const cached = this.#paths.get(item)
     if (cached !== undefined) return cached
     if (depth > MAX_DEPTH) return null
-    const place = this.#placeOf(item)
+    const place = this.#placeOf(item, depth)
     let path: readonly string[] | null = null
-    if (place) path = place.sub === null ? [...place.parent, '#'] : [...place.parent, place.sub]
+    if (place === GARBAGE_PLACE) path = GARBAGE
+    else if (place) path = place.sub === null ? [...place.parent, '#'] : [...place.parent, place.sub]
     this.#paths.set(item, path)
     return path
   }
 
-  #placeOf(start: Y.Item): Place {
+  /** `depth`: how many parents deep the item is nested (not how long its chain of neighbours is). */
+  #placeOf(start: Y.Item, depth: number): Place {
     // follow origins iteratively until an item that knows its parent
     const chain: Y.Item[] = []
     let item: Y.Item | null = start
@@ -155,21 +213,36 @@ class PlaceResolver {
         break
       }
       chain.push(item)
-      const direct = this.#directPlace(item, chain.length)
+      if (this.#nextToGarbage(item)) {
+        place = GARBAGE_PLACE
+        break
+      }
+      const direct = this.#directPlace(item, depth)
       if (direct !== undefined) {
         place = direct
         break
       }
       const neighbourId: Y.ID | null = item.origin ?? item.rightOrigin
-      item = neighbourId ? this.#find(neighbourId) : null
+      const neighbour: Y.Item | Y.GC | null = neighbourId ? this.#find(neighbourId) : null
+      item = neighbour instanceof Y.Item ? neighbour : null
       if (chain.length > 100_000) break
     }
     const resolved = place ?? null
-    // a neighbour's place is the same parent; the key of a map entry is its own (parentSub)
-    for (const visited of chain)
-      this.#places.set(visited, resolved && { parent: resolved.parent, sub: visited.parentSub ?? resolved.sub })
-    const own = this.#places.get(start) ?? null
-    return own
+    for (const visited of chain) {
+      // a neighbour's place is the same parent; the key of a map entry is its own (parentSub)
+      const own =
+        resolved === GARBAGE_PLACE || !resolved ? resolved : { parent: resolved.parent, sub: visited.parentSub ?? resolved.sub }
+      this.#places.set(visited, own)
+    }
+    return this.#places.get(start) ?? null
+  }
+
+  /** Yjs integrates an item as garbage when a neighbour or its parent is garbage-collected in the document. */
+  #nextToGarbage(item: Y.Item): boolean {
+    for (const ref of [item.origin, item.rightOrigin, item.parent instanceof Y.ID ? item.parent : null]) {
+      if (ref && this.#find(ref) instanceof Y.GC) return true
+    }
+    return false
   }
 
   /** The place an item states itself (integrated items and items without neighbours); undefined: ask a neighbour. */
@@ -178,24 +251,26 @@ class PlaceResolver {
     if (parent instanceof Y.AbstractType) {
       if (parent._item === null) return { parent: [Y.findRootTypeKey(parent)], sub: item.parentSub }
       const holderPath = this.pathOf(parent._item, depth + 1)
+      if (holderPath === GARBAGE) return GARBAGE_PLACE
       return holderPath ? { parent: holderPath, sub: item.parentSub } : null
     }
     if (typeof parent === 'string') return { parent: [parent], sub: item.parentSub }
     if (parent instanceof Y.ID) {
       const holder = this.#find(parent)
-      const holderPath = holder ? this.pathOf(holder, depth + 1) : null
+      const holderPath = holder instanceof Y.Item ? this.pathOf(holder, depth + 1) : null
+      if (holderPath === GARBAGE) return GARBAGE_PLACE
       return holderPath ? { parent: holderPath, sub: item.parentSub } : null
     }
     return undefined
   }
 
   /** An item of the document, or one new in this update (runs may cover several clocks). */
-  #find(id: Y.ID): Y.Item | null {
+  #find(id: Y.ID): Y.Item | Y.GC | null {
     const structs = this.#doc.store.clients.get(id.client)
     const last = structs?.[structs.length - 1]
     if (structs && last && id.clock < last.id.clock + last.length) {
       const s = structs[Y.findIndexSS(structs, id.clock)]
-      return s instanceof Y.Item ? s : null
+      return s instanceof Y.Item || s instanceof Y.GC ? s : null
     }
     const list = this.#newItems.get(id.client)
     if (!list) return null

@@ -40,9 +40,10 @@ export interface GuardResult {
  * named rules (rules.ts) judge each change with the account, role, document and server time.
  */
 export function guardUpdate(input: GuardInput): GuardResult {
+  // a role that writes nothing is answered before anything of the update is read
+  if (!canEdit(input.role)) return { verdict: { kind: 'drop', code: 'read_only' }, writers: new Set() }
   const described = describeUpdate(input.doc, input.decoded)
   const { writers } = described
-  if (!canEdit(input.role)) return { verdict: { kind: 'drop', code: 'read_only' }, writers }
   if (described.unseenDeletes > 0)
     return { verdict: { kind: 'forged', code: 'unseen_delete', detail: `${described.unseenDeletes} ranges` }, writers }
   if (described.gaps > 0) return { verdict: { kind: 'resync' }, writers }
