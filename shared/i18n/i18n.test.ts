@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { refusalCodes } from '../rules/refusals.ts'
 import {
   commitments,
   elementKinds,
@@ -13,7 +14,7 @@ import {
 } from '../schema/enums.ts'
 import { roles } from '../schema/roles.ts'
 import { en } from './en.ts'
-import { createTranslator, pickLanguage, t, translatorFor } from './index.ts'
+import { createTranslator, pickLanguage, refusalMessageKey, t, translatorFor } from './index.ts'
 
 describe('t', () => {
   it('returns the English text of a key', () => {
@@ -104,5 +105,16 @@ describe('the English catalog', () => {
       if (typeof message === 'string') expect(message.trim(), key).not.toBe('')
       else expect(message.other, key).toBeTruthy()
     }
+  })
+})
+
+describe('refusal texts', () => {
+  it('say something of their own for every refusal code the server sends, and something for an unknown one', () => {
+    for (const code of refusalCodes) {
+      const key = refusalMessageKey(code)
+      expect(key).toBe(`refusal.${code}`)
+      expect(t(key)).not.toBe(key)
+    }
+    expect(t(refusalMessageKey(null))).toMatch(/not accept/)
   })
 })
