@@ -119,6 +119,27 @@ describe('board connection lifecycle', () => {
     expect(connection.status()).toBe(status)
   })
 
+  it('back online, keeps a socket that still answers, and replaces one that does not', () => {
+    socket().open()
+    globalThis.dispatchEvent(new Event('offline'))
+    expect(connection.status()).toBe('offline')
+    globalThis.dispatchEvent(new Event('online'))
+    expect(connection.status()).toBe('connected')
+    // it asked the server for sync on the same socket; the server answers
+    const asked = socket().sent.at(-1)
+    expect([asked?.[0], asked?.[1]]).toEqual([0, 0]) // sync step 1
+    vi.advanceTimersByTime(1000)
+    socket().receive(new Uint8Array([0, 1, 2, 0, 0])) // sync step 2, nothing new
+    vi.advanceTimersByTime(10_000)
+    expect(FakeSocket.opened.length).toBe(1)
+
+    // the next time, no answer: the socket is taken for dead and replaced
+    globalThis.dispatchEvent(new Event('offline'))
+    globalThis.dispatchEvent(new Event('online'))
+    vi.advanceTimersByTime(10_000)
+    expect(FakeSocket.opened.length).toBe(2)
+  })
+
   it('takes the role the server re-stamps on our own presence, and ignores others’', () => {
     socket().open()
     expect(connection.role()).toBe('editor')

@@ -70,6 +70,8 @@ export interface Denial {
 }
 
 const MESSAGE_SYNC = 0
+/** How long a socket that lived through going offline has to answer before it is replaced. */
+const ONLINE_PROBE_TIMEOUT_MS = 3000
 const MESSAGE_AUTH = 2
 
 export interface ConnectionOptions {
@@ -235,24 +237,33 @@ export function createBoardConnection(boardId: string, self: PresenceUser, optio
   const onOffline = () => {
     if (!isFinal()) setStatus('offline')
   }
-  const onOnline = () => {
-    if (isFinal() || !started) return
-    const socket = provider.ws
-    if (provider.wsconnected && socket && socket.readyState === socket.OPEN) {
-      // The socket lived through it (a short drop): keep it, or the server's answers to what it
-      // still carries (a refusal and why) would go to a socket we dropped. A sync round on it
-      // shows at once whether it still works (a dead one closes, and we reconnect as usual).
-      setStatus('connected')
-      const encoder = encoding.createEncoder()
-      encoding.writeVarUint(encoder, MESSAGE_SYNC)
-      syncProtocol.writeSyncStep1(encoder, doc)
-      socket.send(encoding.toUint8Array(encoder))
-      return
-    }
+  const reconnectNow = () => {
     setStatus(hasConnected ? 'reconnecting' : 'connecting')
     // Do not wait for the backoff timer: try now.
     provider.disconnect()
     provider.connect()
+  }
+  let probeTimer: ReturnType<typeof setTimeout> | undefined
+  const onOnline = () => {
+    if (isFinal() || !started) return
+    const socket = provider.ws
+    if (!provider.wsconnected || !socket || socket.readyState !== socket.OPEN) {
+      reconnectNow()
+      return
+    }
+    // The socket may have lived through it (a short drop): keep it, or the server's answers to
+    // what it still carries (a refusal and why) would go to a socket we dropped. A sync round
+    // on it tells: no answer soon, and it is taken for dead and replaced.
+    setStatus('connected')
+    const askedAt = Date.now()
+    const encoder = encoding.createEncoder()
+    encoding.writeVarUint(encoder, MESSAGE_SYNC)
+    syncProtocol.writeSyncStep1(encoder, doc)
+    socket.send(encoding.toUint8Array(encoder))
+    clearTimeout(probeTimer)
+    probeTimer = setTimeout(() => {
+      if (!destroyed && !isFinal() && provider.ws === socket && provider.wsLastMessageReceived < askedAt) reconnectNow()
+    }, ONLINE_PROBE_TIMEOUT_MS)
   }
   provider.on('status', onStatus)
   provider.on('closed', onClosed)
@@ -281,6 +292,7 @@ export function createBoardConnection(boardId: string, self: PresenceUser, optio
   const destroy = () => {
     if (destroyed) return
     destroyed = true
+    clearTimeout(probeTimer)
     globalThis.removeEventListener?.('offline', onOffline)
     globalThis.removeEventListener?.('online', onOnline)
     awareness.off('change', onAwareness)
