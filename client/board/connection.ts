@@ -58,8 +58,11 @@ export const finalStatusOfClose = (code: number): ConnectionStatus | null => sta
 /**
  * The server refused (part of) one of our document updates (y-protocols auth "permission
  * denied"). An editor's update was applied and the refused part undone at once by the server
- * (its compensation reaches us as an ordinary update), a viewer's was dropped: either way our
- * document converges by itself, so this is only for telling the person why.
+ * (its compensation reaches us as an ordinary update, so our document converges by itself);
+ * this is only for telling the person why. A viewer's (or reviewer's) update is dropped instead:
+ * the UI sends none, but one in flight when a facilitator lowered the role stays in this copy
+ * alone until the board is reopened (the server asks for it again if the role allows writing
+ * later).
  */
 export interface Denial {
   /** the refusal code the reason starts with (`shared/rules/refusals.ts`), null for an older server's text */
