@@ -9,6 +9,9 @@ import { handleMessage } from './protocol.ts'
 import type { Room } from './room.ts'
 import type { RoomManager } from './rooms.ts'
 
+/** What a client may send before its room is ready (its offline changes fit many times over). */
+const MAX_EARLY_BYTES = 32 * 1024 * 1024
+
 export interface SyncConnectionDeps {
   rooms: RoomManager
   access: AccessControl
@@ -33,6 +36,7 @@ export class SyncConnection {
   readonly #started = performance.now()
   /** messages that arrive before the room is ready, handled in order once it is */
   readonly #early: Uint8Array[] = []
+  #earlyBytes = 0
   #earlyAnswer: EarlyAnswer | null = null
   #denied = 0
   #malformed = 0
@@ -47,7 +51,15 @@ export class SyncConnection {
 
   readonly #buffer = (data: Buffer) => {
     const message = new Uint8Array(data)
-    if (!this.#earlyAnswer?.offer(message)) this.#early.push(message)
+    if (this.#earlyAnswer?.offer(message)) return
+    this.#earlyBytes += message.byteLength
+    // a client that floods before it is even let in is cut off, not buffered without end
+    if (this.#earlyBytes > MAX_EARLY_BYTES) {
+      this.#early.length = 0
+      this.#ws.close(CloseCode.tryAgainLater, 'too much before the board was open')
+      return
+    }
+    this.#early.push(message)
   }
 
   /** Authenticates, joins the room and starts handling messages. */
@@ -69,6 +81,14 @@ export class SyncConnection {
     const conn = this.#conn(user, role, token)
     const room = await this.#join(conn)
     if (!room) return
+    // a member change made while we were joining reached only the connections already in the
+    // room: look the role up again, now that later changes reach this one
+    const current = await access.roleOf(user, boardId).catch(() => role)
+    if (!current) {
+      this.#deps.rooms.disconnect(room, conn)
+      return ws.close(CloseCode.removed, 'removed from the board')
+    }
+    conn.role = current
     const log = logger.child({ boardId, conn: conn.id })
     ws.off('message', this.#buffer)
     ws.on('message', (data: Buffer) => this.#handle(room, conn, new Uint8Array(data), log))

@@ -219,6 +219,31 @@ describe('false forgeries: an honest stock client closed with 4400', () => {
   })
 })
 
+describe('false forgeries (2): a new field on an element deleted meanwhile', () => {
+  it("an editor's offline new field on an element a facilitator deleted meanwhile is not taken for a forgery", async () => {
+    const boardId = await createBoard(server.url, owner.token, { title: 'New field vs delete' })
+    const editor = await joinAs(server.url, owner.token, boardId, 'editor')
+    const f = client(owner.token, boardId)
+    const e = client(editor.token, boardId)
+    await Promise.all([f.synced, e.synced])
+    putElement(f.doc, actor('a1', 'Makers'))
+    putElement(f.doc, actor('a2', 'Brewery'))
+    await waitFor(() => labelOf(e.doc, 'a1') === 'Makers' && labelOf(e.doc, 'a2') === 'Brewery')
+    const codes = closeCodes(e)
+    e.provider.disconnect()
+    // offline: the editor gives a1 a field it did not have (its item names a1's map as parent)
+    ;(e.doc.getMap('elements').get('a1') as Y.Map<unknown>).set('subsector', 'design_fashion')
+    ;(e.doc.getMap('elements').get('a2') as Y.Map<unknown>).set('label', 'Brewery & Co')
+    f.doc.getMap('elements').delete('a1')
+    await new Promise((r) => setTimeout(r, 200))
+    e.provider.connect()
+    await new Promise((r) => setTimeout(r, 1000))
+    expect(codes).not.toContain(4400)
+    await waitFor(() => labelOf(f.doc, 'a2') === 'Brewery & Co', 3000, 'the permitted edit')
+    expect(elementOf(f.doc, 'a1')).toBeUndefined()
+  })
+})
+
 describe('attack: one message that stalls or kills the server', () => {
   it("a viewer's ~120 KB message of repeated delete ranges does not stop the server answering", async () => {
     const spawned = await spawnServer({ STORAGE_URL: 'memory:', MAX_MESSAGE_BYTES: String(1024 * 1024) })

@@ -163,15 +163,11 @@ class PlaceResolver {
   /**
    * True when the item names a neighbour or parent of its own client at its own clock or later
    * (Yjs integrates a client's structs in clock order and checks only other clients' for missing
-   * dependencies: such an item makes the apply throw half-way), or a parent that holds no type.
+   * dependencies: such an item makes the apply throw half-way).
    */
   refersAhead(item: Y.Item): boolean {
     for (const ref of [item.origin, item.rightOrigin, item.parent instanceof Y.ID ? item.parent : null]) {
       if (ref && ref.client === item.id.client && ref.clock >= item.id.clock) return true
-    }
-    if (item.parent instanceof Y.ID) {
-      const holder = this.#find(item.parent)
-      if (holder instanceof Y.Item && !(holder.content instanceof Y.ContentType)) return true
     }
     return false
   }
@@ -257,6 +253,9 @@ class PlaceResolver {
     if (typeof parent === 'string') return { parent: [parent], sub: item.parentSub }
     if (parent instanceof Y.ID) {
       const holder = this.#find(parent)
+      // a parent that holds no type (deleted and collected meanwhile, or a plain value): Yjs
+      // integrates the item as garbage
+      if (holder instanceof Y.Item && !(holder.content instanceof Y.ContentType)) return GARBAGE_PLACE
       const holderPath = holder instanceof Y.Item ? this.pathOf(holder, depth + 1) : null
       if (holderPath === GARBAGE) return GARBAGE_PLACE
       return holderPath ? { parent: holderPath, sub: item.parentSub } : null

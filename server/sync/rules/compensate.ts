@@ -26,14 +26,24 @@ export function applyCompensated(
     trackedOrigins: new Set([origin]),
     captureTimeout: 0,
     // only what the update inserted on a refused path is deleted again
-    deleteFilter: (item) => refused(integratedPath(item)),
+    deleteFilter: (item) => refusedHere(item),
   })
+  let allRefused = false
+  const refusedHere = (item: Y.Item) => allRefused || refused(integratedPath(item))
   try {
-    Y.applyUpdate(doc, update, origin)
+    try {
+      Y.applyUpdate(doc, update, origin)
+    } catch (error) {
+      // Yjs threw half-way (the guard refuses every such update it knows of): what was
+      // integrated before the throw is captured all the same, and all of it is undone
+      allRefused = true
+      undo.undo()
+      throw error
+    }
     const captured = undo.undoStack[undo.undoStack.length - 1]
     if (!captured) return
     // only what the update deleted on a refused path is redone
-    captured.deletions = filterDeleteSet(doc, captured.deletions, (item) => refused(integratedPath(item)))
+    captured.deletions = filterDeleteSet(doc, captured.deletions, refusedHere)
     undo.undo()
   } finally {
     undo.clear()
