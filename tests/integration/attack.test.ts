@@ -5,29 +5,16 @@ import { type Account, api, createBoard, exportJson, joinAs, signup } from '../h
 import { labelOf, putElement } from '../helpers/elements.ts'
 import { rawSocket, updateMessage } from '../helpers/forge.ts'
 import { spawnServer, startTestServer, type TestServer } from '../helpers/server.ts'
-import { connectClient, type SyncClient, waitFor } from '../helpers/sync-client.ts'
+import { actor, closeCodes, elementOf, syncBed } from '../helpers/sync-bed.ts'
+import { connectClient, waitFor } from '../helpers/sync-client.ts'
 
 let server: TestServer
 let owner: Account
-const clients: SyncClient[] = []
-const client = (token: string, boardId: string) => {
-  const c = connectClient(server.url, boardId, token)
-  clients.push(c)
-  return c
-}
-const elementOf = (doc: Y.Doc, id: string) => (doc.getMap('elements').get(id) as Y.Map<unknown> | undefined)?.toJSON()
-const actor = (id: string, label: string, extra: Record<string, unknown> = {}) => ({
-  id,
-  kind: 'actor',
-  x: 0,
-  y: 0,
-  w: 180,
-  h: 90,
-  label,
-  sector: 'creative',
-  commitment: 'loi',
-  ...extra,
-})
+const bed = syncBed(
+  () => server,
+  () => owner,
+)
+const { client, storedDocument } = bed
 
 /** The item a map holds under `key` (its current value's struct). */
 function itemOf(map: Y.Map<unknown>, key: string): Y.Item {
@@ -55,28 +42,12 @@ function itemAfter(client: number, clock: number, origin: Y.ID, values: unknown[
   return encoding.toUint8Array(e)
 }
 
-/** Every client is gone and the room unloaded: what an export now reads comes from storage. */
-async function storedDocument(boardId: string) {
-  for (const c of clients.splice(0)) c.destroy()
-  await waitFor(() => !server.rooms.isLoaded(boardId) && !server.rooms.isUnloading(boardId), 5000, 'room unload')
-  return exportJson(server.url, owner.token, boardId)
-}
-
-/** The close codes a stock provider sees. */
-function closeCodes(c: SyncClient): number[] {
-  const codes: number[] = []
-  c.provider.on('connection-close', (event: { code: number } | null) => {
-    if (event) codes.push(event.code)
-  })
-  return codes
-}
-
 beforeAll(async () => {
   server = await startTestServer({ ROOM_IDLE_MS: '50', PING_INTERVAL_MS: '200', MAX_MESSAGE_BYTES: String(1024 * 1024) })
   owner = await signup(server.url, 'Owner')
 })
 afterEach(() => {
-  for (const c of clients.splice(0)) c.destroy()
+  bed.destroyAll()
 })
 afterAll(async () => {
   await server.stop()
@@ -126,8 +97,7 @@ describe('attack: deleting what an editor may not touch, with items the guard re
     const state = Y.getState(e.doc.store, editorId)
     const a1Label = itemOf(e.doc.getMap('elements').get('a1') as Y.Map<unknown>, 'label').lastId
     // the editor's stock client leaves; a raw socket of the same account goes on with its client id
-    clients.splice(clients.indexOf(e), 1)
-    e.destroy()
+    bed.release(e)
     const raw = await rawSocket(server.url, boardId, editor.token)
     raw.ws.send(updateMessage(itemAfter(editorId, state - 1, a1Label, ['x', 'y'])))
     await new Promise((r) => setTimeout(r, 300))

@@ -5,60 +5,28 @@ import { type Account, api, createBoard, exportJson, joinAs, signup } from '../h
 import { labelOf, note, putElement } from '../helpers/elements.ts'
 import { deleteOnlyUpdate, rawSocket, syncStep1Message, updateMessage, updateUnderClientId } from '../helpers/forge.ts'
 import { startTestServer, type TestServer } from '../helpers/server.ts'
-import { connectClient, type SyncClient, waitFor } from '../helpers/sync-client.ts'
+import { actor, deniedReasons, elementOf, syncBed } from '../helpers/sync-bed.ts'
+import { waitFor } from '../helpers/sync-client.ts'
 
 let server: TestServer
 let owner: Account
-const clients: SyncClient[] = []
-const client = (token: string, boardId: string) => {
-  const c = connectClient(server.url, boardId, token)
-  clients.push(c)
-  return c
-}
-const elementOf = (doc: Y.Doc, id: string) => (doc.getMap('elements').get(id) as Y.Map<unknown> | undefined)?.toJSON()
-const actor = (id: string, label: string, extra: Record<string, unknown> = {}) => ({
-  id,
-  kind: 'actor',
-  x: 0,
-  y: 0,
-  w: 180,
-  h: 90,
-  label,
-  sector: 'creative',
-  commitment: 'loi',
-  ...extra,
-})
+const bed = syncBed(
+  () => server,
+  () => owner,
+)
+const { client, storedDocument } = bed
 
 /** Equal fields, in any order (a redone element lists its keys in another order). */
 const sameFields = (a: unknown, b: unknown) => JSON.stringify(sortKeys(a)) === JSON.stringify(sortKeys(b))
 const sortKeys = (value: unknown) =>
   value && typeof value === 'object' ? Object.fromEntries(Object.entries(value).sort(([x], [y]) => x.localeCompare(y))) : value
 
-/** Resolves with the reasons of the permission-denied messages a y-websocket client logs. */
-function deniedReasons(): { reasons: string[]; restore(): void } {
-  const reasons: string[] = []
-  const original = console.warn
-  console.warn = (...args: unknown[]) => {
-    const text = args.map(String).join(' ')
-    if (text.includes('Permission denied')) reasons.push(text)
-    else original(...args)
-  }
-  return { reasons, restore: () => (console.warn = original) }
-}
-
-/** Every client is gone and the room unloaded: what an export now reads comes from storage. */
-async function storedDocument(boardId: string) {
-  for (const c of clients.splice(0)) c.destroy()
-  await waitFor(() => !server.rooms.isLoaded(boardId) && !server.rooms.isUnloading(boardId), 5000, 'room unload')
-  return exportJson(server.url, owner.token, boardId)
-}
-
 beforeAll(async () => {
   server = await startTestServer({ ROOM_IDLE_MS: '50', PING_INTERVAL_MS: '200', MAX_MESSAGE_BYTES: String(1024 * 1024) })
   owner = await signup(server.url, 'Owner')
 })
 afterEach(() => {
-  for (const c of clients.splice(0)) c.destroy()
+  bed.destroyAll()
 })
 afterAll(async () => {
   await server.stop()
