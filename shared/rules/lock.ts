@@ -5,10 +5,10 @@ import { canEdit, canFacilitate, type Role } from '../schema/roles.ts'
  * element whose `locked` is true was locked by a facilitator; editors may not change it,
  * delete it or (un)lock anything.
  */
-export const isLocked = (element: { readonly locked?: unknown } | undefined): boolean => element?.locked === true
+export const isLocked = (element: Readonly<Record<string, unknown>> | undefined): boolean => element?.locked === true
 
 /** Whether `role` may change (or delete) `element`. */
-export function mayChangeElement(role: Role, element: { readonly locked?: unknown } | undefined): boolean {
+export function mayChangeElement(role: Role, element: Readonly<Record<string, unknown>> | undefined): boolean {
   return canEdit(role) && (!isLocked(element) || canFacilitate(role))
 }
 

@@ -1,13 +1,14 @@
-import { canEdit, canFacilitate, type Role } from '../../../shared/schema/roles.ts'
+import { mayChangeElement } from '../../../shared/rules/lock.ts'
+import { canEdit, type Role } from '../../../shared/schema/roles.ts'
 import type { ElementLike } from '../board-geometry.ts'
 
 /**
- * Whether this person may change `element`. The server refuses editors' changes to a locked
- * element (CONTRACT.md); the UI does not offer them, so no refused change is ever applied locally.
+ * Whether this person may change `element`: the lock rule the server holds
+ * (shared/rules/lock.ts, one rule for the guard, the canvas and the inspector); the UI does not
+ * offer what it refuses.
  */
 export function canChange(element: ElementLike | undefined, role: Role): boolean {
-  if (!element || !canEdit(role)) return false
-  return element.locked !== true || canFacilitate(role)
+  return element !== undefined && mayChangeElement(role, element)
 }
 
 /**

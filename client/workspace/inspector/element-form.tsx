@@ -1,5 +1,6 @@
 import { createMemo, createUniqueId, For, Show } from 'solid-js'
 import { plannedLanguages, refusalMessageKey } from '../../../shared/i18n/index.ts'
+import { isLocked, mayChangeElement } from '../../../shared/rules/lock.ts'
 import { createTimeline, isYearMonth, phaseBoxFor } from '../../../shared/scene/timeline.ts'
 import { getSettings } from '../../../shared/schema/layout.ts'
 import { canEdit, canFacilitate } from '../../../shared/schema/roles.ts'
@@ -13,8 +14,8 @@ import { type FieldSpec, fieldsFor } from './field-specs.ts'
 /** The inspector for one element: its fields, translations of its name and (for facilitators) its lock. */
 export function ElementForm(props: { element: BoardElement }) {
   const { role, writes, connection } = useBoard()
-  const locked = () => props.element.locked === true
-  const readOnly = () => !canEdit(role()) || (locked() && !canFacilitate(role()))
+  const locked = () => isLocked(props.element)
+  const readOnly = () => !mayChangeElement(role(), props.element)
 
   // Field specs are kept by name, so a control (and what is being typed in it) survives changes
   // of other fields; the list itself changes only when a field appears or goes (subsector).
