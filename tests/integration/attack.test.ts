@@ -1,7 +1,7 @@
 import * as encoding from 'lib0/encoding'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { type Account, api, createBoard, exportJson, joinAs, signup } from '../helpers/api.ts'
+import { type Account, api, createBoard, joinAs, signup } from '../helpers/api.ts'
 import { labelOf, putElement } from '../helpers/elements.ts'
 import { rawSocket, updateMessage } from '../helpers/forge.ts'
 import { spawnServer, startTestServer, type TestServer } from '../helpers/server.ts'

@@ -1,7 +1,7 @@
 import { connect as tcpConnect } from 'node:net'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { type Account, api, createBoard, exportJson, joinAs, signup } from '../helpers/api.ts'
+import { type Account, api, createBoard, joinAs, signup } from '../helpers/api.ts'
 import { labelOf, note, putElement } from '../helpers/elements.ts'
 import { deleteOnlyUpdate, rawSocket, syncStep1Message, updateMessage, updateUnderClientId } from '../helpers/forge.ts'
 import { startTestServer, type TestServer } from '../helpers/server.ts'
