@@ -6,7 +6,7 @@ import type { RefusalCode } from '../../shared/rules/refusals.ts'
 import { createTimeline } from '../../shared/scene/timeline.ts'
 import { canEdit } from '../../shared/schema/roles.ts'
 import type { BoardSession } from '../board/board-context.ts'
-import { language } from '../i18n/locale.ts'
+import { language, locale } from '../i18n/locale.ts'
 import { canChange } from './actions/editing-rules.ts'
 import { type ActionRegistry, canvasActions, dispatchKey, isTypingTarget, runAction } from './actions/registry.ts'
 import type { ActionContext, ActionEditor } from './actions/types.ts'
@@ -82,7 +82,7 @@ export function createCanvasController(
   const renderer = createBoardRenderer({
     doc: session.connection.doc,
     t: translatorFor(untrack(language)),
-    locale: untrack(language),
+    locale: untrack(locale),
   })
   const overlay = createOverlayLayer()
   stage.add(gridLayer, renderer.layer, overlay.layer)

@@ -2,7 +2,7 @@ import { createMemo, createRoot } from 'solid-js'
 import { describe, expect, it } from 'vitest'
 import { ApiError } from '../api.ts'
 import { errorMessage } from './error-message.ts'
-import { detectLanguage, enumLabel, formatRelativeTime, language, setLanguage, t } from './locale.ts'
+import { detectLanguage, detectLocale, enumLabel, formatRelativeTime, language, setLanguage, t } from './locale.ts'
 
 describe('detectLanguage', () => {
   it('prefers ?lang= over the browser, and falls back to English', () => {
@@ -10,6 +10,15 @@ describe('detectLanguage', () => {
     expect(detectLanguage('?lang=xx', ['en-GB'])).toBe('en')
     expect(detectLanguage('', ['hu-HU', 'de'])).toBe('en')
     expect(detectLanguage('', [])).toBe('en')
+  })
+})
+
+describe('detectLocale', () => {
+  it('follows ?lang= and the browser among all planned languages, texts or not', () => {
+    expect(detectLocale('?lang=de', ['en-GB'])).toBe('de')
+    expect(detectLocale('', ['hu-HU', 'de'])).toBe('hu')
+    expect(detectLocale('?lang=xx', ['sl-SI'])).toBe('sl')
+    expect(detectLocale('', ['fr-FR'])).toBe('en')
   })
 })
 

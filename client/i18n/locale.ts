@@ -1,5 +1,7 @@
 import { createSignal } from 'solid-js'
 import { type LanguageCode, type MessageKey, type MessageParams, pickLanguage, translatorFor } from '../../shared/i18n/index.ts'
+import { plannedLanguages } from '../../shared/i18n/languages.ts'
+import { formatNumber as formatLocaleNumber } from '../../shared/i18n/numbers.ts'
 
 /**
  * The UI language: `?lang=` (the contract's parameter) first, then the browser's preferences,
@@ -18,8 +20,31 @@ const [language, setLanguageSignal] = createSignal<LanguageCode>(detectLanguage(
 
 export { language }
 
+/**
+ * The locale numbers, areas, percentages and dates are written and read in. It follows
+ * `?lang=` and the browser among all planned languages, even those whose texts are not
+ * translated yet: a German participant reads and types `1.200` as German writes it, while the
+ * texts fall back to English (issue 12, item 2).
+ */
+export function detectLocale(
+  search: string = globalThis.location?.search ?? '',
+  preferred: readonly string[] = globalThis.navigator?.languages ?? [],
+): LanguageCode {
+  const planned = new Set<string>(plannedLanguages)
+  for (const candidate of [new URLSearchParams(search).get('lang'), ...preferred]) {
+    const base = candidate?.trim().toLowerCase().split(/[-_]/)[0]
+    if (base && planned.has(base)) return base as LanguageCode
+  }
+  return language()
+}
+
+const [locale, setLocale] = createSignal<LanguageCode>(detectLocale())
+
+export { locale, setLocale }
+
 export function setLanguage(code: LanguageCode): void {
   setLanguageSignal(code)
+  setLocale(code)
   if (typeof document !== 'undefined') document.documentElement.lang = code
 }
 
@@ -57,11 +82,11 @@ export function formatRelativeTime(date: Date, now: Date = new Date()): string {
 }
 
 export function formatDateTime(date: Date): string {
-  return new Intl.DateTimeFormat(language(), { dateStyle: 'medium', timeStyle: 'short' }).format(date)
+  return new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short' }).format(date)
 }
 
 export function formatNumber(value: number): string {
-  return new Intl.NumberFormat(language()).format(value)
+  return formatLocaleNumber(value, locale())
 }
 
 /** A country's name in the UI language, from its ISO 3166 code. */

@@ -13,7 +13,7 @@ import {
   type ZoneBalance,
 } from '../../../shared/analysis/types.ts'
 import { type Sector, sectors, type UseCategory, useCategories } from '../../../shared/schema/enums.ts'
-import { enumLabel, language, t } from '../../i18n/locale.ts'
+import { enumLabel, formatNumber, locale, t } from '../../i18n/locale.ts'
 
 /**
  * The analysis panel's view model: plain functions from the analysis (shared/analysis) to what
@@ -34,15 +34,15 @@ export interface Bar {
 }
 
 export function formatPercent(ratio: number): string {
-  return new Intl.NumberFormat(language(), { style: 'percent', maximumFractionDigits: 0 }).format(ratio)
+  return new Intl.NumberFormat(locale(), { style: 'percent', maximumFractionDigits: 0 }).format(ratio)
 }
 
 export function formatArea(m2: number): string {
-  return t('analysis.unit.m2', { value: Math.round(m2) })
+  return t('analysis.unit.m2', { value: formatNumber(Math.round(m2)) })
 }
 
 export function formatDecimal(value: number, digits = 2): string {
-  return new Intl.NumberFormat(language(), { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value)
+  return new Intl.NumberFormat(locale(), { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value)
 }
 
 const byValueThenOrder = <T extends { value: number; order: number }>(a: T, b: T) => b.value - a.value || a.order - b.order

@@ -6,7 +6,7 @@ import type { BoardDocument } from '../../../shared/schema/document.ts'
 import type { BoardSession } from '../../board/board-context.ts'
 import { createSnapshotStage, type DrawingSurface, type SnapshotStage } from '../../board/snapshot-view.ts'
 import type { CanvasApi } from '../../canvas/canvas-api.ts'
-import { enumLabel, formatNumber, language, t } from '../../i18n/locale.ts'
+import { enumLabel, formatNumber, language, locale, t } from '../../i18n/locale.ts'
 import { EyeIcon, FitIcon, ZoomInIcon, ZoomOutIcon } from '../icons.tsx'
 import { DiffLegend } from './diff-legend.tsx'
 import { drawDiff } from './diff-overlay.ts'
@@ -108,7 +108,7 @@ function SnapshotCanvas(props: {
     const created = createSnapshotStage(host, props.content, {
       viewport: props.canvas.viewport(),
       t: translatorFor(language()),
-      locale: language(),
+      locale: locale(),
     })
     setStage(created)
     props.onStage?.(created)
@@ -259,7 +259,7 @@ function Comparison(props: { session: BoardSession; canvas: CanvasApi; from: Sna
   }
 
   const draw = (surface: DrawingSurface, value: Compared, select: boolean) => {
-    const { boundsOf } = drawDiff(surface, value.diff, value.from, { t: translatorFor(language()), locale: language() })
+    const { boundsOf } = drawDiff(surface, value.diff, value.from, { t: translatorFor(language()), locale: locale() })
     setDiffZoom((id) => {
       const bounds = boundsOf(id)
       if (bounds) surface.zoomTo(bounds, { animate: true })

@@ -4,7 +4,7 @@ import { useBoard } from '../../board/board-context.ts'
 import { Dialog } from '../../components/dialog.tsx'
 import { FormAlert, SelectField, TextField } from '../../components/field.tsx'
 import { errorMessage } from '../../i18n/error-message.ts'
-import { language, t } from '../../i18n/locale.ts'
+import { language, locale, t } from '../../i18n/locale.ts'
 import { ExportDialog } from '../export/export-dialog.tsx'
 import { useToasts } from '../toasts.tsx'
 import { DiffList } from './diff-list.tsx'
@@ -53,7 +53,7 @@ export function SnapshotsPanel() {
   const [saveError, setSaveError] = createSignal<unknown>(null)
   createEffect(() => {
     const count = snapshots.latest?.length ?? 0
-    if (!edited()) setLabel(defaultSnapshotLabel(count, new Date(), language()))
+    if (!edited()) setLabel(defaultSnapshotLabel(count, new Date(), locale()))
   })
   const save = async (event: SubmitEvent) => {
     event.preventDefault()

@@ -1,5 +1,5 @@
 import { createMemo, createSignal, createUniqueId, For, Show } from 'solid-js'
-import { enumLabel, formatNumber, language, t } from '../../i18n/locale.ts'
+import { enumLabel, formatNumber, locale, t } from '../../i18n/locale.ts'
 import type { Snapshot } from './snapshot-api.ts'
 import {
   ALL_INDICATORS,
@@ -21,8 +21,7 @@ const words = () => ({
   t,
   enumLabel,
   formatNumber,
-  formatPercent: (value: number) =>
-    new Intl.NumberFormat(language(), { style: 'percent', maximumFractionDigits: 1 }).format(value),
+  formatPercent: (value: number) => new Intl.NumberFormat(locale(), { style: 'percent', maximumFractionDigits: 1 }).format(value),
 })
 
 function Sparkline(props: { series: TrendSeries }) {
