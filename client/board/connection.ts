@@ -7,6 +7,7 @@ import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { type RefusalCode, refusalCodeOf } from '../../shared/rules/refusals.ts'
 import { Role } from '../../shared/schema/roles.ts'
+import { keepPresenceColorDistinct } from './presence-color.ts'
 import { colorForUser } from './user-color.ts'
 
 /**
@@ -236,6 +237,12 @@ export function createBoardConnection(boardId: string, self: PresenceUser, optio
   }
   awareness.on('change', onAwareness)
   awareness.setLocalStateField('user', self)
+  // the room's other colours are known once the first sync (and the awareness sent with it) arrived
+  const stopColoring = keepPresenceColorDistinct(
+    awareness,
+    self.id,
+    new Promise((resolve) => provider.once('sync', () => resolve())),
+  )
 
   const onOffline = () => {
     if (!isFinal()) setStatus('offline')
@@ -299,6 +306,7 @@ export function createBoardConnection(boardId: string, self: PresenceUser, optio
     globalThis.removeEventListener?.('offline', onOffline)
     globalThis.removeEventListener?.('online', onOnline)
     awareness.off('change', onAwareness)
+    stopColoring()
     provider.off('status', onStatus)
     provider.off('closed', onClosed)
     provider.off('sync', onSync)
