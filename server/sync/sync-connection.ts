@@ -81,19 +81,8 @@ export class SyncConnection {
     const conn = this.#conn(user, role, token)
     const room = await this.#join(conn)
     if (!room) return
-    // a member change made while we were joining reached only the connections already in the
-    // room: look the role up again, now that later changes reach this one
-    const current = await access.roleOf(user, boardId).catch(() => role)
-    if (!current) {
-      this.#deps.rooms.disconnect(room, conn)
-      return ws.close(CloseCode.removed, 'removed from the board')
-    }
-    conn.role = current
     const log = logger.child({ boardId, conn: conn.id })
-    ws.off('message', this.#buffer)
-    ws.on('message', (data: Buffer) => this.#handle(room, conn, new Uint8Array(data), log))
-    if (this.#earlyAnswer?.answered) room.sendChangesSinceLoad(conn)
-    for (const data of this.#early.splice(0)) this.#handle(room, conn, data, log)
+    // from here on the room holds this connection: whatever happens next, a close releases it
     ws.once('close', (code) => {
       this.#deps.rooms.disconnect(room, conn)
       log.info('sync closed', {
@@ -105,6 +94,16 @@ export class SyncConnection {
         ms: Math.round(performance.now() - this.#started),
       })
     })
+    // a member change made while we were joining reached only the connections already in the
+    // room: look the role up again, now that later changes reach this one
+    const current = await access.roleOf(user, boardId).catch(() => conn.role)
+    if (ws.readyState !== ws.OPEN) return
+    if (!current) return ws.close(CloseCode.removed, 'removed from the board')
+    conn.role = current
+    ws.off('message', this.#buffer)
+    ws.on('message', (data: Buffer) => this.#handle(room, conn, new Uint8Array(data), log))
+    if (this.#earlyAnswer?.answered) room.sendChangesSinceLoad(conn)
+    for (const data of this.#early.splice(0)) this.#handle(room, conn, data, log)
     log.info('sync opened', { userId: user.id, role, remote })
   }
 
