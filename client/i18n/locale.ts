@@ -43,8 +43,9 @@ const [locale, setLocale] = createSignal<LanguageCode>(detectLocale())
 export { locale, setLocale }
 
 export function setLanguage(code: LanguageCode): void {
+  // A language chosen (not the one detected at start) brings its number and date formats along.
+  if (code !== language()) setLocale(code)
   setLanguageSignal(code)
-  setLocale(code)
   if (typeof document !== 'undefined') document.documentElement.lang = code
 }
 

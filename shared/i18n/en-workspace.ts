@@ -116,6 +116,7 @@ export const enWorkspace = {
 
   // Validation while typing (inspector)
   'validation.numberMin0': 'Enter a number of 0 or more.',
+  'validation.numberAmbiguous': 'Did you mean {thousands} or {decimal}?',
   'validation.score': 'Choose a whole number from 1 to 5.',
   'validation.month': 'Enter a month like 2027-03.',
   'validation.endBeforeStart': 'The end cannot be before the start.',

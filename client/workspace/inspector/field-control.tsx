@@ -1,7 +1,8 @@
 import { createMemo, createSignal, createUniqueId, For, type JSX, Match, Show, Switch } from 'solid-js'
+import { formatPlainNumber } from '../../../shared/i18n/numbers.ts'
 import { useBoard } from '../../board/board-context.ts'
 import type { BoardElement } from '../../board/board-store.ts'
-import { countryName, enumLabel, t } from '../../i18n/locale.ts'
+import { countryName, enumLabel, locale, t } from '../../i18n/locale.ts'
 import { centralEuropeanCountries, otherCountries } from '../../site-options.ts'
 import { type FieldSpec, formatValue, isChange, parseInput, validateField } from './field-specs.ts'
 
@@ -23,22 +24,21 @@ export function FieldControl(props: FieldControlProps) {
   const errorId = `${id}-error`
   const [draft, setDraft] = createSignal<string | null>(null)
   const [error, setError] = createSignal<string | null>(null)
-  const shown = () => draft() ?? formatValue(props.element[props.spec.name])
+  /** The two readings of a number that reads both ways in the locale (`1.200` in English). */
+  const [question, setQuestion] = createSignal<{ thousands: number; decimal: number } | null>(null)
+  const questionId = `${id}-question`
+  const shown = () => draft() ?? formatValue(props.element[props.spec.name], locale())
 
   const check = (raw: string) => {
-    const key = validateField(props.element, props.spec, parseInput(props.spec, raw))
+    const parsed = parseInput(props.spec, raw, locale())
+    // An ambiguous number is no error while typing: the question comes on commit.
+    const key = !parsed.ok && parsed.ambiguous ? null : validateField(props.element, props.spec, parsed)
     setError(key ? t(key, { max: props.spec.type === 'text' ? props.spec.max : 0 }) : null)
     return key === null
   }
-  const onInput = (raw: string) => {
-    setDraft(raw)
-    check(raw)
-  }
-  const onCommit = (raw: string) => {
-    if (!check(raw)) return
-    const parsed = parseInput(props.spec, raw)
-    if (parsed.ok && isChange(props.element, props.spec.name, parsed.value)) {
-      const refused = props.commit(props.spec.name, parsed.value)
+  const write = (value: unknown) => {
+    if (isChange(props.element, props.spec.name, value)) {
+      const refused = props.commit(props.spec.name, value)
       if (refused) {
         setError(refused)
         return
@@ -46,14 +46,40 @@ export function FieldControl(props: FieldControlProps) {
     }
     setDraft(null)
   }
+  const onInput = (raw: string) => {
+    setDraft(raw)
+    setQuestion(null)
+    check(raw)
+  }
+  const onCommit = (raw: string) => {
+    if (!check(raw)) return
+    const parsed = parseInput(props.spec, raw, locale())
+    if (!parsed.ok) {
+      // Never guess: ask which reading was meant, and write nothing until one is chosen.
+      if (parsed.ambiguous) setQuestion(parsed.ambiguous)
+      return
+    }
+    write(parsed.value)
+  }
+  const choose = (value: number) => {
+    setQuestion(null)
+    const key = validateField(props.element, props.spec, { ok: true, value })
+    if (key) {
+      setError(t(key))
+      return
+    }
+    write(value)
+  }
   const onBlur = () => {
     // Leaving a field with an invalid value keeps the stored one: say so, and drop the draft.
+    // A question stays until answered (choosing an answer moves the focus out of the field).
+    if (question()) return
     if (error() && draft() !== null) {
       setDraft(null)
       setError(null)
     }
   }
-  const describedBy = () => (error() ? errorId : undefined)
+  const describedBy = () => (error() ? errorId : question() ? questionId : undefined)
   const common = () => ({
     id,
     'aria-describedby': describedBy(),
@@ -115,6 +141,7 @@ export function FieldControl(props: FieldControlProps) {
                 if (e.key === 'Escape' && draft() !== null) {
                   setDraft(null)
                   setError(null)
+                  setQuestion(null)
                 }
               }}
               onBlur={onBlur}
@@ -147,6 +174,29 @@ export function FieldControl(props: FieldControlProps) {
             </select>
           </Match>
         </Switch>
+        <Show when={question()}>
+          {(readings) => (
+            <div class="field__question" id={questionId} role="alert" data-question={props.spec.name}>
+              <span>
+                {t('validation.numberAmbiguous', {
+                  thousands: formatPlainNumber(readings().thousands, locale()),
+                  decimal: formatPlainNumber(readings().decimal, locale()),
+                })}
+              </span>
+              <button
+                type="button"
+                class="button button--small"
+                data-choice="thousands"
+                onClick={() => choose(readings().thousands)}
+              >
+                {formatPlainNumber(readings().thousands, locale())}
+              </button>
+              <button type="button" class="button button--small" data-choice="decimal" onClick={() => choose(readings().decimal)}>
+                {formatPlainNumber(readings().decimal, locale())}
+              </button>
+            </div>
+          )}
+        </Show>
         <Show when={error()}>
           <p class="field__error" id={errorId} role="alert">
             <span aria-hidden="true">⚠ </span>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { BoardElement } from '../../board/board-store.ts'
-import { type FieldSpec, fieldsFor, parseInput, validateField } from './field-specs.ts'
+import { type FieldSpec, fieldsFor, formatValue, parseInput, validateField } from './field-specs.ts'
 
 const actor: BoardElement = {
   id: 'a1',
@@ -25,12 +25,24 @@ const phase: BoardElement = {
   start: '2027-03',
   end: '2027-12',
 }
+const use: BoardElement = { id: 'u1', kind: 'use', x: 0, y: 0, w: 180, h: 90, label: 'Open workshop', category: 'production' }
 const spec = (element: BoardElement, name: string) => fieldsFor(element).find((s) => s.name === name) as FieldSpec
 
 describe('inspector field specs', () => {
   it('offers a subsector only to creative and culture actors', () => {
     expect(fieldsFor(actor).some((s) => s.name === 'subsector')).toBe(false)
     expect(fieldsFor({ ...actor, sector: 'culture' }).some((s) => s.name === 'subsector')).toBe(true)
+  })
+
+  it('reads numbers as the locale writes them, and asks when a number reads two ways', () => {
+    const area = spec(use, 'areaM2')
+    expect(parseInput(area, '1.200', 'de')).toEqual({ ok: true, value: 1200 })
+    expect(parseInput(area, '1.200,50', 'de')).toEqual({ ok: true, value: 1200.5 })
+    expect(parseInput(area, '1,5', 'de')).toEqual({ ok: true, value: 1.5 })
+    expect(parseInput(area, '1.200', 'en')).toEqual({ ok: false, ambiguous: { thousands: 1200, decimal: 1.2 } })
+    expect(parseInput(area, '12 m2', 'en')).toEqual({ ok: false })
+    expect(formatValue(1200, 'de')).toBe('1.200')
+    expect(formatValue(1200.5, 'en')).toBe('1,200.5')
   })
 
   it('validates as the schema does, with the catalog’s messages', () => {

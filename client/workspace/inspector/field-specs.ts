@@ -1,4 +1,5 @@
 import type { MessageKey } from '../../../shared/i18n/index.ts'
+import { formatNumberInput, readNumber } from '../../../shared/i18n/numbers.ts'
 import { parseElement } from '../../../shared/schema/elements.ts'
 import {
   commitments,
@@ -130,17 +131,23 @@ export function fieldsFor(element: BoardElement): FieldSpec[] {
   }
 }
 
-/** A typed value as stored; `null` removes an optional field. `invalid` when it cannot be read at all. */
-export type Parsed = { ok: true; value: unknown } | { ok: false }
+/**
+ * A typed value as stored; `null` removes an optional field. Not ok when it cannot be read at
+ * all, or (`ambiguous`) when a number reads two ways in the locale: the field asks which.
+ */
+export type Parsed = { ok: true; value: unknown } | { ok: false; ambiguous?: { thousands: number; decimal: number } }
 
-/** Reads what the person typed or chose into the stored value. */
-export function parseInput(spec: FieldSpec, raw: string): Parsed {
+/** Reads what the person typed or chose into the stored value; numbers as `locale` writes them. */
+export function parseInput(spec: FieldSpec, raw: string, locale = 'en'): Parsed {
   const text = raw.trim()
   switch (spec.type) {
     case 'number': {
-      if (text === '') return { ok: true, value: null }
-      const value = Number(text.replace(/\s/g, '').replace(',', '.'))
-      return Number.isFinite(value) ? { ok: true, value } : { ok: false }
+      const reading = readNumber(text, locale)
+      if (reading.kind === 'empty') return { ok: true, value: null }
+      if (reading.kind === 'number') return { ok: true, value: reading.value }
+      if (reading.kind === 'ambiguous')
+        return { ok: false, ambiguous: { thousands: reading.thousands, decimal: reading.decimal } }
+      return { ok: false }
     }
     case 'score':
       return text === '' ? { ok: true, value: null } : { ok: true, value: Number(text) }
@@ -158,10 +165,10 @@ export function parseInput(spec: FieldSpec, raw: string): Parsed {
   }
 }
 
-/** How a stored value is shown in its control. */
-export function formatValue(value: unknown): string {
+/** How a stored value is shown in its control: numbers grouped as `locale` writes them. */
+export function formatValue(value: unknown, locale = 'en'): string {
   if (value === undefined || value === null) return ''
-  if (typeof value === 'number') return String(value)
+  if (typeof value === 'number') return formatNumberInput(value, locale)
   return typeof value === 'string' ? value : ''
 }
 

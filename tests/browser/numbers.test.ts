@@ -1,0 +1,101 @@
+import { randomUUID } from 'node:crypto'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { callFromPage, elementsOf, launchBrowser, openPerson } from '../helpers/browser.ts'
+import { startTestServer } from '../helpers/server.ts'
+
+/**
+ * Issue 12, item 2: a number field reads what people type in the UI language. In a German UI
+ * `1.200` is twelve hundred square metres, shown back as `1.200`; in an English UI, where
+ * people from every partner country type, `1.200` asks which was meant and stores the answer.
+ */
+
+const use = { id: 'u-hall', kind: 'use', x: 100, y: 100, w: 180, h: 90, label: 'Market hall', category: 'events' }
+
+const toClient = (page: Page, point: { x: number; y: number }) =>
+  page.evaluate((p) => {
+    const hook = (window as unknown as { __refreshBoard: { toClient(p: { x: number; y: number }): { x: number; y: number } } })
+      .__refreshBoard
+    return hook.toClient(p)
+  }, point)
+
+async function openBoardAndSelectUse(page: Page, url: string) {
+  await page.goto(url)
+  await expect
+    .poll(() => page.getByTestId('connection-status').getAttribute('data-status'), { timeout: 10_000 })
+    .toBe('connected')
+  await page.getByTestId('board-canvas').waitFor()
+  await expect.poll(async () => Object.keys(await elementsOf(page))).toContain(use.id)
+  const at = await toClient(page, { x: use.x + use.w / 2, y: use.y + use.h / 2 })
+  await page.mouse.click(at.x, at.y)
+  const area = page.locator('input[data-field="areaM2"]')
+  await area.waitFor()
+  return area
+}
+
+const areaOf = async (page: Page) => (await elementsOf(page))[use.id]?.areaM2
+
+describe('number fields in the UI language', () => {
+  let server: Awaited<ReturnType<typeof startTestServer>>
+  let browser: Browser
+
+  beforeAll(async () => {
+    server = await startTestServer()
+    browser = await launchBrowser()
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await server?.stop()
+  })
+
+  it('German reads 1.200 as 1200; English asks and stores the chosen reading', async () => {
+    const person = await openPerson(browser)
+    const { page } = person
+    await page.goto(`${server.url}/`)
+    const signup = await callFromPage(page, 'POST', '/api/auth/signup', {
+      email: `numbers-${randomUUID().slice(0, 8)}@example.org`,
+      password: 'a long enough password',
+      displayName: 'Nina Numbers',
+    })
+    expect(signup.status).toBe(201)
+    const created = await callFromPage<{ board: { id: string } }>(page, 'POST', '/api/boards', {
+      title: 'Brewery, round 1',
+      content: { format: 'refresh-board', version: 1, board: { id: 'import', title: 'Brewery, round 1' }, elements: [use] },
+    })
+    expect(created.status).toBe(201)
+    const boardUrl = `${server.url}/boards/${created.body.board.id}`
+
+    // German: the dot groups thousands.
+    let area = await openBoardAndSelectUse(page, `${boardUrl}?lang=de`)
+    await area.fill('1.200')
+    await area.press('Enter')
+    await expect.poll(() => areaOf(page)).toBe(1200)
+    await expect.poll(() => area.inputValue()).toBe('1.200')
+    await area.fill('1.250,5')
+    await area.press('Enter')
+    await expect.poll(() => areaOf(page)).toBe(1250.5)
+    await expect.poll(() => area.inputValue()).toBe('1.250,5')
+
+    // English: `2.400` could be either; nothing is written until the person says which.
+    area = await openBoardAndSelectUse(page, `${boardUrl}?lang=en`)
+    await expect.poll(() => area.inputValue()).toBe('1,250.5')
+    await area.fill('2.400')
+    await area.press('Enter')
+    const question = page.locator('[data-question="areaM2"]')
+    await expect.poll(() => question.textContent()).toContain('Did you mean 2400 or 2.4?')
+    expect(await areaOf(page)).toBe(1250.5)
+    await question.locator('[data-choice="thousands"]').click()
+    await expect.poll(() => areaOf(page)).toBe(2400)
+    await expect.poll(() => area.inputValue()).toBe('2,400')
+    expect(await question.count()).toBe(0)
+
+    await area.fill('1,200')
+    await area.press('Enter')
+    await question.locator('[data-choice="decimal"]').click()
+    await expect.poll(() => areaOf(page)).toBe(1.2)
+    await expect.poll(() => area.inputValue()).toBe('1.2')
+    expect(person.problems).toEqual([])
+    await person.context.close()
+  })
+})
