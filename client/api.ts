@@ -41,6 +41,21 @@ export interface Invite {
   createdAt?: string
 }
 
+/** `GET /api/invites/:token`: what an invite link is, for its holder (board and inviter hidden once revoked). */
+export interface InviteInfo {
+  board: { title: string } | null
+  invitedBy: string | null
+  role: Invite['role']
+  expiresAt: string
+  status: 'active' | 'expired' | 'used_up' | 'revoked'
+}
+
+/** Where invite links point; a loopback origin is reachable from this computer only. */
+export interface InviteLinks {
+  origin: string
+  isLoopback: boolean
+}
+
 /**
  * A failed request: the API's `{error: {code, message}}`, or `network_error` (no answer) and
  * `unexpected_response` (an answer that is not the contract's JSON). `status` is 0 without an answer.
@@ -135,7 +150,9 @@ export const api = {
 
   createInvite: (boardId: string, input: { role: Invite['role']; expiresInHours?: number; maxUses?: number }) =>
     request<{ invite: Invite }>('POST', `/api/boards/${segment(boardId)}/invites`, input),
-  listInvites: (boardId: string) => request<{ invites: Invite[] }>('GET', `/api/boards/${segment(boardId)}/invites`),
+  listInvites: (boardId: string) =>
+    request<{ invites: Invite[]; links?: InviteLinks }>('GET', `/api/boards/${segment(boardId)}/invites`),
+  getInvite: (token: string) => request<InviteInfo>('GET', `/api/invites/${segment(token)}`),
   revokeInvite: (boardId: string, token: string) =>
     request<null>('DELETE', `/api/boards/${segment(boardId)}/invites/${segment(token)}`),
   joinInvite: (token: string, input: { displayName: string }) =>

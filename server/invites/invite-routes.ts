@@ -27,6 +27,12 @@ const JoinBody = z.object({ displayName: DisplayName.optional() })
 /** The public origin, or the one the request was sent to. */
 const originOf = (c: Context<AppEnv>, publicOrigin: string | undefined) => publicOrigin ?? new URL(c.req.url).origin
 
+/** `localhost`, `*.localhost`, 127.0.0.0/8 and `[::1]`: addresses no other device reaches. */
+export function isLoopbackOrigin(origin: string): boolean {
+  const host = new URL(origin).hostname.toLowerCase()
+  return host === 'localhost' || host.endsWith('.localhost') || /^127(\.\d{1,3}){3}$/.test(host) || host === '[::1]'
+}
+
 export const joinUrl = (origin: string, token: string) => `${origin}/join/${token}`
 
 const inviteView = (invite: InviteRecord, origin: string) => ({
@@ -49,7 +55,11 @@ export function boardInviteRoutes(invites: InviteService, boards: BoardService, 
     .get('/:id/invites', async (c) => {
       const list = unwrap(await invites.list(requireUser(c), c.req.param('id')))
       const origin = originOf(c, options.publicOrigin)
-      return c.json({ invites: list.map((i) => inviteView(i, origin)) }, 200)
+      // links on a loopback origin open only on this computer: the dialog tells the facilitator
+      return c.json(
+        { invites: list.map((i) => inviteView(i, origin)), links: { origin, isLoopback: isLoopbackOrigin(origin) } },
+        200,
+      )
     })
     .delete('/:id/invites/:token', async (c) => {
       unwrap(await invites.revoke(requireUser(c), c.req.param('id'), c.req.param('token')))
@@ -57,15 +67,22 @@ export function boardInviteRoutes(invites: InviteService, boards: BoardService, 
     })
 }
 
-/** `/api/invites/:token/join`: no session needed. */
+/** `/api/invites/:token` (what the link is) and `/api/invites/:token/join`: no session needed. */
 export function joinRoutes(invites: InviteService, auth: AuthService) {
-  return new Hono<AppEnv>().post('/:token/join', jsonBody(JoinBody), async (c) => {
-    const user = c.get('user')
-    const token = c.get('sessionToken')
-    const current = user && token ? { user, token } : null
-    const joined = unwrap(await invites.join(c.req.param('token'), c.req.valid('json').displayName, current))
-    c.set('user', joined.user)
-    c.header('Set-Cookie', auth.sessions.cookie(joined.token), { append: true })
-    return c.json({ board: { id: joined.boardId }, user: toPublicUser(joined.user), token: joined.token }, 200)
-  })
+  return new Hono<AppEnv>()
+    .get('/:token', async (c) => {
+      const invite = unwrap(await invites.describe(c.req.param('token')))
+      // the token is a secret of its holder: keep the answer out of shared caches
+      c.header('Cache-Control', 'no-store')
+      return c.json(invite, 200)
+    })
+    .post('/:token/join', jsonBody(JoinBody), async (c) => {
+      const user = c.get('user')
+      const token = c.get('sessionToken')
+      const current = user && token ? { user, token } : null
+      const joined = unwrap(await invites.join(c.req.param('token'), c.req.valid('json').displayName, current))
+      c.set('user', joined.user)
+      c.header('Set-Cookie', auth.sessions.cookie(joined.token), { append: true })
+      return c.json({ board: { id: joined.boardId }, user: toPublicUser(joined.user), token: joined.token }, 200)
+    })
 }

@@ -15,6 +15,17 @@ export interface CreateInviteInput {
   maxUses?: number | undefined
 }
 
+export type InviteStatus = 'active' | 'revoked' | 'expired' | 'used_up'
+
+/** `GET /api/invites/:token`: what the join page shows. */
+export interface InviteDescription {
+  board: { title: string } | null
+  invitedBy: string | null
+  role: InviteRole
+  expiresAt: string
+  status: InviteStatus
+}
+
 export type JoinError = 'invite_not_found' | 'invite_gone' | 'validation_failed'
 
 /** Why an invite no longer admits anyone, or null while it does. */
@@ -74,6 +85,26 @@ export class InviteService {
       if (!invite || invite.boardId !== boardId) return fail('invite_not_found')
       if (invite.revokedAt === null) await this.store.put({ ...invite, revokedAt: this.now().toISOString() })
       return ok(null)
+    })
+  }
+
+  /**
+   * What the holder of a link may know before joining: the board's title, who invited and the
+   * role, and whether the link still works. A revoked link names neither board nor inviter (it
+   * may have been revoked because it went where it should not). Nothing else of the board.
+   */
+  async describe(token: string): Promise<Result<InviteDescription, 'invite_not_found'>> {
+    const invite = await this.store.get(token)
+    const board = invite ? await this.boards.store.get(invite.boardId) : null
+    if (!invite || !board) return fail('invite_not_found')
+    const status = inviteGoneReason(invite, this.now()) ?? 'active'
+    const inviter = status === 'revoked' ? null : await this.auth.users.get(invite.createdBy)
+    return ok({
+      board: status === 'revoked' ? null : { title: board.title },
+      invitedBy: inviter ? inviter.displayName : null,
+      role: invite.role,
+      expiresAt: invite.expiresAt,
+      status,
     })
   }
 

@@ -1,3 +1,4 @@
+import { enAccess } from './en-access.ts'
 import { enAnalysis } from './en-analysis.ts'
 import { enCanvas } from './en-canvas.ts'
 import { enRefusals } from './en-refusals.ts'
@@ -349,6 +350,7 @@ export const en = {
   ...enAnalysis,
   ...enSnapshots,
   ...enRefusals,
+  ...enAccess,
 } as const satisfies Record<string, Message>
 
 export type MessageKey = keyof typeof en

@@ -127,17 +127,15 @@ describe('browser smoke', () => {
       const visitor = await watchedPage(context)
       visitor.expect({ path: '/api/auth/me', status: 401 })
       visitor.expect({ path: '/api/boards/no-such-board', status: 401 })
-      visitor.expect({ path: '/api/invites/no-such-token/join', status: 404 })
+      visitor.expect({ path: '/api/invites/no-such-token', status: 404 })
 
       // Signed out: the board link leads to sign-in, keeping the way back
       await visitor.page.goto(`${server.url}/boards/no-such-board`)
       await visitor.page.waitForURL((url) => url.pathname === '/' && url.searchParams.get('next') === '/boards/no-such-board')
       await visitor.page.getByText('Sign in to open that board.').waitFor()
 
-      // A made-up invite link
+      // A made-up invite link: said at once, before anyone types a name
       await visitor.page.goto(`${server.url}/join/no-such-token`)
-      await visitor.page.getByLabel('Your name').fill('Someone')
-      await visitor.page.getByRole('button', { name: 'Join board' }).click()
       await visitor.page.getByRole('heading', { name: 'This invite link does not exist' }).waitFor()
 
       // Signed in (as the guest of no board, the join failed): sign up, then a missing board

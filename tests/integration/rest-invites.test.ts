@@ -97,6 +97,44 @@ describe('invites', () => {
     await timed.close()
   })
 
+  it('GET /api/invites/:token tells the link holder the board title, inviter, role, validity and status, and no more', async () => {
+    const owner = await signup(h, 'Olga')
+    const boardId = await createBoard(h, owner.token, { title: 'Brewery' })
+    const once = await invite(h, owner.token, boardId, { role: 'reviewer', maxUses: 1 })
+    const res = await h.request('GET', `/api/invites/${once}`)
+    expect(res.status).toBe(200)
+    expect(res.headers.get('cache-control')).toBe('no-store')
+    expect(res.body).toEqual({
+      board: { title: 'Brewery' },
+      invitedBy: 'Olga',
+      role: 'reviewer',
+      expiresAt: expect.any(String),
+      status: 'active',
+    })
+    await join(h, once)
+    expect((await h.request('GET', `/api/invites/${once}`)).body).toMatchObject({ status: 'used_up', invitedBy: 'Olga' })
+
+    const revoked = await invite(h, owner.token, boardId, { role: 'editor' })
+    await h.request('DELETE', `/api/boards/${boardId}/invites/${revoked}`, { token: owner.token })
+    // a withdrawn link names neither board nor inviter
+    expect((await h.request('GET', `/api/invites/${revoked}`)).body).toMatchObject({
+      board: null,
+      invitedBy: null,
+      status: 'revoked',
+    })
+    const unknown = await h.request('GET', '/api/invites/AAAAAAAAAAAAAAAAAAAAAAAA')
+    expect(unknown.status).toBe(404)
+    expect(errorCode(unknown)).toBe('invite_not_found')
+
+    const later = await createHarness({}, { storage: h.storage, now: () => new Date(Date.now() + 8 * 24 * 3_600_000) })
+    const fresh = await invite(h, owner.token, boardId, { role: 'editor' })
+    expect((await later.request('GET', `/api/invites/${fresh}`)).body).toMatchObject({
+      status: 'expired',
+      board: { title: 'Brewery' },
+    })
+    await later.close()
+  })
+
   it('requires a display name from a guest', async () => {
     const owner = await signup(h, 'Owner')
     const boardId = await createBoard(h, owner.token)

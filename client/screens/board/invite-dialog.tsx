@@ -1,5 +1,5 @@
 import { createSignal, For, Show } from 'solid-js'
-import { api, type Invite } from '../../api.ts'
+import { api, type Invite, type InviteLinks } from '../../api.ts'
 import { useBoard } from '../../board/board-context.ts'
 import { Dialog } from '../../components/dialog.tsx'
 import { FormAlert, SelectField } from '../../components/field.tsx'
@@ -31,7 +31,17 @@ export function InviteDialog(props: { open: boolean; onClose: () => void }) {
   const [listVersion, setListVersion] = createSignal(0)
   /** the link shown full-size for the room */
   const [shown, setShown] = createSignal<Invite | null>(null)
+  /** where links point, from the server; a loopback origin gets a warning */
+  const [links, setLinks] = createSignal<InviteLinks | null>(null)
   let linkInput: HTMLInputElement | undefined
+
+  const forgetRevoked = (revoked: Invite) => {
+    if (invite()?.token === revoked.token) {
+      setInvite(null)
+      setCopied(false)
+    }
+    if (shown()?.token === revoked.token) setShown(null)
+  }
 
   const link = () => {
     const current = invite()
@@ -73,17 +83,43 @@ export function InviteDialog(props: { open: boolean; onClose: () => void }) {
     <Dialog open={props.open} onClose={close} title={t('invite.title')}>
       <form class="form" onSubmit={create}>
         <p class="form__intro">{t('invite.intro')}</p>
+        <Show when={links()?.isLoopback ? links() : null}>
+          {(where) => (
+            <div class="alert alert--warning" role="note" data-testid="invite-loopback">
+              <span class="alert__icon" aria-hidden="true">
+                !
+              </span>
+              <span>
+                <strong>{t('invite.loopback.title')}</strong> {t('invite.loopback.body', { origin: where().origin })}
+              </span>
+            </div>
+          )}
+        </Show>
         <FormAlert message={error() ? errorMessage(error()) : null} />
         <div class="grid grid--2">
           <SelectField label={t('invite.role')} value={role()} onChange={(e) => setRole(e.currentTarget.value as Invite['role'])}>
-            <For each={inviteRoles}>{(code) => <option value={code}>{enumLabel('role', code)}</option>}</For>
+            <For each={inviteRoles}>
+              {(code) => (
+                <option value={code} selected={code === role()}>
+                  {enumLabel('role', code)}
+                </option>
+              )}
+            </For>
           </SelectField>
           <SelectField
             label={t('invite.expires')}
             value={String(hours())}
             onChange={(e) => setHours(Number(e.currentTarget.value))}
           >
-            <For each={validity}>{(entry) => <option value={String(entry.hours)}>{entry.label()}</option>}</For>
+            <For each={validity}>
+              {(entry) => (
+                // `selected` on the option itself: a <select value> set before its options exist
+                // shows the first option while the signal holds another
+                <option value={String(entry.hours)} selected={entry.hours === hours()}>
+                  {entry.label()}
+                </option>
+              )}
+            </For>
           </SelectField>
         </div>
         <div class="form__actions">
@@ -116,7 +152,7 @@ export function InviteDialog(props: { open: boolean; onClose: () => void }) {
           </div>
         )}
       </Show>
-      <InviteList boardId={board.id} refresh={listVersion()} onShow={setShown} />
+      <InviteList boardId={board.id} refresh={listVersion()} onShow={setShown} onRevoked={forgetRevoked} onLinks={setLinks} />
       <Show when={shown()}>
         {(invite) => (
           <div class="invite-room" role="dialog" aria-modal="true" aria-label={t('invite.roomTitle')}>

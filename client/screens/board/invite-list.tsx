@@ -1,19 +1,31 @@
 import { createResource, createSignal, For, Show } from 'solid-js'
-import { api, type Invite } from '../../api.ts'
+import { api, type Invite, type InviteLinks } from '../../api.ts'
 import { errorMessage } from '../../i18n/error-message.ts'
 import { enumLabel, formatDateTime, t } from '../../i18n/locale.ts'
 
 /** The board's active invite links: role, validity, uses; show one in the room or revoke it. */
-export function InviteList(props: { boardId: string; refresh: number; onShow: (invite: Invite) => void }) {
+export function InviteList(props: {
+  boardId: string
+  refresh: number
+  onShow: (invite: Invite) => void
+  /** a link was revoked: it must vanish everywhere it is shown (link field, QR codes) */
+  onRevoked: (invite: Invite) => void
+  onLinks: (links: InviteLinks) => void
+}) {
   const [error, setError] = createSignal<unknown>(null)
   const [invites, { refetch }] = createResource(
     () => [props.boardId, props.refresh] as const,
-    async ([boardId]) => (await api.listInvites(boardId)).invites,
+    async ([boardId]) => {
+      const answer = await api.listInvites(boardId)
+      if (answer.links) props.onLinks(answer.links)
+      return answer.invites
+    },
   )
   const revoke = async (invite: Invite) => {
     setError(null)
     try {
       await api.revokeInvite(props.boardId, invite.token)
+      props.onRevoked(invite)
       await refetch()
     } catch (failure) {
       setError(failure)

@@ -1,16 +1,25 @@
 import { useNavigate, useParams } from '@solidjs/router'
-import { createEffect, createSignal, Match, Switch } from 'solid-js'
-import { api, isApiError } from '../../api.ts'
+import { createEffect, createSignal, Match, Show, Switch } from 'solid-js'
+import { api, type InviteInfo, isApiError } from '../../api.ts'
 import { AppBar } from '../../components/app-bar.tsx'
 import { FormAlert, TextField } from '../../components/field.tsx'
 import { MessagePage } from '../../components/message-page.tsx'
 import { errorMessage } from '../../i18n/error-message.ts'
-import { t } from '../../i18n/locale.ts'
+import { enumLabel, formatDateTime, t } from '../../i18n/locale.ts'
 import { usePageTitle } from '../../page-title.ts'
 import { useSession } from '../../session/session-store.ts'
 import { focusFirstInvalid, requiredText } from '../home/validation.ts'
 
 type Outcome = 'form' | 'gone' | 'not_found'
+
+/** What the link is, or null when the server could not say (then joining tells). */
+async function describeInvite(token: string): Promise<InviteInfo | 'not_found' | null> {
+  try {
+    return await api.getInvite(token)
+  } catch (error) {
+    return isApiError(error) && error.status === 404 ? 'not_found' : null
+  }
+}
 
 /** `/join/:token`: a display name → a guest session on the invite's board → the board. */
 export function JoinScreen() {
@@ -23,6 +32,50 @@ export function JoinScreen() {
   const [apiError, setApiError] = createSignal<unknown>(null)
   const [outcome, setOutcome] = createSignal<Outcome>('form')
   let form: HTMLFormElement | undefined
+  // Asked at once, so an expired or used-up link says so before anyone types a name.
+  // a plain signal, not a resource: no Suspense boundary above must blank the page meanwhile
+  const [info, setInfo] = createSignal<InviteInfo | 'not_found' | null | undefined>(undefined)
+  createEffect(() => {
+    const token = params.token
+    setInfo(undefined)
+    void describeInvite(token).then((value) => {
+      if (params.token === token) setInfo(value)
+    })
+  })
+  const known = () => {
+    const value = info()
+    return value && value !== 'not_found' ? value : null
+  }
+  createEffect(() => {
+    const value = info()
+    if (value === 'not_found') setOutcome('not_found')
+    else if (value && value.status !== 'active') setOutcome('gone')
+  })
+  const inviter = () => known()?.invitedBy ?? t('join.someone')
+  const goneTitle = () => {
+    const status = known()?.status
+    if (status === 'expired') return t('join.expired.title')
+    if (status === 'used_up') return t('join.usedUp.title')
+    if (status === 'revoked') return t('join.revoked.title')
+    return t('join.gone.title')
+  }
+  const goneBody = () => {
+    const value = known()
+    const board = value?.board?.title ?? ''
+    if (value?.status === 'expired')
+      return t('join.expired.body', { board, name: inviter(), time: formatDateTime(new Date(value.expiresAt)) })
+    if (value?.status === 'used_up') return t('join.usedUp.body', { board, name: inviter() })
+    if (value?.status === 'revoked') return t('join.revoked.body')
+    return t('join.gone.body')
+  }
+  const invitation = () => {
+    const value = known()
+    if (!value?.board) return null
+    const role = enumLabel('role', value.role)
+    return value.invitedBy
+      ? t('join.invitedBy', { name: value.invitedBy, board: value.board.title, role })
+      : t('join.invitedTo', { board: value.board.title, role })
+  }
 
   // Someone already signed in is likely to keep their name.
   createEffect(() => {
@@ -30,7 +83,7 @@ export function JoinScreen() {
     if (current && !displayName()) setDisplayName(current.displayName)
   })
   usePageTitle(() =>
-    outcome() === 'gone' ? t('join.gone.title') : outcome() === 'not_found' ? t('join.notFound.title') : t('join.title'),
+    outcome() === 'gone' ? goneTitle() : outcome() === 'not_found' ? t('join.notFound.title') : t('join.title'),
   )
 
   const nameError = () => (attempted() ? requiredText(displayName()) : null)
@@ -60,7 +113,7 @@ export function JoinScreen() {
   return (
     <Switch>
       <Match when={outcome() === 'gone'}>
-        <MessagePage title={t('join.gone.title')} body={t('join.gone.body')} testId="invite-gone" />
+        <MessagePage title={goneTitle()} body={goneBody()} testId="invite-gone" />
       </Match>
       <Match when={outcome() === 'not_found'}>
         <MessagePage title={t('join.notFound.title')} body={t('join.notFound.body')} testId="invite-not-found" />
@@ -74,7 +127,21 @@ export function JoinScreen() {
                 <h1 id="join-title" class="auth__title">
                   {t('join.title')}
                 </h1>
-                <p class="auth__intro">{t('join.intro')}</p>
+                <Show when={info() !== undefined} fallback={<p class="auth__intro">{t('join.checking')}</p>}>
+                  <Show when={invitation()}>
+                    {(text) => (
+                      <p class="auth__intro" data-testid="invitation">
+                        <strong>{text()}</strong>
+                      </p>
+                    )}
+                  </Show>
+                  <Show when={known()}>
+                    {(value) => (
+                      <p class="field__hint">{t('join.validUntil', { time: formatDateTime(new Date(value().expiresAt)) })}</p>
+                    )}
+                  </Show>
+                  <p class="auth__intro">{t('join.intro')}</p>
+                </Show>
                 <form ref={form} class="form" noValidate onSubmit={submit} data-testid="join-form">
                   <FormAlert message={apiError() ? errorMessage(apiError()) : null} />
                   <TextField

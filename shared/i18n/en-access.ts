@@ -1,0 +1,25 @@
+import type { Message } from './types.ts'
+
+/**
+ * English strings of getting in and getting back in: what an invite link is before joining,
+ * the invite dialog's reachability warning, password reset, and the home page's introduction
+ * and demo; spread into the catalog by en.ts.
+ */
+export const enAccess = {
+  // The join page, read from GET /api/invites/:token before anyone types a name
+  'join.checking': 'Checking the invite link…',
+  'join.invitedBy': '{name} invited you to “{board}” as {role}.',
+  'join.invitedTo': 'You are invited to “{board}” as {role}.',
+  'join.validUntil': 'The link is valid until {time}.',
+  'join.expired.title': 'This invite link has expired',
+  'join.expired.body': 'The link to “{board}” from {name} was valid until {time}. Ask {name} for a new link.',
+  'join.usedUp.title': 'This invite link is used up',
+  'join.usedUp.body': 'The link to “{board}” from {name} was used as often as it allowed. Ask {name} for a new link.',
+  'join.revoked.title': 'This invite link was withdrawn',
+  'join.revoked.body': 'The person who created it revoked it. Ask the workshop facilitator for a new link.',
+  'join.someone': 'the facilitator',
+  // The invite dialog
+  'invite.loopback.title': 'Phones and other computers cannot open these links',
+  'invite.loopback.body':
+    'The links point to {origin}, an address that only works on this computer. Start the server with HOST=0.0.0.0 and PUBLIC_ORIGIN set to an address the others can reach — for example PUBLIC_ORIGIN=http://192.168.1.20:8787, with this computer’s address in the local network — then create new links.',
+} as const satisfies Record<string, Message>
