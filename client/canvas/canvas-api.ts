@@ -1,7 +1,7 @@
 import type Konva from 'konva'
 import { type Accessor, createContext, createSignal, useContext } from 'solid-js'
 import type { ActionRegistry } from './actions/registry.ts'
-import type { ActionContext, ActionSource } from './actions/types.ts'
+import type { ActionContext, ActionName, ActionSource } from './actions/types.ts'
 import type { BoardRenderer } from './render/board-renderer.ts'
 import type { CreationTool, Tool } from './tools.ts'
 import type { Point, Rect, Size, Viewport } from './viewport.ts'
@@ -41,7 +41,7 @@ export interface CanvasApi {
   /** the context actions' `enabled` and `perform` take (reactive: read it inside an effect or memo) */
   actionContext(): ActionContext
   /** runs the named action if it is enabled; true when it ran */
-  runAction(name: string, source?: ActionSource): boolean
+  runAction(name: ActionName, source?: ActionSource): boolean
   /** starts in-place text editing of an element's label */
   editText(id: string): void
   readonly minimapVisible: Accessor<boolean>

@@ -7,12 +7,15 @@ import { createTimeline } from '../../shared/scene/timeline.ts'
 import { canEdit } from '../../shared/schema/roles.ts'
 import type { BoardSession } from '../board/board-context.ts'
 import { language, locale } from '../i18n/locale.ts'
+import { keyboard } from '../keyboard/app-keyboard.ts'
 import { canChange } from './actions/editing-rules.ts'
-import { type ActionRegistry, canvasActions, dispatchKey, isTypingTarget, runAction } from './actions/registry.ts'
+import { type ActionRegistry, canvasActions, runAction } from './actions/registry.ts'
 import type { ActionContext, ActionEditor } from './actions/types.ts'
 import { boxOf, type ElementLike } from './board-geometry.ts'
 import type { CanvasApi } from './canvas-api.ts'
 import type { CanvasCore, LiveMove, LiveResize } from './canvas-core.ts'
+import { holdCanvasFocus } from './canvas-focus.ts'
+import { canvasKeyScope } from './canvas-keys.ts'
 import { clipboardStore } from './clipboard-store.ts'
 import { createFrameTask } from './frame-scheduler.ts'
 import { attachPointerGestures, type PointerGestures } from './gestures/pointer-gestures.ts'
@@ -189,14 +192,15 @@ export function createCanvasController(
   const createElement = (kind: CreationTool, at?: Point): string | null => {
     if (!isEditor()) return null
     const point = at ?? viewportCentre(viewport(), size())
-    // a new note starts empty: its text is typed right away
+    // a new note starts empty; the others start with their kind's name, selected in the editor
     const label = kind === 'note' ? '' : translatorFor(language())(`canvas.new.${kind}`)
     const element = newElementAt(kind, point, label, timeline())
     const result = apply({ type: 'element.add', elements: [element] })
     if (!result.ok) return null
     session.selection.set([element.id])
     setTool('select')
-    if (kind === 'note') queueMicrotask(() => editText(element.id))
+    // every kind has a label: it opens for typing at once (once this gesture's handlers are done)
+    queueMicrotask(() => editText(element.id))
     return element.id
   }
 
@@ -299,30 +303,17 @@ export function createCanvasController(
   }
   const actionContext = (): ActionContext => ({ role: session.role(), selection: session.selection.ids(), editor })
 
-  const onKeyDown = (e: KeyboardEvent) => {
-    if (editing() || isTypingTarget(e.target)) return
-    const target = e.target instanceof Element ? e.target : null
-    if (target?.closest('dialog, [role="dialog"]')) return
-    const onControl = target?.closest('button, a, select, [role="button"], [role="tab"], summary') !== null && target !== null
-    if (e.key === 'Escape' && pointer.cancel()) {
-      e.preventDefault()
-      return
-    }
-    if (e.key === ' ' && !onControl) {
-      e.preventDefault()
-      pointer.setSpaceHeld(true)
-      return
-    }
-    if (onControl && (e.key === 'Enter' || e.key === ' ')) return
-    dispatchKey(canvasActions, e, actionContext())
-  }
-  const onKeyUp = (e: KeyboardEvent) => {
-    if (e.key === ' ') pointer.setSpaceHeld(false)
-  }
+  // Keys: through the page's one keyboard router, which knows when a field or an editor has them.
+  const offKeys = keyboard.register(
+    canvasKeyScope(canvasActions, actionContext, {
+      editing,
+      cancelGesture: () => pointer.cancel(),
+      setSpaceHeld: (held) => pointer.setSpaceHeld(held),
+    }),
+  )
   const onBlur = () => pointer.setSpaceHeld(false)
-  document.addEventListener('keydown', onKeyDown)
-  document.addEventListener('keyup', onKeyUp)
   window.addEventListener('blur', onBlur)
+  const focus = holdCanvasFocus(host)
 
   // Selection: outlines, awareness, and forgetting elements that went away (deleted, undone).
   createEffect(
@@ -425,8 +416,8 @@ export function createCanvasController(
     overlayTask.cancel()
     resizeObserver.disconnect()
     host.removeEventListener('wheel', onWheel)
-    document.removeEventListener('keydown', onKeyDown)
-    document.removeEventListener('keyup', onKeyUp)
+    offKeys()
+    focus.detach()
     window.removeEventListener('blur', onBlur)
     pointer.detach()
     transform.detach()

@@ -4,6 +4,8 @@ import { canEdit } from '../../shared/schema/roles.ts'
 import { useBoard } from '../board/board-context.ts'
 import { activeCanvas } from '../canvas/canvas-api.ts'
 import { enumLabel, t } from '../i18n/locale.ts'
+import { keyboard } from '../keyboard/app-keyboard.ts'
+import type { KeyCommand } from '../keyboard/keyboard-router.ts'
 import { exposeDebugHook } from './debug-hook.ts'
 import { createImagePlacement } from './image-placement.ts'
 import { IMAGE_TYPES } from './image-upload.ts'
@@ -11,11 +13,9 @@ import { createPeerCursors, PeerCursorsContext } from './peer-presence.tsx'
 import { SidePanel } from './side-panel.tsx'
 import { ToastContext, ToastRegion, type Toasts } from './toasts.tsx'
 import { Toolbar, ViewOnlyBadge } from './toolbar.tsx'
+import { toolName } from './workspace-tools.ts'
 import { ZoomControls } from './zoom-controls.tsx'
 import './workspace.css'
-
-const isTyping = (target: EventTarget | null) =>
-  target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))
 
 /**
  * The board workspace: the canvas (given as `stage`) filling the main area with the floating
@@ -38,16 +38,16 @@ export function Workspace(props: { header: JSX.Element; stage: JSX.Element; toas
     if (editable()) fileInput?.click()
   }
 
-  // "I" opens the image picker like the other tools' letters (the canvas handles those).
-  const onKeyDown = (e: KeyboardEvent) => {
-    if (!editable() || e.ctrlKey || e.metaKey || e.altKey || e.shiftKey || isTyping(e.target)) return
-    if (e.key.toLowerCase() === 'i' && !(e.target instanceof Element && e.target.closest('dialog'))) {
-      e.preventDefault()
-      pickImage()
-    }
+  // "I" opens the image picker like the other tools' letters (through the one keyboard router)
+  const imageKey: KeyCommand = {
+    id: 'pickImage',
+    label: toolName('image'),
+    group: 'tools',
+    keys: [{ key: 'i' }],
+    enabled: editable,
+    run: pickImage,
   }
-  document.addEventListener('keydown', onKeyDown)
-  onCleanup(() => document.removeEventListener('keydown', onKeyDown))
+  onCleanup(keyboard.register({ id: 'workspace', priority: 10, commands: () => [imageKey] }))
 
   // The server refused (part of) a change of ours and has already undone that part: its undo
   // reaches us as an ordinary update, so the board is right as it is. Only say why. Edits after

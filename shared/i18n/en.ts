@@ -1,6 +1,7 @@
 import { enAccess } from './en-access.ts'
 import { enAnalysis } from './en-analysis.ts'
 import { enCanvas } from './en-canvas.ts'
+import { enKeyboard } from './en-keyboard.ts'
 import { enRefusals } from './en-refusals.ts'
 import { enScene } from './en-scene.ts'
 import { enSnapshots } from './en-snapshots.ts'
@@ -346,6 +347,7 @@ export const en = {
   'enum.revenueModel.none': 'No revenue',
   ...enScene,
   ...enCanvas,
+  ...enKeyboard,
   ...enWorkspace,
   ...enAnalysis,
   ...enSnapshots,

@@ -3,7 +3,7 @@ import { newElementId } from '../../../shared/schema/ids.ts'
 import { canEdit } from '../../../shared/schema/roles.ts'
 import { copySelection, offsetToCentre, readClipboardText, remapElements } from '../clipboard-document.ts'
 import { changeableIds } from './editing-rules.ts'
-import { type ActionContext, defineAction, isMod } from './types.ts'
+import { type ActionContext, defineAction } from './types.ts'
 
 /** Writes the selection as a board document (JSON) to the clipboard; true when there was something. */
 async function copyToClipboard({ selection, editor }: ActionContext): Promise<boolean> {
@@ -16,9 +16,9 @@ async function copyToClipboard({ selection, editor }: ActionContext): Promise<bo
 export const copy = defineAction({
   name: 'copy',
   label: 'action.copy',
-  shortcut: 'shortcut.copy',
+  group: 'edit',
+  keys: [{ key: 'c', mod: true }],
   enabled: ({ selection }) => selection.length > 0,
-  keyTest: (e) => isMod(e) && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 'c',
   perform: async (context) => {
     await copyToClipboard(context)
   },
@@ -27,9 +27,9 @@ export const copy = defineAction({
 export const cut = defineAction({
   name: 'cut',
   label: 'action.cut',
-  shortcut: 'shortcut.cut',
+  group: 'edit',
+  keys: [{ key: 'x', mod: true }],
   enabled: ({ role, selection, editor }) => canEdit(role) && changeableIds(selection, editor.elements(), role).length > 0,
-  keyTest: (e) => isMod(e) && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 'x',
   perform: async (context) => {
     const { role, selection, editor } = context
     const ids = changeableIds(selection, editor.elements(), role)
@@ -47,9 +47,9 @@ const MAX_NOTE_TEXT = 500
 export const paste = defineAction({
   name: 'paste',
   label: 'action.paste',
-  shortcut: 'shortcut.paste',
+  group: 'edit',
+  keys: [{ key: 'v', mod: true }],
   enabled: ({ role }) => canEdit(role),
-  keyTest: (e) => isMod(e) && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 'v',
   perform: async ({ editor }) => {
     const text = await editor.clipboard.read()
     if (!text) return

@@ -2,7 +2,7 @@ import { canEdit } from '../../../shared/schema/roles.ts'
 import { boxOf, withFrameContents } from '../board-geometry.ts'
 import { duplicateSelection } from '../clipboard-document.ts'
 import { changeableIds } from './editing-rules.ts'
-import { type Action, type ActionContext, defineAction, isMod, isPlain } from './types.ts'
+import { type Action, type ActionContext, type ActionName, defineAction } from './types.ts'
 
 const hasChangeable = ({ role, selection, editor }: ActionContext) =>
   canEdit(role) && changeableIds(selection, editor.elements(), role).length > 0
@@ -10,9 +10,9 @@ const hasChangeable = ({ role, selection, editor }: ActionContext) =>
 export const deleteSelection = defineAction({
   name: 'deleteSelection',
   label: 'action.deleteSelection',
-  shortcut: 'shortcut.deleteSelection',
+  group: 'edit',
+  keys: [{ key: 'Delete' }, { key: 'Backspace' }],
   enabled: hasChangeable,
-  keyTest: (e) => isPlain(e) && (e.key === 'Delete' || e.key === 'Backspace'),
   perform: ({ role, selection, editor }) => {
     const ids = changeableIds(selection, editor.elements(), role)
     if (ids.length === 0) return
@@ -25,9 +25,9 @@ export const deleteSelection = defineAction({
 export const duplicate = defineAction({
   name: 'duplicate',
   label: 'action.duplicate',
-  shortcut: 'shortcut.duplicate',
+  group: 'edit',
+  keys: [{ key: 'd', mod: true }],
   enabled: ({ role, selection }) => canEdit(role) && selection.length > 0,
-  keyTest: (e) => isMod(e) && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 'd',
   perform: ({ selection, editor }) => {
     const elements = editor.elements()
     const copies = duplicateSelection(selection, elements, (id) => id in elements)
@@ -38,12 +38,14 @@ export const duplicate = defineAction({
 })
 
 /** Moves the selection (and what lies in selected frames) by one step: one operation per key press. */
-function nudge(name: string, label: Action['label'], key: string, ux: number, uy: number): Action {
+function nudge(name: ActionName, label: Action['label'], key: string, ux: number, uy: number): Action {
   return defineAction({
     name,
     label,
+    group: 'arrange',
+    // Shift moves ten times as far
+    keys: [{ key, shift: 'any' }],
     enabled: hasChangeable,
-    keyTest: (e) => !isMod(e) && !e.altKey && e.key === key,
     perform: ({ role, selection, editor }, { event }) => {
       const step = event?.shiftKey ? 10 : 1
       const elements = editor.elements()
@@ -67,13 +69,13 @@ const textKinds = new Set(['note', 'actor', 'use', 'zone', 'frame', 'phase'])
 export const editText = defineAction({
   name: 'editText',
   label: 'action.editText',
-  shortcut: 'shortcut.editText',
+  group: 'edit',
+  keys: [{ key: 'Enter' }],
   enabled: ({ role, selection, editor }) =>
     canEdit(role) &&
     selection.length === 1 &&
     textKinds.has(editor.elements()[selection[0] ?? '']?.kind ?? '') &&
     changeableIds(selection, editor.elements(), role).length === 1,
-  keyTest: (e) => isPlain(e) && !e.shiftKey && e.key === 'Enter',
   perform: ({ selection, editor }) => {
     const id = selection[0]
     if (id) editor.editText(id)

@@ -1,7 +1,7 @@
 import { canEdit } from '../../../shared/schema/roles.ts'
 import { boxOf } from '../board-geometry.ts'
 import { changeableIds } from './editing-rules.ts'
-import { type Action, type ActionContext, defineAction, isMod } from './types.ts'
+import { type Action, type ActionContext, type ActionName, defineAction } from './types.ts'
 
 type Target = 'front' | 'back' | 'forward' | 'backward'
 
@@ -11,16 +11,15 @@ const boxIds = ({ role, selection, editor }: ActionContext) => {
 }
 
 /** Ctrl+] / Ctrl+[ step, with Shift to the front / back. `code` keeps it layout-independent. */
-function reorder(name: string, label: Action['label'], shortcut: Action['shortcut'], to: Target): Action {
+function reorder(name: ActionName, label: Action['label'], to: Target): Action {
   const code = to === 'front' || to === 'forward' ? 'BracketRight' : 'BracketLeft'
   const shift = to === 'front' || to === 'back'
   return defineAction({
     name,
     label,
-    shortcut,
+    group: 'arrange',
+    keys: [{ key: code === 'BracketRight' ? ']' : '[', code, mod: true, shift }],
     enabled: (context) => canEdit(context.role) && boxIds(context).length > 0,
-    keyTest: (e) =>
-      isMod(e) && !e.altKey && e.shiftKey === shift && (e.code === code || e.key === (code === 'BracketRight' ? ']' : '[')),
     perform: (context) => {
       const ids = boxIds(context)
       if (ids.length > 0) context.editor.apply({ type: 'element.reorder', ids, to })
@@ -28,7 +27,7 @@ function reorder(name: string, label: Action['label'], shortcut: Action['shortcu
   })
 }
 
-export const bringForward = reorder('bringForward', 'action.bringForward', 'shortcut.bringForward', 'forward')
-export const sendBackward = reorder('sendBackward', 'action.sendBackward', 'shortcut.sendBackward', 'backward')
-export const bringToFront = reorder('bringToFront', 'action.bringToFront', 'shortcut.bringToFront', 'front')
-export const sendToBack = reorder('sendToBack', 'action.sendToBack', 'shortcut.sendToBack', 'back')
+export const bringForward = reorder('bringForward', 'action.bringForward', 'forward')
+export const sendBackward = reorder('sendBackward', 'action.sendBackward', 'backward')
+export const bringToFront = reorder('bringToFront', 'action.bringToFront', 'front')
+export const sendToBack = reorder('sendToBack', 'action.sendToBack', 'back')

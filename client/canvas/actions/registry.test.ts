@@ -1,8 +1,22 @@
+import { createSignal } from 'solid-js'
 import { describe, expect, it, vi } from 'vitest'
+import { createKeyboardRouter } from '../../keyboard/keyboard-router.ts'
 import type { CanvasApi } from '../canvas-api.ts'
-import { canvasActions, createActionRegistry, dispatchKey } from './registry.ts'
-import type { ActionContext, ActionEditor } from './types.ts'
-import { defineAction } from './types.ts'
+import { canvasKeyScope } from '../canvas-keys.ts'
+import { tools } from '../tools.ts'
+import { canvasActions, createActionRegistry } from './registry.ts'
+import type { ActionContext, ActionEditor, ActionName } from './types.ts'
+import { commandNames, defineAction } from './types.ts'
+
+/** A key press through the keyboard router and the canvas's scope, as the page does it; the action run, if any. */
+function dispatchKey(registry: typeof canvasActions, event: KeyboardEvent, context: ActionContext) {
+  const router = createKeyboardRouter({ singleKeys: createSignal(true)[0] })
+  router.register(
+    canvasKeyScope(registry, () => context, { editing: () => null, cancelGesture: () => false, setSpaceHeld: () => {} }),
+  )
+  const taken = router.dispatch(event)
+  return taken && taken !== 'scope' ? (registry.get(taken.id as ActionName) ?? null) : null
+}
 
 function key(init: KeyboardEventInit & { target?: EventTarget }): KeyboardEvent {
   const event = new KeyboardEvent('keydown', { cancelable: true, ...init })
@@ -45,14 +59,15 @@ function fakeContext(role: ActionContext['role'], selection: string[] = []) {
 }
 
 describe('action registry', () => {
-  it('has unique names and a label key for every action', () => {
+  it('has unique names, one action for every name of the closed union, and a label key for every action', () => {
     const names = canvasActions.all.map((a) => a.name)
     expect(new Set(names).size).toBe(names.length)
+    expect([...names].sort()).toEqual([...commandNames, ...tools.map((tool) => `tool.${tool}`)].sort())
     for (const action of canvasActions.all) expect(action.label).toMatch(/^(action|tool)\./)
   })
 
   it('refuses duplicate names', () => {
-    const a = defineAction({ name: 'x', label: 'action.copy', enabled: () => true, perform: () => {} })
+    const a = defineAction({ name: 'copy', label: 'action.copy', group: 'edit', enabled: () => true, perform: () => {} })
     expect(() => createActionRegistry([a, a])).toThrow(/duplicate/)
   })
 

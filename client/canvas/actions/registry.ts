@@ -4,17 +4,17 @@ import { redo, undo } from './history-actions.ts'
 import { bringForward, bringToFront, sendBackward, sendToBack } from './order-actions.ts'
 import { clearSelection, selectAll } from './selection-actions.ts'
 import { toolActions } from './tool-actions.ts'
-import type { Action, ActionContext, ActionInvocation } from './types.ts'
+import type { Action, ActionContext, ActionInvocation, ActionName } from './types.ts'
 import { resetZoom, toggleMinimap, zoomIn, zoomOut, zoomToFit, zoomToSelection } from './view-actions.ts'
 
-/** Every canvas action, by name. Order matters for key dispatch: the first match wins. */
+/** Every canvas action, by name. Order matters for key dispatch: the first enabled match wins. */
 export interface ActionRegistry {
   readonly all: readonly Action[]
-  get(name: string): Action | undefined
+  get(name: ActionName): Action | undefined
 }
 
 export function createActionRegistry(actions: readonly Action[]): ActionRegistry {
-  const byName = new Map<string, Action>()
+  const byName = new Map<ActionName, Action>()
   for (const action of actions) {
     if (byName.has(action.name)) throw new Error(`duplicate action ${action.name}`)
     byName.set(action.name, action)
@@ -50,30 +50,6 @@ export const canvasActions: ActionRegistry = createActionRegistry([
   toggleMinimap,
   ...toolActions,
 ])
-
-/** True while the user types into a field: shortcuts stay out of the way. */
-export function isTypingTarget(target: EventTarget | null): boolean {
-  if (!target || typeof target !== 'object' || !('tagName' in target)) return false
-  const element = target as HTMLElement
-  const tag = element.tagName
-  return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || element.isContentEditable === true
-}
-
-/**
- * Runs the first enabled action whose `keyTest` matches, and stops the browser's own handling
- * of that key (Ctrl+D bookmarks, Ctrl+A selects the page). Returns the action run, if any.
- */
-export function dispatchKey(registry: ActionRegistry, event: KeyboardEvent, context: ActionContext): Action | null {
-  if (event.defaultPrevented || event.isComposing || isTypingTarget(event.target)) return null
-  for (const action of registry.all) {
-    if (!action.keyTest?.(event)) continue
-    if (!action.enabled(context)) continue
-    event.preventDefault()
-    runAction(action, context, { source: 'keyboard', event })
-    return action
-  }
-  return null
-}
 
 /** Runs an action if it is enabled; errors of async actions (clipboard) are reported, not thrown. */
 export function runAction(action: Action, context: ActionContext, invocation: ActionInvocation): boolean {

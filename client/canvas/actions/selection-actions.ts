@@ -1,19 +1,19 @@
-import { defineAction, isMod, isPlain } from './types.ts'
+import { defineAction } from './types.ts'
 
 export const selectAll = defineAction({
   name: 'selectAll',
   label: 'action.selectAll',
-  shortcut: 'shortcut.selectAll',
+  group: 'edit',
+  keys: [{ key: 'a', mod: true }],
   enabled: () => true,
-  keyTest: (e) => isMod(e) && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 'a',
   perform: ({ editor }) => editor.select(Object.keys(editor.elements())),
 })
 
 export const clearSelection = defineAction({
   name: 'clearSelection',
   label: 'action.clearSelection',
-  shortcut: 'shortcut.clearSelection',
+  group: 'edit',
+  keys: [{ key: 'Escape' }],
   enabled: ({ selection }) => selection.length > 0,
-  keyTest: (e) => isPlain(e) && e.key === 'Escape',
   perform: ({ editor }) => editor.select([]),
 })

@@ -1,7 +1,7 @@
 import type { MessageKey } from '../../../shared/i18n/index.ts'
 import { canEdit } from '../../../shared/schema/roles.ts'
 import { isReadOnlyTool, type Tool } from '../tools.ts'
-import { type Action, defineAction, isPlain } from './types.ts'
+import { type Action, defineAction } from './types.ts'
 
 const keys: Record<Tool, string> = {
   select: 'v',
@@ -20,9 +20,9 @@ function toolAction(tool: Tool): Action {
   return defineAction({
     name: `tool.${tool}`,
     label: `tool.${tool}` as MessageKey,
-    shortcut: `shortcut.tool.${tool}` as MessageKey,
+    group: 'tools',
+    keys: [{ key: keys[tool] }],
     enabled: ({ role }) => isReadOnlyTool(tool) || canEdit(role),
-    keyTest: (e) => isPlain(e) && !e.shiftKey && e.key.toLowerCase() === keys[tool],
     perform: ({ editor }) => editor.canvas.setTool(tool),
   })
 }

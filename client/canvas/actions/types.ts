@@ -2,9 +2,43 @@ import type { MessageKey } from '../../../shared/i18n/index.ts'
 import type { OperationInput } from '../../../shared/operations/operation.ts'
 import type { OperationResult } from '../../../shared/operations/operation-error.ts'
 import type { Role } from '../../../shared/schema/roles.ts'
+import type { KeyBinding } from '../../keyboard/key-binding.ts'
 import type { ElementLike } from '../board-geometry.ts'
 import type { CanvasApi } from '../canvas-api.ts'
+import type { Tool } from '../tools.ts'
 import type { Point } from '../viewport.ts'
+
+/** Every canvas action's name: a closed union, so a toolbar, menu or test cannot name one that is not there. */
+export const commandNames = [
+  'undo',
+  'redo',
+  'selectAll',
+  'clearSelection',
+  'deleteSelection',
+  'duplicate',
+  'copy',
+  'cut',
+  'paste',
+  'bringToFront',
+  'sendToBack',
+  'bringForward',
+  'sendBackward',
+  'zoomToFit',
+  'zoomToSelection',
+  'resetZoom',
+  'zoomIn',
+  'zoomOut',
+  'nudgeLeft',
+  'nudgeRight',
+  'nudgeUp',
+  'nudgeDown',
+  'editText',
+  'toggleMinimap',
+] as const
+export type ActionName = (typeof commandNames)[number] | `tool.${Tool}`
+
+/** Where the shortcuts sheet lists an action. */
+export type ShortcutGroup = 'tools' | 'edit' | 'arrange' | 'view' | 'help'
 
 /** What an action may touch. The canvas builds it; a toolbar or menu gets it from the canvas. */
 export interface ActionEditor {
@@ -50,21 +84,14 @@ export interface ActionInvocation {
 
 /** One user command, shared by keyboard shortcut, toolbar, menu and API (STYLE.md, Excalidraw). */
 export interface Action {
-  readonly name: string
+  readonly name: ActionName
   /** catalog key of the label (and tooltip) */
   readonly label: MessageKey
-  /** catalog key of the shortcut's display text, if it has one */
-  readonly shortcut?: MessageKey
+  readonly group: ShortcutGroup
+  /** its keys, as data: the keyboard router matches them, the shortcuts sheet and menus show them */
+  readonly keys?: readonly KeyBinding[]
   enabled(context: ActionContext): boolean
-  keyTest?(event: KeyboardEvent): boolean
   perform(context: ActionContext, invocation: ActionInvocation): void | Promise<void>
 }
 
 export const defineAction = (action: Action): Action => action
-
-/** Ctrl on Windows and Linux, Cmd on macOS. */
-export const isMod = (event: Pick<KeyboardEvent, 'ctrlKey' | 'metaKey'>): boolean => event.ctrlKey || event.metaKey
-
-/** A plain key: no Ctrl/Cmd/Alt. */
-export const isPlain = (event: Pick<KeyboardEvent, 'ctrlKey' | 'metaKey' | 'altKey'>): boolean =>
-  !event.ctrlKey && !event.metaKey && !event.altKey

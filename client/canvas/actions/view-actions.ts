@@ -1,56 +1,62 @@
 import { ZOOM_STEP } from '../viewport.ts'
-import { defineAction, isMod, isPlain } from './types.ts'
+import { defineAction } from './types.ts'
 
 export const zoomIn = defineAction({
   name: 'zoomIn',
   label: 'action.zoomIn',
-  shortcut: 'shortcut.zoomIn',
+  group: 'view',
+  // `+` is shifted on some layouts, `=` is the key without Shift on others
+  keys: [
+    { key: '+', shift: 'any' },
+    { key: '+', mod: true, shift: 'any', listed: false },
+    { key: '=', listed: false },
+    { key: '=', mod: true, shift: 'any', listed: false },
+  ],
   enabled: () => true,
-  keyTest: (e) => !e.altKey && (e.key === '+' || (e.key === '=' && (isMod(e) || !e.shiftKey))),
   perform: ({ editor }) => editor.canvas.zoomBy(ZOOM_STEP),
 })
 
 export const zoomOut = defineAction({
   name: 'zoomOut',
   label: 'action.zoomOut',
-  shortcut: 'shortcut.zoomOut',
+  group: 'view',
+  keys: [{ key: '-' }, { key: '-', mod: true, listed: false }, { key: '−', listed: false }],
   enabled: () => true,
-  keyTest: (e) => !e.altKey && !e.shiftKey && (e.key === '-' || e.key === '−' || e.key === '_'),
   perform: ({ editor }) => editor.canvas.zoomBy(1 / ZOOM_STEP),
 })
 
 export const zoomToFit = defineAction({
   name: 'zoomToFit',
   label: 'action.zoomToFit',
-  shortcut: 'shortcut.zoomToFit',
+  group: 'view',
+  keys: [{ key: '!', code: 'Digit1', shift: true }],
   enabled: () => true,
-  keyTest: (e) => !isMod(e) && !e.altKey && e.shiftKey && (e.code === 'Digit1' || e.key === '!'),
   perform: ({ editor }) => editor.canvas.zoomToFit(),
 })
 
 export const zoomToSelection = defineAction({
   name: 'zoomToSelection',
   label: 'action.zoomToSelection',
-  shortcut: 'shortcut.zoomToSelection',
+  group: 'view',
+  keys: [{ key: '@', code: 'Digit2', shift: true }],
   enabled: ({ selection }) => selection.length > 0,
-  keyTest: (e) => !isMod(e) && !e.altKey && e.shiftKey && (e.code === 'Digit2' || e.key === '@'),
   perform: ({ editor }) => editor.canvas.zoomToSelection(),
 })
 
 export const resetZoom = defineAction({
   name: 'resetZoom',
   label: 'action.resetZoom',
-  shortcut: 'shortcut.resetZoom',
+  group: 'view',
+  keys: [{ key: ')', code: 'Digit0', shift: true }],
   enabled: () => true,
-  keyTest: (e) => !isMod(e) && !e.altKey && e.shiftKey && (e.code === 'Digit0' || e.key === ')'),
   perform: ({ editor }) => editor.canvas.setScale(1),
 })
 
 export const toggleMinimap = defineAction({
   name: 'toggleMinimap',
   label: 'action.toggleMinimap',
-  shortcut: 'shortcut.toggleMinimap',
+  group: 'view',
+  keys: [{ key: 'm' }],
   enabled: () => true,
-  keyTest: (e) => isPlain(e) && !e.shiftKey && e.key.toLowerCase() === 'm',
   perform: ({ editor }) => editor.toggleMinimap(),
 })

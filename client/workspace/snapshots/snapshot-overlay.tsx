@@ -7,6 +7,7 @@ import type { BoardSession } from '../../board/board-context.ts'
 import { createSnapshotStage, type DrawingSurface, type SnapshotStage } from '../../board/snapshot-view.ts'
 import type { CanvasApi } from '../../canvas/canvas-api.ts'
 import { enumLabel, formatNumber, language, locale, t } from '../../i18n/locale.ts'
+import { keyboard } from '../../keyboard/app-keyboard.ts'
 import { EyeIcon, FitIcon, ZoomInIcon, ZoomOutIcon } from '../icons.tsx'
 import { DiffLegend } from './diff-legend.tsx'
 import { drawDiff } from './diff-overlay.ts'
@@ -16,9 +17,6 @@ import { backToLive, type SnapshotMode, setDiffState, setDiffZoom } from './snap
 import './snapshots.css'
 
 const LIVE_DIFF_DEBOUNCE_MS = 800
-
-const isTyping = (target: EventTarget | null) =>
-  target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))
 
 const words = () => ({ t, enumLabel, formatNumber })
 
@@ -43,35 +41,32 @@ export function SnapshotOverlay(props: {
 
 /**
  * While the live board is hidden, its shortcuts must do nothing: keys over the snapshot go to
- * its stage (pan, zoom), Escape goes back to live, and a key that a canvas action would take is
- * marked handled (`preventDefault`; the canvas skips handled events), so focus elsewhere (the
- * side panel) cannot delete, paste or undo on the board nobody sees. Everything else (Tab, the
- * side panel's own keys, the browser's shortcuts) works as usual.
+ * its stage (pan, zoom), Escape goes back to live, and no key reaches the canvas or the
+ * workspace below (a modal scope of the keyboard router), so focus elsewhere (the side panel)
+ * cannot delete, paste or undo on the board nobody sees. Fields, dialogs, Tab and the browser's
+ * shortcuts work as usual (the router leaves them alone).
  */
-function guardKeys(canvas: CanvasApi, stage: () => SnapshotStage | null, overlay: () => HTMLElement | undefined) {
-  const onKey = (e: KeyboardEvent) => {
-    const target = e.target instanceof Element ? e.target : null
-    if (isTyping(e.target) || target?.closest('dialog, [role="dialog"]')) return
-    if (e.key === 'Escape') {
-      e.stopPropagation()
-      backToLive()
-      return
-    }
-    const current = stage()
-    if (current && target && overlay()?.contains(target) && current.handleKey(e)) {
-      e.preventDefault()
-      e.stopPropagation()
-      return
-    }
-    const activates =
-      (e.key === 'Enter' || e.key === ' ') && target?.closest('button, a, select, summary, [role="button"], [role="tab"]')
-    if (activates) return
-    if (canvas.actions.all.some((action) => action.keyTest?.(e))) e.preventDefault()
-    // the workspace's image picker listens for "I" on its own
-    if (e.key.toLowerCase() === 'i' && !(e.ctrlKey || e.metaKey || e.altKey)) e.stopPropagation()
-  }
-  window.addEventListener('keydown', onKey, true)
-  onCleanup(() => window.removeEventListener('keydown', onKey, true))
+function guardKeys(stage: () => SnapshotStage | null, overlay: () => HTMLElement | undefined) {
+  const off = keyboard.register({
+    id: 'snapshot',
+    priority: 20,
+    modal: true,
+    commands: () => [],
+    handleKey(e) {
+      if (e.key === 'Escape') {
+        backToLive()
+        return true
+      }
+      const current = stage()
+      const target = e.target instanceof Element ? e.target : null
+      if (current && target && overlay()?.contains(target) && current.handleKey(e)) {
+        e.preventDefault()
+        return true
+      }
+      return false
+    },
+  })
+  onCleanup(off)
 }
 
 function Banner(props: { children: JSX.Element; actions: JSX.Element; mode: string }) {
@@ -102,7 +97,7 @@ function SnapshotCanvas(props: {
   let host: HTMLDivElement | undefined
   let region: HTMLElement | undefined
   const [stage, setStage] = createSignal<SnapshotStage | null>(null)
-  guardKeys(props.canvas, stage, () => region)
+  guardKeys(stage, () => region)
   onMount(() => {
     if (!host) return
     const created = createSnapshotStage(host, props.content, {
