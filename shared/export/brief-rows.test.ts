@@ -76,11 +76,12 @@ describe('brief rows', () => {
   })
 
   it('groups uses by zone, then missing zones, then no zone', () => {
-    expect(cells(zoneRows(index, document.site))).toEqual([
+    expect(cells(zoneRows(index))).toEqual([
       ['Hall', '400 m²', '1', '300 m²', '75%', '75%'],
       ['Missing zone (gone)', '—', '1', '100 m²', '25%', '—'],
       ['No zone', '—', '1', '0 m²', '0%', '—'],
-      ['Total', '1,000 m²', '3', '400 m²', '100%', '40%'],
+      // the zones' area (400 m² measured), not the site's 1,000 m²; 300 m² planned in it
+      ['Total', '400 m²', '3', '400 m²', '100%', '75%'],
     ])
     expect(cells(useRows(index)).map((row) => [row[0], row[2]])).toEqual([
       ['Studio', 'Hall'],

@@ -3,14 +3,14 @@ import { t } from '../i18n/index.ts'
 import type { Actor } from '../schema/actor.ts'
 import type { BoardDocument } from '../schema/document.ts'
 import type { Element } from '../schema/elements.ts'
-import { sectors, stages } from '../schema/enums.ts'
+import { relations, sectors, stages } from '../schema/enums.ts'
 import type { Note } from '../schema/note.ts'
 import type { Phase } from '../schema/phase.ts'
 import type { Site } from '../schema/site.ts'
 import type { Use } from '../schema/use.ts'
 import type { Zone } from '../schema/zone.ts'
 import { compareNames, formatArea, formatNumber, formatPercent } from './format.ts'
-import { say } from './markdown-text.ts'
+import { fill, relationSentences, say } from './markdown-text.ts'
 
 /**
  * What the strategy brief's tables say, once for both briefs: the Markdown brief
@@ -121,9 +121,9 @@ const committed = (actors: Actor[]) => actors.filter((actor) => COMMITTED.has(ac
 /** "{count} actors in {sectors} sectors; {committed} committed …" */
 export function actorSummary(index: BriefIndex): string {
   return say('actorsSummary', {
-    count: formatNumber(index.actors.length, 0),
-    sectors: formatNumber(sectorGroups(index).length, 0),
-    committed: formatNumber(committed(index.actors), 0),
+    count: index.actors.length,
+    sectors: say('sectorCount', { count: sectorGroups(index).length }),
+    committed: committed(index.actors),
   })
 }
 
@@ -181,7 +181,7 @@ const areaOf = (uses: Use[]) => uses.reduce((sum, use) => sum + (use.areaM2 ?? 0
 /** "{count} uses with {planned} planned", and the share of the site when its area is known. */
 export function useMixSummary(index: BriefIndex, site: Site): string {
   const planned = areaOf(index.uses)
-  const summary = say('useMixSummary', { count: formatNumber(index.uses.length, 0), planned: formatArea(planned) })
+  const summary = say('useMixSummary', { count: index.uses.length, planned: formatArea(planned) })
   return (
     summary + (site.areaM2 ? say('onSite', { area: formatArea(site.areaM2), share: formatPercent(planned / site.areaM2) }) : '.')
   )
@@ -208,9 +208,17 @@ function zoneGroups(index: BriefIndex): ZoneGroup[] {
   return groups
 }
 
-/** Zone | Zone area | Uses | Planned area | Share of planned area | Zone occupancy, with a total. */
-export function zoneRows(index: BriefIndex, site: Site): BriefRow[] {
+/**
+ * Zone | Zone area | Uses | Planned area | Share of planned area | Zone occupancy, with a
+ * total. The total's zone area is the sum of the zones' areas (not the site's floor area, which
+ * the use-mix sentence names), and its occupancy is what the uses in those zones plan of it.
+ */
+export function zoneRows(index: BriefIndex): BriefRow[] {
   const planned = areaOf(index.uses)
+  const measured = index.zones.filter((zone) => zone.areaM2 !== undefined)
+  const zonesM2 = measured.reduce((sum, zone) => sum + (zone.areaM2 ?? 0), 0)
+  const measuredIds = new Set(measured.map((zone) => zone.id))
+  const plannedInZones = areaOf(index.uses.filter((use) => use.zone !== undefined && measuredIds.has(use.zone)))
   const share = (area: number) => (planned > 0 ? formatPercent(area / planned) : say('none'))
   return [
     ...zoneGroups(index).map(({ name, zone, uses }) => {
@@ -229,11 +237,11 @@ export function zoneRows(index: BriefIndex, site: Site): BriefRow[] {
     {
       cells: [
         say('total'),
-        site.areaM2 === undefined ? say('none') : formatArea(site.areaM2),
+        measured.length === 0 ? say('none') : formatArea(zonesM2),
         formatNumber(index.uses.length, 0),
         formatArea(planned),
         planned > 0 ? formatPercent(1) : say('none'),
-        site.areaM2 ? formatPercent(planned / site.areaM2) : say('none'),
+        zonesM2 > 0 ? formatPercent(plannedInZones / zonesM2) : say('none'),
       ],
       total: true,
     },
@@ -254,6 +262,62 @@ export function useRows(index: BriefIndex, { untitled = say('untitled') }: Namin
       ],
     })),
   )
+}
+
+// ---------------------------------------------------------------- relationships
+
+/** One link of the board, its ends named, and the sentence that says it. */
+export interface Relationship {
+  linkId: string
+  from: string
+  relation: string
+  /** The relation as the catalog names it ("cooperates with"). */
+  relationLabel: string
+  to: string
+  /** The link's own label, when it has one. */
+  note: string
+  /** "Makers e.V. operates Open workshop" */
+  sentence: string
+}
+
+/**
+ * Every link as words, sorted by the name of its source, then the relation (in the catalog's
+ * order), then the target. An end the board lacks is named "missing element <id>".
+ */
+export function relationships(document: BoardDocument, index: BriefIndex = briefIndex(document)): Relationship[] {
+  const name = (id: string) => {
+    const element = index.byId.get(id)
+    return element ? nameOf(element, say('untitled')) : say('missingRef', { id })
+  }
+  return document.elements
+    .flatMap((element) => (element.kind === 'link' ? [element] : []))
+    .map((link) => {
+      const from = name(link.from)
+      const to = name(link.to)
+      return {
+        linkId: link.id,
+        from,
+        relation: link.relation,
+        relationLabel: enumLabel('relation', link.relation),
+        to,
+        note: link.label ?? '',
+        sentence: fill(relationSentences[link.relation] ?? `{from} ${enumLabel('relation', link.relation)} {to}`, { from, to }),
+      }
+    })
+    .sort(
+      (a, b) =>
+        compareNames(a.from, b.from) ||
+        relations.indexOf(a.relation as (typeof relations)[number]) -
+          relations.indexOf(b.relation as (typeof relations)[number]) ||
+        compareNames(a.to, b.to) ||
+        (a.linkId < b.linkId ? -1 : a.linkId > b.linkId ? 1 : 0),
+    )
+}
+
+/** A relationship as a line of text: the sentence, its note in parentheses, one full stop. */
+export function relationshipLine(sentence: string, note: string): string {
+  if (note.trim()) return `${sentence} (${note.trim()}).`
+  return sentence.endsWith('.') ? sentence : `${sentence}.`
 }
 
 // ---------------------------------------------------------------- indicators

@@ -62,6 +62,15 @@ describe('RFC 4180 writer', () => {
 })
 
 describe('toCsv', () => {
+  it('with a semicolon delimiter keeps the columns and values, quoting what holds a semicolon', () => {
+    const comma = parseCsvStrict(toCsv(fixture).slice(BOM.length))
+    const csv = toCsv(fixture, { delimiter: ';' })
+    expect(csv.startsWith(BOM)).toBe(true)
+    const semicolon = parseCsvStrict(csv.slice(BOM.length), ';')
+    expect(semicolon).toEqual(comma)
+    expect(csv).toContain('"u1;a1"')
+  })
+
   it('starts with a BOM, ends records with CRLF and parses back strictly to the same rows', () => {
     const csv = toCsv(fixture)
     expect(csv.startsWith(BOM)).toBe(true)

@@ -2,7 +2,7 @@ import type { BoardDocument } from '../schema/document.ts'
 import type { Element } from '../schema/elements.ts'
 import { elementSchemas } from '../schema/elements.ts'
 import { elementKinds } from '../schema/enums.ts'
-import { writeCsv } from './rfc4180.ts'
+import { type CsvDelimiter, writeCsv } from './rfc4180.ts'
 
 /** UTF-8 byte order mark: spreadsheet programs need it to read č, ő, ł right. */
 export const BOM = '\uFEFF'
@@ -36,6 +36,8 @@ const FORMULA_START = /^[=+\-@\t\r]/
 export interface CsvOptions {
   /** Prefix formula-like free text with `'` (default true). */
   neutraliseFormulas?: boolean
+  /** `,` (default) or `;` (`?delimiter=semicolon`); the columns and values are the same. */
+  delimiter?: CsvDelimiter
 }
 
 function cell(value: unknown): string {
@@ -72,5 +74,5 @@ export function toCsv(document: BoardDocument, options: CsvOptions = {}): string
       ...languages.map((language) => guard(`labels.${language}`, element.labels?.[language] ?? '')),
     ]
   })
-  return BOM + writeCsv([header, ...rows])
+  return BOM + writeCsv([header, ...rows], options.delimiter ?? ',')
 }

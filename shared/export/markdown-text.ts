@@ -1,3 +1,5 @@
+import { formatNumber } from './format.ts'
+
 /**
  * The English wording of the strategy brief. The enumerations' labels come from the UI
  * catalog (`shared/i18n`, `enum.*`); these are the brief's own headings and sentences, kept
@@ -19,7 +21,11 @@ export const briefText = {
   siteHeritageStatus: 'Heritage status',
   siteCondition: 'Condition',
   actors: 'Actor constellation',
-  actorsSummary: '{count} actors in {sectors} sectors; {committed} committed with a letter of intent or more.',
+  actorsSummary: {
+    one: '{count} actor in {sectors}; {committed} committed with a letter of intent or more.',
+    other: '{count} actors in {sectors}; {committed} committed with a letter of intent or more.',
+  },
+  sectorCount: { one: '{count} sector', other: '{count} sectors' },
   noActors: 'No actors on the board yet.',
   sector: 'Sector',
   actorCount: 'Actors',
@@ -31,7 +37,7 @@ export const briefText = {
   commitment: 'Commitment',
   stance: 'Stance',
   useMix: 'Use mix',
-  useMixSummary: '{count} uses with {planned} planned',
+  useMixSummary: { one: '{count} use with {planned} planned', other: '{count} uses with {planned} planned' },
   onSite: ' on a site of {area} ({share} of the site).',
   noUses: 'No uses on the board yet.',
   byZone: 'Areas per zone',
@@ -81,15 +87,62 @@ export const briefText = {
   yes: 'yes',
   no: 'no',
   untitled: '(untitled)',
+  relationships: 'Relationships',
+  noRelationships: 'No relationships drawn on the board yet.',
+  relationshipsSummary: { one: '{count} relationship, in words:', other: '{count} relationships, in words:' },
+  from: 'From',
+  relation: 'Relation',
+  to: 'To',
+  note: 'Note',
 } as const
+
+/**
+ * How a relationship reads as a sentence ("Makers e.V. operates Open workshop"), per relation;
+ * `{from}` and `{to}` are the names of the two ends.
+ */
+export const relationSentences: Record<string, string> = {
+  operates: '{from} operates {to}',
+  uses: '{from} uses {to}',
+  owns: '{from} owns {to}',
+  funds: '{from} funds {to}',
+  supplies: '{from} supplies {to}',
+  cooperates: '{from} cooperates with {to}',
+  mentors: '{from} mentors {to}',
+  regulates: '{from} regulates {to}',
+  supports: '{from} supports {to}',
+  conflicts: '{from} is in conflict with {to}',
+  synergy: '{from} and {to} have a synergy',
+  depends_on: '{from} depends on {to}',
+}
 
 export type BriefTextKey = keyof typeof briefText
 
-/** The sentence for `key` with `{name}` placeholders filled in. */
+/** The brief's language: plural forms are chosen by its `Intl.PluralRules` ("1 use", "2 uses"). */
+const plurals = new Intl.PluralRules('en')
+
+/**
+ * The sentence for `key` with `{name}` placeholders filled in. A message with plural forms
+ * takes the form for the number `count` (passed as a number; it is written with grouped
+ * thousands, `1,200`).
+ */
 export function say(key: BriefTextKey, params: Record<string, string | number> = {}): string {
-  return briefText[key].replace(/\{(\w+)\}/g, (whole, name: string) => {
+  const message: string | Readonly<Record<string, string>> = briefText[key]
+  let text: string
+  if (typeof message === 'string') text = message
+  else {
+    const count = params.count
+    const form = typeof count === 'number' ? plurals.select(count) : 'other'
+    text = message[form] ?? message.other ?? ''
+  }
+  return fill(text, params)
+}
+
+/** Fills `{name}` placeholders; a number is written as the brief writes counts (`1,200`). */
+export function fill(text: string, params: Record<string, string | number>): string {
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name]
-    return value === undefined ? whole : String(value)
+    if (value === undefined) return whole
+    return typeof value === 'number' ? formatNumber(value, 0) : value
   })
 }
 

@@ -29,6 +29,7 @@ describe('toMarkdown', () => {
       '## Site profile',
       '## Actor constellation',
       '## Use mix',
+      '## Relationships',
       '## Phasing roadmap',
       '## Indicators',
       '## Gaps',
@@ -60,7 +61,37 @@ describe('toMarkdown', () => {
     const rows = tableAfter(md, '### Areas per zone')
     expect(rows[0]).toBe('| Zone | Zone area | Uses | Planned area | Share of planned area | Zone occupancy |')
     const planned = demo.elements.reduce((sum, e) => sum + (e.kind === 'use' ? (e.areaM2 ?? 0) : 0), 0)
-    expect(rows.at(-1)).toContain(`| **Total** | 12,400 m² | 14 | ${planned.toLocaleString('en')} m² | 100% |`)
+    // the total's zone area is the sum of the zones (10,450 m²), not the site's 12,400 m²
+    const zonesM2 = demo.elements.reduce((sum, e) => sum + (e.kind === 'zone' ? (e.areaM2 ?? 0) : 0), 0)
+    expect(zonesM2).toBe(10450)
+    expect(rows.at(-1)).toBe(`| **Total** | 10,450 m² | 14 | ${planned.toLocaleString('en')} m² | 100% | 72% |`)
+  })
+
+  it('states the relationships in words', () => {
+    const section = md.slice(md.indexOf('## Relationships'), md.indexOf('## Phasing roadmap'))
+    expect(section).toContain('20 relationships, in words:')
+    expect(section).toContain('- Kaffeerösterei Großmann & Söhne operates Café and roastery.\n')
+    expect(section).toContain('- Bürgerstiftung Weißenau funds Community room.\n')
+    expect(section).toContain('- Café and roastery and Summer market have a synergy.\n')
+    expect(section).toContain('- Anwohnerinitiative Mühlgraben is in conflict with Event hall (noise at weekends).\n')
+    expect(section).toContain('mentors Werkstatt Weißenau e.V.\n')
+  })
+
+  it('says one in the singular: "1 use", "1 actor in 1 sector", "1 relationship"', () => {
+    const one: BoardDocument = {
+      board: { title: 'Brewery' },
+      site: { name: 'Brewery' },
+      elements: [
+        { id: 'a1', kind: 'actor', x: 0, y: 0, w: 10, h: 10, label: 'Makers e.V.', sector: 'civil', commitment: 'loi' },
+        { id: 'u1', kind: 'use', x: 0, y: 0, w: 10, h: 10, label: 'Open workshop', category: 'makerspace', areaM2: 1200 },
+        { id: 'l1', kind: 'link', from: 'a1', to: 'u1', relation: 'operates' },
+      ],
+    } as unknown as BoardDocument
+    const text = toMarkdown(one)
+    expect(text).toContain('1 use with 1,200 m² planned.')
+    expect(text).toContain('1 actor in 1 sector; 1 committed')
+    expect(text).toContain('1 relationship, in words:\n\n- Makers e.V. operates Open workshop.')
+    expect(text).not.toMatch(/\b1 (uses|actors|sectors|relationships)\b/)
   })
 
   it('writes the roadmap by stage with months and the scheduled uses and actors', () => {

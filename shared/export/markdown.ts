@@ -4,7 +4,13 @@ import type { BoardDocument } from '../schema/document.ts'
 import type { Element } from '../schema/elements.ts'
 import type { Phase } from '../schema/phase.ts'
 import type { Site } from '../schema/site.ts'
-import { gapSentencesOf, indicatorRows } from './analysis-view.ts'
+import {
+  conflictSentencesOf,
+  gapCountSentence,
+  gapSentencesOf,
+  indicatorRows,
+  timelineConflictsHeading,
+} from './analysis-view.ts'
 import {
   actorRows,
   actorSummary,
@@ -14,6 +20,8 @@ import {
   enumLabel,
   nameOf,
   phaseOccupancyRows,
+  relationshipLine,
+  relationships,
   sectorGroups,
   sectorRows,
   siteRows,
@@ -129,7 +137,7 @@ function useSection(index: BriefIndex, site: Site): string {
   parts.push(
     table(
       [say('zone'), say('zoneArea'), say('uses'), say('plannedArea'), say('share'), say('zoneOccupancy')],
-      zoneRows(index, site).map(markdownCells),
+      zoneRows(index).map(markdownCells),
       [1, 2, 3, 4, 5],
     ),
   )
@@ -141,6 +149,16 @@ function useSection(index: BriefIndex, site: Site): string {
       [3, 4],
     ),
   )
+  return parts.join('\n\n')
+}
+
+/** Who operates, funds, uses, supplies what: one sentence per link. */
+function relationshipSection(document: BoardDocument, index: BriefIndex): string {
+  const parts = [`## ${say('relationships')}`]
+  const all = relationships(document, index)
+  if (all.length === 0) return [...parts, say('noRelationships')].join('\n\n')
+  parts.push(say('relationshipsSummary', { count: all.length }))
+  parts.push(all.map(({ sentence, note }) => `- ${escapeInline(relationshipLine(sentence, note))}`).join('\n'))
   return parts.join('\n\n')
 }
 
@@ -192,8 +210,14 @@ function analysisSections(analysis: Analysis | null, index: BriefIndex): string 
       ),
     )
   }
-  const sentences = gapSentencesOf(analysis, (id) => quoted(nameOf(index.byId.get(id), id)))
-  gaps.push(sentences.length === 0 ? say('noGaps') : sentences.map((sentence) => `- ${sentence}`).join('\n'))
+  const names = (id: string) => quoted(nameOf(index.byId.get(id), id))
+  const conflicts = conflictSentencesOf(analysis, names)
+  if (conflicts.length > 0)
+    indicators.push(`### ${timelineConflictsHeading}`, conflicts.map((sentence) => `- ${sentence}`).join('\n'))
+  // as many gaps as the API's `gaps` and the analysis panel count
+  const sentences = gapSentencesOf(analysis, names)
+  if (sentences.length === 0) gaps.push(say('noGaps'))
+  else gaps.push(gapCountSentence(sentences.length), sentences.map((sentence) => `- ${sentence}`).join('\n'))
   return [indicators.join('\n\n'), gaps.join('\n\n')].join('\n\n')
 }
 
@@ -292,6 +316,7 @@ export function toMarkdown(document: BoardDocument, options: MarkdownOptions = {
     siteSection(document.site),
     actorSection(index),
     useSection(index, document.site),
+    relationshipSection(document, index),
     roadmapSection(index),
     analysisSections(options.analysis ?? null, index),
     notesSection(index),

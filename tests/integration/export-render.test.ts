@@ -341,6 +341,10 @@ describe('pdf export', () => {
     expect(raw).toMatch(new RegExp(`Actors ${analysis.indicators.actors.total}\\b`))
     expect(raw).toMatch(/Page 1 of \d+/)
     expect(raw).toContain('State of the live board')
+    // the relationships in words, and the zones' total area (not the site's 12,400 m²)
+    expect(raw).toContain('Relationships')
+    expect(raw).toContain('Kaffeerösterei Großmann & Söhne operates Café and roastery.')
+    expect(raw).toMatch(/Total 10,450 m² 14 /)
   })
 
   it('of a snapshot: the snapshot state, its label on the title page, the same bytes twice', async () => {

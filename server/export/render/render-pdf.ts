@@ -2,7 +2,13 @@ import { readFile } from 'node:fs/promises'
 import fontkit from '@pdf-lib/fontkit'
 import { PDFDocument } from 'pdf-lib'
 import type { Analysis } from '../../../shared/analysis/types.ts'
-import { gapSentencesOf, indicatorRows } from '../../../shared/export/analysis-view.ts'
+import {
+  conflictSentencesOf,
+  gapCountSentence,
+  gapSentencesOf,
+  indicatorRows,
+  timelineConflictsHeading,
+} from '../../../shared/export/analysis-view.ts'
 import {
   actorRows,
   actorSummary,
@@ -11,6 +17,8 @@ import {
   byLabel,
   nameOf,
   phaseOccupancyRows,
+  relationshipLine,
+  relationships,
   sectorRows,
   siteRows,
   useMixSummary,
@@ -124,7 +132,7 @@ async function titlePage(writer: PdfWriter, input: PdfInput, title: string, anal
       ['Planned area', formatArea(area.plannedM2)],
       ['Occupancy of the site', area.ratio === null ? 'n/a' : formatPercent(area.ratio)],
       ['Use-mix evenness', formatNumber(mix.evenness, 2)],
-      [say('gaps'), formatNumber(analysis.gaps.length + analysis.indicators.timelineConflicts.length, 0)],
+      [say('gaps'), formatNumber(analysis.gaps.length, 0)],
     ]
     let y = top
     writer.text('At a glance', rightX, y, { size: 12.5, bold: true })
@@ -220,7 +228,7 @@ async function tables(writer: PdfWriter, input: PdfInput, analysis: Analysis | n
         { header: say('share'), width: 1.4, align: right },
         { header: say('zoneOccupancy'), width: 1.2, align: right },
       ],
-      zoneRows(index, document.site),
+      zoneRows(index),
       { continued: `${say('byZone')} (continued)` },
     )
     await writer.heading(say('byUse'), 2)
@@ -235,6 +243,14 @@ async function tables(writer: PdfWriter, input: PdfInput, analysis: Analysis | n
       useRows(index),
       { continued: `${say('byUse')} (continued)` },
     )
+  }
+
+  await writer.heading(say('relationships'), 2)
+  const links = relationships(document, index)
+  if (links.length === 0) await writer.paragraph(say('noRelationships'))
+  else await writer.paragraph(say('relationshipsSummary', { count: links.length }))
+  for (const { sentence, note } of links) {
+    await writer.paragraph(`•  ${relationshipLine(sentence, note)}`, { size: 9.5, gap: 2 })
   }
 
   await writer.newPage()
@@ -263,9 +279,17 @@ async function tables(writer: PdfWriter, input: PdfInput, analysis: Analysis | n
         { continued: `${say('phaseOccupancy')} (continued)` },
       )
     }
+    const names = (id: string) => `"${nameOf(index.byId.get(id), id)}"`
+    const conflicts = conflictSentencesOf(analysis, names)
+    if (conflicts.length > 0) {
+      await writer.heading(timelineConflictsHeading, 2)
+      for (const sentence of conflicts) await writer.paragraph(`•  ${sentence}`, { size: 9.5, gap: 2 })
+    }
+    // as many gaps as the API's `gaps` and the analysis panel count
     await writer.heading(say('gaps'), 2)
-    const sentences = gapSentencesOf(analysis, (id) => `"${nameOf(index.byId.get(id), id)}"`)
+    const sentences = gapSentencesOf(analysis, names)
     if (sentences.length === 0) await writer.paragraph(say('noGaps'))
+    else await writer.paragraph(gapCountSentence(sentences.length))
     for (const sentence of sentences) await writer.paragraph(`•  ${sentence}`, { size: 9.5, gap: 2 })
   }
 

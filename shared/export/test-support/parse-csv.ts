@@ -3,7 +3,7 @@
  * quote inside an unquoted field, text after a closing quote, a bare CR or LF, records of
  * different lengths), so a test that parses our CSV back proves the writer's quoting.
  */
-export function parseCsvStrict(text: string): string[][] {
+export function parseCsvStrict(text: string, delimiter: ',' | ';' = ','): string[][] {
   const records: string[][] = []
   let record: string[] = []
   let i = 0
@@ -35,7 +35,7 @@ export function parseCsvStrict(text: string): string[][] {
         }
       }
     } else {
-      while (i < text.length && text[i] !== ',' && text[i] !== '\r' && text[i] !== '\n') {
+      while (i < text.length && text[i] !== delimiter && text[i] !== '\r' && text[i] !== '\n') {
         if (text[i] === '"') fail('quote in an unquoted field')
         field += text[i]
         i++
@@ -47,7 +47,7 @@ export function parseCsvStrict(text: string): string[][] {
       break
     }
     const separator = text[i]
-    if (separator === ',') {
+    if (separator === delimiter) {
       i++
       if (i >= text.length) {
         record.push('')
