@@ -3,12 +3,18 @@ import { toElementMap } from '../schema/convert.ts'
 import { isPositioned } from '../schema/elements.ts'
 import { indicesBetween } from '../schema/fractional-index.ts'
 import { getElements } from '../schema/layout.ts'
+import { isContainerKind } from '../schema/z-order.ts'
 import { readBoxes, topIndex } from './boxes.ts'
+import { containerKeyFor } from './container-placement.ts'
 import type { OperationOf } from './operation.ts'
 import { refuse } from './operation-error.ts'
 import { type Plan, planned } from './plan.ts'
 
-/** Adds new elements; boxes without `z` go on top, in the order given. */
+/**
+ * Adds new elements. Boxes without `z` go on top, in the order given, except containers
+ * (frames, images, zones) drawn over existing boxes: they go behind what they cover
+ * (`containerKeyFor`), so nothing new hides what is there.
+ */
 export function planAddElements(doc: Y.Doc, op: OperationOf<'element.add'>): Plan {
   const elements = getElements(doc)
   const seen = new Set<string>()
@@ -20,10 +26,20 @@ export function planAddElements(doc: Y.Doc, op: OperationOf<'element.add'>): Pla
     }
     seen.add(element.id)
   }
-  const unkeyed = op.elements.filter((element) => isPositioned(element) && element.z === undefined)
-  const keys = indicesBetween(topIndex(readBoxes(doc)), null, unkeyed.length)
+  const boxes = readBoxes(doc)
+  const zOf = new Map<string, string>()
+  for (const element of op.elements) {
+    if (!isPositioned(element) || element.z !== undefined || !isContainerKind(element.kind)) continue
+    const z = containerKeyFor(boxes, element)
+    if (z !== null) zOf.set(element.id, z)
+  }
+  const unkeyed = op.elements.filter((element) => isPositioned(element) && element.z === undefined && !zOf.has(element.id))
+  const keys = indicesBetween(topIndex(boxes), null, unkeyed.length)
   if (!keys.ok) return refuse('invalid_operation', keys.error)
-  const zOf = new Map(unkeyed.map((element, index) => [element.id, keys.value[index]]))
+  unkeyed.forEach((element, index) => {
+    const z = keys.value[index]
+    if (z !== undefined) zOf.set(element.id, z)
+  })
   return planned(() => {
     for (const element of op.elements) {
       const z = zOf.get(element.id)

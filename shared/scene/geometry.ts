@@ -102,3 +102,43 @@ export function sceneBounds(node: SceneNode): Rect | null {
     }
   }
 }
+
+/** Space kept between a link's label and the cards it joins (board px). */
+const LABEL_CLEARANCE = 6
+
+const clearOf = (rect: Rect, boxes: readonly Box[]): boolean =>
+  boxes.every((box) => !intersects(rect, { x: box.x - 2, y: box.y - 2, width: box.w + 4, height: box.h + 4 }))
+
+/**
+ * Where a link's label plate (`size`) goes: on the middle of the arrow when it fits there between
+ * the two cards; else beside the arrow (on either side); else above (or below) both cards. Never
+ * on a card, so the plate neither hides a card's text nor disappears under it.
+ */
+export function linkLabelRect(
+  start: { x: number; y: number },
+  end: { x: number; y: number },
+  boxes: readonly Box[],
+  size: { width: number; height: number },
+): Rect {
+  const mid = { x: (start.x + end.x) / 2, y: (start.y + end.y) / 2 }
+  const at = (c: { x: number; y: number }): Rect => ({
+    x: c.x - size.width / 2,
+    y: c.y - size.height / 2,
+    width: size.width,
+    height: size.height,
+  })
+  const length = Math.hypot(end.x - start.x, end.y - start.y) || 1
+  // the unit normal of the arrow, and how far the plate's centre must go along it to clear the line
+  const n = { x: -(end.y - start.y) / length, y: (end.x - start.x) / length }
+  const off = (Math.abs(n.x) * size.width + Math.abs(n.y) * size.height) / 2 + LABEL_CLEARANCE
+  const top = Math.min(...boxes.map((box) => box.y))
+  const bottom = Math.max(...boxes.map((box) => box.y + box.h))
+  const candidates: Rect[] = [
+    at(mid),
+    at({ x: mid.x + n.x * off, y: mid.y + n.y * off }),
+    at({ x: mid.x - n.x * off, y: mid.y - n.y * off }),
+    at({ x: mid.x, y: top - LABEL_CLEARANCE - size.height / 2 }),
+    at({ x: mid.x, y: bottom + LABEL_CLEARANCE + size.height / 2 }),
+  ]
+  return candidates.find((rect) => clearOf(rect, boxes)) ?? (candidates[3] as Rect)
+}

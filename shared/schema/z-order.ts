@@ -8,6 +8,15 @@ const layerOfKind: Readonly<Record<string, number>> = { frame: 0, image: 1, zone
 const layerOf = (kind: string): number => layerOfKind[kind] ?? 3
 
 /**
+ * Frames, site-plan images and zones hold other elements: they are drawn under everything else
+ * whatever their `z` (a frame drawn around cards never hides them), frames under images under
+ * zones; `z` orders them only among their own kind.
+ */
+export const isContainerKind = (kind: string): boolean => layerOf(kind) < 3
+/** The container band of a kind (0 frame, 1 image, 2 zone), 3 for every other kind. */
+export const containerLayerOf = layerOf
+
+/**
  * Drawing order, bottom first: elements without a (valid) `z` lie under all that have one,
  * frames under site-plan images under zones under the rest, then by id; elements with `z`
  * follow their fractional index, ties (two clients picked the same key) broken by id.

@@ -4,7 +4,7 @@ import { type Box, CARD, FRAME_HEADER, frame, note, PAD, templateDocument } from
 
 /**
  * Use mix on a site plan: the site's buildings and open spaces as zones with their floor
- * areas, and candidate uses beside the plan. Groups move uses onto zones (and set their zone);
+ * areas, and candidate uses beside the plan. Groups move uses onto zones (a use dropped on a zone takes it);
  * the analysis shows each zone's occupancy, overcommitted zones and the evenness of the mix.
  */
 const zones: readonly { id: string; label: string; areaM2: number; box: Box }[] = [
@@ -65,7 +65,7 @@ export function useMixTemplate(): BoardDocument {
     })),
     note(
       'use-mix-how-to',
-      'Move a use onto a zone and set its zone. Watch each zone’s occupancy and the mix in the analysis.',
+      'Move a use onto a zone: it takes that zone. Watch each zone’s occupancy and the mix in the analysis.',
       { x: USES_X + PAD, y: 500, w: 2 * CARD.w + PAD, h: 140 },
       'yellow',
     ),

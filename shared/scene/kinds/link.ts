@@ -1,4 +1,4 @@
-import { edgePoint, linkEndpoints } from '../geometry.ts'
+import { edgePoint, linkEndpoints, linkLabelRect } from '../geometry.ts'
 import { glyphs } from '../icons.ts'
 import { group, icon, present, rect, text } from '../nodes.ts'
 import { conflictColor, ink, linkColor, warningColor } from '../palette.ts'
@@ -15,8 +15,9 @@ const mutual = new Set(['cooperates', 'synergy', 'conflicts'])
 
 /**
  * A link: an arrow from where the centre-to-centre line leaves the `from` box to where it
- * enters the `to` box, with the relation (and the link's own label, if any) on a small plate
- * at the middle. `conflicts` is red, dashed and says so. A link with one end missing is a
+ * enters the `to` box (clipped to the cards' borders), with the relation (and the link's own
+ * label, if any) on a small plate at the middle, or beside the arrow where the middle would
+ * touch a card (`linkLabelRect`). `conflicts` is red, dashed and says so. A link with one end missing is a
  * short dashed stub from the end that exists, ending in a warning glyph; with both missing,
  * an empty group. Drawn in board coordinates (the group sits at 0, 0).
  */
@@ -32,7 +33,6 @@ export function buildLink(link: Link, from: Box | undefined, to: Box | undefined
   const color = isConflict ? conflictColor : linkColor
   const relation = ctx.t(`enum.relation.${link.relation}`)
   const own = displayLabel(link, ctx)
-  const mid = { x: (start.x + end.x) / 2, y: (start.y + end.y) / 2 }
   const length = Math.hypot(end.x - start.x, end.y - start.y)
 
   // Along a mostly horizontal link the plate must leave the line visible at both ends; across a
@@ -43,8 +43,10 @@ export function buildLink(link: Link, from: Box | undefined, to: Box | undefined
   const line2 = own ? clipText(own, 10.5, maxW) : ''
   const plateW = Math.ceil(Math.max(estimateTextWidth(line1, 11, true), estimateTextWidth(line2, 10.5)) + 12)
   const plateH = line2 ? 32 : 18
-  const plateX = mid.x - plateW / 2
-  const plateY = mid.y - plateH / 2
+  // beside the cards, never on them (a plate on a card would hide its text or vanish under it)
+  const plate = linkLabelRect(start, end, [from, to], { width: plateW, height: plateH })
+  const plateX = plate.x
+  const plateY = plate.y
   const r = (n: number) => Math.round(n * 100) / 100
 
   return root(
@@ -107,7 +109,7 @@ export function buildLink(link: Link, from: Box | undefined, to: Box | undefined
             : null,
         ]),
       ),
-      link.locked ? lockBadge(r(mid.x + plateW / 2), r(plateY)) : null,
+      link.locked ? lockBadge(r(plateX + plateW), r(plateY)) : null,
     ]),
   )
 }
