@@ -32,6 +32,7 @@ export function BoardCanvas(props: { onReady?: (api: CanvasApi) => void; childre
   const toasts = useContext(ToastContext)
   const controller = createCanvasController(session, host, {
     tellRefused: (code) => toasts?.show(t(refusalMessageKey(code)), 'warning', 8000),
+    tell: (message) => toasts?.show(message, 'info', 8000),
   })
   const api = controller.api
   setActiveCanvas(api)

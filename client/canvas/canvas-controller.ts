@@ -22,7 +22,7 @@ import { attachPointerGestures, type PointerGestures } from './gestures/pointer-
 import { attachTransformGesture } from './gestures/transform-gesture.ts'
 import { createGridLayer } from './layers/grid-layer.ts'
 import { createOverlayLayer } from './layers/overlay-layer.ts'
-import { newElementAt } from './new-element.ts'
+import { type ElementBox, newElementAt, newElementIn, startsBeforeMonth } from './new-element.ts'
 import { createPresencePublisher } from './presence-publisher.ts'
 import { followRemoteDrags } from './remote-drags.ts'
 import { createBoardRenderer } from './render/board-renderer.ts'
@@ -66,7 +66,7 @@ const FIT_INSETS = { left: 72, bottom: 24 }
 export function createCanvasController(
   session: BoardSession,
   host: HTMLDivElement,
-  options: { tellRefused?: (code: RefusalCode) => void } = {},
+  options: { tellRefused?: (code: RefusalCode) => void; tell?: (message: string) => void; now?: () => Date } = {},
 ): CanvasController {
   const boardId = session.board.id
   // follows a role change while connected (the server stamps it on our presence)
@@ -188,15 +188,21 @@ export function createCanvasController(
   }
 
   const timeline = () => createTimeline(session.connection.doc.getMap('settings').get('timelineOrigin'))
+  /** A phase placed where the timeline is in the past keeps the months of its place, and says so. */
+  const tellIfPast = (start: string) => {
+    if (startsBeforeMonth(start, options.now?.() ?? new Date()))
+      options.tell?.(translatorFor(language())('canvas.phase.inPast', { start }))
+  }
 
-  const createElement = (kind: CreationTool, at?: Point): string | null => {
+  const createElement = (kind: CreationTool, at?: Point, box?: ElementBox): string | null => {
     if (!isEditor()) return null
     const point = at ?? viewportCentre(viewport(), size())
     // a new note starts empty; the others start with their kind's name, selected in the editor
     const label = kind === 'note' ? '' : translatorFor(language())(`canvas.new.${kind}`)
-    const element = newElementAt(kind, point, label, timeline())
+    const element = box ? newElementIn(kind, box, label, timeline()) : newElementAt(kind, point, label, timeline())
     const result = apply({ type: 'element.add', elements: [element] })
     if (!result.ok) return null
+    if (element.kind === 'phase') tellIfPast(element.start)
     session.selection.set([element.id])
     setTool('select')
     // every kind has a label: it opens for typing at once (once this gesture's handlers are done)

@@ -6,6 +6,7 @@ import type { RefusalCode } from '../../shared/rules/refusals.ts'
 import type { BoardSession } from '../board/board-context.ts'
 import type { ElementLike } from './board-geometry.ts'
 import type { OverlayLayer } from './layers/overlay-layer.ts'
+import type { ElementBox } from './new-element.ts'
 import type { PresencePublisher } from './presence-publisher.ts'
 import type { BoardRenderer } from './render/board-renderer.ts'
 import type { CreationTool, Tool } from './tools.ts'
@@ -46,7 +47,8 @@ export interface CanvasCore {
   liveResize: LiveResize | null
   /** redraws outlines, transformer and handle from the selection and live gestures (next frame) */
   refreshOverlay(): void
-  createElement(kind: CreationTool, at?: Point): string | null
+  /** creates `kind` centred at `at` with its default size, or in `box` (a drawn rectangle) */
+  createElement(kind: CreationTool, at?: Point, box?: ElementBox): string | null
   editText(id: string): void
   readonly editing: Accessor<string | null>
   setCursor(cursor: string): void

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { MONTH_WIDTH_PX } from '../../shared/scene/timeline.ts'
+import { createTimeline, MONTH_WIDTH_PX } from '../../shared/scene/timeline.ts'
 import { parseElement } from '../../shared/schema/elements.ts'
 import { defaultRelation } from './board-geometry.ts'
-import { newElementAt } from './new-element.ts'
+import { drawnBox, newElementAt, newElementIn, startsBeforeMonth } from './new-element.ts'
 import { creationTools } from './tools.ts'
 
 describe('newElementAt', () => {
@@ -39,5 +39,27 @@ describe('defaultRelation', () => {
     expect(defaultRelation('use', 'use')).toBe('synergy')
     expect(defaultRelation('use', 'actor')).toBe('supports')
     expect(defaultRelation('phase', 'zone')).toBe('supports')
+  })
+})
+
+describe('drawnBox', () => {
+  it('is the dragged rectangle, from either corner, at least the smallest size', () => {
+    expect(drawnBox('zone', { x: 500, y: 400 }, { x: 100.4, y: 150 })).toEqual({ x: 100, y: 150, w: 400, h: 250 })
+    expect(drawnBox('frame', { x: 0, y: 0 }, { x: 30, y: 20 })).toEqual({ x: 0, y: 0, w: 120, h: 80 })
+  })
+
+  it('snaps a phase to the months it covers on the board’s timeline', () => {
+    const timeline = createTimeline('2030-01')
+    const box = drawnBox('phase', { x: 50, y: 10 }, { x: 50 + 5 * MONTH_WIDTH_PX + 7, y: 90 }, timeline)
+    expect(box).toEqual({ x: 2 * MONTH_WIDTH_PX, y: 10, w: 5 * MONTH_WIDTH_PX, h: 80 })
+    const phase = newElementIn('phase', box, 'Pilot', timeline)
+    expect(phase).toMatchObject({ start: '2030-03', end: '2030-07' })
+  })
+
+  it('tells a start month in the past from this month and later ones', () => {
+    const today = new Date(2027, 4, 20)
+    expect(startsBeforeMonth('2027-04', today)).toBe(true)
+    expect(startsBeforeMonth('2027-05', today)).toBe(false)
+    expect(startsBeforeMonth('2028-01', today)).toBe(false)
   })
 })

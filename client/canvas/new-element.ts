@@ -1,8 +1,11 @@
-import { defaultTimeline, MONTH_WIDTH_PX, snapPhaseBox, type Timeline } from '../../shared/scene/timeline.ts'
+import { defaultTimeline, MONTH_WIDTH_PX, monthNumber, snapPhaseBox, type Timeline } from '../../shared/scene/timeline.ts'
 import type { ElementInput } from '../../shared/schema/elements.ts'
 import { newElementId } from '../../shared/schema/ids.ts'
-import type { CreationTool } from './tools.ts'
+import type { CreationTool, DrawingTool } from './tools.ts'
 import type { Point } from './viewport.ts'
+
+/** A box in board coordinates, as elements store it. */
+export type ElementBox = { x: number; y: number; w: number; h: number }
 
 /** Default sizes of new elements (board px). */
 export const defaultSizes: Record<CreationTool, { w: number; h: number }> = {
@@ -28,13 +31,38 @@ export const minSizes: Record<string, { w: number; h: number }> = {
 export const minSizeOf = (kind: string): { w: number; h: number } => minSizes[kind] ?? { w: 20, h: 20 }
 
 /**
+ * The box a drawing tool makes from a drag between `a` and `b` (either corner first): the
+ * dragged rectangle, at least the kind's smallest size; a phase snapped to whole months of the
+ * board's timeline (its left edge and width), so what is dragged is what it schedules.
+ */
+export function drawnBox(kind: DrawingTool, a: Point, b: Point, timeline: Timeline = defaultTimeline): ElementBox {
+  const min = minSizeOf(kind)
+  const x = Math.round(Math.min(a.x, b.x))
+  const y = Math.round(Math.min(a.y, b.y))
+  const w = Math.max(min.w, Math.round(Math.abs(b.x - a.x)))
+  const h = Math.max(min.h, Math.round(Math.abs(b.y - a.y)))
+  if (kind !== 'phase') return { x, y, w, h }
+  const snapped = snapPhaseBox({ x: Math.min(a.x, b.x), w: Math.abs(b.x - a.x) }, timeline)
+  return { x: snapped.x, y, w: snapped.w, h }
+}
+
+/**
  * A new element of `kind` centred at `at`, with the defaults a workshop starts from. `label`
  * comes from the catalog (`canvas.new.<kind>`); phases snap to whole months of the timeline.
  */
 export function newElementAt(kind: CreationTool, at: Point, label: string, timeline: Timeline = defaultTimeline): ElementInput {
   const { w, h } = defaultSizes[kind]
-  const x = Math.round(at.x - w / 2)
-  const y = Math.round(at.y - h / 2)
+  return newElementIn(kind, { x: Math.round(at.x - w / 2), y: Math.round(at.y - h / 2), w, h }, label, timeline)
+}
+
+/** A new element of `kind` in `box` (a drawn rectangle); a phase gets the months its box covers. */
+export function newElementIn(
+  kind: CreationTool,
+  box: ElementBox,
+  label: string,
+  timeline: Timeline = defaultTimeline,
+): ElementInput {
+  const { x, y, w, h } = box
   const base = { x, y, w, h, label }
   switch (kind) {
     case 'actor':
@@ -62,3 +90,7 @@ export function newElementAt(kind: CreationTool, at: Point, label: string, timel
     }
   }
 }
+
+/** True when `start` (`YYYY-MM`) is a month before the one `today` is in (local time). */
+export const startsBeforeMonth = (start: string, today: Date): boolean =>
+  monthNumber(start) < today.getFullYear() * 12 + today.getMonth()

@@ -9,3 +9,9 @@ export const isCreationTool = (tool: Tool): tool is CreationTool => (creationToo
 
 /** Tools a viewer may use: looking around only. */
 export const isReadOnlyTool = (tool: Tool): boolean => tool === 'select' || tool === 'pan'
+
+/** Creation tools that draw the rectangle that is dragged (a click gives the default size). */
+export const drawingTools = ['zone', 'frame', 'phase'] as const
+export type DrawingTool = (typeof drawingTools)[number]
+
+export const isDrawingTool = (tool: Tool): tool is DrawingTool => (drawingTools as readonly string[]).includes(tool)

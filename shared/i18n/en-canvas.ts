@@ -20,6 +20,8 @@ export const enCanvas = {
   'canvas.new.zone': 'New zone',
   'canvas.new.frame': 'Frame',
   'canvas.new.phase': 'New phase',
+  'canvas.phase.inPast':
+    'This phase starts in {start}, before this month: its place on the timeline is in the past. Drag it to the right for later months.',
 
   // Tools
   'tool.select': 'Select',

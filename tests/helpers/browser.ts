@@ -95,3 +95,28 @@ export async function openPerson(
   watched.expect({ path: '/api/auth/me', status: 401 })
   return { page: watched.page, context, problems: watched.problems }
 }
+
+type BoardPoint = { x: number; y: number }
+
+/** Page (client) px of a board point, through the canvas's read-only debug hook. */
+export const toClient = (page: Page, point: BoardPoint): Promise<BoardPoint> =>
+  page.evaluate((p) => {
+    const hook = (window as unknown as { __refreshBoard?: { toClient?(p: BoardPoint): BoardPoint } }).__refreshBoard
+    if (!hook?.toClient) throw new Error('no canvas')
+    return hook.toClient(p)
+  }, point)
+
+/** Page px of the centre of an element's box. */
+export const centreOf = (page: Page, box: { x: number; y: number; w: number; h: number }): Promise<BoardPoint> =>
+  toClient(page, { x: box.x + box.w / 2, y: box.y + box.h / 2 })
+
+/** A mouse drag in `steps` moves, one animation frame apart (the canvas works once per frame). */
+export async function drag(page: Page, from: BoardPoint, to: BoardPoint, steps = 12): Promise<void> {
+  await page.mouse.move(from.x, from.y)
+  await page.mouse.down()
+  for (let i = 1; i <= steps; i++) {
+    await page.mouse.move(from.x + ((to.x - from.x) * i) / steps, from.y + ((to.y - from.y) * i) / steps)
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)))
+  }
+  await page.mouse.up()
+}

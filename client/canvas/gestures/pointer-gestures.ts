@@ -1,11 +1,14 @@
+import { createTimeline, monthSpan, snapPhaseBox } from '../../../shared/scene/timeline.ts'
 import { newElementId } from '../../../shared/schema/ids.ts'
+import { t } from '../../i18n/locale.ts'
 import { canChange, refusalFor } from '../actions/editing-rules.ts'
 import { boxOf, defaultRelation, type ElementLike, linkableKinds, withFrameContents } from '../board-geometry.ts'
 import type { CanvasCore } from '../canvas-core.ts'
 import { createFrameTask } from '../frame-scheduler.ts'
 import { HANDLE_RADIUS_PX } from '../layers/overlay-layer.ts'
+import { drawnBox } from '../new-element.ts'
 import { createSnapIndex, type SnapIndex, snapBox } from '../snapping.ts'
-import { isCreationTool } from '../tools.ts'
+import { type DrawingTool, isCreationTool, isDrawingTool } from '../tools.ts'
 import { type Point, type Rect, rectFromPoints, unionRect, type Viewport, visibleRect } from '../viewport.ts'
 
 /** Screen px a press must travel before it becomes a drag (a click below that). */
@@ -20,6 +23,7 @@ type Mode =
   | { kind: 'press'; start: Point; startScreen: Point; hitId: string; wasSelected: boolean; shift: boolean }
   | { kind: 'move'; start: Point; ids: string[]; boxes: Map<string, Rect>; union: Rect; snap: SnapIndex }
   | { kind: 'link'; from: string; origin: Point; target: string | null }
+  | { kind: 'draw'; tool: DrawingTool; start: Point; startScreen: Point; dragged: boolean }
 
 const distance = (a: Point, b: Point) => Math.hypot(a.x - b.x, a.y - b.y)
 
@@ -50,6 +54,14 @@ export function attachPointerGestures(core: CanvasCore): PointerGestures {
   let spaceHeld = false
   let handleOf: { id: string; at: Point } | null = null
   const touches = new Map<number, Point>()
+  const timeline = () => createTimeline(session.connection.doc.getMap('settings').get('timelineOrigin'))
+
+  /** What the rectangle being drawn will make: a phase's months, a zone's or frame's size. */
+  const draftCaption = (tool: DrawingTool, box: { x: number; w: number; h: number }): string => {
+    if (tool !== 'phase') return `${box.w} × ${box.h}`
+    const { start, end } = snapPhaseBox(box, timeline())
+    return `${t('scene.phase.dates', { start, end })} · ${t('scene.phase.months', { count: monthSpan(start, end) })}`
+  }
 
   /**
    * The element a press at `board` picks. A frame is picked by its title or its border only,
@@ -191,6 +203,14 @@ export function attachPointerGestures(core: CanvasCore): PointerGestures {
         core.refreshOverlay()
         break
       }
+      case 'draw': {
+        if (!mode.dragged && distance(screen, mode.startScreen) < DRAG_THRESHOLD_PX) break
+        mode.dragged = true
+        const box = drawnBox(mode.tool, mode.start, board, timeline())
+        overlay.setDraft({ x: box.x, y: box.y, width: box.w, height: box.h }, draftCaption(mode.tool, box), core.viewport().scale)
+        overlay.draw()
+        break
+      }
       case 'link': {
         const over = renderer.elementAt(board)
         const target = over && over !== mode.from && boxOf(core.elements()[over]) ? over : null
@@ -274,6 +294,12 @@ export function attachPointerGestures(core: CanvasCore): PointerGestures {
       return
     }
     const tool = core.tool()
+    if (isDrawingTool(tool) && core.canEdit) {
+      // a drag draws the rectangle (previewed as it grows); a click gives the default size
+      mode = { kind: 'draw', tool, start: board, startScreen: screen, dragged: false }
+      capture()
+      return
+    }
     if (isCreationTool(tool)) {
       if (core.canEdit) core.createElement(tool, board)
       return
@@ -376,6 +402,14 @@ export function attachPointerGestures(core: CanvasCore): PointerGestures {
         endMove(e.type === 'pointerup')
         mode = { kind: 'idle' }
         break
+      case 'draw': {
+        overlay.setDraft(null, '', 1)
+        overlay.draw()
+        if (e.type !== 'pointerup' || !core.canEdit) break
+        if (ending.dragged) core.createElement(ending.tool, ending.start, drawnBox(ending.tool, ending.start, board, timeline()))
+        else core.createElement(ending.tool, ending.start)
+        break
+      }
       case 'link': {
         overlay.setLinkPreview(null, null, null)
         overlay.draw()
@@ -447,6 +481,9 @@ export function attachPointerGestures(core: CanvasCore): PointerGestures {
           break
         case 'link':
           overlay.setLinkPreview(null, null, null)
+          break
+        case 'draw':
+          overlay.setDraft(null, '', 1)
           break
         default:
           return false

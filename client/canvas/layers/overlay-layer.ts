@@ -20,6 +20,8 @@ export interface OverlayLayer {
   setOutlines(rects: readonly Rect[], scale: number): void
   setHover(rect: Rect | null): void
   setMarquee(rect: Rect | null): void
+  /** the rectangle a drawing tool is dragging, with what it will make (a phase's months), or hidden */
+  setDraft(rect: Rect | null, caption: string, scale: number): void
   setGuides(guides: readonly SnapGuide[]): void
   setLinkPreview(from: Point | null, to: Point | null, target: Rect | null): void
   /** the connection handle at `at`, or hidden */
@@ -49,6 +51,20 @@ export function createOverlayLayer(): OverlayLayer {
     dash: [4, 3],
     strokeScaleEnabled: false,
   })
+  const draft = new Konva.Rect({
+    visible: false,
+    listening: false,
+    name: 'draft',
+    fill: 'rgba(29, 78, 216, 0.06)',
+    stroke: SELECTION_COLOR,
+    strokeWidth: 1.5,
+    dash: [6, 4],
+    strokeScaleEnabled: false,
+    cornerRadius: 4,
+  })
+  const draftCaption = new Konva.Label({ visible: false, listening: false })
+  draftCaption.add(new Konva.Tag({ fill: SELECTION_COLOR, cornerRadius: 3 }))
+  draftCaption.add(new Konva.Text({ text: '', fontSize: 12, fill: '#ffffff', padding: 4, fontFamily: 'system-ui, sans-serif' }))
   const guides = new Konva.Group({ listening: false })
   const linkArrow = new Konva.Arrow({
     visible: false,
@@ -100,7 +116,7 @@ export function createOverlayLayer(): OverlayLayer {
     borderStrokeWidth: 1,
     name: 'transformer',
   })
-  layer.add(outlines, hover, marquee, guides, linkTarget, linkArrow, proxy, transformer, handle)
+  layer.add(outlines, hover, marquee, draft, draftCaption, guides, linkTarget, linkArrow, proxy, transformer, handle)
 
   const outlinePool: Konva.Rect[] = []
   const guidePool: Konva.Line[] = []
@@ -135,6 +151,15 @@ export function createOverlayLayer(): OverlayLayer {
     setMarquee(rect) {
       marquee.visible(rect !== null)
       if (rect) marquee.setAttrs({ x: rect.x, y: rect.y, width: rect.width, height: rect.height })
+    },
+    setDraft(rect, caption, scale) {
+      draft.visible(rect !== null)
+      draftCaption.visible(rect !== null && caption !== '')
+      if (!rect) return
+      draft.setAttrs({ x: rect.x, y: rect.y, width: rect.width, height: rect.height })
+      draftCaption.getText().text(caption)
+      // above the top-left corner, at a constant screen size
+      draftCaption.setAttrs({ x: rect.x, y: rect.y - 26 / scale, scaleX: 1 / scale, scaleY: 1 / scale })
     },
     setGuides(list) {
       while (guidePool.length < list.length) {
