@@ -16,11 +16,13 @@ export function actorIndicators(index: BoardIndex): ActorIndicators {
 export function creativeIndicators(index: BoardIndex, settings: Settings): CreativeIndicators {
   let count = 0
   let committed = 0
+  let interested = 0
   for (const actor of index.actors) {
     if (!isCreative(actor.sector)) continue
     count++
     if (isCommitted(actor.commitment)) committed++
+    else if (actor.commitment === 'interested') interested++
   }
   const threshold = settings.creativeThreshold
-  return { count, threshold, reached: count >= threshold, share: ratioOr(count, index.actors.length, 0), committed }
+  return { count, threshold, reached: count >= threshold, share: ratioOr(count, index.actors.length, 0), committed, interested }
 }

@@ -32,8 +32,9 @@ describe('analyse: worked example', () => {
   })
 
   it('creative critical mass: creative + culture against the board threshold', () => {
-    // a1, a2, a6 → 3 ≥ threshold 3; share 3 / 7; committed (loi+) only a1
-    expect(indicators.creative).toEqual({ count: 3, threshold: 3, reached: true, share: 3 / 7, committed: 1 })
+    // a1, a2, a6 → 3 ≥ threshold 3; share 3 / 7; committed (loi+) only a1; merely interested a6;
+    // a2 is at the idea stage (3 − 1 − 1)
+    expect(indicators.creative).toEqual({ count: 3, threshold: 3, reached: true, share: 3 / 7, committed: 1, interested: 1 })
     expect(analyse(workedExample, { creativeThreshold: 4 }).indicators.creative.reached).toBe(false)
   })
 

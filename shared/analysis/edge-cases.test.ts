@@ -19,7 +19,7 @@ describe('analyse: edge cases', () => {
     const { indicators, matrix, gaps } = analyse(emptyBoardDocument({ id: 'e', title: 'Empty' }))
     expect(indicators.actors.total).toBe(0)
     expect(Object.values(indicators.actors.bySector)).toEqual(sectors.map(() => 0))
-    expect(indicators.creative).toEqual({ count: 0, threshold: 5, reached: false, share: 0, committed: 0 })
+    expect(indicators.creative).toEqual({ count: 0, threshold: 5, reached: false, share: 0, committed: 0, interested: 0 })
     expect(indicators.area).toEqual({
       siteM2: null,
       plannedM2: 0,
@@ -95,6 +95,7 @@ describe('analyse: edge cases', () => {
     expect(indicators.coverage).toBe(0)
     expect(matrix.cells.flat().reduce((a, b) => a + b, 0)).toBe(0)
     expect(gaps).toEqual([
+      { type: 'combination-missing', elementId: '' }, // one creative actor, nobody to combine with
       { type: 'use-without-operator', elementId: 'u1' },
       { type: 'actor-without-use', elementId: 'a1' },
       { type: 'use-without-phase', elementId: 'u1' },
@@ -112,7 +113,7 @@ describe('analyse: edge cases', () => {
     ])
     const { indicators, gaps } = analyse(document)
     expect(indicators.coverage).toBe(0)
-    expect(gaps.map((gap) => gap.type)).toEqual(['use-without-operator', 'use-without-phase'])
+    expect(gaps.map((gap) => gap.type)).toEqual(['combination-missing', 'use-without-operator', 'use-without-phase'])
   })
 
   it('timeline: a committed operator no phase schedules is on board; one scheduled the same month is too', () => {

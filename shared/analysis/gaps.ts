@@ -34,6 +34,11 @@ export function findGaps(index: BoardIndex, facts: LinkFacts): Gap[] {
   }
   for (const actor of index.actors) if (!facts.actorsWithUse.has(actor.id)) add('actor-without-use', actor.id)
   for (const id of facts.danglingLinkIds) add('link-dangling', id)
+  // The seed project's aim: creative and established actors combined, by a link between them or
+  // a use they share. A board with actors or uses and neither has missed it; an empty board has not begun.
+  const hasContent = index.actors.length > 0 || index.uses.length > 0
+  const combined = facts.crossSectorLinks > 0 || [...facts.usesWithCreative].some((id) => facts.usesWithEstablished.has(id))
+  if (hasContent && !combined) add('combination-missing', '')
 
   return gaps.sort((a, b) => (typeRank.get(a.type) ?? 0) - (typeRank.get(b.type) ?? 0) || compareIds(a.elementId, b.elementId))
 }

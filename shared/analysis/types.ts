@@ -45,6 +45,11 @@ export interface CreativeIndicators {
   share: number
   /** Creative and cultural actors with commitment `loi`, `precontract` or `signed`. */
   committed: number
+  /**
+   * Creative and cultural actors with commitment `interested`: goodwill, not yet a letter of
+   * intent. `count − committed − interested` are at the `idea` stage.
+   */
+  interested: number
 }
 
 export interface AreaIndicators {
@@ -173,6 +178,7 @@ export interface CombinationMatrix {
 }
 
 export const gapTypes = [
+  'combination-missing',
   'use-without-operator',
   'actor-without-use',
   'zone-overcommitted',
@@ -183,8 +189,18 @@ export const gapTypes = [
 ] as const
 export type GapType = (typeof gapTypes)[number]
 
-/** Something the concept still lacks, on one element. Sorted by type (the order above), then id. */
+/**
+ * Something the concept still lacks, on one element. Sorted by type (the order above), then id.
+ * A gap of the whole board (`combination-missing`) has no element: its `elementId` is ''
+ * (see `isBoardGap`).
+ */
 export interface Gap {
   type: GapType
   elementId: string
 }
+
+/** The gap types about the board as a whole; their `elementId` is always ''. */
+export const boardGapTypes: ReadonlySet<GapType> = new Set<GapType>(['combination-missing'])
+
+/** True for a gap of the whole board, which names no element. */
+export const isBoardGap = (gap: Gap): boolean => boardGapTypes.has(gap.type)

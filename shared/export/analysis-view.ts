@@ -1,4 +1,4 @@
-import type { Analysis, Gap, TimelineConflict } from '../analysis/types.ts'
+import { type Analysis, type Gap, isBoardGap, type TimelineConflict } from '../analysis/types.ts'
 import { formatArea, formatNumber, formatPercent } from './format.ts'
 
 /**
@@ -64,6 +64,7 @@ export function indicatorRows(analysis: Analysis): IndicatorRow[] {
       value: `${count(creative.count)} of a target of ${count(creative.threshold)} (${creative.reached ? 'reached' : 'not reached'})`,
     },
     { label: 'Committed creative and cultural actors (letter of intent or more)', value: count(creative.committed) },
+    { label: 'Merely interested creative and cultural actors', value: count(creative.interested ?? 0) },
     { label: 'Creative and cultural share of actors', value: formatPercent(creative.share) },
     { label: 'Site area', value: area.siteM2 === null ? 'n/a' : formatArea(area.siteM2) },
     { label: 'Planned area', value: formatArea(area.plannedM2) },
@@ -112,6 +113,8 @@ export function indicatorRows(analysis: Analysis): IndicatorRow[] {
 }
 
 const gapSentences: Record<Gap['type'], string> = {
+  'combination-missing':
+    'No creative or cultural actor is combined with an established-sector actor yet (no link between them, no use they share).',
   'use-without-operator': 'Use {name} has no operator yet (no actor "operates" it).',
   'actor-without-use': 'Actor {name} is linked to no use yet.',
   'zone-overcommitted': 'Zone {name} holds more planned area than it has.',
@@ -126,20 +129,32 @@ const conflictSentences: Record<TimelineConflict['reason'], string> = {
   'operator-scheduled-later': 'Use {name} is scheduled from {start}, before its operator is on board in the roadmap.',
 }
 
+const fill = (sentence: string, params: Record<string, string>) =>
+  sentence.replace(/\{(\w+)\}/g, (whole, key: string) => params[key] ?? whole)
+
 /**
- * The gaps and timeline conflicts as sentences; `nameOf` turns an element id into the
- * quoted, escaped name the brief prints.
+ * The gaps as sentences, one per entry of `analysis.gaps` (so a brief counts the gaps as the
+ * API and the analysis panel do); `nameOf` turns an element id into the quoted, escaped name
+ * the brief prints. A gap of the whole board (`combination-missing`) names no element.
  */
 export function gapSentencesOf(analysis: Analysis, nameOf: (id: string) => string): string[] {
-  const fill = (sentence: string, params: Record<string, string>) =>
-    sentence.replace(/\{(\w+)\}/g, (whole, key: string) => params[key] ?? whole)
-  return [
-    ...analysis.gaps.map((gap) => fill(gapSentences[gap.type] ?? `${gap.type}: {name}`, { name: nameOf(gap.elementId) })),
-    ...analysis.indicators.timelineConflicts.map((conflict) =>
-      fill(conflictSentences[conflict.reason] ?? `${conflict.reason}: {name}`, {
-        name: nameOf(conflict.useId),
-        start: conflict.start,
-      }),
-    ),
-  ]
+  return analysis.gaps.map((gap) =>
+    fill(gapSentences[gap.type] ?? `${gap.type}: {name}`, { name: isBoardGap(gap) ? '' : nameOf(gap.elementId) }),
+  )
 }
+
+/** The timeline conflicts (`indicators.timelineConflicts`) as sentences: not gaps, listed apart. */
+export function conflictSentencesOf(analysis: Analysis, nameOf: (id: string) => string): string[] {
+  return analysis.indicators.timelineConflicts.map((conflict) =>
+    fill(conflictSentences[conflict.reason] ?? `${conflict.reason}: {name}`, {
+      name: nameOf(conflict.useId),
+      start: conflict.start,
+    }),
+  )
+}
+
+/** The heading of the timeline conflicts in the briefs. */
+export const timelineConflictsHeading = 'Timeline conflicts'
+
+/** "1 gap." / "3 gaps." — the count the analysis panel and the API (`gaps.length`) give. */
+export const gapCountSentence = (count: number): string => `${formatNumber(count, 0)} ${count === 1 ? 'gap' : 'gaps'}.`

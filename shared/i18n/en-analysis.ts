@@ -150,6 +150,7 @@ export const enAnalysis = {
   'analysis.gaps.zoomHint': 'Show on the board',
   'analysis.gaps.showAll': 'Show all {count}',
   'analysis.gaps.showFewer': 'Show fewer',
+  'analysis.gaps.group.combination-missing': 'No combination yet',
   'analysis.gaps.group.use-without-operator': 'Uses without an operator',
   'analysis.gaps.group.actor-without-use': 'Actors without a use',
   'analysis.gaps.group.zone-overcommitted': 'Overcommitted zones',
@@ -157,6 +158,8 @@ export const enAnalysis = {
   'analysis.gaps.group.link-dangling': 'Links to missing elements',
   'analysis.gaps.group.use-zone-missing': 'Uses in a missing zone',
   'analysis.gaps.group.phase-ref-dangling': 'Phases naming missing elements',
+  'analysis.gaps.sentence.combination-missing':
+    'No creative or cultural actor works with an established business yet: link one to commerce, industry, services, gastronomy or tourism, or give them a use they share',
   'analysis.gaps.sentence.use-without-operator': '{name} has no operator',
   'analysis.gaps.sentence.actor-without-use': '{name} is linked to no use',
   'analysis.gaps.sentence.zone-overcommitted': '{name} holds {planned} of uses on {supply}',

@@ -60,7 +60,7 @@ describe('GET /api/boards/:id/analysis', () => {
       owner: 1,
       investor: 0,
     })
-    expect(indicators.creative).toEqual({ count: 3, threshold: 3, reached: true, share: 3 / 7, committed: 1 })
+    expect(indicators.creative).toEqual({ count: 3, threshold: 3, reached: true, share: 3 / 7, committed: 1, interested: 1 })
     expect(indicators.area).toMatchObject({ siteM2: 2000, plannedM2: 1500, ratio: 0.75, demandM2: 1150 })
     expect(indicators.area.weightedDemandM2).toBeCloseTo(682.5, 9)
     expect(indicators.combination).toEqual({ crossSectorLinks: 2, sharedUses: 1, sectorsCommitted: 4 })
@@ -155,6 +155,57 @@ describe('GET /api/boards/:id/analysis', () => {
     const unknown = await analysisOf(owner.token, id, '?snapshot=nope')
     expect(unknown.status).toBe(404)
     expect(unknown.body.error?.code).toBe('snapshot_not_found')
+  })
+})
+
+describe('the gap count: API, Markdown brief and panel agree', () => {
+  it('counts the board-level gap once, with an empty element id, and lists timeline conflicts apart', async () => {
+    // a creative studio and a bakery, each with its own use, never together: no combination
+    const at = { x: 0, y: 0, w: 180, h: 90 }
+    const id = await createBoard(server.url, owner.token, {
+      title: 'Brauerei Laško',
+      content: {
+        format: 'refresh-board',
+        version: 1,
+        board: { id: 'laško', title: 'Brauerei Laško' },
+        site: { name: 'Brauerei', areaM2: 1000 },
+        elements: [
+          { id: 'a1', kind: 'actor', ...at, label: 'Studio Žužek', sector: 'creative', commitment: 'idea' },
+          { id: 'a2', kind: 'actor', ...at, label: 'Pekarna Šmid', sector: 'gastronomy', commitment: 'signed' },
+          { id: 'u1', kind: 'use', ...at, label: 'Atelier', category: 'studio', areaM2: 100 },
+          { id: 'u2', kind: 'use', ...at, label: 'Bakery', category: 'gastronomy', areaM2: 80 },
+          { id: 'l1', kind: 'link', from: 'a1', to: 'u1', relation: 'operates' },
+          { id: 'l2', kind: 'link', from: 'a2', to: 'u2', relation: 'operates' },
+          {
+            id: 'p1',
+            kind: 'phase',
+            ...at,
+            label: 'Interim',
+            stage: 'interim',
+            start: '2027-04',
+            end: '2027-12',
+            refs: ['u1', 'u2'],
+          },
+        ],
+      },
+    })
+    const res = await analysisOf(owner.token, id)
+    expect(res.status).toBe(200)
+    // by hand: no link creative ↔ established and no shared use → the board gap; every use has an
+    // operator and a phase, every actor a use → nothing else. u1 opens in 2027-04, its only
+    // operator is at the idea stage → one timeline conflict, which is not a gap.
+    expect(res.body.gaps).toEqual([{ type: 'combination-missing', elementId: '' }])
+    expect(res.body.indicators.timelineConflicts.map((c) => [c.useId, c.reason])).toEqual([['u1', 'operator-uncommitted']])
+
+    const md = await fetch(`${server.url}/api/boards/${id}/export/md`, { headers: { authorization: `Bearer ${owner.token}` } })
+    expect(md.status).toBe(200)
+    const text = await md.text()
+    const gapsSection = text.slice(text.indexOf('## Gaps'), text.indexOf('## Notes'))
+    expect(gapsSection).toContain(`\n${res.body.gaps.length} gap.\n`)
+    expect(gapsSection.match(/^- /gm)).toHaveLength(res.body.gaps.length)
+    expect(gapsSection).toContain('No creative or cultural actor is combined with an established-sector actor yet')
+    const indicatorsSection = text.slice(text.indexOf('## Indicators'), text.indexOf('## Gaps'))
+    expect(indicatorsSection).toContain('### Timeline conflicts\n\n- Use "Atelier" is scheduled from 2027-04 before any operator')
   })
 })
 
