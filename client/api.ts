@@ -141,6 +141,8 @@ export const api = {
     request<{ user: User; token: string }>('POST', '/api/auth/signup', input),
   logIn: (input: { email: string; password: string }) => request<{ user: User; token: string }>('POST', '/api/auth/login', input),
   logOut: () => request<void>('POST', '/api/auth/logout'),
+  requestPasswordReset: (input: { email: string }) => request<{ status: 'sent' }>('POST', '/api/auth/reset-request', input),
+  resetPassword: (input: { token: string; password: string }) => request<{ status: 'reset' }>('POST', '/api/auth/reset', input),
 
   listBoards: (signal?: AbortSignal) => request<{ boards: Board[] }>('GET', '/api/boards', undefined, signal),
   getBoard: (id: string, signal?: AbortSignal) =>

@@ -6,6 +6,7 @@ import { usePageTitle } from './page-title.ts'
 import { BoardScreen } from './screens/board/board-screen.tsx'
 import { HomeScreen } from './screens/home/home-screen.tsx'
 import { JoinScreen } from './screens/join/join-screen.tsx'
+import { ResetScreen } from './screens/reset/reset-screen.tsx'
 import { createSessionStore, SessionContext } from './session/session-store.ts'
 
 function Shell(props: RouteSectionProps) {
@@ -41,6 +42,7 @@ export function App() {
     <Router root={Shell}>
       <Route path="/" component={HomeScreen} />
       <Route path="/join/:token" component={JoinScreen} />
+      <Route path="/reset" component={ResetScreen} />
       <Route path="/boards/:id" component={BoardScreen} />
       <Route path="*" component={NotFoundScreen} />
     </Router>

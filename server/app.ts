@@ -10,6 +10,9 @@ import { AuthService } from './auth/auth-service.ts'
 import { authenticate } from './auth/authenticate.ts'
 import { defaultLoginLimits, LoginThrottle } from './auth/login-throttle.ts'
 import { createSessionManager } from './auth/lucia-sessions.ts'
+import { PasswordReset } from './auth/password-reset.ts'
+import { resetRoutes } from './auth/reset-routes.ts'
+import { ResetTokenStore } from './auth/reset-tokens.ts'
 import { authRoutes } from './auth/routes.ts'
 import { UserStore } from './auth/user-store.ts'
 import { createAccessControl } from './boards/access-control.ts'
@@ -35,6 +38,7 @@ import { boardInviteRoutes, joinRoutes } from './invites/invite-routes.ts'
 import { InviteService } from './invites/invite-service.ts'
 import { InviteStore } from './invites/invite-store.ts'
 import type { Logger } from './logger.ts'
+import { type Mailer, smtpMailer } from './mail/mailer.ts'
 import { snapshotRoutes } from './snapshots/snapshot-routes.ts'
 import { SnapshotService } from './snapshots/snapshot-service.ts'
 import { SnapshotStore } from './snapshots/snapshot-store.ts'
@@ -51,6 +55,8 @@ export interface AppDeps {
   /** For tests: the clock and login limits. */
   now?: () => Date
   loginThrottle?: LoginThrottle
+  /** For tests: the mailer; default SMTP_URL's, none without it. */
+  mailer?: Mailer | null
 }
 
 /** The REST layer's services, for demo seeding and tests. */
@@ -59,6 +65,7 @@ export interface AppServices {
   boards: BoardService
   invites: InviteService
   snapshots: SnapshotService
+  passwordReset: PasswordReset
 }
 
 const defaultClientDir = fileURLToPath(new URL('../dist/client', import.meta.url))
@@ -78,6 +85,8 @@ export function createApp(deps: AppDeps): { app: Hono<AppEnv>; access: AccessCon
   const images = new ImageStore(storage)
   const snapshots = new SnapshotService(boards, content, snapshotStore, analyseBoard, now)
   const behindProxy = config.publicOrigin !== undefined
+  const mailer = deps.mailer !== undefined ? deps.mailer : config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : null
+  const passwordReset = new PasswordReset(users, sessions, new ResetTokenStore(storage, now), content, mailer, logger, now)
 
   const app = new Hono<AppEnv>()
   app.use(requestLog(logger.child({ component: 'http' })))
@@ -89,6 +98,7 @@ export function createApp(deps: AppDeps): { app: Hono<AppEnv>; access: AccessCon
 
   app.get('/healthz', healthz(storage))
   app.route('/api/auth', authRoutes(auth, { behindProxy }))
+  app.route('/api/auth', resetRoutes(passwordReset, { publicOrigin: config.publicOrigin }))
   // before boardRoutes: its export/json (with ?snapshot) replaces the live-only one there
   app.route('/api/boards', exportRoutes(snapshots, { images }))
   app.route('/api/boards', boardRoutes(boards))
@@ -109,5 +119,5 @@ export function createApp(deps: AppDeps): { app: Hono<AppEnv>; access: AccessCon
   app.notFound(notFoundHandler)
   app.onError(errorHandler(logger))
 
-  return { app, access: createAccessControl(auth, boards), services: { auth, boards, invites, snapshots } }
+  return { app, access: createAccessControl(auth, boards), services: { auth, boards, invites, snapshots, passwordReset } }
 }

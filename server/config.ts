@@ -29,6 +29,9 @@ const Env = z.object({
   ROOM_IDLE_MS: z.coerce.number().int().nonnegative().default(30_000),
   /** Interval of WebSocket pings; a connection that missed one pong is closed. */
   PING_INTERVAL_MS: z.coerce.number().int().positive().default(30_000),
+  /** Where password-reset mail goes out (`smtp://user:pass@host:port`); unset: no mail, the admin command prints links. */
+  SMTP_URL: z.string().url().optional(),
+  MAIL_FROM: z.string().min(3).default('Refresh Board <no-reply@refresh-board.local>'),
   /** Skip creating the demo board on an empty store. */
   NO_DEMO: z
     .string()
@@ -51,6 +54,8 @@ export interface Config {
   roomIdleMs: number
   pingIntervalMs: number
   createDemo: boolean
+  smtpUrl: string | undefined
+  mailFrom: string
 }
 
 /** Reads the configuration once, from the environment (see README "Configuration"). */
@@ -75,5 +80,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     roomIdleMs: e.ROOM_IDLE_MS,
     pingIntervalMs: e.PING_INTERVAL_MS,
     createDemo: !e.NO_DEMO,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
   }
 }

@@ -15,6 +15,7 @@ const byCode: Partial<Record<string, MessageKey>> = {
   origin_mismatch: 'error.origin_mismatch',
   internal_error: 'error.internal_error',
   unavailable: 'error.unavailable',
+  reset_link_invalid: 'error.reset_link_invalid',
 }
 
 /** The catalog text for a failed request: by the API's error code, never the server's English. */

@@ -22,4 +22,22 @@ export const enAccess = {
   'invite.loopback.title': 'Phones and other computers cannot open these links',
   'invite.loopback.body':
     'The links point to {origin}, an address that only works on this computer. Start the server with HOST=0.0.0.0 and PUBLIC_ORIGIN set to an address the others can reach — for example PUBLIC_ORIGIN=http://192.168.1.20:8787, with this computer’s address in the local network — then create new links.',
+  // Password reset
+  'reset.forgot': 'Forgot your password?',
+  'reset.request.title': 'Reset your password',
+  'reset.request.intro': 'Enter the e-mail address of your account; we send you a link to choose a new password.',
+  'reset.request.submit': 'Send the link',
+  'reset.request.sent':
+    'If an account uses {email}, a link to choose a new password is on its way. It works once, within an hour.',
+  'reset.request.noMail':
+    'This server cannot send e-mail. Ask whoever runs it for a reset link: they run {command} on the server.',
+  'reset.backToSignIn': 'Back to sign-in',
+  'reset.choose.title': 'Choose a new password',
+  'reset.choose.intro': 'After the change, you are signed out everywhere; sign in again with the new password.',
+  'reset.choose.password': 'New password',
+  'reset.choose.submit': 'Set the new password',
+  'reset.choose.done': 'Your password was changed, and every session of your account ended.',
+  'reset.signIn': 'Sign in',
+  'reset.requestAnother': 'Ask for a new link',
+  'error.reset_link_invalid': 'This reset link has expired or was used already. Ask for a new one.',
 } as const satisfies Record<string, Message>

@@ -1,4 +1,4 @@
-import { useNavigate, useSearchParams } from '@solidjs/router'
+import { A, useNavigate, useSearchParams } from '@solidjs/router'
 import { createMemo, createSignal, For, Show } from 'solid-js'
 import type { MessageKey } from '../../../shared/i18n/index.ts'
 import { isApiError } from '../../api.ts'
@@ -177,6 +177,11 @@ export function AuthPanel() {
           {busy() ? t('auth.submitting') : mode() === 'logIn' ? t('auth.submitLogIn') : t('auth.submitSignUp')}
         </button>
       </form>
+      <Show when={mode() === 'logIn'}>
+        <A class="auth__link" href="/reset">
+          {t('reset.forgot')}
+        </A>
+      </Show>
     </section>
   )
 }
