@@ -12,6 +12,9 @@ import { attachment } from './content-disposition.ts'
 import { exportPdf, exportPng, exportSvg, type RenderResult, type RenderSource } from './render/board-exports.ts'
 import type { BoardImageSource } from './render/board-images.ts'
 import { parseScale } from './render/raster-size.ts'
+import { toXlsx } from './xlsx-workbook.ts'
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
 const SNAPSHOT_ID = /^[A-Za-z0-9_-]{1,128}$/
 
@@ -32,6 +35,14 @@ function frameParam(c: Context<AppEnv>): string | undefined {
   if (value === undefined) return undefined
   if (!FRAME_ID.test(value)) throw new ApiError('bad_request', '?frame= must be the id of a frame on the board.')
   return value
+}
+
+/** `?delimiter=comma` (the default) or `semicolon`, for spreadsheets that read `;` (German, Slovenian, … Excel). */
+function delimiterParam(c: Context<AppEnv>): ',' | ';' {
+  const value = c.req.query('delimiter')
+  if (value === undefined || value === 'comma') return ','
+  if (value === 'semicolon') return ';'
+  throw new ApiError('bad_request', '?delimiter= must be comma or semicolon.')
 }
 
 function scaleParam(c: Context<AppEnv>): number | undefined {
@@ -73,8 +84,8 @@ export interface ExportRouteOptions {
 }
 
 /**
- * `GET /api/boards/:id/export/{json,csv,md,png,svg,pdf}` (viewer and up), of the live board or
- * `?snapshot=<sid>`; `md` also takes `?since=<sid>`, `png` `?scale=` and `?frame=`, `svg`
+ * `GET /api/boards/:id/export/{json,csv,xlsx,md,png,svg,pdf}` (viewer and up), of the live board or
+ * `?snapshot=<sid>`; `csv` also takes `?delimiter=semicolon`, `md` `?since=<sid>`, `png` `?scale=` and `?frame=`, `svg`
  * `?frame=`. Mounted before the board routes, so its `json` (with `?snapshot`) answers
  * instead of the older live-only route. Pictures and the PDF are drawn on the server
  * (server/export/render, docs/exports.md).
@@ -107,7 +118,13 @@ export function exportRoutes(snapshots: SnapshotService, options: ExportRouteOpt
     })
     .get('/:id/export/csv', async (c) => {
       const resolved = await resolve(c)
-      return download(c, toCsv(resolved.document), 'text/csv; charset=utf-8', attachment(nameOf(resolved), '.csv'))
+      const delimiter = delimiterParam(c)
+      return download(c, toCsv(resolved.document, { delimiter }), 'text/csv; charset=utf-8', attachment(nameOf(resolved), '.csv'))
+    })
+    .get('/:id/export/xlsx', async (c) => {
+      const resolved = await resolve(c)
+      const workbook = await toXlsx({ document: resolved.document, analysis: resolved.analysis, snapshot: resolved.snapshot })
+      return download(c, workbook, XLSX_TYPE, attachment(nameOf(resolved), '.xlsx'))
     })
     .get('/:id/export/md', async (c) => {
       const resolved = await resolve(c)
