@@ -6,6 +6,7 @@ import { t } from '../i18n/locale.ts'
 import { ToastContext } from '../workspace/toasts.tsx'
 import { type CanvasApi, CanvasContext, setActiveCanvas } from './canvas-api.ts'
 import { createCanvasController } from './canvas-controller.ts'
+import { CanvasContextMenu } from './context-menu.tsx'
 import { Minimap } from './minimap.tsx'
 import { TextEditor } from './text-editor.tsx'
 import './canvas.css'
@@ -52,6 +53,7 @@ export function BoardCanvas(props: { onReady?: (api: CanvasApi) => void; childre
         </p>
         <Show when={controller.editing()}>{(id) => <TextEditor canvas={api} id={id()} onDone={controller.stopEditing} />}</Show>
         <Minimap canvas={api} />
+        <CanvasContextMenu canvas={api} />
         {props.children}
       </div>
     </CanvasContext.Provider>

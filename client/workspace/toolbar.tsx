@@ -3,6 +3,7 @@ import { canEdit } from '../../shared/schema/roles.ts'
 import { useBoard } from '../board/board-context.ts'
 import { activeCanvas } from '../canvas/canvas-api.ts'
 import { t } from '../i18n/locale.ts'
+import { ShortcutsButton } from '../keyboard/shortcuts-sheet.tsx'
 import { EyeIcon, RedoIcon, UndoIcon } from './icons.tsx'
 import { toolHint, toolName, type WorkspaceTool, workspaceTools } from './workspace-tools.ts'
 
@@ -86,6 +87,9 @@ export function Toolbar(props: { onPickImage: () => void }) {
           </button>
         </fieldset>
       </Show>
+      <div class="ws-toolbar__group">
+        <ShortcutsButton />
+      </div>
     </div>
   )
 }
