@@ -113,9 +113,14 @@ describe('canvas gestures', () => {
     await page.keyboard.press('a')
     await page.mouse.click(area.x + 300, area.y + 250)
     await expect.poll(() => ofKind('actor').length).toBe(1)
+    // a new element opens for typing its label; Escape keeps the default and gives the keys back
+    await page.getByTestId('canvas-text-editor').waitFor()
+    await page.keyboard.press('Escape')
     await page.keyboard.press('u')
     await page.mouse.click(area.x + 700, area.y + 450)
     await expect.poll(() => ofKind('use').length).toBe(1)
+    await page.getByTestId('canvas-text-editor').waitFor()
+    await page.keyboard.press('Escape')
     const actor = ofKind('actor')[0] as Box
     const use = ofKind('use')[0] as Box
     expect(actor).toMatchObject({ label: 'New actor', sector: 'creative', commitment: 'idea' })
