@@ -136,6 +136,9 @@ describe('buildElementScene', () => {
     expect(texts(scene)).toEqual(expect.arrayContaining(['Hall B', '1,500 m²', '1,800 m² planned · 120% · over-planned']))
     expect(findByKey(scene, 'outline')?.attrs.dash).toEqual([8, 5])
     expect(findByKey(scene, 'hatch')?.type).toBe('path')
+    // its name and area on a tab above the top edge, where cards placed in it never cover them
+    expect(findByKey(scene, 'tab')?.attrs.y).toBeLessThan(0)
+    for (const key of ['label', 'area']) expect((findByKey(scene, key)?.attrs.y ?? 0) + 16).toBeLessThanOrEqual(0)
   })
 
   it('draws a note in its colour with a folded corner, and a frame with its title tab and lock', () => {

@@ -106,8 +106,12 @@ export function sceneBounds(node: SceneNode): Rect | null {
 /** Space kept between a link's label and the cards it joins (board px). */
 const LABEL_CLEARANCE = 6
 
-const clearOf = (rect: Rect, boxes: readonly Box[]): boolean =>
-  boxes.every((box) => !intersects(rect, { x: box.x - 2, y: box.y - 2, width: box.w + 4, height: box.h + 4 }))
+const clearOf = (rect: Rect, boxes: readonly Box[], margin: number): boolean =>
+  boxes.every(
+    (box) => !intersects(rect, { x: box.x - margin, y: box.y - margin, width: box.w + 2 * margin, height: box.h + 2 * margin }),
+  )
+/** On the arrow, the plate leaves this much of it visible at each end (the arrowheads). */
+const ON_LINE_MARGIN = 12
 
 /**
  * Where a link's label plate (`size`) goes: on the middle of the arrow when it fits there between
@@ -140,5 +144,5 @@ export function linkLabelRect(
     at({ x: mid.x, y: top - LABEL_CLEARANCE - size.height / 2 }),
     at({ x: mid.x, y: bottom + LABEL_CLEARANCE + size.height / 2 }),
   ]
-  return candidates.find((rect) => clearOf(rect, boxes)) ?? (candidates[3] as Rect)
+  return candidates.find((rect, index) => clearOf(rect, boxes, index === 0 ? ON_LINE_MARGIN : 2)) ?? (candidates[3] as Rect)
 }

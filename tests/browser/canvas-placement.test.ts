@@ -240,7 +240,14 @@ describe('placing elements on the board', () => {
     const phase = (await byId('p-interim')) as Box
     const from = await centreOf(page, phase)
     const to = await centreOf(page, { ...phase, x: phase.x + 3 * 24 + 4 })
-    await drag(page, from, to)
+    // while dragging, the months it will get show above where it lands
+    await page.mouse.move(from.x, from.y)
+    await page.mouse.down()
+    await page.mouse.move(to.x, to.y, { steps: 8 })
+    const caption = await toClient(page, { x: 72 + 20, y: phase.y - 14 })
+    await expect.poll(() => overlayInkAt(caption)).toBe(true)
+    await page.screenshot({ path: '/work/shots/placement-phase-drag.png' }).catch(() => {})
+    await page.mouse.up()
     await expect.poll(async () => (await byId('p-interim'))?.start).toBe('2027-04')
     expect(await byId('p-interim')).toMatchObject({ x: 72, w: 144, end: '2027-09' })
 

@@ -196,7 +196,20 @@ export function attachPointerGestures(core: CanvasCore): PointerGestures {
           overlay.setGuides(snapped.guides)
         } else overlay.setGuides([])
         const overrides = new Map<string, { x: number; y: number }>()
-        for (const [id, box] of mode.boxes) overrides.set(id, { x: box.x + dx, y: box.y + dy })
+        let phaseDraft: { x: number; y: number; w: number; h: number } | null = null
+        for (const [id, box] of mode.boxes) {
+          // a phase lands on whole months (the move operation snaps it): show it there, with its months
+          if (core.elements()[id]?.kind === 'phase') {
+            const snapped = snapPhaseBox({ x: box.x + dx, w: box.width }, timeline())
+            overrides.set(id, { x: snapped.x, y: box.y + dy })
+            phaseDraft ??= { x: snapped.x, y: box.y + dy, w: snapped.w, h: box.height }
+          } else overrides.set(id, { x: box.x + dx, y: box.y + dy })
+        }
+        overlay.setDraft(
+          phaseDraft ? { x: phaseDraft.x, y: phaseDraft.y, width: phaseDraft.w, height: phaseDraft.h } : null,
+          phaseDraft ? draftCaption('phase', phaseDraft) : '',
+          core.viewport().scale,
+        )
         renderer.setPreview('local', overrides)
         core.liveMove = { ids: mode.ids, dx, dy }
         core.publisher.drag({ ids: mode.ids, dx: Math.round(dx * 100) / 100, dy: Math.round(dy * 100) / 100 })
@@ -243,6 +256,7 @@ export function attachPointerGestures(core: CanvasCore): PointerGestures {
     core.liveMove = null
     core.publisher.endDrag()
     overlay.setGuides([])
+    overlay.setDraft(null, '', 1)
     core.refreshOverlay()
   }
 

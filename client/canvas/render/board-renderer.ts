@@ -4,6 +4,7 @@ import type { MessageKey, Translator } from '../../../shared/i18n/index.ts'
 import { buildElementScene } from '../../../shared/scene/build.ts'
 import { contains, edgePoint, linkEndpoints } from '../../../shared/scene/geometry.ts'
 import { FRAME_TAB_H } from '../../../shared/scene/kinds/frame.ts'
+import { ZONE_TAB_H } from '../../../shared/scene/kinds/zone.ts'
 import { drawOrder } from '../../../shared/scene/order.ts'
 import { createTimeline, type Timeline } from '../../../shared/scene/timeline.ts'
 import type { Box, Rect, SceneContext, SceneTranslate } from '../../../shared/scene/types.ts'
@@ -275,12 +276,14 @@ export function createBoardRenderer(options: BoardRendererOptions): BoardRendere
     return { x: element.x, y: element.y, width: element.w, height: element.h }
   }
 
-  /** What the index holds: the bounds, with a frame's title tab. */
+  /** What the index holds: the bounds, with a frame's or zone's title tab. */
   function indexRect(id: string): Rect | null {
     const element = effective(id)
     const bounds = boundsOf(id)
     if (!bounds || !element) return null
-    return element.kind === 'frame' ? { ...bounds, y: bounds.y - FRAME_TAB_H, height: bounds.height + FRAME_TAB_H } : bounds
+    // frames and zones are named on a tab above their top edge, which takes clicks too
+    const tab = element.kind === 'frame' ? FRAME_TAB_H : element.kind === 'zone' ? ZONE_TAB_H : 0
+    return tab > 0 ? { ...bounds, y: bounds.y - tab, height: bounds.height + tab } : bounds
   }
 
   // ——— document → entries ———

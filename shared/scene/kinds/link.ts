@@ -33,14 +33,9 @@ export function buildLink(link: Link, from: Box | undefined, to: Box | undefined
   const color = isConflict ? conflictColor : linkColor
   const relation = ctx.t(`enum.relation.${link.relation}`)
   const own = displayLabel(link, ctx)
-  const length = Math.hypot(end.x - start.x, end.y - start.y)
-
-  // Along a mostly horizontal link the plate must leave the line visible at both ends; across a
-  // short vertical gap it may be wider than the link is long.
-  const horizontal = Math.abs(end.x - start.x) >= Math.abs(end.y - start.y)
-  const maxW = horizontal ? Math.min(LABEL_MAX_W, Math.max(60, length - 24)) : LABEL_MAX_W
-  const line1 = clipText(relation, 11, maxW, true)
-  const line2 = own ? clipText(own, 10.5, maxW) : ''
+  // A plate too wide for the gap between the cards goes beside the arrow: it is never cut to fit.
+  const line1 = clipText(relation, 11, LABEL_MAX_W, true)
+  const line2 = own ? clipText(own, 10.5, LABEL_MAX_W) : ''
   const plateW = Math.ceil(Math.max(estimateTextWidth(line1, 11, true), estimateTextWidth(line2, 10.5)) + 12)
   const plateH = line2 ? 32 : 18
   // beside the cards, never on them (a plate on a card would hide its text or vanish under it)

@@ -9,11 +9,15 @@ import { elementGroup, font, lockBadge } from './common.ts'
 const INSET = 8
 const PLATE_PAD = 8
 const METER_W = 90
+const TAB_GAP = 8
+/** Height of the tab above a zone's top edge that names it. */
+export const ZONE_TAB_H = 22
 
 /**
- * A zone of the site plan: a dashed outline over a light hatched area, with a plate naming
- * it, its floor area, and — when its uses are known — the planned area and occupancy with a
- * small bar (over 100 % it turns red and says so).
+ * A zone of the site plan: a dashed outline over a light hatched area, with a tab above its top
+ * edge naming it and its floor area (never under the cards placed in it), and — when its uses
+ * are known — a plate inside with the planned area and occupancy and a small bar (over 100 % it
+ * turns red and says so).
  */
 export function buildZone(zone: Zone, ctx: SceneContext): SceneNode {
   const { w, h } = zone
@@ -32,28 +36,57 @@ export function buildZone(zone: Zone, ctx: SceneContext): SceneNode {
           })
   const over = occupancy !== undefined && occupancy > 1
 
+  // The name and area sit on a tab above the top edge (like a frame's title), where the cards
+  // placed in the zone never cover them; the planned area and occupancy stay inside.
+  const labelW = estimateTextWidth(label, 12.5, true)
+  const areaW = area ? estimateTextWidth(area, 11) : 0
+  const tabW = Math.min(w, Math.max(48, labelW + (area ? areaW + TAB_GAP : 0) + 2 * PLATE_PAD + 4))
+  const tabInnerW = Math.max(0, tabW - 2 * PLATE_PAD)
+  const labelShownW = Math.min(labelW + 4, tabInnerW)
+  const tab: SceneNode[] = [
+    rect('tab', {
+      x: 0,
+      y: -ZONE_TAB_H,
+      width: tabW,
+      height: ZONE_TAB_H,
+      cornerRadius: [4, 4, 0, 0],
+      fill: '#ffffff',
+      stroke: zoneColors.stroke,
+      strokeWidth: 1,
+      opacity: 0.95,
+    }),
+    text('label', {
+      x: PLATE_PAD,
+      y: -ZONE_TAB_H,
+      width: labelShownW,
+      height: ZONE_TAB_H,
+      text: label,
+      verticalAlign: 'middle',
+      fill: ink,
+      ...font(ctx, 12.5, true),
+    }),
+  ]
+  if (area && labelShownW + TAB_GAP + areaW <= tabInnerW + 1)
+    tab.push(
+      text('area', {
+        x: PLATE_PAD + labelShownW + TAB_GAP,
+        y: -ZONE_TAB_H,
+        width: areaW + 4,
+        height: ZONE_TAB_H,
+        text: area,
+        verticalAlign: 'middle',
+        fill: inkMuted,
+        ...font(ctx, 11),
+      }),
+    )
+
   const maxPlateW = Math.max(0, w - 2 * INSET)
-  const contentW = Math.max(
-    estimateTextWidth(label, 13, true),
-    estimateTextWidth(area, 11),
-    estimateTextWidth(plannedText, 11),
-    occupancy === undefined ? 0 : METER_W,
-  )
+  const contentW = Math.max(estimateTextWidth(plannedText, 11), occupancy === undefined ? 0 : METER_W)
   const plateW = Math.min(maxPlateW, contentW + 2 * PLATE_PAD + 4)
   const innerW = Math.max(0, plateW - 2 * PLATE_PAD)
   const rows: SceneNode[] = []
-  let y = INSET + 6
+  let y = INSET + 5
   const fits = (lineH: number) => y + lineH <= h - INSET
-  if (fits(16)) {
-    rows.push(
-      text('label', { x: INSET + PLATE_PAD, y, width: innerW, height: 16, text: label, fill: ink, ...font(ctx, 13, true) }),
-    )
-    y += 18
-  }
-  if (area && fits(14)) {
-    rows.push(text('area', { x: INSET + PLATE_PAD, y, width: innerW, height: 14, text: area, fill: inkMuted, ...font(ctx, 11) }))
-    y += 16
-  }
   if (plannedText && fits(14)) {
     rows.push(
       text('planned', {
@@ -104,6 +137,7 @@ export function buildZone(zone: Zone, ctx: SceneContext): SceneNode {
         ? rect('plate', { x: INSET, y: INSET, width: plateW, height: plateH, cornerRadius: 4, fill: '#ffffff', opacity: 0.92 })
         : null,
       ...rows,
+      ...tab,
       zone.locked ? lockBadge(w, 0) : null,
     ]),
   )
