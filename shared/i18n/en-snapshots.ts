@@ -194,6 +194,8 @@ export const enSnapshots = {
   'export.format.json.hint': 'The complete board; imports again as a new board.',
   'export.format.md': 'Strategy brief (Markdown)',
   'export.format.md.hint': 'Site, actors, use mix, roadmap, indicators and gaps, ready to paste into a plan.',
+  'export.format.xlsx': 'Workbook (Excel)',
+  'export.format.xlsx.hint': 'A sheet per kind of element, the relationships and the indicators, with names and real numbers.',
   'export.format.csv': 'Table (CSV)',
   'export.format.csv.hint': 'One row per element, for spreadsheets.',
   'export.format.png': 'Image (PNG)',

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto'
+import { readFile } from 'node:fs/promises'
+import ExcelJS from 'exceljs'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { callFromPage, elementsOf, launchBrowser, openPerson } from '../helpers/browser.ts'
@@ -33,11 +35,26 @@ async function openBoardAndSelectUse(page: Page, url: string) {
   return area
 }
 
+const account = () => ({
+  email: `numbers-${randomUUID().slice(0, 8)}@example.org`,
+  password: 'a long enough password',
+  displayName: 'Nina Numbers',
+})
+
 const areaOf = async (page: Page) => (await elementsOf(page))[use.id]?.areaM2
 
 describe('number fields in the UI language', () => {
   let server: Awaited<ReturnType<typeof startTestServer>>
   let browser: Browser
+
+  const createBoardFrom = async (page: Page) => {
+    const created = await callFromPage<{ board: { id: string } }>(page, 'POST', '/api/boards', {
+      title: 'Brewery, round 1',
+      content: { format: 'refresh-board', version: 1, board: { id: 'import', title: 'Brewery, round 1' }, elements: [use] },
+    })
+    expect(created.status).toBe(201)
+    return `${server.url}/boards/${created.body.board.id}`
+  }
 
   beforeAll(async () => {
     server = await startTestServer()
@@ -53,18 +70,8 @@ describe('number fields in the UI language', () => {
     const person = await openPerson(browser)
     const { page } = person
     await page.goto(`${server.url}/`)
-    const signup = await callFromPage(page, 'POST', '/api/auth/signup', {
-      email: `numbers-${randomUUID().slice(0, 8)}@example.org`,
-      password: 'a long enough password',
-      displayName: 'Nina Numbers',
-    })
-    expect(signup.status).toBe(201)
-    const created = await callFromPage<{ board: { id: string } }>(page, 'POST', '/api/boards', {
-      title: 'Brewery, round 1',
-      content: { format: 'refresh-board', version: 1, board: { id: 'import', title: 'Brewery, round 1' }, elements: [use] },
-    })
-    expect(created.status).toBe(201)
-    const boardUrl = `${server.url}/boards/${created.body.board.id}`
+    expect((await callFromPage(page, 'POST', '/api/auth/signup', account())).status).toBe(201)
+    const boardUrl = await createBoardFrom(page)
 
     // German: the dot groups thousands.
     let area = await openBoardAndSelectUse(page, `${boardUrl}?lang=de`)
@@ -95,6 +102,28 @@ describe('number fields in the UI language', () => {
     await question.locator('[data-choice="decimal"]').click()
     await expect.poll(() => areaOf(page)).toBe(1.2)
     await expect.poll(() => area.inputValue()).toBe('1.2')
+    expect(person.problems).toEqual([])
+    await person.context.close()
+  })
+
+  it('the export dialog offers the workbook, and a German CSV is separated by semicolons', async () => {
+    const person = await openPerson(browser, { acceptDownloads: true })
+    const { page } = person
+    await page.goto(`${server.url}/`)
+    expect((await callFromPage(page, 'POST', '/api/auth/signup', account())).status).toBe(201)
+    const boardUrl = await createBoardFrom(page)
+    await openBoardAndSelectUse(page, `${boardUrl}?lang=de`)
+    await page.getByTestId('export-open').click()
+    const dialog = page.getByRole('dialog', { name: 'Export the board' })
+    await dialog.waitFor()
+    const [xlsx] = await Promise.all([page.waitForEvent('download'), dialog.locator('button[data-format="xlsx"]').click()])
+    expect(xlsx.suggestedFilename()).toBe('brewery-round-1.xlsx')
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.load((await readFile((await xlsx.path()) as string)) as unknown as ArrayBuffer)
+    expect(workbook.getWorksheet('Uses')?.getRow(2).getCell(1).value).toBe('Market hall')
+    const [csv] = await Promise.all([page.waitForEvent('download'), dialog.locator('button[data-format="csv"]').click()])
+    const text = await readFile((await csv.path()) as string, 'utf8')
+    expect(text.split('\r\n')[0]?.startsWith('\uFEFFid;kind;label;x;y;w;h;')).toBe(true)
     expect(person.problems).toEqual([])
     await person.context.close()
   })

@@ -66,4 +66,13 @@ describe('exportUrl', () => {
     expect(exportUrl('b1', 'png', { scale: 0.5 })).toBe('/api/boards/b1/export/png?scale=0.5')
     expect(exportUrl('b1', 'md')).toBe('/api/boards/b1/export/md')
   })
+
+  it('separates a CSV by semicolons for a locale that writes decimals with a comma', () => {
+    expect(exportUrl('b1', 'csv', { locale: 'de' })).toBe('/api/boards/b1/export/csv?delimiter=semicolon')
+    expect(exportUrl('b1', 'csv', { locale: 'sl', snapshotId: 's-1' })).toBe(
+      '/api/boards/b1/export/csv?snapshot=s-1&delimiter=semicolon',
+    )
+    expect(exportUrl('b1', 'csv', { locale: 'en' })).toBe('/api/boards/b1/export/csv')
+    expect(exportUrl('b1', 'xlsx', { locale: 'de' })).toBe('/api/boards/b1/export/xlsx')
+  })
 })

@@ -1,6 +1,6 @@
 import { createSignal, For, onCleanup, Show } from 'solid-js'
 import { Dialog } from '../../components/dialog.tsx'
-import { t } from '../../i18n/locale.ts'
+import { locale, t } from '../../i18n/locale.ts'
 import { type DownloadProgress, ExportFailure, fetchExport, progressPercent, saveBlob } from './download-export.ts'
 import {
   EXPORT_FORMATS,
@@ -52,7 +52,7 @@ export function ExportDialog(props: {
     setOutcome(null)
     setProgress({ phase: 'preparing' })
     try {
-      const url = exportUrl(props.boardId, format, { snapshotId: props.snapshot?.id ?? null, scale: scale() })
+      const url = exportUrl(props.boardId, format, { snapshotId: props.snapshot?.id ?? null, scale: scale(), locale: locale() })
       const { blob, filename } = await fetchExport(url, {
         signal,
         onProgress: setProgress,
