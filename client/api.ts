@@ -147,7 +147,9 @@ export const api = {
   listBoards: (signal?: AbortSignal) => request<{ boards: Board[] }>('GET', '/api/boards', undefined, signal),
   getBoard: (id: string, signal?: AbortSignal) =>
     request<{ board: Board }>('GET', `/api/boards/${segment(id)}`, undefined, signal),
-  createBoard: (input: { title: string; site?: SiteProfile; template?: string }) =>
+  getDemo: () => request<{ board: { id: string; title: string } }>('GET', '/api/demo'),
+  exportBoardJson: (id: string) => request<unknown>('GET', `/api/boards/${segment(id)}/export/json`),
+  createBoard: (input: { title: string; site?: SiteProfile; template?: string; content?: unknown }) =>
     request<{ board: Board }>('POST', '/api/boards', input),
 
   createInvite: (boardId: string, input: { role: Invite['role']; expiresInHours?: number; maxUses?: number }) =>

@@ -23,6 +23,7 @@ import { memberRoutes } from './boards/member-routes.ts'
 import { MemberService } from './boards/member-service.ts'
 import { pendingBoardRoutes } from './boards/pending-routes.ts'
 import type { Config } from './config.ts'
+import { demoRoutes } from './demo/demo-routes.ts'
 import { analyseBoard } from './export/analyse-board.ts'
 import { exportRoutes } from './export/export-routes.ts'
 import type { AppEnv } from './http/app-env.ts'
@@ -114,6 +115,7 @@ export function createApp(deps: AppDeps): { app: Hono<AppEnv>; access: AccessCon
   )
   app.route('/api/boards', pendingBoardRoutes(boards))
   app.route('/api/invites', joinRoutes(invites, auth))
+  app.route('/api/demo', demoRoutes(auth, boards))
   app.use(staticClient(path.resolve(deps.clientDir ?? defaultClientDir)))
 
   app.notFound(notFoundHandler)

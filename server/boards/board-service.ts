@@ -28,6 +28,11 @@ export interface CreateBoardInput {
 
 export type AccessError = 'board_not_found' | 'forbidden'
 
+/** A board marked `publicRead` (the demo) opens read-only for any account that is not a member. */
+function publicReadRole(board: BoardRecord, user: SessionUser): Role | null {
+  return board.publicRead === true && user.guestBoardId === null ? 'viewer' : null
+}
+
 /** Boards and who may do what with them. Knows nothing of HTTP. */
 export class BoardService {
   constructor(
@@ -42,8 +47,8 @@ export class BoardService {
   async roleOf(user: SessionUser, boardId: string): Promise<Role | null> {
     if (user.guestBoardId !== null && user.guestBoardId !== boardId) return null
     const role = await this.store.roleOf(boardId, user.id)
-    if (!role) return null
-    return (await this.#record(boardId)) ? role : null
+    const record = await this.#record(boardId)
+    return record ? (role ?? publicReadRole(record, user)) : null
   }
 
   /**
@@ -71,7 +76,8 @@ export class BoardService {
   /** The board if the caller's role is at least `min`: 404 if they may not see it, 403 if the role is too low. */
   async access(user: SessionUser, boardId: string, min: Role): Promise<Result<BoardView, AccessError>> {
     if (user.guestBoardId !== null && user.guestBoardId !== boardId) return fail('board_not_found')
-    const [board, role] = await Promise.all([this.#record(boardId), this.store.roleOf(boardId, user.id)])
+    const [board, memberRole] = await Promise.all([this.#record(boardId), this.store.roleOf(boardId, user.id)])
+    const role = board ? (memberRole ?? publicReadRole(board, user)) : null
     if (!board || !role) return fail('board_not_found')
     if (!hasRole(role, min)) return fail('forbidden')
     return ok({ ...board, role })

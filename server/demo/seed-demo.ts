@@ -43,7 +43,10 @@ export async function seedDemoIfEmpty(
   logger: Logger,
 ): Promise<DemoSeed | null> {
   const origin = seedOrigin(where)
-  if (await services.boards.store.hasAny()) return null
+  if (await services.boards.store.hasAny()) {
+    await openExistingDemo(services)
+    return null
+  }
   const existing = await services.auth.users.getByEmail(DEMO_EMAIL)
   let owner: SessionUser
   if (existing) owner = toSessionUser(existing)
@@ -61,6 +64,7 @@ export async function seedDemoIfEmpty(
   const board = await services.boards.create(owner, { title: `Demo: ${siteName}`, content: document ?? undefined })
   if (!board.ok) throw new Error(`could not create the demo board: ${board.error} ${board.message ?? ''}`)
   const boardId = board.value.id
+  await markPublicRead(services, boardId)
   const editor = await services.invites.create(owner, boardId, {
     role: 'editor',
     expiresInHours: DEMO_INVITE_HOURS,
@@ -79,4 +83,23 @@ export async function seedDemoIfEmpty(
     joinUrl: joinUrl(origin, editor.value.token),
     facilitatorJoinUrl: joinUrl(origin, facilitator.value.token),
   }
+}
+
+/** Every signed-in account may open the demo read-only (and copy it), so its printed URL works for all. */
+async function markPublicRead(services: AppServices, boardId: string): Promise<void> {
+  const store = services.boards.store
+  await store.exclusive(boardId, async () => {
+    const record = await store.get(boardId)
+    if (record && record.publicRead !== true) await store.put({ ...record, publicRead: true })
+  })
+}
+
+/** A store seeded by an earlier version: its demo board (the demo account's first) becomes readable too. */
+async function openExistingDemo(services: AppServices): Promise<void> {
+  const owner = await services.auth.users.getByEmail(DEMO_EMAIL)
+  if (!owner) return
+  const records = await Promise.all((await services.boards.store.boardIdsOf(owner.id)).map((id) => services.boards.store.get(id)))
+  const boards = records.filter((r) => r !== null).sort((a, b) => a.createdAt.localeCompare(b.createdAt))
+  const first = boards[0]
+  if (first && !boards.some((b) => b.publicRead === true)) await markPublicRead(services, first.id)
 }

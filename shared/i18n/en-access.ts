@@ -40,4 +40,17 @@ export const enAccess = {
   'reset.signIn': 'Sign in',
   'reset.requestAnother': 'Ask for a new link',
   'error.reset_link_invalid': 'This reset link has expired or was used already. Ask for a new one.',
+  // The home page
+  'home.intro.title': 'One board for the people who bring an old factory back to life',
+  'home.intro.what':
+    'Refresh Board is a shared, live workshop board. Facilitators and participants — in the room and remote — place who takes part (actors), what happens where and on how many m² (uses and zones), who operates, funds or uses what (links), and when (phases).',
+  'home.intro.how':
+    'The board shows at once whether the mix holds: space, gaps and a timeline. The result stays as a document for the regional strategy, with snapshots of every round.',
+  'home.intro.pictureAlt': 'A workshop board for a former textile mill: actors, uses, zones and phases linked on one canvas',
+  'home.demo.open': 'Open the demo board',
+  'home.demo.copy': 'Make a personal copy',
+  'home.demo.copying': 'Copying…',
+  'home.demo.copyTitle': 'My copy of {title}',
+  'home.demo.readOnly': 'The demo opens read-only; a copy is yours to change.',
+  'home.demo.signInFirst': 'Sign in or create an account to open the demo board.',
 } as const satisfies Record<string, Message>

@@ -10,6 +10,7 @@ import { usePageTitle } from '../../page-title.ts'
 import { useSession } from '../../session/session-store.ts'
 import { AuthPanel } from './auth-panel.tsx'
 import { BoardList } from './board-list.tsx'
+import { HomeIntro } from './home-intro.tsx'
 import { NewBoardForm } from './new-board-form.tsx'
 
 /** `/`: sign-in when signed out, the board list when signed in. */
@@ -27,7 +28,8 @@ export function HomeScreen() {
             </p>
           </Match>
           <Match when={user() === null}>
-            <div class="auth-layout">
+            <div class="auth-layout auth-layout--intro">
+              <HomeIntro />
               <AuthPanel />
             </div>
           </Match>
@@ -60,6 +62,7 @@ function Dashboard() {
           </button>
         </Show>
       </div>
+      <HomeIntro compact />
       <Switch>
         <Match when={boards.error}>
           <FormAlert message={`${t('boards.loadFailed')} ${errorMessage(boards.error)}`} />
