@@ -3,6 +3,7 @@ import { canEdit } from '../../shared/schema/roles.ts'
 import { useBoard } from '../board/board-context.ts'
 import { activeCanvas } from '../canvas/canvas-api.ts'
 import { t } from '../i18n/locale.ts'
+import { shortcutPreferences } from '../keyboard/app-keyboard.ts'
 import { ShortcutsButton } from '../keyboard/shortcuts-sheet.tsx'
 import { EyeIcon, RedoIcon, UndoIcon } from './icons.tsx'
 import { toolHint, toolName, type WorkspaceTool, workspaceTools } from './workspace-tools.ts'
@@ -17,6 +18,8 @@ export function Toolbar(props: { onPickImage: () => void }) {
   const editable = () => canEdit(role())
   const active = () => activeCanvas()?.tool() ?? 'select'
   const visible = () => workspaceTools.filter((tool) => editable() || !tool.edits)
+  // the letters are shown only while they work (the ? sheet can turn them off)
+  const singleKeys = shortcutPreferences.singleKeys
 
   const choose = (tool: WorkspaceTool) => {
     if (tool.id === 'image') props.onPickImage()
@@ -44,15 +47,21 @@ export function Toolbar(props: { onPickImage: () => void }) {
                   aria-label={name()}
                   aria-pressed={tool.id === 'image' ? undefined : pressed()}
                   aria-haspopup={tool.id === 'image' ? 'dialog' : undefined}
-                  aria-keyshortcuts={tool.key}
-                  title={t('workspace.tool.tooltip', { name: name(), key: tool.key, hint: t(toolHint(tool.id)) })}
+                  aria-keyshortcuts={singleKeys() ? tool.key : undefined}
+                  title={
+                    singleKeys()
+                      ? t('workspace.tool.tooltip', { name: name(), key: tool.key, hint: t(toolHint(tool.id)) })
+                      : t('shortcuts.toolTooltip', { name: name(), hint: t(toolHint(tool.id)) })
+                  }
                   disabled={!activeCanvas()}
                   onClick={() => choose(tool)}
                 >
                   <tool.icon size={20} />
-                  <span class="ws-tool__key" aria-hidden="true">
-                    {tool.key}
-                  </span>
+                  <Show when={singleKeys()}>
+                    <span class="ws-tool__key" aria-hidden="true">
+                      {tool.key}
+                    </span>
+                  </Show>
                 </button>
               </>
             )

@@ -33,7 +33,7 @@ export const enKeyboard = {
   'shortcuts.off': 'off',
   'shortcuts.hold': 'Hold Space and drag to pan',
   'shortcuts.nudgeBig': 'Shift with an arrow moves 10 px',
-  'shortcuts.pickImage': 'Add an image',
+  'shortcuts.toolTooltip': '{name} — {hint}',
 
   // The context menu
   'contextMenu.label': 'Actions',

@@ -143,6 +143,8 @@ describe('keyboard: typing, shortcuts sheet, context menu', () => {
     await page.keyboard.press('Escape')
     await sheet.waitFor({ state: 'hidden' })
 
+    // the toolbar stops showing the letters
+    expect(await page.getByTestId('tool-note').locator('.ws-tool__key').count()).toBe(0)
     await page.getByTestId('board-canvas').focus()
     for (const key of ['n', 'l', 'a', 'z']) {
       await page.keyboard.press(key)
@@ -168,6 +170,7 @@ describe('keyboard: typing, shortcuts sheet, context menu', () => {
     await page.getByTestId('board-canvas').focus()
     await page.keyboard.press('n')
     await expect.poll(tool).toBe('note')
+    expect(await page.getByTestId('tool-note').locator('.ws-tool__key').textContent()).toBe('N')
     await page.keyboard.press('v')
     expect(problems).toEqual([])
   }, 60_000)
