@@ -27,8 +27,12 @@ const Env = z.object({
     .default(4 * 1024 * 1024),
   /** How long a room with no connections stays in memory before it is unloaded. */
   ROOM_IDLE_MS: z.coerce.number().int().nonnegative().default(30_000),
-  /** Interval of WebSocket pings; a connection that missed one pong is closed. */
-  PING_INTERVAL_MS: z.coerce.number().int().positive().default(30_000),
+  /**
+   * Interval of WebSocket pings; a connection that missed one pong is closed, and with it its
+   * presence: someone whose network dropped (no close frame) disappears from the others' presence
+   * within one to two intervals, instead of awareness's 30 s timeout.
+   */
+  PING_INTERVAL_MS: z.coerce.number().int().positive().default(5_000),
   /** Where password-reset mail goes out (`smtp://user:pass@host:port`); unset: no mail, the admin command prints links. */
   SMTP_URL: z.string().url().optional(),
   MAIL_FROM: z.string().min(3).default('Refresh Board <no-reply@refresh-board.local>'),

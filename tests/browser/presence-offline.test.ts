@@ -1,0 +1,88 @@
+import { connect, createServer, type Server, type Socket } from 'node:net'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createBoard, joinAs, signup } from '../helpers/api.ts'
+import { launchBrowser, signedInContext, watchedPage } from '../helpers/browser.ts'
+import { startTestServer, type TestServer } from '../helpers/server.ts'
+
+/**
+ * A TCP relay that can go silent like a dropped Wi-Fi: bytes stop flowing both ways, but no
+ * socket closes, so neither end gets a close frame or a reset.
+ */
+async function silenceableRelay(targetPort: number): Promise<{ port: number; silence(): void; close(): Promise<void> }> {
+  let silent = false
+  const sockets = new Set<Socket>()
+  const server: Server = createServer((client) => {
+    const upstream = connect(targetPort, '127.0.0.1')
+    for (const socket of [client, upstream]) {
+      sockets.add(socket)
+      socket.on('error', () => {})
+      socket.on('close', () => sockets.delete(socket))
+    }
+    client.on('data', (chunk) => {
+      if (!silent) upstream.write(chunk)
+    })
+    upstream.on('data', (chunk) => {
+      if (!silent) client.write(chunk)
+    })
+    client.on('end', () => !silent && upstream.end())
+    upstream.on('end', () => !silent && client.end())
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const address = server.address()
+  return {
+    port: typeof address === 'object' && address ? address.port : 0,
+    silence: () => {
+      silent = true
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy()
+        server.close(() => resolve())
+      }),
+  }
+}
+
+const presentNames = (page: Page) => page.getByTestId('presence-list').getByTestId('presence-name').allTextContents()
+
+let server: TestServer
+let browser: Browser
+beforeAll(async () => {
+  // the default PING_INTERVAL_MS: what a workshop gets
+  server = await startTestServer()
+  browser = await launchBrowser()
+})
+afterAll(async () => {
+  await browser?.close()
+  await server?.stop()
+})
+
+describe('presence when a participant goes offline', () => {
+  it('drops someone whose network went away from the others’ presence within seconds', async () => {
+    const owner = await signup(server.url, 'Ana Novak')
+    const boardId = await createBoard(server.url, owner.token, { title: 'Offline' })
+    const guest = await joinAs(server.url, owner.token, boardId, 'editor', 'Gábor Kovács')
+    const relay = await silenceableRelay(server.port)
+    const relayUrl = `http://127.0.0.1:${relay.port}`
+
+    const a = await watchedPage(await signedInContext(browser, server.url, owner.token))
+    const bContext = await signedInContext(browser, relayUrl, guest.token)
+    const b = await watchedPage(bContext)
+    try {
+      await a.page.goto(`${server.url}/boards/${boardId}`)
+      await b.page.goto(`${relayUrl}/boards/${boardId}`)
+      await expect.poll(() => presentNames(a.page), { timeout: 10_000 }).toEqual(['Ana Novak', 'Gábor Kovács'])
+      await expect.poll(() => presentNames(b.page), { timeout: 10_000 }).toEqual(['Gábor Kovács', 'Ana Novak'])
+
+      // B's network goes away: the browser is offline and its connection falls silent
+      relay.silence()
+      await bContext.setOffline(true)
+      await expect.poll(() => presentNames(a.page), { timeout: 15_000, interval: 250 }).toEqual(['Ana Novak'])
+      expect(a.problems).toEqual([])
+    } finally {
+      await a.page.context().close()
+      await bContext.close()
+      await relay.close()
+    }
+  }, 40_000)
+})
