@@ -6,46 +6,10 @@ import { keyboard } from '../keyboard/app-keyboard.ts'
 import { isMacPlatform, keyText } from '../keyboard/key-binding.ts'
 import type { KeyCommand } from '../keyboard/keyboard-router.ts'
 import '../keyboard/keyboard.css'
-import type { Action, ActionName } from './actions/types.ts'
+import type { Action } from './actions/types.ts'
 import type { CanvasApi } from './canvas-api.ts'
+import { applicable, canvasEntries, elementEntries } from './context-menu-items.ts'
 import { type Point, unionRect } from './viewport.ts'
-
-type Entry = ActionName | 'separator'
-
-/** What a right-click offers, in this order; only the actions that apply (enabled) are shown. */
-const elementEntries: readonly Entry[] = [
-  'editText',
-  'duplicate',
-  'copy',
-  'cut',
-  'paste',
-  'separator',
-  'bringToFront',
-  'bringForward',
-  'sendBackward',
-  'sendToBack',
-  'separator',
-  'zoomToSelection',
-  'separator',
-  'deleteSelection',
-]
-const canvasEntries: readonly Entry[] = ['paste', 'selectAll', 'separator', 'zoomToFit', 'resetZoom', 'toggleMinimap']
-
-/** The enabled actions of `entries`, with separators only between groups that are shown. */
-function applicable(canvas: CanvasApi, entries: readonly Entry[]): (Action | 'separator')[] {
-  const context = canvas.actionContext()
-  const items: (Action | 'separator')[] = []
-  for (const entry of entries) {
-    if (entry === 'separator') {
-      if (items.length > 0 && items[items.length - 1] !== 'separator') items.push('separator')
-      continue
-    }
-    const action = canvas.actions.get(entry)
-    if (action?.enabled(context)) items.push(action)
-  }
-  if (items[items.length - 1] === 'separator') items.pop()
-  return items
-}
 
 interface OpenMenu {
   at: Point
