@@ -214,6 +214,18 @@ describe('keyboard: typing, shortcuts sheet, context menu', () => {
     await page.keyboard.press('Enter')
     await menu.waitFor({ state: 'hidden' })
     await expect.poll(async () => (await ofKind('actor')).length).toBe(1)
+
+    // from the keyboard: Shift+F10 on the canvas opens it at the selection; Escape gives focus back
+    const [left] = await ofKind('actor')
+    if (!left) throw new Error('no actor left')
+    const leftAt = await centreOf(left)
+    await page.mouse.click(leftAt.x, leftAt.y)
+    await page.keyboard.press('Shift+F10')
+    await menu.waitFor()
+    await expect.poll(focusedTestId).toBe('context-menu-item')
+    await page.keyboard.press('Escape')
+    await menu.waitFor({ state: 'hidden' })
+    await expect.poll(focusedTestId).toBe('board-canvas')
     expect(problems).toEqual([])
   }, 60_000)
 })
