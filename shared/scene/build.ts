@@ -1,6 +1,7 @@
 import { translatorFor } from '../i18n/index.ts'
 import type { BoardDocument } from '../schema/document.ts'
 import type { Element } from '../schema/elements.ts'
+import { boxToRect, intersects } from './geometry.ts'
 import { buildActor } from './kinds/actor.ts'
 import { buildFrame } from './kinds/frame.ts'
 import { buildImage } from './kinds/image.ts'
@@ -9,7 +10,7 @@ import { buildNote } from './kinds/note.ts'
 import { buildPhase } from './kinds/phase.ts'
 import { buildUse } from './kinds/use.ts'
 import { buildZone } from './kinds/zone.ts'
-import { drawOrder } from './order.ts'
+import { drawOrder, isContainerKind } from './order.ts'
 import type { Link } from './schema-types.ts'
 import { createTimeline, type Timeline } from './timeline.ts'
 import type { Box, SceneContext, SceneNode, SceneTranslate } from './types.ts'
@@ -75,12 +76,17 @@ export interface BoardSceneOptions {
 export function buildBoardScene(document: BoardDocument, options: BoardSceneOptions = {}): SceneNode {
   const byId = new Map<string, Element>(document.elements.map((element) => [element.id, element]))
   const planned = plannedAreaByZone(document.elements)
+  const cards = document.elements.flatMap((element) => {
+    const box = isContainerKind(element.kind) ? undefined : boxOf(element)
+    return box ? [box] : []
+  })
   const ctx: SceneContext = {
     t: options.t ?? (translatorFor('en') as unknown as SceneTranslate),
     elementsById: (id) => byId.get(id),
     timeline: options.timeline ?? createTimeline(),
     locale: options.locale ?? 'en',
     plannedAreaOf: (zoneId) => planned.get(zoneId),
+    cardsNear: (rect) => cards.filter((box) => intersects(rect, boxToRect(box))),
     ...(options.lang ? { lang: options.lang } : {}),
     ...(options.fontFamily ? { fontFamily: options.fontFamily } : {}),
   }

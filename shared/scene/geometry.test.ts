@@ -56,4 +56,14 @@ describe('link geometry', () => {
       expect(intersects(label, rect(to))).toBe(false)
     }
   })
+
+  it('keeps the label off a third card lying on the arrow', () => {
+    const from = { x: 0, y: 0, w: 180, h: 90 }
+    const to = { x: 800, y: 0, w: 180, h: 90 }
+    const other = { x: 400, y: 0, w: 180, h: 90 }
+    const ends = linkEndpoints(from, to)
+    if (!ends) throw new Error('no ends')
+    const label = linkLabelRect(ends.start, ends.end, [from, to], plate, [other])
+    for (const box of [from, to, other]) expect(intersects(label, rect(box))).toBe(false)
+  })
 })

@@ -114,17 +114,21 @@ const clearOf = (rect: Rect, boxes: readonly Box[], margin: number): boolean =>
 const ON_LINE_MARGIN = 12
 
 /**
- * Where a link's label plate (`size`) goes: on the middle of the arrow when it fits there between
- * the two cards; else beside the arrow (on either side); else above (or below) both cards. Never
- * on a card, so the plate neither hides a card's text nor disappears under it.
+ * Where a link's label plate (`size`) goes: on the middle of the arrow when it fits there with the
+ * arrowheads visible, else beside the arrow (either side), else a third or two thirds along it,
+ * else above (or below) both cards. Never on the cards it joins (`ends`), and when possible not
+ * on any other card (`others`) either: the plate neither hides a card's text nor disappears
+ * under a card.
  */
 export function linkLabelRect(
   start: { x: number; y: number },
   end: { x: number; y: number },
-  boxes: readonly Box[],
+  ends: readonly Box[],
   size: { width: number; height: number },
+  others: readonly Box[] = [],
 ): Rect {
-  const mid = { x: (start.x + end.x) / 2, y: (start.y + end.y) / 2 }
+  const along = (t: number) => ({ x: start.x + (end.x - start.x) * t, y: start.y + (end.y - start.y) * t })
+  const mid = along(0.5)
   const at = (c: { x: number; y: number }): Rect => ({
     x: c.x - size.width / 2,
     y: c.y - size.height / 2,
@@ -135,14 +139,18 @@ export function linkLabelRect(
   // the unit normal of the arrow, and how far the plate's centre must go along it to clear the line
   const n = { x: -(end.y - start.y) / length, y: (end.x - start.x) / length }
   const off = (Math.abs(n.x) * size.width + Math.abs(n.y) * size.height) / 2 + LABEL_CLEARANCE
-  const top = Math.min(...boxes.map((box) => box.y))
-  const bottom = Math.max(...boxes.map((box) => box.y + box.h))
-  const candidates: Rect[] = [
-    at(mid),
-    at({ x: mid.x + n.x * off, y: mid.y + n.y * off }),
-    at({ x: mid.x - n.x * off, y: mid.y - n.y * off }),
-    at({ x: mid.x, y: top - LABEL_CLEARANCE - size.height / 2 }),
-    at({ x: mid.x, y: bottom + LABEL_CLEARANCE + size.height / 2 }),
+  const top = Math.min(...ends.map((box) => box.y))
+  const bottom = Math.max(...ends.map((box) => box.y + box.h))
+  const candidates: { rect: Rect; margin: number }[] = [
+    { rect: at(mid), margin: ON_LINE_MARGIN },
+    { rect: at({ x: mid.x + n.x * off, y: mid.y + n.y * off }), margin: 2 },
+    { rect: at({ x: mid.x - n.x * off, y: mid.y - n.y * off }), margin: 2 },
+    { rect: at(along(1 / 3)), margin: ON_LINE_MARGIN },
+    { rect: at(along(2 / 3)), margin: ON_LINE_MARGIN },
+    { rect: at({ x: mid.x, y: top - LABEL_CLEARANCE - size.height / 2 }), margin: 2 },
+    { rect: at({ x: mid.x, y: bottom + LABEL_CLEARANCE + size.height / 2 }), margin: 2 },
   ]
-  return candidates.find((rect, index) => clearOf(rect, boxes, index === 0 ? ON_LINE_MARGIN : 2)) ?? (candidates[3] as Rect)
+  const clearOfEnds = candidates.filter((candidate) => clearOf(candidate.rect, ends, candidate.margin))
+  const best = clearOfEnds.find((candidate) => clearOf(candidate.rect, others, 2)) ?? clearOfEnds[0]
+  return best?.rect ?? (candidates[5] as { rect: Rect }).rect
 }

@@ -101,4 +101,10 @@ export interface SceneContext {
   fontFamily?: string
   /** Planned floor area of the uses placed in a zone (for its occupancy), when known. */
   plannedAreaOf?: (zoneId: string) => number | undefined
+  /**
+   * The boxes of the cards (every kind but containers and links) that meet `rect`, so that a
+   * link's label is put beside them, never under or over one. Without it, only the link's own
+   * ends are avoided.
+   */
+  cardsNear?: (rect: Rect) => readonly Box[]
 }

@@ -5,7 +5,7 @@ import { buildElementScene } from '../../../shared/scene/build.ts'
 import { contains, edgePoint, linkEndpoints } from '../../../shared/scene/geometry.ts'
 import { FRAME_TAB_H } from '../../../shared/scene/kinds/frame.ts'
 import { ZONE_TAB_H } from '../../../shared/scene/kinds/zone.ts'
-import { drawOrder } from '../../../shared/scene/order.ts'
+import { drawOrder, isContainerKind } from '../../../shared/scene/order.ts'
 import { createTimeline, type Timeline } from '../../../shared/scene/timeline.ts'
 import type { Box, Rect, SceneContext, SceneTranslate } from '../../../shared/scene/types.ts'
 import { readElement } from '../../../shared/schema/convert.ts'
@@ -238,6 +238,33 @@ export function createBoardRenderer(options: BoardRendererOptions): BoardRendere
     return total
   }
 
+  /** The cards (not containers, not links) meeting `rect`: link labels are put beside them. */
+  function cardsNear(rect: Rect): Box[] {
+    const out: Box[] = []
+    for (const id of index.query(rect)) {
+      const element = effective(id)
+      if (element && element.kind !== 'link' && !isContainerKind(element.kind))
+        out.push({ x: element.x, y: element.y, w: element.w, h: element.h })
+    }
+    return out
+  }
+
+  /**
+   * A card moved, appeared or went: the links around its old and new place re-render, since
+   * their labels keep clear of cards (`cardsNear`). Labels sit at most about a plate's width
+   * beside their arrow, whose bounds the index holds.
+   */
+  function markLinksNear(id: string): void {
+    const element = effective(id)
+    if (element && (element.kind === 'link' || isContainerKind(element.kind))) return
+    const rects = [index.rectOf(id), element ? { x: element.x, y: element.y, width: element.w, height: element.h } : undefined]
+    for (const rect of rects) {
+      if (!rect) continue
+      const around = { x: rect.x - 200, y: rect.y - 80, width: rect.width + 400, height: rect.height + 160 }
+      for (const near of index.query(around)) if (entries.get(near)?.element.kind === 'link') markDirty(near)
+    }
+  }
+
   const ctx: SceneContext = {
     t: options.t as unknown as SceneTranslate,
     elementsById: effective,
@@ -246,6 +273,7 @@ export function createBoardRenderer(options: BoardRendererOptions): BoardRendere
     },
     locale: options.locale,
     plannedAreaOf,
+    cardsNear,
     ...(options.lang ? { lang: options.lang } : {}),
     ...(options.fontFamily ? { fontFamily: options.fontFamily } : {}),
   }
@@ -322,6 +350,7 @@ export function createBoardRenderer(options: BoardRendererOptions): BoardRendere
   function removeEntry(id: string): void {
     const entry = entries.get(id)
     if (!entry) return
+    markLinksNear(id)
     entries.delete(id)
     setReferences(id, referencesOf(entry.element), [])
     entry.node?.destroy()
@@ -353,6 +382,7 @@ export function createBoardRenderer(options: BoardRendererOptions): BoardRendere
         pendingIndex.add(id)
         setReferences(id, [], referencesOf(element))
         markDependents(id, { geometry: true, label: true })
+        markLinksNear(id)
         if (element.kind === 'use' && element.zone) markDirty(element.zone)
         orderDirty = true
         continue
@@ -368,10 +398,12 @@ export function createBoardRenderer(options: BoardRendererOptions): BoardRendere
         orderDirty = true
         continue
       }
+      const moved = !sameGeometry(before, element)
       entry.element = element
       markDirty(id)
       setReferences(id, referencesOf(before), referencesOf(element))
-      markDependents(id, { geometry: !sameGeometry(before, element), label: !sameLabel(before, element) })
+      markDependents(id, { geometry: moved, label: !sameLabel(before, element) })
+      if (moved) markLinksNear(id)
       if (before.kind !== 'link' && element.kind !== 'link' && before.z !== element.z) orderDirty = true
       if (before.kind === 'use' && element.kind === 'use' && (before.zone !== element.zone || before.areaM2 !== element.areaM2)) {
         if (before.zone) markDirty(before.zone)
@@ -729,6 +761,7 @@ export function createBoardRenderer(options: BoardRendererOptions): BoardRendere
         if (!entries.has(id)) continue
         markDirty(id)
         markDependents(id, { geometry: true, label: false })
+        markLinksNear(id)
       }
       if (affected.size > 0) schedule()
     },

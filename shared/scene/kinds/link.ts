@@ -39,7 +39,15 @@ export function buildLink(link: Link, from: Box | undefined, to: Box | undefined
   const plateW = Math.ceil(Math.max(estimateTextWidth(line1, 11, true), estimateTextWidth(line2, 10.5)) + 12)
   const plateH = line2 ? 32 : 18
   // beside the cards, never on them (a plate on a card would hide its text or vanish under it)
-  const plate = linkLabelRect(start, end, [from, to], { width: plateW, height: plateH })
+  const search = {
+    x: Math.min(start.x, end.x) - plateW - 20,
+    y: Math.min(start.y, end.y) - plateH - 20,
+    width: Math.abs(end.x - start.x) + 2 * plateW + 40,
+    height: Math.abs(end.y - start.y) + 2 * plateH + 40,
+  }
+  const same = (a: Box, b: Box) => a.x === b.x && a.y === b.y && a.w === b.w && a.h === b.h
+  const others = (ctx.cardsNear?.(search) ?? []).filter((box) => !same(box, from) && !same(box, to))
+  const plate = linkLabelRect(start, end, [from, to], { width: plateW, height: plateH }, others)
   const plateX = plate.x
   const plateY = plate.y
   const r = (n: number) => Math.round(n * 100) / 100
