@@ -1,7 +1,8 @@
 import { connect, createServer, type Server, type Socket } from 'node:net'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createBoard, joinAs, signup } from '../helpers/api.ts'
+import { colorDistance, colorForUser, NEAR_IDENTICAL_DISTANCE } from '../../client/board/user-color.ts'
+import { type Account, createBoard, joinAs, signup } from '../helpers/api.ts'
 import { launchBrowser, signedInContext, watchedPage } from '../helpers/browser.ts'
 import { startTestServer, type TestServer } from '../helpers/server.ts'
 
@@ -57,7 +58,7 @@ afterAll(async () => {
   await server?.stop()
 })
 
-describe('presence when a participant goes offline', () => {
+describe('presence: who is here, in colours told apart', () => {
   it('drops someone whose network went away from the others’ presence within seconds', async () => {
     const owner = await signup(server.url, 'Ana Novak')
     const boardId = await createBoard(server.url, owner.token, { title: 'Offline' })
@@ -83,6 +84,57 @@ describe('presence when a participant goes offline', () => {
       await a.page.context().close()
       await bContext.close()
       await relay.close()
+    }
+  }, 40_000)
+
+  it('never shows two people in near-identical colours, even when their own colours clash', async () => {
+    const owner = await signup(server.url, 'Ana Novak')
+    // a second account whose stable colour is the owner's: each would pick the same one alone
+    let twin: Account | null = null
+    for (let i = 0; i < 60 && !twin; i++) {
+      const candidate = await signup(server.url, `Twin ${i}`)
+      if (colorForUser(candidate.user.id) === colorForUser(owner.user.id)) twin = candidate
+    }
+    if (!twin) throw new Error('no account with the same stable colour in 60 sign-ups')
+    const boardId = await createBoard(server.url, owner.token, { title: 'Colours' })
+    const invite = await fetch(`${server.url}/api/boards/${boardId}/invites`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${owner.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ role: 'editor' }),
+    }).then((r) => r.json() as Promise<{ invite: { token: string } }>)
+    await fetch(`${server.url}/api/invites/${invite.invite.token}/join`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${twin.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({}),
+    })
+    const a = await watchedPage(await signedInContext(browser, server.url, owner.token))
+    const b = await watchedPage(await signedInContext(browser, server.url, twin.token))
+    try {
+      // both at once, so both may first take their own (the same) colour
+      await Promise.all([a.page.goto(`${server.url}/boards/${boardId}`), b.page.goto(`${server.url}/boards/${boardId}`)])
+      const colours = (page: Page) =>
+        page
+          .getByTestId('presence-list')
+          .locator('.avatar')
+          .evaluateAll((avatars) => avatars.map((el) => getComputedStyle(el).backgroundColor))
+      const hex = (rgb: string) =>
+        `#${(rgb.match(/\d+/g) ?? [])
+          .slice(0, 3)
+          .map((n) => Number(n).toString(16).padStart(2, '0'))
+          .join('')}`
+      for (const page of [a.page, b.page]) {
+        await expect.poll(async () => (await colours(page)).length, { timeout: 10_000 }).toBe(2)
+        await expect
+          .poll(async () => {
+            const [first, second] = (await colours(page)).map(hex)
+            return colorDistance(first ?? '#000000', second ?? '#000000')
+          })
+          .toBeGreaterThan(NEAR_IDENTICAL_DISTANCE)
+      }
+      expect([...a.problems, ...b.problems]).toEqual([])
+    } finally {
+      await a.page.context().close()
+      await b.page.context().close()
     }
   }, 40_000)
 })
