@@ -171,6 +171,129 @@ export const enAnalysis = {
   'analysis.gaps.unnamed': '{kind} without a name',
   'analysis.gaps.notOnBoard': 'This element is not on the board any more.',
 
+  // Full screen (projecting the analysis to the room)
+  'analysis.fullscreen.open': 'Full screen',
+  'analysis.fullscreen.openHint': 'Show the analysis full screen, in large type, to project it to the room',
+  'analysis.fullscreen.close': 'Leave full screen (Esc)',
+  'analysis.fullscreen.title': 'Analysis: {board}',
+
+  // Combination matrix: present rows and columns, or all of them
+  'analysis.matrix.showAll': 'Show the full matrix',
+  'analysis.matrix.showPresent': 'Show only what is on the board',
+  'analysis.matrix.presentNote':
+    '{sectors} of {allSectors} sectors and {categories} of {allCategories} kinds of use are on the board.',
+  'analysis.matrix.fullNote':
+    'All {allSectors} sectors and {allCategories} kinds of use; empty rows and columns have no actors or uses yet.',
+
+  // Critical mass: committed and merely interested apart
+  'analysis.creative.split': '{committed} committed (letter of intent or more) · {interested} interested · {idea} idea only',
+  'analysis.creative.legend.committed': 'committed',
+  'analysis.creative.legend.interested': 'interested',
+  'analysis.creative.legend.idea': 'idea only',
+
+  // Occupancy per phase
+  'analysis.phases.title': 'Occupancy per phase',
+  'analysis.phases.summary': {
+    one: '{count} phase on the roadmap',
+    other: '{count} phases on the roadmap',
+  },
+  'analysis.phases.none': 'No phases yet. Add phases with the Phase tool and list the uses they open.',
+  'analysis.phases.column': 'Phase',
+  'analysis.phases.months': '{start} – {end}',
+  'analysis.phases.uses': {
+    one: '{count} use',
+    other: '{count} uses',
+  },
+  'analysis.phases.area': 'Planned area',
+  'analysis.phases.occupancy': 'Share of the site',
+  'analysis.phases.noSite': 'no site area',
+  'analysis.phases.unnamed': '{stage} (no name)',
+
+  // Timeline conflicts
+  'analysis.conflicts.title': 'Timeline conflicts',
+  'analysis.conflicts.none': 'No use opens before its operator has committed.',
+  'analysis.conflicts.count': {
+    one: '{count} use opens too early',
+    other: '{count} uses open too early',
+  },
+  'analysis.conflicts.sentence.operator-uncommitted': '{use} opens in {phase} ({start}), but {operators} has not committed yet',
+  'analysis.conflicts.sentence.operator-scheduled-later':
+    '{use} opens in {phase} ({start}), before its committed operator {operators} comes on board',
+
+  // Space per zone
+  'analysis.zones.title': 'Space per zone',
+  'analysis.zones.column': 'Zone',
+  'analysis.zones.supply': 'Zone area',
+  'analysis.zones.planned': 'Planned',
+  'analysis.zones.occupancy': 'Occupancy',
+  'analysis.zones.noArea': 'no area',
+  'analysis.zones.over': 'over-planned',
+
+  // Rent and viability
+  'analysis.viability.title': 'Rent and viability',
+  'analysis.viability.none': 'No use has a rent yet. Enter the rent (€/m² per month) and the area of each use in the inspector.',
+  'analysis.viability.income': 'Rent income per year (fully let)',
+  'analysis.viability.rentedArea': 'Rented area',
+  'analysis.viability.meanRent': 'Mean asking rent',
+  'analysis.viability.subsidyShare': 'Planned area on subsidy',
+  'analysis.viability.perM2Month': '{value} per m² and month',
+  'analysis.viability.affordable': '{affordable} of {count} actors with a budget can pay the asking rent',
+  'analysis.viability.affordRow': '{actor}: budget {budget}, asking {asking}',
+  'analysis.viability.canPay': 'can pay',
+  'analysis.viability.cannotPay': 'cannot pay',
+  'analysis.viability.missing':
+    'Running costs, debt service and subsidies are not on the board yet, so cost recovery and break-even are not computed.',
+
+  // Explanations: what each figure means and how it is computed (docs/analysis.md)
+  'analysis.explain.toggle': 'What does this mean?',
+  'analysis.explain.how': 'How it is computed:',
+  'analysis.explain.gaps.meaning':
+    'What the concept still lacks: uses nobody runs, actors without a role, zones with more planned than they hold, uses in no phase, links and references to elements that are gone, and no combination of the creative scene with established businesses at all.',
+  'analysis.explain.gaps.how':
+    'One gap per element that breaks a rule (a use without an “operates” link from an actor, an actor linked to no use, …) plus one for the whole board when no creative or cultural actor is linked to an established-sector actor and no use is shared by both. The briefs and the API count the same gaps.',
+  'analysis.explain.sectors.meaning': 'Who sits at the table, by sector: a missing sector is a party nobody has invited yet.',
+  'analysis.explain.sectors.how': 'The number of actor cards per sector; the share is of all actors.',
+  'analysis.explain.creative.meaning':
+    'Whether the site can rely on a creative scene of its own: rural towns often lack this critical mass. Only committed actors are more than goodwill.',
+  'analysis.explain.creative.how':
+    'Actors of the sectors “creative industries” and “culture”, against the target the facilitator sets (no standard exists). Committed: letter of intent, pre-contract or signed; interested: commitment “interested”; the rest are ideas.',
+  'analysis.explain.uses.meaning': 'What the site would hold, by floor area: the use mix.',
+  'analysis.explain.uses.how': 'The floor areas (m²) of the uses, added up per kind of use; the share is of all planned area.',
+  'analysis.explain.area.meaning':
+    'Whether the plan fits the site (occupancy above 100 % is over-planned) and whether the parties ask for that much space.',
+  'analysis.explain.area.how':
+    'Occupancy = planned area ÷ site area. Weighted demand = Σ space need × weight of the commitment (idea 0.1, interested 0.25, letter of intent 0.5, pre-contract 0.8, signed 1); it covers the plan by weighted demand ÷ planned area.',
+  'analysis.explain.coverage.meaning': 'Who will run what: a use without an operator is still a wish.',
+  'analysis.explain.coverage.how': 'Uses with at least one “operates” link from an actor, out of all uses.',
+  'analysis.explain.evenness.meaning': 'How balanced the use mix is: 0 is a single use, 1 an even mix.',
+  'analysis.explain.evenness.how':
+    'Shannon evenness of the floor area over the k kinds of use that have area: −Σ pᵢ ln pᵢ ÷ ln k, where pᵢ is a kind’s share of the planned area.',
+  'analysis.explain.stakeholders.meaning':
+    'Whether the people who can make or break the project are on its side, and whom to talk to first.',
+  'analysis.explain.stakeholders.how':
+    'Key players have influence and interest of 4 or more; health = key players who are champions or supporters ÷ key players. Quadrants of the influence/interest grid split at 4.',
+  'analysis.explain.combination.meaning':
+    'How far the creative scene is combined with commerce, industry, services, gastronomy and tourism: the pairing the project is about.',
+  'analysis.explain.combination.how':
+    'Links between a creative or cultural actor and an established-sector actor; uses linked to both kinds of actor; distinct sectors among committed actors.',
+  'analysis.explain.matrix.meaning':
+    'Which sectors work with which kinds of use: dark cells are strong pairings, blank ones untried.',
+  'analysis.explain.matrix.how':
+    'Each cell counts the links (any relation, either direction) between an actor of that sector and a use of that kind. By default only the sectors and kinds of use on the board are shown.',
+  'analysis.explain.phases.meaning':
+    'How much of the site each stage of the roadmap opens, e.g. the interim use 45 %, the pilot 40 %.',
+  'analysis.explain.phases.how': 'Per phase: the uses it lists, their floor area added up, and that area ÷ the site area.',
+  'analysis.explain.conflicts.meaning':
+    'Uses scheduled before anyone who will run them has committed: secure a letter of intent first, or move the use to a later phase.',
+  'analysis.explain.conflicts.how':
+    'A use opens with the earliest phase (not an analysis phase) that lists it. It conflicts when none of its operators is committed, or when every committed operator joins the roadmap in a later month.',
+  'analysis.explain.zones.meaning': 'Whether each building or zone holds what is planned in it.',
+  'analysis.explain.zones.how': 'Per zone: the floor area of the uses placed in it ÷ the zone’s own area.',
+  'analysis.explain.viability.meaning':
+    'What the site would earn from rents, whether the parties can pay what it asks, and how much of it depends on subsidy.',
+  'analysis.explain.viability.how':
+    'Rent income = Σ rent per m² and month × area × 12 over uses with a rent; mean rent is weighted by area. An actor can pay when its budget per m² ≥ the asking rent of the uses it runs or uses (else the mean rent). Subsidy share = area of uses on subsidy ÷ planned area.',
+
   // Template picker (new-board form)
   'newBoard.template.legend': 'Start from',
   'newBoard.template.hint': 'Each template sets up the frames of one workshop method. You can add everything else later.',

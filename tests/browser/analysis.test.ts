@@ -96,7 +96,7 @@ describe('analysis panel', () => {
 
     page = await context.newPage()
     page.on('console', (m) => {
-      if (m.type() === 'error') problems.push(`console error: ${m.text()}`)
+      if (m.type() === 'error') problems.push(`console error: ${m.text()} ${m.location().url}`)
     })
     page.on('pageerror', (e) => problems.push(`page error: ${e.message}`))
     await page.goto(`${server.url}/boards/${boardId}`)

@@ -1,15 +1,28 @@
-import { createMemo, createSignal, onCleanup, Show } from 'solid-js'
+import { createMemo, createSignal, For, type JSX, onCleanup, Show } from 'solid-js'
 import { linksInCell } from '../../../shared/analysis/matrix.ts'
+import type { MessageKey } from '../../../shared/i18n/en.ts'
 import type { Sector, UseCategory } from '../../../shared/schema/enums.ts'
 import { canEdit, canFacilitate } from '../../../shared/schema/roles.ts'
 import { useBoard } from '../../board/board-context.ts'
 import { activeCanvas } from '../../canvas/canvas-api.ts'
 import { formatNumber, t } from '../../i18n/locale.ts'
+import { AnalysisFullscreen } from './analysis-fullscreen.tsx'
 import { createGapHighlighter, zoomToElements } from './canvas-focus.ts'
-import { AreaBalanceChart, BarChart, ChartCard, ChartPatterns, CriticalMassGauge, ScaleMarker, ShareBar } from './charts.tsx'
+import {
+  AreaBalanceChart,
+  BarChart,
+  ChartCard,
+  ChartPatterns,
+  CommitmentLegend,
+  CriticalMassGauge,
+  type Explanation,
+  ScaleMarker,
+  ShareBar,
+} from './charts.tsx'
 import { CombinationHeatmap } from './combination-heatmap.tsx'
 import { GapList } from './gap-list.tsx'
 import { createLiveAnalysis } from './live-analysis.ts'
+import { conflictItems, phaseRows, viabilityView, zoneRows } from './roadmap-view.ts'
 import { ThresholdEditor } from './threshold-editor.tsx'
 import {
   areaBalance,
@@ -26,6 +39,12 @@ import {
   useMixBars,
 } from './view-model.ts'
 import './analysis.css'
+
+/** A card's "What does this mean?" text from the catalog (`analysis.explain.<card>.meaning` / `.how`). */
+const explain = (card: string): Explanation => ({
+  meaning: t(`analysis.explain.${card}.meaning` as MessageKey),
+  how: t(`analysis.explain.${card}.how` as MessageKey),
+})
 
 /**
  * The "Analysis" tab: the reuse concept judged while it grows (docs/analysis.md). Indicator
@@ -53,6 +72,13 @@ export function AnalysisPanel() {
     gapGroups(live().analysis.gaps, (id) => live().index.byId.get(id) ?? store.state.elements[id], indicators().zones),
   )
   const gapTotal = () => live().analysis.gaps.length
+  const phases = createMemo(() => phaseRows(indicators().phases, live().index))
+  const conflicts = createMemo(() => conflictItems(indicators().timelineConflicts, live().index))
+  const zones = createMemo(() => zoneRows(indicators().zones, live().index))
+  const viability = createMemo(() => viabilityView(indicators().viability, live().index))
+  const [fullMatrix, setFullMatrix] = createSignal(false)
+  const fullHeatmap = createMemo(() => heatmap(live().analysis.matrix, indicators().actors, categoriesInUse(live().index), true))
+  const [fullscreen, setFullscreen] = createSignal(false)
 
   const showOnBoard = (ids: string[], highlight: boolean) => {
     const present = ids.filter((id) => id in store.state.elements)
@@ -65,6 +91,7 @@ export function AnalysisPanel() {
   }
 
   const showGap = (gap: GapItem) => {
+    setFullscreen(false) // the board is behind the full-screen view
     const element = store.state.elements[gap.elementId]
     if (!element) {
       setNotice(t('analysis.gaps.notOnBoard'))
@@ -86,24 +113,21 @@ export function AnalysisPanel() {
         ids.add(link.to)
       }
     }
+    setFullscreen(false)
     showOnBoard([...ids], false)
     setNotice(t('analysis.matrix.selected', { count: ids.size }))
   }
 
+  const showUse = (useId: string) => {
+    setFullscreen(false)
+    if (!showOnBoard([useId], true)) setNotice(t('analysis.gaps.notOnBoard'))
+  }
+
   const saveThreshold = (value: number) => writes.apply({ type: 'settings.update', fields: { creativeThreshold: value } }).ok
 
-  return (
-    <section class="an-panel" aria-labelledby="analysis-heading" data-testid="analysis-panel">
-      <ChartPatterns />
-      <header class="an-panel__head">
-        <h2 id="analysis-heading" class="panel__title">
-          {t('analysis.title')}
-        </h2>
-        <p class="an-panel__intro muted">{t('analysis.intro')}</p>
-      </header>
-      <p class="visually-hidden" aria-live="polite" data-testid="analysis-notice">
-        {notice()}
-      </p>
+  /** The cards; drawn in the side panel and, while it is open, again in the full-screen view. */
+  const cards = (): JSX.Element => (
+    <>
       <Show
         when={!isEmptyForAnalysis(live().index)}
         fallback={
@@ -122,6 +146,7 @@ export function AnalysisPanel() {
         <ChartCard
           title={t('analysis.gaps.title')}
           testId="analysis-gaps"
+          explain={explain('gaps')}
           summary={gapTotal() > 0 ? t('analysis.gaps.count', { count: gapTotal() }) : undefined}
         >
           <GapList groups={gaps()} onShow={showGap} />
@@ -130,6 +155,7 @@ export function AnalysisPanel() {
         <ChartCard
           title={t('analysis.sectors.title')}
           testId="analysis-sectors"
+          explain={explain('sectors')}
           summary={
             sectors().length === 1
               ? t('analysis.sectors.summaryOne', { count: indicators().actors.total })
@@ -150,6 +176,7 @@ export function AnalysisPanel() {
         <ChartCard
           title={t('analysis.creative.title')}
           testId="analysis-critical-mass"
+          explain={explain('creative')}
           summary={
             <>
               <strong class="an-figure">{mass().countText}</strong>
@@ -170,12 +197,14 @@ export function AnalysisPanel() {
           }
         >
           <CriticalMassGauge view={mass()} />
+          <CommitmentLegend view={mass()} />
           <p class="an-note">{mass().detailText}</p>
         </ChartCard>
 
         <ChartCard
           title={t('analysis.uses.title')}
           testId="analysis-use-mix"
+          explain={explain('uses')}
           summary={
             uses().length > 0
               ? t('analysis.uses.summary', {
@@ -199,6 +228,7 @@ export function AnalysisPanel() {
         <ChartCard
           title={t('analysis.area.title')}
           testId="analysis-area"
+          explain={explain('area')}
           summary={
             <span classList={{ 'an-warn': balance().overPlanned }} data-testid="area-ratio">
               <Show when={balance().overPlanned}>
@@ -218,11 +248,11 @@ export function AnalysisPanel() {
         </ChartCard>
 
         <div class="an-pair">
-          <ChartCard title={t('analysis.coverage.title')} testId="analysis-coverage">
+          <ChartCard title={t('analysis.coverage.title')} testId="analysis-coverage" explain={explain('coverage')}>
             <p class="an-figure-line">{coverage().text}</p>
             <ShareBar fraction={coverage().fraction} />
           </ChartCard>
-          <ChartCard title={t('analysis.evenness.title')} testId="analysis-evenness">
+          <ChartCard title={t('analysis.evenness.title')} testId="analysis-evenness" explain={explain('evenness')}>
             <p class="an-figure-line">{evenness().text}</p>
             <Show when={evenness().words}>
               {(words) => (
@@ -242,6 +272,7 @@ export function AnalysisPanel() {
         <ChartCard
           title={t('analysis.stakeholders.title')}
           testId="analysis-stakeholders"
+          explain={explain('stakeholders')}
           summary={stakeholders().healthText}
           columns={[{ label: t('analysis.stakeholders.quadrants') }, { label: t('analysis.sectors.actors'), numeric: true }]}
           rows={() => stakeholders().quadrants.map((q) => [q.label, formatNumber(q.count)])}
@@ -269,7 +300,7 @@ export function AnalysisPanel() {
           </p>
         </ChartCard>
 
-        <ChartCard title={t('analysis.combination.title')} testId="analysis-combination">
+        <ChartCard title={t('analysis.combination.title')} testId="analysis-combination" explain={explain('combination')}>
           <dl class="an-figures">
             <div>
               <dt>{t('analysis.combination.crossSectorLinks')}</dt>
@@ -286,9 +317,218 @@ export function AnalysisPanel() {
           </dl>
         </ChartCard>
 
-        <ChartCard title={t('analysis.matrix.title')} testId="analysis-matrix" summary={t('analysis.matrix.intro')}>
-          <CombinationHeatmap map={matrix()} onSelect={selectCell} />
+        <ChartCard
+          title={t('analysis.matrix.title')}
+          testId="analysis-matrix"
+          summary={t('analysis.matrix.intro')}
+          explain={explain('matrix')}
+        >
+          <CombinationHeatmap
+            map={fullMatrix() ? fullHeatmap() : matrix()}
+            full={fullMatrix()}
+            note={
+              fullMatrix()
+                ? t('analysis.matrix.fullNote', {
+                    allSectors: fullHeatmap().rows.length,
+                    allCategories: fullHeatmap().columns.length,
+                  })
+                : t('analysis.matrix.presentNote', {
+                    sectors: matrix().rows.length,
+                    allSectors: fullHeatmap().rows.length,
+                    categories: matrix().columns.length,
+                    allCategories: fullHeatmap().columns.length,
+                  })
+            }
+            onToggleFull={() => setFullMatrix(!fullMatrix())}
+            onSelect={selectCell}
+          />
         </ChartCard>
+
+        <ChartCard
+          title={t('analysis.phases.title')}
+          testId="analysis-phases"
+          explain={explain('phases')}
+          summary={phases().length > 0 ? t('analysis.phases.summary', { count: phases().length }) : undefined}
+          columns={[
+            { label: t('analysis.phases.column') },
+            { label: t('analysis.phases.area'), numeric: true },
+            { label: t('analysis.phases.occupancy'), numeric: true },
+          ]}
+          rows={() => phases().map((row) => [`${row.label} (${row.stageText})`, row.areaText, row.occupancyText])}
+        >
+          <Show when={phases().length > 0} fallback={<p class="an-empty-line">{t('analysis.phases.none')}</p>}>
+            <ul class="an-phases">
+              <For each={phases()}>
+                {(row) => (
+                  <li class="an-phases__row" data-testid="phase-occupancy" data-phase-id={row.phaseId}>
+                    <span class="an-phases__name">
+                      <strong>{row.label}</strong>
+                      <span class="muted">
+                        {' '}
+                        · {row.stageText} · {row.monthsText}
+                      </span>
+                    </span>
+                    <Show when={row.fraction !== null}>
+                      <ShareBar fraction={row.fraction ?? 0} />
+                    </Show>
+                    <span class="an-phases__value" classList={{ 'an-warn': row.overPlanned }}>
+                      {row.occupancyText} · {row.areaText} · {row.usesText}
+                    </span>
+                  </li>
+                )}
+              </For>
+            </ul>
+          </Show>
+        </ChartCard>
+
+        <ChartCard
+          title={t('analysis.conflicts.title')}
+          testId="analysis-conflicts"
+          explain={explain('conflicts')}
+          summary={conflicts().length > 0 ? t('analysis.conflicts.count', { count: conflicts().length }) : undefined}
+        >
+          <Show
+            when={conflicts().length > 0}
+            fallback={
+              <p class="an-ok">
+                <span class="an-ok__mark" aria-hidden="true">
+                  ✓
+                </span>
+                {t('analysis.conflicts.none')}
+              </p>
+            }
+          >
+            <ul class="an-gaps__list">
+              <For each={conflicts()}>
+                {(item) => (
+                  <li>
+                    <button
+                      type="button"
+                      class="an-gap"
+                      data-testid="timeline-conflict"
+                      data-element-id={item.useId}
+                      title={t('analysis.gaps.zoomHint')}
+                      onClick={() => showUse(item.useId)}
+                    >
+                      <span class="an-gap__mark" aria-hidden="true">
+                        ⏱
+                      </span>
+                      <span class="an-gap__text">{item.text}</span>
+                      <span class="an-gap__go" aria-hidden="true">
+                        →
+                      </span>
+                    </button>
+                  </li>
+                )}
+              </For>
+            </ul>
+          </Show>
+        </ChartCard>
+
+        <Show when={zones().length > 0}>
+          <ChartCard
+            title={t('analysis.zones.title')}
+            testId="analysis-zones"
+            explain={explain('zones')}
+            columns={[
+              { label: t('analysis.zones.column') },
+              { label: t('analysis.zones.supply'), numeric: true },
+              { label: t('analysis.zones.planned'), numeric: true },
+              { label: t('analysis.zones.occupancy'), numeric: true },
+            ]}
+            rows={() => zones().map((row) => [row.label, row.supplyText, row.plannedText, row.occupancyText])}
+          >
+            <dl class="an-figures an-figures--rows">
+              <For each={zones()}>
+                {(row) => (
+                  <div data-zone-id={row.zoneId}>
+                    <dt>{row.label}</dt>
+                    <dd classList={{ 'an-warn': row.overPlanned }}>
+                      <Show when={row.overPlanned}>
+                        <span aria-hidden="true">⚠ </span>
+                      </Show>
+                      {row.plannedText} / {row.supplyText} · {row.occupancyText}
+                    </dd>
+                  </div>
+                )}
+              </For>
+            </dl>
+          </ChartCard>
+        </Show>
+
+        <ChartCard
+          title={t('analysis.viability.title')}
+          testId="analysis-viability"
+          explain={explain('viability')}
+          summary={viability().affordableText ?? undefined}
+        >
+          <Show when={viability().hasRent} fallback={<p class="an-empty-line">{t('analysis.viability.none')}</p>}>
+            <dl class="an-figures an-figures--rows">
+              <For each={viability().figures}>
+                {(figure) => (
+                  <div data-figure={figure.key}>
+                    <dt>{figure.label}</dt>
+                    <dd>{figure.value}</dd>
+                  </div>
+                )}
+              </For>
+            </dl>
+            <Show when={viability().affordability.length > 0}>
+              <ul class="an-afford">
+                <For each={viability().affordability}>
+                  {(row) => (
+                    <li class="an-afford__row" data-actor-id={row.actorId} data-can-pay={row.canPay}>
+                      <span class="an-afford__mark" aria-hidden="true">
+                        {row.canPay ? '✓' : '✗'}
+                      </span>
+                      <span>
+                        {row.text} ({row.canPay ? t('analysis.viability.canPay') : t('analysis.viability.cannotPay')})
+                      </span>
+                    </li>
+                  )}
+                </For>
+              </ul>
+            </Show>
+          </Show>
+          <p class="an-note muted">{t('analysis.viability.missing')}</p>
+        </ChartCard>
+      </Show>
+    </>
+  )
+
+  return (
+    <section class="an-panel" aria-labelledby="analysis-heading" data-testid="analysis-panel">
+      <ChartPatterns />
+      <header class="an-panel__head">
+        <div class="an-panel__title-row">
+          <h2 id="analysis-heading" class="panel__title">
+            {t('analysis.title')}
+          </h2>
+          <button
+            type="button"
+            class="an-toggle an-fullscreen-open"
+            data-testid="analysis-fullscreen-open"
+            title={t('analysis.fullscreen.openHint')}
+            aria-haspopup="dialog"
+            onClick={() => setFullscreen(true)}
+          >
+            <span aria-hidden="true">⛶ </span>
+            {t('analysis.fullscreen.open')}
+          </button>
+        </div>
+        <p class="an-panel__intro muted">{t('analysis.intro')}</p>
+      </header>
+      <p class="visually-hidden" aria-live="polite" data-testid="analysis-notice">
+        {notice()}
+      </p>
+      {cards()}
+      <Show when={fullscreen()}>
+        <AnalysisFullscreen
+          title={t('analysis.fullscreen.title', { board: session.board.title })}
+          onClose={() => setFullscreen(false)}
+        >
+          {cards()}
+        </AnalysisFullscreen>
       </Show>
     </section>
   )

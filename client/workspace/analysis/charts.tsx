@@ -1,5 +1,5 @@
 import { createSignal, createUniqueId, For, type JSX, Show } from 'solid-js'
-import { t } from '../../i18n/locale.ts'
+import { formatNumber, t } from '../../i18n/locale.ts'
 import type { AreaBalanceView, Bar, CriticalMassView } from './view-model.ts'
 
 /**
@@ -39,6 +39,8 @@ export function ChartCard(props: {
   rows?: () => string[][]
   children: JSX.Element
   footer?: JSX.Element
+  /** what the figure means and how it is computed, behind a "What does this mean?" disclosure */
+  explain?: Explanation
 }) {
   const [asTable, setAsTable] = createSignal(false)
   const id = createUniqueId()
@@ -63,6 +65,7 @@ export function ChartCard(props: {
       <Show when={props.summary}>
         <p class="an-card__summary">{props.summary}</p>
       </Show>
+      <Show when={props.explain}>{(explain) => <ExplainDisclosure explain={explain()} />}</Show>
       <div id={`${id}-body`} class="an-card__body">
         <Show when={asTable() && props.columns && props.rows} fallback={props.children}>
           <table class="an-table">
@@ -100,6 +103,29 @@ export function ChartCard(props: {
       </div>
       {props.footer}
     </section>
+  )
+}
+
+export interface Explanation {
+  meaning: string
+  how: string
+}
+
+/** A native disclosure: closed it is one line, open it says what a figure means and how it is computed. */
+export function ExplainDisclosure(props: { explain: Explanation }) {
+  return (
+    <details class="an-explain" data-testid="indicator-explanation">
+      <summary class="an-explain__summary">
+        <span class="an-explain__mark" aria-hidden="true">
+          ?
+        </span>
+        {t('analysis.explain.toggle')}
+      </summary>
+      <p class="an-explain__meaning">{props.explain.meaning}</p>
+      <p class="an-explain__how">
+        <strong>{t('analysis.explain.how')}</strong> {props.explain.how}
+      </p>
+    </details>
   )
 }
 
@@ -216,7 +242,12 @@ export function CriticalMassGauge(props: { view: CriticalMassView }) {
         {(segments) => (
           <div class="an-gauge__segments" aria-hidden="true">
             <For each={segments()}>
-              {(segment) => <span class="an-gauge__segment" classList={{ 'an-gauge__segment--filled': segment.filled }} />}
+              {(segment) => (
+                <span
+                  class={`an-gauge__segment an-gauge__segment--${segment.level}`}
+                  classList={{ 'an-gauge__segment--filled': segment.filled }}
+                />
+              )}
             </For>
             <Show when={props.view.count > props.view.threshold}>
               <span class="an-gauge__extra">+{props.view.count - props.view.threshold}</span>
@@ -225,6 +256,28 @@ export function CriticalMassGauge(props: { view: CriticalMassView }) {
         )}
       </Show>
     </div>
+  )
+}
+
+/** The key to the gauge's segments: solid committed, hatched interested, outlined idea. */
+export function CommitmentLegend(props: { view: CriticalMassView }) {
+  const entries = () =>
+    (['committed', 'interested', 'idea'] as const).map((level) => ({
+      level,
+      count: props.view[level],
+      label: t(`analysis.creative.legend.${level}`),
+    }))
+  return (
+    <ul class="an-legend" data-testid="critical-mass-split" aria-label={props.view.splitText}>
+      <For each={entries()}>
+        {(entry) => (
+          <li class="an-legend__item" data-level={entry.level}>
+            <span class={`an-gauge__segment an-gauge__segment--${entry.level} an-legend__swatch`} aria-hidden="true" />
+            <strong>{formatNumber(entry.count)}</strong> {entry.label}
+          </li>
+        )}
+      </For>
+    </ul>
   )
 }
 

@@ -8,11 +8,42 @@ import type { Heatmap } from './view-model.ts'
  * each cell shaded by its number of links and showing the number itself; empty cells stay
  * blank. A cell with links is a button that selects them on the board.
  */
-export function CombinationHeatmap(props: { map: Heatmap; onSelect: (sector: Sector, category: UseCategory) => void }) {
+export function CombinationHeatmap(props: {
+  map: Heatmap
+  /** every sector and kind of use (on demand) rather than those on the board */
+  full: boolean
+  /** what is shown: "4 of 14 sectors and 6 of 17 kinds of use are on the board." */
+  note: string
+  onToggleFull: () => void
+  onSelect: (sector: Sector, category: UseCategory) => void
+}) {
+  // fixed layout: the table never gets wider than the panel, however many columns it has
+  const width = () => `min(100%, calc(var(--an-heat-head) + ${props.map.columns.length} * var(--an-heat-cell)))`
   return (
     <Show when={props.map.max > 0} fallback={<p class="an-empty-line">{t('analysis.matrix.none')}</p>}>
-      <div class="an-heat" data-testid="combination-matrix">
-        <table class="an-heat__table">
+      <div class="an-heat__bar">
+        <span class="an-note muted" data-testid="matrix-note">
+          {props.note}
+        </span>
+        <button
+          type="button"
+          class="an-toggle"
+          aria-pressed={props.full}
+          data-testid="matrix-full-toggle"
+          onClick={() => props.onToggleFull()}
+        >
+          {props.full ? t('analysis.matrix.showPresent') : t('analysis.matrix.showAll')}
+        </button>
+      </div>
+      <div
+        class="an-heat"
+        classList={{ 'an-heat--full': props.full }}
+        data-testid="combination-matrix"
+        data-full={props.full}
+        data-rows={props.map.rows.length}
+        data-columns={props.map.columns.length}
+      >
+        <table class="an-heat__table" style={{ width: width() }}>
           <caption class="visually-hidden">{t('analysis.matrix.title')}</caption>
           <thead>
             <tr>

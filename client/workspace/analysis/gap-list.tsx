@@ -45,23 +45,36 @@ export function GapList(props: { groups: GapGroup[]; onShow: (gap: GapItem) => v
                 <For each={isExpanded(group.type) ? group.items : group.items.slice(0, GAPS_SHOWN)}>
                   {(item) => (
                     <li>
-                      <button
-                        type="button"
-                        class="an-gap"
-                        data-testid="gap-item"
-                        data-gap-type={item.type}
-                        data-element-id={item.elementId}
-                        title={t('analysis.gaps.zoomHint')}
-                        onClick={() => props.onShow(item)}
+                      <Show
+                        when={item.elementId !== ''}
+                        fallback={
+                          // a gap of the whole board: nothing to show on the board
+                          <p class="an-gap an-gap--board" data-testid="gap-item" data-gap-type={item.type} data-element-id="">
+                            <span class="an-gap__mark" aria-hidden="true">
+                              !
+                            </span>
+                            <span class="an-gap__text">{item.text}</span>
+                          </p>
+                        }
                       >
-                        <span class="an-gap__mark" aria-hidden="true">
-                          !
-                        </span>
-                        <span class="an-gap__text">{item.text}</span>
-                        <span class="an-gap__go" aria-hidden="true">
-                          →
-                        </span>
-                      </button>
+                        <button
+                          type="button"
+                          class="an-gap"
+                          data-testid="gap-item"
+                          data-gap-type={item.type}
+                          data-element-id={item.elementId}
+                          title={t('analysis.gaps.zoomHint')}
+                          onClick={() => props.onShow(item)}
+                        >
+                          <span class="an-gap__mark" aria-hidden="true">
+                            !
+                          </span>
+                          <span class="an-gap__text">{item.text}</span>
+                          <span class="an-gap__go" aria-hidden="true">
+                            →
+                          </span>
+                        </button>
+                      </Show>
                     </li>
                   )}
                 </For>

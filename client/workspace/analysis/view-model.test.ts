@@ -103,7 +103,13 @@ describe('critical mass', () => {
   it('reached: 3 creative and cultural actors against a target of 3', () => {
     const view = criticalMass(indicators.creative)
     expect(view).toMatchObject({ countText: '3 of 3', statusText: 'Reached', missing: 0, fraction: 1 })
-    expect(view.segments).toEqual([{ filled: true }, { filled: true }, { filled: true }])
+    // a1 committed (loi), a6 merely interested, a2 an idea: committed first, then interested
+    expect(view.segments).toEqual([
+      { filled: true, level: 'committed' },
+      { filled: true, level: 'interested' },
+      { filled: true, level: 'idea' },
+    ])
+    expect(view.splitText).toBe('1 committed (letter of intent or more) · 1 interested · 1 idea only')
     expect(view.detailText).toBe('Creative and cultural actors: 43% of all actors, 1 committed')
   })
 
@@ -168,6 +174,14 @@ describe('combination heat-map', () => {
     expect(cell('industry', 'production')?.count).toBe(1)
     expect(cell('owner', 'studio')).toMatchObject({ count: 0, level: 0, label: '' })
     expect(map.max).toBe(1)
+  })
+
+  it('on demand, the full matrix: every sector and kind of use, the same counts', () => {
+    const full = heatmap(analysis.matrix, indicators.actors, categoriesInUse(index), true)
+    expect(full.rows).toHaveLength(14)
+    expect(full.columns).toHaveLength(analysis.matrix.columns.length)
+    expect(full.rows.flatMap((row) => row.cells).reduce((sum, cell) => sum + cell.count, 0)).toBe(7)
+    expect(full.max).toBe(1)
   })
 
   it('shades in four steps of the largest cell', () => {

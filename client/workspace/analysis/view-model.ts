@@ -139,15 +139,30 @@ export interface CriticalMassView {
   detailText: string
   /** the gauge: filled share of the target (0–1, capped) */
   fraction: number
-  /** one segment per targeted actor when the target is small enough to count */
-  segments: { filled: boolean }[] | null
+  /**
+   * one segment per targeted actor when the target is small enough to count: committed actors
+   * first, then the merely interested, then those at the idea stage; `filled` is any of them
+   */
+  segments: { filled: boolean; level: CommitmentLevel }[] | null
+  /** "2 committed · 1 interested · 1 idea only" */
+  splitText: string
+  committed: number
+  interested: number
+  idea: number
 }
+
+/** How far a creative actor in the gauge has committed; `empty` is a place still to fill. */
+export type CommitmentLevel = 'committed' | 'interested' | 'idea' | 'empty'
 
 export const MAX_GAUGE_SEGMENTS = 12
 
 export function criticalMass(creative: CreativeIndicators): CriticalMassView {
-  const { count, threshold, reached } = creative
+  const { count, threshold, reached, committed } = creative
+  const interested = creative.interested ?? 0
+  const idea = Math.max(0, count - committed - interested)
   const missing = Math.max(0, threshold - count)
+  const levelAt = (i: number): CommitmentLevel =>
+    i < committed ? 'committed' : i < committed + interested ? 'interested' : i < count ? 'idea' : 'empty'
   return {
     count,
     threshold,
@@ -159,8 +174,12 @@ export function criticalMass(creative: CreativeIndicators): CriticalMassView {
     fraction: threshold > 0 ? Math.min(1, count / threshold) : 1,
     segments:
       threshold > 0 && threshold <= MAX_GAUGE_SEGMENTS
-        ? Array.from({ length: threshold }, (_, i) => ({ filled: i < count }))
+        ? Array.from({ length: threshold }, (_, i) => ({ filled: i < count, level: levelAt(i) }))
         : null,
+    splitText: t('analysis.creative.split', { committed, interested, idea }),
+    committed,
+    interested,
+    idea,
   }
 }
 
@@ -238,10 +257,22 @@ export function categoriesInUse(index: BoardIndex): Set<UseCategory> {
   return present
 }
 
-/** The matrix cut to the sectors with an actor (rows) and the categories with a use (columns). */
-export function heatmap(matrix: CombinationMatrix, actors: ActorIndicators, categories: ReadonlySet<UseCategory>): Heatmap {
-  const columnIndexes = matrix.columns.map((category, i) => ({ category, i })).filter(({ category }) => categories.has(category))
-  const rowIndexes = matrix.rows.map((sector, i) => ({ sector, i })).filter(({ sector }) => (actors.bySector[sector] ?? 0) > 0)
+/**
+ * The matrix cut to the sectors with an actor (rows) and the categories with a use (columns),
+ * or, with `full`, every sector and category of the contract.
+ */
+export function heatmap(
+  matrix: CombinationMatrix,
+  actors: ActorIndicators,
+  categories: ReadonlySet<UseCategory>,
+  full = false,
+): Heatmap {
+  const columnIndexes = matrix.columns
+    .map((category, i) => ({ category, i }))
+    .filter(({ category }) => full || categories.has(category))
+  const rowIndexes = matrix.rows
+    .map((sector, i) => ({ sector, i }))
+    .filter(({ sector }) => full || (actors.bySector[sector] ?? 0) > 0)
   let max = 0
   for (const { i } of rowIndexes) for (const { i: j } of columnIndexes) max = Math.max(max, matrix.cells[i]?.[j] ?? 0)
   return {
