@@ -261,6 +261,13 @@ describe('placing elements on the board', () => {
     await form.locator('input[data-field="start"]').blur()
     await expect.poll(async () => (await byId('p-interim'))?.start).toBe('2027-08')
     expect(await byId('p-interim')).toMatchObject({ x: 7 * 24, w: 5 * 24 })
+
+    // the arrow keys step it a month along the timeline
+    const bar = await centreOf(page, (await byId('p-interim')) as Box)
+    await page.mouse.click(bar.x, bar.y)
+    await page.keyboard.press('ArrowRight')
+    await expect.poll(async () => (await byId('p-interim'))?.start).toBe('2027-09')
+    expect(await byId('p-interim')).toMatchObject({ x: 8 * 24, end: '2028-01' })
     expect(problems).toEqual([])
   })
 })

@@ -1,3 +1,4 @@
+import { MONTH_WIDTH_PX } from '../../../shared/scene/timeline.ts'
 import { canEdit } from '../../../shared/schema/roles.ts'
 import { boxOf, withFrameContents } from '../board-geometry.ts'
 import { duplicateSelection } from '../clipboard-document.ts'
@@ -52,7 +53,9 @@ function nudge(name: ActionName, label: Action['label'], key: string, ux: number
       const ids = changeableIds(withFrameContents(changeableIds(selection, elements, role), elements), elements, role)
       const moves = ids.flatMap((id) => {
         const box = boxOf(elements[id])
-        return box ? [{ id, x: box.x + ux * step, y: box.y + uy * step }] : []
+        // a phase sits on whole months: sideways it steps a month (Shift: a year)
+        const stepX = elements[id]?.kind === 'phase' ? MONTH_WIDTH_PX * (event?.shiftKey ? 12 : 1) : step
+        return box ? [{ id, x: box.x + ux * stepX, y: box.y + uy * step }] : []
       })
       if (moves.length > 0) editor.apply({ type: 'element.move', moves })
     },
