@@ -18,6 +18,12 @@ import { startTestServer } from '../helpers/server.ts'
  */
 
 const root = path.resolve(import.meta.dirname, '../..')
+const SHOTS = process.env.ANALYSIS_SHOTS
+
+/** With ANALYSIS_SHOTS=<dir>, pictures of the side panel for a look by eye (like analysis.test.ts). */
+async function shot(page: Page, name: string) {
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/facilitator-${name}.png` })
+}
 const at = { x: 0, y: 0, w: 180, h: 90 }
 
 describe('the analysis for facilitators', () => {
@@ -103,6 +109,8 @@ describe('the analysis for facilitators', () => {
     const firstUse = timelineConflicts[0]?.useId ?? ''
     expect(await conflicts.first().getAttribute('data-element-id')).toBe(firstUse)
     expect(await conflicts.first().textContent()).toMatch(/opens in .+ \(\w{3} \d{4}\)/)
+    await panel().getByTestId('analysis-phases').scrollIntoViewIfNeeded()
+    await shot(page, 'phases')
 
     // occupancy per phase: one row per phase with its share of the site
     const phaseRowsShown = panel().getByTestId('phase-occupancy')
@@ -122,6 +130,9 @@ describe('the analysis for facilitators', () => {
     expect(await card.locator('.an-card__summary').textContent()).toBe(
       `${viability.affordableActors} of ${viability.affordability.length} actors with a budget can pay the asking rent`,
     )
+
+    await card.scrollIntoViewIfNeeded()
+    await shot(page, 'viability')
 
     // critical mass: committed and merely interested apart
     const { committed, interested, count } = analysis.indicators.creative
@@ -157,6 +168,7 @@ describe('the analysis for facilitators', () => {
     expect(await matrix.getAttribute('data-columns')).toBe(String(presentCategories.size))
     expect(await rowSectors()).toHaveLength(presentSectors.size)
     expect(await overflowingSideways()).toEqual([])
+    await shot(page, 'matrix')
 
     await panel().getByTestId('matrix-full-toggle').click()
     await expect.poll(() => matrix.getAttribute('data-full')).toBe('true')
@@ -164,6 +176,8 @@ describe('the analysis for facilitators', () => {
     expect(await matrix.getAttribute('data-columns')).toBe(String(useCategories.length))
     expect(await matrix.locator('thead th').count()).toBe(useCategories.length)
     expect(await overflowingSideways()).toEqual([])
+    await matrix.scrollIntoViewIfNeeded()
+    await shot(page, 'matrix-full')
     // a cell of the full matrix still selects its links
     expect(await matrix.locator('button.an-heat__button').count()).toBeGreaterThan(0)
 
