@@ -58,7 +58,8 @@ export function createKeyboardRouter(options: { singleKeys: Accessor<boolean>; t
     if (focus === 'typing' || focus === 'dialog') return null
     // Enter and Space press the focused button
     if (focus === 'control' && (event.key === 'Enter' || event.key === ' ')) return null
-    for (const scope of scopes()) {
+    const list = scopes()
+    for (const [index, scope] of list.entries()) {
       if (scope.handleKey?.(event, focus)) return 'scope'
       for (const command of scope.commands()) {
         const binding = command.keys.find((b) => matchesKey(b, event))
@@ -68,7 +69,12 @@ export function createKeyboardRouter(options: { singleKeys: Accessor<boolean>; t
         command.run(event)
         return command
       }
-      if (scope.modal) return null
+      if (scope.modal) {
+        // a key the hidden board would take is still held from the browser (Ctrl+D would bookmark, Ctrl+A select the page)
+        const below = list.slice(index + 1).flatMap((s) => s.commands())
+        if (below.some((command) => command.keys.some((b) => matchesKey(b, event)))) event.preventDefault()
+        return null
+      }
     }
     return null
   }

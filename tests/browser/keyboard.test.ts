@@ -78,7 +78,7 @@ describe('keyboard: typing, shortcuts sheet, context menu', () => {
     page = watched.page
     problems = watched.problems
     await page.goto(`${server.url}/boards/${boardId}`)
-    await page.locator('[data-testid="connection-status"][data-status="connected"]').waitFor({ timeout: 10_000 })
+    await page.locator('[data-testid="connection-status"][data-status="connected"]').waitFor({ timeout: 30_000 })
     await page.waitForFunction(() => window.__refreshBoard !== undefined)
   })
 
@@ -140,6 +140,9 @@ describe('keyboard: typing, shortcuts sheet, context menu', () => {
     const toggle = page.getByTestId('single-key-shortcuts')
     expect(await toggle.isChecked()).toBe(true)
     await toggle.uncheck()
+    await expect.poll(() => sheet.locator('[data-shortcut="tool.note"]').getAttribute('class')).toContain('kb-row--off')
+    expect(await sheet.locator('[data-shortcut="undo"]').getAttribute('class')).not.toContain('kb-row--off')
+    await page.screenshot({ path: path.join(root, '.test-tmp/shortcuts-off.png') })
     await page.keyboard.press('Escape')
     await sheet.waitFor({ state: 'hidden' })
 
@@ -157,7 +160,7 @@ describe('keyboard: typing, shortcuts sheet, context menu', () => {
 
     // remembered across a reload; the help button opens the sheet in one click
     await page.reload()
-    await page.locator('[data-testid="connection-status"][data-status="connected"]').waitFor({ timeout: 10_000 })
+    await page.locator('[data-testid="connection-status"][data-status="connected"]').waitFor({ timeout: 30_000 })
     await page.getByTestId('board-canvas').focus()
     await page.keyboard.press('n')
     expect(await tool()).toBe('select')
