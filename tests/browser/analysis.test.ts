@@ -96,7 +96,9 @@ describe('analysis panel', () => {
 
     page = await context.newPage()
     page.on('console', (m) => {
-      if (m.type() === 'error') problems.push(`console error: ${m.text()} ${m.location().url}`)
+      // the home page asks for the demo board; this test server has none, and says so with a 404
+      const noDemo = m.location().url.endsWith('/api/demo') && m.text().includes('status of 404')
+      if (m.type() === 'error' && !noDemo) problems.push(`console error: ${m.text()} ${m.location().url}`)
     })
     page.on('pageerror', (e) => problems.push(`page error: ${e.message}`))
     await page.goto(`${server.url}/boards/${boardId}`)
