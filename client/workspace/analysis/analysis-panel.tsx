@@ -512,7 +512,9 @@ export function AnalysisPanel() {
             aria-haspopup="dialog"
             onClick={() => setFullscreen(true)}
           >
-            <span aria-hidden="true">⛶ </span>
+            <svg class="an-fullscreen-open__icon" viewBox="0 0 24 24" width="14" height="14" aria-hidden="true">
+              <path d="M4 9V4h5M15 4h5v5M20 15v5h-5M9 20H4v-5" />
+            </svg>
             {t('analysis.fullscreen.open')}
           </button>
         </div>
