@@ -1,12 +1,17 @@
 import type Konva from 'konva'
 import { createMemo, onMount, Show, useContext } from 'solid-js'
 import { refusalMessageKey } from '../../shared/i18n/index.ts'
+import { FRAME_TAB_H } from '../../shared/scene/kinds/frame.ts'
+import { ZONE_TAB_H } from '../../shared/scene/kinds/zone.ts'
 import { useBoard } from '../board/board-context.ts'
 import { t } from '../i18n/locale.ts'
 import { ToastContext } from '../workspace/toasts.tsx'
 import { refusalFor } from './actions/editing-rules.ts'
 import { boxOf } from './board-geometry.ts'
 import type { CanvasApi } from './canvas-api.ts'
+
+/** Width of the name editor on a frame's or zone's tab (board px; narrower frames: theirs). */
+const TAB_EDITOR_W = 320
 
 const noteFills: Record<string, string> = {
   yellow: '#fff3a8',
@@ -44,8 +49,17 @@ export function TextEditor(props: { canvas: CanvasApi; id: string; onDone: () =>
     const box = boxOf(element())
     if (!box) return null
     const scale = props.canvas.viewport().scale
+    // A frame or zone is named on the tab above it: its name is edited there, so that the
+    // editor does not cover the cards inside it.
+    const kind = element()?.kind
+    const tabH = kind === 'frame' ? FRAME_TAB_H : kind === 'zone' ? ZONE_TAB_H : 0
+    if (tabH > 0) {
+      const tabTopLeft = props.canvas.toScreen({ x: box.x, y: box.y - tabH })
+      const width = Math.min(box.width, TAB_EDITOR_W) * scale
+      return { left: tabTopLeft.x, top: tabTopLeft.y, width, height: tabH * scale, scale, onTab: true }
+    }
     const topLeft = props.canvas.toScreen({ x: box.x, y: box.y })
-    return { left: topLeft.x, top: topLeft.y, width: box.width * scale, height: box.height * scale, scale }
+    return { left: topLeft.x, top: topLeft.y, width: box.width * scale, height: box.height * scale, scale, onTab: false }
   })
 
   const finish = (save: boolean) => {
@@ -86,7 +100,7 @@ export function TextEditor(props: { canvas: CanvasApi; id: string; onDone: () =>
             height: `${place().height}px`,
             'font-size': `${font.size * place().scale}px`,
             'font-family': font.family,
-            padding: `${font.padding * place().scale}px`,
+            padding: place().onTab ? `${2 * place().scale}px ${8 * place().scale}px` : `${font.padding * place().scale}px`,
             'text-align': font.align,
             background:
               element()?.kind === 'note' ? (noteFills[String(element()?.color ?? 'yellow')] ?? noteFills.yellow) : '#ffffff',

@@ -182,6 +182,17 @@ describe('placing elements on the board', () => {
     expect(String(frame.z) < String(use.z)).toBe(true)
     expect(String(frame.z) < String(actor.z)).toBe(true)
 
+    // its name is typed on its tab: the editor leaves the cards inside it in view
+    const editor = page.getByTestId('canvas-text-editor')
+    await editor.waitFor()
+    const editorBox = await editor.boundingBox()
+    const frameTop = await toClient(page, { x: frame.x, y: frame.y })
+    expect((editorBox?.y ?? 0) + (editorBox?.height ?? 0)).toBeLessThanOrEqual(frameTop.y + 1)
+    await page.keyboard.type('Ground floor')
+    await page.screenshot({ path: '/work/shots/placement-frame-name-on-tab.png' }).catch(() => {})
+    await page.keyboard.press('Control+Enter')
+    await expect.poll(async () => (await byId(frame.id))?.label).toBe('Ground floor')
+
     // a click on a card inside the frame selects the card, not the frame
     await page.keyboard.press('Escape')
     const inside = await centreOf(page, use)
