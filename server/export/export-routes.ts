@@ -3,6 +3,7 @@ import { diffDocuments } from '../../shared/diff/diff-documents.ts'
 import { toCsv } from '../../shared/export/csv.ts'
 import { toJson } from '../../shared/export/json.ts'
 import { type MarkdownOptions, toMarkdown } from '../../shared/export/markdown.ts'
+import { plannedLanguages } from '../../shared/i18n/languages.ts'
 import { requireUser } from '../auth/authenticate.ts'
 import { unwrap } from '../boards/board-routes.ts'
 import type { AppEnv } from '../http/app-env.ts'
@@ -43,6 +44,16 @@ function delimiterParam(c: Context<AppEnv>): ',' | ';' {
   if (value === undefined || value === 'comma') return ','
   if (value === 'semicolon') return ';'
   throw new ApiError('bad_request', '?delimiter= must be comma or semicolon.')
+}
+
+/**
+ * `?lang=`: the language a brief writes its numbers in, one of the planned languages (a
+ * regional code such as `de-AT` takes its language). Absent or unknown: English, as the UI
+ * falls back to English.
+ */
+function localeParam(c: Context<AppEnv>): string | undefined {
+  const language = c.req.query('lang')?.trim().toLowerCase().split(/[-_]/)[0] ?? ''
+  return (plannedLanguages as readonly string[]).includes(language) && language !== 'en' ? language : undefined
 }
 
 function scaleParam(c: Context<AppEnv>): number | undefined {
@@ -129,6 +140,8 @@ export function exportRoutes(snapshots: SnapshotService, options: ExportRouteOpt
     .get('/:id/export/md', async (c) => {
       const resolved = await resolve(c)
       const options: MarkdownOptions = { analysis: resolved.analysis }
+      const locale = localeParam(c)
+      if (locale) options.locale = locale
       if (resolved.snapshot) options.snapshot = { label: resolved.snapshot.label, createdAt: resolved.snapshot.createdAt }
       const sinceId = snapshotParam(c, 'since')
       if (sinceId) {
@@ -159,7 +172,8 @@ export function exportRoutes(snapshots: SnapshotService, options: ExportRouteOpt
     })
     .get('/:id/export/pdf', async (c) => {
       const resolved = await resolve(c)
-      const pdf = rendered(await exportPdf(renderSource(c, resolved)))
+      const locale = localeParam(c)
+      const pdf = rendered(await exportPdf({ ...renderSource(c, resolved), ...(locale ? { locale } : {}) }))
       return download(c, pdf, 'application/pdf', attachment(nameOf(resolved), '.pdf'))
     })
 }

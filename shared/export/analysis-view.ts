@@ -1,5 +1,5 @@
 import { type Analysis, type Gap, isBoardGap, type TimelineConflict } from '../analysis/types.ts'
-import { formatArea, formatNumber, formatPercent } from './format.ts'
+import { englishNumbers, formatNumber, type NumberStyle } from './format.ts'
 
 /**
  * The flat numbers of an analysis that a trend chart draws across snapshots (stored with
@@ -51,11 +51,11 @@ export interface IndicatorRow {
   value: string
 }
 
-const ratio = (value: number | null) => (value === null ? 'n/a' : formatPercent(value))
-const count = (value: number) => formatNumber(value, 0)
-
-/** The indicators a planner reads (DOMAIN.md), in words and plain numbers. */
-export function indicatorRows(analysis: Analysis): IndicatorRow[] {
+/** The indicators a planner reads (DOMAIN.md), in words and plain numbers (English, or `numbers`' locale). */
+export function indicatorRows(analysis: Analysis, numbers: NumberStyle = englishNumbers): IndicatorRow[] {
+  const { number: formatNumber, area: formatArea, percent: formatPercent } = numbers
+  const ratio = (value: number | null) => (value === null ? 'n/a' : formatPercent(value))
+  const count = (value: number) => formatNumber(value, 0)
   const { actors, creative, area, combination, coverage, mix, stakeholders, viability } = analysis.indicators
   const rows: IndicatorRow[] = [
     { label: 'Actors', value: count(actors.total) },

@@ -9,7 +9,7 @@ import type { Phase } from '../schema/phase.ts'
 import type { Site } from '../schema/site.ts'
 import type { Use } from '../schema/use.ts'
 import type { Zone } from '../schema/zone.ts'
-import { compareNames, formatArea, formatNumber, formatPercent } from './format.ts'
+import { compareNames, englishNumbers, type NumberStyle, numbersFor } from './format.ts'
 import { fill, relationSentences, say } from './markdown-text.ts'
 
 /**
@@ -58,11 +58,21 @@ export interface BriefIndex {
   phases: Phase[]
   /** In board order (the Markdown brief lists them so; the PDF sorts them by name). */
   notes: Note[]
+  /** How the brief writes numbers: English by hand, or `Intl` in the language asked for. */
+  numbers: NumberStyle
 }
 
 /** The elements by id and, per kind the brief writes about, in the brief's order. */
-export function briefIndex(document: BoardDocument): BriefIndex {
-  const index: BriefIndex = { byId: new Map(), actors: [], uses: [], zones: [], phases: [], notes: [] }
+export function briefIndex(document: BoardDocument, locale?: string): BriefIndex {
+  const index: BriefIndex = {
+    byId: new Map(),
+    actors: [],
+    uses: [],
+    zones: [],
+    phases: [],
+    notes: [],
+    numbers: numbersFor(locale),
+  }
   for (const element of document.elements) {
     index.byId.set(element.id, element)
     if (element.kind === 'actor') index.actors.push(element)
@@ -86,12 +96,12 @@ export function briefIndex(document: BoardDocument): BriefIndex {
 // ---------------------------------------------------------------- site profile
 
 /** Field | Value rows of the site profile, for the fields that are filled in. */
-export function siteRows(site: Site): BriefRow[] {
+export function siteRows(site: Site, { area }: NumberStyle = englishNumbers): BriefRow[] {
   const rows: [string, string | undefined][] = [
     [say('siteName'), site.name],
     [say('siteLocation'), site.location],
     [say('siteCountry'), site.country],
-    [say('siteArea'), site.areaM2 === undefined ? undefined : formatArea(site.areaM2)],
+    [say('siteArea'), site.areaM2 === undefined ? undefined : area(site.areaM2)],
     [say('siteBuiltYear'), site.builtYear === undefined ? undefined : String(site.builtYear)],
     [say('siteFormerUse'), site.formerUse],
     [say('siteHeritageStatus'), site.heritageStatus === undefined ? undefined : enumLabel('heritageStatus', site.heritageStatus)],
@@ -129,6 +139,7 @@ export function actorSummary(index: BriefIndex): string {
 
 /** Sector | Actors | Letter of intent or more | Space need, with a total. */
 export function sectorRows(index: BriefIndex): BriefRow[] {
+  const { number: formatNumber, area: formatArea } = index.numbers
   const row = (label: string, actors: Actor[]) => [
     label,
     formatNumber(actors.length, 0),
@@ -159,7 +170,11 @@ export interface Naming {
  */
 export function actorRows(
   actors: Actor[],
-  { untitled = say('untitled'), sectorColumn = true }: Naming & { sectorColumn?: boolean } = {},
+  {
+    untitled = say('untitled'),
+    sectorColumn = true,
+    numbers = englishNumbers,
+  }: Naming & { sectorColumn?: boolean; numbers?: NumberStyle } = {},
 ): BriefRow[] {
   return actors.map((actor) => ({
     cells: [
@@ -169,7 +184,7 @@ export function actorRows(
       actor.country ?? say('none'),
       enumLabel('commitment', actor.commitment),
       actor.stance ? enumLabel('stance', actor.stance) : say('none'),
-      actor.spaceNeedM2 === undefined ? say('none') : formatArea(actor.spaceNeedM2),
+      actor.spaceNeedM2 === undefined ? say('none') : numbers.area(actor.spaceNeedM2),
     ],
   }))
 }
@@ -180,6 +195,7 @@ const areaOf = (uses: Use[]) => uses.reduce((sum, use) => sum + (use.areaM2 ?? 0
 
 /** "{count} uses with {planned} planned", and the share of the site when its area is known. */
 export function useMixSummary(index: BriefIndex, site: Site): string {
+  const { area: formatArea, percent: formatPercent } = index.numbers
   const planned = areaOf(index.uses)
   const summary = say('useMixSummary', { count: index.uses.length, planned: formatArea(planned) })
   return (
@@ -214,6 +230,7 @@ function zoneGroups(index: BriefIndex): ZoneGroup[] {
  * the use-mix sentence names), and its occupancy is what the uses in those zones plan of it.
  */
 export function zoneRows(index: BriefIndex): BriefRow[] {
+  const { number: formatNumber, area: formatArea, percent: formatPercent } = index.numbers
   const planned = areaOf(index.uses)
   const measured = index.zones.filter((zone) => zone.areaM2 !== undefined)
   const zonesM2 = measured.reduce((sum, zone) => sum + (zone.areaM2 ?? 0), 0)
@@ -250,6 +267,7 @@ export function zoneRows(index: BriefIndex): BriefRow[] {
 
 /** Use | Category | Zone | Area | Share of planned area, grouped by zone as `zoneRows`. */
 export function useRows(index: BriefIndex, { untitled = say('untitled') }: Naming = {}): BriefRow[] {
+  const { area: formatArea, percent: formatPercent } = index.numbers
   const planned = areaOf(index.uses)
   return zoneGroups(index).flatMap(({ name, uses }) =>
     uses.map((use) => ({
@@ -324,6 +342,7 @@ export function relationshipLine(sentence: string, note: string): string {
 
 /** Phase | Stage | Uses | Planned area | Occupancy of the site, from the analysis. */
 export function phaseOccupancyRows(analysis: Analysis, index: BriefIndex): BriefRow[] {
+  const { number: formatNumber, area: formatArea, percent: formatPercent } = index.numbers
   return analysis.indicators.phases.map((phase) => ({
     cells: [
       nameOf(index.byId.get(phase.phaseId), phase.phaseId),

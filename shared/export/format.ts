@@ -1,3 +1,9 @@
+import {
+  formatArea as formatLocaleArea,
+  formatNumber as formatLocaleNumber,
+  formatPercent as formatLocalePercent,
+} from '../i18n/numbers.ts'
+
 /**
  * Plain English number formatting for exports, written out by hand (not Intl) so the same
  * document gives the same bytes in every runtime, whatever ICU data it ships.
@@ -19,6 +25,30 @@ export const formatArea = (areaM2: number) => `${formatNumber(areaM2, 0)} m²`
 
 /** A ratio as a percentage: `0.4567` → `45.7%`. */
 export const formatPercent = (ratio: number) => `${formatNumber(ratio * 100, 1)}%`
+
+/**
+ * How a brief writes numbers. English (the default) is written by hand, the same bytes in every
+ * runtime; a brief asked for in another language (`?lang=de`) writes them with `Intl` for that
+ * locale (`1.500 m²`, `45,7 %`), as its readers write them.
+ */
+export interface NumberStyle {
+  readonly locale: string
+  number(value: number, maxFractionDigits?: number): string
+  area(areaM2: number): string
+  percent(ratio: number): string
+}
+
+export const englishNumbers: NumberStyle = { locale: 'en', number: formatNumber, area: formatArea, percent: formatPercent }
+
+export function numbersFor(locale: string | undefined): NumberStyle {
+  if (!locale || locale === 'en') return englishNumbers
+  return {
+    locale,
+    number: (value, maxFractionDigits = 1) => formatLocaleNumber(value, locale, maxFractionDigits),
+    area: (areaM2) => formatLocaleArea(areaM2, locale),
+    percent: (ratio) => formatLocalePercent(ratio, locale),
+  }
+}
 
 /** Months from `start` to `end` inclusive (`YYYY-MM`): 2027-03 … 2028-02 → 12. */
 export function monthsBetween(start: string, end: string): number {

@@ -67,6 +67,15 @@ describe('toMarkdown', () => {
     expect(rows.at(-1)).toBe(`| **Total** | 10,450 m² | 14 | ${planned.toLocaleString('en')} m² | 100% | 72% |`)
   })
 
+  it('writes numbers in the locale asked for, English by hand by default', () => {
+    const german = toMarkdown(demo, { analysis: analyse(demo), locale: 'de' })
+    expect(tableAfter(german, '### Areas per zone').at(-1)).toMatch(
+      /^\| \*\*Total\*\* \| 10\.450 m² \| 14 \| 7\.520 m² \| 100\s%/,
+    )
+    expect(german).toContain('| Floor area | 12.400 m² |')
+    expect(md).toContain('| Floor area | 12,400 m² |')
+  })
+
   it('states the relationships in words', () => {
     const section = md.slice(md.indexOf('## Relationships'), md.indexOf('## Phasing roadmap'))
     expect(section).toContain('20 relationships, in words:')

@@ -29,7 +29,7 @@ import {
   useRows,
   zoneRows,
 } from './brief-rows.ts'
-import { formatArea, formatNumber, monthsBetween } from './format.ts'
+import { formatArea, formatNumber, monthsBetween, type NumberStyle } from './format.ts'
 import { fieldNames, kindNames, say } from './markdown-text.ts'
 
 export interface MarkdownOptions {
@@ -39,6 +39,12 @@ export interface MarkdownOptions {
   since?: { label: string; diff: BoardDiff }
   /** When the document is a snapshot: its label and ISO time, named under the title. */
   snapshot?: { label: string; createdAt: string }
+  /**
+   * The locale numbers are written in (`?lang=`): English by hand by default (the same bytes in
+   * every runtime), else `Intl` for that language (`1.500 m²` in German). The words stay English
+   * until the brief's text is in the catalog.
+   */
+  locale?: string
 }
 
 // ---------------------------------------------------------------- text helpers
@@ -82,8 +88,8 @@ const enumOfField: Record<string, string> = {
 
 // ---------------------------------------------------------------- sections
 
-function siteSection(site: Site): string {
-  const rows = siteRows(site)
+function siteSection(site: Site, numbers: NumberStyle): string {
+  const rows = siteRows(site, numbers)
   const parts = [`## ${say('siteProfile')}`]
   if (rows.length === 0 && !site.description) parts.push(say('noSiteProfile'))
   if (rows.length > 0) parts.push(table([say('fieldColumn'), say('valueColumn')], rows.map(markdownCells)))
@@ -117,11 +123,11 @@ function actorSection(index: BriefIndex): string {
     ),
   )
   for (const { sector, actors } of sectorGroups(index)) {
-    parts.push(`### ${escapeInline(enumLabel('sector', sector))} (${formatNumber(actors.length, 0)})`)
+    parts.push(`### ${escapeInline(enumLabel('sector', sector))} (${index.numbers.number(actors.length, 0)})`)
     parts.push(
       table(
         [say('actor'), say('subsector'), say('country'), say('commitment'), say('stance'), say('spaceNeed')],
-        actorRows(actors, { ...UNTITLED, sectorColumn: false }).map(markdownCells),
+        actorRows(actors, { ...UNTITLED, sectorColumn: false, numbers: index.numbers }).map(markdownCells),
         [5],
       ),
     )
@@ -179,7 +185,7 @@ function roadmapSection(index: BriefIndex): string {
         cellText(phase.label),
         phase.start,
         phase.end,
-        formatNumber(monthsBetween(phase.start, phase.end), 0),
+        index.numbers.number(monthsBetween(phase.start, phase.end), 0),
         cellText([...scheduled(phase, 'use'), ...missing(phase)].join('; ')),
         cellText(scheduled(phase, 'actor').join('; ')),
       ]),
@@ -196,7 +202,7 @@ function analysisSections(analysis: Analysis | null, index: BriefIndex): string 
   indicators.push(
     table(
       [say('indicator'), say('valueColumn')],
-      indicatorRows(analysis).map((row) => [cellText(row.label), cellText(row.value)]),
+      indicatorRows(analysis, index.numbers).map((row) => [cellText(row.label), cellText(row.value)]),
       [1],
     ),
   )
@@ -306,14 +312,14 @@ function sinceSection(document: BoardDocument, since: { label: string; diff: Boa
  * plainly (`1,500 m²`, `45.5%`). Pure and deterministic: the same input gives the same text.
  */
 export function toMarkdown(document: BoardDocument, options: MarkdownOptions = {}): string {
-  const index = briefIndex(document)
+  const index = briefIndex(document, options.locale)
   const title = document.board.title.trim() || document.site.name || say('untitled')
   const head = [`# ${escapeInline(title)}`, say('intro')]
   if (options.snapshot)
     head.push(say('snapshotOf', { label: escapeInline(options.snapshot.label), date: options.snapshot.createdAt.slice(0, 10) }))
   const sections = [
     head.join('\n\n'),
-    siteSection(document.site),
+    siteSection(document.site, index.numbers),
     actorSection(index),
     useSection(index, document.site),
     relationshipSection(document, index),

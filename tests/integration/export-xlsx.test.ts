@@ -200,6 +200,10 @@ describe('briefs', () => {
     expect(mill).toContain('- Kaffeerösterei Großmann & Söhne operates Café and roastery.\n')
     expect(mill).toContain('- Bürgerstiftung Weißenau funds Community room.\n')
     expect(mill).toMatch(/\| \*\*Total\*\* \| 10,450 m² \| 14 \|/)
+    // ?lang=de: the numbers as German writes them (the words stay English until translated)
+    const german = (await download(millId, 'md', '?lang=de')).text
+    expect(german).toMatch(/\| \*\*Total\*\* \| 10\.450 m² \| 14 \|/)
+    expect(german).toContain('| Floor area | 12.400 m² |')
 
     const one = (await download(singleId, 'md')).text
     expect(one).toContain('1 use with 1,200 m² planned on a site of 5,000 m² (24% of the site).')
@@ -219,5 +223,10 @@ describe('briefs', () => {
     expect(text).toContain('1 use with 1,200 m² planned')
     expect(text).toMatch(/Total 1,500 m² 1 1,200 m² 100% 80%/)
     expect(text).not.toMatch(/\b1 (uses|actors|sectors)\b/)
+
+    const german = await download(singleId, 'pdf', '?lang=de')
+    writeFileSync(file, german.bytes)
+    const germanText = execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' })
+    expect(germanText).toMatch(/Total 1\.500 m² 1 1\.200 m² 100\s% 80\s%/)
   })
 })

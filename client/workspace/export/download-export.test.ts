@@ -75,4 +75,10 @@ describe('exportUrl', () => {
     expect(exportUrl('b1', 'csv', { locale: 'en' })).toBe('/api/boards/b1/export/csv')
     expect(exportUrl('b1', 'xlsx', { locale: 'de' })).toBe('/api/boards/b1/export/xlsx')
   })
+
+  it('asks for the briefs in the locale, for their numbers', () => {
+    expect(exportUrl('b1', 'md', { locale: 'de' })).toBe('/api/boards/b1/export/md?lang=de')
+    expect(exportUrl('b1', 'pdf', { locale: 'hu', snapshotId: 's-1' })).toBe('/api/boards/b1/export/pdf?snapshot=s-1&lang=hu')
+    expect(exportUrl('b1', 'md', { locale: 'en' })).toBe('/api/boards/b1/export/md')
+  })
 })

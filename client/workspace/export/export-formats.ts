@@ -20,7 +20,8 @@ export const formatShortName = (format: ExportFormat) => format.toUpperCase()
 /**
  * The export URL of the live board, or of a snapshot; `scale` for png. A CSV for a locale that
  * writes decimals with a comma is separated by semicolons, as its spreadsheet programs expect
- * (a German or Slovenian Excel opens a comma-separated file as one column).
+ * (a German or Slovenian Excel opens a comma-separated file as one column); the briefs get
+ * `?lang=` for their numbers.
  */
 export function exportUrl(
   boardId: string,
@@ -31,6 +32,8 @@ export function exportUrl(
   if (options.snapshotId) query.set('snapshot', options.snapshotId)
   if (format === 'png' && options.scale !== undefined) query.set('scale', String(options.scale))
   if (format === 'csv' && options.locale && separatorsFor(options.locale).decimal === ',') query.set('delimiter', 'semicolon')
+  // the briefs write their numbers as the reader's language does (`1.500 m²` in German)
+  if ((format === 'md' || format === 'pdf') && options.locale && options.locale !== 'en') query.set('lang', options.locale)
   const search = query.toString()
   return `/api/boards/${encodeURIComponent(boardId)}/export/${format}${search ? `?${search}` : ''}`
 }

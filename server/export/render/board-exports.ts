@@ -17,6 +17,8 @@ export interface RenderSource {
   document: BoardDocument
   analysis: Analysis | null
   snapshot: { label: string; createdAt: string } | null
+  /** The locale the PDF writes numbers in (`?lang=`); English by default. */
+  locale?: string
   images?: BoardImageSource
   /** Who asked (a user id): the render queue is fair across, and bounded per, requester. */
   requestedBy?: string
@@ -119,7 +121,12 @@ export async function exportPdf(source: RenderSource): Promise<RenderResult<Uint
   const { rect } = region.value
   const scale = Math.min(2, Math.max(0.25, PDF_IMAGE_LONG_SIDE_PX / Math.max(rect.width, rect.height)))
   const plan = planRaster(rect, Math.round(scale * 100) / 100)
-  const input = { document: source.document, analysis: source.analysis, snapshot: source.snapshot }
+  const input = {
+    document: source.document,
+    analysis: source.analysis,
+    snapshot: source.snapshot,
+    ...(source.locale ? { locale: source.locale } : {}),
+  }
   return queued(source, async () => {
     // a board too large to draw still gets its brief; the picture is JPEG, which pdf-lib embeds as is
     const picture = plan.ok

@@ -25,7 +25,7 @@ import {
   useRows,
   zoneRows,
 } from '../../../shared/export/brief-rows.ts'
-import { formatArea, formatNumber, formatPercent } from '../../../shared/export/format.ts'
+import { formatArea, formatNumber, formatPercent, numbersFor } from '../../../shared/export/format.ts'
 import { say } from '../../../shared/export/markdown-text.ts'
 import type { BoardDocument } from '../../../shared/schema/document.ts'
 import { fontFiles } from './canvas-environment.ts'
@@ -38,6 +38,8 @@ export interface PdfInput {
   analysis: Analysis | null
   /** null for the live board */
   snapshot: { label: string; createdAt: string } | null
+  /** The locale numbers are written in (`?lang=`); English by default, as the Markdown brief. */
+  locale?: string
   /** The board as a picture (renderRegionPng), fitted onto its own page. */
   boardImage: RasterRender | null
 }
@@ -105,7 +107,7 @@ async function titlePage(writer: PdfWriter, input: PdfInput, title: string, anal
   const rightW = CONTENT_W - leftW - 24
   writer.text(say('siteProfile'), MARGIN, writer.y, { size: 12.5, bold: true })
   writer.y += 20
-  const profile = siteRows(site)
+  const profile = siteRows(site, numbersFor(input.locale))
   if (profile.length > 0)
     await writer.table(
       [
@@ -122,6 +124,7 @@ async function titlePage(writer: PdfWriter, input: PdfInput, title: string, anal
   const leftBottom = writer.y
 
   if (analysis) {
+    const { number: formatNumber, area: formatArea, percent: formatPercent } = numbersFor(input.locale)
     const { actors, creative, area, mix } = analysis.indicators
     const figures: [string, string][] = [
       ['Actors', formatNumber(actors.total, 0)],
@@ -179,7 +182,7 @@ async function boardPage(writer: PdfWriter, image: RasterRender, elementCount: n
 
 async function tables(writer: PdfWriter, input: PdfInput, analysis: Analysis | null): Promise<void> {
   const { document } = input
-  const index = briefIndex(document)
+  const index = briefIndex(document, input.locale)
   const right = 'right' as const
 
   await writer.newPage()
@@ -208,7 +211,7 @@ async function tables(writer: PdfWriter, input: PdfInput, analysis: Analysis | n
         { header: say('stance'), width: 1 },
         { header: say('spaceNeed'), width: 1, align: right },
       ],
-      actorRows(actorsBySector(index)),
+      actorRows(actorsBySector(index), { numbers: index.numbers }),
       { continued: `${say('actors')} (continued)` },
     )
   }
@@ -262,7 +265,7 @@ async function tables(writer: PdfWriter, input: PdfInput, analysis: Analysis | n
         { header: say('indicator'), width: 3 },
         { header: say('valueColumn'), width: 2, align: right },
       ],
-      indicatorRows(analysis).map((row) => ({ cells: [row.label, row.value] })),
+      indicatorRows(analysis, index.numbers).map((row) => ({ cells: [row.label, row.value] })),
       { continued: `${say('indicators')} (continued)` },
     )
     if (analysis.indicators.phases.length > 0) {
