@@ -223,9 +223,16 @@ describe('placing elements on the board', () => {
     expect(dropped.x).toBeLessThan(0)
     await page.screenshot({ path: '/work/shots/placement-use-on-zone.png' }).catch(() => {})
 
+    // the analysis counts it in the zone: 240 of 600 m², 40 %
+    await page.getByRole('tab', { name: 'Analysis' }).click()
+    const occupancy = page.locator('[data-zone-id="z-malthouse"] dd')
+    await expect.poll(() => occupancy.textContent()).toMatch(/240.*600.*40\s?%/)
+
     await drag(page, await centreOf(page, dropped), start)
     await expect.poll(async () => (await byId('u-studios'))?.zone).toBeUndefined()
     expect(((await byId('u-studios')) as Box).x).toBeGreaterThan(100)
+    await expect.poll(() => occupancy.textContent()).toMatch(/^0\b/)
+    await page.getByRole('tab', { name: 'Inspect' }).click()
     expect(problems).toEqual([])
   })
 
