@@ -82,6 +82,10 @@ describe('remapElements (paste)', () => {
     expect(pasted.find((e) => e.kind === 'link' && e.relation === 'supports')).toMatchObject({ from: actor.id, to: zone.id })
     // refs to pasted elements follow them; to elements the target lacks are dropped
     expect(phase.refs).toEqual([use.id, actor.id])
+    // a phase moves by whole months (10 px is none), and its dates with it
+    expect(phase).toMatchObject({ x: 0, y: 420, start: '2027-03', end: '2028-02' })
+    const later = remapElements(copied, { dx: 3 * 24 + 5, dy: 0, exists: () => false }).find((e) => e.kind === 'phase')
+    expect(later).toMatchObject({ x: 72, start: '2027-06', end: '2028-05' })
     expect(parseBoardDocument({ format: 'refresh-board', version: 1, board: { id: 'x', title: 'x' }, elements: pasted }).ok).toBe(
       true,
     )

@@ -1,3 +1,4 @@
+import { addMonths, MONTH_WIDTH_PX } from '../../shared/scene/timeline.ts'
 import { DOCUMENT_FORMAT, DOCUMENT_VERSION, parseBoardDocument } from '../../shared/schema/document.ts'
 import { type Element, isPositioned, parseElement } from '../../shared/schema/elements.ts'
 import { newElementId } from '../../shared/schema/ids.ts'
@@ -99,6 +100,13 @@ export function remapElements(elements: readonly Element[], options: RemapOption
       if (!from || !to || from === to) continue
       copy.from = from
       copy.to = to
+    } else if (element.kind === 'phase') {
+      // a phase sits on whole months: its copy moves by whole months and its dates with it
+      const months = Math.round(options.dx / MONTH_WIDTH_PX)
+      copy.x = element.x + months * MONTH_WIDTH_PX
+      copy.y = element.y + options.dy
+      copy.start = addMonths(element.start, months)
+      copy.end = addMonths(element.end, months)
     } else {
       copy.x = element.x + options.dx
       copy.y = element.y + options.dy
