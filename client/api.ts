@@ -147,7 +147,7 @@ export const api = {
   listBoards: (signal?: AbortSignal) => request<{ boards: Board[] }>('GET', '/api/boards', undefined, signal),
   getBoard: (id: string, signal?: AbortSignal) =>
     request<{ board: Board }>('GET', `/api/boards/${segment(id)}`, undefined, signal),
-  getDemo: () => request<{ board: { id: string; title: string } }>('GET', '/api/demo'),
+  getDemo: () => request<{ board: { id: string; title: string } | null }>('GET', '/api/demo'),
   exportBoardJson: (id: string) => request<unknown>('GET', `/api/boards/${segment(id)}/export/json`),
   createBoard: (input: { title: string; site?: SiteProfile; template?: string; content?: unknown }) =>
     request<{ board: Board }>('POST', '/api/boards', input),

@@ -4,7 +4,6 @@ import type { AuthService } from '../auth/auth-service.ts'
 import { requireUser } from '../auth/authenticate.ts'
 import type { BoardService } from '../boards/board-service.ts'
 import type { AppEnv } from '../http/app-env.ts'
-import { ApiError } from '../http/errors.ts'
 import { DEMO_EMAIL } from './seed-demo.ts'
 
 /** The demo board: the oldest `publicRead` board of the demo account, or null. */
@@ -18,12 +17,12 @@ export async function findDemoBoard(auth: AuthService, boards: BoardService): Pr
   return demo ? { id: demo.id, title: demo.title } : null
 }
 
-/** `GET /api/demo`: where the demo board is, for any signed-in account (it opens read-only for them). */
+/** `GET /api/demo`: where the demo board is (`null`: none), for any signed-in account (it opens read-only for them). */
 export function demoRoutes(auth: AuthService, boards: BoardService) {
   return new Hono<AppEnv>().get('/', async (c) => {
     const user: SessionUser = requireUser(c)
+    // none (or a guest, who sees only their board): an answer, not an error; the home page just offers no demo
     const demo = user.guestBoardId === null ? await findDemoBoard(auth, boards) : null
-    if (!demo) throw new ApiError('board_not_found', 'There is no demo board on this server.')
     return c.json({ board: demo }, 200)
   })
 }

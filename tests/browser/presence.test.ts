@@ -78,7 +78,9 @@ describe('presence: who is here, in colours told apart', () => {
       // B's network goes away: the browser is offline and its connection falls silent
       relay.silence()
       await bContext.setOffline(true)
-      await expect.poll(() => presentNames(a.page), { timeout: 15_000, interval: 250 }).toEqual(['Ana Novak'])
+      // pinged every 5 s, the silent socket is closed within 10 s (20 s allows for a loaded
+      // machine); awareness's own timeout would take 30 s at the earliest
+      await expect.poll(() => presentNames(a.page), { timeout: 20_000, interval: 250 }).toEqual(['Ana Novak'])
       expect(a.problems).toEqual([])
     } finally {
       await a.page.context().close()

@@ -32,13 +32,22 @@ describe('the demo board opens read-only for every signed-in account', () => {
     expect((list.body as { boards: { id: string }[] }).boards.map((b) => b.id)).not.toContain(demoId)
   })
 
+  it('answers {board: null} on a server without a demo', async () => {
+    const bare = await createHarness()
+    const someone = await signup(bare, 'Someone')
+    const res = await bare.request('GET', '/api/demo', { token: someone.token })
+    expect(res.status).toBe(200)
+    expect(res.body).toEqual({ board: null })
+    await bare.close()
+  })
+
   it('guests of other boards and signed-out callers do not see it; other boards stay closed', async () => {
     const owner = await signup(h, 'Owner')
     const other = await createBoard(h, owner.token)
     const guest = await join(h, await invite(h, owner.token, other, { role: 'editor' }))
     const asGuest = await h.request('GET', `/api/boards/${demoId}`, { token: guest.token })
     expect(asGuest.status).toBe(404)
-    expect((await h.request('GET', '/api/demo', { token: guest.token })).status).toBe(404)
+    expect((await h.request('GET', '/api/demo', { token: guest.token })).body).toEqual({ board: null })
     expect((await h.request('GET', `/api/boards/${demoId}`)).status).toBe(401)
     const stranger = await signup(h, 'Stranger')
     const closed = await h.request('GET', `/api/boards/${other}`, { token: stranger.token })
