@@ -265,6 +265,7 @@ export function attachPointerGestures(core: CanvasCore): PointerGestures {
     if (!a || !b) return
     if (mode.kind === 'move') endMove(false)
     overlay.setMarquee(null)
+    overlay.setDraft(null, '', 1)
     mode = {
       kind: 'pinch',
       startDistance: Math.max(1, distance(a, b)),
