@@ -25,7 +25,7 @@ import {
   useRows,
   zoneRows,
 } from '../../../shared/export/brief-rows.ts'
-import { formatArea, formatNumber, formatPercent, numbersFor } from '../../../shared/export/format.ts'
+import { formatNumber, numbersFor } from '../../../shared/export/format.ts'
 import { say } from '../../../shared/export/markdown-text.ts'
 import type { BoardDocument } from '../../../shared/schema/document.ts'
 import { fontFiles } from './canvas-environment.ts'
