@@ -37,7 +37,7 @@ describe('home page for a newcomer', () => {
     expect(await picture.getAttribute('alt')).toContain('textile mill')
     expect(await page.getByText('Sign in or create an account to open the demo board.').count()).toBe(1)
     mkdirSync(path.join(root, 'docs/screenshots'), { recursive: true })
-    await page.screenshot({ path: path.join(root, 'docs/screenshots/home.png') })
+    await page.screenshot({ path: path.join(root, 'docs/screenshots/home.png'), fullPage: true })
 
     // a fresh account
     await page.getByRole('tab', { name: 'Sign up' }).click()
