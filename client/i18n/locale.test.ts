@@ -2,7 +2,17 @@ import { createMemo, createRoot } from 'solid-js'
 import { describe, expect, it } from 'vitest'
 import { ApiError } from '../api.ts'
 import { errorMessage } from './error-message.ts'
-import { detectLanguage, detectLocale, enumLabel, formatRelativeTime, language, setLanguage, t } from './locale.ts'
+import {
+  detectLanguage,
+  detectLocale,
+  enumLabel,
+  formatNumber,
+  formatRelativeTime,
+  language,
+  setLanguage,
+  setLocale,
+  t,
+} from './locale.ts'
 
 describe('detectLanguage', () => {
   it('prefers ?lang= over the browser, and falls back to English', () => {
@@ -19,6 +29,19 @@ describe('detectLocale', () => {
     expect(detectLocale('', ['hu-HU', 'de'])).toBe('hu')
     expect(detectLocale('?lang=xx', ['sl-SI'])).toBe('sl')
     expect(detectLocale('', ['fr-FR'])).toBe('en')
+  })
+})
+
+describe('numbers in the locale', () => {
+  it('writes numbers, also those filled into messages, in the locale while the words stay English', () => {
+    setLocale('de')
+    try {
+      expect(formatNumber(1200.5)).toBe('1.200,5')
+      expect(t('presence.count', { count: 1200 })).toBe('1.200 people here')
+    } finally {
+      setLocale('en')
+    }
+    expect(t('presence.count', { count: 1200 })).toBe('1,200 people here')
   })
 })
 

@@ -51,7 +51,7 @@ export function setLanguage(code: LanguageCode): void {
 
 /** Translates `key` in the current language; reactive inside components and memos. */
 export function t(key: MessageKey, params?: MessageParams): string {
-  return translatorFor(language())(key, params)
+  return translatorFor(language(), locale())(key, params)
 }
 
 /**

@@ -16,14 +16,19 @@ import { en, type MessageKey } from './en.ts'
 import { catalogs, type LanguageCode } from './languages.ts'
 import { createTranslator, type Translator } from './translate.ts'
 
-const translators = new Map<LanguageCode, Translator<MessageKey>>()
+const translators = new Map<string, Translator<MessageKey>>()
 
-/** The translator for `language`, built once per language. */
-export function translatorFor(language: LanguageCode): Translator<MessageKey> {
-  let translator = translators.get(language)
+/**
+ * The translator for `language`, built once per language. `numberLocale` (default: the
+ * language) writes the numbers filled into messages: a German reader of a not yet translated
+ * UI reads English words with `1.200`.
+ */
+export function translatorFor(language: LanguageCode, numberLocale: string = language): Translator<MessageKey> {
+  const key = `${language}|${numberLocale}`
+  let translator = translators.get(key)
   if (!translator) {
-    translator = createTranslator<MessageKey>(language, catalogs[language] ?? {}, en)
-    translators.set(language, translator)
+    translator = createTranslator<MessageKey>(language, catalogs[language] ?? {}, en, numberLocale)
+    translators.set(key, translator)
   }
   return translator
 }

@@ -31,9 +31,11 @@ export function createTranslator<Key extends string>(
   language: string,
   catalog: Partial<Record<Key, Message>>,
   fallback: Record<Key, Message>,
+  /** the locale numbers in messages are written in; plural forms follow the language */
+  numberLocale: string = language,
 ): Translator<Key> {
   const plurals = new Intl.PluralRules(language)
-  const numbers = new Intl.NumberFormat(language)
+  const numbers = new Intl.NumberFormat(numberLocale)
   const lookup = (key: string): Message | undefined => (catalog as Catalog)[key] ?? (fallback as Catalog)[key]
 
   const t = ((key: Key, params?: MessageParams): string => {
