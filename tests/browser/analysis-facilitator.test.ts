@@ -211,8 +211,13 @@ describe('the analysis for facilitators', () => {
     mkdirSync(path.dirname(out), { recursive: true })
     await page.screenshot({ path: out })
 
+    // the board behind is inert: a tool's key pressed here does not switch the board's tool
+    const pressedTool = () => page.locator('[data-tool][aria-pressed="true"]').getAttribute('data-tool')
+    const toolBefore = await pressedTool()
+    await page.keyboard.press('h')
     await page.keyboard.press('Escape')
     await expect.poll(() => dialog.count()).toBe(0)
+    expect(await pressedTool()).toBe(toolBefore)
     await expect.poll(() => page.evaluate(() => document.fullscreenElement === null)).toBe(true)
     expect(problems).toEqual([])
   })

@@ -4,14 +4,21 @@ import { t } from '../../i18n/locale.ts'
 /**
  * The analysis full screen, to project it to the room: a modal `<dialog>` over the whole
  * window in large type, also asking the browser for full screen (hides its bars on a
- * projector). Escape leaves: the dialog's own `cancel` (no key handler of ours, so no
- * shortcut can see the key), or, when the browser is full screen and takes Escape itself,
- * its `fullscreenchange`. Being modal, the board behind it is inert while it is open.
+ * projector). Escape leaves: handled on the dialog itself (so it works even where a board
+ * shortcut would take Escape first) or, when the browser is full screen and takes Escape
+ * itself, its `fullscreenchange`. Being modal, the board behind it is inert while it is open,
+ * and no key pressed here reaches the board's shortcuts.
  */
 export function AnalysisFullscreen(props: { title: string; onClose: () => void; children: JSX.Element }) {
   let dialog: HTMLDialogElement | undefined
   const id = createUniqueId()
   const leave = () => props.onClose()
+  const onKeyDown = (event: KeyboardEvent) => {
+    event.stopPropagation() // the board behind is inert: none of its shortcuts
+    if (event.key !== 'Escape') return
+    event.preventDefault()
+    leave()
+  }
   const onFullscreenChange = () => {
     if (!document.fullscreenElement) leave()
   }
@@ -33,7 +40,14 @@ export function AnalysisFullscreen(props: { title: string; onClose: () => void; 
   })
 
   return (
-    <dialog ref={dialog} class="an-fullscreen" aria-labelledby={`${id}-title`} data-testid="analysis-fullscreen" onClose={leave}>
+    <dialog
+      ref={dialog}
+      class="an-fullscreen"
+      aria-labelledby={`${id}-title`}
+      data-testid="analysis-fullscreen"
+      on:keydown={onKeyDown}
+      onClose={leave}
+    >
       <header class="an-fullscreen__head">
         <h2 id={`${id}-title`} class="an-fullscreen__title">
           {props.title}
