@@ -88,6 +88,8 @@ export class PasswordReset {
     if (problem) return fail('weak_password', passwordProblemMessage[problem])
     if ((await this.tokens.consume(token)) !== user.id) return fail('reset_link_invalid')
     await this.users.put({ ...user, passwordHash: await hashPassword(password) })
+    // other links of the account (asked for earlier, maybe by someone else) stop working too
+    await this.tokens.revokeAllOf(user.id)
     for (const hash of await this.sessions.invalidateUser(user.id)) this.live.sessionEnded(hash)
     return ok(null)
   }

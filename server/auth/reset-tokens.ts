@@ -10,6 +10,8 @@ const ResetRecord = z.object({ userId: z.string(), createdAt: z.string(), expire
 
 /** The token is known only to the link; storage holds its SHA-256, so a copy of the store resets nothing. */
 const resetKey = (token: string) => `auth:reset:${sha256Hex(token)}`
+/** Per-account index of its outstanding tokens (by hash), so a reset can end them all. */
+const userResetsBase = (userId: string) => `auth:reset-of:${userId}`
 
 /** One-time, expiring password-reset tokens in unstorage (`auth:reset:<sha256 of the token>`). */
 export class ResetTokenStore {
@@ -30,6 +32,7 @@ export class ResetTokenStore {
       createdAt: created.toISOString(),
       expiresAt: expiresAt.toISOString(),
     })
+    if (isUrlSafeId(userId)) await this.storage.setItem(`${userResetsBase(userId)}:${sha256Hex(token)}`, 1)
     return { token, expiresAt }
   }
 
@@ -53,5 +56,15 @@ export class ResetTokenStore {
       if (userId) await this.storage.removeItem(resetKey(token))
       return userId
     })
+  }
+
+  /** Ends every outstanding token of the account (after its password was reset). */
+  async revokeAllOf(userId: string): Promise<void> {
+    if (!isUrlSafeId(userId)) return
+    for (const key of await this.storage.getKeys(userResetsBase(userId))) {
+      const hash = key.slice(key.lastIndexOf(':') + 1)
+      await this.storage.removeItem(`auth:reset:${hash}`)
+      await this.storage.removeItem(key)
+    }
   }
 }

@@ -35,6 +35,18 @@ describe('password reset (REST)', () => {
     expect(await h.storage.getKeys('auth:reset')).toHaveLength(0)
   })
 
+  it('a reset ends the account’s other outstanding links too', async () => {
+    const account = await signup(h, 'Mira')
+    const first = tokenOf((await h.services.passwordReset.linkFor(account.email, 'http://localhost:8787'))?.url ?? '')
+    const second = tokenOf((await h.services.passwordReset.linkFor(account.email, 'http://localhost:8787'))?.url ?? '')
+    expect(
+      (await h.request('POST', '/api/auth/reset', { body: { token: second, password: 'a brand new passphrase' } })).status,
+    ).toBe(200)
+    const stale = await h.request('POST', '/api/auth/reset', { body: { token: first, password: 'another new passphrase' } })
+    expect(stale.status).toBe(410)
+    expect(await h.storage.getKeys('auth:reset')).toHaveLength(0)
+  })
+
   it('a link expires after an hour; unknown tokens and bad bodies are refused', async () => {
     const account = await signup(h, 'Mira')
     const link = await h.services.passwordReset.linkFor(account.email, 'http://localhost:8787')
