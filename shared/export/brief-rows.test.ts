@@ -6,6 +6,8 @@ import {
   actorSummary,
   actorsBySector,
   briefIndex,
+  relationshipLine,
+  relationships,
   sectorRows,
   siteRows,
   useMixSummary,
@@ -90,5 +92,32 @@ describe('brief rows', () => {
     ])
     expect(useMixSummary(index, document.site)).toBe('3 uses with 400 m² planned on a site of 1,000 m² (40% of the site).')
     expect(useMixSummary(index, {})).toBe('3 uses with 400 m² planned.')
+  })
+
+  it('says every link in words, naming a missing end and keeping the link label', () => {
+    const linked = {
+      ...document,
+      elements: [
+        ...document.elements,
+        element({ id: 'l2', kind: 'link', from: 'a3', to: 'u1', relation: 'funds', label: 'seed money' }),
+        element({ id: 'l1', kind: 'link', from: 'a1', to: 'u1', relation: 'operates' }),
+        element({ id: 'l3', kind: 'link', from: 'a1', to: 'gone', relation: 'supplies' }),
+        element({ id: 'l4', kind: 'link', from: 'u1', to: 'u3', relation: 'synergy' }),
+      ],
+    } as unknown as BoardDocument
+    const said = relationships(linked)
+    expect(said.map((r) => relationshipLine(r.sentence, r.note))).toEqual([
+      'Atelier funds Studio (seed money).',
+      'Studio and Café have a synergy.',
+      'Zadruga operates Studio.',
+      'Zadruga supplies missing element gone.',
+    ])
+    expect(said[0]).toMatchObject({
+      from: 'Atelier',
+      relation: 'funds',
+      relationLabel: 'funds',
+      to: 'Studio',
+      note: 'seed money',
+    })
   })
 })
