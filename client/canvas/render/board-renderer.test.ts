@@ -312,3 +312,29 @@ describe('link labels keep clear of cards', () => {
     expect(after).not.toEqual(before)
   })
 })
+
+describe('a phase being dragged', () => {
+  it('is drawn where it lands, on whole months, with the months it will get', () => {
+    const doc = new Y.Doc()
+    addElement(doc, {
+      id: 'p1',
+      kind: 'phase',
+      x: 0,
+      y: 0,
+      w: 144,
+      h: 60,
+      label: 'Pilot',
+      stage: 'pilot',
+      start: '2027-01',
+      end: '2027-06',
+    })
+    const { renderer } = setUp(doc)
+    renderer.setPreview('local', new Map([['p1', { x: 3 * 24 + 5, y: 10 }]]))
+    renderer.flush()
+    expect(renderer.boundsOf('p1')).toMatchObject({ x: 72, y: 10, width: 144 })
+    expect(textsOf(renderer.nodeOf('p1')).join(' ')).toContain('2027-04 – 2027-09')
+    renderer.setPreview('local', new Map())
+    renderer.flush()
+    expect(textsOf(renderer.nodeOf('p1')).join(' ')).toContain('2027-01 – 2027-06')
+  })
+})

@@ -6,7 +6,7 @@ import { contains, edgePoint, linkEndpoints } from '../../../shared/scene/geomet
 import { FRAME_TAB_H } from '../../../shared/scene/kinds/frame.ts'
 import { ZONE_TAB_H } from '../../../shared/scene/kinds/zone.ts'
 import { drawOrder, isContainerKind } from '../../../shared/scene/order.ts'
-import { createTimeline, type Timeline } from '../../../shared/scene/timeline.ts'
+import { createTimeline, snapPhaseBox, type Timeline } from '../../../shared/scene/timeline.ts'
 import type { Box, Rect, SceneContext, SceneTranslate } from '../../../shared/scene/types.ts'
 import { readElement } from '../../../shared/schema/convert.ts'
 import type { Element } from '../../../shared/schema/elements.ts'
@@ -226,7 +226,13 @@ export function createBoardRenderer(options: BoardRendererOptions): BoardRendere
     if (!preview) return element
     const w = preview.w !== undefined && preview.w > 0 ? preview.w : element.w
     const h = preview.h !== undefined && preview.h > 0 ? preview.h : element.h
-    return { ...element, x: preview.x ?? element.x, y: preview.y ?? element.y, w, h }
+    const x = preview.x ?? element.x
+    if (element.kind === 'phase') {
+      // a phase being dragged or resized shows where it lands and the months it will get
+      const snapped = snapPhaseBox({ x, w }, timeline)
+      return { ...element, x: snapped.x, y: preview.y ?? element.y, w: snapped.w, h, start: snapped.start, end: snapped.end }
+    }
+    return { ...element, x, y: preview.y ?? element.y, w, h }
   }
 
   function plannedAreaOf(zoneId: string): number | undefined {
