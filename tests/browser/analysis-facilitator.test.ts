@@ -135,6 +135,8 @@ describe('the analysis for facilitators', () => {
     await shot(page, 'viability')
 
     // critical mass: committed and merely interested apart
+    await panel().getByTestId('analysis-critical-mass').scrollIntoViewIfNeeded()
+    await shot(page, 'critical-mass')
     const { committed, interested, count } = analysis.indicators.creative
     expect(await panel().getByTestId('critical-mass-split').textContent()).toBe(
       `${committed} committed${interested} interested${count - committed - interested} idea only`,

@@ -9,6 +9,7 @@ import type { AreaBalanceView, Bar, CriticalMassView } from './view-model.ts'
  */
 
 const pct = (fraction: number) => `${Math.max(0, Math.min(1, fraction)) * 100}%`
+const share = (part: number, whole: number) => (whole > 0 ? part / whole : 1)
 
 /** The hatch and dot patterns the charts share; rendered once per panel. */
 export function ChartPatterns() {
@@ -233,9 +234,26 @@ export function CriticalMassGauge(props: { view: CriticalMassView }) {
       <Show
         when={props.view.segments}
         fallback={
+          // a target too large to count: one bar, committed solid, then interested hatched, then ideas pale
           <svg class="an-gauge__bar" height="16" aria-hidden="true">
             <rect class="an-bars__bg" x="0" y="0" width="100%" height="16" rx="3" />
-            <rect class="an-gauge__fill" x="0" y="0" width={pct(props.view.fraction)} height="16" rx="3" />
+            <rect class="an-gauge__fill an-gauge__fill--idea" x="0" y="0" width={pct(props.view.fraction)} height="16" rx="3" />
+            <rect
+              class="an-gauge__fill an-gauge__fill--interested"
+              x="0"
+              y="0"
+              width={pct(share(props.view.committed + props.view.interested, props.view.threshold))}
+              height="16"
+              rx="3"
+            />
+            <rect
+              class="an-gauge__fill"
+              x="0"
+              y="0"
+              width={pct(share(props.view.committed, props.view.threshold))}
+              height="16"
+              rx="3"
+            />
           </svg>
         }
       >
