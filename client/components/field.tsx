@@ -1,4 +1,4 @@
-import { createUniqueId, type JSX, Show, splitProps, untrack } from 'solid-js'
+import { createEffect, createUniqueId, type JSX, Show, splitProps, untrack } from 'solid-js'
 import { t } from '../i18n/locale.ts'
 
 interface FieldFrameProps {
@@ -89,11 +89,22 @@ type SelectProps = Omit<JSX.SelectHTMLAttributes<HTMLSelectElement>, 'children'>
 
 export function SelectField(props: SelectProps) {
   const [own, select] = splitProps(props, ['label', 'hint', 'error', 'optional', 'class', 'children'])
+  let element: HTMLSelectElement | undefined
+  // The attributes are set before the options are inserted, and a select whose value names no
+  // option then shows its first one (a link shown as valid for 24 hours was made for 7 days):
+  // set the value again once the options are in, and whenever it changes.
+  createEffect(() => {
+    const value = select.value
+    if (element && value !== undefined && element.value !== String(value)) element.value = String(value)
+  })
   return (
     <FieldFrame label={own.label} hint={own.hint} error={own.error} optional={own.optional} class={own.class}>
       {(ids) => (
         <select
           {...select}
+          ref={(el) => {
+            element = el
+          }}
           id={ids.id}
           class="input select"
           aria-describedby={ids.describedBy}

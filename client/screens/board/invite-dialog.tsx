@@ -98,28 +98,14 @@ export function InviteDialog(props: { open: boolean; onClose: () => void }) {
         <FormAlert message={error() ? errorMessage(error()) : null} />
         <div class="grid grid--2">
           <SelectField label={t('invite.role')} value={role()} onChange={(e) => setRole(e.currentTarget.value as Invite['role'])}>
-            <For each={inviteRoles}>
-              {(code) => (
-                <option value={code} selected={code === role()}>
-                  {enumLabel('role', code)}
-                </option>
-              )}
-            </For>
+            <For each={inviteRoles}>{(code) => <option value={code}>{enumLabel('role', code)}</option>}</For>
           </SelectField>
           <SelectField
             label={t('invite.expires')}
             value={String(hours())}
             onChange={(e) => setHours(Number(e.currentTarget.value))}
           >
-            <For each={validity}>
-              {(entry) => (
-                // `selected` on the option itself: a <select value> set before its options exist
-                // shows the first option while the signal holds another
-                <option value={String(entry.hours)} selected={entry.hours === hours()}>
-                  {entry.label()}
-                </option>
-              )}
-            </For>
+            <For each={validity}>{(entry) => <option value={String(entry.hours)}>{entry.label()}</option>}</For>
           </SelectField>
         </div>
         <div class="form__actions">
