@@ -1,6 +1,7 @@
+import { afterAll, afterEach, beforeAll } from 'vitest'
 import type * as Y from 'yjs'
-import { type Account, exportJson } from './api.ts'
-import type { TestServer } from './server.ts'
+import { type Account, exportJson, signup } from './api.ts'
+import { startTestServer, type TestServer } from './server.ts'
 import { connectClient, type SyncClient, waitFor } from './sync-client.ts'
 
 /**
@@ -33,6 +34,29 @@ export function syncBed(server: () => TestServer, owner: () => Account) {
       return exportJson(s.url, owner().token, boardId)
     },
   }
+}
+
+/**
+ * A test file's server (started before its tests, stopped after them) with a signed-up owner,
+ * and its bed of clients (closed after each test). `ready` hands the server and owner over.
+ */
+export function useSyncBed(env: Record<string, string>, ready: (server: TestServer, owner: Account) => void) {
+  let server: TestServer | undefined
+  let owner: Account | undefined
+  const bed = syncBed(
+    () => server as TestServer,
+    () => owner as Account,
+  )
+  beforeAll(async () => {
+    server = await startTestServer(env)
+    owner = await signup(server.url, 'Owner')
+    ready(server, owner)
+  })
+  afterEach(() => bed.destroyAll())
+  afterAll(async () => {
+    await server?.stop()
+  })
+  return bed
 }
 
 /** An element's fields as plain JSON (undefined when the id holds nothing). */

@@ -1,19 +1,19 @@
 import * as encoding from 'lib0/encoding'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { type Account, api, createBoard, joinAs, signup } from '../helpers/api.ts'
 import { labelOf, putElement } from '../helpers/elements.ts'
 import { rawSocket, updateMessage } from '../helpers/forge.ts'
-import { spawnServer, startTestServer, type TestServer } from '../helpers/server.ts'
-import { actor, closeCodes, elementOf, syncBed } from '../helpers/sync-bed.ts'
+import { spawnServer, type TestServer } from '../helpers/server.ts'
+import { actor, closeCodes, elementOf, useSyncBed } from '../helpers/sync-bed.ts'
 import { connectClient, waitFor } from '../helpers/sync-client.ts'
 
 let server: TestServer
 let owner: Account
-const bed = syncBed(
-  () => server,
-  () => owner,
-)
+const bed = useSyncBed({ ROOM_IDLE_MS: '50', PING_INTERVAL_MS: '200', MAX_MESSAGE_BYTES: String(1024 * 1024) }, (s, o) => {
+  server = s
+  owner = o
+})
 const { client, storedDocument } = bed
 
 /** The item a map holds under `key` (its current value's struct). */
@@ -41,17 +41,6 @@ function itemAfter(client: number, clock: number, origin: Y.ID, values: unknown[
   encoding.writeVarUint(e, 0)
   return encoding.toUint8Array(e)
 }
-
-beforeAll(async () => {
-  server = await startTestServer({ ROOM_IDLE_MS: '50', PING_INTERVAL_MS: '200', MAX_MESSAGE_BYTES: String(1024 * 1024) })
-  owner = await signup(server.url, 'Owner')
-})
-afterEach(() => {
-  bed.destroyAll()
-})
-afterAll(async () => {
-  await server.stop()
-})
 
 describe('attack: deleting what an editor may not touch, with items the guard reads elsewhere', () => {
   it('an item with deleted content "set after" a locked element\'s `locked` does not unlock it (everyone, storage)', async () => {

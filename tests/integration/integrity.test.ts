@@ -1,36 +1,25 @@
 import { connect as tcpConnect } from 'node:net'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { type Account, api, createBoard, joinAs, signup } from '../helpers/api.ts'
 import { labelOf, note, putElement } from '../helpers/elements.ts'
 import { deleteOnlyUpdate, rawSocket, syncStep1Message, updateMessage, updateUnderClientId } from '../helpers/forge.ts'
-import { startTestServer, type TestServer } from '../helpers/server.ts'
-import { actor, deniedReasons, elementOf, syncBed } from '../helpers/sync-bed.ts'
+import type { TestServer } from '../helpers/server.ts'
+import { actor, deniedReasons, elementOf, useSyncBed } from '../helpers/sync-bed.ts'
 import { waitFor } from '../helpers/sync-client.ts'
 
 let server: TestServer
 let owner: Account
-const bed = syncBed(
-  () => server,
-  () => owner,
-)
+const bed = useSyncBed({ ROOM_IDLE_MS: '50', PING_INTERVAL_MS: '200', MAX_MESSAGE_BYTES: String(1024 * 1024) }, (s, o) => {
+  server = s
+  owner = o
+})
 const { client, storedDocument } = bed
 
 /** Equal fields, in any order (a redone element lists its keys in another order). */
 const sameFields = (a: unknown, b: unknown) => JSON.stringify(sortKeys(a)) === JSON.stringify(sortKeys(b))
 const sortKeys = (value: unknown) =>
   value && typeof value === 'object' ? Object.fromEntries(Object.entries(value).sort(([x], [y]) => x.localeCompare(y))) : value
-
-beforeAll(async () => {
-  server = await startTestServer({ ROOM_IDLE_MS: '50', PING_INTERVAL_MS: '200', MAX_MESSAGE_BYTES: String(1024 * 1024) })
-  owner = await signup(server.url, 'Owner')
-})
-afterEach(() => {
-  bed.destroyAll()
-})
-afterAll(async () => {
-  await server.stop()
-})
 
 /** Sends raw bytes as a WebSocket upgrade request and resolves with the first line of the answer. */
 function rawUpgrade(path: string, headers: Record<string, string> = {}): Promise<string> {
