@@ -64,6 +64,8 @@ export const enAnalysis = {
   'analysis.area.demandCover': 'Committed demand covers {percent} of the planned area',
   'analysis.area.marker': '100 % of the site',
   'analysis.area.column': 'Figure',
+  'analysis.area.vacancy': 'Vacancy: {percent} of the site stays empty',
+  'analysis.area.vacancyLabel': 'Vacancy (site area not planned)',
 
   // Critical mass
   'analysis.creative.title': 'Creative critical mass',

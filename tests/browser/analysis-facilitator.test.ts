@@ -134,6 +134,13 @@ describe('the analysis for facilitators', () => {
     await card.scrollIntoViewIfNeeded()
     await shot(page, 'viability')
 
+    // vacancy, as the brief's indicator table has it
+    const { vacancy } = analysis.indicators.area
+    if (vacancy === null) throw new Error('the demo has a site area')
+    expect(await panel().getByTestId('area-vacancy').textContent()).toBe(
+      `Vacancy: ${Math.round(vacancy * 100)}% of the site stays empty`,
+    )
+
     // critical mass: committed and merely interested apart
     await panel().getByTestId('analysis-critical-mass').scrollIntoViewIfNeeded()
     await shot(page, 'critical-mass')

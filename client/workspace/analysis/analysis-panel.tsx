@@ -30,6 +30,7 @@ import {
   coverageText,
   criticalMass,
   evennessText,
+  formatPercent,
   type GapItem,
   gapGroups,
   heatmap,
@@ -72,6 +73,7 @@ export function AnalysisPanel() {
     gapGroups(live().analysis.gaps, (id) => live().index.byId.get(id) ?? store.state.elements[id], indicators().zones),
   )
   const gapTotal = () => live().analysis.gaps.length
+  const vacancy = () => indicators().area.vacancy
   const phases = createMemo(() => phaseRows(indicators().phases, live().index))
   const conflicts = createMemo(() => conflictItems(indicators().timelineConflicts, live().index))
   const zones = createMemo(() => zoneRows(indicators().zones, live().index))
@@ -241,9 +243,15 @@ export function AnalysisPanel() {
           rows={() => [
             ...balance().rows.map((row) => [row.label, row.valueText]),
             [t('analysis.area.demand'), t('analysis.unit.m2', { value: Math.round(indicators().area.demandM2) })],
+            ...(vacancy() === null ? [] : [[t('analysis.area.vacancyLabel'), formatPercent(vacancy() ?? 0)]]),
           ]}
         >
           <AreaBalanceChart view={balance()} />
+          <Show when={(vacancy() ?? 0) > 0}>
+            <p class="an-note" data-testid="area-vacancy">
+              {t('analysis.area.vacancy', { percent: formatPercent(vacancy() ?? 0) })}
+            </p>
+          </Show>
           <Show when={balance().demandText}>{(text) => <p class="an-note">{text()}</p>}</Show>
         </ChartCard>
 
