@@ -27,6 +27,8 @@ export interface Board {
   site?: SiteProfile | null
   /** The caller's role on this board. */
   role: Role
+  /** every account may read it without being a member (the demo) */
+  publicRead?: boolean
   createdAt?: string
   updatedAt?: string
 }

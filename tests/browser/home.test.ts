@@ -59,7 +59,10 @@ describe('home page for a newcomer', () => {
       .toBeGreaterThan(20)
     const demoElements = await elementCount(await page.getByTestId('element-total').textContent())
 
-    // …or as a personal copy, owned and complete
+    // …or as a personal copy, owned and complete: from the read-only board itself, or from home
+    await page.getByRole('button', { name: 'Make a personal copy' }).click()
+    await page.waitForURL((url) => url.pathname.startsWith('/boards/') && url.href !== demoUrl)
+    await expect.poll(() => page.getByTestId('board-title').textContent()).toBe('My copy of Spinnerei Weißenau')
     await page.getByRole('link', { name: 'All boards' }).click()
     await page.getByTestId('demo-actions').getByRole('button', { name: 'Make a personal copy' }).click()
     await page.waitForURL((url) => url.pathname.startsWith('/boards/') && url.href !== demoUrl)

@@ -1,4 +1,4 @@
-import { A } from '@solidjs/router'
+import { A, useNavigate } from '@solidjs/router'
 import { createSignal, Show } from 'solid-js'
 import { canFacilitate } from '../../../shared/schema/roles.ts'
 import { useBoard } from '../../board/board-context.ts'
@@ -6,6 +6,7 @@ import { ArrowLeftIcon, BrandIcon, LinkIcon } from '../../components/icons.tsx'
 import { RoleBadge } from '../../components/role-badge.tsx'
 import { t } from '../../i18n/locale.ts'
 import { ExportButton } from '../../workspace/export/export-button.tsx'
+import { copyBoardForMe } from '../home/copy-board.ts'
 import { ConnectionStatus } from './connection-status.tsx'
 import { InviteDialog } from './invite-dialog.tsx'
 import { PresenceAvatars } from './presence-list.tsx'
@@ -16,6 +17,22 @@ export function BoardHeader() {
   const { board, role, connection, store } = useBoard()
   const site = useSiteProfile()
   const [inviting, setInviting] = createSignal(false)
+  const navigate = useNavigate()
+  const [copying, setCopying] = createSignal(false)
+  /** the demo, opened read-only by someone who is no member: offer their own copy */
+  const canCopy = () => board.publicRead === true && role() === 'viewer'
+  const [copyFailed, setCopyFailed] = createSignal(false)
+  const copy = async () => {
+    setCopying(true)
+    setCopyFailed(false)
+    try {
+      navigate(`/boards/${encodeURIComponent(await copyBoardForMe({ id: board.id, title: board.title }))}`)
+    } catch {
+      setCopyFailed(true)
+    } finally {
+      setCopying(false)
+    }
+  }
   const siteLine = () => [site().name, site().location].filter(Boolean).join(' · ')
   return (
     <header class="board-header">
@@ -42,6 +59,16 @@ export function BoardHeader() {
         <ConnectionStatus status={connection.status()} />
         <PresenceAvatars />
         <ExportButton />
+        <Show when={canCopy()}>
+          <button type="button" class="button button--small button--primary" disabled={copying()} onClick={() => void copy()}>
+            {copying() ? t('home.demo.copying') : t('home.demo.copy')}
+          </button>
+          <Show when={copyFailed()}>
+            <span class="visually-hidden" role="alert">
+              {t('error.generic')}
+            </span>
+          </Show>
+        </Show>
         <Show when={canFacilitate(role())}>
           <button type="button" class="button button--small" onClick={() => setInviting(true)} aria-haspopup="dialog">
             <LinkIcon size={16} />

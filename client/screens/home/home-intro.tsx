@@ -5,6 +5,7 @@ import { FormAlert } from '../../components/field.tsx'
 import { errorMessage } from '../../i18n/error-message.ts'
 import { t } from '../../i18n/locale.ts'
 import { useSession } from '../../session/session-store.ts'
+import { copyBoardForMe } from './copy-board.ts'
 import './home-intro.css'
 
 /** The demo board, or null when this server has none (or the caller is a guest). */
@@ -32,10 +33,7 @@ export function HomeIntro(props: { compact?: boolean }) {
     setCopying(true)
     setError(null)
     try {
-      const content = await api.exportBoardJson(source.id)
-      const title = t('home.demo.copyTitle', { title: source.title.replace(/^Demo:\s*/, '') })
-      const { board } = await api.createBoard({ title, content })
-      navigate(`/boards/${encodeURIComponent(board.id)}`)
+      navigate(`/boards/${encodeURIComponent(await copyBoardForMe(source))}`)
     } catch (failure) {
       setError(failure)
     } finally {
