@@ -14,7 +14,6 @@ export const enScene = {
   'scene.use.noArea': 'area open',
   'scene.use.noZone': 'no zone yet',
   'scene.use.missingZone': 'zone missing',
-  'scene.phase.dates': '{start} – {end}',
   'scene.phase.months': { one: '{count} month', other: '{count} months' },
   'scene.phase.refs': 'schedules: {names}',
   'scene.phase.noRefs': 'nothing scheduled yet',

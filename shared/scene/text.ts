@@ -48,6 +48,41 @@ export function formatPercent(ratio: number, locale = 'en'): string {
   return format.format(ratio)
 }
 
+const monthFormats = new Map<string, Intl.DateTimeFormat>()
+
+function monthFormat(locale: string): Intl.DateTimeFormat {
+  let format = monthFormats.get(locale)
+  if (!format) {
+    const options: Intl.DateTimeFormatOptions = { month: 'short', year: 'numeric', timeZone: 'UTC' }
+    try {
+      format = new Intl.DateTimeFormat(locale, options)
+    } catch {
+      format = new Intl.DateTimeFormat('en', options)
+    }
+    monthFormats.set(locale, format)
+  }
+  return format
+}
+
+const YEAR_MONTH = /^(\d{4})-(\d{2})$/
+const monthDate = (yearMonth: string): Date | null => {
+  const match = YEAR_MONTH.exec(yearMonth)
+  return match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, 1)) : null
+}
+
+/**
+ * A phase's months in the UI language: `2027-03`…`2027-12` → "Mar – Dec 2027" (en),
+ * "März–Dez. 2027" (de), "2027. márc.–dec." (hu). The locale's own range format leaves out
+ * what both ends share. Malformed months are shown as they are.
+ */
+export function formatMonthSpan(start: string, end: string, locale = 'en'): string {
+  const from = monthDate(start)
+  const to = monthDate(end)
+  if (!from || !to) return `${start} – ${end}`
+  const format = monthFormat(locale)
+  return to.getTime() <= from.getTime() ? format.format(from) : format.formatRange(from, to)
+}
+
 /** The language whose `labels` entry to show: `ctx.lang`, else the locale's language. */
 export const languageOf = (ctx: SceneContext): string => ctx.lang ?? (ctx.locale ?? 'en').split('-')[0] ?? 'en'
 

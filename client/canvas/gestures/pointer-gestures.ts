@@ -1,6 +1,7 @@
+import { formatMonthSpan } from '../../../shared/scene/text.ts'
 import { createTimeline, monthSpan, snapPhaseBox } from '../../../shared/scene/timeline.ts'
 import { newElementId } from '../../../shared/schema/ids.ts'
-import { t } from '../../i18n/locale.ts'
+import { locale, t } from '../../i18n/locale.ts'
 import { canChange, refusalFor } from '../actions/editing-rules.ts'
 import { boxOf, defaultRelation, type ElementLike, linkableKinds, withFrameContents } from '../board-geometry.ts'
 import type { CanvasCore } from '../canvas-core.ts'
@@ -14,6 +15,13 @@ import { type Point, type Rect, rectFromPoints, unionRect, type Viewport, visibl
 /** Screen px a press must travel before it becomes a drag (a click below that). */
 const DRAG_THRESHOLD_PX = 4
 const SNAP_DISTANCE_PX = 6
+/**
+ * Touch has no hover: the link handle shows beside the one selected card instead, this far
+ * outside its right edge (clear of the transformer's anchor there), and takes a fingertip
+ * (a 48 px target) rather than the mouse's 26.
+ */
+const TOUCH_HANDLE_OFFSET_PX = 34
+const TOUCH_HANDLE_HIT_PX = 24
 
 type Mode =
   | { kind: 'idle' }
@@ -60,7 +68,7 @@ export function attachPointerGestures(core: CanvasCore): PointerGestures {
   const draftCaption = (tool: DrawingTool, box: { x: number; w: number; h: number }): string => {
     if (tool !== 'phase') return `${box.w} × ${box.h}`
     const { start, end } = snapPhaseBox(box, timeline())
-    return `${t('scene.phase.dates', { start, end })} · ${t('scene.phase.months', { count: monthSpan(start, end) })}`
+    return `${formatMonthSpan(start, end, locale())} · ${t('scene.phase.months', { count: monthSpan(start, end) })}`
   }
 
   /**
@@ -126,8 +134,31 @@ export function attachPointerGestures(core: CanvasCore): PointerGestures {
     core.setCursor(id && selection.has(id) && core.canEdit ? 'move' : 'default')
   }
 
-  const onHandle = (board: Point) =>
-    handleOf !== null && distance(board, handleOf.at) <= (HANDLE_RADIUS_PX + 4) / core.viewport().scale
+  /** Touch: the handle of the one selected linkable card, beside it (there is no hover to show it). */
+  const updateTouchHandle = () => {
+    const ids = selection.ids()
+    const id = ids.length === 1 ? ids[0] : undefined
+    const element = id ? core.elements()[id] : undefined
+    const box = boxOf(element)
+    const scale = core.viewport().scale
+    const shown =
+      core.tool() === 'select' &&
+      core.canEdit &&
+      !core.editing() &&
+      id !== undefined &&
+      element !== undefined &&
+      box !== null &&
+      linkableKinds.includes(element.kind) &&
+      canChange(element, session.role())
+    handleOf = shown ? { id, at: { x: box.x + box.width + TOUCH_HANDLE_OFFSET_PX / scale, y: box.y + box.height / 2 } } : null
+    overlay.setHandle(handleOf?.at ?? null, scale)
+    overlay.draw()
+  }
+
+  const onHandle = (board: Point) => {
+    const reach = latest?.pointerType === 'touch' ? TOUCH_HANDLE_HIT_PX : HANDLE_RADIUS_PX + 4
+    return handleOf !== null && distance(board, handleOf.at) <= reach / core.viewport().scale
+  }
 
   const startMove = (start: Point) => {
     const elements = core.elements()
@@ -161,6 +192,7 @@ export function attachPointerGestures(core: CanvasCore): PointerGestures {
     switch (mode.kind) {
       case 'idle':
         if (latest.pointerType !== 'touch') updateHover(board)
+        else updateTouchHandle()
         break
       case 'pan':
         core.setViewport({ ...mode.from, x: mode.from.x + screen.x - mode.start.x, y: mode.from.y + screen.y - mode.start.y })
@@ -446,6 +478,7 @@ export function attachPointerGestures(core: CanvasCore): PointerGestures {
       default:
         break
     }
+    if (e.pointerType === 'touch') frame.schedule()
   }
 
   const onPointerLeave = (e: PointerEvent) => {

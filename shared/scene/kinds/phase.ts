@@ -2,7 +2,7 @@ import { path, present, rect, text } from '../nodes.ts'
 import { stageColors, textOn } from '../palette.ts'
 import { isFilledPattern, patternPath, stagePatterns } from '../patterns.ts'
 import type { Phase } from '../schema-types.ts'
-import { clipText, displayLabel, estimateTextWidth } from '../text.ts'
+import { clipText, displayLabel, estimateTextWidth, formatMonthSpan } from '../text.ts'
 import { monthBoundaries, monthSpan } from '../timeline.ts'
 import type { SceneContext, SceneNode } from '../types.ts'
 import { elementGroup, font, lockBadge } from './common.ts'
@@ -14,7 +14,7 @@ const YEAR_TICK = 10
 
 /**
  * A phase: a bar in the stage colour with the stage's pattern, its label, its months
- * ("2027-03 – 2028-02 · 12 months"), tick marks at every month boundary along the bottom
+ * in the UI locale ("Mar 2027 – Feb 2028 · 12 months", `formatMonthSpan`), tick marks at every month boundary along the bottom
  * (longer at each new year), and the uses and actors it schedules, by name, cut to fit.
  * Ticks follow the board's timeline, so they line up across phases.
  */
@@ -36,7 +36,7 @@ export function buildPhase(phase: Phase, ctx: SceneContext): SceneNode {
 
   const textW = Math.max(0, w - 2 * PAD)
   const months = monthSpan(phase.start, phase.end)
-  const span = ctx.t('scene.phase.dates', { start: phase.start, end: phase.end })
+  const span = formatMonthSpan(phase.start, phase.end, ctx.locale)
   const withMonths = `${span} · ${ctx.t('scene.phase.months', { count: months })}`
   const dates = estimateTextWidth(withMonths, 11) <= textW ? withMonths : span
   const refs = refsText(phase, ctx, textW)
