@@ -1,10 +1,12 @@
 import { useNavigate } from '@solidjs/router'
-import { createMemo, createSignal, createUniqueId, For, type JSX } from 'solid-js'
+import { createMemo, createSignal, createUniqueId, For, type JSX, Show } from 'solid-js'
 import { createStore } from 'solid-js/store'
+import { formatNumberInput, readNumber } from '../../../shared/i18n/numbers.ts'
 import { api, type Board, type SiteProfile } from '../../api.ts'
 import { FormAlert, SelectField, TextAreaField, TextField } from '../../components/field.tsx'
+import { NumberQuestion } from '../../components/number-question.tsx'
 import { errorMessage } from '../../i18n/error-message.ts'
-import { countryName, enumLabel, t } from '../../i18n/locale.ts'
+import { countryName, enumLabel, locale, t } from '../../i18n/locale.ts'
 import { centralEuropeanCountries, heritageStatuses, otherCountries, siteConditions } from '../../site-options.ts'
 import { focusFirstInvalid, maxLength, optionalNumber, requiredText } from './validation.ts'
 import './new-board-form.css'
@@ -40,8 +42,12 @@ const emptyForm = {
 }
 type FormValues = typeof emptyForm
 
-/** The site profile to send: only the fields that were filled in, numbers as numbers. */
-export function siteFromForm(values: FormValues): SiteProfile | undefined {
+/**
+ * The site profile to send: only the fields that were filled in, numbers as numbers. The floor
+ * area is read in the UI locale (`1.200` in German is 1200, as in the inspector); an area that
+ * reads two ways is asked about before this is called.
+ */
+export function siteFromForm(values: FormValues, locale = 'en'): SiteProfile | undefined {
   const site: SiteProfile = {}
   const text = (value: string) => value.trim() || undefined
   site.name = text(values.name)
@@ -51,10 +57,18 @@ export function siteFromForm(values: FormValues): SiteProfile | undefined {
   site.heritageStatus = text(values.heritageStatus)
   site.condition = text(values.condition)
   site.description = text(values.description)
-  if (values.areaM2.trim()) site.areaM2 = Number(values.areaM2)
+  const area = readNumber(values.areaM2, locale)
+  if (area.kind === 'number') site.areaM2 = area.value
   if (values.builtYear.trim()) site.builtYear = Number(values.builtYear)
   const filled = Object.fromEntries(Object.entries(site).filter(([, value]) => value !== undefined)) as SiteProfile
   return Object.keys(filled).length > 0 ? filled : undefined
+}
+
+/** The floor area as typed: empty, a number ≥ 0 in the locale, or (null message) ambiguous until asked. */
+function areaError(raw: string, locale: string): string | null {
+  const reading = readNumber(raw, locale)
+  if (reading.kind === 'invalid') return t('validation.number')
+  return reading.kind === 'number' && reading.value < 0 ? t('validation.min', { min: 0 }) : null
 }
 
 const sortedByName = (codes: readonly string[]) => [...codes].sort((a, b) => countryName(a).localeCompare(countryName(b)))
@@ -69,12 +83,29 @@ export function NewBoardForm(props: { onCancel: () => void; onCreated?: (board: 
   const [template, setTemplate] = createSignal<BoardTemplate>('blank')
   let form: HTMLFormElement | undefined
   const thisYear = new Date().getFullYear()
+  /** The two readings of an area that reads both ways in the locale: asked, never guessed. */
+  const [areaQuestion, setAreaQuestion] = createSignal<{ thousands: number; decimal: number } | null>(null)
+  const areaQuestionId = createUniqueId()
+  /** On leaving the field: show the number understood, formatted back, or ask which was meant. */
+  const commitArea = (): boolean => {
+    const reading = readNumber(values.areaM2, locale())
+    if (reading.kind === 'ambiguous') {
+      setAreaQuestion({ thousands: reading.thousands, decimal: reading.decimal })
+      return false
+    }
+    if (reading.kind === 'number' && reading.value >= 0) setValues('areaM2', formatNumberInput(reading.value, locale()))
+    return true
+  }
+  const chooseArea = (value: number) => {
+    setAreaQuestion(null)
+    setValues('areaM2', formatNumberInput(value, locale()))
+  }
 
   const errors = createMemo(() => {
     if (!attempted()) return {} as Partial<Record<keyof FormValues, string | null>>
     return {
       title: requiredText(values.title) ?? maxLength(values.title, 200),
-      areaM2: optionalNumber(values.areaM2, 0),
+      areaM2: areaError(values.areaM2, locale()),
       builtYear: optionalNumber(values.builtYear, 800, thisYear),
       description: maxLength(values.description, 5000),
     }
@@ -99,9 +130,13 @@ export function NewBoardForm(props: { onCancel: () => void; onCreated?: (board: 
       focusFirstInvalid(form)
       return
     }
+    if (!commitArea()) {
+      queueMicrotask(() => form?.querySelector<HTMLElement>(`[id="${areaQuestionId}"] button`)?.focus())
+      return
+    }
     setBusy(true)
     try {
-      const site = siteFromForm(values)
+      const site = siteFromForm(values, locale())
       const input = {
         title: values.title.trim(),
         ...(site ? { site } : {}),
@@ -146,7 +181,23 @@ export function NewBoardForm(props: { onCancel: () => void; onCreated?: (board: 
               <For each={sortedByName(otherCountries)}>{(code) => <option value={code}>{countryName(code)}</option>}</For>
             </optgroup>
           </SelectField>
-          <TextField {...bind('areaM2')} label={t('site.areaM2')} type="number" inputMode="numeric" min="0" step="any" optional />
+          <div class="new-board__area">
+            <TextField
+              {...bind('areaM2')}
+              onInput={(event) => {
+                setAreaQuestion(null)
+                setValues('areaM2', event.currentTarget.value)
+              }}
+              onChange={commitArea}
+              label={t('site.areaM2')}
+              type="text"
+              inputMode="decimal"
+              optional
+            />
+            <Show when={areaQuestion()}>
+              {(readings) => <NumberQuestion id={areaQuestionId} field="areaM2" readings={readings()} onChoose={chooseArea} />}
+            </Show>
+          </div>
           <TextField
             {...bind('builtYear')}
             label={t('site.builtYear')}

@@ -1,7 +1,7 @@
 import { createMemo, createSignal, createUniqueId, For, type JSX, Match, Show, Switch } from 'solid-js'
-import { formatPlainNumber } from '../../../shared/i18n/numbers.ts'
 import { useBoard } from '../../board/board-context.ts'
 import type { BoardElement } from '../../board/board-store.ts'
+import { NumberQuestion } from '../../components/number-question.tsx'
 import { countryName, enumLabel, locale, t } from '../../i18n/locale.ts'
 import { centralEuropeanCountries, otherCountries } from '../../site-options.ts'
 import { type FieldSpec, formatValue, isChange, parseInput, validateField } from './field-specs.ts'
@@ -175,27 +175,7 @@ export function FieldControl(props: FieldControlProps) {
           </Match>
         </Switch>
         <Show when={question()}>
-          {(readings) => (
-            <div class="field__question" id={questionId} role="alert" data-question={props.spec.name}>
-              <span>
-                {t('validation.numberAmbiguous', {
-                  thousands: formatPlainNumber(readings().thousands, locale()),
-                  decimal: formatPlainNumber(readings().decimal, locale()),
-                })}
-              </span>
-              <button
-                type="button"
-                class="button button--small"
-                data-choice="thousands"
-                onClick={() => choose(readings().thousands)}
-              >
-                {formatPlainNumber(readings().thousands, locale())}
-              </button>
-              <button type="button" class="button button--small" data-choice="decimal" onClick={() => choose(readings().decimal)}>
-                {formatPlainNumber(readings().decimal, locale())}
-              </button>
-            </div>
-          )}
+          {(readings) => <NumberQuestion id={questionId} field={props.spec.name} readings={readings()} onChoose={choose} />}
         </Show>
         <Show when={error()}>
           <p class="field__error" id={errorId} role="alert">
