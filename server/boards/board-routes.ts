@@ -1,5 +1,8 @@
+import { createHash } from 'node:crypto'
 import { Hono } from 'hono'
 import { z } from 'zod'
+import { boardThumbnailSvg } from '../../shared/export/thumbnail.ts'
+import { addableTemplates } from '../../shared/operations/operation.ts'
 import { Site } from '../../shared/schema/site.ts'
 import { requireSession, requireUser } from '../auth/authenticate.ts'
 import type { AppEnv } from '../http/app-env.ts'
@@ -23,13 +26,15 @@ const PatchBoardBody = z
   .object({ title: BoardTitle.optional(), site: Site.nullable().optional() })
   .refine((b) => b.title !== undefined || b.site !== undefined, { message: 'give a title or a site to change' })
 
+const AddTemplateBody = z.object({ template: z.enum(addableTemplates) })
+
 /** Unwraps a service result; expected failures become the API error. */
 export function unwrap<T>(result: Result<T>): T {
   if (!result.ok) throw new ApiError(result.error, result.message)
   return result.value
 }
 
-/** `/api/boards`: create, list, read, change, delete (exports: server/export). */
+/** `/api/boards`: create, list, read, change, duplicate, add a template, delete (exports: server/export). */
 export function boardRoutes(boards: BoardService) {
   return new Hono<AppEnv>()
     .post('/', requireSession(), jsonBody(CreateBoardBody), async (c) => {
@@ -44,6 +49,23 @@ export function boardRoutes(boards: BoardService) {
     .patch('/:id', requireBoardRole(boards, 'facilitator'), jsonBody(PatchBoardBody), async (c) => {
       const board = unwrap(await boards.update(requireUser(c), c.req.param('id'), c.req.valid('json')))
       return c.json({ board }, 200)
+    })
+    .post('/:id/duplicate', requireSession(), async (c) => {
+      const board = unwrap(await boards.duplicate(requireUser(c), c.req.param('id')))
+      return c.json({ board }, 201)
+    })
+    .post('/:id/templates', requireBoardRole(boards, 'facilitator'), jsonBody(AddTemplateBody), async (c) => {
+      const { board, added } = unwrap(await boards.addTemplate(requireUser(c), c.req.param('id'), c.req.valid('json').template))
+      return c.json({ board, added }, 200)
+    })
+    .get('/:id/thumbnail', async (c) => {
+      const document = unwrap(await boards.liveDocument(requireUser(c), c.req.param('id')))
+      const svg = boardThumbnailSvg(document)
+      // one ETag per drawing: an unchanged board costs the list a 304, a changed one a new picture
+      const etag = `"${createHash('sha1').update(svg).digest('base64url')}"`
+      const headers = { ETag: etag, 'Cache-Control': 'private, no-cache' }
+      if (c.req.header('If-None-Match') === etag) return c.body(null, 304, headers)
+      return c.body(svg, 200, { ...headers, 'Content-Type': 'image/svg+xml; charset=utf-8' })
     })
     .delete('/:id', async (c) => {
       unwrap(await boards.delete(requireUser(c), c.req.param('id')))

@@ -1,3 +1,4 @@
+import type { AddableTemplate } from '../../shared/operations/operation.ts'
 import { type BoardDocument, emptyBoardDocument, parseBoardDocument } from '../../shared/schema/document.ts'
 import { readTitle } from '../../shared/schema/layout.ts'
 import { hasRole, type Role } from '../../shared/schema/roles.ts'
@@ -25,6 +26,9 @@ export interface CreateBoardInput {
   template?: TemplateName | undefined
   content?: unknown
 }
+
+/** What `POST /api/boards/:id/duplicate` calls the copy. */
+export const copyTitle = (title: string) => `${title} (copy)`.slice(0, 200)
 
 export type AccessError = 'board_not_found' | 'forbidden'
 
@@ -99,7 +103,7 @@ export class BoardService {
       if (!parsed.ok) return fail('invalid_document', parsed.error.message)
       source = parsed.value
     } else if (input.template) {
-      source = await templateDocument(input.template)
+      source = await templateDocument(input.template, { site: input.site ?? undefined })
     }
     const id = randomId()
     const stamp = this.now().toISOString()
@@ -109,10 +113,64 @@ export class BoardService {
       : emptyBoardDocument({ id, title: input.title }, site)
     // Content first: if it fails, no record points at a board without content.
     await this.content.initialize(id, document)
-    const record: BoardRecord = { id, title: input.title, ownerId: user.id, createdAt: stamp, updatedAt: stamp, site }
+    const record: BoardRecord = {
+      id,
+      title: input.title,
+      ownerId: user.id,
+      createdAt: stamp,
+      updatedAt: stamp,
+      site,
+      ...(input.template && input.template !== 'blank' ? { template: input.template } : {}),
+    }
     await this.store.put(record)
     await this.store.setRole(id, user.id, 'owner', this.now())
     return ok({ ...record, role: 'owner' })
+  }
+
+  /**
+   * A new board from the current content of one the caller may read: its live document, site
+   * and template, titled "… (copy)"; the caller owns it (nobody else is a member).
+   */
+  async duplicate(user: SessionUser, boardId: string): Promise<Result<BoardView, AccessError | 'invalid_document'>> {
+    const access = await this.access(user, boardId, 'viewer')
+    if (!access.ok) return access
+    if (user.guestBoardId !== null) return fail('forbidden', 'Guests cannot create boards; sign up for an account.')
+    const source = access.value
+    const content = await this.content.exportDocument(boardId, { id: boardId, title: source.title })
+    const created = await this.create(user, { title: copyTitle(source.title), site: source.site, content })
+    if (!created.ok || source.template === undefined) return created
+    const { role, ...record } = created.value
+    const next: BoardRecord = { ...record, template: source.template }
+    await this.store.put(next)
+    return ok({ ...next, role })
+  }
+
+  /**
+   * Facilitator and owner: a method template's frames and cards beside the board's content
+   * (the `template.add` operation, applied as the caller, so every client sees it at once).
+   */
+  async addTemplate(
+    user: SessionUser,
+    boardId: string,
+    template: AddableTemplate,
+  ): Promise<Result<{ board: BoardView; added: number }, AccessError>> {
+    return this.store.exclusive(boardId, async () => {
+      const access = await this.access(user, boardId, 'facilitator')
+      if (!access.ok) return access
+      const { role, ...current } = access.value
+      const written = await this.content.apply(boardId, { type: 'template.add', template }, { role })
+      if (!written.ok) return fail('forbidden', written.error.message)
+      const next: BoardRecord = { ...current, updatedAt: this.now().toISOString() }
+      await this.store.put(next)
+      return ok({ board: { ...next, role }, added: written.summary?.added ?? 0 })
+    })
+  }
+
+  /** The live board as the contract's document, for any member (the board list's thumbnail). */
+  async liveDocument(user: SessionUser, boardId: string): Promise<Result<BoardDocument, AccessError>> {
+    const access = await this.access(user, boardId, 'viewer')
+    if (!access.ok) return access
+    return ok(await this.content.exportDocument(boardId, { id: boardId, title: access.value.title }))
   }
 
   /** The boards the caller may open, most recently changed first. */

@@ -14,6 +14,8 @@ export const BoardRecord = z.object({
   updatedAt: z.string(),
   /** the site profile; `{}` when nothing is known yet */
   site: Site,
+  /** the template the board was made from (`POST /api/boards {template}`), kept by a duplicate */
+  template: z.string().optional(),
   /** every signed-in account (not guests) may open it as a viewer without being a member: the demo */
   publicRead: z.boolean().optional(),
 })

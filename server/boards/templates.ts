@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { BoardDocument } from '../../shared/schema/document.ts'
 import { methodTemplates } from '../../shared/templates/index.ts'
+import type { TemplateContext } from '../../shared/templates/template-document.ts'
 
 /**
  * Starting points for `POST /api/boards {template}` (docs/templates.md): the workshop-method
@@ -19,12 +20,12 @@ export const TemplateName = z.enum([
 ])
 export type TemplateName = z.infer<typeof TemplateName>
 
-/** The template's document. Board id and title are replaced by the caller. */
-export async function templateDocument(name: TemplateName): Promise<BoardDocument> {
+/** The template's document, for a board with this site. Board id and title are replaced by the caller. */
+export async function templateDocument(name: TemplateName, context: TemplateContext = {}): Promise<BoardDocument> {
   if (name === 'textile-mill') {
     // loaded on demand: the demo document is large and rarely needed
     const { textileMillDocument } = await import('../../shared/demo/textile-mill.ts')
     return structuredClone(textileMillDocument)
   }
-  return methodTemplates[name]()
+  return methodTemplates[name](context)
 }

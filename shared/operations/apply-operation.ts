@@ -2,6 +2,7 @@ import type * as Y from 'yjs'
 import type { Role } from '../schema/roles.ts'
 import { planAddElements } from './add-elements.ts'
 import { planAddLink } from './add-link.ts'
+import { planAddTemplate } from './add-template.ts'
 import { authorizeOperation } from './authorize.ts'
 import { planLockElements, planReplaceBoard, planUpdateProfile } from './board-writes.ts'
 import { planDeleteElements, planRemoveLinks } from './delete-elements.ts'
@@ -75,5 +76,7 @@ function planOperation(doc: Y.Doc, op: Operation): Plan {
       return planUpdateProfile(doc, op)
     case 'board.replace':
       return planReplaceBoard(doc, op)
+    case 'template.add':
+      return planAddTemplate(doc, op)
   }
 }

@@ -20,6 +20,7 @@ export const operationRoles: Readonly<Record<Operation['type'], Role>> = {
   'element.lock': 'facilitator',
   'board.profile': 'facilitator',
   'board.replace': 'facilitator',
+  'template.add': 'facilitator',
 }
 
 /** The existing elements an operation changes or deletes. */

@@ -101,6 +101,27 @@ export const UpdateProfile = z.object({
 /** Makes the board hold exactly this document (a snapshot restore): unchanged fields are not rewritten. */
 export const ReplaceBoard = z.object({ type: z.literal('board.replace'), document: BoardDocument })
 
+/** Templates that can be added to a board beside its content (the method templates but blank). */
+export const addableTemplates = [
+  'site-scan',
+  'stakeholder-map',
+  'needs-inventory',
+  'use-mix',
+  'combination-matrix',
+  'phasing-roadmap',
+  'business-model-canvas',
+] as const
+export type AddableTemplate = (typeof addableTemplates)[number]
+
+/**
+ * Adds a method template's elements to the right of the board's content, with fresh ids,
+ * made with the board's own site profile and zones (shared/operations/add-template.ts).
+ */
+export const AddTemplate = z.object({
+  type: z.literal('template.add'),
+  template: z.enum(addableTemplates, { error: `must be one of ${addableTemplates.join(', ')}` }),
+})
+
 export const operationTypes = [
   'element.add',
   'element.update',
@@ -115,6 +136,7 @@ export const operationTypes = [
   'element.lock',
   'board.profile',
   'board.replace',
+  'template.add',
 ] as const
 
 export const Operation = z.discriminatedUnion(
@@ -133,6 +155,7 @@ export const Operation = z.discriminatedUnion(
     LockElements,
     UpdateProfile,
     ReplaceBoard,
+    AddTemplate,
   ],
   {
     error: (issue) => {

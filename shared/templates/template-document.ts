@@ -2,6 +2,18 @@ import { BoardDocument, type BoardDocumentInput } from '../schema/document.ts'
 import type { ElementInput } from '../schema/elements.ts'
 import type { NoteColor } from '../schema/enums.ts'
 import { indicesBetween } from '../schema/fractional-index.ts'
+import type { Site } from '../schema/site.ts'
+
+/**
+ * What a template knows of the board it is made for: its site profile and the zones already
+ * drawn on it. Templates that lay out a site (use mix) take names and areas from here instead
+ * of the demo mill's; without it they show the demo's example site.
+ */
+export interface TemplateContext {
+  site?: Site | undefined
+  /** the board's zones, in drawing order: their names and floor areas */
+  zones?: readonly { label: string; areaM2?: number | undefined }[] | undefined
+}
 
 /** A box on the board: top-left corner and size, in canvas units. */
 export interface Box {

@@ -1,13 +1,13 @@
 import type { BoardDocument } from '../schema/document.ts'
 import type { ElementInput } from '../schema/elements.ts'
-import { type Box, CARD, FRAME_HEADER, frame, note, PAD, templateDocument } from './template-document.ts'
+import { type Box, CARD, FRAME_HEADER, frame, note, PAD, type TemplateContext, templateDocument } from './template-document.ts'
 
 /**
  * Use mix on a site plan: the site's buildings and open spaces as zones with their floor
  * areas, and candidate uses beside the plan. Groups move uses onto zones (a use dropped on a zone takes it);
  * the analysis shows each zone's occupancy, overcommitted zones and the evenness of the mix.
  */
-const zones: readonly { id: string; label: string; areaM2: number; box: Box }[] = [
+const demoZones: readonly { id: string; label: string; areaM2: number; box: Box }[] = [
   { id: 'zone-hall-ground', label: 'Spinning hall, ground floor', areaM2: 1200, box: { x: 20, y: 60, w: 620, h: 380 } },
   { id: 'zone-hall-upper', label: 'Spinning hall, upper floors', areaM2: 1800, box: { x: 660, y: 60, w: 620, h: 380 } },
   { id: 'zone-boiler', label: 'Boiler house', areaM2: 250, box: { x: 20, y: 460, w: 300, h: 200 } },
@@ -26,9 +26,36 @@ const waiting = [
   { id: 'use-visitors', label: 'Visitor centre', category: 'visitor_centre', areaM2: 150, publicAccess: true },
 ] as const
 
-export function useMixTemplate(): BoardDocument {
+const round = (areaM2: number) => (areaM2 >= 100 ? Math.round(areaM2 / 10) * 10 : Math.round(areaM2))
+
+/**
+ * The five zone boxes with the board's own names and areas: its zones where it has them, else
+ * neutral names with the site's floor area split in the demo's proportions; only a board that
+ * says nothing of its site gets the demo mill's halls.
+ */
+function zonesFor(context: TemplateContext) {
+  const own = context.zones ?? []
+  const siteArea = context.site?.areaM2
+  const demoTotal = demoZones.reduce((sum, zone) => sum + zone.areaM2, 0)
+  const knowsSite = own.length > 0 || siteArea !== undefined || context.site?.name !== undefined
+  return demoZones.map((zone, index) => {
+    const board = own[index]
+    if (board) return { ...zone, label: board.label, areaM2: board.areaM2 ?? zone.areaM2 }
+    if (!knowsSite) return zone
+    const areaM2 = siteArea !== undefined && siteArea > 0 ? round((siteArea * zone.areaM2) / demoTotal) : zone.areaM2
+    return { ...zone, label: `Zone ${String.fromCharCode(65 + index)} (rename)`, areaM2 }
+  })
+}
+
+export function useMixTemplate(context: TemplateContext = {}): BoardDocument {
+  const zones = zonesFor(context)
+  const siteName = context.site?.name
   const elements: ElementInput[] = [
-    frame('site-plan', 'Site plan: zones and their floor areas', PLAN),
+    frame(
+      'site-plan',
+      siteName ? `Site plan of ${siteName}: zones and their floor areas` : 'Site plan: zones and their floor areas',
+      PLAN,
+    ),
     ...zones.map((zone) => ({ id: zone.id, kind: 'zone' as const, ...zone.box, label: zone.label, areaM2: zone.areaM2 })),
     // two uses already placed, to show how: inside the zone's box, with `zone` set
     {
