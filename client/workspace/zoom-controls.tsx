@@ -1,10 +1,11 @@
 import { activeCanvas } from '../canvas/canvas-api.ts'
 import { t } from '../i18n/locale.ts'
 import { FitIcon, ZoomInIcon, ZoomOutIcon } from './icons.tsx'
+import { Legend, LegendButton } from './legend/legend.tsx'
 
 const STEP = 1.25
 
-/** −, the zoom level (click: 100 %), +, fit. For everyone: looking around is not editing. */
+/** −, the zoom level (click: 100 %), +, fit, and the legend of the card symbols. For everyone: looking around is not editing. */
 export function ZoomControls() {
   const percent = () => Math.round((activeCanvas()?.viewport().scale ?? 1) * 100)
   const disabled = () => !activeCanvas()
@@ -52,6 +53,8 @@ export function ZoomControls() {
       >
         <FitIcon size={18} />
       </button>
+      <LegendButton />
+      <Legend />
     </fieldset>
   )
 }

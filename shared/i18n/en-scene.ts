@@ -26,4 +26,17 @@ export const enScene = {
   'scene.link.missingEnd': 'linked element missing',
   'scene.untitled': 'Untitled',
   'scene.image.loading': 'Image',
+  // The legend of the card symbols (shared/scene/legend.ts)
+  'scene.legend.title': 'Legend',
+  'scene.legend.open': 'Legend of the card symbols',
+  'scene.legend.intro': 'What the colours, marks and patterns on the cards mean. Every symbol also has a name on its card.',
+  'scene.legend.sectors': 'Actor sectors (the card’s band)',
+  'scene.legend.commitment': 'Commitment (squares on an actor card)',
+  'scene.legend.stance': 'Stance (mark on the band)',
+  'scene.legend.categories': 'Use categories (colour, strip pattern and icon)',
+  'scene.legend.stages': 'Phase stages',
+  'scene.legend.relations': 'Link relations',
+  'scene.legend.oneWay': 'one way',
+  'scene.legend.bothWays': 'both ways',
+  'scene.legend.conflict': 'conflict: red, dashed',
 } as const satisfies Record<string, Message>

@@ -1,4 +1,4 @@
-import type { NoteColor, Sector, Stage, UseCategory } from '../schema/enums.ts'
+import type { NoteColor, Sector, Stage, Stance, UseCategory } from '../schema/enums.ts'
 
 /**
  * The board's colours. Colour never carries meaning alone: every sector, category and stage
@@ -30,6 +30,18 @@ export const sectorColors: Readonly<Record<Sector, string>> = {
   owner: '#2d3a4d',
   investor: '#0f6b62',
 }
+
+/** The ink of an actor's stance mark (+ / –) on its white pill. */
+export const stanceColors: Readonly<Record<Stance, string>> = {
+  champion: '#067647',
+  supporter: '#067647',
+  neutral: '#475467',
+  critic: '#b42318',
+  blocker: '#b42318',
+}
+
+/** An actor's commitment meter: steps reached are filled, the rest outlined. */
+export const meterColors = { filled: '#344054', empty: '#eaecf0', emptyStroke: '#98a2b3' }
 
 /** Use categories come in groups; a group shares a hue family and a pattern (patterns.ts). */
 export const categoryGroups = {

@@ -1,7 +1,7 @@
 import { commitments, type Stance } from '../../schema/enums.ts'
 import { sectorIcons } from '../icons.ts'
 import { icon, present, rect, text } from '../nodes.ts'
-import { ink, inkMuted, lineColor, sectorColors, surface, textOn, white } from '../palette.ts'
+import { ink, inkMuted, lineColor, meterColors, sectorColors, stanceColors, surface, textOn, white } from '../palette.ts'
 import type { Actor } from '../schema-types.ts'
 import { displayLabel, estimateTextWidth, formatNumber } from '../text.ts'
 import type { SceneContext, SceneNode } from '../types.ts'
@@ -13,13 +13,41 @@ const RADIUS = 8
 const METER_SEGMENT = 7
 const METER_GAP = 2
 
-const stanceInk: Readonly<Record<Stance, string>> = {
-  champion: '#067647',
-  supporter: '#067647',
-  neutral: '#475467',
-  critic: '#b42318',
-  blocker: '#b42318',
+/** The five squares of the commitment meter from (x, y), filled up to `step` (0–4, −1 none). */
+export function commitmentMeter(step: number, x: number, y: number): SceneNode[] {
+  return commitments.map((_, index) =>
+    rect(`meter${index}`, {
+      x: x + index * (METER_SEGMENT + METER_GAP),
+      y,
+      width: METER_SEGMENT,
+      height: 7,
+      cornerRadius: 1.5,
+      fill: index <= step ? meterColors.filled : meterColors.empty,
+      ...(index <= step ? {} : { stroke: meterColors.emptyStroke, strokeWidth: 0.75 }),
+    }),
+  )
 }
+
+/** The stance mark: a white pill with the stance's sign, its right edge at `right`. */
+export function stanceMark(stance: Stance, ctx: SceneContext, right: number, y = 5): SceneNode[] {
+  const sign = ctx.t(`scene.stance.${stance}`)
+  const width = stanceMarkWidth(sign)
+  return [
+    rect('stancePill', { x: right - width, y, width, height: 14, cornerRadius: 7, fill: white }),
+    text('stance', {
+      x: right - width,
+      y,
+      width,
+      height: 14,
+      text: sign,
+      align: 'center',
+      verticalAlign: 'middle',
+      fill: stanceColors[stance],
+      ...font(ctx, 11, true),
+    }),
+  ]
+}
+const stanceMarkWidth = (sign: string) => Math.max(16, estimateTextWidth(sign, 11, true) + 8)
 
 /**
  * An actor card: a band in the sector colour with the sector's icon and name (colour and
@@ -48,24 +76,8 @@ export function buildActor(actor: Actor, ctx: SceneContext): SceneNode {
       })
     : null
   if (country) right -= 26
-  const stanceText = actor.stance ? ctx.t(`scene.stance.${actor.stance}`) : ''
-  const stanceW = Math.max(16, estimateTextWidth(stanceText, 11, true) + 8)
-  const stance = actor.stance
-    ? [
-        rect('stancePill', { x: right - stanceW, y: 5, width: stanceW, height: 14, cornerRadius: 7, fill: white }),
-        text('stance', {
-          x: right - stanceW,
-          y: 5,
-          width: stanceW,
-          height: 14,
-          text: stanceText,
-          align: 'center',
-          verticalAlign: 'middle',
-          fill: stanceInk[actor.stance],
-          ...font(ctx, 11, true),
-        }),
-      ]
-    : []
+  const stanceW = actor.stance ? stanceMarkWidth(ctx.t(`scene.stance.${actor.stance}`)) : 0
+  const stance = actor.stance ? stanceMark(actor.stance, ctx, right) : []
   if (actor.stance) right -= stanceW + 4
 
   const bottomRow = h >= 64
@@ -113,17 +125,7 @@ export function buildActor(actor: Actor, ctx: SceneContext): SceneNode {
       }),
       ...(bottomRow
         ? [
-            ...commitments.map((_, index) =>
-              rect(`meter${index}`, {
-                x: PAD + index * (METER_SEGMENT + METER_GAP),
-                y: rowY + 4,
-                width: METER_SEGMENT,
-                height: 7,
-                cornerRadius: 1.5,
-                fill: index <= step ? '#344054' : '#eaecf0',
-                ...(index <= step ? {} : { stroke: '#98a2b3', strokeWidth: 0.75 }),
-              }),
-            ),
+            ...commitmentMeter(step, PAD, rowY + 4),
             text('commitment', {
               x: PAD + meterW + 6,
               y: rowY,

@@ -1,3 +1,4 @@
+import type { Relation } from '../../schema/enums.ts'
 import { edgePoint, linkEndpoints, linkLabelRect } from '../geometry.ts'
 import { glyphs } from '../icons.ts'
 import { group, icon, present, rect, text } from '../nodes.ts'
@@ -11,7 +12,34 @@ const LABEL_MAX_W = 170
 const STUB = 44
 
 /** Relations that go both ways get a pointer at each end. */
-const mutual = new Set(['cooperates', 'synergy', 'conflicts'])
+const mutual = new Set<Relation>(['cooperates', 'synergy', 'conflicts'])
+
+/**
+ * The arrow of a relation from the first point to the second: a pointer at each end for the
+ * relations that go both ways; `conflicts` red, thicker and dashed.
+ */
+export function relationArrow(relation: Relation, points: number[]): SceneNode {
+  const isConflict = relation === 'conflicts'
+  const color = isConflict ? conflictColor : linkColor
+  return {
+    type: 'arrow',
+    key: 'arrow',
+    attrs: {
+      points,
+      stroke: color,
+      fill: color,
+      strokeWidth: isConflict ? 2 : 1.5,
+      pointerLength: 9,
+      pointerWidth: 8,
+      pointerAtBeginning: mutual.has(relation),
+      lineCap: 'round',
+      lineJoin: 'round',
+      hitStrokeWidth: 14,
+      perfectDrawEnabled: false,
+      ...(isConflict ? { dash: [7, 5] } : {}),
+    },
+  }
+}
 
 /**
  * A link: an arrow from where the centre-to-centre line leaves the `from` box to where it
@@ -54,24 +82,7 @@ export function buildLink(link: Link, from: Box | undefined, to: Box | undefined
 
   return root(
     present([
-      {
-        type: 'arrow',
-        key: 'arrow',
-        attrs: {
-          points: [r(start.x), r(start.y), r(end.x), r(end.y)],
-          stroke: color,
-          fill: color,
-          strokeWidth: isConflict ? 2 : 1.5,
-          pointerLength: 9,
-          pointerWidth: 8,
-          pointerAtBeginning: mutual.has(link.relation),
-          lineCap: 'round',
-          lineJoin: 'round',
-          hitStrokeWidth: 14,
-          perfectDrawEnabled: false,
-          ...(isConflict ? { dash: [7, 5] } : {}),
-        },
-      },
+      relationArrow(link.relation, [r(start.x), r(start.y), r(end.x), r(end.y)]),
       group(
         'label',
         { x: r(plateX), y: r(plateY), listening: false },

@@ -1,3 +1,4 @@
+import type { Stage } from '../../schema/enums.ts'
 import { path, present, rect, text } from '../nodes.ts'
 import { stageColors, textOn } from '../palette.ts'
 import { isFilledPattern, patternPath, stagePatterns } from '../patterns.ts'
@@ -12,6 +13,26 @@ const RADIUS = 6
 const TICK = 5
 const YEAR_TICK = 10
 
+/** A phase's bar of w×h in its stage's colour and pattern. */
+export function stageFill(stage: Stage, w: number, h: number): SceneNode[] {
+  const color = stageColors[stage]
+  const onBar = textOn(color)
+  const pattern = stagePatterns[stage]
+  const patternData = patternPath(pattern, w, h, 9)
+  return present([
+    rect('bg', { width: w, height: h, cornerRadius: RADIUS, fill: color }, true),
+    patternData
+      ? path('pattern', {
+          data: patternData,
+          width: w,
+          height: h,
+          ...(isFilledPattern(pattern) ? { fill: onBar } : { stroke: onBar, strokeWidth: 1 }),
+          opacity: 0.13,
+        })
+      : null,
+  ])
+}
+
 /**
  * A phase: a bar in the stage colour with the stage's pattern, its label, its months
  * in the UI locale ("Mar 2027 – Feb 2028 · 12 months", `formatMonthSpan`), tick marks at every month boundary along the bottom
@@ -22,8 +43,6 @@ export function buildPhase(phase: Phase, ctx: SceneContext): SceneNode {
   const { w, h } = phase
   const color = stageColors[phase.stage]
   const onBar = textOn(color)
-  const pattern = stagePatterns[phase.stage]
-  const patternData = patternPath(pattern, w, h, 9)
   const label = displayLabel(phase, ctx) || ctx.t(`enum.stage.${phase.stage}`)
 
   const ticks = monthBoundaries(ctx.timeline, phase.x, w)
@@ -76,16 +95,7 @@ export function buildPhase(phase: Phase, ctx: SceneContext): SceneNode {
     phase.x,
     phase.y,
     present([
-      rect('bg', { width: w, height: h, cornerRadius: RADIUS, fill: color }, true),
-      patternData
-        ? path('pattern', {
-            data: patternData,
-            width: w,
-            height: h,
-            ...(isFilledPattern(pattern) ? { fill: onBar } : { stroke: onBar, strokeWidth: 1 }),
-            opacity: 0.13,
-          })
-        : null,
+      ...stageFill(phase.stage, w, h),
       tickData ? path('ticks', { data: tickData, width: w, height: h, stroke: onBar, strokeWidth: 1, opacity: 0.7 }) : null,
       ...rows,
       phase.locked ? lockBadge(w, 0) : null,

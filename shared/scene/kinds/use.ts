@@ -1,3 +1,4 @@
+import type { UseCategory } from '../../schema/enums.ts'
 import { categoryIcons, glyphs } from '../icons.ts'
 import { icon, path, present, rect, text } from '../nodes.ts'
 import { categoryColors, categoryGroupOf, categoryTint, ink, inkMuted, textOn } from '../palette.ts'
@@ -13,6 +14,32 @@ const RADIUS = 3
 const STRIP = 14
 
 /**
+ * What tells a use's category on its block of height `h`: the strip along the left edge in the
+ * category colour with its group's pattern, and the badge with the category's icon.
+ */
+export function categoryMarks(category: UseCategory, h: number): SceneNode[] {
+  const color = categoryColors[category]
+  const pattern = categoryPatterns[categoryGroupOf(category)]
+  const patternData = patternPath(pattern, STRIP, h, 7)
+  const left = STRIP + 6
+  return present([
+    rect('strip', { width: STRIP, height: h, cornerRadius: [RADIUS, 0, 0, RADIUS], fill: color, opacity: 0.22 }),
+    patternData
+      ? path('pattern', {
+          data: patternData,
+          width: STRIP,
+          height: h,
+          ...(isFilledPattern(pattern) ? { fill: color } : { stroke: color, strokeWidth: 1.2 }),
+          opacity: 0.9,
+        })
+      : null,
+    rect('stripEdge', { x: STRIP, width: 1.5, height: h, fill: color }),
+    rect('badge', { x: left + 4, y: PAD, width: BADGE, height: BADGE, cornerRadius: 5, fill: color }),
+    icon('icon', categoryIcons[category], left + 8, PAD + 4, 16, textOn(color)),
+  ])
+}
+
+/**
  * A use block: tinted in its category colour, with the category group's pattern along the
  * left strip, an icon badge, the label, the category and floor area, and the zone it is
  * planned in (a pin and the zone's name, looked up through `elementsById`).
@@ -20,7 +47,6 @@ const STRIP = 14
 export function buildUse(use: Use, ctx: SceneContext): SceneNode {
   const { w, h } = use
   const color = categoryColors[use.category]
-  const pattern = categoryPatterns[categoryGroupOf(use.category)]
   const label = displayLabel(use, ctx) || ctx.t('scene.untitled')
 
   const left = STRIP + 6
@@ -44,7 +70,6 @@ export function buildUse(use: Use, ctx: SceneContext): SceneNode {
   const hasZoneRow = h >= 76
   const zoneY = h - 19
   const categoryY = hasZoneRow ? zoneY - 17 : h - 19
-  const patternData = patternPath(pattern, STRIP, h, 7)
 
   return elementGroup(
     use.id,
@@ -56,19 +81,7 @@ export function buildUse(use: Use, ctx: SceneContext): SceneNode {
         { width: w, height: h, cornerRadius: RADIUS, fill: categoryTint(use.category), stroke: color, strokeWidth: 1.5 },
         true,
       ),
-      rect('strip', { width: STRIP, height: h, cornerRadius: [RADIUS, 0, 0, RADIUS], fill: color, opacity: 0.22 }),
-      patternData
-        ? path('pattern', {
-            data: patternData,
-            width: STRIP,
-            height: h,
-            ...(isFilledPattern(pattern) ? { fill: color } : { stroke: color, strokeWidth: 1.2 }),
-            opacity: 0.9,
-          })
-        : null,
-      rect('stripEdge', { x: STRIP, width: 1.5, height: h, fill: color }),
-      rect('badge', { x: left + 4, y: PAD, width: BADGE, height: BADGE, cornerRadius: 5, fill: color }),
-      icon('icon', categoryIcons[use.category], left + 8, PAD + 4, 16, textOn(color)),
+      ...categoryMarks(use.category, h),
       text('label', {
         x: labelX,
         y: PAD + (lines === 1 ? (BADGE - 16) / 2 : 0),
