@@ -6,6 +6,7 @@ import type { RefusalCode } from '../../shared/rules/refusals.ts'
 import { createTimeline } from '../../shared/scene/timeline.ts'
 import { canEdit } from '../../shared/schema/roles.ts'
 import type { BoardSession } from '../board/board-context.ts'
+import { isSmallScreen } from '../components/small-screen.ts'
 import { language, locale } from '../i18n/locale.ts'
 import { keyboard } from '../keyboard/app-keyboard.ts'
 import { canChange } from './actions/editing-rules.ts'
@@ -23,6 +24,7 @@ import { attachTransformGesture } from './gestures/transform-gesture.ts'
 import { createGridLayer } from './layers/grid-layer.ts'
 import { createOverlayLayer } from './layers/overlay-layer.ts'
 import { type ElementBox, newElementAt, newElementIn, startsBeforeMonth } from './new-element.ts'
+import { type FitOptions, fitAvoiding, openingRect, readableView } from './opening-view.ts'
 import { createPresencePublisher } from './presence-publisher.ts'
 import { followRemoteDrags } from './remote-drags.ts'
 import { createBoardRenderer } from './render/board-renderer.ts'
@@ -30,7 +32,6 @@ import { type CreationTool, isReadOnlyTool, type Tool } from './tools.ts'
 import {
   centreOn,
   clampScale,
-  fitRect,
   lerpViewport,
   type Point,
   type Rect,
@@ -57,6 +58,13 @@ export interface CanvasController {
 const ANIMATION_MS = 260
 /** Room kept free for the floating chrome when fitting: the tool palette (left), zoom and minimap (bottom). */
 const FIT_INSETS = { left: 72, bottom: 24 }
+/** Phones: the tools are a row over the top, zoom at the bottom left. */
+const PHONE_FIT_INSETS = { top: 44, bottom: 40 }
+/**
+ * Phones: the lowest scale a board opens at, where a card's label (15 board px) is still about
+ * 11 screen px. Fitting a whole board into 390 px would make every card a coloured speck.
+ */
+const PHONE_READABLE_SCALE = 0.75
 
 /**
  * Builds the canvas of an open board inside `host`: the Konva stage with its layers (grid,
@@ -79,7 +87,8 @@ export function createCanvasController(
   const [size, setSize] = createSignal<Size>({ width: stage.width(), height: stage.height() })
   const [tool, setToolSignal] = createSignal<Tool>('select')
   const [editing, setEditing] = createSignal<string | null>(null)
-  const [minimapVisible, setMinimapVisible] = createSignal(true)
+  // on a phone the minimap would cover a good part of the board: off until asked for
+  const [minimapVisible, setMinimapVisible] = createSignal(!isSmallScreen())
 
   const gridLayer = createGridLayer(() => ({ viewport: viewport(), size: size() }))
   const renderer = createBoardRenderer({
@@ -125,8 +134,17 @@ export function createCanvasController(
     animation = requestAnimationFrame(step)
   }
 
-  const zoomTo = (rect: Rect, options: { animate?: boolean } = {}) => {
-    const target = fitRect(rect, size(), { padding: 40, maxScale: 1.5, insets: FIT_INSETS })
+  const fitOptions = (): FitOptions => ({ padding: 40, maxScale: 1.5, insets: isSmallScreen() ? PHONE_FIT_INSETS : FIT_INSETS })
+  /** The minimap's box in stage px while it is shown (fit-to-screen keeps it free), else null. */
+  const minimapBox = (): Rect | null => {
+    const map = host.parentElement?.querySelector('[data-testid="minimap"]')
+    if (!map || !minimapVisible()) return null
+    const box = map.getBoundingClientRect()
+    const stageBox = host.getBoundingClientRect()
+    return { x: box.left - stageBox.left, y: box.top - stageBox.top, width: box.width, height: box.height }
+  }
+  const zoomTo = (rect: Rect, options: { animate?: boolean; avoid?: Rect | null } = {}) => {
+    const target = fitAvoiding(rect, size(), fitOptions(), options.avoid ?? null)
     if (options.animate === false) setViewport(target)
     else animateTo(target)
   }
@@ -141,7 +159,7 @@ export function createCanvasController(
   }
   const zoomToFit = (animate = true) => {
     const bounds = boundsOfIds(Object.keys(elements()))
-    if (bounds) zoomTo(bounds, { animate })
+    if (bounds) zoomTo(bounds, { animate, avoid: minimapBox() })
     else setViewport(centreOn({ x: 0, y: 0 }, size(), 1))
   }
   const zoomToSelection = () => {
@@ -326,6 +344,7 @@ export function createCanvasController(
     on(session.selection.ids, (ids) => {
       publisher.selection(ids)
       refreshOverlay()
+      pointer?.refresh()
     }),
   )
   createEffect(() => {
@@ -356,14 +375,23 @@ export function createCanvasController(
     renderer.setPreview(source, overrides),
   )
 
-  // First visit of this board in this tab: show everything once the content is there.
+  // First visit of this board in this tab: once the content is there, its first frame (or its
+  // content) at a readable zoom, never the whole board at 30 %.
+  const openReadable = () => {
+    const rect = openingRect(Object.values(elements()))
+    if (rect) setViewport(readableView(rect, size(), fitOptions(), minimapBox()))
+    else setViewport(centreOn({ x: 0, y: 0 }, size(), 1))
+  }
   let placed = saved !== null
   createEffect(() => {
     if (placed) return
     const hasContent = session.store.elementCount() > 0
     if ((session.connection.synced() || hasContent) && size().width > 1) {
       placed = true
-      zoomToFit(false)
+      openReadable()
+      // a phone opens where the text can be read: at least the readable scale, on the content's centre
+      if (isSmallScreen() && viewport().scale < PHONE_READABLE_SCALE)
+        setViewport(zoomAround(viewport(), { x: size().width / 2, y: size().height / 2 }, PHONE_READABLE_SCALE))
     }
   })
 
@@ -442,6 +470,7 @@ export function createCanvasController(
     stopEditing: () => {
       setEditing(null)
       refreshOverlay()
+      pointer?.refresh()
       host.focus({ preventScroll: true })
     },
     minimapVisible,

@@ -1,5 +1,8 @@
-import { type Component, createSignal, For, lazy, Match, Show, Suspense, Switch } from 'solid-js'
+import { type Component, createEffect, createSignal, For, lazy, Match, on, Show, Suspense, Switch } from 'solid-js'
 import type { MessageKey } from '../../shared/i18n/en.ts'
+import { activeCanvas } from '../canvas/canvas-api.ts'
+import { isCreationTool } from '../canvas/tools.ts'
+import { createSmallScreen } from '../components/small-screen.ts'
 import { t } from '../i18n/locale.ts'
 import { AnalysisPanel } from './analysis/analysis-panel.tsx'
 import { ChevronLeftIcon, ChevronRightIcon } from './icons.tsx'
@@ -33,10 +36,13 @@ export function SidePanel(props: { initialTab?: SidePanelTab }) {
   const [active, setActive] = createSignal<SidePanelTab>(props.initialTab ?? 'inspect')
   const [open, setOpen] = createSignal(true)
   const buttons = new Map<SidePanelTab, HTMLButtonElement>()
+  const small = createSmallScreen()
+  const sheet = createBottomSheet()
 
   const select = (tab: SidePanelTab, focus = false) => {
     setActive(tab)
     setOpen(true)
+    if (small() && sheet.state() === 'peek' && tab !== 'inspect') sheet.setState('full')
     if (focus) buttons.get(tab)?.focus()
   }
   const onKeyDown = (event: KeyboardEvent) => {
@@ -57,7 +63,31 @@ export function SidePanel(props: { initialTab?: SidePanelTab }) {
   }
 
   return (
-    <div class="ws-side" classList={{ 'ws-side--closed': !open() }} data-testid="side-panel" data-tab={active()}>
+    <div
+      class="ws-side"
+      classList={{ 'ws-side--closed': !open() && !small() }}
+      data-testid="side-panel"
+      data-tab={active()}
+      data-sheet={small() ? sheet.state() : undefined}
+      style={small() && sheet.dragHeight() !== null ? { height: `${sheet.dragHeight()}px` } : undefined}
+    >
+      <Show when={small()}>
+        <button
+          type="button"
+          class="ws-side__grabber"
+          data-testid="sheet-grabber"
+          aria-expanded={sheet.state() === 'full'}
+          aria-controls="side-panel-body"
+          aria-label={sheet.state() === 'full' ? t('workspace.sheet.shrink') : t('workspace.sheet.expand')}
+          title={sheet.state() === 'full' ? t('workspace.sheet.shrink') : t('workspace.sheet.expand')}
+          onPointerDown={sheet.onPointerDown}
+          onPointerMove={sheet.onPointerMove}
+          onPointerUp={sheet.onPointerUp}
+          onPointerCancel={sheet.onPointerUp}
+        >
+          <span class="ws-side__grabber-bar" aria-hidden="true" />
+        </button>
+      </Show>
       <button
         type="button"
         class="ws-side__toggle"
@@ -71,7 +101,7 @@ export function SidePanel(props: { initialTab?: SidePanelTab }) {
           <ChevronRightIcon size={18} />
         </Show>
       </button>
-      <div id="side-panel-body" class="ws-side__body" hidden={!open()}>
+      <div id="side-panel-body" class="ws-side__body" hidden={!open() && !small()}>
         <div class="ws-side__tabs" role="tablist" aria-label={t('sidePanel.tabs')} onKeyDown={onKeyDown}>
           <For each={tabs}>
             {(tab) => (
@@ -129,4 +159,59 @@ export function SidePanel(props: { initialTab?: SidePanelTab }) {
       </div>
     </div>
   )
+}
+
+type SheetState = 'peek' | 'full'
+
+/** Screen px a press on the grabber must travel to count as a drag (less is a tap). */
+const SHEET_DRAG_PX = 8
+
+/**
+ * Phones: the side panel is a bottom sheet, peeking (its tabs and the top of the view) or
+ * full (most of the screen, the board still showing above it). The grabber toggles it on a
+ * tap and follows a drag, settling on the state the drag went towards. While a creation tool
+ * is armed the sheet peeks, so the board is free for the tap that places.
+ */
+function createBottomSheet() {
+  const [state, setState] = createSignal<SheetState>('peek')
+  const [dragHeight, setDragHeight] = createSignal<number | null>(null)
+  let start: { y: number; height: number } | null = null
+
+  createEffect(
+    on(
+      () => activeCanvas()?.tool(),
+      (tool) => {
+        if (tool && (isCreationTool(tool) || tool === 'link')) setState('peek')
+      },
+    ),
+  )
+
+  const sheetOf = (target: EventTarget | null) => (target as HTMLElement | null)?.closest('.ws-side') as HTMLElement | null
+  return {
+    state,
+    setState,
+    dragHeight,
+    onPointerDown(event: PointerEvent) {
+      const sheet = sheetOf(event.currentTarget)
+      if (!sheet) return
+      start = { y: event.clientY, height: sheet.getBoundingClientRect().height }
+      if (event.currentTarget instanceof Element) event.currentTarget.setPointerCapture(event.pointerId)
+    },
+    onPointerMove(event: PointerEvent) {
+      if (!start) return
+      const dy = event.clientY - start.y
+      if (Math.abs(dy) < SHEET_DRAG_PX && dragHeight() === null) return
+      const limit = window.innerHeight * 0.7
+      setDragHeight(Math.min(limit, Math.max(96, start.height - dy)))
+    },
+    onPointerUp(event: PointerEvent) {
+      if (!start) return
+      const dy = event.clientY - start.y
+      start = null
+      setDragHeight(null)
+      if (event.type === 'pointercancel') return
+      if (Math.abs(dy) < SHEET_DRAG_PX) setState(state() === 'full' ? 'peek' : 'full')
+      else setState(dy < 0 ? 'full' : 'peek')
+    },
+  }
 }

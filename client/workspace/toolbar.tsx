@@ -2,6 +2,7 @@ import { For, Show } from 'solid-js'
 import { canEdit } from '../../shared/schema/roles.ts'
 import { useBoard } from '../board/board-context.ts'
 import { activeCanvas } from '../canvas/canvas-api.ts'
+import { createSmallScreen } from '../components/small-screen.ts'
 import { t } from '../i18n/locale.ts'
 import { shortcutPreferences } from '../keyboard/app-keyboard.ts'
 import { ShortcutsButton } from '../keyboard/shortcuts-sheet.tsx'
@@ -11,7 +12,7 @@ import { toolHint, toolName, type WorkspaceTool, workspaceTools } from './worksp
 /**
  * The floating tool palette on the left of the canvas. The active tool is marked by
  * `aria-pressed`, a filled tile and a bar beside it (shape, not colour alone). Viewers see only
- * the navigation tools and a "View only" badge.
+ * the navigation tools and a "View only" badge. On phones it is one scrolling row at the top.
  */
 export function Toolbar(props: { onPickImage: () => void }) {
   const { role, undo } = useBoard()
@@ -20,6 +21,8 @@ export function Toolbar(props: { onPickImage: () => void }) {
   const visible = () => workspaceTools.filter((tool) => editable() || !tool.edits)
   // the letters are shown only while they work (the ? sheet can turn them off)
   const singleKeys = shortcutPreferences.singleKeys
+  // phones: one row over the top of the board (workspace.css)
+  const small = createSmallScreen()
 
   const choose = (tool: WorkspaceTool) => {
     if (tool.id === 'image') props.onPickImage()
@@ -28,7 +31,12 @@ export function Toolbar(props: { onPickImage: () => void }) {
 
   return (
     <div class="ws-toolbar" data-testid="toolbar">
-      <div class="ws-toolbar__group" role="toolbar" aria-label={t('workspace.toolbar')} aria-orientation="vertical">
+      <div
+        class="ws-toolbar__group"
+        role="toolbar"
+        aria-label={t('workspace.toolbar')}
+        aria-orientation={small() ? 'horizontal' : 'vertical'}
+      >
         <For each={visible()}>
           {(tool) => {
             const pressed = () => tool.id !== 'image' && active() === tool.id

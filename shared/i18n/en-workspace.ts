@@ -31,6 +31,10 @@ export const enWorkspace = {
   'workspace.undoHint': 'Undo your last change (Ctrl+Z)',
   'workspace.redoHint': 'Redo (Ctrl+Shift+Z)',
   'workspace.history': 'History',
+  // Phones: the header's menu and the side panel as a bottom sheet
+  'workspace.headerMenu': 'Board menu',
+  'workspace.sheet.expand': 'Show more of the panel',
+  'workspace.sheet.shrink': 'Show more of the board',
 
   // Zoom
   'workspace.zoom': 'Zoom',

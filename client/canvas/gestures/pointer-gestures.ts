@@ -62,6 +62,8 @@ export function attachPointerGestures(core: CanvasCore): PointerGestures {
   let spaceHeld = false
   let handleOf: { id: string; at: Point } | null = null
   const touches = new Map<number, Point>()
+  /** the selection before the first finger came down: a second finger makes it a pinch, which selects nothing */
+  let selectionBeforeTouch: readonly string[] = []
   const timeline = () => createTimeline(session.connection.doc.getMap('settings').get('timelineOrigin'))
 
   /** What the rectangle being drawn will make: a phase's months, a zone's or frame's size. */
@@ -296,6 +298,7 @@ export function attachPointerGestures(core: CanvasCore): PointerGestures {
     const [a, b] = [...touches.values()]
     if (!a || !b) return
     if (mode.kind === 'move') endMove(false)
+    if (mode.kind === 'press' || mode.kind === 'move') selection.set(selectionBeforeTouch)
     overlay.setMarquee(null)
     overlay.setDraft(null, '', 1)
     mode = {
@@ -311,6 +314,7 @@ export function attachPointerGestures(core: CanvasCore): PointerGestures {
     const screen = screenOf(e)
     if (e.pointerType === 'touch') {
       touches.set(e.pointerId, screen)
+      if (touches.size === 1) selectionBeforeTouch = selection.ids()
       if (touches.size === 2) {
         startPinch()
         return

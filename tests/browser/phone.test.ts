@@ -1,0 +1,263 @@
+import { randomUUID } from 'node:crypto'
+import { copyFileSync, mkdirSync } from 'node:fs'
+import path from 'node:path'
+import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { applyOperation } from '../../shared/operations/apply-operation.ts'
+import { elementsOf, launchBrowser, toClient } from '../helpers/browser.ts'
+import { startTestServer } from '../helpers/server.ts'
+import { connectClient, type SyncClient } from '../helpers/sync-client.ts'
+
+/**
+ * A phone is a real seat at the table (issue 12, item 10): on a 390 × 844 touch screen a
+ * participant places an actor and a use by tapping, types their labels, links them, moves one
+ * with a finger, pinches, and edits a field in the bottom sheet. Touch only: taps through
+ * `page.touchscreen`, drags and pinches as CDP touch events, one animation frame apart.
+ */
+
+type Box = { id: string; kind: string; x: number; y: number; w: number; h: number } & Record<string, unknown>
+type Point = { x: number; y: number }
+
+const root = path.resolve(import.meta.dirname, '../..')
+const PHONE = { width: 390, height: 844 }
+
+describe('a phone at the table', () => {
+  let server: Awaited<ReturnType<typeof startTestServer>>
+  let browser: Browser
+  let context: BrowserContext
+  let page: Page
+  let cdp: CDPSession
+  let peer: SyncClient
+  let boardId = ''
+  const problems: string[] = []
+
+  const elements = async (): Promise<Box[]> => Object.values(await elementsOf(page)) as Box[]
+  const ofKind = async (kind: string) => (await elements()).filter((e) => e.kind === kind)
+  const byId = async (id: string) => (await elements()).find((e) => e.id === id)
+  const nextFrame = () => page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)))
+  const scale = () =>
+    page.evaluate(
+      () => (window as unknown as { __refreshBoard: { viewport(): { scale: number } } }).__refreshBoard.viewport().scale,
+    )
+  const tap = async (p: Point) => page.touchscreen.tap(p.x, p.y)
+  const centreOf = (e: Box) => toClient(page, { x: e.x + e.w / 2, y: e.y + e.h / 2 })
+
+  /** Fingers down at `from`, moved to `to` in steps (one frame apart), lifted. One finger or two. */
+  async function touchDrag(from: Point[], to: Point[], steps = 10) {
+    const at = (i: number) =>
+      from.map((f, n) => {
+        const t = to[n] ?? f
+        return { x: f.x + ((t.x - f.x) * i) / steps, y: f.y + ((t.y - f.y) * i) / steps, id: n }
+      })
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: at(0) })
+    await nextFrame()
+    for (let i = 1; i <= steps; i++) {
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: at(i) })
+      await nextFrame()
+    }
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] })
+    await nextFrame()
+  }
+
+  beforeAll(async () => {
+    server = await startTestServer()
+    browser = await launchBrowser()
+    context = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true, deviceScaleFactor: 3 })
+    const signup = await context.request.post(`${server.url}/api/auth/signup`, {
+      data: {
+        email: `phone-${randomUUID().slice(0, 8)}@example.org`,
+        password: 'a long enough password',
+        displayName: 'Nina Zupan',
+      },
+    })
+    expect(signup.status()).toBe(201)
+    const { token } = (await signup.json()) as { token: string }
+    const created = await context.request.post(`${server.url}/api/boards`, {
+      data: { title: 'Old brewery in Laško — second workshop with the neighbours' },
+    })
+    expect(created.status()).toBe(201)
+    boardId = ((await created.json()) as { board: { id: string } }).board.id
+
+    // another participant already put a few cards on the board, spread as on a laptop
+    peer = connectClient(server.url, boardId, token)
+    await peer.synced
+    const seeded = applyOperation(
+      peer.doc,
+      {
+        type: 'element.add',
+        elements: [
+          { id: 'z-malthouse', kind: 'zone', x: -420, y: -260, w: 520, h: 360, label: 'Malthouse', areaM2: 600 },
+          { id: 'u-cafe', kind: 'use', x: -380, y: -180, w: 180, h: 90, label: 'Brewhouse café', category: 'gastronomy' },
+          {
+            id: 'a-klemen',
+            kind: 'actor',
+            x: -140,
+            y: -40,
+            w: 180,
+            h: 90,
+            label: 'Klemen Potočnik',
+            sector: 'creative',
+            commitment: 'loi',
+          },
+          { id: 'n-idea', kind: 'note', x: 260, y: 200, w: 160, h: 120, label: 'Open the yard on Saturdays?' },
+        ],
+      },
+      'peer',
+    )
+    expect(seeded.ok).toBe(true)
+
+    page = await context.newPage()
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(`console error: ${m.text()}`)
+    })
+    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`))
+    cdp = await context.newCDPSession(page)
+    await page.goto(`${server.url}/boards/${boardId}`)
+    await page.getByTestId('board-canvas').waitFor()
+    await page
+      .locator('[data-testid="connection-status"][data-status="connected"]')
+      .waitFor({ state: 'attached', timeout: 10_000 })
+    await page.waitForFunction(
+      () => (window as { __refreshBoard?: { toClient?: unknown } }).__refreshBoard?.toClient !== undefined,
+    )
+    await page.waitForFunction(
+      () =>
+        Object.keys(
+          (window as unknown as { __refreshBoard?: { doc?: { getMap(n: string): { toJSON(): object } } } }).__refreshBoard?.doc
+            ?.getMap('elements')
+            .toJSON() ?? {},
+        ).length === 4,
+    )
+  })
+
+  afterAll(async () => {
+    peer?.destroy()
+    await browser?.close()
+    await server?.stop()
+  })
+
+  it('fits the chrome: one header line, a toolbar of 44 px targets, no minimap, a peeking sheet, readable zoom', async () => {
+    // the header is one line: the long title truncates, the rest is behind the menu button
+    const header = await page.locator('.board-header').boundingBox()
+    expect(header?.height).toBeLessThanOrEqual(60)
+    const title = page.getByTestId('board-title')
+    expect(await title.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true)
+    await expect.poll(() => page.getByRole('button', { name: 'Invite' }).isVisible()).toBe(false)
+    await page.getByTestId('board-header-more').tap()
+    await expect.poll(() => page.getByRole('button', { name: 'Invite' }).isVisible()).toBe(true)
+    await page.getByTestId('board-header-more').tap()
+    await expect.poll(() => page.getByRole('button', { name: 'Invite' }).isVisible()).toBe(false)
+
+    // the toolbar: a row inside the screen's width, every tool at least 44 × 44
+    const toolbar = await page.getByTestId('toolbar').boundingBox()
+    expect((toolbar?.x ?? -1) >= 0 && (toolbar?.x ?? 0) + (toolbar?.width ?? 0) <= PHONE.width).toBe(true)
+    expect(toolbar?.height).toBeLessThan(70)
+    for (const tool of ['select', 'actor', 'use', 'link', 'note']) {
+      const box = await page.getByTestId(`tool-${tool}`).boundingBox()
+      expect(Math.min(box?.width ?? 0, box?.height ?? 0)).toBeGreaterThanOrEqual(44)
+    }
+    // no minimap until asked for; its toggle is there
+    expect(await page.locator('[data-testid="minimap"] canvas').count()).toBe(0)
+    // the sheet peeks: most of the screen is board
+    const sheet = await page.getByTestId('side-panel').boundingBox()
+    expect(sheet?.height).toBeLessThan(PHONE.height * 0.3)
+    // readable: a card's label is drawn at three quarters of its size or more
+    expect(await scale()).toBeGreaterThanOrEqual(0.75)
+    await page.screenshot({ path: '/work/shots/phone-opened.png' }).catch(() => {})
+    expect(problems).toEqual([])
+  })
+
+  it('places, labels, links, moves and edits by touch', async () => {
+    const canvas = await page.getByTestId('board-canvas').boundingBox()
+    if (!canvas) throw new Error('no canvas')
+    const spot = (fx: number, fy: number) => ({ x: canvas.x + canvas.width * fx, y: canvas.y + canvas.height * fy })
+
+    // an actor: tap the tool, tap the board, type its name; a tap elsewhere on the board keeps it
+    await page.getByTestId('tool-actor').tap()
+    await expect.poll(() => page.getByTestId('tool-actor').getAttribute('aria-pressed')).toBe('true')
+    await tap(spot(0.3, 0.3))
+    await expect.poll(async () => (await ofKind('actor')).length).toBe(2)
+    await page.getByTestId('canvas-text-editor').waitFor()
+    await page.keyboard.type('Laško youth club')
+    await tap(spot(0.5, 0.92))
+    const actor = (await ofKind('actor')).find((a) => a.id !== 'a-klemen') as Box
+    await expect.poll(async () => (await byId(actor.id))?.label).toBe('Laško youth club')
+
+    // a use, the same way
+    await page.getByTestId('tool-use').tap()
+    await tap(spot(0.7, 0.65))
+    await expect.poll(async () => (await ofKind('use')).length).toBe(2)
+    await page.getByTestId('canvas-text-editor').waitFor()
+    await page.keyboard.type('Rehearsal rooms')
+    await tap(spot(0.5, 0.92))
+    const use = (await ofKind('use')).find((u) => u.id !== 'u-cafe') as Box
+    await expect.poll(async () => (await byId(use.id))?.label).toBe('Rehearsal rooms')
+
+    // link: tap the actor, drag from the handle that shows beside it onto the use
+    await tap(await centreOf(actor))
+    await expect.poll(() => page.getByTestId('element-form').getAttribute('data-element-id')).toBe(actor.id)
+    const handle = await toClient(page, { x: actor.x + actor.w, y: actor.y + actor.h / 2 })
+    await touchDrag([{ x: handle.x + 34, y: handle.y }], [await centreOf(use)])
+    await expect.poll(async () => (await ofKind('link')).length).toBe(1)
+    expect((await ofKind('link'))[0]).toMatchObject({ from: actor.id, to: use.id, relation: 'operates' })
+
+    // move the use with a finger: one write, where it was dropped
+    const from = await centreOf(use)
+    await touchDrag([from], [{ x: from.x - 60, y: from.y + 70 }], 12)
+    await expect.poll(async () => (await byId(use.id))?.y).not.toBe(use.y)
+    const moved = (await byId(use.id)) as Box
+    const s = await scale()
+    // where the finger went, give or take the snapping to other cards (6 screen px)
+    expect(Math.abs(moved.x - use.x + 60 / s)).toBeLessThanOrEqual(7 / s)
+    expect(Math.abs(moved.y - use.y - 70 / s)).toBeLessThanOrEqual(7 / s)
+
+    // pinch out with two fingers: the board zooms in
+    const before = await scale()
+    const mid = spot(0.5, 0.45)
+    await touchDrag(
+      [
+        { x: mid.x - 40, y: mid.y },
+        { x: mid.x + 40, y: mid.y },
+      ],
+      [
+        { x: mid.x - 90, y: mid.y },
+        { x: mid.x + 90, y: mid.y },
+      ],
+    )
+    await expect.poll(() => scale()).toBeGreaterThan(before * 1.5)
+
+    // the bottom sheet: the moved use is selected; pull the sheet up and set its area
+    await expect.poll(() => page.getByTestId('element-form').getAttribute('data-element-id')).toBe(use.id)
+    const grabber = await page.getByTestId('sheet-grabber').boundingBox()
+    if (!grabber) throw new Error('no grabber')
+    const g = { x: grabber.x + grabber.width / 2, y: grabber.y + grabber.height / 2 }
+    await touchDrag([g], [{ x: g.x, y: g.y - 300 }], 8)
+    await expect.poll(() => page.getByTestId('side-panel').getAttribute('data-sheet')).toBe('full')
+    const full = await page.getByTestId('side-panel').boundingBox()
+    // full, yet a third of the screen is still board
+    expect(full?.y).toBeGreaterThan(PHONE.height * 0.3)
+    const area = page.getByTestId('element-form').locator('input[data-field="areaM2"]')
+    await area.tap()
+    await area.fill('180')
+    await area.blur()
+    await expect.poll(async () => (await byId(use.id))?.areaM2).toBe(180)
+    // the page is the screen: editing in the sheet never scrolls the header away
+    expect(await page.evaluate(() => document.scrollingElement?.scrollHeight)).toBeLessThanOrEqual(PHONE.height)
+    await page.screenshot({ path: '/work/shots/phone-sheet-full.png' }).catch(() => {})
+
+    // a tap on the grabber lets it peek again; the phone's picture for the docs
+    await page.getByTestId('sheet-grabber').tap()
+    await expect.poll(() => page.getByTestId('side-panel').getAttribute('data-sheet')).toBe('peek')
+    const zoomed = await scale()
+    await page.getByRole('button', { name: 'Zoom out' }).tap()
+    await expect.poll(() => scale()).toBeCloseTo(zoomed / 1.25, 3)
+    await tap(await centreOf(actor))
+    await expect.poll(() => page.getByTestId('element-form').getAttribute('data-element-id')).toBe(actor.id)
+    await nextFrame()
+    const out = path.join(root, '.test-tmp/phone.png')
+    mkdirSync(path.dirname(out), { recursive: true })
+    await page.screenshot({ path: out })
+    copyFileSync(out, path.join(root, 'docs/screenshots/phone.png'))
+    expect(problems).toEqual([])
+  })
+})
