@@ -29,6 +29,8 @@ export interface Board {
   role: Role
   /** every account may read it without being a member (the demo) */
   publicRead?: boolean
+  /** the template it was made from (`POST /api/boards {template}`) */
+  template?: string
   createdAt?: string
   updatedAt?: string
 }
@@ -153,6 +155,14 @@ export const api = {
   exportBoardJson: (id: string) => request<unknown>('GET', `/api/boards/${segment(id)}/export/json`),
   createBoard: (input: { title: string; site?: SiteProfile; template?: string; content?: unknown }) =>
     request<{ board: Board }>('POST', '/api/boards', input),
+  updateBoard: (id: string, input: { title?: string; site?: SiteProfile | null }) =>
+    request<{ board: Board }>('PATCH', `/api/boards/${segment(id)}`, input),
+  deleteBoard: (id: string) => request<void>('DELETE', `/api/boards/${segment(id)}`),
+  duplicateBoard: (id: string) => request<{ board: Board }>('POST', `/api/boards/${segment(id)}/duplicate`),
+  addTemplate: (id: string, template: string) =>
+    request<{ board: Board; added: number }>('POST', `/api/boards/${segment(id)}/templates`, { template }),
+  /** the board list's picture of a board (an SVG; revalidated by ETag) */
+  thumbnailUrl: (id: string) => `/api/boards/${segment(id)}/thumbnail`,
 
   createInvite: (boardId: string, input: { role: Invite['role']; expiresInHours?: number; maxUses?: number }) =>
     request<{ invite: Invite }>('POST', `/api/boards/${segment(boardId)}/invites`, input),

@@ -2,6 +2,7 @@ import { enAccess } from './en-access.ts'
 import { enAnalysis } from './en-analysis.ts'
 import { enCanvas } from './en-canvas.ts'
 import { enKeyboard } from './en-keyboard.ts'
+import { enManage } from './en-manage.ts'
 import { enRefusals } from './en-refusals.ts'
 import { enScene } from './en-scene.ts'
 import { enSnapshots } from './en-snapshots.ts'
@@ -353,6 +354,7 @@ export const en = {
   ...enSnapshots,
   ...enRefusals,
   ...enAccess,
+  ...enManage,
 } as const satisfies Record<string, Message>
 
 export type MessageKey = keyof typeof en

@@ -1,15 +1,29 @@
 import { A } from '@solidjs/router'
 import { createMemo, createSignal, For, Match, Show, Switch } from 'solid-js'
-import type { Board } from '../../api.ts'
+import type { MessageKey } from '../../../shared/i18n/index.ts'
+import { api, type Board } from '../../api.ts'
 import { MapPinIcon, SearchIcon } from '../../components/icons.tsx'
 import { RoleBadge } from '../../components/role-badge.tsx'
 import { countryName, formatDateTime, formatRelativeTime, t } from '../../i18n/locale.ts'
+import './board-manage.css'
+
+/** The name of the template a board was made from, in the UI language. */
+function templateName(board: Board): string | undefined {
+  return board.template ? t(`newBoard.template.${board.template}.name` as MessageKey) : undefined
+}
 
 function matches(board: Board, query: string): boolean {
   const needle = query.trim().toLocaleLowerCase()
   if (!needle) return true
   const site = board.site ?? {}
-  return [board.title, site.name, site.location, site.country ? countryName(site.country) : undefined, site.formerUse]
+  return [
+    board.title,
+    site.name,
+    site.location,
+    site.country ? countryName(site.country) : undefined,
+    site.formerUse,
+    templateName(board),
+  ]
     .filter((text): text is string => typeof text === 'string')
     .some((text) => text.toLocaleLowerCase().includes(needle))
 }
@@ -71,7 +85,16 @@ export function BoardList(props: { boards: Board[] }) {
               {(board) => {
                 const updated = board.updatedAt ?? board.createdAt
                 return (
-                  <li class="board-card">
+                  <li class="board-card" data-board-id={board.id}>
+                    <img
+                      class="board-card__thumbnail"
+                      src={api.thumbnailUrl(board.id)}
+                      alt={t('boards.thumbnail', { title: board.title })}
+                      width="320"
+                      height="160"
+                      loading="lazy"
+                      data-testid="board-thumbnail"
+                    />
                     <div class="board-card__head">
                       <h3 class="board-card__title">
                         <A href={`/boards/${encodeURIComponent(board.id)}`} class="board-card__link">
@@ -84,6 +107,13 @@ export function BoardList(props: { boards: Board[] }) {
                       <MapPinIcon size={16} />
                       <span>{siteLine(board) ?? t('boards.noSite')}</span>
                     </p>
+                    <Show when={templateName(board)}>
+                      {(name) => (
+                        <p class="board-card__meta" data-testid="board-template">
+                          {t('boards.template', { name: name() })}
+                        </p>
+                      )}
+                    </Show>
                     <Show when={updated}>
                       {(iso) => (
                         <p class="board-card__meta">

@@ -9,6 +9,7 @@ import { t } from '../../i18n/locale.ts'
 import { usePageTitle } from '../../page-title.ts'
 import { useSession } from '../../session/session-store.ts'
 import { AuthPanel } from './auth-panel.tsx'
+import { BoardImport } from './board-import.tsx'
 import { BoardList } from './board-list.tsx'
 import { HomeIntro } from './home-intro.tsx'
 import { NewBoardForm } from './new-board-form.tsx'
@@ -62,6 +63,9 @@ function Dashboard() {
           </button>
         </Show>
       </div>
+      <Show when={!user()?.guest}>
+        <BoardImport />
+      </Show>
       <HomeIntro compact />
       <Switch>
         <Match when={boards.error}>
