@@ -1,8 +1,8 @@
 import { A, useNavigate } from '@solidjs/router'
-import { createSignal, Show } from 'solid-js'
+import { createSignal, onCleanup, Show } from 'solid-js'
 import { canFacilitate } from '../../../shared/schema/roles.ts'
 import { useBoard } from '../../board/board-context.ts'
-import { ArrowLeftIcon, BrandIcon, LinkIcon } from '../../components/icons.tsx'
+import { ArrowLeftIcon, BrandIcon, LinkIcon, MoreIcon } from '../../components/icons.tsx'
 import { RoleBadge } from '../../components/role-badge.tsx'
 import { t } from '../../i18n/locale.ts'
 import { ExportButton } from '../../workspace/export/export-button.tsx'
@@ -34,6 +34,21 @@ export function BoardHeader() {
       setCopying(false)
     }
   }
+  // Phones: the title keeps the line; everything after it folds into a menu behind one button.
+  const [menuOpen, setMenuOpen] = createSignal(false)
+  let menuRoot: HTMLDivElement | undefined
+  const closeOutside = (event: PointerEvent) => {
+    if (menuOpen() && menuRoot && !menuRoot.contains(event.target as Node)) setMenuOpen(false)
+  }
+  const closeOnEscape = (event: KeyboardEvent) => {
+    if (event.key === 'Escape' && menuOpen()) setMenuOpen(false)
+  }
+  document.addEventListener('pointerdown', closeOutside)
+  document.addEventListener('keydown', closeOnEscape)
+  onCleanup(() => {
+    document.removeEventListener('pointerdown', closeOutside)
+    document.removeEventListener('keydown', closeOnEscape)
+  })
   const siteLine = () => [site().name, site().location].filter(Boolean).join(' · ')
   return (
     <header class="board-header">
@@ -54,30 +69,44 @@ export function BoardHeader() {
           </Show>
         </div>
       </div>
-      <div class="board-header__end">
-        <span class="visually-hidden">{t('board.yourRole')}: </span>
-        <RoleBadge role={role()} />
-        <ConnectionStatus status={connection.status()} />
-        <PresenceAvatars />
-        <ExportButton />
-        <BoardSettingsButton />
-        <Show when={canCopy()}>
-          <button type="button" class="button button--small button--primary" disabled={copying()} onClick={() => void copy()}>
-            {copying() ? t('home.demo.copying') : t('home.demo.copy')}
-          </button>
-          <Show when={copyFailed()}>
-            <span class="visually-hidden" role="alert">
-              {t('error.generic')}
-            </span>
+      <div class="board-header__menu" ref={menuRoot}>
+        <button
+          type="button"
+          class="button button--ghost button--small board-header__more"
+          aria-expanded={menuOpen()}
+          aria-controls="board-header-end"
+          aria-label={t('workspace.headerMenu')}
+          title={t('workspace.headerMenu')}
+          data-testid="board-header-more"
+          onClick={() => setMenuOpen(!menuOpen())}
+        >
+          <MoreIcon size={20} />
+        </button>
+        <div id="board-header-end" class="board-header__end" data-open={menuOpen() ? 'true' : undefined}>
+          <span class="visually-hidden">{t('board.yourRole')}: </span>
+          <RoleBadge role={role()} />
+          <ConnectionStatus status={connection.status()} />
+          <PresenceAvatars />
+          <ExportButton />
+          <BoardSettingsButton />
+          <Show when={canCopy()}>
+            <button type="button" class="button button--small button--primary" disabled={copying()} onClick={() => void copy()}>
+              {copying() ? t('home.demo.copying') : t('home.demo.copy')}
+            </button>
+            <Show when={copyFailed()}>
+              <span class="visually-hidden" role="alert">
+                {t('error.generic')}
+              </span>
+            </Show>
           </Show>
-        </Show>
-        <Show when={canFacilitate(role())}>
-          <button type="button" class="button button--small" onClick={() => setInviting(true)} aria-haspopup="dialog">
-            <LinkIcon size={16} />
-            {t('invite.open')}
-          </button>
-          <InviteDialog open={inviting()} onClose={() => setInviting(false)} />
-        </Show>
+          <Show when={canFacilitate(role())}>
+            <button type="button" class="button button--small" onClick={() => setInviting(true)} aria-haspopup="dialog">
+              <LinkIcon size={16} />
+              {t('invite.open')}
+            </button>
+            <InviteDialog open={inviting()} onClose={() => setInviting(false)} />
+          </Show>
+        </div>
       </div>
     </header>
   )
