@@ -2,6 +2,8 @@ import type { AddressInfo } from 'node:net'
 import { type ServerType, serve } from '@hono/node-server'
 import type { Storage } from 'unstorage'
 import { createApp } from './app.ts'
+import { BoardStore } from './boards/board-store.ts'
+import { LastChangeTracker, trackingChanges } from './boards/last-change.ts'
 import type { Config } from './config.ts'
 import { isOriginAllowed } from './http/origin-check.ts'
 import { createLogger, type Logger } from './logger.ts'
@@ -37,7 +39,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const storage = options.storage ?? openStorage(config.storageUrl, { logger })
   const fanout = options.fanout ?? (config.redisUrl ? new RedisFanout(config.redisUrl, logger) : localFanout)
   const log = new UpdateLog({ storage, logger })
-  const rooms = new RoomManager({ persistence: new LogPersistence(log, logger), fanout, logger, idleMs: config.roomIdleMs })
+  const persistence = trackingChanges(new LogPersistence(log, logger), new LastChangeTracker(new BoardStore(storage)))
+  const rooms = new RoomManager({ persistence, fanout, logger, idleMs: config.roomIdleMs })
   const app = createApp({ config, logger, storage, content: rooms })
   const sync = new SyncEndpoint({
     rooms,

@@ -178,8 +178,10 @@ export class BoardService {
     const ids = user.guestBoardId !== null ? [user.guestBoardId] : await this.store.boardIdsOf(user.id)
     const views = await Promise.all(
       ids.map(async (id) => {
-        const result = await this.access(user, id, 'viewer')
-        return result.ok ? result.value : null
+        const [result, changed] = await Promise.all([this.access(user, id, 'viewer'), this.store.lastChange(id)])
+        if (!result.ok) return null
+        // the list's "last change": the record's own change or the content's, whichever is later
+        return changed && changed > result.value.updatedAt ? { ...result.value, updatedAt: changed } : result.value
       }),
     )
     return views.filter((v): v is BoardView => v !== null).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))

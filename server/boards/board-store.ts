@@ -24,6 +24,8 @@ export type BoardRecord = z.infer<typeof BoardRecord>
 const Membership = z.object({ role: Role, since: z.string() })
 
 const boardKey = (id: string) => `boards:${id}`
+/** when the board's content last changed (server/boards/last-change.ts) */
+const changedKey = (id: string) => `changed:${id}`
 const membersBase = (boardId: string) => `members:${boardId}`
 const memberKey = (boardId: string, userId: string) => `${membersBase(boardId)}:${userId}`
 /** Per-user index of boards, for listing without scanning every board. */
@@ -63,6 +65,18 @@ export class BoardStore {
 
   async delete(id: string): Promise<void> {
     await this.storage.removeItem(boardKey(id))
+    await this.storage.removeItem(changedKey(id))
+  }
+
+  /** When the board's content last changed (ISO time), or null when nothing was noted. */
+  async lastChange(id: string): Promise<string | null> {
+    if (!isUrlSafeId(id)) return null
+    const value = await this.storage.getItem(changedKey(id))
+    return typeof value === 'string' ? value : null
+  }
+
+  async setLastChange(id: string, at: string): Promise<void> {
+    if (isUrlSafeId(id)) await this.storage.setItem(changedKey(id), at)
   }
 
   async hasAny(): Promise<boolean> {

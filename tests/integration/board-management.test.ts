@@ -161,3 +161,22 @@ describe('board management over REST', () => {
     expect((await h.request('GET', `/api/boards/${boardId}/thumbnail`, { token: stranger.token })).status).toBe(404)
   })
 })
+
+describe('the board list', () => {
+  it("shows a board's last content change when it is later than its record's", async () => {
+    const h = await createHarness()
+    try {
+      const owner = await signup(h, 'Owner')
+      const boardId = await createBoard(h, owner.token)
+      const later = new Date(Date.now() + 60_000).toISOString()
+      await h.services.boards.store.setLastChange(boardId, later)
+      const list = (await h.request('GET', '/api/boards', { token: owner.token })).body as { boards: { updatedAt: string }[] }
+      expect(list.boards[0]?.updatedAt).toBe(later)
+      await h.services.boards.store.setLastChange(boardId, '2000-01-01T00:00:00.000Z')
+      const again = (await h.request('GET', '/api/boards', { token: owner.token })).body as { boards: { updatedAt: string }[] }
+      expect(again.boards[0]?.updatedAt).not.toBe('2000-01-01T00:00:00.000Z')
+    } finally {
+      await h.close()
+    }
+  })
+})
