@@ -55,7 +55,7 @@ async function openBoard(page: Page, boardId: string) {
 }
 
 describe('managing boards', () => {
-  it('imports a board file via the picker (equal to its export), refuses a bad one by name; the list shows thumbnail, template, date and filters', async () => {
+  it('imports a board file via the picker (equal to its export) and by dropping it, refuses a bad one by name; the list shows thumbnail, template, date and filters', async () => {
     const owner = await signup(server.url, 'Ana')
     await createBoard(server.url, owner.token, { title: 'Salt warehouse', template: 'use-mix' })
     const context = await signedInContext(browser, server.url, owner.token)
@@ -87,19 +87,33 @@ describe('managing boards', () => {
     const exported = (await exportJson(server.url, owner.token, importedId)) as unknown as { elements: Element[] }
     expect(exported.elements.map(({ z: _z, ...element }) => element)).toEqual(byId(brewery.elements))
 
+    // a file dropped on the home page is imported the same way
+    await page.getByRole('link', { name: 'All boards' }).click()
+    await page.getByRole('heading', { name: 'Your boards' }).waitFor()
+    const dropped = { ...brewery, board: { id: 'dropped', title: 'Dropped brewery' } }
+    await page.evaluate((text) => {
+      const data = new DataTransfer()
+      data.items.add(new File([text], 'dropped.refresh-board.json', { type: 'application/json' }))
+      const target = document.querySelector('main') ?? document.body
+      target.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }))
+      target.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }))
+    }, JSON.stringify(dropped))
+    await page.waitForURL((url) => url.pathname.startsWith('/boards/') && !url.pathname.endsWith(importedId))
+    await expect.poll(() => page.getByTestId('board-title').textContent()).toBe('Dropped brewery')
+
     // the list: a picture of each board, its template, when it last changed; the search filters
     await page.getByRole('link', { name: 'All boards' }).click()
     const cards = page.getByTestId('board-list').locator('.board-card')
-    await expect.poll(() => cards.count()).toBe(2)
+    await expect.poll(() => cards.count()).toBe(3)
     const thumbnails = page.getByTestId('board-thumbnail')
     await expect
       .poll(() => thumbnails.evaluateAll((imgs) => imgs.map((img) => (img as HTMLImageElement).naturalWidth)))
-      .toEqual([320, 320])
+      .toEqual([320, 320, 320])
     const salt = page.locator('.board-card', { hasText: 'Salt warehouse' })
     expect(await salt.getByTestId('board-template').textContent()).toBe('Template: Use mix on the site plan')
     expect(await salt.locator('time').textContent()).toMatch(/^Updated (now|\d+ seconds? ago)/)
     expect(await salt.locator('time').getAttribute('title')).toMatch(/\d{4}/)
-    await page.getByLabel('Search boards').fill('laško')
+    await page.getByLabel('Search boards').fill('round 1')
     await expect.poll(() => cards.allTextContents()).toHaveLength(1)
     expect(await cards.first().textContent()).toContain('Pivovar Laško, round 1')
     await page.getByLabel('Search boards').fill('use mix')
