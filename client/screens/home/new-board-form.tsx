@@ -1,7 +1,7 @@
 import { useNavigate } from '@solidjs/router'
 import { createMemo, createSignal, createUniqueId, For, type JSX, Show } from 'solid-js'
 import { createStore } from 'solid-js/store'
-import { formatNumberInput, readNumber } from '../../../shared/i18n/numbers.ts'
+import { formatNumberInput, type NumberReading, readNumber } from '../../../shared/i18n/numbers.ts'
 import { api, type Board, type SiteProfile } from '../../api.ts'
 import { FormAlert, SelectField, TextAreaField, TextField } from '../../components/field.tsx'
 import { NumberQuestion } from '../../components/number-question.tsx'
@@ -45,9 +45,13 @@ type FormValues = typeof emptyForm
 /**
  * The site profile to send: only the fields that were filled in, numbers as numbers. The floor
  * area is read in the UI locale (`1.200` in German is 1200, as in the inspector); an area that
- * reads two ways is asked about before this is called.
+ * reads two ways is asked about before this is called, and `area` is then the reading chosen.
  */
-export function siteFromForm(values: FormValues, locale = 'en'): SiteProfile | undefined {
+export function siteFromForm(
+  values: FormValues,
+  locale = 'en',
+  area: NumberReading = readNumber(values.areaM2, locale),
+): SiteProfile | undefined {
   const site: SiteProfile = {}
   const text = (value: string) => value.trim() || undefined
   site.name = text(values.name)
@@ -57,7 +61,6 @@ export function siteFromForm(values: FormValues, locale = 'en'): SiteProfile | u
   site.heritageStatus = text(values.heritageStatus)
   site.condition = text(values.condition)
   site.description = text(values.description)
-  const area = readNumber(values.areaM2, locale)
   if (area.kind === 'number') site.areaM2 = area.value
   if (values.builtYear.trim()) site.builtYear = Number(values.builtYear)
   const filled = Object.fromEntries(Object.entries(site).filter(([, value]) => value !== undefined)) as SiteProfile
@@ -86,19 +89,32 @@ export function NewBoardForm(props: { onCancel: () => void; onCreated?: (board: 
   /** The two readings of an area that reads both ways in the locale: asked, never guessed. */
   const [areaQuestion, setAreaQuestion] = createSignal<{ thousands: number; decimal: number } | null>(null)
   const areaQuestionId = createUniqueId()
+  /**
+   * The area understood, shown back formatted. In English `1,200` (how 1200 is written back)
+   * reads two ways itself: the text shown is remembered with its value, so it is not asked again.
+   */
+  let understood: { text: string; value: number } | null = null
+  const readArea = (): NumberReading =>
+    understood && understood.text === values.areaM2
+      ? { kind: 'number', value: understood.value }
+      : readNumber(values.areaM2, locale())
+  const showArea = (value: number) => {
+    understood = { text: formatNumberInput(value, locale()), value }
+    setValues('areaM2', understood.text)
+  }
   /** On leaving the field: show the number understood, formatted back, or ask which was meant. */
   const commitArea = (): boolean => {
-    const reading = readNumber(values.areaM2, locale())
+    const reading = readArea()
     if (reading.kind === 'ambiguous') {
       setAreaQuestion({ thousands: reading.thousands, decimal: reading.decimal })
       return false
     }
-    if (reading.kind === 'number' && reading.value >= 0) setValues('areaM2', formatNumberInput(reading.value, locale()))
+    if (reading.kind === 'number' && reading.value >= 0) showArea(reading.value)
     return true
   }
   const chooseArea = (value: number) => {
     setAreaQuestion(null)
-    setValues('areaM2', formatNumberInput(value, locale()))
+    showArea(value)
   }
 
   const errors = createMemo(() => {
@@ -136,7 +152,7 @@ export function NewBoardForm(props: { onCancel: () => void; onCreated?: (board: 
     }
     setBusy(true)
     try {
-      const site = siteFromForm(values, locale())
+      const site = siteFromForm(values, locale(), readArea())
       const input = {
         title: values.title.trim(),
         ...(site ? { site } : {}),
