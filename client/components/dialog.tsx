@@ -6,7 +6,15 @@ import { CloseIcon } from './icons.tsx'
  * A modal on the native `<dialog>`: the browser traps focus, closes on Escape and restores
  * focus to the opener. `open` drives it; `onClose` reports every way of closing.
  */
-export function Dialog(props: { open: boolean; onClose: () => void; title: string; children: JSX.Element; wide?: boolean }) {
+export function Dialog(props: {
+  open: boolean
+  onClose: () => void
+  title: string
+  children: JSX.Element
+  wide?: boolean
+  /** a class of its own (a size the two standard widths do not fit) */
+  class?: string
+}) {
   let dialog: HTMLDialogElement | undefined
   const titleId = `dialog-title-${createUniqueId()}`
 
@@ -21,7 +29,7 @@ export function Dialog(props: { open: boolean; onClose: () => void; title: strin
     // biome-ignore lint/a11y/useKeyWithClickEvents: the backdrop click mirrors Escape, which <dialog> handles itself
     <dialog
       ref={dialog}
-      class="dialog"
+      class={props.class ? `dialog ${props.class}` : 'dialog'}
       classList={{ 'dialog--wide': props.wide }}
       aria-labelledby={titleId}
       onClose={() => props.onClose()}

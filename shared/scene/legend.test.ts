@@ -51,7 +51,14 @@ describe('buildLegend', () => {
 
   it('shows conflicts dashed and both-way relations with two heads', () => {
     const arrow = (relation: string) =>
-      findByKey(section('relations')?.entries.find((e) => e.value === relation)?.swatch ?? legend[0]!.entries[0]!.swatch, 'arrow')
+      findByKey(
+        section('relations')?.entries.find((e) => e.value === relation)?.swatch ?? {
+          type: 'group' as const,
+          key: 'none',
+          attrs: {},
+        },
+        'arrow',
+      )
     expect(arrow('conflicts')?.attrs.dash).toBeDefined()
     expect(arrow('cooperates')?.attrs.pointerAtBeginning).toBe(true)
     expect(arrow('funds')?.attrs.pointerAtBeginning).toBe(false)

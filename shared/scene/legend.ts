@@ -34,7 +34,7 @@ export interface LegendSection {
   entries: LegendEntry[]
 }
 
-const SWATCH_W = 40
+const SWATCH_W = 38
 
 export function buildLegend(t: SceneTranslate, locale = 'en'): LegendSection[] {
   const ctx: SceneContext = { t, elementsById: () => undefined, timeline: defaultTimeline, locale }
@@ -87,9 +87,10 @@ export function buildLegend(t: SceneTranslate, locale = 'en'): LegendSection[] {
       entries: useCategories.map((category) => ({
         value: category,
         name: t(`enum.useCategory.${category}`),
-        width: 54,
-        height: 40,
-        swatch: swatch(category, [
+        // a use block's left end, at 65 %
+        width: 35,
+        height: 26,
+        swatch: group(category, { scaleX: 0.65, scaleY: 0.65 }, [
           rect('bg', {
             width: 54,
             height: 40,

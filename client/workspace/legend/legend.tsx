@@ -1,5 +1,5 @@
 import { createMemo, createSignal, For, onCleanup, Show } from 'solid-js'
-import { buildLegend } from '../../../shared/scene/legend.ts'
+import { buildLegend, type LegendSectionKey } from '../../../shared/scene/legend.ts'
 import type { SceneTranslate } from '../../../shared/scene/types.ts'
 import { Dialog } from '../../components/dialog.tsx'
 import { locale, t } from '../../i18n/locale.ts'
@@ -9,6 +9,12 @@ import { SceneSvg } from './scene-svg.tsx'
 import './legend.css'
 
 const [legendOpen, setLegendOpen] = createSignal(false)
+/** Three columns of about equal height, the actor's symbols first. */
+const columns: readonly (readonly LegendSectionKey[])[] = [
+  ['sectors', 'commitment'],
+  ['stance', 'categories'],
+  ['stages', 'relations'],
+]
 
 export { legendOpen }
 export const openLegend = () => setLegendOpen(true)
@@ -33,32 +39,38 @@ export function Legend() {
   onCleanup(keyboard.register({ id: 'legend', priority: 25, commands: () => [open] }))
 
   return (
-    <Dialog open={legendOpen()} onClose={() => setLegendOpen(false)} title={t('scene.legend.title')} wide>
+    <Dialog open={legendOpen()} onClose={() => setLegendOpen(false)} title={t('scene.legend.title')} class="legend-dialog">
       <div class="legend" data-testid="legend">
         <p class="legend__intro">{t('scene.legend.intro')}</p>
-        <div class="legend__sections">
-          <For each={sections()}>
-            {(section) => (
-              <section class="legend__section" data-legend-section={section.key} aria-labelledby={`legend-${section.key}`}>
-                <h3 id={`legend-${section.key}`} class="legend__title">
-                  {section.title}
-                </h3>
-                <ul class="legend__list">
-                  <For each={section.entries}>
-                    {(entry) => (
-                      <li class="legend__entry" data-legend-value={entry.value}>
-                        <span class="legend__swatch">
-                          <SceneSvg node={entry.swatch} width={entry.width} height={entry.height} />
-                        </span>
-                        <span class="legend__name">{entry.name}</span>
-                        <Show when={entry.note}>
-                          <span class="legend__note">{entry.note}</span>
-                        </Show>
-                      </li>
-                    )}
-                  </For>
-                </ul>
-              </section>
+        <div class="legend__columns">
+          <For each={columns}>
+            {(keys) => (
+              <div class="legend__column">
+                <For each={sections().filter((section) => keys.includes(section.key))}>
+                  {(section) => (
+                    <section class="legend__section" data-legend-section={section.key} aria-labelledby={`legend-${section.key}`}>
+                      <h3 id={`legend-${section.key}`} class="legend__title">
+                        {section.title}
+                      </h3>
+                      <ul class="legend__list">
+                        <For each={section.entries}>
+                          {(entry) => (
+                            <li class="legend__entry" data-legend-value={entry.value}>
+                              <span class="legend__swatch">
+                                <SceneSvg node={entry.swatch} width={entry.width} height={entry.height} />
+                              </span>
+                              <span class="legend__name">{entry.name}</span>
+                              <Show when={entry.note}>
+                                <span class="legend__note">{entry.note}</span>
+                              </Show>
+                            </li>
+                          )}
+                        </For>
+                      </ul>
+                    </section>
+                  )}
+                </For>
+              </div>
             )}
           </For>
         </div>
