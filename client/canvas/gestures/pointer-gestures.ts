@@ -22,6 +22,8 @@ const SNAP_DISTANCE_PX = 6
  */
 const TOUCH_HANDLE_OFFSET_PX = 34
 const TOUCH_HANDLE_HIT_PX = 24
+/** Two taps on one card within this time are a double tap: its label opens for typing. */
+const DOUBLE_TAP_MS = 400
 
 type Mode =
   | { kind: 'idle' }
@@ -30,7 +32,7 @@ type Mode =
   | { kind: 'marquee'; start: Point; additive: boolean; base: readonly string[] }
   | { kind: 'press'; start: Point; startScreen: Point; hitId: string; wasSelected: boolean; shift: boolean }
   | { kind: 'move'; start: Point; ids: string[]; boxes: Map<string, Rect>; union: Rect; snap: SnapIndex }
-  | { kind: 'link'; from: string; origin: Point; target: string | null }
+  | { kind: 'link'; from: string; origin: Point; target: string | null; startScreen: Point; waiting: boolean }
   | { kind: 'draw'; tool: DrawingTool; start: Point; startScreen: Point; dragged: boolean }
 
 const distance = (a: Point, b: Point) => Math.hypot(a.x - b.x, a.y - b.y)
@@ -64,6 +66,8 @@ export function attachPointerGestures(core: CanvasCore): PointerGestures {
   const touches = new Map<number, Point>()
   /** the selection before the first finger came down: a second finger makes it a pinch, which selects nothing */
   let selectionBeforeTouch: readonly string[] = []
+  let lastTap: { id: string; at: number } | null = null
+  let touchSized = false
   const timeline = () => createTimeline(session.connection.doc.getMap('settings').get('timelineOrigin'))
 
   /** What the rectangle being drawn will make: a phase's months, a zone's or frame's size. */
@@ -321,6 +325,22 @@ export function attachPointerGestures(core: CanvasCore): PointerGestures {
       }
       if (touches.size > 2) return
     }
+    if (touchSized !== (e.pointerType === 'touch')) {
+      touchSized = e.pointerType === 'touch'
+      overlay.setTouch(touchSized)
+    }
+    if (mode.kind === 'link' && mode.waiting) {
+      // the link tool's second tap: the card it lands on is the other end (elsewhere: no link);
+      // another tool picked meanwhile simply drops the first end
+      const ending = mode
+      mode = { kind: 'idle' }
+      overlay.setLinkPreview(null, null, null)
+      overlay.draw()
+      if (core.tool() === 'link') {
+        finishLink(ending.from, renderer.elementAt(core.toBoard(screen)))
+        return
+      }
+    }
     if (mode.kind !== 'idle') return
     if (e.button === 2) return
     const board = core.toBoard(screen)
@@ -359,7 +379,7 @@ export function attachPointerGestures(core: CanvasCore): PointerGestures {
       const from = onHandle(board) ? (handleOf?.id ?? null) : renderer.elementAt(board)
       const origin = from ? (onHandle(board) ? handlePoint(from) : centreOf(from)) : null
       if (from && origin && boxOf(core.elements()[from])) {
-        mode = { kind: 'link', from, origin, target: null }
+        mode = { kind: 'link', from, origin, target: null, startScreen: screen, waiting: false }
         overlay.setHandle(null, 1)
         overlay.setLinkPreview(origin, board, null)
         overlay.draw()
@@ -447,6 +467,12 @@ export function attachPointerGestures(core: CanvasCore): PointerGestures {
       case 'press':
         // A click on one of several selected elements selects just that one.
         if (!ending.shift && ending.wasSelected && selection.ids().length > 1) selection.set([ending.hitId])
+        if (e.pointerType === 'touch' && e.type === 'pointerup') {
+          // a double tap opens the label for typing, as a double click does
+          const isDouble = lastTap?.id === ending.hitId && e.timeStamp - lastTap.at < DOUBLE_TAP_MS
+          lastTap = isDouble ? null : { id: ending.hitId, at: e.timeStamp }
+          if (isDouble && canChange(core.elements()[ending.hitId], session.role())) core.editText(ending.hitId)
+        }
         break
       case 'move':
         mode = ending
@@ -462,27 +488,45 @@ export function attachPointerGestures(core: CanvasCore): PointerGestures {
         break
       }
       case 'link': {
+        const over = renderer.elementAt(board)
+        if (
+          e.type === 'pointerup' &&
+          core.tool() === 'link' &&
+          (over === null || over === ending.from) &&
+          distance(screen, ending.startScreen) < DRAG_THRESHOLD_PX
+        ) {
+          // a tap with the link tool picks the first end; the next tap picks the other (touch has no easy drag)
+          mode = { ...ending, waiting: true }
+          overlay.setLinkPreview(null, null, boxOf(core.elements()[ending.from]))
+          overlay.draw()
+          break
+        }
         overlay.setLinkPreview(null, null, null)
         overlay.draw()
-        const over = renderer.elementAt(board)
-        const elements = core.elements()
-        const from = elements[ending.from]
-        const to = over && over !== ending.from ? elements[over] : undefined
-        if (e.type === 'pointerup' && from && to && boxOf(to)) {
-          const id = newElementId('l')
-          const result = core.apply({
-            type: 'link.add',
-            link: { id, from: from.id, to: to.id, relation: defaultRelation(from.kind, to.kind) },
-          })
-          if (result.ok) selection.set([id])
-        }
-        if (core.tool() === 'link') core.setTool('select')
+        if (e.type === 'pointerup') finishLink(ending.from, over)
+        else if (core.tool() === 'link') core.setTool('select')
         break
       }
       default:
         break
     }
     if (e.pointerType === 'touch') frame.schedule()
+  }
+
+  /** A link from `fromId` to the element `overId` (if it is another box), selected; the link tool goes back to select. */
+  const finishLink = (fromId: string, overId: string | null) => {
+    const elements = core.elements()
+    const from = elements[fromId]
+    const to = overId && overId !== fromId ? elements[overId] : undefined
+    if (from && to && boxOf(to)) {
+      const id = newElementId('l')
+      const result = core.apply({
+        type: 'link.add',
+        link: { id, from: from.id, to: to.id, relation: defaultRelation(from.kind, to.kind) },
+      })
+      if (result.ok) selection.set([id])
+    }
+    if (core.tool() === 'link') core.setTool('select')
   }
 
   const onPointerLeave = (e: PointerEvent) => {

@@ -26,6 +26,8 @@ export interface OverlayLayer {
   setLinkPreview(from: Point | null, to: Point | null, target: Rect | null): void
   /** the connection handle at `at`, or hidden */
   setHandle(at: Point | null, scale: number): void
+  /** fingertip sizes (touch) or the mouse's: the transformer's anchors and the link handle */
+  setTouch(touch: boolean): void
   /** true when a screen-space pointer is on a transformer anchor */
   isTransformerTarget(node: Konva.Node | null): boolean
   draw(): void
@@ -194,6 +196,13 @@ export function createOverlayLayer(): OverlayLayer {
     setHandle(at, scale) {
       handle.visible(at !== null)
       if (at) handle.setAttrs({ x: at.x, y: at.y, scaleX: 1 / scale, scaleY: 1 / scale })
+    },
+    setTouch(touch) {
+      // drawn a little larger, taken by a fingertip: the hit area reaches 8 px around each anchor
+      transformer.anchorSize(touch ? 13 : 9)
+      transformer.anchorStyleFunc(touch ? (anchor) => anchor.hitStrokeWidth(16) : null)
+      handleCircle.radius(touch ? HANDLE_RADIUS_PX * 1.5 : HANDLE_RADIUS_PX)
+      handlePlus.scale({ x: touch ? 1.5 : 1, y: touch ? 1.5 : 1 })
     },
     isTransformerTarget(node) {
       for (let n: Konva.Node | null = node; n; n = n.getParent()) if (n === transformer) return true
