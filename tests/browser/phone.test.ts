@@ -265,9 +265,21 @@ describe('a phone at the table', () => {
     expect(await page.evaluate(() => document.scrollingElement?.scrollHeight)).toBeLessThanOrEqual(PHONE.height)
     await page.screenshot({ path: '/work/shots/phone-sheet-full.png' }).catch(() => {})
 
-    // a tap on the grabber lets it peek again; the phone's picture for the docs
+    // a tap on the grabber lets it peek again, and so does arming a tool while it is full:
+    // the board is free for the tap that places (here a note, typed into at once)
     await page.getByTestId('sheet-grabber').tap()
     await expect.poll(() => page.getByTestId('side-panel').getAttribute('data-sheet')).toBe('peek')
+    await page.getByTestId('sheet-grabber').tap()
+    await expect.poll(() => page.getByTestId('side-panel').getAttribute('data-sheet')).toBe('full')
+    await page.getByTestId('tool-note').tap()
+    await expect.poll(() => page.getByTestId('side-panel').getAttribute('data-sheet')).toBe('peek')
+    await tap(spot(0.2, 0.5))
+    await expect.poll(async () => (await ofKind('note')).length).toBe(2)
+    await page.getByTestId('canvas-text-editor').waitFor()
+    await page.keyboard.type('Ask the brewery about the yard')
+    await tap(blank)
+    await expect.poll(async () => (await ofKind('note')).some((n) => n.label === 'Ask the brewery about the yard')).toBe(true)
+    // the phone's picture for the docs
     const zoomed = await scale()
     await page.getByRole('button', { name: 'Zoom out' }).tap()
     await expect.poll(() => scale()).toBeCloseTo(zoomed / 1.25, 3)
