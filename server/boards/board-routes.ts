@@ -1,7 +1,5 @@
-import { createHash } from 'node:crypto'
 import { Hono } from 'hono'
 import { z } from 'zod'
-import { boardThumbnailSvg } from '../../shared/export/thumbnail.ts'
 import { addableTemplates } from '../../shared/operations/operation.ts'
 import { Site } from '../../shared/schema/site.ts'
 import { requireSession, requireUser } from '../auth/authenticate.ts'
@@ -59,10 +57,8 @@ export function boardRoutes(boards: BoardService) {
       return c.json({ board, added }, 200)
     })
     .get('/:id/thumbnail', async (c) => {
-      const document = unwrap(await boards.liveDocument(requireUser(c), c.req.param('id')))
-      const svg = boardThumbnailSvg(document)
-      // one ETag per drawing: an unchanged board costs the list a 304, a changed one a new picture
-      const etag = `"${createHash('sha1').update(svg).digest('base64url')}"`
+      const { svg, etag } = unwrap(await boards.thumbnail(requireUser(c), c.req.param('id')))
+      // an unchanged board costs the list a 304, a changed one a new picture
       const headers = { ETag: etag, 'Cache-Control': 'private, no-cache' }
       if (c.req.header('If-None-Match') === etag) return c.body(null, 304, headers)
       return c.body(svg, 200, { ...headers, 'Content-Type': 'image/svg+xml; charset=utf-8' })

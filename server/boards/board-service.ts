@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto'
+import { boardThumbnailSvg } from '../../shared/export/thumbnail.ts'
 import type { AddableTemplate } from '../../shared/operations/operation.ts'
 import { type BoardDocument, emptyBoardDocument, parseBoardDocument } from '../../shared/schema/document.ts'
 import { readTitle } from '../../shared/schema/layout.ts'
@@ -27,6 +29,8 @@ export interface CreateBoardInput {
   content?: unknown
 }
 
+const THUMBNAIL_CACHE_SIZE = 500
+
 /** What `POST /api/boards/:id/duplicate` calls the copy. */
 export const copyTitle = (title: string) => `${title} (copy)`.slice(0, 200)
 
@@ -39,6 +43,8 @@ function publicReadRole(board: BoardRecord, user: SessionUser): Role | null {
 
 /** Boards and who may do what with them. Knows nothing of HTTP. */
 export class BoardService {
+  readonly #thumbnails = new Map<string, { version: string; svg: string }>()
+
   constructor(
     readonly store: BoardStore,
     private readonly content: BoardContent,
@@ -166,11 +172,26 @@ export class BoardService {
     })
   }
 
-  /** The live board as the contract's document, for any member (the board list's thumbnail). */
-  async liveDocument(user: SessionUser, boardId: string): Promise<Result<BoardDocument, AccessError>> {
-    const access = await this.access(user, boardId, 'viewer')
+  /**
+   * The board list's picture of a board (any member), with an ETag of the board's version: its
+   * record's change and its content's last noted change. An unchanged board is drawn from the
+   * cache, without loading its document; a changed one is drawn anew (within the few seconds
+   * the last-change stamp may lag behind a burst of edits).
+   */
+  async thumbnail(user: SessionUser, boardId: string): Promise<Result<{ svg: string; etag: string }, AccessError>> {
+    const [access, changed] = await Promise.all([this.access(user, boardId, 'viewer'), this.store.lastChange(boardId)])
     if (!access.ok) return access
-    return ok(await this.content.exportDocument(boardId, { id: boardId, title: access.value.title }))
+    const version = `${access.value.updatedAt}|${changed ?? ''}`
+    const etag = `"${createHash('sha1').update(`${boardId}|${version}`).digest('base64url')}"`
+    const cached = this.#thumbnails.get(boardId)
+    if (cached?.version === version) return ok({ svg: cached.svg, etag })
+    const document = await this.content.exportDocument(boardId, { id: boardId, title: access.value.title })
+    const svg = boardThumbnailSvg(document)
+    this.#thumbnails.delete(boardId)
+    this.#thumbnails.set(boardId, { version, svg })
+    // a small LRU: a Map iterates in insertion order, so the first key is the least recently drawn
+    if (this.#thumbnails.size > THUMBNAIL_CACHE_SIZE) this.#thumbnails.delete(this.#thumbnails.keys().next().value ?? '')
+    return ok({ svg, etag })
   }
 
   /** The boards the caller may open, most recently changed first. */

@@ -151,12 +151,21 @@ describe('board management over REST', () => {
       headers: { 'if-none-match': etag },
     })
     expect(again.status).toBe(304)
+    // a content change noted by the rooms' persistence (server/boards/last-change.ts) is a new version
+    await h.services.boards.store.setLastChange(boardId, new Date(Date.now() + 1000).toISOString())
+    const noted = await h.request('GET', `/api/boards/${boardId}/thumbnail`, {
+      token: owner.token,
+      headers: { 'if-none-match': etag },
+    })
+    expect(noted.status).toBe(200)
+    expect(noted.headers.get('etag')).not.toBe(etag)
     await h.request('POST', `/api/boards/${boardId}/templates`, { token: owner.token, body: { template: 'use-mix' } })
     const changed = await h.request('GET', `/api/boards/${boardId}/thumbnail`, {
       token: owner.token,
       headers: { 'if-none-match': etag },
     })
     expect(changed.status).toBe(200)
+    expect((changed.text.match(/<rect /g) ?? []).length).toBeGreaterThan((first.text.match(/<rect /g) ?? []).length)
     const stranger = await signup(h, 'Stranger')
     expect((await h.request('GET', `/api/boards/${boardId}/thumbnail`, { token: stranger.token })).status).toBe(404)
   })
