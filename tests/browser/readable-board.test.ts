@@ -104,6 +104,14 @@ describe('a board readable when projected', () => {
     const fitted = await content()
     expect(fitted.y).toBeGreaterThanOrEqual(view.y)
     expect(fitted.y + fitted.height).toBeLessThanOrEqual(view.y + view.height + 0.5)
+
+    // its shortcut does the same: back to 100 %, then Shift+1
+    await page.getByTestId('zoom-level').click()
+    await expect.poll(async () => (await viewportOf(page)).scale).toBe(1)
+    await page.getByTestId('board-canvas').focus()
+    await page.keyboard.press('Shift+Digit1')
+    await expect.poll(async () => (await viewportOf(page)).scale).toBeLessThan(0.3)
+    await expect.poll(async () => intersects(await content(), minimap)).toBe(false)
     expect(problems).toEqual([])
   }, 60_000)
 
