@@ -145,6 +145,7 @@ describe('a phone at the table', () => {
     await expect.poll(() => page.getByRole('button', { name: 'Invite' }).isVisible()).toBe(false)
     await page.getByTestId('board-header-more').tap()
     await expect.poll(() => page.getByRole('button', { name: 'Invite' }).isVisible()).toBe(true)
+    await page.screenshot({ path: '/work/shots/phone-header-menu.png' }).catch(() => {})
     await page.getByTestId('board-header-more').tap()
     await expect.poll(() => page.getByRole('button', { name: 'Invite' }).isVisible()).toBe(false)
 
