@@ -1,14 +1,14 @@
 import { useNavigate } from '@solidjs/router'
 import { createMemo, createSignal, createUniqueId, For, Show } from 'solid-js'
 import { createStore } from 'solid-js/store'
-import { formatNumberInput, readNumber } from '../../../shared/i18n/numbers.ts'
+import { formatNumberInput } from '../../../shared/i18n/numbers.ts'
 import { addableTemplates } from '../../../shared/operations/operation.ts'
 import { canFacilitate } from '../../../shared/schema/roles.ts'
 import { api } from '../../api.ts'
 import { useBoard } from '../../board/board-context.ts'
 import { Dialog } from '../../components/dialog.tsx'
 import { FormAlert, SelectField, TextAreaField, TextField } from '../../components/field.tsx'
-import { NumberQuestion } from '../../components/number-question.tsx'
+import { createNumberEntry, NumberQuestion } from '../../components/number-question.tsx'
 import { errorMessage } from '../../i18n/error-message.ts'
 import { countryName, enumLabel, locale, t } from '../../i18n/locale.ts'
 import { useSession } from '../../session/session-store.ts'
@@ -56,25 +56,23 @@ function ProfileForm() {
     description: current.description ?? '',
   })
   type Field = keyof typeof values
-  /**
-   * The area as last understood: the text the field shows for it and its value. What the form
-   * formatted back (`5,200` in English) is never read again, since that reading may be ambiguous.
-   */
-  let understood: { text: string; value: number } | null =
-    current.areaM2 === undefined ? null : { text: values.areaM2, value: current.areaM2 }
+  const area = createNumberEntry({
+    text: () => values.areaM2,
+    setText: (text) => setValues('areaM2', text),
+    initial: current.areaM2,
+  })
   const [busy, setBusy] = createSignal(false)
   const [status, setStatus] = createSignal<'saved' | null>(null)
   const [failure, setFailure] = createSignal<unknown>(null)
-  const [areaQuestion, setAreaQuestion] = createSignal<{ thousands: number; decimal: number } | null>(null)
   const areaQuestionId = createUniqueId()
   const errors = createMemo(() => {
-    const area = understood && values.areaM2 === understood.text ? null : readNumber(values.areaM2, locale())
+    const reading = area.read()
     return {
       title: requiredText(values.title) ?? maxLength(values.title, 200),
       areaM2:
-        area?.kind === 'invalid'
+        reading.kind === 'invalid'
           ? t('validation.number')
-          : area?.kind === 'number' && area.value < 0
+          : reading.kind === 'number' && reading.value < 0
             ? t('validation.min', { min: 0 })
             : null,
       builtYear: optionalNumber(values.builtYear, 800, new Date().getFullYear()),
@@ -95,32 +93,15 @@ function ProfileForm() {
       return attempted() ? errors()[field] : null
     },
   })
-  const settle = (value: number) => {
-    const text = formatNumberInput(value, locale())
-    understood = { text, value }
-    setValues('areaM2', text)
-  }
-  /** On leaving the area: the number understood, formatted back, or the question which was meant. */
-  const commitArea = (): boolean => {
-    if (understood && values.areaM2 === understood.text) return true
-    const reading = readNumber(values.areaM2, locale())
-    if (reading.kind === 'ambiguous') {
-      setAreaQuestion({ thousands: reading.thousands, decimal: reading.decimal })
-      return false
-    }
-    if (reading.kind === 'number' && reading.value >= 0) settle(reading.value)
-    return true
-  }
   const areaValue = (): number | undefined => {
-    if (understood && values.areaM2 === understood.text) return understood.value
-    const reading = readNumber(values.areaM2, locale())
+    const reading = area.read()
     return reading.kind === 'number' ? reading.value : undefined
   }
   const save = async (event: SubmitEvent) => {
     event.preventDefault()
     setAttempted(true)
     setFailure(null)
-    if (!commitArea() || Object.values(errors()).some(Boolean)) return
+    if (!area.commit() || Object.values(errors()).some(Boolean)) return
     setBusy(true)
     try {
       const areaM2 = areaValue()
@@ -154,27 +135,17 @@ function ProfileForm() {
               {...bind('areaM2')}
               onInput={(event) => {
                 setStatus(null)
-                setAreaQuestion(null)
+                area.clearQuestion()
                 setValues('areaM2', event.currentTarget.value)
               }}
-              onChange={commitArea}
+              onChange={() => area.commit()}
               label={t('site.areaM2')}
               type="text"
               inputMode="decimal"
               optional
             />
-            <Show when={areaQuestion()}>
-              {(readings) => (
-                <NumberQuestion
-                  id={areaQuestionId}
-                  field="areaM2"
-                  readings={readings()}
-                  onChoose={(value) => {
-                    setAreaQuestion(null)
-                    settle(value)
-                  }}
-                />
-              )}
+            <Show when={area.question()}>
+              {(readings) => <NumberQuestion id={areaQuestionId} field="areaM2" readings={readings()} onChoose={area.choose} />}
             </Show>
           </div>
           <TextField {...bind('builtYear')} label={t('site.builtYear')} type="number" inputMode="numeric" optional />

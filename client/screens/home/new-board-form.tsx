@@ -1,10 +1,10 @@
 import { useNavigate } from '@solidjs/router'
 import { createMemo, createSignal, createUniqueId, For, type JSX, Show } from 'solid-js'
 import { createStore } from 'solid-js/store'
-import { formatNumberInput, type NumberReading, readNumber } from '../../../shared/i18n/numbers.ts'
+import { type NumberReading, readNumber } from '../../../shared/i18n/numbers.ts'
 import { api, type Board, type SiteProfile } from '../../api.ts'
 import { FormAlert, SelectField, TextAreaField, TextField } from '../../components/field.tsx'
-import { NumberQuestion } from '../../components/number-question.tsx'
+import { createNumberEntry, NumberQuestion } from '../../components/number-question.tsx'
 import { errorMessage } from '../../i18n/error-message.ts'
 import { countryName, enumLabel, locale, t } from '../../i18n/locale.ts'
 import { centralEuropeanCountries, heritageStatuses, otherCountries, siteConditions } from '../../site-options.ts'
@@ -87,35 +87,8 @@ export function NewBoardForm(props: { onCancel: () => void; onCreated?: (board: 
   let form: HTMLFormElement | undefined
   const thisYear = new Date().getFullYear()
   /** The two readings of an area that reads both ways in the locale: asked, never guessed. */
-  const [areaQuestion, setAreaQuestion] = createSignal<{ thousands: number; decimal: number } | null>(null)
   const areaQuestionId = createUniqueId()
-  /**
-   * The area understood, shown back formatted. In English `1,200` (how 1200 is written back)
-   * reads two ways itself: the text shown is remembered with its value, so it is not asked again.
-   */
-  let understood: { text: string; value: number } | null = null
-  const readArea = (): NumberReading =>
-    understood && understood.text === values.areaM2
-      ? { kind: 'number', value: understood.value }
-      : readNumber(values.areaM2, locale())
-  const showArea = (value: number) => {
-    understood = { text: formatNumberInput(value, locale()), value }
-    setValues('areaM2', understood.text)
-  }
-  /** On leaving the field: show the number understood, formatted back, or ask which was meant. */
-  const commitArea = (): boolean => {
-    const reading = readArea()
-    if (reading.kind === 'ambiguous') {
-      setAreaQuestion({ thousands: reading.thousands, decimal: reading.decimal })
-      return false
-    }
-    if (reading.kind === 'number' && reading.value >= 0) showArea(reading.value)
-    return true
-  }
-  const chooseArea = (value: number) => {
-    setAreaQuestion(null)
-    showArea(value)
-  }
+  const area = createNumberEntry({ text: () => values.areaM2, setText: (text) => setValues('areaM2', text) })
 
   const errors = createMemo(() => {
     if (!attempted()) return {} as Partial<Record<keyof FormValues, string | null>>
@@ -146,13 +119,13 @@ export function NewBoardForm(props: { onCancel: () => void; onCreated?: (board: 
       focusFirstInvalid(form)
       return
     }
-    if (!commitArea()) {
+    if (!area.commit()) {
       queueMicrotask(() => form?.querySelector<HTMLElement>(`[id="${areaQuestionId}"] button`)?.focus())
       return
     }
     setBusy(true)
     try {
-      const site = siteFromForm(values, locale(), readArea())
+      const site = siteFromForm(values, locale(), area.read())
       const input = {
         title: values.title.trim(),
         ...(site ? { site } : {}),
@@ -201,17 +174,17 @@ export function NewBoardForm(props: { onCancel: () => void; onCreated?: (board: 
             <TextField
               {...bind('areaM2')}
               onInput={(event) => {
-                setAreaQuestion(null)
+                area.clearQuestion()
                 setValues('areaM2', event.currentTarget.value)
               }}
-              onChange={commitArea}
+              onChange={() => area.commit()}
               label={t('site.areaM2')}
               type="text"
               inputMode="decimal"
               optional
             />
-            <Show when={areaQuestion()}>
-              {(readings) => <NumberQuestion id={areaQuestionId} field="areaM2" readings={readings()} onChoose={chooseArea} />}
+            <Show when={area.question()}>
+              {(readings) => <NumberQuestion id={areaQuestionId} field="areaM2" readings={readings()} onChoose={area.choose} />}
             </Show>
           </div>
           <TextField
