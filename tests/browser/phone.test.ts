@@ -274,7 +274,10 @@ describe('a phone at the table', () => {
     await expect.poll(() => page.getByTestId('side-panel').getAttribute('data-sheet')).toBe('full')
     await page.getByTestId('tool-note').tap()
     await expect.poll(() => page.getByTestId('side-panel').getAttribute('data-sheet')).toBe('peek')
-    await tap(spot(0.2, 0.5))
+    // the sheet slides down (a CSS transition): tap once it has left the spot, not through it
+    const noteSpot = spot(0.2, 0.5)
+    await expect.poll(async () => (await page.getByTestId('side-panel').boundingBox())?.y ?? 0).toBeGreaterThan(noteSpot.y + 20)
+    await tap(noteSpot)
     await expect.poll(async () => (await ofKind('note')).length).toBe(2)
     await page.getByTestId('canvas-text-editor').waitFor()
     await page.keyboard.type('Ask the brewery about the yard')
