@@ -8,17 +8,15 @@ import { api } from '../../api.ts'
 import { useBoard } from '../../board/board-context.ts'
 import { Dialog } from '../../components/dialog.tsx'
 import { FormAlert, SelectField, TextAreaField, TextField } from '../../components/field.tsx'
-import { createNumberEntry, NumberQuestion } from '../../components/number-question.tsx'
+import { createNumberEntry } from '../../components/number-question.tsx'
 import { errorMessage } from '../../i18n/error-message.ts'
 import { countryName, enumLabel, locale, t } from '../../i18n/locale.ts'
 import { useSession } from '../../session/session-store.ts'
 import { centralEuropeanCountries, heritageStatuses, otherCountries, siteConditions } from '../../site-options.ts'
-import { siteFromForm } from '../home/new-board-form.tsx'
+import { AreaField, siteFromForm, sortedByName } from '../home/new-board-form.tsx'
 import { maxLength, optionalNumber, requiredText } from '../home/validation.ts'
 import { useSiteProfile } from './site-panel.tsx'
 import '../home/board-manage.css'
-
-const sortedByName = (codes: readonly string[]) => [...codes].sort((a, b) => countryName(a).localeCompare(countryName(b)))
 
 /**
  * The board's settings: title and site profile (owner, facilitator: PATCH /api/boards/:id),
@@ -131,22 +129,15 @@ function ProfileForm() {
             </For>
           </SelectField>
           <div>
-            <TextField
-              {...bind('areaM2')}
-              onInput={(event) => {
+            <AreaField
+              bind={bind('areaM2')}
+              entry={area}
+              questionId={areaQuestionId}
+              onEdit={(text) => {
                 setStatus(null)
-                area.clearQuestion()
-                setValues('areaM2', event.currentTarget.value)
+                setValues('areaM2', text)
               }}
-              onChange={() => area.commit()}
-              label={t('site.areaM2')}
-              type="text"
-              inputMode="decimal"
-              optional
             />
-            <Show when={area.question()}>
-              {(readings) => <NumberQuestion id={areaQuestionId} field="areaM2" readings={readings()} onChoose={area.choose} />}
-            </Show>
           </div>
           <TextField {...bind('builtYear')} label={t('site.builtYear')} type="number" inputMode="numeric" optional />
           <SelectField {...bind('heritageStatus')} label={t('site.heritageStatus')} optional>

@@ -74,7 +74,8 @@ function areaError(raw: string, locale: string): string | null {
   return reading.kind === 'number' && reading.value < 0 ? t('validation.min', { min: 0 }) : null
 }
 
-const sortedByName = (codes: readonly string[]) => [...codes].sort((a, b) => countryName(a).localeCompare(countryName(b)))
+/** Country codes sorted by their name in the UI language. */
+export const sortedByName = (codes: readonly string[]) => [...codes].sort((a, b) => countryName(a).localeCompare(countryName(b)))
 
 /** Title and site profile → POST /api/boards → the new board. */
 export function NewBoardForm(props: { onCancel: () => void; onCreated?: (board: Board) => void }) {
@@ -171,21 +172,12 @@ export function NewBoardForm(props: { onCancel: () => void; onCreated?: (board: 
             </optgroup>
           </SelectField>
           <div class="new-board__area">
-            <TextField
-              {...bind('areaM2')}
-              onInput={(event) => {
-                area.clearQuestion()
-                setValues('areaM2', event.currentTarget.value)
-              }}
-              onChange={() => area.commit()}
-              label={t('site.areaM2')}
-              type="text"
-              inputMode="decimal"
-              optional
+            <AreaField
+              bind={bind('areaM2')}
+              entry={area}
+              questionId={areaQuestionId}
+              onEdit={(text) => setValues('areaM2', text)}
             />
-            <Show when={area.question()}>
-              {(readings) => <NumberQuestion id={areaQuestionId} field="areaM2" readings={readings()} onChoose={area.choose} />}
-            </Show>
           </div>
           <TextField
             {...bind('builtYear')}
@@ -345,5 +337,38 @@ function TemplateIcon(props: { template: BoardTemplate }) {
     <svg class="template-icon" viewBox="0 0 56 40" width="44" height="32" fill="none" aria-hidden="true">
       {shapes[props.template]()}
     </svg>
+  )
+}
+
+/**
+ * The site's floor area as both site forms show it: a text field read in the UI language
+ * (`createNumberEntry`), with its question when what was typed reads two ways.
+ */
+export function AreaField(props: {
+  bind: { name: string; value: string; error?: string | null | undefined }
+  entry: ReturnType<typeof createNumberEntry>
+  questionId: string
+  onEdit: (text: string) => void
+}) {
+  return (
+    <>
+      <TextField
+        {...props.bind}
+        onInput={(event) => {
+          props.entry.clearQuestion()
+          props.onEdit(event.currentTarget.value)
+        }}
+        onChange={() => props.entry.commit()}
+        label={t('site.areaM2')}
+        type="text"
+        inputMode="decimal"
+        optional
+      />
+      <Show when={props.entry.question()}>
+        {(readings) => (
+          <NumberQuestion id={props.questionId} field="areaM2" readings={readings()} onChoose={props.entry.choose} />
+        )}
+      </Show>
+    </>
   )
 }
