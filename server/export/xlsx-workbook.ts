@@ -221,6 +221,7 @@ const indicatorNames: Record<string, string> = {
   actors: 'Actors',
   creativeActors: 'Creative and cultural actors',
   creativeCommitted: 'Committed creative and cultural actors (letter of intent or more)',
+  creativeInterested: 'Merely interested creative and cultural actors',
   creativeShare: 'Creative and cultural share of actors',
   plannedM2: 'Planned area (m²)',
   occupancy: 'Occupancy (planned / site area)',

@@ -12,6 +12,9 @@ export function keyIndicators(analysis: Analysis): Record<string, number | null>
     actors: actors.total,
     creativeActors: creative.count,
     creativeCommitted: creative.committed,
+    // goodwill without a letter of intent yet, apart from the committed (critical mass); null in
+    // an analysis stored before it was counted
+    creativeInterested: creative.interested ?? null,
     creativeShare: creative.share,
     plannedM2: area.plannedM2,
     occupancy: area.ratio,

@@ -168,6 +168,7 @@ export const enSnapshots = {
   'indicator.actors': 'Actors',
   'indicator.creativeActors': 'Creative and cultural actors',
   'indicator.creativeCommitted': 'Committed creative actors',
+  'indicator.creativeInterested': 'Merely interested creative actors',
   'indicator.creativeShare': 'Creative share of actors',
   'indicator.plannedM2': 'Planned area',
   'indicator.occupancy': 'Occupancy',

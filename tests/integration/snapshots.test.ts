@@ -82,6 +82,8 @@ describe('snapshots', () => {
     })
     expect(first.id).toMatch(/^[A-Za-z0-9_-]{20,}$/)
     expect(first.indicators?.actors).toBe(17)
+    // critical mass apart: committed (letter of intent or more) and merely interested creative actors
+    expect(first.indicators).toMatchObject({ creativeActors: 8, creativeCommitted: 2, creativeInterested: 4 })
     expect(Number.isNaN(Date.parse(first.createdAt))).toBe(false)
 
     const c = client(boardId, owner.token)

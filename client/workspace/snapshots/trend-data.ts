@@ -6,6 +6,7 @@ export const ALL_INDICATORS = [
   'actors',
   'creativeActors',
   'creativeCommitted',
+  'creativeInterested',
   'creativeShare',
   'plannedM2',
   'occupancy',
