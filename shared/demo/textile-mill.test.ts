@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import { analyse } from '../analysis/analyse.ts'
+import { isCreative, isEstablished } from '../analysis/sectors.ts'
 import { readBoardDocument, writeBoardDocument } from '../schema/convert.ts'
 import { parseBoardDocument } from '../schema/document.ts'
 import { textileMillDocument } from './textile-mill.ts'
@@ -40,6 +42,24 @@ describe('textile mill demo', () => {
       if (element.kind === 'phase') for (const ref of element.refs ?? []) expect(ids.has(ref)).toBe(true)
       if (element.kind === 'use') expect(element.zone && ids.has(element.zone)).toBe(true)
     }
+  })
+
+  it('shows the combination a good concept makes: a creative actor linked with an established one, no combination gap', () => {
+    const actors = new Map(byKind('actor').flatMap((actor) => (actor.kind === 'actor' ? [[actor.id, actor] as const] : [])))
+    const combining = elements.filter((element) => {
+      if (element.kind !== 'link') return false
+      const ends = [actors.get(element.from), actors.get(element.to)]
+      return (
+        ends.some((end) => end !== undefined && isCreative(end.sector)) &&
+        ends.some((end) => end !== undefined && isEstablished(end.sector))
+      )
+    })
+    expect(combining.map((link) => link.id)).toEqual(['l-durdevic-roastery'])
+    const { indicators, gaps } = analyse(textileMillDocument)
+    expect(indicators.combination.crossSectorLinks).toBe(1)
+    expect(gaps.map((gap) => gap.type)).not.toContain('combination-missing')
+    // what is still open in the concept: uses without an operator, actors without a use
+    expect(gaps).toHaveLength(12)
   })
 
   it('lays cards out inside their frames without overlaps', () => {

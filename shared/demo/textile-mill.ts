@@ -469,6 +469,14 @@ const links = [
   { id: 'l-leczyca-studios', from: 'a-leczyca', to: 'u-studios', relation: 'uses' },
   { id: 'l-durdevic-shop', from: 'a-durdevic', to: 'u-shop', relation: 'uses' },
   { id: 'l-roastery-cafe', from: 'a-roastery', to: 'u-cafe', relation: 'operates' },
+  // the combination the concept is about: a creative studio working for an established business
+  {
+    id: 'l-durdevic-roastery',
+    from: 'a-durdevic',
+    to: 'a-roastery',
+    relation: 'supplies',
+    label: 'packaging and shop design',
+  },
   { id: 'l-uni-lab', from: 'a-uni', to: 'u-lab', relation: 'operates' },
   { id: 'l-muehlbauer-uni', from: 'a-muehlbauer', to: 'a-uni', relation: 'cooperates', label: 'joint research on recycled yarn' },
   { id: 'l-muehlbauer-production', from: 'a-muehlbauer', to: 'u-production', relation: 'uses' },

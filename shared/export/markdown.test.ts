@@ -78,7 +78,10 @@ describe('toMarkdown', () => {
 
   it('states the relationships in words', () => {
     const section = md.slice(md.indexOf('## Relationships'), md.indexOf('## Phasing roadmap'))
-    expect(section).toContain('20 relationships, in words:')
+    expect(section).toContain('21 relationships, in words:')
+    expect(section).toContain(
+      '- Dizajn studio Đurđević d.o.o. supplies Kaffeerösterei Großmann & Söhne (packaging and shop design).\n',
+    )
     expect(section).toContain('- Kaffeerösterei Großmann & Söhne operates Café and roastery.\n')
     expect(section).toContain('- Bürgerstiftung Weißenau funds Community room.\n')
     expect(section).toContain('- Café and roastery and Summer market have a synergy.\n')
