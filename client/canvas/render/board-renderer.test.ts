@@ -5,6 +5,7 @@ import * as Y from 'yjs'
 import { textileMillDocument } from '../../../shared/demo/textile-mill.ts'
 import { translatorFor } from '../../../shared/i18n/index.ts'
 import { writeBoardDocument } from '../../../shared/schema/convert.ts'
+import { createDocumentBinding } from '../../board/document-binding.ts'
 import { type BoardRenderer, createBoardRenderer } from './board-renderer.ts'
 import { reconcileStats } from './reconcile.ts'
 
@@ -124,6 +125,34 @@ describe('createBoardRenderer', () => {
     renderer.flush()
     expect(changes[0]).toEqual(new Set(['u-shop', 'z-villa']))
     expect(textsOf(renderer.nodeOf('z-villa')).join(' ')).toContain('620 m² planned')
+  })
+
+  it('redraws the phases, and only them, when the timeline origin changes', () => {
+    const { doc, renderer, changes } = setUp()
+    const phases = textileMillDocument.elements.filter((element) => element.kind === 'phase').map((element) => element.id)
+    expect(phases.length).toBeGreaterThan(0)
+    changes.length = 0
+    doc.getMap('settings').set('timelineOrigin', '2020-01')
+    renderer.flush()
+    expect(changes).toEqual([new Set(phases)])
+    changes.length = 0
+    doc.getMap('settings').set('commitmentWeights', { idea: 1 })
+    renderer.flush()
+    expect(changes).toEqual([])
+  })
+
+  it('draws from a binding it is given, and leaves it open when destroyed', () => {
+    const doc = demoDoc()
+    const binding = createDocumentBinding(doc)
+    const renderer = createBoardRenderer({ doc, binding, t: translatorFor('en'), locale: 'en', cache: false })
+    renderer.flush()
+    expect(renderer.nodeOf('a-makers')).toBeDefined()
+    renderer.destroy()
+    const seen: string[] = []
+    binding.subscribe((change) => seen.push(...change.elements))
+    elementMap(doc, 'a-makers').set('label', 'Makers')
+    expect(seen).toEqual(['a-makers'])
+    binding.destroy()
   })
 
   it('removes the node of a deleted element and leaves its links dangling', () => {

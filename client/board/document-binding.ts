@@ -1,0 +1,71 @@
+import type * as Y from 'yjs'
+import { createTimeline, type Timeline } from '../../shared/scene/timeline.ts'
+import { readElement } from '../../shared/schema/convert.ts'
+import type { Element } from '../../shared/schema/elements.ts'
+import { getElements, getSettings } from '../../shared/schema/layout.ts'
+import { touchedElementIds } from './board-store.ts'
+
+/** What one Yjs event changed: element ids (added, removed, edited) and settings keys. */
+export interface DocumentChange {
+  readonly elements: ReadonlySet<string>
+  readonly settings: ReadonlySet<string>
+}
+
+/**
+ * A board document as validated elements: the one place a view reads the Y.Doc's `elements` and
+ * `settings` maps from and hears about their changes. Elements are read through
+ * `shared/schema` (`readElement`), so a view never sees a malformed one: it is absent until
+ * it is valid again.
+ */
+export interface DocumentBinding {
+  /** The ids in the elements map, valid or not (read each with `read`). */
+  ids(): IterableIterator<string>
+  /** The valid element under `id`; undefined when there is none or it does not validate. */
+  read(id: string): Element | undefined
+  /** The timeline of the board's `settings.timelineOrigin` (phases' months). */
+  readonly timeline: Timeline
+  /** Called once per Yjs event with what it touched; returns an unsubscribe. */
+  subscribe(listener: (change: DocumentChange) => void): () => void
+  destroy(): void
+}
+
+const NONE: ReadonlySet<string> = new Set()
+
+export function createDocumentBinding(doc: Y.Doc): DocumentBinding {
+  const elements = getElements(doc)
+  const settings = getSettings(doc)
+  const listeners = new Set<(change: DocumentChange) => void>()
+  let timeline = createTimeline(settings.get('timelineOrigin'))
+
+  const emit = (change: DocumentChange) => {
+    for (const listener of listeners) listener(change)
+  }
+  const onElements = (events: Y.YEvent<Y.AbstractType<unknown>>[]) =>
+    emit({ elements: touchedElementIds(elements, events), settings: NONE })
+  const onSettings = (event: Y.YMapEvent<unknown>) => {
+    if (event.keysChanged.has('timelineOrigin')) timeline = createTimeline(settings.get('timelineOrigin'))
+    emit({ elements: NONE, settings: event.keysChanged })
+  }
+  elements.observeDeep(onElements)
+  settings.observe(onSettings)
+
+  return {
+    ids: () => elements.keys(),
+    read(id) {
+      const read = readElement(elements.get(id), id)
+      return read.ok ? read.value : undefined
+    },
+    get timeline() {
+      return timeline
+    },
+    subscribe(listener) {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+    destroy() {
+      elements.unobserveDeep(onElements)
+      settings.unobserve(onSettings)
+      listeners.clear()
+    },
+  }
+}
