@@ -4,6 +4,7 @@ import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { methodNotAllowed } from 'hono/method-not-allowed'
 import type { Storage } from 'unstorage'
+import { canFacilitate } from '../shared/schema/roles.ts'
 import type { AccessControl } from './access.ts'
 import { analysisRoutes } from './analysis/analysis-routes.ts'
 import { AuthService } from './auth/auth-service.ts'
@@ -26,6 +27,9 @@ import type { Config } from './config.ts'
 import { demoRoutes } from './demo/demo-routes.ts'
 import { analyseBoard } from './export/analyse-board.ts'
 import { exportRoutes } from './export/export-routes.ts'
+import { BallotStore } from './facilitation/ballot-store.ts'
+import { facilitationRoutes } from './facilitation/facilitation-routes.ts'
+import { FacilitationService } from './facilitation/facilitation-service.ts'
 import type { AppEnv } from './http/app-env.ts'
 import { errorHandler, notFoundHandler, onMethodNotAllowed } from './http/error-handler.ts'
 import { apiError } from './http/errors.ts'
@@ -85,6 +89,17 @@ export function createApp(deps: AppDeps): { app: Hono<AppEnv>; access: AccessCon
   const snapshotStore = new SnapshotStore(storage)
   const images = new ImageStore(storage)
   const snapshots = new SnapshotService(boards, content, snapshotStore, analyseBoard, now)
+  const facilitation = new FacilitationService(boards, content, new BallotStore(storage), async (boardId) => {
+    const ids = content.connectedUserIds(boardId)
+    const people = await Promise.all(
+      [...ids].map(async (id) => {
+        const role = await boards.store.roleOf(boardId, id)
+        const user = role && !canFacilitate(role) ? await auth.users.get(id) : null
+        return user ? { userId: id, name: user.displayName } : null
+      }),
+    )
+    return people.filter((p) => p !== null)
+  })
   const behindProxy = config.publicOrigin !== undefined
   const mailer = deps.mailer !== undefined ? deps.mailer : config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : null
   const passwordReset = new PasswordReset(users, sessions, new ResetTokenStore(storage, now), content, mailer, logger, now)
@@ -107,6 +122,7 @@ export function createApp(deps: AppDeps): { app: Hono<AppEnv>; access: AccessCon
   app.route('/api/boards', boardInviteRoutes(invites, boards, { publicOrigin: config.publicOrigin }))
   app.route('/api/boards', memberRoutes(members, boards))
   app.route('/api/boards', imageRoutes(boards, images))
+  app.route('/api/boards', facilitationRoutes(boards, facilitation))
   app.route(
     '/api/boards',
     analysisRoutes(boards, content, {

@@ -12,6 +12,10 @@ const refusalTexts = {
   'refusal.facilitator_only':
     'Only facilitators can change the site profile, the analysis settings and the board details. That change was undone.',
   'refusal.server_only': 'That part of the board is kept by the server. Your change to it was undone.',
+  'refusal.editing_paused':
+    'A facilitator paused editing for a moment. Your change was undone; you can edit again when editing resumes.',
+  'refusal.kind_not_allowed':
+    'This step of the agenda asks for other kinds of element. Your new element was removed; the toolbar shows what you can add now.',
   'refusal.invalid_value': 'A value was not accepted (for example, a label longer than 500 characters). That change was undone.',
   'refusal.unseen_delete': 'The server could not accept a change from this browser.',
   'refusal.foreign_client_id': 'The server could not accept a change from this browser.',

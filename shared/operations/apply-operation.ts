@@ -11,6 +11,7 @@ import { Operation, type OperationInput } from './operation.ts'
 import { invalidOperation, type OperationError, type OperationResult } from './operation-error.ts'
 import type { Plan } from './plan.ts'
 import { planReorderElements } from './reorder-elements.ts'
+import { planSetFacilitation } from './set-facilitation.ts'
 import { planUpdateElement } from './update-element.ts'
 import { planUpdateSettings } from './update-settings.ts'
 import { planUpdateSite } from './update-site.ts'
@@ -78,5 +79,7 @@ function planOperation(doc: Y.Doc, op: Operation): Plan {
       return planReplaceBoard(doc, op)
     case 'template.add':
       return planAddTemplate(doc, op)
+    case 'facilitation.set':
+      return planSetFacilitation(doc, op)
   }
 }

@@ -1,4 +1,5 @@
 import type * as Y from 'yjs'
+import { facilitationOf, mayCreateKind, mayEditNow } from '../rules/facilitation.ts'
 import { mayChangeElement, mayLock } from '../rules/lock.ts'
 import { getElementMap } from '../schema/layout.ts'
 import { hasRole, type Role } from '../schema/roles.ts'
@@ -21,7 +22,20 @@ export const operationRoles: Readonly<Record<Operation['type'], Role>> = {
   'board.profile': 'facilitator',
   'board.replace': 'facilitator',
   'template.add': 'facilitator',
+  'facilitation.set': 'facilitator',
 }
+
+/** Operations that write board content (paused while a facilitator pauses editing). */
+const elementOperations: ReadonlySet<Operation['type']> = new Set([
+  'element.add',
+  'element.update',
+  'element.move',
+  'element.resize',
+  'element.delete',
+  'element.reorder',
+  'link.add',
+  'link.remove',
+])
 
 /** The existing elements an operation changes or deletes. */
 function touchedIds(op: Operation): readonly string[] {
@@ -56,7 +70,13 @@ export function authorizeOperation(doc: Y.Doc, op: Operation, role: Role): Opera
   const least = operationRoles[op.type]
   if (!hasRole(role, least)) return refuse('forbidden', `${op.type} needs the ${least} role`).error
   if (setsLock(op) && !mayLock(role)) return refuse('forbidden', 'only facilitators lock and unlock elements').error
-  if (op.type === 'element.lock') return null
+  if (op.type === 'element.lock' || op.type === 'facilitation.set') return null
+  if (elementOperations.has(op.type)) {
+    const state = facilitationOf(doc)
+    if (!mayEditNow(role, state)) return refuse('editing_paused', 'a facilitator paused editing').error
+    const kind = op.type === 'element.add' ? op.elements.find((e) => !mayCreateKind(role, state, e.kind))?.kind : undefined
+    if (kind) return refuse('kind_not_allowed', `the current agenda step does not ask for ${kind} elements`).error
+  }
   for (const id of touchedIds(op)) {
     const element = getElementMap(doc, id)
     if (element && !mayChangeElement(role, { locked: element.get('locked') }))

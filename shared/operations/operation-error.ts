@@ -14,6 +14,10 @@ export type OperationErrorCode =
   | 'forbidden'
   /** the element is locked by a facilitator */
   | 'locked'
+  /** a facilitator paused editing */
+  | 'editing_paused'
+  /** the current agenda step does not ask for this kind of element */
+  | 'kind_not_allowed'
 
 /** Why an operation was refused; nothing was written. `message` is plain English. */
 export type OperationError = { code: OperationErrorCode; message: string; elementId?: string; field?: string }

@@ -122,6 +122,15 @@ export const AddTemplate = z.object({
   template: z.enum(addableTemplates, { error: `must be one of ${addableTemplates.join(', ')}` }),
 })
 
+/**
+ * Sets keys of the board's facilitation state (shared/facilitation/state.ts): what a
+ * facilitation command resolved to (shared/facilitation/resolve.ts). Only the server writes it.
+ */
+export const SetFacilitation = z.object({
+  type: z.literal('facilitation.set'),
+  values: z.record(z.string(), z.unknown(), { error: 'must be an object of facilitation keys' }),
+})
+
 export const operationTypes = [
   'element.add',
   'element.update',
@@ -137,6 +146,7 @@ export const operationTypes = [
   'board.profile',
   'board.replace',
   'template.add',
+  'facilitation.set',
 ] as const
 
 export const Operation = z.discriminatedUnion(
@@ -156,6 +166,7 @@ export const Operation = z.discriminatedUnion(
     UpdateProfile,
     ReplaceBoard,
     AddTemplate,
+    SetFacilitation,
   ],
   {
     error: (issue) => {

@@ -14,6 +14,10 @@ export const refusalCodes = [
   'facilitator_only',
   /** state only the server writes (facilitation, the writers' register, unknown top-level maps) */
   'server_only',
+  /** a facilitator paused editing (a presentation, a closing discussion) */
+  'editing_paused',
+  /** the current agenda step lets participants create other kinds of element */
+  'kind_not_allowed',
   /** a value breaks the contract's limits (a label over 500 characters, a wrong type, nesting) */
   'invalid_value',
   /** a deletion of content the server has not seen (a forgery: the socket closes with 4400) */

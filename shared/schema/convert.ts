@@ -1,4 +1,5 @@
 import * as Y from 'yjs'
+import { getFacilitation, readFacilitation } from '../facilitation/state.ts'
 import { type BoardDocument, DOCUMENT_FORMAT, DOCUMENT_VERSION } from './document.ts'
 import { type Element, parseElement } from './elements.ts'
 import { compareIndex } from './fractional-index.ts'
@@ -89,6 +90,7 @@ export function readBoardDocument(
   const { elements, issues } = readElements(doc)
   const site = readSite(doc, issues)
   const settings = readSettings(doc, issues)
+  const votes = readFacilitation(doc).closedVotes
   const document: BoardDocument = {
     format: DOCUMENT_FORMAT,
     version: DOCUMENT_VERSION,
@@ -96,6 +98,7 @@ export function readBoardDocument(
     site,
     elements,
     ...(settings === undefined ? {} : { settings }),
+    ...(votes.length === 0 ? {} : { votes }),
   }
   return { document, issues }
 }
@@ -113,6 +116,8 @@ export function writeBoardDocument(doc: Y.Doc, document: BoardDocument, origin?:
     setIfChanged(meta, META_TITLE, document.board.title)
     syncFields(getSite(doc), document.site)
     syncFields(getSettings(doc), document.settings ?? {})
+    const facilitation = getFacilitation(doc)
+    if (document.votes?.length || facilitation.has('closedVotes')) setIfChanged(facilitation, 'closedVotes', document.votes ?? [])
     const elements = getElements(doc)
     const wanted = new Set<string>(document.elements.map((element) => element.id))
     for (const id of [...elements.keys()]) if (!wanted.has(id)) elements.delete(id)

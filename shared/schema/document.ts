@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { Vote } from '../facilitation/state.ts'
 import { Element } from './elements.ts'
 import { text } from './fields.ts'
 import { formatPath, issueText } from './issues.ts'
@@ -28,6 +29,11 @@ export const BoardDocument = z
       elements: z.array(Element, { error: 'must be a list of elements' }),
       /** Absent means "defaults" (settings.ts); present, missing entries take defaults. */
       settings: Settings.optional(),
+      /** Closed dot votes with their results, oldest first (absent: none). Open votes are never here. */
+      votes: z
+        .array(Vote.refine((vote) => !vote.open, { error: 'must be a closed vote' }))
+        .max(500)
+        .optional(),
     },
     { error: 'must be a JSON object' },
   )

@@ -1,4 +1,5 @@
 import * as Y from 'yjs'
+import { facilitationOf, mayCreateKind, mayEditNow } from '../../../shared/rules/facilitation.ts'
 import { mayChangeElement, mayLock } from '../../../shared/rules/lock.ts'
 import type { RefusalCode } from '../../../shared/rules/refusals.ts'
 import { MAX_LABEL_CHARS } from '../../../shared/schema/element-base.ts'
@@ -84,6 +85,24 @@ export const rules: ReadonlyArray<readonly [string, Rule]> = [
       }
       if (key === undefined || key === '#' || field !== undefined || change.value instanceof NonPlainValue) return 'invalid_value'
       return jsonLength(change.value) > MAX_OTHER_VALUE_CHARS ? 'invalid_value' : null
+    },
+  ],
+  [
+    'editing-paused',
+    (change, { doc, role }) =>
+      change.path[0] === ELEMENTS_MAP && !mayEditNow(role, facilitationOf(doc)) ? 'editing_paused' : null,
+  ],
+  [
+    'step-kinds',
+    // a new element (or a kind changed) of a kind the current agenda step does not ask for
+    (change, { doc, role, newKinds }) => {
+      const [map, id, field] = change.path
+      if (map !== ELEMENTS_MAP || !id || change.op !== 'set') return null
+      let kind: unknown
+      if (field === undefined && !elementOf(doc, id)) kind = newKinds.get(id)
+      else if (field === 'kind') kind = change.value
+      else return null
+      return typeof kind === 'string' && !mayCreateKind(role, facilitationOf(doc), kind) ? 'kind_not_allowed' : null
     },
   ],
   [

@@ -1,0 +1,122 @@
+import type { Ballot as BallotBody, FacilitationCommand } from '../../shared/facilitation/commands.ts'
+import { ballotProblem, resolveCommand } from '../../shared/facilitation/resolve.ts'
+import { type FacilitationState, type Person, readFacilitation, remainingMs, type Vote } from '../../shared/facilitation/state.ts'
+import { newElementId } from '../../shared/schema/ids.ts'
+import type { SessionUser } from '../access.ts'
+import { KeyedLock } from '../auth/keyed-lock.ts'
+import type { AccessError, BoardService } from '../boards/board-service.ts'
+import { fail, ok, type Result } from '../http/result.ts'
+import type { BoardContent } from '../sync/board-content.ts'
+import type { BallotStore } from './ballot-store.ts'
+
+/** The facilitation state as one caller may see it (CONTRACT.md): their own dots only. */
+export interface FacilitationView extends Omit<FacilitationState, 'vote'> {
+  serverTime: number
+  vote: (Vote & { myDots: Record<string, number> }) | null
+}
+
+export type FacilitationError = AccessError | 'validation_failed' | 'conflict'
+
+/** Who takes part on a board now (for groups.random): connected members below facilitator. */
+export type ParticipantsOf = (boardId: string) => Promise<Person[]>
+
+/**
+ * Runs a live workshop on the server (CONTRACT.md "Facilitation"): reads the state for a
+ * caller, resolves facilitators' commands (shared/facilitation/resolve.ts) and writes them as
+ * one server transaction through `BoardContent.apply` (so they reach every client as an
+ * ordinary update, on every instance), and holds the ballots of an open vote, which no
+ * document or message carries until the vote closes.
+ */
+export class FacilitationService {
+  /** one command or ballot at a time per board (within this instance) */
+  readonly #lock = new KeyedLock()
+
+  constructor(
+    private readonly boards: BoardService,
+    private readonly content: BoardContent,
+    private readonly ballots: BallotStore,
+    private readonly participants: ParticipantsOf,
+    private readonly now: () => number = () => Date.now(),
+  ) {}
+
+  async view(user: SessionUser, boardId: string): Promise<Result<FacilitationView, AccessError>> {
+    const access = await this.boards.access(user, boardId, 'viewer')
+    if (!access.ok) return access
+    return ok(await this.#view(boardId, user.id))
+  }
+
+  async command(
+    user: SessionUser,
+    boardId: string,
+    command: FacilitationCommand,
+  ): Promise<Result<FacilitationView, FacilitationError>> {
+    const access = await this.boards.access(user, boardId, 'facilitator')
+    if (!access.ok) return access
+    const role = access.value.role
+    return this.#lock.run(boardId, async () => {
+      const state = await this.content.read(boardId, readFacilitation)
+      const openVote = state.vote?.open ? state.vote : null
+      const ballots = command.command === 'vote.close' && openVote ? await this.ballots.all(boardId, openVote.id) : []
+      const participants = command.command === 'groups.random' ? await this.participants(boardId) : []
+      const resolution = await this.content.read(boardId, (doc) =>
+        resolveCommand(state, command, {
+          doc,
+          now: this.now(),
+          by: { userId: user.id, name: user.displayName },
+          newId: () => newElementId(),
+          ballots,
+          participants,
+        }),
+      )
+      if (!resolution.ok)
+        return fail(resolution.error.code === 'conflict' ? 'conflict' : 'validation_failed', resolution.error.message)
+      if (resolution.lock) {
+        if (resolution.lock.ids.length === 0) return fail('validation_failed', 'none of these elements exists')
+        const locked = await this.content.apply(boardId, { type: 'element.lock', ...resolution.lock }, { role })
+        if (!locked.ok) return fail('validation_failed', locked.error.message)
+      }
+      if (Object.keys(resolution.set).length > 0) {
+        const written = await this.content.apply(boardId, { type: 'facilitation.set', values: resolution.set }, { role })
+        if (!written.ok) return fail('forbidden', written.error.message)
+      }
+      // the ballots have been counted into the board (or the vote was dropped): no secret is kept longer than needed
+      if (openVote && (command.command === 'vote.close' || command.command === 'vote.cancel'))
+        await this.ballots.clear(boardId, openVote.id)
+      return ok(await this.#view(boardId, user.id))
+    })
+  }
+
+  /** The caller's whole ballot in the open vote (`PUT /api/boards/:id/vote`). */
+  async vote(user: SessionUser, boardId: string, body: BallotBody): Promise<Result<FacilitationView, FacilitationError>> {
+    const access = await this.boards.access(user, boardId, 'editor')
+    if (!access.ok) return access
+    return this.#lock.run(boardId, async () => {
+      const { vote } = await this.content.read(boardId, readFacilitation)
+      if (!vote?.open) return fail('conflict', 'no vote is open on this board')
+      const dots = Object.fromEntries(Object.entries(body.dots).filter(([, n]) => n > 0))
+      const problem = ballotProblem(vote, dots)
+      if (problem) return fail('validation_failed', problem)
+      await this.ballots.put(boardId, vote.id, { userId: user.id, name: user.displayName, dots })
+      const voters = await this.ballots.voters(boardId, vote.id)
+      if (voters !== vote.voters)
+        await this.content.apply(
+          boardId,
+          { type: 'facilitation.set', values: { vote: { ...vote, voters } } },
+          { role: 'facilitator' },
+        )
+      return ok(await this.#view(boardId, user.id))
+    })
+  }
+
+  async #view(boardId: string, userId: string): Promise<FacilitationView> {
+    const state = await this.content.read(boardId, readFacilitation)
+    const serverTime = this.now()
+    const timer = { ...state.timer, remainingMs: remainingMs(state.timer, serverTime) }
+    let vote: FacilitationView['vote'] = null
+    if (state.vote) {
+      const mine = state.vote.open ? await this.ballots.get(boardId, state.vote.id, userId) : null
+      vote = { ...state.vote, myDots: { ...(mine?.dots ?? {}) } }
+    }
+    return { ...state, serverTime, timer, vote }
+  }
+}
