@@ -1,6 +1,7 @@
 import { type Accessor, createContext, useContext } from 'solid-js'
 import type { Role } from '../../shared/schema/roles.ts'
 import type { Board, User } from '../api.ts'
+import { createFacilitation, type Facilitation } from '../facilitation/facilitation-store.ts'
 import { type BoardStore, createBoardStore } from './board-store.ts'
 import { type BoardConnection, type ConnectionOptions, createBoardConnection } from './connection.ts'
 import { createLocalWrites, type LocalWrites } from './local-writes.ts'
@@ -32,6 +33,8 @@ export interface BoardSession {
   readonly selection: Selection
   /** undo/redo of this person's own changes, with enabled states for the buttons */
   readonly undo: UndoState
+  /** the live workshop: agenda, timer, vote, presenter … (server-written) and its commands */
+  readonly facilitation: Facilitation
 }
 
 /** Opens the board; call inside a reactive owner (the board screen): closing it closes the board. */
@@ -43,7 +46,8 @@ export function createBoardSession(board: Board, me: User, options?: ConnectionO
   createStakeholderSync(connection.doc, writes) // the influence/interest grid follows this person's edits
   const selection = createSelection()
   const undo = createUndoState(connection.doc, writes.undoManager, selection)
-  return { board, me, role: connection.role, color, connection, store, writes, selection, undo }
+  const facilitation = createFacilitation(connection.doc, board.id)
+  return { board, me, role: connection.role, color, connection, store, writes, selection, undo, facilitation }
 }
 
 export const BoardContext = createContext<BoardSession>()
