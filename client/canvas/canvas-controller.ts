@@ -1,4 +1,3 @@
-import Konva from 'konva'
 import { type Accessor, createEffect, createSignal, on, onCleanup, untrack } from 'solid-js'
 import { translatorFor } from '../../shared/i18n/index.ts'
 import type { OperationInput } from '../../shared/operations/operation.ts'
@@ -21,31 +20,15 @@ import { clipboardStore } from './clipboard-store.ts'
 import { createFrameTask } from './frame-scheduler.ts'
 import { attachPointerGestures, type PointerGestures } from './gestures/pointer-gestures.ts'
 import { attachTransformGesture } from './gestures/transform-gesture.ts'
-import { createGridLayer } from './layers/grid-layer.ts'
 import { createOverlayLayer } from './layers/overlay-layer.ts'
 import { type ElementBox, newElementAt, newElementIn, startsBeforeMonth } from './new-element.ts'
-import { type FitOptions, fitAvoiding, openingRect, readableView } from './opening-view.ts'
+import { type FitOptions, openingRect, readableView } from './opening-view.ts'
 import { createPresencePublisher } from './presence-publisher.ts'
 import { followRemoteDrags } from './remote-drags.ts'
 import { createBoardRenderer } from './render/board-renderer.ts'
+import { createStageController } from './stage-controller.ts'
 import { type CreationTool, isReadOnlyTool, type Tool } from './tools.ts'
-import {
-  centreOn,
-  clampScale,
-  lerpViewport,
-  type Point,
-  type Rect,
-  readWheel,
-  type Size,
-  toBoard,
-  toScreen,
-  unionRect,
-  type Viewport,
-  viewportCentre,
-  visibleRect,
-  zoomAround,
-  zoomBy,
-} from './viewport.ts'
+import { centreOn, type Point, type Rect, unionRect, viewportCentre, zoomAround } from './viewport.ts'
 import { loadViewport, saveViewport } from './viewport-store.ts'
 
 export interface CanvasController {
@@ -55,7 +38,6 @@ export interface CanvasController {
   readonly minimapVisible: Accessor<boolean>
 }
 
-const ANIMATION_MS = 260
 /** Room kept free for the floating chrome when fitting: the tool palette (left), zoom and minimap (bottom). */
 const FIT_INSETS = { left: 72, bottom: 24 }
 /** Phones: the tools are a row over the top, zoom at the bottom left. */
@@ -81,58 +63,38 @@ export function createCanvasController(
   const isEditor = () => canEdit(session.role())
   const elements = (): Readonly<Record<string, ElementLike>> => session.store.state.elements
 
-  const stage = new Konva.Stage({ container: host, width: Math.max(1, host.clientWidth), height: Math.max(1, host.clientHeight) })
   const saved = loadViewport(boardId)
-  const [viewport, setViewportSignal] = createSignal<Viewport>(saved ?? { x: 0, y: 0, scale: 1 })
-  const [size, setSize] = createSignal<Size>({ width: stage.width(), height: stage.height() })
   const [tool, setToolSignal] = createSignal<Tool>('select')
   const [editing, setEditing] = createSignal<string | null>(null)
   // on a phone the minimap would cover a good part of the board: off until asked for
   const [minimapVisible, setMinimapVisible] = createSignal(!isSmallScreen())
 
-  const gridLayer = createGridLayer(() => ({ viewport: viewport(), size: size() }))
   const renderer = createBoardRenderer({
     doc: session.connection.doc,
     t: translatorFor(untrack(language)),
     locale: untrack(locale),
   })
+  // The stage and its view (grid, elements, pan, zoom, wheel, size); the canvas adds the rest.
+  let saveTimer: ReturnType<typeof setTimeout> | null = null
+  const view = createStageController(host, {
+    viewport: saved ?? { x: 0, y: 0, scale: 1 },
+    renderer,
+    grid: true,
+    fit: () => fitOptions(),
+    contentBounds: () => boundsOfIds(Object.keys(elements())),
+    keepFree: () => minimapBox(),
+    onViewport: (vp) => {
+      refreshOverlay()
+      pointer?.refresh()
+      if (saveTimer) clearTimeout(saveTimer)
+      saveTimer = setTimeout(() => saveViewport(boardId, vp), 250)
+    },
+  })
+  const { stage, viewport, size, setViewport } = view
   const overlay = createOverlayLayer()
-  stage.add(gridLayer, renderer.layer, overlay.layer)
+  view.addLayer(overlay.layer)
 
   const publisher = createPresencePublisher(session.connection.provider.awareness)
-
-  // Viewport: the stage carries it; the renderer learns the visible rect once per frame (culling).
-  const cull = createFrameTask(() => renderer.setViewport(visibleRect(viewport(), size())))
-  let saveTimer: ReturnType<typeof setTimeout> | null = null
-  let animation: number | null = null
-  const applyViewport = (next: Viewport) => {
-    const vp = { x: next.x, y: next.y, scale: clampScale(next.scale) }
-    setViewportSignal(vp)
-    stage.setAttrs({ x: vp.x, y: vp.y, scaleX: vp.scale, scaleY: vp.scale })
-    stage.batchDraw()
-    cull.schedule()
-    refreshOverlay()
-    pointer?.refresh()
-    if (saveTimer) clearTimeout(saveTimer)
-    saveTimer = setTimeout(() => saveViewport(boardId, vp), 250)
-  }
-  const setViewport = (next: Viewport) => {
-    if (animation !== null) cancelAnimationFrame(animation)
-    animation = null
-    applyViewport(next)
-  }
-  const animateTo = (target: Viewport) => {
-    if (animation !== null) cancelAnimationFrame(animation)
-    const from = viewport()
-    const started = performance.now()
-    const step = (now: number) => {
-      const t = Math.min(1, (now - started) / ANIMATION_MS)
-      const eased = 1 - (1 - t) ** 3
-      applyViewport(t >= 1 ? target : lerpViewport(from, target, size(), eased))
-      animation = t >= 1 ? null : requestAnimationFrame(step)
-    }
-    animation = requestAnimationFrame(step)
-  }
 
   const fitOptions = (): FitOptions => ({ padding: 40, maxScale: 1.5, insets: isSmallScreen() ? PHONE_FIT_INSETS : FIT_INSETS })
   /** The minimap's box in stage px while it is shown (fit-to-screen keeps it free), else null. */
@@ -143,11 +105,6 @@ export function createCanvasController(
     const stageBox = host.getBoundingClientRect()
     return { x: box.left - stageBox.left, y: box.top - stageBox.top, width: box.width, height: box.height }
   }
-  const zoomTo = (rect: Rect, options: { animate?: boolean; avoid?: Rect | null } = {}) => {
-    const target = fitAvoiding(rect, size(), fitOptions(), options.avoid ?? null)
-    if (options.animate === false) setViewport(target)
-    else animateTo(target)
-  }
   const boundsOfIds = (ids: Iterable<string>): Rect | null => {
     const all = elements()
     const rects: Rect[] = []
@@ -157,14 +114,9 @@ export function createCanvasController(
     }
     return unionRect(rects)
   }
-  const zoomToFit = (animate = true) => {
-    const bounds = boundsOfIds(Object.keys(elements()))
-    if (bounds) zoomTo(bounds, { animate, avoid: minimapBox() })
-    else setViewport(centreOn({ x: 0, y: 0 }, size(), 1))
-  }
   const zoomToSelection = () => {
     const bounds = boundsOfIds(session.selection.ids())
-    if (bounds) zoomTo(bounds)
+    if (bounds) view.zoomTo(bounds)
   }
 
   // Overlay: outlines of the selection (moved with a live drag), the transformer, the handle.
@@ -248,10 +200,10 @@ export function createCanvasController(
     renderer,
     overlay,
     publisher,
+    view,
     viewport,
     size,
-    setViewport,
-    toBoard: (screen) => toBoard(viewport(), screen),
+    toBoard: view.toBoard,
     tool,
     setTool,
     get canEdit() {
@@ -282,29 +234,6 @@ export function createCanvasController(
 
   const transform = attachTransformGesture(core)
   pointer = attachPointerGestures(core)
-
-  // Wheel: pinch and mouse wheel zoom around the pointer; trackpad scroll pans.
-  const onWheel = (e: WheelEvent) => {
-    e.preventDefault()
-    const rect = host.getBoundingClientRect()
-    const anchor = { x: e.clientX - rect.left, y: e.clientY - rect.top }
-    const intent = readWheel(e)
-    if (intent.kind === 'zoom') setViewport(zoomBy(viewport(), anchor, intent.factor))
-    else setViewport({ ...viewport(), x: viewport().x + intent.dx, y: viewport().y + intent.dy })
-  }
-  host.addEventListener('wheel', onWheel, { passive: false })
-
-  // Size follows the stage area.
-  const resizeObserver = new ResizeObserver(() => {
-    const width = Math.max(1, host.clientWidth)
-    const height = Math.max(1, host.clientHeight)
-    if (width === stage.width() && height === stage.height()) return
-    stage.size({ width, height })
-    setSize({ width, height })
-    cull.schedule()
-    stage.batchDraw()
-  })
-  resizeObserver.observe(host)
 
   // Actions: one editor for every caller (keys, toolbar, menus).
   const editor: ActionEditor = {
@@ -399,26 +328,19 @@ export function createCanvasController(
     stage,
     viewport,
     size,
-    toBoard: (screen) => toBoard(viewport(), screen),
-    toScreen: (board) => toScreen(viewport(), board),
-    toClient: (board) => {
-      const rect = host.getBoundingClientRect()
-      const p = toScreen(viewport(), board)
-      return { x: p.x + rect.left, y: p.y + rect.top }
-    },
-    zoomToFit: () => zoomToFit(true),
+    toBoard: view.toBoard,
+    toScreen: view.toScreen,
+    toClient: view.toClient,
+    zoomToFit: () => view.zoomToFit(),
     zoomToSelection,
-    zoomTo,
-    zoomBy: (factor, anchor) => animateTo(zoomBy(viewport(), anchor ?? { x: size().width / 2, y: size().height / 2 }, factor)),
-    setScale: (scale) => animateTo(zoomAround(viewport(), { x: size().width / 2, y: size().height / 2 }, scale)),
-    centre: () => viewportCentre(viewport(), size()),
+    zoomTo: (rect, options) => view.zoomTo(rect, options),
+    zoomBy: view.zoomBy,
+    setScale: view.setScale,
+    centre: view.centre,
     setTool,
     tool,
     renderer,
-    addLayer: (layer) => {
-      stage.add(layer)
-      return () => layer.remove()
-    },
+    addLayer: view.addLayer,
     createElement,
     actions: canvasActions as ActionRegistry,
     actionContext,
@@ -431,7 +353,7 @@ export function createCanvasController(
     setMinimapVisible,
   }
 
-  applyViewport(viewport())
+  setViewport(viewport())
 
   // A read-only hook for tests and scripts: coordinates only, no data.
   const debugHook = {
@@ -445,11 +367,7 @@ export function createCanvasController(
   onCleanup(() => {
     if (saveTimer) clearTimeout(saveTimer)
     saveViewport(boardId, viewport())
-    if (animation !== null) cancelAnimationFrame(animation)
-    cull.cancel()
     overlayTask.cancel()
-    resizeObserver.disconnect()
-    host.removeEventListener('wheel', onWheel)
     offKeys()
     focus.detach()
     window.removeEventListener('blur', onBlur)
@@ -458,8 +376,7 @@ export function createCanvasController(
     offChange()
     stopRemoteDrags()
     publisher.destroy()
-    renderer.destroy()
-    stage.destroy()
+    view.destroy()
     if ((globalThis as { __refreshBoard?: unknown }).__refreshBoard === debugHook)
       delete (globalThis as { __refreshBoard?: unknown }).__refreshBoard
   })

@@ -9,6 +9,7 @@ import type { OverlayLayer } from './layers/overlay-layer.ts'
 import type { ElementBox } from './new-element.ts'
 import type { PresencePublisher } from './presence-publisher.ts'
 import type { BoardRenderer } from './render/board-renderer.ts'
+import type { StageController } from './stage-controller.ts'
 import type { CreationTool, Tool } from './tools.ts'
 import type { Point, Rect, Size, Viewport } from './viewport.ts'
 
@@ -33,9 +34,10 @@ export interface CanvasCore {
   readonly renderer: BoardRenderer
   readonly overlay: OverlayLayer
   readonly publisher: PresencePublisher
+  /** the stage's view: pans and pinches start there */
+  readonly view: StageController
   readonly viewport: Accessor<Viewport>
   readonly size: Accessor<Size>
-  setViewport(viewport: Viewport): void
   toBoard(screen: Point): Point
   readonly tool: Accessor<Tool>
   setTool(tool: Tool): void

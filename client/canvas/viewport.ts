@@ -69,6 +69,19 @@ export const panBy = (viewport: Viewport, dx: number, dy: number): Viewport => (
   y: viewport.y + dy,
 })
 
+/**
+ * A two-finger pinch: the board point under the fingers' first midpoint follows their midpoint,
+ * and the scale grows with their spread (clamped).
+ */
+export function pinchView(from: Viewport, start: readonly [Point, Point], now: readonly [Point, Point]): Viewport {
+  const spread = (pair: readonly [Point, Point]) => Math.hypot(pair[0].x - pair[1].x, pair[0].y - pair[1].y)
+  const middle = (pair: readonly [Point, Point]) => ({ x: (pair[0].x + pair[1].x) / 2, y: (pair[0].y + pair[1].y) / 2 })
+  const anchor = toBoard(from, middle(start))
+  const scale = clampScale(from.scale * (spread(now) / Math.max(1, spread(start))))
+  const mid = middle(now)
+  return { scale, x: mid.x - anchor.x * scale, y: mid.y - anchor.y * scale }
+}
+
 /** The viewport that shows `rect` whole and centred, with `padding` screen px around it. */
 export function fitRect(
   rect: Rect,

@@ -10,7 +10,7 @@ import { HANDLE_RADIUS_PX } from '../layers/overlay-layer.ts'
 import { drawnBox } from '../new-element.ts'
 import { createSnapIndex, type SnapIndex, snapBox } from '../snapping.ts'
 import { type DrawingTool, isCreationTool, isDrawingTool } from '../tools.ts'
-import { type Point, type Rect, rectFromPoints, unionRect, type Viewport, visibleRect } from '../viewport.ts'
+import { type Point, type Rect, rectFromPoints, unionRect, visibleRect } from '../viewport.ts'
 
 /** Screen px a press must travel before it becomes a drag (a click below that). */
 const DRAG_THRESHOLD_PX = 4
@@ -27,8 +27,8 @@ const DOUBLE_TAP_MS = 400
 
 type Mode =
   | { kind: 'idle' }
-  | { kind: 'pan'; start: Point; from: Viewport }
-  | { kind: 'pinch'; startDistance: number; startMid: Point; from: Viewport }
+  | { kind: 'pan'; follow: (now: Point) => void }
+  | { kind: 'pinch'; follow: (a: Point, b: Point) => void }
   | { kind: 'marquee'; start: Point; additive: boolean; base: readonly string[] }
   | { kind: 'press'; start: Point; startScreen: Point; hitId: string; wasSelected: boolean; shift: boolean }
   | { kind: 'move'; start: Point; ids: string[]; boxes: Map<string, Rect>; union: Rect; snap: SnapIndex }
@@ -201,7 +201,7 @@ export function attachPointerGestures(core: CanvasCore): PointerGestures {
         else updateTouchHandle()
         break
       case 'pan':
-        core.setViewport({ ...mode.from, x: mode.from.x + screen.x - mode.start.x, y: mode.from.y + screen.y - mode.start.y })
+        mode.follow(screen)
         break
       case 'pinch':
         break
@@ -305,12 +305,7 @@ export function attachPointerGestures(core: CanvasCore): PointerGestures {
     if (mode.kind === 'press' || mode.kind === 'move') selection.set(selectionBeforeTouch)
     overlay.setMarquee(null)
     overlay.setDraft(null, '', 1)
-    mode = {
-      kind: 'pinch',
-      startDistance: Math.max(1, distance(a, b)),
-      startMid: { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 },
-      from: core.viewport(),
-    }
+    mode = { kind: 'pinch', follow: core.view.pinchFrom(a, b) }
   }
 
   const onPointerDown = (e: PointerEvent) => {
@@ -359,7 +354,7 @@ export function attachPointerGestures(core: CanvasCore): PointerGestures {
     }
     if (e.button === 1 || spaceHeld || core.tool() === 'pan') {
       e.preventDefault()
-      mode = { kind: 'pan', start: screen, from: core.viewport() }
+      mode = { kind: 'pan', follow: core.view.panFrom(screen) }
       core.setCursor('grabbing')
       capture()
       return
@@ -399,7 +394,7 @@ export function attachPointerGestures(core: CanvasCore): PointerGestures {
     }
     if (e.pointerType === 'touch') {
       // one finger on empty canvas pans, as on every map
-      mode = { kind: 'pan', start: screen, from: core.viewport() }
+      mode = { kind: 'pan', follow: core.view.panFrom(screen) }
       capture()
       return
     }
@@ -419,13 +414,9 @@ export function attachPointerGestures(core: CanvasCore): PointerGestures {
       touches.set(e.pointerId, screen)
       if (mode.kind === 'pinch' && touches.size >= 2) {
         const [a, b] = [...touches.values()]
+        const follow = mode.follow
         if (a && b) {
-          const mid = { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 }
-          const factor = distance(a, b) / mode.startDistance
-          const from = mode.from
-          const anchor = { x: (mode.startMid.x - from.x) / from.scale, y: (mode.startMid.y - from.y) / from.scale }
-          const scale = Math.min(4, Math.max(0.05, from.scale * factor))
-          pinchTarget = { scale, x: mid.x - anchor.x * scale, y: mid.y - anchor.y * scale }
+          pinchTo = () => follow(a, b)
           pinchFrame.schedule()
         }
         return
@@ -437,10 +428,9 @@ export function attachPointerGestures(core: CanvasCore): PointerGestures {
     frame.schedule()
   }
 
-  let pinchTarget: Viewport | null = null
-  const pinchFrame = createFrameTask(() => {
-    if (pinchTarget) core.setViewport(pinchTarget)
-  })
+  /** the latest pinch, shown once per frame */
+  let pinchTo: (() => void) | null = null
+  const pinchFrame = createFrameTask(() => pinchTo?.())
 
   const onPointerUp = (e: PointerEvent) => {
     if (e.pointerType === 'touch') {
