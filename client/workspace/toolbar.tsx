@@ -1,4 +1,4 @@
-import { For, Show } from 'solid-js'
+import { createSignal, For, onCleanup, onMount, Show } from 'solid-js'
 import { canEdit } from '../../shared/schema/roles.ts'
 import { useBoard } from '../board/board-context.ts'
 import { activeCanvas } from '../canvas/canvas-api.ts'
@@ -12,7 +12,8 @@ import { toolHint, toolName, type WorkspaceTool, workspaceTools } from './worksp
 /**
  * The floating tool palette on the left of the canvas. The active tool is marked by
  * `aria-pressed`, a filled tile and a bar beside it (shape, not colour alone). Viewers see only
- * the navigation tools and a "View only" badge. On phones it is one scrolling row at the top.
+ * the navigation tools and a "View only" badge. On phones it is one scrolling row at the top
+ * that fades out at an end where more tools are hidden, so a participant knows to swipe.
  */
 export function Toolbar(props: { onPickImage: () => void }) {
   const { role, undo } = useBoard()
@@ -29,8 +30,39 @@ export function Toolbar(props: { onPickImage: () => void }) {
     else activeCanvas()?.setTool(tool.id)
   }
 
+  // On a phone the row scrolls sideways; which ends hide tools decides where it fades (workspace.css)
+  const [more, setMore] = createSignal({ before: false, after: false })
+  let row: HTMLDivElement | undefined
+  const measure = () => {
+    if (!row) return
+    const hidden = row.scrollWidth - row.clientWidth
+    // a pixel of slack: fractional widths on high-density screens never quite reach the end
+    const next = { before: row.scrollLeft > 1, after: row.scrollLeft < hidden - 1 }
+    const now = more()
+    if (next.before !== now.before || next.after !== now.after) setMore(next)
+  }
+  onMount(() => {
+    if (!row) return
+    row.addEventListener('scroll', measure, { passive: true })
+    const resized = new ResizeObserver(measure)
+    resized.observe(row)
+    // the tools inside change with the role (viewers see fewer)
+    for (const group of row.children) resized.observe(group)
+    measure()
+    onCleanup(() => {
+      row?.removeEventListener('scroll', measure)
+      resized.disconnect()
+    })
+  })
+
   return (
-    <div class="ws-toolbar" data-testid="toolbar">
+    <div
+      ref={row}
+      class="ws-toolbar"
+      data-testid="toolbar"
+      data-more-before={String(more().before)}
+      data-more-after={String(more().after)}
+    >
       <div
         class="ws-toolbar__group"
         role="toolbar"

@@ -5,6 +5,7 @@ import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { applyOperation } from '../../shared/operations/apply-operation.ts'
 import { elementsOf, launchBrowser, toClient } from '../helpers/browser.ts'
+import { blackPng } from '../helpers/png.ts'
 import { startTestServer } from '../helpers/server.ts'
 import { connectClient, type SyncClient } from '../helpers/sync-client.ts'
 
@@ -320,4 +321,115 @@ describe('a phone at the table', () => {
     copyFileSync(out, path.join(root, 'docs/screenshots/phone.png'))
     expect(problems).toEqual([])
   }, 60_000)
+
+  it('places a zone, a frame, a phase and an image by touch; each is on the board', async () => {
+    const canvas = await page.getByTestId('board-canvas').boundingBox()
+    if (!canvas) throw new Error('no canvas')
+    const spot = (fx: number, fy: number) => ({ x: canvas.x + canvas.width * fx, y: canvas.y + canvas.height * fy })
+    await expect.poll(() => page.getByTestId('side-panel').getAttribute('data-sheet')).toBe('peek')
+    /** The board as the server has it (the REST export), not only this page's copy. */
+    const stored = async (kind: string) => {
+      const res = await context.request.get(`${server.url}/api/boards/${boardId}/export/json`)
+      expect(res.status()).toBe(200)
+      return ((await res.json()) as { elements: Box[] }).elements.filter((e) => e.kind === kind)
+    }
+    const toolIsOn = (tool: string) =>
+      expect.poll(() => page.getByTestId(`tool-${tool}`).getAttribute('aria-pressed')).toBe('true')
+
+    // room for three more things on the screen
+    const zoomOut = page.getByRole('button', { name: 'Zoom out' })
+    const start = await scale()
+    await zoomOut.tap()
+    await zoomOut.tap()
+    await expect.poll(() => scale()).toBeLessThan(start * 0.7)
+    /**
+     * A spot of empty board in reach of a thumb: clear of every card (and of the selected one's
+     * handles, which a finger would grab instead), of the tool row and of the zoom controls.
+     */
+    const freeSpot = async (): Promise<Point> => {
+      const boxes = await Promise.all(
+        (await elements())
+          .filter((e) => e.kind !== 'link')
+          .map(async (e) => ({
+            from: await toClient(page, { x: e.x, y: e.y }),
+            to: await toClient(page, { x: e.x + e.w, y: e.y + e.h }),
+          })),
+      )
+      for (let fy = 0.2; fy <= 0.8; fy += 0.05)
+        for (let fx = 0.1; fx <= 0.9; fx += 0.05) {
+          const p = spot(fx, fy)
+          const margin = 36
+          if (
+            boxes.every(
+              ({ from, to }) => p.x < from.x - margin || p.x > to.x + margin || p.y < from.y - margin || p.y > to.y + margin,
+            )
+          )
+            return p
+        }
+      throw new Error('no free spot on the screen')
+    }
+
+    // zone, frame and phase: arm the tool (the row scrolls it into reach), tap the board, name it
+    const placements: [tool: 'zone' | 'frame' | 'phase', label: string][] = [
+      ['zone', 'Fermentation cellar'],
+      ['frame', 'Ideas from the neighbours'],
+      ['phase', 'Summer opening'],
+    ]
+    for (const [tool, label] of placements) {
+      const before = (await ofKind(tool)).map((e) => e.id)
+      const at = await freeSpot()
+      await page.getByTestId(`tool-${tool}`).tap()
+      await toolIsOn(tool)
+      await tap(at)
+      await expect.poll(async () => (await ofKind(tool)).length).toBe(before.length + 1)
+      const placed = (await ofKind(tool)).find((e) => !before.includes(e.id)) as Box
+      expect(placed.w).toBeGreaterThan(0)
+      expect(placed.h).toBeGreaterThan(0)
+      await page.getByTestId('canvas-text-editor').waitFor()
+      await page.keyboard.type(label)
+      // a tap on the board ends typing; the tool is back to select, so nothing new is placed
+      await tap(await freeSpot())
+      await expect.poll(async () => (await byId(placed.id))?.label).toBe(label)
+      await expect.poll(async () => (await stored(tool)).find((e) => e.id === placed.id)?.label).toBe(label)
+      expect((await ofKind(tool)).length).toBe(before.length + 1)
+    }
+    // the phase got months where it was placed on the timeline
+    const phase = (await stored('phase'))[0]
+    expect(phase?.start).toMatch(/^\d{4}-\d{2}$/)
+    expect(phase?.end).toMatch(/^\d{4}-\d{2}$/)
+
+    // an image: the tool opens the phone's picker; the picture is placed in the middle of the view
+    const chooser = page.waitForEvent('filechooser')
+    await page.getByTestId('tool-image').tap()
+    await (await chooser).setFiles({ name: 'yard-plan.png', mimeType: 'image/png', buffer: Buffer.from(blackPng(400, 300)) })
+    await expect.poll(async () => (await ofKind('image')).length).toBe(1)
+    const image = (await ofKind('image'))[0] as Box
+    expect(image).toMatchObject({ label: 'yard-plan' })
+    const middle = await toClient(page, { x: image.x + image.w / 2, y: image.y + image.h / 2 })
+    expect(Math.abs(middle.x - (canvas.x + canvas.width / 2))).toBeLessThan(canvas.width / 4)
+    await expect.poll(async () => (await stored('image')).map((e) => e.id)).toEqual([image.id])
+    await page.screenshot({ path: '/work/shots/phone-placed-kinds.png' }).catch(() => {})
+    expect(problems).toEqual([])
+  }, 60_000)
+
+  it('hints that the tool row scrolls: a fade at the edge with more tools, gone at the end', async () => {
+    const row = page.getByTestId('toolbar')
+    // more tools to the right than fit: the row says so and fades out at its right edge
+    await row.evaluate((el) => el.scrollTo({ left: 0 }))
+    await expect.poll(() => row.getAttribute('data-more-before')).toBe('false')
+    expect(await row.getAttribute('data-more-after')).toBe('true')
+    expect(await row.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true)
+    const mask = () => row.evaluate((el) => getComputedStyle(el).maskImage || getComputedStyle(el).webkitMaskImage)
+    expect(await mask()).toContain('gradient')
+    await page.screenshot({ path: '/work/shots/phone-toolbar-fade.png', clip: { x: 0, y: 0, width: PHONE.width, height: 120 } })
+    // scrolled to the end: the fade on the right goes, one shows on the left
+    await row.evaluate((el) => el.scrollTo({ left: el.scrollWidth }))
+    await expect.poll(() => row.getAttribute('data-more-after')).toBe('false')
+    await expect.poll(() => row.getAttribute('data-more-before')).toBe('true')
+    expect(await mask()).toContain('gradient')
+    await page.screenshot({ path: '/work/shots/phone-toolbar-end.png', clip: { x: 0, y: 0, width: PHONE.width, height: 120 } })
+    await row.evaluate((el) => el.scrollTo({ left: 0 }))
+    await expect.poll(() => row.getAttribute('data-more-after')).toBe('true')
+    expect(problems).toEqual([])
+  })
 })
