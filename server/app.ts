@@ -30,6 +30,7 @@ import { exportRoutes } from './export/export-routes.ts'
 import { BallotStore } from './facilitation/ballot-store.ts'
 import { facilitationRoutes } from './facilitation/facilitation-routes.ts'
 import { FacilitationService } from './facilitation/facilitation-service.ts'
+import { PrivateNoteStore } from './facilitation/private-notes.ts'
 import type { AppEnv } from './http/app-env.ts'
 import { errorHandler, notFoundHandler, onMethodNotAllowed } from './http/error-handler.ts'
 import { apiError } from './http/errors.ts'
@@ -89,17 +90,23 @@ export function createApp(deps: AppDeps): { app: Hono<AppEnv>; access: AccessCon
   const snapshotStore = new SnapshotStore(storage)
   const images = new ImageStore(storage)
   const snapshots = new SnapshotService(boards, content, snapshotStore, analyseBoard, now)
-  const facilitation = new FacilitationService(boards, content, new BallotStore(storage), async (boardId) => {
-    const ids = content.connectedUserIds(boardId)
-    const people = await Promise.all(
-      [...ids].map(async (id) => {
-        const role = await boards.store.roleOf(boardId, id)
-        const user = role && !canFacilitate(role) ? await auth.users.get(id) : null
-        return user ? { userId: id, name: user.displayName } : null
-      }),
-    )
-    return people.filter((p) => p !== null)
-  })
+  const facilitation = new FacilitationService(
+    boards,
+    content,
+    new BallotStore(storage),
+    new PrivateNoteStore(storage),
+    async (boardId) => {
+      const ids = content.connectedUserIds(boardId)
+      const people = await Promise.all(
+        [...ids].map(async (id) => {
+          const role = await boards.store.roleOf(boardId, id)
+          const user = role && !canFacilitate(role) ? await auth.users.get(id) : null
+          return user ? { userId: id, name: user.displayName } : null
+        }),
+      )
+      return people.filter((p) => p !== null)
+    },
+  )
   const behindProxy = config.publicOrigin !== undefined
   const mailer = deps.mailer !== undefined ? deps.mailer : config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : null
   const passwordReset = new PasswordReset(users, sessions, new ResetTokenStore(storage, now), content, mailer, logger, now)

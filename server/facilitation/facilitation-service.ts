@@ -1,13 +1,16 @@
 import type { Ballot as BallotBody, FacilitationCommand } from '../../shared/facilitation/commands.ts'
 import { ballotProblem, resolveCommand } from '../../shared/facilitation/resolve.ts'
+import { revealedNotes } from '../../shared/facilitation/reveal.ts'
 import { type FacilitationState, type Person, readFacilitation, remainingMs, type Vote } from '../../shared/facilitation/state.ts'
 import { newElementId } from '../../shared/schema/ids.ts'
+import { canFacilitate } from '../../shared/schema/roles.ts'
 import type { SessionUser } from '../access.ts'
 import { KeyedLock } from '../auth/keyed-lock.ts'
 import type { AccessError, BoardService } from '../boards/board-service.ts'
 import { fail, ok, type Result } from '../http/result.ts'
 import type { BoardContent } from '../sync/board-content.ts'
 import type { BallotStore } from './ballot-store.ts'
+import { MAX_PRIVATE_NOTES, type PrivateNote, type PrivateNoteBody, type PrivateNoteStore } from './private-notes.ts'
 
 /** The facilitation state as one caller may see it (CONTRACT.md): their own dots only. */
 export interface FacilitationView extends Omit<FacilitationState, 'vote'> {
@@ -15,7 +18,7 @@ export interface FacilitationView extends Omit<FacilitationState, 'vote'> {
   vote: (Vote & { myDots: Record<string, number> }) | null
 }
 
-export type FacilitationError = AccessError | 'validation_failed' | 'conflict'
+export type FacilitationError = AccessError | 'validation_failed' | 'conflict' | 'not_found'
 
 /** Who takes part on a board now (for groups.random): connected members below facilitator. */
 export type ParticipantsOf = (boardId: string) => Promise<Person[]>
@@ -35,6 +38,7 @@ export class FacilitationService {
     private readonly boards: BoardService,
     private readonly content: BoardContent,
     private readonly ballots: BallotStore,
+    private readonly privateNotes: PrivateNoteStore,
     private readonly participants: ParticipantsOf,
     private readonly now: () => number = () => Date.now(),
   ) {}
@@ -70,6 +74,17 @@ export class FacilitationService {
       )
       if (!resolution.ok)
         return fail(resolution.error.code === 'conflict' ? 'conflict' : 'validation_failed', resolution.error.message)
+      if (command.command === 'private.start') await this.privateNotes.clear(boardId)
+      if (command.command === 'private.reveal') {
+        const notes = await this.privateNotes.list(boardId, null)
+        if (notes.length > 0) {
+          const elements = await this.content.read(boardId, (doc) =>
+            revealedNotes(doc, state, notes, { anonymous: command.anonymous ?? false, newId: () => newElementId() }),
+          )
+          const added = await this.content.apply(boardId, { type: 'element.add', elements }, { role })
+          if (!added.ok) return fail('validation_failed', added.error.message)
+        }
+      }
       if (resolution.lock) {
         if (resolution.lock.ids.length === 0) return fail('validation_failed', 'none of these elements exists')
         const locked = await this.content.apply(boardId, { type: 'element.lock', ...resolution.lock }, { role })
@@ -82,6 +97,7 @@ export class FacilitationService {
       // the ballots have been counted into the board (or the vote was dropped): no secret is kept longer than needed
       if (openVote && (command.command === 'vote.close' || command.command === 'vote.cancel'))
         await this.ballots.clear(boardId, openVote.id)
+      if (command.command === 'private.reveal') await this.privateNotes.clear(boardId)
       return ok(await this.#view(boardId, user.id))
     })
   }
@@ -106,6 +122,50 @@ export class FacilitationService {
         )
       return ok(await this.#view(boardId, user.id))
     })
+  }
+
+  /**
+   * The private notes the caller may read: their own; a facilitator everyone's when the
+   * brainstorm was started with `facilitatorSees`.
+   */
+  async listPrivateNotes(user: SessionUser, boardId: string): Promise<Result<PrivateNote[], AccessError>> {
+    const access = await this.boards.access(user, boardId, 'viewer')
+    if (!access.ok) return access
+    const { privateMode } = await this.content.read(boardId, readFacilitation)
+    const all = privateMode.active && privateMode.facilitatorSees && canFacilitate(access.value.role)
+    return ok(await this.privateNotes.list(boardId, all ? null : user.id))
+  }
+
+  /** Writes one of the caller's private notes (editor and above, while a private brainstorm runs). */
+  async putPrivateNote(
+    user: SessionUser,
+    boardId: string,
+    noteId: string,
+    body: PrivateNoteBody,
+  ): Promise<Result<PrivateNote, FacilitationError>> {
+    const access = await this.boards.access(user, boardId, 'editor')
+    if (!access.ok) return access
+    return this.#lock.run(`${boardId}:private:${user.id}`, async () => {
+      const { privateMode } = await this.content.read(boardId, readFacilitation)
+      if (!privateMode.active) return fail('conflict', 'no private brainstorm is running: notes go on the board')
+      const mine = await this.privateNotes.list(boardId, user.id)
+      if (!mine.some((n) => n.id === noteId) && mine.length >= MAX_PRIVATE_NOTES)
+        return fail('validation_failed', `at most ${MAX_PRIVATE_NOTES} private notes per person`)
+      const note: PrivateNote = {
+        ...body,
+        id: noteId as PrivateNote['id'],
+        author: { userId: user.id, name: user.displayName },
+        updatedAt: this.now(),
+      }
+      await this.privateNotes.put(boardId, note)
+      return ok(note)
+    })
+  }
+
+  async deletePrivateNote(user: SessionUser, boardId: string, noteId: string): Promise<Result<null, FacilitationError>> {
+    const access = await this.boards.access(user, boardId, 'editor')
+    if (!access.ok) return access
+    return (await this.privateNotes.remove(boardId, user.id, noteId)) ? ok(null) : fail('not_found', 'no such private note')
   }
 
   async #view(boardId: string, userId: string): Promise<FacilitationView> {

@@ -287,7 +287,8 @@ export function lockTargets(doc: Y.Doc, ids: readonly string[], withContents: bo
   return [...targets]
 }
 
-function shuffle<T>(items: T[], random: () => number): T[] {
+/** Shuffles `items` in place (Fisher–Yates) and returns them. */
+export function shuffle<T>(items: T[], random: () => number): T[] {
   for (let i = items.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1))
     const a = items[i] as T

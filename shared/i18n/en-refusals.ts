@@ -16,6 +16,8 @@ const refusalTexts = {
     'A facilitator paused editing for a moment. Your change was undone; you can edit again when editing resumes.',
   'refusal.kind_not_allowed':
     'This step of the agenda asks for other kinds of element. Your new element was removed; the toolbar shows what you can add now.',
+  'refusal.private_mode':
+    'A private brainstorm is running: new notes stay private until the facilitator reveals them. Your note was taken off the board.',
   'refusal.invalid_value': 'A value was not accepted (for example, a label longer than 500 characters). That change was undone.',
   'refusal.unseen_delete': 'The server could not accept a change from this browser.',
   'refusal.foreign_client_id': 'The server could not accept a change from this browser.',

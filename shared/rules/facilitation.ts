@@ -19,6 +19,10 @@ export function mayCreateKind(role: Role, state: Pick<FacilitationState, 'agenda
   return allowed === undefined || (allowed as readonly string[]).includes(kind)
 }
 
+/** Whether `role` may put a new note on the shared board now (not during a private brainstorm: it stays private). */
+export const mayShareNoteNow = (role: Role, state: Pick<FacilitationState, 'privateMode'>): boolean =>
+  canFacilitate(role) || !state.privateMode.active
+
 const cache = new WeakMap<Y.Doc, FacilitationState>()
 const observed = new WeakSet<Y.Doc>()
 

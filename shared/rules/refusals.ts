@@ -18,6 +18,8 @@ export const refusalCodes = [
   'editing_paused',
   /** the current agenda step lets participants create other kinds of element */
   'kind_not_allowed',
+  /** a private brainstorm runs: participants' new notes are private until revealed */
+  'private_mode',
   /** a value breaks the contract's limits (a label over 500 characters, a wrong type, nesting) */
   'invalid_value',
   /** a deletion of content the server has not seen (a forgery: the socket closes with 4400) */

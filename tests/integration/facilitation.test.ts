@@ -388,3 +388,117 @@ describe('facilitation: the server holds the rules against a raw y-websocket par
     await waitFor(() => (facilitationOf(a.doc).summon as View['summon'])?.id === summoned.summon?.id)
   })
 })
+
+describe('facilitation: private brainstorm', () => {
+  const putNote = (token: string, boardId: string, noteId: string, body: Record<string, unknown>) =>
+    api<{ note?: { id: string }; error?: { code: string } }>(
+      server.url,
+      'PUT',
+      `/api/boards/${boardId}/private-notes/${noteId}`,
+      {
+        token,
+        body,
+      },
+    )
+  const listNotes = (token: string, boardId: string) =>
+    api<{ notes: Array<{ id: string; label: string; author: { name: string } }> }>(
+      server.url,
+      'GET',
+      `/api/boards/${boardId}/private-notes`,
+      { token },
+    )
+
+  it('keeps each participant’s notes from everyone else until revealed, then puts them on the board with names', async () => {
+    const { boardId, f } = await board('Private', [frame('fr', 0, 0, 'Ideas'), actor('a1', 'Makers')])
+    const anna = await joinAs(server.url, owner.token, boardId, 'editor', 'Anna')
+    const bela = await joinAs(server.url, owner.token, boardId, 'editor', 'Béla')
+    const a = client(anna.token, boardId)
+    const b = client(bela.token, boardId)
+    await Promise.all([a.synced, b.synced])
+    expect((await putNote(anna.token, boardId, 'p1', { label: 'too early' })).status).toBe(409)
+
+    await command(owner.token, boardId, { command: 'agenda.set', steps: [{ title: 'Ideas', frameId: 'fr' }] })
+    await command(owner.token, boardId, { command: 'agenda.go', index: 0 })
+    expect((await command(owner.token, boardId, { command: 'private.start' })).status).toBe(200)
+    expect((await command(owner.token, boardId, { command: 'private.start' })).status).toBe(409)
+    expect((await putNote(anna.token, boardId, 'p1', { label: 'Secret café idea', x: 100, y: 120 })).status).toBe(200)
+    expect((await putNote(anna.token, boardId, 'p2', { label: 'Rooftop garden' })).status).toBe(200)
+    expect((await putNote(bela.token, boardId, 'p1', { label: 'Bela’s brewery tour', color: 'blue' })).status).toBe(200)
+    expect((await putNote(bela.token, boardId, '../x', { label: 'bad id' })).status).toBeGreaterThanOrEqual(400)
+
+    // each reads their own; the facilitator did not ask to see them
+    expect((await listNotes(anna.token, boardId)).body.notes.map((n) => n.label).sort()).toEqual([
+      'Rooftop garden',
+      'Secret café idea',
+    ])
+    expect((await listNotes(bela.token, boardId)).body.notes.map((n) => n.label)).toEqual(['Bela’s brewery tour'])
+    expect((await listNotes(owner.token, boardId)).body.notes).toEqual([])
+    // nothing of them in any document, export or snapshot
+    const secret = /Secret café|Rooftop|brewery tour/
+    for (const c of [a, b, f]) expect(Buffer.from(Y.encodeStateAsUpdate(c.doc)).toString('utf8')).not.toMatch(secret)
+    expect(JSON.stringify(await exportJson(server.url, owner.token, boardId))).not.toMatch(secret)
+    const snap = await api<{ snapshot: { id: string } }>(server.url, 'POST', `/api/boards/${boardId}/snapshots`, {
+      token: owner.token,
+      body: { label: 'during' },
+    })
+    const during = await api(server.url, 'GET', `/api/boards/${boardId}/snapshots/${snap.body.snapshot.id}`, {
+      token: owner.token,
+    })
+    expect(JSON.stringify(during.body)).not.toMatch(secret)
+
+    // a participant's note written straight into the board doc is refused meanwhile; their next edit applies
+    const denied = deniedReasons()
+    try {
+      putElement(b.doc, note('leak', 'Leaked idea'))
+      await waitFor(() => denied.reasons.some((r) => r.includes('private_mode')), 3000, 'private_mode refusal')
+      await waitFor(() => elementOf(b.doc, 'leak') === undefined, 3000, 'the note taken back')
+      b.doc.transact(() => (b.doc.getMap('elements').get('a1') as Y.Map<unknown>).set('x', 77))
+      await waitFor(() => (elementOf(f.doc, 'a1') as { x: number }).x === 77, 3000, 'the permitted edit')
+    } finally {
+      denied.restore()
+    }
+    expect(labelOf(f.doc, 'leak')).toBeUndefined()
+
+    const revealed = await command(owner.token, boardId, { command: 'private.reveal' })
+    expect(revealed.status).toBe(200)
+    expect(revealed.body.facilitation.privateMode).toMatchObject({ active: false })
+    const notesIn = (doc: Y.Doc) =>
+      [...doc.getMap('elements').values()]
+        .map(
+          (m) =>
+            (m as Y.Map<unknown>).toJSON() as { kind: string; label: string; author?: string; x: number; y: number; id: string },
+        )
+        .filter((e) => e.kind === 'note')
+    await waitFor(() => notesIn(a.doc).length === 3 && notesIn(b.doc).length === 3, 3000, 'revealed notes everywhere')
+    const byLabel = Object.fromEntries(notesIn(b.doc).map((n) => [n.label, n]))
+    expect(byLabel['Secret café idea']).toMatchObject({ author: 'Anna', x: 100, y: 120 })
+    expect(byLabel['Bela’s brewery tour']).toMatchObject({ author: 'Béla', color: 'blue' })
+    // notes without a place are laid out inside the step's frame
+    expect(byLabel['Rooftop garden']?.x).toBeGreaterThanOrEqual(0)
+    expect(byLabel['Rooftop garden']?.x).toBeLessThan(800)
+    // fresh ids: a client-chosen id never reaches the board
+    expect(notesIn(b.doc).some((n) => n.id === 'p1' || n.id === 'p2')).toBe(false)
+    expect((await listNotes(anna.token, boardId)).body.notes).toEqual([])
+    expect((await putNote(anna.token, boardId, 'p3', { label: 'late' })).status).toBe(409)
+  })
+
+  it('lets the facilitator read along when asked, and reveals without names', async () => {
+    const { boardId, f } = await board('Private anonymous')
+    const anna = await joinAs(server.url, owner.token, boardId, 'editor', 'Anna')
+    const bela = await joinAs(server.url, owner.token, boardId, 'editor', 'Béla')
+    await command(owner.token, boardId, { command: 'private.start', facilitatorSees: true })
+    await putNote(anna.token, boardId, 'x1', { label: 'Idea A' })
+    await putNote(bela.token, boardId, 'x1', { label: 'Idea B' })
+    const seen = (await listNotes(owner.token, boardId)).body.notes
+    expect(seen.map((n) => [n.label, n.author.name]).sort()).toEqual([
+      ['Idea A', 'Anna'],
+      ['Idea B', 'Béla'],
+    ])
+    expect((await listNotes(bela.token, boardId)).body.notes.map((n) => n.label)).toEqual(['Idea B'])
+    await command(owner.token, boardId, { command: 'private.reveal', anonymous: true })
+    await waitFor(() => [...f.doc.getMap('elements').values()].length === 2, 3000, 'revealed')
+    const revealed = JSON.stringify(f.doc.getMap('elements').toJSON())
+    expect(revealed).toContain('Idea A')
+    expect(revealed).not.toMatch(/Anna|Béla|author/)
+  })
+})

@@ -1,5 +1,5 @@
 import * as Y from 'yjs'
-import { facilitationOf, mayCreateKind, mayEditNow } from '../../../shared/rules/facilitation.ts'
+import { facilitationOf, mayCreateKind, mayEditNow, mayShareNoteNow } from '../../../shared/rules/facilitation.ts'
 import { mayChangeElement, mayLock } from '../../../shared/rules/lock.ts'
 import type { RefusalCode } from '../../../shared/rules/refusals.ts'
 import { MAX_LABEL_CHARS } from '../../../shared/schema/element-base.ts'
@@ -103,6 +103,15 @@ export const rules: ReadonlyArray<readonly [string, Rule]> = [
       else if (field === 'kind') kind = change.value
       else return null
       return typeof kind === 'string' && !mayCreateKind(role, facilitationOf(doc), kind) ? 'kind_not_allowed' : null
+    },
+  ],
+  [
+    'private-brainstorm',
+    // while a private brainstorm runs, participants' new notes are held by the server, not put on the board
+    (change, { doc, role, newKinds }) => {
+      const [map, id, field] = change.path
+      if (map !== ELEMENTS_MAP || !id || field !== undefined || change.op !== 'set' || elementOf(doc, id)) return null
+      return newKinds.get(id) === 'note' && !mayShareNoteNow(role, facilitationOf(doc)) ? 'private_mode' : null
     },
   ],
   [

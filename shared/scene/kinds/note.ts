@@ -1,11 +1,13 @@
 import { path, present, text } from '../nodes.ts'
-import { ink, noteColors } from '../palette.ts'
+import { ink, inkMuted, noteColors } from '../palette.ts'
 import type { Note } from '../schema-types.ts'
 import { displayLabel } from '../text.ts'
 import type { SceneContext, SceneNode } from '../types.ts'
 import { elementGroup, font, lockBadge } from './common.ts'
 
 const PAD = 12
+/** room kept at the bottom for the author's name */
+const AUTHOR_LINE = 18
 
 /** A sticky note in its colour (yellow by default) with a folded bottom-right corner and wrapped text. */
 export function buildNote(note: Note, ctx: SceneContext): SceneNode {
@@ -48,13 +50,26 @@ export function buildNote(note: Note, ctx: SceneContext): SceneNode {
         x: PAD,
         y: PAD,
         width: Math.max(0, w - 2 * PAD),
-        height: Math.max(0, h - 2 * PAD - fold / 2),
+        height: Math.max(0, h - 2 * PAD - fold / 2 - (note.author ? AUTHOR_LINE : 0)),
         text: displayLabel(note, ctx),
         wrap: 'word',
         lineHeight: 1.3,
         fill: ink,
         ...font(ctx, 14),
       }),
+      note.author
+        ? text('author', {
+            x: PAD,
+            y: h - PAD - fold / 2 - AUTHOR_LINE + 4,
+            width: Math.max(0, w - 2 * PAD - fold),
+            height: AUTHOR_LINE - 4,
+            text: `— ${note.author}`,
+            wrap: 'none',
+            ellipsis: true,
+            fill: inkMuted,
+            ...font(ctx, 11),
+          })
+        : null,
       note.locked ? lockBadge(w, 0) : null,
     ]),
   )
