@@ -1,22 +1,20 @@
 import Konva from 'konva'
 import type * as Y from 'yjs'
 import type { MessageKey, Translator } from '../../../shared/i18n/index.ts'
-import { buildElementScene } from '../../../shared/scene/build.ts'
 import { contains } from '../../../shared/scene/geometry.ts'
-import type { Box, Rect, SceneContext, SceneTranslate } from '../../../shared/scene/types.ts'
-import type { Element } from '../../../shared/schema/elements.ts'
+import type { Rect } from '../../../shared/scene/types.ts'
 import { createDocumentBinding, type DocumentBinding } from '../../board/document-binding.ts'
 import { boundsOf as boundsOfElement, hits, indexRectOf } from './bounds.ts'
 import { cullRectOf, isInView } from './culling.ts'
-import { isCardKind } from './dependency-rules.ts'
-import { ElementIndex, type Entry } from './element-index.ts'
+import { createElementGroups } from './element-groups.ts'
+import { ElementIndex } from './element-index.ts'
 import { createGroupCache } from './group-cache.ts'
 import { createHighlights, type HighlightKind } from './highlights.ts'
 import { createImageLoader } from './image-loader.ts'
 import { LOD_MIN_ELEMENTS, type LodBatch, lodOpsOf } from './level-of-detail.ts'
 import { createLodDrawing } from './lod-drawing.ts'
-import { createPreviews, type PreviewGeometry, withPreview } from './previews.ts'
-import { createKonvaNode, patchKonvaNode } from './reconcile.ts'
+import { createPreviews, type PreviewGeometry } from './previews.ts'
+import { createRenderContext } from './scene-context.ts'
 
 export type { Rect } from '../../../shared/scene/types.ts'
 export type { HighlightKind } from './highlights.ts'
@@ -90,13 +88,20 @@ export interface BoardRenderer {
 
 /**
  * The Konva binding of a board: one layer whose element groups follow the document binding
- * incrementally. Changes are collected per transaction and rendered once per animation frame:
- * only changed elements are rebuilt (through the scene builder and the patching reconciler), plus
- * what the dependency rules say reads them (dependency-rules.ts: links follow their ends, uses and
- * phases show names, zones their uses' areas, phases the timeline). Elements outside the viewport
- * are hidden and rebuilt only when they come into view (culling.ts); zoomed out, groups are
- * cached as bitmaps (group-cache.ts) or replaced by one level-of-detail shape (lod-drawing.ts).
- * Malformed entries are skipped by the binding, never fatal.
+ * (client/board/document-binding.ts: validated elements, changed ids) incrementally. This function
+ * only composes the parts:
+ *
+ * - element-index.ts: entries, spatial index, draw order; a change marks what the dependency
+ *   rules (dependency-rules.ts, a table per kind) say reads it: links follow their ends, uses and
+ *   phases show names, zones their uses' areas, phases the timeline, link labels nearby cards;
+ * - scene-context.ts, previews.ts, bounds.ts: elements as drawn (with drag previews), their
+ *   bounds, hit tests;
+ * - element-groups.ts: one group per element in view (culling.ts), bitmap-cached zoomed out
+ *   (group-cache.ts); lod-drawing.ts: one shape instead of them, further out.
+ *
+ * Changes are collected per transaction and rendered once per animation frame; elements outside
+ * the viewport are hidden and rebuilt only when they come into view. Malformed entries are
+ * skipped by the binding, never fatal.
  */
 export function createBoardRenderer(options: BoardRendererOptions): BoardRenderer {
   const binding = options.binding ?? createDocumentBinding(options.doc)
@@ -106,22 +111,21 @@ export function createBoardRenderer(options: BoardRendererOptions): BoardRendere
   const listeners = new Set<(changed: ReadonlySet<string>) => void>()
   /** element ids the document changed since the last flush */
   const pendingDoc = new Set<string>()
-  /** ids whose groups are visible (full drawing) */
-  let shown = new Set<string>()
   let viewport: Rect | null = null
   let scheduled = false
   let frame: number | null = null
   let destroyed = false
 
   const index = new ElementIndex({
-    effective,
+    effective: (id) => effective(id),
     indexRectOf: (id) => indexRectOf(effective(id), effective),
     onRemoved(id, entry) {
       entry.node?.destroy()
       lod.invalidate([id])
-      shown.delete(id)
+      groups.forget(id)
     },
   })
+  const { effective, ctx } = createRenderContext({ ...options, index, previews, binding })
   const scale = () => Math.abs(layer.getAbsoluteScale().x) || 1
   const cache = createGroupCache({
     enabled: options.cache ?? typeof window !== 'undefined',
@@ -151,104 +155,27 @@ export function createBoardRenderer(options: BoardRendererOptions): BoardRendere
   })
   layer.add(lod.shape)
   const highlights = createHighlights(layer)
-
-  // ——— what is drawn ———
-
-  /** The element as drawn: document geometry with previews applied. */
-  function effective(id: string): Element | undefined {
-    const element = index.get(id)?.element
-    return element && withPreview(element, previews.of(id), binding.timeline)
-  }
-
-  function plannedAreaOf(zoneId: string): number | undefined {
-    let total: number | undefined
-    for (const id of index.referrersOf(zoneId)) {
-      const element = index.get(id)?.element
-      if (element?.kind === 'use' && element.zone === zoneId) total = (total ?? 0) + (element.areaM2 ?? 0)
-    }
-    return total
-  }
-
-  /** The cards (not containers, not links) meeting `rect`: link labels are put beside them. */
-  function cardsNear(rect: Rect): Box[] {
-    const out: Box[] = []
-    for (const id of index.query(rect)) {
-      const element = effective(id)
-      if (element && element.kind !== 'link' && isCardKind(element.kind))
-        out.push({ x: element.x, y: element.y, w: element.w, h: element.h })
-    }
-    return out
-  }
-
-  const ctx: SceneContext = {
-    t: options.t as unknown as SceneTranslate,
-    elementsById: effective,
-    get timeline() {
-      return binding.timeline
-    },
-    locale: options.locale,
-    plannedAreaOf,
-    cardsNear,
-    ...(options.lang ? { lang: options.lang } : {}),
-    ...(options.fontFamily ? { fontFamily: options.fontFamily } : {}),
-  }
+  const groups = createElementGroups({
+    layer,
+    index,
+    ctx,
+    effective,
+    loadImage: images.load,
+    cache,
+    // the LOD drawing stands in for all element groups (hidden while it shows); highlights on top
+    above: [lod.shape, highlights.group],
+    onReordered: () => lod.reordered(),
+  })
 
   const boundsOf = (id: string): Rect | null => boundsOfElement(effective(id), effective)
   const cullRect = () => cullRectOf(viewport)
 
-  // ——— rendering ———
-
-  function render(id: string, entry: Entry): void {
-    const element = effective(id)
-    if (!element) return
-    const scene = buildElementScene(element, ctx)
-    if (entry.node) {
-      if (entry.cachedAt) entry.node.clearCache()
-      const patched = patchKonvaNode(entry.node, scene, { loadImage: images.load })
-      entry.node = patched as Konva.Group
-    } else {
-      entry.node = createKonvaNode(scene, { loadImage: images.load }) as Konva.Group
-      layer.add(entry.node)
-      index.orderDirty = true
-    }
-    entry.cachedAt = 0
-    entry.dirty = false
-    index.changed.add(id)
-  }
-
-  /** The layer's children in draw order: element groups, the LOD shape, highlights on top. */
-  function applyOrder(): void {
-    if (index.applyOrder()) lod.reordered()
-    const nodes: Konva.Node[] = []
-    for (const id of index.ordered) {
-      const node = index.get(id)?.node
-      if (node) nodes.push(node)
-    }
-    // the LOD drawing stands in for all element groups (hidden while it shows); highlights on top
-    nodes.push(lod.shape, highlights.group)
-    const children = layer.children
-    if (children.length === nodes.length && children.every((child, i) => child === nodes[i])) return
-    // Reorder in one pass instead of n zIndex() calls (each of which re-indexes every child).
-    children.length = 0
-    for (const node of nodes) children.push(node as Konva.Group)
-    ;(layer as unknown as { _setChildrenIndices(): void })._setChildrenIndices()
-  }
-
-  function applyOrderIfDirty(): void {
-    if (!index.orderDirty) return
-    applyOrder()
-    index.orderDirty = false
-  }
+  // ——— one frame ———
 
   /** Index rects and LOD operations of what changed since the last flush. */
   function updateGeometry(): void {
     const refreshed = index.refreshRects()
     if (refreshed.length > 0) lod.invalidate(refreshed)
-  }
-
-  function readPending(): void {
-    for (const id of pendingDoc) index.apply(id, binding.read(id))
-    pendingDoc.clear()
   }
 
   function notify(): void {
@@ -262,7 +189,8 @@ export function createBoardRenderer(options: BoardRendererOptions): BoardRendere
     scheduled = false
     if (frame !== null && typeof cancelAnimationFrame === 'function') cancelAnimationFrame(frame)
     frame = null
-    readPending()
+    for (const id of pendingDoc) index.apply(id, binding.read(id))
+    pendingDoc.clear()
     // geometry first, so that culling sees where things are now
     updateGeometry()
     const cull = cullRect()
@@ -273,13 +201,10 @@ export function createBoardRenderer(options: BoardRendererOptions): BoardRendere
     }
     const view = { scale: scale(), viewport, cull }
     const switched = lod.updateMode(view, () => query().size)
-    if (switched && lod.isActive()) {
-      for (const id of shown) index.get(id)?.node?.visible(false)
-      shown = new Set()
-    }
     if (lod.isActive()) {
       // Zoomed out: no element groups are built or shown; one shape draws the batches.
-      applyOrderIfDirty()
+      if (switched) groups.hideAll()
+      groups.arrangeIfDirty()
       const rebuilt = lod.refresh(view)
       highlights.update(boundsOf)
       if (rebuilt || switched || index.changed.size > 0) layer.batchDraw()
@@ -288,22 +213,7 @@ export function createBoardRenderer(options: BoardRendererOptions): BoardRendere
     }
     const visible = query()
     if (cull) for (const id of index.unplaced) visible.add(id)
-    for (const id of shown) {
-      if (!visible.has(id)) index.get(id)?.node?.visible(false)
-    }
-    for (const id of visible) {
-      const entry = index.get(id)
-      if (!entry) continue
-      if (entry.dirty || !entry.node) render(id, entry)
-      const node = entry.node
-      if (node && !node.visible()) node.visible(true)
-    }
-    shown = visible
-    applyOrderIfDirty()
-    for (const id of shown) {
-      const entry = index.get(id)
-      if (entry) cache.apply(entry)
-    }
+    groups.show(visible)
     highlights.update(boundsOf)
     layer.batchDraw()
     notify()
@@ -348,10 +258,10 @@ export function createBoardRenderer(options: BoardRendererOptions): BoardRendere
       if (!entry) return undefined
       if (!entry.node || entry.dirty) {
         updateGeometry()
-        render(id, entry)
-        applyOrder()
+        groups.build(id, entry)
+        groups.arrange()
         // zoomed out, the LOD drawing shows it: the group stays hidden
-        if (!shown.has(id)) entry.node?.visible(!lod.isActive() && isInView(index.rectOf(id), cullRect()))
+        if (!groups.isShown(id)) entry.node?.visible(!lod.isActive() && isInView(index.rectOf(id), cullRect()))
       }
       return entry.node
     },
