@@ -109,10 +109,10 @@ const viewKeys: readonly { keys: readonly KeyBinding[]; does: ViewKey }[] = [
   { keys: zoomToFit.keys ?? [], does: 'fit' },
 ]
 
-export function createStageController(host: HTMLElement, options: StageOptions): StageController {
+export function createStageController(host: HTMLDivElement, options: StageOptions): StageController {
   const { renderer } = options
   const stage = new Konva.Stage({
-    container: host as HTMLDivElement,
+    container: host,
     width: Math.max(1, host.clientWidth),
     height: Math.max(1, host.clientHeight),
   })
