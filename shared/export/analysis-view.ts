@@ -147,11 +147,15 @@ export function gapSentencesOf(analysis: Analysis, nameOf: (id: string) => strin
 }
 
 /** The timeline conflicts (`indicators.timelineConflicts`) as sentences: not gaps, listed apart. */
-export function conflictSentencesOf(analysis: Analysis, nameOf: (id: string) => string): string[] {
+export function conflictSentencesOf(
+  analysis: Analysis,
+  nameOf: (id: string) => string,
+  numbers: NumberStyle = englishNumbers,
+): string[] {
   return analysis.indicators.timelineConflicts.map((conflict) =>
     fill(conflictSentences[conflict.reason] ?? `${conflict.reason}: {name}`, {
       name: nameOf(conflict.useId),
-      start: conflict.start,
+      start: numbers.month(conflict.start),
     }),
   )
 }

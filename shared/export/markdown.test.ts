@@ -111,6 +111,10 @@ describe('toMarkdown', () => {
     expect(rows[0]).toBe('| Stage | Phase | Start | End | Months | Uses | Actors |')
     expect(rows[2]).toMatch(/^\| Analysis \|/)
     expect(rows.some((row) => row.includes('| Interim use |') && row.includes('Spolek Přádelna Dvůr'))).toBe(true)
+    // months in words, as a reader writes them: English by hand, else Intl in the language asked for
+    expect(rows[2]).toContain('| Sep 2026 | Feb 2027 | 6 |')
+    const german = tableAfter(toMarkdown(demo, { locale: 'de' }), '## Phasing roadmap')
+    expect(german[2]).toContain('| Sept. 2026 | Feb. 2027 | 6 |')
   })
 
   it('lists indicators and gaps from the analysis, and says so without one', () => {
@@ -158,6 +162,35 @@ describe('toMarkdown', () => {
     expect(since).toContain('- actor "Spolek Přádelna Dvůr": commitment Interested → Signed')
     expect(since).toContain('### Site profile\n\n- area 12,400 m² → 13,000 m²')
     expect(toMarkdown(demo, { since: { label: 'R', diff: diffDocuments(demo, demo) } })).toContain('Nothing changed.')
+  })
+
+  it('writes what changed since a snapshot in the language asked for: areas, numbers, months, counts', () => {
+    const before = structuredClone(demo)
+    const after = structuredClone(demo)
+    after.site = { ...after.site, areaM2: 13000 }
+    const interim = after.elements.find((e) => e.id === 'p-interim')
+    const makers = after.elements.find((e) => e.id === 'a-makers')
+    if (interim?.kind !== 'phase' || makers?.kind !== 'actor') throw new Error('fixture')
+    interim.end = '2028-10'
+    makers.budgetEurM2Month = 5.25
+    const since = (locale?: string) => {
+      const text = toMarkdown(after, {
+        since: { label: 'Round 1', diff: diffDocuments(before, after) },
+        ...(locale ? { locale } : {}),
+      })
+      // Intl puts thin spaces around a range's dash and a no-break space before %
+      return text.slice(text.indexOf('## What changed since')).replace(/[\u2009\u202f\u00a0]/g, ' ')
+    }
+    const english = since()
+    expect(english).toContain('### Site profile\n\n- area 12,400 m² → 13,000 m²')
+    expect(english).toContain('end Aug 2028 → Oct 2028')
+    expect(english).toContain('budget (€/m²/month) 4.5 → 5.25')
+    expect(english).toContain('### Changed (2)')
+    const german = since('de')
+    expect(german).toContain('### Site profile\n\n- area 12.400 m² → 13.000 m²')
+    expect(german).toContain('end Aug. 2028 → Okt. 2028')
+    expect(german).toContain('budget (€/m²/month) 4,5 → 5,25')
+    expect(german).not.toMatch(/\b2028-\d\d\b/)
   })
 
   it('escapes names that would change the rendering', () => {

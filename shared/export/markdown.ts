@@ -29,7 +29,7 @@ import {
   useRows,
   zoneRows,
 } from './brief-rows.ts'
-import { formatArea, formatNumber, monthsBetween, type NumberStyle } from './format.ts'
+import { monthsBetween, type NumberStyle } from './format.ts'
 import { fieldNames, kindNames, say } from './markdown-text.ts'
 
 export interface MarkdownOptions {
@@ -183,8 +183,8 @@ function roadmapSection(index: BriefIndex): string {
       index.phases.map((phase) => [
         cellText(enumLabel('stage', phase.stage)),
         cellText(phase.label),
-        phase.start,
-        phase.end,
+        index.numbers.month(phase.start),
+        index.numbers.month(phase.end),
         index.numbers.number(monthsBetween(phase.start, phase.end), 0),
         cellText([...scheduled(phase, 'use'), ...missing(phase)].join('; ')),
         cellText(scheduled(phase, 'actor').join('; ')),
@@ -217,7 +217,7 @@ function analysisSections(analysis: Analysis | null, index: BriefIndex): string 
     )
   }
   const names = (id: string) => quoted(nameOf(index.byId.get(id), id))
-  const conflicts = conflictSentencesOf(analysis, names)
+  const conflicts = conflictSentencesOf(analysis, names, index.numbers)
   if (conflicts.length > 0)
     indicators.push(`### ${timelineConflictsHeading}`, conflicts.map((sentence) => `- ${sentence}`).join('\n'))
   // as many gaps as the API's `gaps` and the analysis panel count
@@ -237,29 +237,34 @@ function notesSection(index: BriefIndex): string {
 
 // ---------------------------------------------------------------- what changed
 
-/** A field value in words: enum labels, areas in m², scheduled ids by name. */
-function valueText(field: string, value: unknown, names: (id: string) => string): string {
+/** Fields holding a `YYYY-MM` month (a phase's). */
+const monthFields = new Set(['start', 'end', 'timelineOrigin'])
+
+/** A field value in words: enum labels, areas in m², months, scheduled ids by name; numbers in the brief's language. */
+function valueText(field: string, value: unknown, names: (id: string) => string, numbers: NumberStyle): string {
   if (value === null || value === undefined) return say('none')
   const enumeration = enumOfField[field]
   if (enumeration && typeof value === 'string') return escapeInline(enumLabel(enumeration, value))
-  if (typeof value === 'number') return field.endsWith('M2') ? formatArea(value) : formatNumber(value, 2)
+  if (typeof value === 'number') return field.endsWith('M2') ? numbers.area(value) : numbers.number(value, 2)
+  if (monthFields.has(field) && typeof value === 'string' && /^\d{4}-\d{2}$/.test(value)) return numbers.month(value)
   if (typeof value === 'boolean') return value ? say('yes') : say('no')
   if (Array.isArray(value)) return value.length === 0 ? say('none') : value.map((id) => quoted(names(String(id)))).join(', ')
   if (typeof value === 'object')
     return Object.entries(value as Record<string, unknown>)
-      .map(([key, text]) => `${key}: ${quoted(String(text))}`)
+      .map(([key, text]) => `${key}: ${typeof text === 'number' ? numbers.number(text, 2) : quoted(String(text))}`)
       .join(', ')
   if (field === 'zone' || field === 'from' || field === 'to') return quoted(names(String(value)))
   return quoted(String(value))
 }
 
-function fieldChangesText(fields: FieldChanges, names: (id: string) => string): string {
+function fieldChangesText(fields: FieldChanges, names: (id: string) => string, numbers: NumberStyle): string {
+  const text = (field: string, value: unknown) => valueText(field, value, names, numbers)
   return Object.entries(fields)
     .map(([field, [before, after]]) => {
       const name = fieldNames[field] ?? field
-      if (before === null) return say('set', { field: name, value: valueText(field, after, names) })
-      if (after === null) return say('unset', { field: name, value: valueText(field, before, names) })
-      return say('changedValue', { field: name, before: valueText(field, before, names), after: valueText(field, after, names) })
+      if (before === null) return say('set', { field: name, value: text(field, after) })
+      if (after === null) return say('unset', { field: name, value: text(field, before) })
+      return say('changedValue', { field: name, before: text(field, before), after: text(field, after) })
     })
     .join('; ')
 }
@@ -271,7 +276,7 @@ function elementText(element: Element, names: (id: string) => string): string {
   return `${kind} ${quoted(nameOf(element, element.id))}`
 }
 
-function sinceSection(document: BoardDocument, since: { label: string; diff: BoardDiff }): string {
+function sinceSection(document: BoardDocument, since: { label: string; diff: BoardDiff }, numbers: NumberStyle): string {
   const { diff } = since
   const parts = [`## ${say('since', { label: escapeInline(since.label) })}`]
   // names from the newer document, else from what was removed
@@ -284,22 +289,28 @@ function sinceSection(document: BoardDocument, since: { label: string; diff: Boa
   if (empty) return [...parts, say('nothingChanged')].join('\n\n')
   const list = (items: string[]) => items.map((item) => `- ${item}`).join('\n')
   if (diff.added.length > 0)
-    parts.push(`### ${say('added', { count: diff.added.length })}`, list(diff.added.map((e) => elementText(e, names))))
+    parts.push(
+      `### ${say('added', { count: numbers.number(diff.added.length, 0) })}`,
+      list(diff.added.map((e) => elementText(e, names))),
+    )
   if (diff.removed.length > 0)
-    parts.push(`### ${say('removed', { count: diff.removed.length })}`, list(diff.removed.map((e) => elementText(e, names))))
+    parts.push(
+      `### ${say('removed', { count: numbers.number(diff.removed.length, 0) })}`,
+      list(diff.removed.map((e) => elementText(e, names))),
+    )
   if (diff.changed.length > 0)
     parts.push(
-      `### ${say('changed', { count: diff.changed.length })}`,
+      `### ${say('changed', { count: numbers.number(diff.changed.length, 0) })}`,
       list(
         diff.changed.map((change) => {
           const element = byId.get(change.id)
           const head = element ? elementText(element, names) : quoted(change.id)
-          return `${head}: ${fieldChangesText(change.fields, names)}`
+          return `${head}: ${fieldChangesText(change.fields, names, numbers)}`
         }),
       ),
     )
-  if (diff.site) parts.push(`### ${say('siteChanged')}`, list([fieldChangesText(diff.site.fields, names)]))
-  if (diff.settings) parts.push(`### ${say('settingsChanged')}`, list([fieldChangesText(diff.settings.fields, names)]))
+  if (diff.site) parts.push(`### ${say('siteChanged')}`, list([fieldChangesText(diff.site.fields, names, numbers)]))
+  if (diff.settings) parts.push(`### ${say('settingsChanged')}`, list([fieldChangesText(diff.settings.fields, names, numbers)]))
   return parts.join('\n\n')
 }
 
@@ -316,7 +327,9 @@ export function toMarkdown(document: BoardDocument, options: MarkdownOptions = {
   const title = document.board.title.trim() || document.site.name || say('untitled')
   const head = [`# ${escapeInline(title)}`, say('intro')]
   if (options.snapshot)
-    head.push(say('snapshotOf', { label: escapeInline(options.snapshot.label), date: options.snapshot.createdAt.slice(0, 10) }))
+    head.push(
+      say('snapshotOf', { label: escapeInline(options.snapshot.label), date: index.numbers.date(options.snapshot.createdAt) }),
+    )
   const sections = [
     head.join('\n\n'),
     siteSection(document.site, index.numbers),
@@ -327,6 +340,6 @@ export function toMarkdown(document: BoardDocument, options: MarkdownOptions = {
     analysisSections(options.analysis ?? null, index),
     notesSection(index),
   ]
-  if (options.since) sections.push(sinceSection(document, options.since))
+  if (options.since) sections.push(sinceSection(document, options.since, index.numbers))
   return `${sections.join('\n\n')}\n`
 }

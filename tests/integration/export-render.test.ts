@@ -386,6 +386,40 @@ describe('pdf export', () => {
   })
 })
 
+describe('pdf export in the language asked for (?lang=)', () => {
+  /** The text with the thin and no-break spaces Intl puts around dashes and units as plain spaces. */
+  const plain = (text: string) => text.replace(/[\u2009\u202f\u00a0]/g, ' ')
+
+  it('writes the roadmap months and the snapshot date as German does; English by default', async () => {
+    const english = plain(pdfText((await exportOf('pdf')).bytes, '-raw'))
+    // the analysis phase (2026-09 … 2027-02) on the left of its bar, and its length
+    expect(english).toContain('Analysis · Sep 2026 – Feb 2027 · 6 months')
+    expect(english).not.toMatch(/\d{4}-\d{2} – \d{4}-\d{2}/)
+
+    const german = plain(pdfText((await exportOf('pdf', '?lang=de')).bytes, '-raw'))
+    expect(german).toContain('Analysis · Sept. 2026 – Feb. 2027 · 6 months')
+    expect(german).not.toContain('Sep 2026')
+    expect(german).not.toMatch(/\d{4}-\d{2} – \d{4}-\d{2}/)
+
+    const created = await api<{ snapshot: { id: string; createdAt: string } }>(
+      server.url,
+      'POST',
+      `/api/boards/${boardId}/snapshots`,
+      { token: owner.token, body: { label: 'Runde 2' } },
+    )
+    expect(created.status).toBe(201)
+    const { id, createdAt } = created.body.snapshot
+    const [year, month, day] = createdAt.slice(0, 10).split('-')
+    const ofSnapshot = plain(pdfText((await exportOf('pdf', `?snapshot=${id}&lang=de`)).bytes, '-raw'))
+    expect(ofSnapshot).toContain(`State of the board at snapshot "Runde 2" (${day}.${month}.${year}).`)
+    const englishSnapshot = plain(pdfText((await exportOf('pdf', `?snapshot=${id}`)).bytes, '-raw'))
+    const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
+    expect(englishSnapshot).toContain(
+      `State of the board at snapshot "Runde 2" (${Number(day)} ${months[Number(month) - 1]} ${year}).`,
+    )
+  })
+})
+
 describe('who may export pictures and the pdf', () => {
   it('viewers may; outsiders get 404, no session 401', async () => {
     const viewer = await joinAs(server.url, owner.token, boardId, 'viewer')

@@ -3,7 +3,7 @@ import { monthsBetween } from '../../../shared/export/format.ts'
 import { say } from '../../../shared/export/markdown-text.ts'
 import { stageColors, textOn } from '../../../shared/scene/palette.ts'
 import { isFilledPattern, patternPath, stagePatterns } from '../../../shared/scene/patterns.ts'
-import { monthFromNumber, monthNumber } from '../../../shared/scene/timeline.ts'
+import { monthNumber } from '../../../shared/scene/timeline.ts'
 import { stages } from '../../../shared/schema/enums.ts'
 import type { Phase } from '../../../shared/schema/phase.ts'
 import { CONTENT_W, colorOf, ink, MARGIN, muted, PAGE_H, type PdfWriter, rule, stripe } from './pdf-writer.ts'
@@ -11,7 +11,6 @@ import { CONTENT_W, colorOf, ink, MARGIN, muted, PAGE_H, type PdfWriter, rule, s
 const LABEL_W = 210
 const BAR_H = 15
 const AXIS_H = 30
-const MONTH_LETTERS = 'JFMAMJJASOND'
 
 /**
  * The uses and actors a phase schedules, by name; refs the board lacks are named as missing,
@@ -48,14 +47,16 @@ function stageBar(writer: PdfWriter, stage: (typeof stages)[number], x: number, 
 }
 
 /**
- * The phasing roadmap as a Gantt chart: a month axis (years labelled, months ticked), one
- * row per phase in the brief's order (stage, then start) with its name, stage and months on
- * the left, a bar in the stage's colour and pattern on the axis, and below the bar the uses
- * and actors it schedules. Rows that do not fit continue on the next page under the axis.
+ * The phasing roadmap as a Gantt chart: a month axis (years labelled, months ticked with their
+ * initials), one row per phase in the brief's order (stage, then start) with its name, stage
+ * and months on the left, a bar in the stage's colour and pattern on the axis, and below the
+ * bar the uses and actors it schedules. Rows that do not fit continue on the next page under
+ * the axis. Months are written in the brief's language (`index.numbers`: "Mar – Dec 2027",
+ * "März–Dez. 2027").
  */
 export async function drawGantt(writer: PdfWriter, index: BriefIndex): Promise<void> {
   await writer.heading(say('roadmap'))
-  const phases = index.phases
+  const { phases, numbers } = index
   if (phases.length === 0) {
     await writer.paragraph(say('noPhases'))
     return
@@ -92,11 +93,12 @@ export async function drawGantt(writer: PdfWriter, index: BriefIndex): Promise<v
       const x = xOf(month)
       const isYear = month % 12 === 0
       if (isYear && ((month - from) / 12) % yearStep === 0)
-        writer.text(monthFromNumber(month).slice(0, 4), x + 3, top + 3, { size: 8.5, bold: true })
-      if (monthW >= 7) {
-        const letter = MONTH_LETTERS[month % 12] ?? ''
-        writer.text(letter, x + (monthW - writer.width(letter, 6)) / 2, top + 18, { size: 6, color: muted })
-      }
+        writer.text(String(Math.floor(month / 12)), x + 3, top + 3, { size: 8.5, bold: true })
+      // the month's initial where it fits (some languages name months by number: "10.")
+      const initial = numbers.monthInitial(month % 12)
+      const initialW = writer.width(initial, 6)
+      if (monthW >= Math.max(7, initialW + 1))
+        writer.text(initial, x + (monthW - initialW) / 2, top + 18, { size: 6, color: muted })
     }
     writer.y += AXIS_H
   }
@@ -124,7 +126,8 @@ export async function drawGantt(writer: PdfWriter, index: BriefIndex): Promise<v
     const barX = xOf(start)
     const barW = Math.max(2, (end - start + 1) * monthW)
     const nameLines = writer.wrap(phase.label || enumLabel('stage', phase.stage), LABEL_W - 12, 9, true).slice(0, 3)
-    const meta = `${enumLabel('stage', phase.stage)} · ${phase.start} – ${phase.end} · ${monthsBetween(phase.start, phase.end)} months`
+    const months = monthsBetween(phase.start, phase.end)
+    const meta = `${enumLabel('stage', phase.stage)} · ${numbers.monthSpan(phase.start, phase.end)} · ${numbers.number(months, 0)} ${months === 1 ? 'month' : 'months'}`
     const { uses, actors } = scheduledOf(phase, index)
     const refs = [
       uses.length > 0 ? `${say('scheduledUses')}: ${uses.join(', ')}` : '',

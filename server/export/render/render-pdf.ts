@@ -38,7 +38,7 @@ export interface PdfInput {
   analysis: Analysis | null
   /** null for the live board */
   snapshot: { label: string; createdAt: string } | null
-  /** The locale numbers are written in (`?lang=`); English by default, as the Markdown brief. */
+  /** The locale numbers, months and dates are written in (`?lang=`); English by default, as the Markdown brief. */
   locale?: string
   /** The board as a picture (renderRegionPng), fitted onto its own page. */
   boardImage: RasterRender | null
@@ -88,7 +88,7 @@ async function titlePage(writer: PdfWriter, input: PdfInput, title: string, anal
   }
   writer.y += 4
   const state = snapshot
-    ? say('snapshotOf', { label: snapshot.label, date: snapshot.createdAt.slice(0, 10) })
+    ? say('snapshotOf', { label: snapshot.label, date: numbersFor(input.locale).date(snapshot.createdAt) })
     : 'State of the live board (not a snapshot).'
   writer.text(writer.clip(state, CONTENT_W, 10.5), MARGIN, writer.y, { size: 10.5, color: muted })
   writer.y += 22
@@ -283,7 +283,7 @@ async function tables(writer: PdfWriter, input: PdfInput, analysis: Analysis | n
       )
     }
     const names = (id: string) => `"${nameOf(index.byId.get(id), id)}"`
-    const conflicts = conflictSentencesOf(analysis, names)
+    const conflicts = conflictSentencesOf(analysis, names, index.numbers)
     if (conflicts.length > 0) {
       await writer.heading(timelineConflictsHeading, 2)
       for (const sentence of conflicts) await writer.paragraph(`•  ${sentence}`, { size: 9.5, gap: 2 })
@@ -328,7 +328,7 @@ export async function renderPdf(input: PdfInput): Promise<Uint8Array> {
   await titlePage(writer, input, title, input.analysis)
   if (input.boardImage) await boardPage(writer, input.boardImage, document.elements.length)
   await writer.newPage()
-  await drawGantt(writer, briefIndex(document))
+  await drawGantt(writer, briefIndex(document, input.locale))
   await tables(writer, input, input.analysis)
   writer.finish()
   return pdf.save({ useObjectStreams: true })

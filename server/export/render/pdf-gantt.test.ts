@@ -1,0 +1,66 @@
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import type { BoardDocument } from '../../../shared/schema/document.ts'
+import { renderPdf } from './render-pdf.ts'
+
+/** One year of roadmap: wide enough months that the axis names each one. */
+const board = {
+  format: 'refresh-board',
+  version: 1,
+  board: { id: 'b', title: 'Ex-Filanda di Godego' },
+  site: { name: 'Ex-Filanda' },
+  elements: [
+    {
+      id: 'p1',
+      kind: 'phase',
+      x: 0,
+      y: 0,
+      w: 240,
+      h: 60,
+      label: 'Uso temporaneo',
+      stage: 'interim',
+      start: '2027-03',
+      end: '2027-12',
+    },
+    { id: 'p2', kind: 'phase', x: 0, y: 80, w: 24, h: 60, label: 'Festa', stage: 'pilot', start: '2027-06', end: '2027-06' },
+  ],
+} as unknown as BoardDocument
+
+const scratch = mkdtempSync(path.join(tmpdir(), 'rb-gantt-'))
+afterAll(() => rmSync(scratch, { recursive: true, force: true }))
+
+async function roadmapText(locale?: string): Promise<string> {
+  const bytes = await renderPdf({
+    document: board,
+    analysis: null,
+    snapshot: null,
+    boardImage: null,
+    ...(locale ? { locale } : {}),
+  })
+  const file = path.join(scratch, `${locale ?? 'en'}.pdf`)
+  writeFileSync(file, bytes)
+  const text = execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' })
+  // Intl puts thin spaces around a range's dash
+  return text.slice(text.indexOf('Phasing roadmap'), text.indexOf('Actor constellation')).replace(/[\u2009\u202f\u00a0]/g, ' ')
+}
+
+describe('the PDF roadmap in the brief’s language', () => {
+  it('writes months in English by default: the span, the length, the axis initials', async () => {
+    const text = await roadmapText()
+    expect(text).toContain('Interim use · Mar – Dec 2027 · 10 months')
+    expect(text).toContain('Pilot · Jun 2027 · 1 month')
+    expect(text).toContain('J F M A M J J A S O N D')
+    expect(text).not.toContain('2027-03')
+  })
+
+  it('writes them with Intl in the language asked for (Italian: gennaio is G, giugno G, luglio L)', async () => {
+    const text = await roadmapText('it')
+    expect(text).toContain('Interim use · mar–dic 2027 · 10 months')
+    expect(text).toContain('Pilot · giu 2027 · 1 month')
+    expect(text).toContain('G F M A M G L A S O N D')
+    expect(text).not.toContain('2027-03')
+  })
+})
