@@ -57,10 +57,10 @@ export function boardRoutes(boards: BoardService) {
       return c.json({ board, added }, 200)
     })
     .get('/:id/thumbnail', async (c) => {
-      const { svg, etag } = unwrap(await boards.thumbnail(requireUser(c), c.req.param('id')))
-      // an unchanged board costs the list a 304, a changed one a new picture
+      const { svg, etag } = unwrap(await boards.thumbnail(requireUser(c), c.req.param('id'), c.req.header('If-None-Match')))
+      // an unchanged board costs the list a 304 (nothing drawn), a changed one a new picture
       const headers = { ETag: etag, 'Cache-Control': 'private, no-cache' }
-      if (c.req.header('If-None-Match') === etag) return c.body(null, 304, headers)
+      if (svg === null) return c.body(null, 304, headers)
       return c.body(svg, 200, { ...headers, 'Content-Type': 'image/svg+xml; charset=utf-8' })
     })
     .delete('/:id', async (c) => {

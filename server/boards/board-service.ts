@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto'
-import { boardThumbnailSvg } from '../../shared/export/thumbnail.ts'
 import type { AddableTemplate } from '../../shared/operations/operation.ts'
 import { type BoardDocument, emptyBoardDocument, parseBoardDocument } from '../../shared/schema/document.ts'
 import { readTitle } from '../../shared/schema/layout.ts'
@@ -14,6 +13,7 @@ import type { BoardWarning } from '../storage/quarantine.ts'
 import type { BoardContent } from '../sync/board-content.ts'
 import type { BoardRecord, BoardStore } from './board-store.ts'
 import { type TemplateName, templateDocument } from './templates.ts'
+import { ThumbnailCache, type ThumbnailLimits } from './thumbnails.ts'
 
 /** A board as the API shows it to one caller. */
 export type BoardView = BoardRecord & { role: Role }
@@ -29,8 +29,6 @@ export interface CreateBoardInput {
   content?: unknown
 }
 
-const THUMBNAIL_CACHE_SIZE = 500
-
 /** What `POST /api/boards/:id/duplicate` calls the copy. */
 export const copyTitle = (title: string) => `${title} (copy)`.slice(0, 200)
 
@@ -43,7 +41,8 @@ function publicReadRole(board: BoardRecord, user: SessionUser): Role | null {
 
 /** Boards and who may do what with them. Knows nothing of HTTP. */
 export class BoardService {
-  readonly #thumbnails = new Map<string, { version: string; svg: string }>()
+  /** The board list's pictures (`thumbnails.ts`); `draws` counts the documents drawn. */
+  readonly thumbnails: ThumbnailCache
 
   constructor(
     readonly store: BoardStore,
@@ -51,7 +50,14 @@ export class BoardService {
     private readonly invites: InviteStore,
     private readonly auth: AuthService,
     private readonly now: () => Date = () => new Date(),
-  ) {}
+    thumbnailLimits?: ThumbnailLimits,
+  ) {
+    // the picture draws the elements only: the title is not needed
+    this.thumbnails = new ThumbnailCache(
+      (boardId) => this.content.exportDocument(boardId, { id: boardId, title: '' }),
+      thumbnailLimits,
+    )
+  }
 
   /** The caller's role on a board; null when they may not see it or it does not exist. */
   async roleOf(user: SessionUser, boardId: string): Promise<Role | null> {
@@ -174,24 +180,23 @@ export class BoardService {
 
   /**
    * The board list's picture of a board (any member), with an ETag of the board's version: its
-   * record's change and its content's last noted change. An unchanged board is drawn from the
-   * cache, without loading its document; a changed one is drawn anew (within the few seconds
-   * the last-change stamp may lag behind a burst of edits).
+   * record's change and its content's last noted change. A caller that holds that version
+   * (`ifNoneMatch`) gets `svg: null` and nothing is drawn, even after a restart; an unchanged
+   * board is served from the cache without loading its document; a changed one is drawn anew
+   * (within the few seconds the last-change stamp may lag behind a burst of edits), a few
+   * boards at a time.
    */
-  async thumbnail(user: SessionUser, boardId: string): Promise<Result<{ svg: string; etag: string }, AccessError>> {
+  async thumbnail(
+    user: SessionUser,
+    boardId: string,
+    ifNoneMatch?: string,
+  ): Promise<Result<{ svg: string | null; etag: string }, AccessError>> {
     const [access, changed] = await Promise.all([this.access(user, boardId, 'viewer'), this.store.lastChange(boardId)])
     if (!access.ok) return access
     const version = `${access.value.updatedAt}|${changed ?? ''}`
     const etag = `"${createHash('sha1').update(`${boardId}|${version}`).digest('base64url')}"`
-    const cached = this.#thumbnails.get(boardId)
-    if (cached?.version === version) return ok({ svg: cached.svg, etag })
-    const document = await this.content.exportDocument(boardId, { id: boardId, title: access.value.title })
-    const svg = boardThumbnailSvg(document)
-    this.#thumbnails.delete(boardId)
-    this.#thumbnails.set(boardId, { version, svg })
-    // a small LRU: a Map iterates in insertion order, so the first key is the least recently drawn
-    if (this.#thumbnails.size > THUMBNAIL_CACHE_SIZE) this.#thumbnails.delete(this.#thumbnails.keys().next().value ?? '')
-    return ok({ svg, etag })
+    if (ifNoneMatch === etag) return ok({ svg: null, etag })
+    return ok({ svg: await this.thumbnails.svg(boardId, version), etag })
   }
 
   /** The boards the caller may open, most recently changed first. */
@@ -250,6 +255,7 @@ export class BoardService {
         if (member?.guestBoardId === boardId) await this.auth.deleteGuest(memberId)
       }
       await this.store.delete(boardId)
+      this.thumbnails.forget(boardId)
       return ok(null)
     })
   }

@@ -5,6 +5,11 @@ import { type Element, isPositioned } from '../schema/elements.ts'
 /** Width of the thumbnail's picture; the height follows the content's aspect (at most square). */
 export const THUMBNAIL_WIDTH = 320
 const MAX_HEIGHT = 200
+/**
+ * The most boxes a picture draws (about 100 bytes of SVG each): at 320 px a board of thousands
+ * of cards is a texture; its largest boxes keep its shape, the picture stays small.
+ */
+export const THUMBNAIL_MAX_BOXES = 1500
 
 function fillOf(element: Element): { fill: string; stroke?: string } {
   switch (element.kind) {
@@ -27,13 +32,23 @@ function fillOf(element: Element): { fill: string; stroke?: string } {
 
 const order = (element: Element) => (element.kind === 'frame' ? 0 : element.kind === 'zone' ? 1 : 2)
 
+/** The largest `max` boxes (all when there are fewer), in their own order. */
+function largest<T extends { w: number; h: number }>(boxes: T[], max: number): T[] {
+  if (boxes.length <= max) return boxes
+  const kept = new Set([...boxes].sort((a, b) => b.w * b.h - a.w * a.h).slice(0, max))
+  return boxes.filter((box) => kept.has(box))
+}
+
 /**
  * A board at a glance for the board list: every box as a coloured rectangle (frames and zones
- * under the cards, colours as on the canvas), no text and no pictures. Cheap enough to draw for
- * every board of a list on every change: one pass over the elements, no renderer.
+ * under the cards, colours as on the canvas), no text and no pictures; on a board of thousands
+ * of cards, the `THUMBNAIL_MAX_BOXES` largest. Cheap enough to draw for every board of a list on
+ * every change: one pass over the elements, no renderer.
  */
 export function boardThumbnailSvg(document: BoardDocument): string {
-  const boxes = document.elements.filter(isPositioned).sort((a, b) => order(a) - order(b) || (a.z ?? '').localeCompare(b.z ?? ''))
+  const boxes = largest(document.elements.filter(isPositioned), THUMBNAIL_MAX_BOXES).sort(
+    (a, b) => order(a) - order(b) || (a.z ?? '').localeCompare(b.z ?? ''),
+  )
   if (boxes.length === 0) {
     return `<svg xmlns="http://www.w3.org/2000/svg" width="${THUMBNAIL_WIDTH}" height="${MAX_HEIGHT}" viewBox="0 0 ${THUMBNAIL_WIDTH} ${MAX_HEIGHT}"><rect width="100%" height="100%" fill="#ffffff"/></svg>`
   }

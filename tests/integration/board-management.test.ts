@@ -1,4 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { createBoard as createBoardOver, signup as signupOver } from '../helpers/api.ts'
+import { note, putElement } from '../helpers/elements.ts'
+import { startTestServer } from '../helpers/server.ts'
+import { connectClient } from '../helpers/sync-client.ts'
 import { createBoard, createHarness, errorCode, invite, join, type RestHarness, signup } from './rest-harness.ts'
 
 type Element = { id: string; kind: string; x?: number; y?: number; w?: number; h?: number } & Record<string, unknown>
@@ -140,17 +144,44 @@ describe('board management over REST', () => {
     const boardId = await createBoard(h, owner.token, { title: 'Scan', template: 'site-scan' })
     const list = (await h.request('GET', '/api/boards', { token: owner.token })).body as { boards: { template?: string }[] }
     expect(list.boards[0]?.template).toBe('site-scan')
+    // every drawing loads the board's document: count the loads
+    const loads = vi.spyOn(h.content, 'exportDocument')
     const first = await h.request('GET', `/api/boards/${boardId}/thumbnail`, { token: owner.token })
     expect(first.status).toBe(200)
     expect(first.headers.get('content-type')).toContain('image/svg+xml')
     expect(first.text).toMatch(/^<svg [^>]*width="320"/)
     expect((first.text.match(/<rect /g) ?? []).length).toBeGreaterThan(20)
+    expect(loads).toHaveBeenCalledTimes(1)
     const etag = first.headers.get('etag') ?? ''
     const again = await h.request('GET', `/api/boards/${boardId}/thumbnail`, {
       token: owner.token,
       headers: { 'if-none-match': etag },
     })
     expect(again.status).toBe(304)
+    // asked again without the ETag (another browser): the kept picture, not drawn again
+    const kept = await h.request('GET', `/api/boards/${boardId}/thumbnail`, { token: owner.token })
+    expect([kept.status, kept.text, kept.headers.get('etag')]).toEqual([200, first.text, etag])
+    expect(loads).toHaveBeenCalledTimes(1)
+    expect(h.services.boards.thumbnails.draws).toBe(1)
+    // a list asking for it many times at once draws it once
+    const many = await Promise.all(
+      Array.from({ length: 8 }, () => h.request('GET', `/api/boards/${boardId}/thumbnail`, { token: owner.token })),
+    )
+    expect(many.map((res) => res.status)).toEqual(Array(8).fill(200))
+    expect(loads).toHaveBeenCalledTimes(1)
+    // after a restart (an empty cache) a browser holding the version gets a 304, nothing drawn
+    const restarted = await createHarness({}, { storage: h.storage })
+    try {
+      const reloads = vi.spyOn(restarted.content, 'exportDocument')
+      const revalidated = await restarted.request('GET', `/api/boards/${boardId}/thumbnail`, {
+        token: owner.token,
+        headers: { 'if-none-match': etag },
+      })
+      expect(revalidated.status).toBe(304)
+      expect(reloads).not.toHaveBeenCalled()
+    } finally {
+      await restarted.close()
+    }
     // a content change noted by the rooms' persistence (server/boards/last-change.ts) is a new version
     await h.services.boards.store.setLastChange(boardId, new Date(Date.now() + 1000).toISOString())
     const noted = await h.request('GET', `/api/boards/${boardId}/thumbnail`, {
@@ -166,6 +197,7 @@ describe('board management over REST', () => {
     })
     expect(changed.status).toBe(200)
     expect((changed.text.match(/<rect /g) ?? []).length).toBeGreaterThan((first.text.match(/<rect /g) ?? []).length)
+    expect(h.services.boards.thumbnails.draws).toBe(3)
     const stranger = await signup(h, 'Stranger')
     expect((await h.request('GET', `/api/boards/${boardId}/thumbnail`, { token: stranger.token })).status).toBe(404)
   })
@@ -188,4 +220,44 @@ describe('the board list', () => {
       await h.close()
     }
   })
+})
+
+describe('thumbnails follow live edits', () => {
+  it('a note added over sync gives a new picture and ETag; unchanged, the server answers 304', async () => {
+    const server = await startTestServer()
+    const client = { destroy: () => {} }
+    try {
+      const owner = await signupOver(server.url, 'Owner')
+      const boardId = await createBoardOver(server.url, owner.token, { title: 'Live' })
+      const get = (etag?: string) =>
+        fetch(`${server.url}/api/boards/${boardId}/thumbnail`, {
+          headers: { authorization: `Bearer ${owner.token}`, ...(etag ? { 'if-none-match': etag } : {}) },
+        })
+      const rects = (svg: string) => (svg.match(/<rect /g) ?? []).length
+      const first = await get()
+      const etag = first.headers.get('etag') ?? ''
+      expect(rects(await first.text())).toBe(1) // the background of an empty board
+      expect((await get(etag)).status).toBe(304)
+
+      const c = connectClient(server.url, boardId, owner.token)
+      client.destroy = () => c.destroy()
+      await c.synced
+      putElement(c.doc, note('n-live', 'Ask about the yard'))
+      // the stored update notes the board as changed (server/boards/last-change.ts, at most every 5 s)
+      const deadline = Date.now() + 10_000
+      let changed = await get(etag)
+      while (changed.status === 304 && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 100))
+        changed = await get(etag)
+      }
+      expect(changed.status).toBe(200)
+      const next = changed.headers.get('etag') ?? ''
+      expect(next).not.toBe(etag)
+      expect(rects(await changed.text())).toBe(2)
+      expect((await get(next)).status).toBe(304)
+    } finally {
+      client.destroy()
+      await server.stop()
+    }
+  }, 20_000)
 })
