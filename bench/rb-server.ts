@@ -1,3 +1,4 @@
+import { type IntervalHistogram, monitorEventLoopDelay } from 'node:perf_hooks'
 import { loadConfig } from '../server/config.ts'
 import { createLogger } from '../server/logger.ts'
 import { startServer } from '../server/server.ts'
@@ -10,6 +11,8 @@ const config = loadConfig(process.env)
 const logger = createLogger(config.logLevel)
 const server = await startServer(config, { logger })
 const gc = (globalThis as { gc?: () => void }).gc
+let loopDelay: IntervalHistogram | null = null
+const LOOP_RESOLUTION_MS = 1
 
 async function handle(request: ServerRequest): Promise<ServerReply> {
   switch (request.op) {
@@ -44,6 +47,19 @@ async function handle(request: ServerRequest): Promise<ServerReply> {
         op: 'loaded',
         loaded: request.boardIds.filter((id) => server.rooms.isLoaded(id) || server.rooms.isUnloading(id)),
       }
+    case 'loop-delay': {
+      if (request.action === 'start') {
+        loopDelay?.disable()
+        loopDelay = monitorEventLoopDelay({ resolution: LOOP_RESOLUTION_MS })
+        loopDelay.enable()
+      }
+      const h = loopDelay
+      // the histogram holds whole intervals (ns); what lies beyond the sampling interval is the block
+      const ms = (ns: number) => Math.max(0, Math.round((ns / 1e6 - LOOP_RESOLUTION_MS) * 100) / 100)
+      return h && h.count > 0
+        ? { op: 'loop-delay', maxMs: ms(h.max), p99Ms: ms(h.percentile(99)), meanMs: ms(h.mean), samples: h.count }
+        : { op: 'loop-delay', maxMs: 0, p99Ms: 0, meanMs: 0, samples: 0 }
+    }
   }
 }
 

@@ -6,6 +6,7 @@ import { type FanoutRow, sustainedRates, type ThroughputStepRow } from './fanout
 import type { MachineInfo } from './lib/proc.ts'
 import { barChart, type ChartSpec, lineChart } from './lib/svg.ts'
 import type { MemoryRow } from './memory.ts'
+import { type VoteRow, voteTargets } from './vote.ts'
 
 export interface SectionResult {
   name: string
@@ -129,6 +130,7 @@ export function evaluateTargets(result: Pick<BenchResult, 'sections'>): TargetVe
         : 'not measured',
     })
   }
+  verdicts.push(...voteTargets(rowsOf<VoteRow>(result, 'vote')))
   return verdicts
 }
 

@@ -8,6 +8,7 @@ import { fanoutSection, throughputSection } from './fanout.ts'
 import { machineInfo } from './lib/proc.ts'
 import { memorySection } from './memory.ts'
 import { type BenchResult, evaluateTargets, type SectionResult, writeReport } from './report.ts'
+import { voteSection } from './vote.ts'
 
 // `npm run bench` (full) or `npm run bench -- --quick` (about a minute): every section in one
 // run, written to bench/results/<date>.json, <date>.md and <date>-<chart>.svg.
@@ -124,6 +125,27 @@ export function sections({ quick, profileDir }: RunOptions): Section[] {
       method:
         "`exportsBench` (bench/exports.ts, a colleague's): server-side PNG, SVG and PDF of a 1k-element board, in the bench process, after one warm-up export each.",
       run: async () => (await exportsBench()) as unknown as Record<string, unknown>[],
+    },
+    {
+      name: 'vote',
+      title: 'Dot vote: 50 participants in the same second',
+      method:
+        `bench/vote.ts: 50 editors, each with a y-websocket connection to a board of 30 notes, PUT their ballot (5 dots, at ` +
+        `most 3 on a note) at once right after the facilitator's vote.open; times until each participant's document shows ` +
+        `voters = 50, then vote.close until each sees the ranking (its totals checked against the dots placed). ` +
+        `${quick ? 3 : 20} rounds after a warm-up round, on memory and fs storage. Event loop: perf_hooks ` +
+        `monitorEventLoopDelay (1 ms) inside the server process, its longest delay per round. Limits (issue 13): a ` +
+        `facilitator's command seen within 100 ms p99, no block over 20 ms.`,
+      run: async () =>
+        (await voteSection({
+          participants: 50,
+          rounds: quick ? 3 : 20,
+          elements: 30,
+          dotsPerPerson: 5,
+          maxPerElement: 3,
+          storages: ['memory', 'fs'],
+          cpuProfDir,
+        })) as unknown as Record<string, unknown>[],
     },
   ]
 }

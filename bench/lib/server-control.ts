@@ -4,6 +4,8 @@ export type ServerRequest =
   | { op: 'load'; boardIds: string[] }
   | { op: 'unload'; boardIds: string[] }
   | { op: 'loaded'; boardIds: string[] }
+  /** the server's event-loop delay (perf_hooks monitorEventLoopDelay, 1 ms resolution): `start` resets it, `read` reports since */
+  | { op: 'loop-delay'; action: 'start' | 'read' }
 
 export interface MemoryReading {
   op: 'memory'
@@ -16,4 +18,13 @@ export interface MemoryReading {
   connections: number
 }
 
-export type ServerReply = MemoryReading | { op: 'ok' } | { op: 'loaded'; loaded: string[] }
+/** Event-loop delay in ms beyond the 1 ms sampling interval: how long the loop was blocked at worst. */
+export interface LoopDelayReading {
+  op: 'loop-delay'
+  maxMs: number
+  p99Ms: number
+  meanMs: number
+  samples: number
+}
+
+export type ServerReply = MemoryReading | LoopDelayReading | { op: 'ok' } | { op: 'loaded'; loaded: string[] }

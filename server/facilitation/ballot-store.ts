@@ -8,8 +8,14 @@ const StoredBallot = z.object({
   dots: z.record(z.string(), z.number().int().min(0)),
 })
 
+const VoterIds = z.array(z.string())
+
 const base = (boardId: string, voteId: string) => `ballots:${boardId}:${voteId}`
 const key = (boardId: string, voteId: string, userId: string) => `${base(boardId, voteId)}:${userId}`
+/** who has a ballot with a dot (not where): beside the ballots, not under their prefix (fs keeps keys as paths) */
+const votersKey = (boardId: string, voteId: string) => `ballot-voters:${boardId}:${voteId}`
+
+const hasDots = (ballot: Ballot) => Object.values(ballot.dots).some((n) => n > 0)
 
 /**
  * The ballots of open votes, held by the server alone (CONTRACT.md: no participant receives
@@ -17,12 +23,21 @@ const key = (boardId: string, voteId: string, userId: string) => `${base(boardId
  * caller's whole ballot. Never part of the board document, a snapshot or an export; read back
  * only to count when the vote closes, then deleted. In storage rather than memory so that every
  * instance (scale-out) and a restart see the same ballots.
+ *
+ * Beside them, `ballot-voters:<boardId>:<voteId>` lists who has placed a dot, kept up to date by
+ * `put`: counting voters on every ballot must not list every ballot (a key listing costs the
+ * whole store on some drivers, and 50 people voting at once made it quadratic).
  */
 export class BallotStore {
   constructor(private readonly storage: Storage) {}
 
   async put(boardId: string, voteId: string, ballot: Ballot): Promise<void> {
+    const voters = new Set(await this.#voterIds(boardId, voteId))
     await this.storage.setItem(key(boardId, voteId, ballot.userId), ballot)
+    if (hasDots(ballot) === voters.has(ballot.userId)) return
+    if (hasDots(ballot)) voters.add(ballot.userId)
+    else voters.delete(ballot.userId)
+    await this.storage.setItem(votersKey(boardId, voteId), [...voters])
   }
 
   async get(boardId: string, voteId: string, userId: string): Promise<Ballot | null> {
@@ -42,11 +57,20 @@ export class BallotStore {
 
   /** How many people have a ballot with at least one dot. */
   async voters(boardId: string, voteId: string): Promise<number> {
-    return (await this.all(boardId, voteId)).filter((b) => Object.values(b.dots).some((n) => n > 0)).length
+    return (await this.#voterIds(boardId, voteId)).length
+  }
+
+  /** The voter list; without one (ballots stored before it existed, or a damaged list) counted from the ballots once. */
+  async #voterIds(boardId: string, voteId: string): Promise<string[]> {
+    const parsed = VoterIds.safeParse(await this.storage.getItem(votersKey(boardId, voteId)))
+    if (parsed.success) return parsed.data
+    const ids = (await this.all(boardId, voteId)).filter(hasDots).map((b) => b.userId)
+    await this.storage.setItem(votersKey(boardId, voteId), ids)
+    return ids
   }
 
   async clear(boardId: string, voteId: string): Promise<void> {
     const keys = await this.storage.getKeys(base(boardId, voteId))
-    await Promise.all(keys.map((k) => this.storage.removeItem(k)))
+    await Promise.all([...keys, votersKey(boardId, voteId)].map((k) => this.storage.removeItem(k)))
   }
 }

@@ -6,6 +6,7 @@ import { boardOpenSection } from '../../bench/board-open.ts'
 import { fanoutSection } from '../../bench/fanout.ts'
 import { machineInfo } from '../../bench/lib/proc.ts'
 import { evaluateTargets, writeReport } from '../../bench/report.ts'
+import { voteSection } from '../../bench/vote.ts'
 
 /**
  * The harness on tiny sizes: it runs, its rows hold finite numbers, and the report (json, md,
@@ -35,6 +36,17 @@ describe('bench harness (smoke)', () => {
     for (const value of [row?.coldMs, row?.warmMs, row?.createMs]) expect(Number.isFinite(value)).toBe(true)
     expect(row?.storedBytes).toBeGreaterThan(0)
 
+    const vote = await voteSection({
+      participants: 3,
+      rounds: 1,
+      elements: 4,
+      dotsPerPerson: 3,
+      maxPerElement: 2,
+      storages: ['memory'],
+    })
+    expect(vote.map((r) => r.measure)).toHaveLength(6)
+    for (const row of vote) expect(Number.isFinite(row.maxMs)).toBe(true)
+
     const sections = [
       { name: 'fanout', title: 'Fan-out', method: 'smoke', rows: fanout as unknown as Record<string, unknown>[], seconds: 0 },
       {
@@ -44,6 +56,7 @@ describe('bench harness (smoke)', () => {
         rows: open as unknown as Record<string, unknown>[],
         seconds: 0,
       },
+      { name: 'vote', title: 'Dot vote', method: 'smoke', rows: vote as unknown as Record<string, unknown>[], seconds: 0 },
     ]
     const dir = mkdtempSync(path.join(tmpdir(), 'rb-bench-smoke-'))
     try {
@@ -55,6 +68,9 @@ describe('bench harness (smoke)', () => {
       expect(files).toContain('smoke.json')
       expect(files).toContain('smoke.md')
       expect(files).toContain('smoke-fanout-p99.svg')
+      const verdicts = evaluateTargets({ sections }).filter((t) => t.target.includes('event loop') || t.target.includes('vote'))
+      expect(verdicts).toHaveLength(2)
+      for (const verdict of verdicts) expect(verdict.met).not.toBeNull()
       expect(readdirSync(dir).sort()).toEqual([...files].sort())
     } finally {
       rmSync(dir, { recursive: true, force: true })
