@@ -12,6 +12,8 @@ export interface PeerState {
   cursor: Point | null
   selection: string[]
   drag: { ids: string[]; dx: number; dy: number } | null
+  /** the laser pointer is on: their cursor draws a fading red trail */
+  laser: boolean
 }
 
 const isFiniteNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value)
@@ -49,6 +51,7 @@ export function readPeerState(clientId: number, state: unknown): PeerState | nul
       drag && dragIds.length > 0 && isFiniteNumber(drag.dx) && isFiniteNumber(drag.dy)
         ? { ids: dragIds, dx: drag.dx, dy: drag.dy }
         : null,
+    laser: record.laser === true,
   }
 }
 

@@ -14,4 +14,10 @@ export interface PresenceState {
   drag?: { ids: string[]; dx: number; dy: number } | null
   /** viewport, for "follow" later */
   viewport?: { x: number; y: number; scale: number } | null
+  /** the board rect this person sees (others follow it; at most 10 updates a second) */
+  view?: { x: number; y: number; w: number; h: number } | null
+  /** the laser pointer is on: the cursor draws a short fading red trail for everyone */
+  laser?: boolean
+  /** the last reaction (an emoji floating up at a board point); `at` is server time */
+  reaction?: { id: string; emoji: string; x: number; y: number; at: number } | null
 }

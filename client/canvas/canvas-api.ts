@@ -25,6 +25,8 @@ export interface CanvasApi {
   zoomToFit(): void
   zoomToSelection(): void
   zoomTo(rect: Rect, options?: { animate?: boolean }): void
+  /** shows exactly `viewport` (following someone's view), animated unless `animate: false` */
+  setView(viewport: Viewport, options?: { animate?: boolean }): void
   /** zooms by a factor around `anchor` (screen px), the stage centre by default */
   zoomBy(factor: number, anchor?: Point): void
   setScale(scale: number): void

@@ -334,6 +334,7 @@ export function createCanvasController(
     zoomToFit: () => view.zoomToFit(),
     zoomToSelection,
     zoomTo: (rect, options) => view.zoomTo(rect, options),
+    setView: (next, options) => (options?.animate === false ? setViewport(next) : view.animateTo(next)),
     zoomBy: view.zoomBy,
     setScale: view.setScale,
     centre: view.centre,

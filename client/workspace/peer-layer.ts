@@ -16,6 +16,13 @@ export interface PeerLayerOptions {
 
 /** How far a cursor moves towards its target per frame (smooths 20 Hz updates to 60 fps). */
 const EASE = 0.35
+/** The laser pointer: its colour and how long a point of its trail stays (fading out). */
+export const LASER_COLOR = '#e5251b'
+export const LASER_TRAIL_MS = 700
+/** The key of this client's own trail (drawn locally from every pointer move). */
+const OWN = -1
+
+type TrailPoint = { x: number; y: number; t: number }
 const ARROW = 'M0 0 L0 17 L4.5 12.5 L8 20 L11 18.5 L7.5 11.5 L13.5 11.5 Z'
 
 interface CursorNode {
@@ -32,13 +39,43 @@ interface CursorNode {
  * Others' cursors (arrow + name in their colour) and selections (outline + name tag) on one
  * Konva layer of their own, redrawn at most once per animation frame. Positions come from
  * awareness in board coordinates; the stage's transform puts them on screen, and sizes are
- * divided by the zoom so arrows and tags stay the same size on screen.
+ * divided by the zoom so arrows and tags stay the same size on screen. A peer with the laser
+ * pointer on (`laser` in awareness) leaves a red trail behind its (eased) cursor that fades
+ * within 0.7 s; this client's own laser trail (`pushOwnLaser`) is drawn the same way.
  */
 export function createPeerLayer(options: PeerLayerOptions) {
   const layer = new Konva.Layer({ listening: false, name: 'peer-presence' })
   const outlines = new Konva.Group()
   const cursors = new Konva.Group()
-  layer.add(outlines, cursors)
+  const trails = new Map<number, TrailPoint[]>()
+  const lasers = new Konva.Shape({
+    sceneFunc: (context) => {
+      const now = performance.now()
+      const scale = options.scale()
+      const ctx = context._context
+      ctx.lineCap = 'round'
+      ctx.lineJoin = 'round'
+      for (const trail of trails.values()) {
+        for (let i = 1; i < trail.length; i++) {
+          const a = trail[i - 1] as TrailPoint
+          const b = trail[i] as TrailPoint
+          const life = 1 - (now - b.t) / LASER_TRAIL_MS
+          if (life <= 0) continue
+          ctx.globalAlpha = life * 0.9
+          ctx.strokeStyle = LASER_COLOR
+          ctx.lineWidth = (2 + 4 * life) / scale
+          ctx.beginPath()
+          ctx.moveTo(a.x, a.y)
+          ctx.lineTo(b.x, b.y)
+          ctx.stroke()
+        }
+      }
+      ctx.globalAlpha = 1
+    },
+  })
+  const heads = new Konva.Group()
+  layer.add(outlines, lasers, heads, cursors)
+  layer.getNativeCanvasElement().dataset.layer = 'peer-presence'
   const nodes = new Map<number, CursorNode>()
   let peers: PeerState[] = []
   let frame: number | null = null
@@ -99,9 +136,31 @@ export function createPeerLayer(options: PeerLayerOptions) {
     }
   }
 
+  const pushTrail = (key: number, x: number, y: number, now: number) => {
+    let trail = trails.get(key)
+    if (!trail) {
+      trail = []
+      trails.set(key, trail)
+    }
+    const last = trail[trail.length - 1]
+    if (!last || Math.abs(last.x - x) > 0.01 || Math.abs(last.y - y) > 0.01) trail.push({ x, y, t: now })
+  }
+  /** drops faded points; true while some trail still shows */
+  const ageTrails = (now: number) => {
+    for (const [key, trail] of trails) {
+      let keep = 0
+      while (keep < trail.length && now - (trail[keep] as TrailPoint).t > LASER_TRAIL_MS) keep++
+      // the last faded point stays as the start of the next segment
+      if (keep > 0) trail.splice(0, keep - 1)
+      if (trail.length === 0 || now - (trail[trail.length - 1] as TrailPoint).t > LASER_TRAIL_MS) trails.delete(key)
+    }
+    return trails.size > 0
+  }
+
   const step = () => {
     frame = null
     const scale = options.scale()
+    const now = performance.now()
     let moving = false
     if (structureDirty) {
       structureDirty = false
@@ -138,6 +197,18 @@ export function createPeerLayer(options: PeerLayerOptions) {
       }
       node.group.setAttrs({ x: node.x, y: node.y, scaleX: 1 / scale, scaleY: 1 / scale })
     }
+    // laser: a trail behind each laser cursor, a dot at its head
+    heads.destroyChildren()
+    for (const peer of peers) {
+      const node = peer.laser && peer.cursor ? nodes.get(peer.clientId) : undefined
+      if (!node) continue
+      pushTrail(peer.clientId, node.x, node.y, now)
+      heads.add(new Konva.Circle({ x: node.x, y: node.y, radius: 6 / scale, fill: LASER_COLOR, opacity: 0.9 }))
+    }
+    const ownHead = trails.get(OWN)?.at(-1)
+    if (ownHead && now - ownHead.t < LASER_TRAIL_MS)
+      heads.add(new Konva.Circle({ x: ownHead.x, y: ownHead.y, radius: 6 / scale, fill: LASER_COLOR, opacity: 0.9 }))
+    if (ageTrails(now)) moving = true
     layer.batchDraw()
     if (moving) schedule()
   }
@@ -159,6 +230,11 @@ export function createPeerLayer(options: PeerLayerOptions) {
     /** the zoom or the elements changed: outlines and sizes follow */
     invalidate() {
       structureDirty = true
+      schedule()
+    },
+    /** this client's laser pointer is at `point` (board coordinates): its trail shows here too */
+    pushOwnLaser(point: { x: number; y: number }) {
+      pushTrail(OWN, point.x, point.y, performance.now())
       schedule()
     },
     /** a peer's cursor in board coordinates (for "go to"), or null */

@@ -7,6 +7,8 @@ import { createPeerLayer, type PeerLayer, toBounds } from './peer-layer.ts'
 export interface PeerCursors {
   /** zooms to a person's cursor (any of their tabs); false when they are not on the canvas */
   goTo(userId: string): boolean
+  /** this client's laser pointer is at a board point: its fading trail shows here too */
+  laserAt(point: { x: number; y: number }): void
 }
 
 export const PeerCursorsContext = createContext<PeerCursors>()
@@ -50,6 +52,7 @@ export function createPeerCursors(): PeerCursors {
   createEffect(on(store.elementCount, () => layer?.invalidate(), { defer: true }))
 
   return {
+    laserAt: (point) => layer?.pushOwnLaser(point),
     goTo: (userId) => {
       const canvas = activeCanvas()
       if (!canvas || !layer) return false

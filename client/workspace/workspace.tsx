@@ -2,6 +2,8 @@ import { createEffect, createSignal, type JSX, on, onCleanup, Show } from 'solid
 import { refusalMessageKey } from '../../shared/i18n/index.ts'
 import { canEdit } from '../../shared/schema/roles.ts'
 import { useBoard } from '../board/board-context.ts'
+import { createAttention } from '../facilitation/attention/attention.ts'
+import { AttentionControls, FloatingReactions, FollowBanner } from '../facilitation/attention/attention-ui.tsx'
 import { activeCanvas } from '../canvas/canvas-api.ts'
 import { enumLabel, t } from '../i18n/locale.ts'
 import { keyboard } from '../keyboard/app-keyboard.ts'
@@ -30,6 +32,7 @@ export function Workspace(props: { header: JSX.Element; stage: JSX.Element; toas
   const toasts = props.toasts
   const placeImage = createImagePlacement(toasts)
   const cursors = createPeerCursors()
+  const attention = createAttention({ toasts, cursors })
   exposeDebugHook(session)
   let fileInput: HTMLInputElement | undefined
   const [dropping, setDropping] = createSignal(false)
@@ -124,6 +127,9 @@ export function Workspace(props: { header: JSX.Element; stage: JSX.Element; toas
                   {t('workspace.dropImage')}
                 </div>
               </Show>
+              <FollowBanner attention={attention} />
+              <AttentionControls attention={attention} />
+              <FloatingReactions attention={attention} />
               <ToastRegion toasts={toasts} />
             </main>
             <SidePanel />

@@ -1,5 +1,6 @@
 import { enAccess } from './en-access.ts'
 import { enAnalysis } from './en-analysis.ts'
+import { enAttention } from './en-attention.ts'
 import { enCanvas } from './en-canvas.ts'
 import { enKeyboard } from './en-keyboard.ts'
 import { enManage } from './en-manage.ts'
@@ -350,6 +351,7 @@ export const en = {
   ...enCanvas,
   ...enKeyboard,
   ...enWorkspace,
+  ...enAttention,
   ...enAnalysis,
   ...enSnapshots,
   ...enRefusals,

@@ -1,6 +1,7 @@
 import { For, Show } from 'solid-js'
 import { useBoard } from '../../board/board-context.ts'
 import { Avatar } from '../../components/avatar.tsx'
+import { activeAttention } from '../../facilitation/attention/attention.ts'
 import { enumLabel, t } from '../../i18n/locale.ts'
 import { TargetIcon } from '../../workspace/icons.tsx'
 import { usePeerCursors } from '../../workspace/peer-presence.tsx'
@@ -54,6 +55,28 @@ export function PresenceAvatars() {
   )
 }
 
+/** Follow a person's view (again: stop following); while following, Esc or one's own pan ends it. */
+function FollowButton(props: { peer: { id: string; name: string } }) {
+  const following = () => activeAttention()?.following()?.userId === props.peer.id
+  return (
+    <Show when={activeAttention()}>
+      {(attention) => (
+        <button
+          type="button"
+          class="button button--ghost button--small presence-list__follow"
+          aria-pressed={following()}
+          aria-label={t('attention.follow', { name: props.peer.name })}
+          title={t('attention.follow', { name: props.peer.name })}
+          data-testid="follow-person"
+          onClick={() => (following() ? attention().stopFollowing() : attention().follow(props.peer))}
+        >
+          {t('attention.followShort')}
+        </button>
+      )}
+    </Show>
+  )
+}
+
 /** Everyone connected to the board: avatar, name, role; you first. */
 export function PresenceList() {
   const { connection } = useBoard()
@@ -87,6 +110,7 @@ export function PresenceList() {
                 >
                   <TargetIcon size={16} />
                 </button>
+                <FollowButton peer={peer} />
               </Show>
             </li>
           )}

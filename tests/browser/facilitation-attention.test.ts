@@ -1,0 +1,226 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { t } from '../../shared/i18n/index.ts'
+import { api, createBoard, joinAs, signup } from '../helpers/api.ts'
+import { launchBrowser, signedInContext, watchedPage } from '../helpers/browser.ts'
+import { startTestServer, type TestServer } from '../helpers/server.ts'
+
+/**
+ * Attention in a live workshop (issue 13, items 4 and 8): a facilitator and two participants,
+ * each in their own browser. Summon brings both participants' views to the facilitator's; a
+ * participant follows another and Esc stops it; while the facilitator presents, both follow the
+ * presenter's pans; a reaction floats on the others' screens; a laser trail shows on the others'
+ * canvas. Screenshots go to ATTENTION_SHOTS when it is set.
+ */
+
+const SHOTS = process.env.ATTENTION_SHOTS
+const LIVE = { timeout: 5000, interval: 50 }
+
+type Rect = { x: number; y: number; w: number; h: number }
+
+interface Person {
+  name: string
+  page: Page
+  context: BrowserContext
+  problems: string[]
+}
+
+/** The board rect a page shows (the canvas's debug hook and the stage's size). */
+const visible = (page: Page): Promise<Rect> =>
+  page.evaluate(() => {
+    const hook = (window as unknown as { __refreshBoard: { viewport(): { x: number; y: number; scale: number } } }).__refreshBoard
+    const vp = hook.viewport()
+    const host = document.querySelector('[data-testid="board-canvas"]') as HTMLElement
+    return { x: -vp.x / vp.scale, y: -vp.y / vp.scale, w: host.clientWidth / vp.scale, h: host.clientHeight / vp.scale }
+  })
+
+const centre = (r: Rect) => ({ x: r.x + r.w / 2, y: r.y + r.h / 2 })
+
+/** `shown` shows `target`: the same centre (within 2 % of its size) and the same size (within 3 %, or larger on a larger screen). */
+function shows(shown: Rect, target: Rect): boolean {
+  const a = centre(shown)
+  const b = centre(target)
+  const near = Math.abs(a.x - b.x) <= target.w * 0.02 && Math.abs(a.y - b.y) <= target.h * 0.02
+  const fits = shown.w >= target.w * 0.97 && shown.h >= target.h * 0.97
+  const tight = shown.w <= target.w * 1.03 || shown.h <= target.h * 1.03
+  return near && fits && tight
+}
+
+async function shot(page: Page, name: string) {
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/attention-${name}.png` })
+}
+
+/** A pan of the view by a trackpad scroll over the canvas (one wheel event: no animation). */
+async function pan(page: Page, dx: number, dy: number) {
+  const box = await page.getByTestId('board-canvas').boundingBox()
+  if (!box) throw new Error('no canvas')
+  await page.mouse.move(box.x + box.width * 0.6, box.y + box.height * 0.5)
+  await page.mouse.wheel(dx + 0.5, dy + 0.5)
+}
+
+const toastTexts = (page: Page) => page.getByTestId('toast').allTextContents()
+
+/** Red pixels of the laser on the cursors layer's canvas. */
+const laserPixels = (page: Page) =>
+  page.evaluate(() => {
+    const canvas = document.querySelector('canvas[data-layer="peer-presence"]') as HTMLCanvasElement | null
+    const data = canvas?.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height).data
+    if (!data) return 0
+    let red = 0
+    for (let i = 0; i < data.length; i += 4)
+      if ((data[i + 3] ?? 0) > 60 && (data[i] ?? 0) > 180 && (data[i + 1] ?? 0) < 110 && (data[i + 2] ?? 0) < 110) red++
+    return red
+  })
+
+let server: TestServer
+let browser: Browser
+beforeAll(async () => {
+  server = await startTestServer()
+  browser = await launchBrowser()
+})
+afterAll(async () => {
+  await browser?.close()
+  await server?.stop()
+})
+
+describe('facilitation: attention', () => {
+  it('summon, follow, presentation, reactions and the laser reach the others', { timeout: 120_000 }, async () => {
+    const owner = await signup(server.url, 'Owner')
+    const boardId = await createBoard(server.url, owner.token, { title: 'Rope works, workshop 2' })
+    const accounts = {
+      fac: await joinAs(server.url, owner.token, boardId, 'facilitator', 'Fatima Facilitator'),
+      anna: await joinAs(server.url, owner.token, boardId, 'editor', 'Anna Kovač'),
+      ben: await joinAs(server.url, owner.token, boardId, 'editor', 'Ben Weber'),
+    }
+    const people: Person[] = []
+    const open = async (name: string, token: string): Promise<Person> => {
+      const context = await signedInContext(browser, server.url, token)
+      const watched = await watchedPage(context)
+      const person = { name, page: watched.page, context, problems: watched.problems }
+      people.push(person)
+      await watched.page.goto(`${server.url}/boards/${boardId}`)
+      await expect
+        .poll(() => watched.page.getByTestId('connection-status').getAttribute('data-status'), { timeout: 15_000 })
+        .toBe('connected')
+      await watched.page.getByTestId('board-canvas').waitFor()
+      return person
+    }
+    try {
+      const fac = await open('Fatima Facilitator', accounts.fac.token)
+      const anna = await open('Anna Kovač', accounts.anna.token)
+      const ben = await open('Ben Weber', accounts.ben.token)
+      for (const person of people)
+        await expect.poll(() => person.page.getByTestId('presence-list').getByTestId('presence-name').count(), LIVE).toBe(3)
+
+      // ---- summon: the facilitator looks somewhere else and brings everyone there ----
+      await pan(fac.page, -900, 400)
+      const here = await visible(fac.page)
+      const before = await visible(anna.page)
+      expect(shows(before, here)).toBe(false)
+      const summoned = await api(server.url, 'POST', `/api/boards/${boardId}/facilitation`, {
+        token: accounts.fac.token,
+        body: { command: 'summon', rect: here },
+      })
+      expect(summoned.status).toBe(200)
+      for (const person of [anna, ben]) {
+        await expect.poll(async () => shows(await visible(person.page), here), LIVE).toBe(true)
+        await expect
+          .poll(() => toastTexts(person.page), LIVE)
+          .toContainEqual(expect.stringContaining(t('attention.summoned', { name: 'Fatima Facilitator' })))
+      }
+      // the summoner stays where they are and is not told
+      expect(shows(await visible(fac.page), here)).toBe(true)
+      expect(await toastTexts(fac.page)).not.toContainEqual(expect.stringContaining('brought everyone here'))
+      await shot(anna.page, 'summoned')
+
+      // ---- follow: Anna follows Ben; Ben pans and Anna's view goes along; Esc ends it ----
+      const benItem = anna.page.locator('[data-testid="presence-list"] li', { hasText: 'Ben Weber' })
+      await benItem.getByTestId('follow-person').click()
+      await anna.page.getByTestId('follow-banner').waitFor({ state: 'visible', timeout: 5000 })
+      expect(await anna.page.getByTestId('follow-banner').textContent()).toContain(
+        t('attention.following', { name: 'Ben Weber' }),
+      )
+      await pan(ben.page, 500, -300)
+      const benView = await visible(ben.page)
+      await expect.poll(async () => shows(await visible(anna.page), benView), LIVE).toBe(true)
+      await shot(anna.page, 'following')
+      await anna.page.keyboard.press('Escape')
+      await anna.page.getByTestId('follow-banner').waitFor({ state: 'detached', timeout: 5000 })
+      const annaStays = await visible(anna.page)
+      await pan(ben.page, -700, 200)
+      await ben.page.waitForTimeout(600)
+      expect(shows(await visible(anna.page), annaStays)).toBe(true)
+      expect(shows(await visible(anna.page), await visible(ben.page))).toBe(false)
+
+      // ---- presentation: everyone follows the presenter's pans ----
+      const started = await api(server.url, 'POST', `/api/boards/${boardId}/facilitation`, {
+        token: accounts.fac.token,
+        body: { command: 'present.start', pauseEditing: false },
+      })
+      expect(started.status).toBe(200)
+      for (const person of [anna, ben])
+        await person.page.getByTestId('follow-banner').waitFor({ state: 'visible', timeout: 5000 })
+      await fac.page.getByTestId('presenting-banner').waitFor({ state: 'visible', timeout: 5000 })
+      for (const step of [
+        [600, 250],
+        [-300, -500],
+      ] as const) {
+        await pan(fac.page, step[0], step[1])
+        const presented = await visible(fac.page)
+        for (const person of [anna, ben])
+          await expect.poll(async () => shows(await visible(person.page), presented), LIVE).toBe(true)
+      }
+      await shot(ben.page, 'presentation')
+      // Ben steps out with Esc and comes back with the banner's button
+      await ben.page.keyboard.press('Escape')
+      await ben.page.getByTestId('presentation-banner').waitFor({ state: 'visible', timeout: 5000 })
+      await pan(fac.page, 400, 400)
+      const moved = await visible(fac.page)
+      await expect.poll(async () => shows(await visible(anna.page), moved), LIVE).toBe(true)
+      expect(shows(await visible(ben.page), moved)).toBe(false)
+      await ben.page.getByTestId('presentation-banner').getByRole('button').click()
+      await expect.poll(async () => shows(await visible(ben.page), moved), LIVE).toBe(true)
+      const stopped = await api(server.url, 'POST', `/api/boards/${boardId}/facilitation`, {
+        token: accounts.fac.token,
+        body: { command: 'present.stop' },
+      })
+      expect(stopped.status).toBe(200)
+      for (const person of [anna, ben])
+        await person.page.getByTestId('follow-banner').waitFor({ state: 'detached', timeout: 5000 })
+
+      // ---- reactions: Anna's 👍 floats on Ben's and Fatima's screens; a second one at once is held back ----
+      await anna.page.getByTestId('reactions-button').click()
+      await anna.page.locator('[data-emoji="👍"]').first().click()
+      for (const person of [ben, fac])
+        await person.page.locator('[data-testid="reaction"][data-emoji="👍"]').waitFor({ state: 'visible', timeout: 3000 })
+      await shot(ben.page, 'reaction')
+      // it goes after about two seconds
+      for (const person of [ben, fac])
+        await person.page.locator('[data-testid="reaction"]').waitFor({ state: 'detached', timeout: 4000 })
+
+      // ---- laser: Anna turns it on with K and points; Ben sees the red trail ----
+      // (others' cursors may be red too: the trail is what comes on top)
+      const baseline = await laserPixels(ben.page)
+      const box = await anna.page.getByTestId('board-canvas').boundingBox()
+      if (!box) throw new Error('no canvas')
+      await anna.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2)
+      await anna.page.keyboard.press('k')
+      await expect.poll(() => anna.page.getByTestId('laser-toggle').getAttribute('aria-pressed'), LIVE).toBe('true')
+      let seen = 0
+      for (let i = 0; i < 30 && seen <= baseline + 100; i++) {
+        await anna.page.mouse.move(box.x + box.width / 2 + (i % 10) * 25, box.y + box.height / 2 + (i % 7) * 15, { steps: 2 })
+        seen = await laserPixels(ben.page)
+      }
+      expect(seen).toBeGreaterThan(baseline + 100)
+      await shot(ben.page, 'laser')
+      // the trail fades when the pointer rests
+      await anna.page.keyboard.press('Escape')
+      await expect.poll(() => anna.page.getByTestId('laser-toggle').getAttribute('aria-pressed'), LIVE).toBe('false')
+      await expect.poll(async () => (await laserPixels(ben.page)) <= baseline + 20, LIVE).toBe(true)
+
+      for (const person of people) expect(person.problems, person.name).toEqual([])
+    } finally {
+      for (const person of people) await person.context.close()
+    }
+  })
+})
