@@ -1,9 +1,10 @@
-import { type Accessor, createContext, useContext } from 'solid-js'
+import { type Accessor, createContext, onCleanup, useContext } from 'solid-js'
 import type { Role } from '../../shared/schema/roles.ts'
 import type { Board, User } from '../api.ts'
 import { createFacilitation, type Facilitation } from '../facilitation/facilitation-store.ts'
 import { type BoardStore, createBoardStore } from './board-store.ts'
 import { type BoardConnection, type ConnectionOptions, createBoardConnection } from './connection.ts'
+import { createDocumentBinding, type DocumentBinding } from './document-binding.ts'
 import { createLocalWrites, type LocalWrites } from './local-writes.ts'
 import { createSelection, type Selection } from './selection.ts'
 import { createStakeholderSync } from './stakeholder-sync.ts'
@@ -27,6 +28,11 @@ export interface BoardSession {
   readonly role: Accessor<Role>
   readonly color: string
   readonly connection: BoardConnection
+  /**
+   * The doc's elements, validated, and their changes: the one `elements` observer of this board.
+   * The store and the canvas renderer both draw from it, so they see the same elements.
+   */
+  readonly binding: DocumentBinding
   readonly store: BoardStore
   /** the one way this person writes: typed operations with a local origin, undoable */
   readonly writes: LocalWrites
@@ -41,13 +47,15 @@ export interface BoardSession {
 export function createBoardSession(board: Board, me: User, options?: ConnectionOptions): BoardSession {
   const color = colorForUser(me.id)
   const connection = createBoardConnection(board.id, { id: me.id, name: me.displayName, color, role: board.role }, options)
-  const store = createBoardStore(connection.doc)
+  const binding = createDocumentBinding(connection.doc)
+  onCleanup(() => binding.destroy())
+  const store = createBoardStore(connection.doc, binding)
   const writes = createLocalWrites(connection.doc)
   createStakeholderSync(connection.doc, writes) // the influence/interest grid follows this person's edits
   const selection = createSelection()
   const undo = createUndoState(connection.doc, writes.undoManager, selection)
   const facilitation = createFacilitation(connection.doc, board.id)
-  return { board, me, role: connection.role, color, connection, store, writes, selection, undo, facilitation }
+  return { board, me, role: connection.role, color, connection, binding, store, writes, selection, undo, facilitation }
 }
 
 export const BoardContext = createContext<BoardSession>()

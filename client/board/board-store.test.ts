@@ -3,6 +3,9 @@ import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { createBoardStore } from './board-store.ts'
 
+/** The store holds valid elements only (shared/schema): each fixture is a full element of its kind. */
+const box = { x: 0, y: 0, w: 180, h: 90 }
+
 function addElement(doc: Y.Doc, id: string, fields: Record<string, unknown>): void {
   doc.transact(() => {
     const element = new Y.Map<unknown>()
@@ -23,8 +26,8 @@ function withStore(doc: Y.Doc, run: (store: ReturnType<typeof createBoardStore>)
 describe('createBoardStore', () => {
   it('reads the elements already in the document', () => {
     const doc = new Y.Doc()
-    addElement(doc, 'a1', { kind: 'actor', label: 'Makers e.V.', sector: 'creative', x: 0, y: 0, w: 180, h: 90 })
-    addElement(doc, 'u1', { kind: 'use', label: 'Open workshop', category: 'makerspace' })
+    addElement(doc, 'a1', { kind: 'actor', ...box, label: 'Makers e.V.', sector: 'creative', commitment: 'idea' })
+    addElement(doc, 'u1', { kind: 'use', ...box, label: 'Open workshop', category: 'makerspace' })
     withStore(doc, (store) => {
       expect(store.state.elements.a1).toMatchObject({ id: 'a1', kind: 'actor', label: 'Makers e.V.' })
       expect(store.elementCount()).toBe(2)
@@ -36,8 +39,8 @@ describe('createBoardStore', () => {
     const doc = new Y.Doc()
     withStore(doc, (store) => {
       expect(store.elementCount()).toBe(0)
-      addElement(doc, 'n1', { kind: 'note', label: 'Heating?', color: 'yellow' })
-      addElement(doc, 'n2', { kind: 'note', label: 'Parking' })
+      addElement(doc, 'n1', { kind: 'note', ...box, label: 'Heating?', color: 'yellow' })
+      addElement(doc, 'n2', { kind: 'note', ...box, label: 'Parking' })
       expect(store.countsByKind()).toEqual({ note: 2 })
 
       const note = doc.getMap('elements').get('n1') as Y.Map<unknown>
@@ -55,7 +58,7 @@ describe('createBoardStore', () => {
     const local = new Y.Doc()
     const remote = new Y.Doc()
     withStore(local, (store) => {
-      addElement(remote, 'z1', { kind: 'zone', label: 'Hall B', areaM2: 1500 })
+      addElement(remote, 'z1', { kind: 'zone', ...box, label: 'Hall B', areaM2: 1500 })
       Y.applyUpdate(local, Y.encodeStateAsUpdate(remote))
       expect(store.state.elements.z1).toMatchObject({ kind: 'zone', areaM2: 1500 })
 
@@ -68,7 +71,7 @@ describe('createBoardStore', () => {
 
   it('re-runs a view of one field only when that field changes', () => {
     const doc = new Y.Doc()
-    addElement(doc, 'a1', { kind: 'actor', label: 'Makers', stance: 'neutral' })
+    addElement(doc, 'a1', { kind: 'actor', ...box, label: 'Makers', sector: 'creative', commitment: 'idea', stance: 'neutral' })
     const seen: unknown[] = []
     const dispose = withStore(doc, (store) => {
       createEffect(() => seen.push(store.state.elements.a1?.label))
@@ -87,7 +90,15 @@ describe('createBoardStore', () => {
       createEffect(() => totals.push(store.elementCount()))
     })
     doc.transact(() => {
-      addElement(doc, 'p1', { kind: 'phase', stage: 'interim', refs: ['u1'] })
+      addElement(doc, 'p1', {
+        kind: 'phase',
+        ...box,
+        label: 'Now',
+        stage: 'interim',
+        start: '2027-01',
+        end: '2027-06',
+        refs: ['u1'],
+      })
       addElement(doc, 'l1', { kind: 'link', from: 'a1', to: 'u1', relation: 'operates' })
     })
     expect(totals).toEqual([0, 2])
@@ -113,6 +124,20 @@ describe('createBoardStore', () => {
     })()
   })
 
+  it('skips elements that do not validate, and follows one that becomes valid or invalid', () => {
+    const doc = new Y.Doc()
+    addElement(doc, 'bad', { kind: 'actor', ...box, label: 'No sector', commitment: 'idea' })
+    addElement(doc, 'odd', { kind: 'spaceship', ...box })
+    withStore(doc, (store) => {
+      expect(Object.keys(store.state.elements)).toEqual([])
+      const actor = doc.getMap('elements').get('bad') as Y.Map<unknown>
+      actor.set('sector', 'creative')
+      expect(store.state.elements.bad).toMatchObject({ kind: 'actor', sector: 'creative' })
+      actor.set('sector', 'pirates')
+      expect('bad' in store.state.elements).toBe(false)
+    })()
+  })
+
   it('stops observing when its owner is disposed', () => {
     const doc = new Y.Doc()
     let state: ReturnType<typeof createBoardStore>['state'] | undefined
@@ -120,7 +145,7 @@ describe('createBoardStore', () => {
       state = store.state
     })
     dispose()
-    addElement(doc, 'a2', { kind: 'actor' })
+    addElement(doc, 'a2', { kind: 'actor', ...box, label: 'Late', sector: 'culture', commitment: 'idea' })
     expect(state?.elements.a2).toBeUndefined()
   })
 })

@@ -1,12 +1,14 @@
 import { batch, createMemo, onCleanup } from 'solid-js'
 import { createStore, produce, reconcile } from 'solid-js/store'
 import type * as Y from 'yjs'
-import { getElements, getMeta, getSite, isYMap, readTitle } from '../../shared/schema/layout.ts'
+import { getMeta, getSite, readTitle } from '../../shared/schema/layout.ts'
 import type { SiteProfile } from '../api.ts'
+import { createDocumentBinding, type DocumentBinding } from './document-binding.ts'
 
 /**
  * An element as the UI reads it: the fields of its `Y.Map` (CONTRACT.md, "Yjs layout") as plain
- * values. Kinds and fields are validated by `shared/schema`; the UI only reads.
+ * values, as `shared/schema` read them (valid kind and fields; unknown fields stripped). The UI
+ * only reads.
  */
 export type BoardElement = Readonly<{ id: string; kind: string } & Record<string, unknown>>
 
@@ -18,59 +20,41 @@ export interface BoardState {
   title: string | undefined
 }
 
-type ElementsMap = Y.Map<unknown>
-
-function readElement(id: string, value: unknown): BoardElement | undefined {
-  if (!isYMap(value)) return undefined
-  const fields = value.toJSON() as Record<string, unknown>
-  return { ...fields, id, kind: typeof fields.kind === 'string' ? fields.kind : 'unknown' }
-}
-
-function readElements(elements: ElementsMap): Record<string, BoardElement> {
+function readElements(binding: DocumentBinding): Record<string, BoardElement> {
   const result: Record<string, BoardElement> = {}
-  for (const [id, value] of elements) {
-    const element = readElement(id, value)
+  for (const id of binding.ids()) {
+    const element = binding.read(id)
     if (element) result[id] = element
   }
   return result
 }
 
-/** Ids of the elements an `observeDeep` batch touched: added, removed or with changed fields. */
-export function touchedElementIds(elements: ElementsMap, events: readonly Y.YEvent<Y.AbstractType<unknown>>[]): Set<string> {
-  const ids = new Set<string>()
-  for (const event of events) {
-    if (event.target === elements) {
-      for (const key of event.keys.keys()) ids.add(key)
-    } else {
-      const id = event.path[0]
-      if (typeof id === 'string') ids.add(id)
-    }
-  }
-  return ids
-}
-
 /**
- * The one binding from a board's Y.Doc to Solid (STYLE.md). It patches only the elements a Yjs
+ * The one binding from a board's Y.Doc to Solid (STYLE.md). Its elements come from the board's
+ * document binding (`client/board/document-binding.ts`, validated: an invalid element is absent,
+ * as on the canvas, which draws from the same binding); it patches only the elements a Yjs
  * transaction touched, and `reconcile` keeps unchanged fields' signals quiet, so a view that
  * reads one field of one element re-runs only when that field changes. The returned state is
  * read-only: writes go through typed operations into the document. Call it inside a reactive
- * owner; the observers go away with the owner.
+ * owner; the subscriptions go away with the owner (a binding it was given stays open, one it
+ * made itself is destroyed).
  */
-export function createBoardStore(doc: Y.Doc) {
-  const elements = getElements(doc)
+export function createBoardStore(doc: Y.Doc, shared?: DocumentBinding) {
+  const binding = shared ?? createDocumentBinding(doc)
   const site = getSite(doc)
   const meta = getMeta(doc)
   const [state, setState] = createStore<BoardState>({
-    elements: readElements(elements),
+    elements: readElements(binding),
     site: site.toJSON() as SiteProfile,
     title: readTitle(doc),
   })
 
   // One Yjs transaction → one batch: views update once, however many elements it touched.
-  const onElements = (events: Y.YEvent<Y.AbstractType<unknown>>[]) =>
+  const unsubscribe = binding.subscribe((change) => {
+    if (change.elements.size === 0) return
     batch(() => {
-      for (const id of touchedElementIds(elements, events)) {
-        const element = readElement(id, elements.get(id))
+      for (const id of change.elements) {
+        const element = binding.read(id)
         if (element) setState('elements', id, reconcile(element))
         else
           setState(
@@ -79,14 +63,15 @@ export function createBoardStore(doc: Y.Doc) {
           )
       }
     })
+  })
   const onSite = () => setState('site', reconcile(site.toJSON() as SiteProfile))
   const onMeta = () => setState('title', readTitle(doc))
 
-  elements.observeDeep(onElements)
   site.observeDeep(onSite)
   meta.observe(onMeta)
   onCleanup(() => {
-    elements.unobserveDeep(onElements)
+    unsubscribe()
+    if (!shared) binding.destroy()
     site.unobserveDeep(onSite)
     meta.unobserve(onMeta)
   })

@@ -3,7 +3,6 @@ import { createTimeline, type Timeline } from '../../shared/scene/timeline.ts'
 import { readElement } from '../../shared/schema/convert.ts'
 import type { Element } from '../../shared/schema/elements.ts'
 import { getElements, getSettings } from '../../shared/schema/layout.ts'
-import { touchedElementIds } from './board-store.ts'
 
 /** What one Yjs event changed: element ids (added, removed, edited) and settings keys. */
 export interface DocumentChange {
@@ -15,7 +14,8 @@ export interface DocumentChange {
  * A board document as validated elements: the one place a view reads the Y.Doc's `elements` and
  * `settings` maps from and hears about their changes. Elements are read through
  * `shared/schema` (`readElement`), so a view never sees a malformed one: it is absent until
- * it is valid again.
+ * it is valid again. An open board has one (`BoardSession.binding`): its Solid store and its
+ * canvas renderer both subscribe to it, so the doc has one `elements` observer per board.
  */
 export interface DocumentBinding {
   /** The ids in the elements map, valid or not (read each with `read`). */
@@ -30,6 +30,20 @@ export interface DocumentBinding {
 }
 
 const NONE: ReadonlySet<string> = new Set()
+
+/** Ids of the elements an `observeDeep` batch touched: added, removed or with changed fields. */
+export function touchedElementIds(elements: Y.Map<unknown>, events: readonly Y.YEvent<Y.AbstractType<unknown>>[]): Set<string> {
+  const ids = new Set<string>()
+  for (const event of events) {
+    if (event.target === elements) {
+      for (const key of event.keys.keys()) ids.add(key)
+    } else {
+      const id = event.path[0]
+      if (typeof id === 'string') ids.add(id)
+    }
+  }
+  return ids
+}
 
 export function createDocumentBinding(doc: Y.Doc): DocumentBinding {
   const elements = getElements(doc)
@@ -48,6 +62,7 @@ export function createDocumentBinding(doc: Y.Doc): DocumentBinding {
   }
   elements.observeDeep(onElements)
   settings.observe(onSettings)
+  let destroyed = false
 
   return {
     ids: () => elements.keys(),
@@ -63,6 +78,8 @@ export function createDocumentBinding(doc: Y.Doc): DocumentBinding {
       return () => listeners.delete(listener)
     },
     destroy() {
+      if (destroyed) return
+      destroyed = true
       elements.unobserveDeep(onElements)
       settings.unobserve(onSettings)
       listeners.clear()

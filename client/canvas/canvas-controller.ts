@@ -71,6 +71,7 @@ export function createCanvasController(
 
   const renderer = createBoardRenderer({
     doc: session.connection.doc,
+    binding: session.binding, // the store's binding: one elements observer per board, same elements
     t: translatorFor(untrack(language)),
     locale: untrack(locale),
   })
