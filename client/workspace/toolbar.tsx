@@ -1,4 +1,4 @@
-import { createSignal, For, onCleanup, onMount, Show } from 'solid-js'
+import { createEffect, createSignal, For, onCleanup, onMount, Show } from 'solid-js'
 import { canEdit } from '../../shared/schema/roles.ts'
 import { useBoard } from '../board/board-context.ts'
 import { activeCanvas } from '../canvas/canvas-api.ts'
@@ -7,7 +7,7 @@ import { t } from '../i18n/locale.ts'
 import { shortcutPreferences } from '../keyboard/app-keyboard.ts'
 import { ShortcutsButton } from '../keyboard/shortcuts-sheet.tsx'
 import { EyeIcon, RedoIcon, UndoIcon } from './icons.tsx'
-import { toolHint, toolName, type WorkspaceTool, workspaceTools } from './workspace-tools.ts'
+import { facilitationBlock, toolHint, toolName, type WorkspaceTool, workspaceTools } from './workspace-tools.ts'
 
 /**
  * The floating tool palette on the left of the canvas. The active tool is marked by
@@ -16,7 +16,7 @@ import { toolHint, toolName, type WorkspaceTool, workspaceTools } from './worksp
  * that fades out at an end where more tools are hidden, so a participant knows to swipe.
  */
 export function Toolbar(props: { onPickImage: () => void }) {
-  const { role, undo } = useBoard()
+  const { role, undo, facilitation } = useBoard()
   const editable = () => canEdit(role())
   const active = () => activeCanvas()?.tool() ?? 'select'
   const visible = () => workspaceTools.filter((tool) => editable() || !tool.edits)
@@ -24,6 +24,13 @@ export function Toolbar(props: { onPickImage: () => void }) {
   const singleKeys = shortcutPreferences.singleKeys
   // phones: one row over the top of the board (workspace.css)
   const small = createSmallScreen()
+
+  // a paused board or an agenda step asking for other kinds turns tools off (the server refuses them anyway)
+  const blocked = (tool: WorkspaceTool) => facilitationBlock(tool, role(), facilitation.state())
+  createEffect(() => {
+    const armed = workspaceTools.find((tool) => tool.id === active())
+    if (armed && blocked(armed)) activeCanvas()?.setTool('select')
+  })
 
   const choose = (tool: WorkspaceTool) => {
     if (tool.id === 'image') props.onPickImage()
@@ -89,11 +96,16 @@ export function Toolbar(props: { onPickImage: () => void }) {
                   aria-haspopup={tool.id === 'image' ? 'dialog' : undefined}
                   aria-keyshortcuts={singleKeys() ? tool.key : undefined}
                   title={
-                    singleKeys()
-                      ? t('workspace.tool.tooltip', { name: name(), key: tool.key, hint: t(toolHint(tool.id)) })
-                      : t('shortcuts.toolTooltip', { name: name(), hint: t(toolHint(tool.id)) })
+                    blocked(tool) === 'paused'
+                      ? t('facilitation.toolPaused', { name: name() })
+                      : blocked(tool) === 'step'
+                        ? t('facilitation.toolNotInStep', { name: name() })
+                        : singleKeys()
+                          ? t('workspace.tool.tooltip', { name: name(), key: tool.key, hint: t(toolHint(tool.id)) })
+                          : t('shortcuts.toolTooltip', { name: name(), hint: t(toolHint(tool.id)) })
                   }
-                  disabled={!activeCanvas()}
+                  data-blocked={blocked(tool) ?? undefined}
+                  disabled={!activeCanvas() || blocked(tool) !== null}
                   onClick={() => choose(tool)}
                 >
                   <tool.icon size={20} />

@@ -1,5 +1,8 @@
 import type { Component } from 'solid-js'
+import type { FacilitationState } from '../../shared/facilitation/state.ts'
 import type { MessageKey } from '../../shared/i18n/index.ts'
+import { mayCreateKind, mayEditNow } from '../../shared/rules/facilitation.ts'
+import type { Role } from '../../shared/schema/roles.ts'
 import type { Tool as CanvasTool } from '../canvas/tools.ts'
 import {
   ActorToolIcon,
@@ -42,4 +45,16 @@ export const workspaceTools: readonly WorkspaceTool[] = [
 ]
 
 export const toolName = (id: WorkspaceToolId): MessageKey => `workspace.tool.${id}`
+
+/**
+ * Why a tool is off now while a workshop runs (null: it is not): editing paused by a
+ * facilitator, or a kind the current agenda step does not ask for (shared/rules/facilitation.ts,
+ * the rules the server holds).
+ */
+export function facilitationBlock(tool: WorkspaceTool, role: Role, state: FacilitationState): 'paused' | 'step' | null {
+  if (!tool.edits) return null
+  if (!mayEditNow(role, state)) return 'paused'
+  // the link tool creates links; every other editing tool is named after the kind it creates
+  return mayCreateKind(role, state, tool.id) ? null : 'step'
+}
 export const toolHint = (id: WorkspaceToolId): MessageKey => `workspace.tool.hint.${id}`

@@ -5,6 +5,7 @@ import { useBoard } from '../board/board-context.ts'
 import { createAttention } from '../facilitation/attention/attention.ts'
 import { AttentionControls, FloatingReactions, FollowBanner } from '../facilitation/attention/attention-ui.tsx'
 import { activeCanvas } from '../canvas/canvas-api.ts'
+import { FacilitationLayer } from '../facilitation/facilitation-layer.tsx'
 import { enumLabel, t } from '../i18n/locale.ts'
 import { keyboard } from '../keyboard/app-keyboard.ts'
 import type { KeyCommand } from '../keyboard/keyboard-router.ts'
@@ -122,6 +123,7 @@ export function Workspace(props: { header: JSX.Element; stage: JSX.Element; toas
               </Show>
               <Toolbar onPickImage={pickImage} />
               <ZoomControls />
+              <FacilitationLayer />
               <Show when={dropping()}>
                 <div class="ws-drop" aria-hidden="true">
                   {t('workspace.dropImage')}

@@ -2,6 +2,7 @@ import { enAccess } from './en-access.ts'
 import { enAnalysis } from './en-analysis.ts'
 import { enAttention } from './en-attention.ts'
 import { enCanvas } from './en-canvas.ts'
+import { enFacilitation } from './en-facilitation.ts'
 import { enKeyboard } from './en-keyboard.ts'
 import { enManage } from './en-manage.ts'
 import { enRefusals } from './en-refusals.ts'
@@ -357,6 +358,7 @@ export const en = {
   ...enRefusals,
   ...enAccess,
   ...enManage,
+  ...enFacilitation,
 } as const satisfies Record<string, Message>
 
 export type MessageKey = keyof typeof en

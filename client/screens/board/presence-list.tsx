@@ -2,6 +2,7 @@ import { For, Show } from 'solid-js'
 import { useBoard } from '../../board/board-context.ts'
 import { Avatar } from '../../components/avatar.tsx'
 import { activeAttention } from '../../facilitation/attention/attention.ts'
+import { groupOf } from '../../facilitation/view-moves.ts'
 import { enumLabel, t } from '../../i18n/locale.ts'
 import { TargetIcon } from '../../workspace/icons.tsx'
 import { usePeerCursors } from '../../workspace/peer-presence.tsx'
@@ -79,8 +80,10 @@ function FollowButton(props: { peer: { id: string; name: string } }) {
 
 /** Everyone connected to the board: avatar, name, role; you first. */
 export function PresenceList() {
-  const { connection } = useBoard()
+  const { connection, facilitation } = useBoard()
   const goTo = useGoTo()
+  // while groups work apart, each person's group is beside their name
+  const groupName = (userId: string) => groupOf(facilitation.state(), userId)?.name
   return (
     <section class="panel" aria-labelledby="presence-title">
       <h2 id="presence-title" class="panel__title">
@@ -100,6 +103,13 @@ export function PresenceList() {
                 </Show>
               </span>
               <span class="presence-list__role">{enumLabel('role', peer.role)}</span>
+              <Show when={groupName(peer.id)}>
+                {(name) => (
+                  <span class="badge badge--muted" data-testid="presence-group">
+                    {t('facilitation.groupName', { name: name() })}
+                  </span>
+                )}
+              </Show>
               <Show when={!peer.isSelf}>
                 <button
                   type="button"
