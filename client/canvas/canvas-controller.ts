@@ -22,6 +22,7 @@ import { attachPointerGestures, type PointerGestures } from './gestures/pointer-
 import { attachTransformGesture } from './gestures/transform-gesture.ts'
 import { createOverlayLayer } from './layers/overlay-layer.ts'
 import { type ElementBox, newElementAt, newElementIn, startsBeforeMonth } from './new-element.ts'
+import { noteSink } from './note-sink.ts'
 import { type FitOptions, openingRect, readableView } from './opening-view.ts'
 import { createPresencePublisher } from './presence-publisher.ts'
 import { followRemoteDrags } from './remote-drags.ts'
@@ -171,6 +172,13 @@ export function createCanvasController(
     // a new note starts empty; the others start with their kind's name, selected in the editor
     const label = kind === 'note' ? '' : translatorFor(language())(`canvas.new.${kind}`)
     const element = box ? newElementIn(kind, box, label, timeline()) : newElementAt(kind, point, label, timeline())
+    // a private brainstorm holds a participant's new note on the server, not on the board
+    const sink = noteSink()
+    if (element.kind === 'note' && sink) {
+      sink({ ...element, label: element.label ?? '' }, { edit: true })
+      setTool('select')
+      return element.id
+    }
     const result = apply({ type: 'element.add', elements: [element] })
     if (!result.ok) return null
     if (element.kind === 'phase') tellIfPast(element.start)

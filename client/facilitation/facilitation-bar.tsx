@@ -23,6 +23,7 @@ import {
   UnlockIcon,
 } from './facilitation-icons.tsx'
 import { GroupsDialog } from './groups-dialog.tsx'
+import { PrivateControls } from './private-controls.tsx'
 import { goToFrame } from './view-moves.ts'
 
 /** A control of the bar: an icon with its name as the tooltip; the name is written out in the phone menu. */
@@ -333,6 +334,7 @@ export function FacilitationBar() {
             />
           </Show>
         </fieldset>
+        <PrivateControls send={send} />
       </div>
       <AgendaDialog open={agendaOpen()} onClose={() => setAgendaOpen(false)} send={send} />
       <GroupsDialog open={groupsOpen()} onClose={() => setGroupsOpen(false)} send={send} />

@@ -5,6 +5,7 @@ import { useBoard } from '../board/board-context.ts'
 import { createAttention } from '../facilitation/attention/attention.ts'
 import { AttentionControls, FloatingReactions, FollowBanner } from '../facilitation/attention/attention-ui.tsx'
 import { activeCanvas } from '../canvas/canvas-api.ts'
+import { PrivateNotesOverlay } from '../facilitation/private-notes-overlay.tsx'
 import { FacilitationLayer } from '../facilitation/facilitation-layer.tsx'
 import { enumLabel, t } from '../i18n/locale.ts'
 import { keyboard } from '../keyboard/app-keyboard.ts'
@@ -121,6 +122,7 @@ export function Workspace(props: { header: JSX.Element; stage: JSX.Element; toas
                   }}
                 />
               </Show>
+              <PrivateNotesOverlay />
               <Toolbar onPickImage={pickImage} />
               <ZoomControls />
               <FacilitationLayer />

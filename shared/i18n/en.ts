@@ -5,6 +5,7 @@ import { enCanvas } from './en-canvas.ts'
 import { enFacilitation } from './en-facilitation.ts'
 import { enKeyboard } from './en-keyboard.ts'
 import { enManage } from './en-manage.ts'
+import { enPrivate } from './en-private.ts'
 import { enRefusals } from './en-refusals.ts'
 import { enScene } from './en-scene.ts'
 import { enSnapshots } from './en-snapshots.ts'
@@ -358,6 +359,7 @@ export const en = {
   ...enRefusals,
   ...enAccess,
   ...enManage,
+  ...enPrivate,
   ...enFacilitation,
 } as const satisfies Record<string, Message>
 

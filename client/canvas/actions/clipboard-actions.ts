@@ -2,6 +2,7 @@ import type { Element } from '../../../shared/schema/elements.ts'
 import { newElementId } from '../../../shared/schema/ids.ts'
 import { canEdit } from '../../../shared/schema/roles.ts'
 import { copySelection, offsetToCentre, readClipboardText, remapElements } from '../clipboard-document.ts'
+import { divertNotes } from '../note-sink.ts'
 import { changeableIds } from './editing-rules.ts'
 import { type ActionContext, defineAction } from './types.ts'
 
@@ -67,6 +68,8 @@ export const paste = defineAction({
         { id: newElementId('n'), kind: 'note', x: at.x - 80, y: at.y - 80, w: 160, h: 160, label, color: 'yellow' } as Element,
       ]
     }
+    // during a private brainstorm a participant's pasted notes stay private
+    elements = divertNotes(elements)
     if (elements.length === 0) return
     if (editor.apply({ type: 'element.add', elements }).ok) editor.select(elements.map((e) => e.id))
   },

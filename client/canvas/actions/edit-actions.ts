@@ -2,6 +2,7 @@ import { MONTH_WIDTH_PX } from '../../../shared/scene/timeline.ts'
 import { canEdit } from '../../../shared/schema/roles.ts'
 import { boxOf, withFrameContents } from '../board-geometry.ts'
 import { duplicateSelection } from '../clipboard-document.ts'
+import { divertNotes } from '../note-sink.ts'
 import { changeableIds } from './editing-rules.ts'
 import { type Action, type ActionContext, type ActionName, defineAction } from './types.ts'
 
@@ -31,7 +32,8 @@ export const duplicate = defineAction({
   enabled: ({ role, selection }) => canEdit(role) && selection.length > 0,
   perform: ({ selection, editor }) => {
     const elements = editor.elements()
-    const copies = duplicateSelection(selection, elements, (id) => id in elements)
+    // during a private brainstorm a participant's copies of notes stay private
+    const copies = divertNotes(duplicateSelection(selection, elements, (id) => id in elements))
     if (copies.length === 0) return
     const result = editor.apply({ type: 'element.add', elements: copies })
     if (result.ok) editor.select(copies.map((e) => e.id))
