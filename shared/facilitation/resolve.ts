@@ -124,6 +124,7 @@ export function resolveCommand(state: FacilitationState, command: FacilitationCo
         if (missing) return fail('invalid_command', `element ${missing} does not exist`)
         if (elementIds.some((id) => kindOf(doc, id) === 'link')) return fail('invalid_command', 'links cannot be voted on')
       } else {
+        if (command.kind === 'link') return fail('invalid_command', 'links cannot be voted on')
         elementIds = []
         getElements(doc).forEach((value, id) => {
           if (isYMap(value) && value.get('kind') === command.kind) elementIds.push(id)
