@@ -35,6 +35,7 @@ interface View {
   presenter: { userId: string; name: string } | null
   summon: { id: string; rect: { x: number; y: number; w: number; h: number } } | null
   groups: { active: boolean; groups: Array<{ id: string; name: string; frameId?: string; userIds: string[] }> }
+  privateMode: { active: boolean; facilitatorSees: boolean }
 }
 
 const command = (token: string, boardId: string, body: Record<string, unknown>) =>
