@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs'
 import path from 'node:path'
+import { type AttentionRow, attentionTargets } from './attention.ts'
 import type { BoardOpenRow } from './board-open.ts'
 import type { CanvasRow } from './canvas.ts'
 import { type FanoutRow, sustainedRates, type ThroughputStepRow } from './fanout.ts'
@@ -131,6 +132,7 @@ export function evaluateTargets(result: Pick<BenchResult, 'sections'>): TargetVe
     })
   }
   verdicts.push(...voteTargets(rowsOf<VoteRow>(result, 'vote')))
+  verdicts.push(...attentionTargets(rowsOf<AttentionRow>(result, 'attention')))
   return verdicts
 }
 

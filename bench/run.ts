@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import { analysisBench } from './analysis.ts'
+import { attentionSection } from './attention.ts'
 import { boardOpenSection } from './board-open.ts'
 import { canvasSection } from './canvas.ts'
 import { exportsBench } from './exports.ts'
@@ -146,6 +147,19 @@ export function sections({ quick, profileDir }: RunOptions): Section[] {
           storages: ['memory', 'fs'],
           cpuProfDir,
         })) as unknown as Record<string, unknown>[],
+    },
+    {
+      name: 'attention',
+      title: 'Summon, step change and a presenter’s view reaching 50',
+      method:
+        `bench/attention.ts: 50 editors, each with a y-websocket connection and a presence on one board (clients in the bench ` +
+        `process, server in its own). Per round: the facilitator's summon POST sent → each participant's document holds the ` +
+        `new summon id; agenda.go sent → each has the new step; a presenter's awareness \`view\` sent → each participant's ` +
+        `socket has it (what followers mirror). ${quick ? 5 : 50} rounds after 2 warm-up rounds, 50 ms apart. Event loop: ` +
+        `perf_hooks monitorEventLoopDelay (1 ms) inside the server process, its longest delay per round. Limits (issue 13): ` +
+        `seen within 100 ms p99, no block over 20 ms.`,
+      run: async () =>
+        (await attentionSection({ clients: 50, rounds: quick ? 5 : 50, cpuProfDir })) as unknown as Record<string, unknown>[],
     },
   ]
 }

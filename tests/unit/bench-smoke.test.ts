@@ -2,6 +2,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { attentionSection } from '../../bench/attention.ts'
 import { boardOpenSection } from '../../bench/board-open.ts'
 import { fanoutSection } from '../../bench/fanout.ts'
 import { machineInfo } from '../../bench/lib/proc.ts'
@@ -47,6 +48,10 @@ describe('bench harness (smoke)', () => {
     expect(vote.map((r) => r.measure)).toHaveLength(6)
     for (const row of vote) expect(Number.isFinite(row.maxMs)).toBe(true)
 
+    const attention = await attentionSection({ clients: 3, rounds: 1, gapMs: 0 })
+    expect(attention.map((r) => r.measure)).toHaveLength(4)
+    for (const row of attention) expect(Number.isFinite(row.maxMs)).toBe(true)
+
     const sections = [
       { name: 'fanout', title: 'Fan-out', method: 'smoke', rows: fanout as unknown as Record<string, unknown>[], seconds: 0 },
       {
@@ -57,6 +62,13 @@ describe('bench harness (smoke)', () => {
         seconds: 0,
       },
       { name: 'vote', title: 'Dot vote', method: 'smoke', rows: vote as unknown as Record<string, unknown>[], seconds: 0 },
+      {
+        name: 'attention',
+        title: 'Attention',
+        method: 'smoke',
+        rows: attention as unknown as Record<string, unknown>[],
+        seconds: 0,
+      },
     ]
     const dir = mkdtempSync(path.join(tmpdir(), 'rb-bench-smoke-'))
     try {
@@ -68,8 +80,10 @@ describe('bench harness (smoke)', () => {
       expect(files).toContain('smoke.json')
       expect(files).toContain('smoke.md')
       expect(files).toContain('smoke-fanout-p99.svg')
-      const verdicts = evaluateTargets({ sections }).filter((t) => t.target.includes('event loop') || t.target.includes('vote'))
-      expect(verdicts).toHaveLength(2)
+      const verdicts = evaluateTargets({ sections }).filter(
+        (t) => t.target.includes('event loop') || t.target.includes('vote') || t.target.includes('summon'),
+      )
+      expect(verdicts).toHaveLength(4)
       for (const verdict of verdicts) expect(verdict.met).not.toBeNull()
       expect(readdirSync(dir).sort()).toEqual([...files].sort())
     } finally {
