@@ -16,6 +16,8 @@ const NOTE = defaultSizes.note
 /** A press that moves less than this (screen px) is a click, not a drag. */
 const DRAG_SLOP = 4
 const MAX_LABEL = 500
+/** A pause in typing this long saves the text so far. */
+const DRAFT_MS = 800
 
 const paperOf = (color: string | undefined) => (noteColors[color as keyof typeof noteColors] ?? noteColors.yellow).paper
 
@@ -110,16 +112,19 @@ export function PrivateNotesOverlay() {
                 <NoteMenu
                   at={open().at}
                   onClose={(refocus) => {
+                    const { id } = open()
                     setMenu(null)
-                    if (refocus) focusNote(open().id)
+                    if (refocus) focusNote(id)
                   }}
                   onEdit={() => {
+                    const { id } = open()
                     setMenu(null)
-                    setEditing(open().id)
+                    setEditing(id)
                   }}
                   onDelete={() => {
+                    const { id } = open()
                     setMenu(null)
-                    remove(open().id)
+                    remove(id)
                   }}
                 />
               </Portal>
@@ -220,6 +225,10 @@ function NotesPlane(props: {
               last = found() ?? last
               return last
             }
+            const write = (label: string) => {
+              const current = props.store.notes().find((n) => n.id === id)
+              if (current && label !== current.label) void props.store.put({ ...current, label })
+            }
             const place = () => {
               const live = moving()
               return live?.id === id ? live : { x: note().x ?? 0, y: note().y ?? 0 }
@@ -280,10 +289,11 @@ function NotesPlane(props: {
                 >
                   <NoteEditor
                     initial={untrack(() => note().label)}
-                    onDone={(label) => {
+                    onDraft={write}
+                    onDone={(label, initial) => {
                       props.onEdit(null)
-                      const current = props.store.notes().find((n) => n.id === id)
-                      if (label !== null && current && label !== current.label) void props.store.put({ ...current, label })
+                      // Escape: back to what it said before (drafts may have been saved meanwhile)
+                      write(label ?? initial)
                       props.focusNote(id)
                     }}
                   />
@@ -302,15 +312,27 @@ function NotesPlane(props: {
   )
 }
 
-/** Typing into a private note: like the board's text editor, Ctrl+Enter or leaving it saves, Escape cancels. */
-function NoteEditor(props: { initial: string; onDone(label: string | null): void }) {
+/**
+ * Typing into a private note: like the board's text editor, Ctrl+Enter or leaving it saves,
+ * Escape cancels. What is typed is also saved after a short pause, so that a reveal in the
+ * middle of a sentence takes what was written so far.
+ */
+function NoteEditor(props: {
+  initial: string
+  onDraft(label: string): void
+  onDone(label: string | null, initial: string): void
+}) {
   let area: HTMLTextAreaElement | undefined
   let finished = false
+  let draft: ReturnType<typeof setTimeout> | undefined
+  const value = () => (area?.value ?? props.initial).slice(0, MAX_LABEL)
   const finish = (save: boolean) => {
     if (finished) return
     finished = true
-    props.onDone(save ? (area?.value ?? props.initial).slice(0, MAX_LABEL) : null)
+    clearTimeout(draft)
+    props.onDone(save ? value() : null, props.initial)
   }
+  onCleanup(() => clearTimeout(draft))
   onMount(() => {
     area?.focus({ preventScroll: true })
     area?.select()
@@ -325,6 +347,10 @@ function NoteEditor(props: { initial: string; onDone(label: string | null): void
       maxLength={MAX_LABEL}
       value={props.initial}
       onPointerDown={(e) => e.stopPropagation()}
+      onInput={() => {
+        clearTimeout(draft)
+        draft = setTimeout(() => props.onDraft(value()), DRAFT_MS)
+      }}
       onKeyDown={(e) => {
         e.stopPropagation()
         if (e.key === 'Escape') {

@@ -172,6 +172,23 @@ describe('facilitation: private brainstorm', () => {
       await expect.poll(async () => (await listed()).map((n) => n.label), LIVE).toEqual([SECRET])
       expect(Object.values(await elementsOf(anna.page)).filter((e) => e.kind === 'note')).toEqual([])
 
+      // ---- one more, removed from its context menu; a double-click opens the text, Escape keeps it ----
+      await anna.page.getByTestId('board-canvas').focus()
+      await anna.page.keyboard.press('n')
+      const third = await canvasPoint(anna.page, 0.7, 0.25)
+      await anna.page.mouse.click(third.x, third.y)
+      await anna.page.getByTestId('private-note-editor').waitFor()
+      await anna.page.keyboard.type('Menu me')
+      await anna.page.keyboard.press('Control+Enter')
+      await expect.poll(async () => (await listed()).length, LIVE).toBe(2)
+      await anna.page.getByTestId('private-note').filter({ hasText: 'Menu me' }).click({ button: 'right' })
+      await anna.page.getByTestId('private-note-menu').locator('[data-action="delete"]').click()
+      await expect.poll(async () => (await listed()).map((n) => n.label), LIVE).toEqual([SECRET])
+      await anna.page.getByTestId('private-note').dblclick()
+      expect(await anna.page.getByTestId('private-note-editor').inputValue()).toBe(SECRET)
+      await anna.page.keyboard.press('Escape')
+      await expect.poll(() => privateTexts(anna.page), LIVE).toEqual([SECRET])
+
       // ---- a reload: the note is still hers, from the server ----
       await anna.page.reload()
       await waitConnected(anna.page)
