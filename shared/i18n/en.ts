@@ -9,7 +9,6 @@ import { enPrivate } from './en-private.ts'
 import { enRefusals } from './en-refusals.ts'
 import { enScene } from './en-scene.ts'
 import { enSnapshots } from './en-snapshots.ts'
-import { enVote } from './en-vote.ts'
 import { enWorkspace } from './en-workspace.ts'
 import type { Message } from './types.ts'
 
@@ -360,7 +359,6 @@ export const en = {
   ...enRefusals,
   ...enAccess,
   ...enManage,
-  ...enVote,
   ...enPrivate,
   ...enFacilitation,
 } as const satisfies Record<string, Message>
