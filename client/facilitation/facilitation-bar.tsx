@@ -25,6 +25,7 @@ import {
 import { GroupsDialog } from './groups-dialog.tsx'
 import { PrivateControls } from './private-controls.tsx'
 import { goToFrame } from './view-moves.ts'
+import { VoteControls } from './vote-controls.tsx'
 
 /** A control of the bar: an icon with its name as the tooltip; the name is written out in the phone menu. */
 function BarButton(props: {
@@ -334,6 +335,7 @@ export function FacilitationBar() {
             />
           </Show>
         </fieldset>
+        <VoteControls />
         <PrivateControls send={send} />
       </div>
       <AgendaDialog open={agendaOpen()} onClose={() => setAgendaOpen(false)} send={send} />

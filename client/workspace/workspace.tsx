@@ -4,6 +4,7 @@ import { canEdit } from '../../shared/schema/roles.ts'
 import { useBoard } from '../board/board-context.ts'
 import { createAttention } from '../facilitation/attention/attention.ts'
 import { AttentionControls, FloatingReactions, FollowBanner } from '../facilitation/attention/attention-ui.tsx'
+import { VoteOverlay } from '../facilitation/vote-overlay.tsx'
 import { activeCanvas } from '../canvas/canvas-api.ts'
 import { PrivateNotesOverlay } from '../facilitation/private-notes-overlay.tsx'
 import { FacilitationLayer } from '../facilitation/facilitation-layer.tsx'
@@ -126,6 +127,7 @@ export function Workspace(props: { header: JSX.Element; stage: JSX.Element; toas
               <Toolbar onPickImage={pickImage} />
               <ZoomControls />
               <FacilitationLayer />
+              <VoteOverlay />
               <Show when={dropping()}>
                 <div class="ws-drop" aria-hidden="true">
                   {t('workspace.dropImage')}

@@ -94,6 +94,19 @@ export const briefText = {
   relation: 'Relation',
   to: 'To',
   note: 'Note',
+  votes: 'Dot votes',
+  vote: 'Vote: {title}',
+  untitledVote: 'Dot vote',
+  voteSummary: {
+    one: '{count} person voted ({dots} per person, at most {max} per element); closed {date}.',
+    other: '{count} people voted ({dots} per person, at most {max} per element); closed {date}.',
+  },
+  voteAnonymous: 'Anonymous: totals only.',
+  voteLine: '{rank}. {name} — {dots}',
+  voteDots: { one: '{count} dot', other: '{count} dots' },
+  voteVoters: '{line} (from {names})',
+  voteVoter: '{name} {count}',
+  voteWithoutDots: { one: 'No dots: {count} other element.', other: 'No dots: {count} other elements.' },
 } as const
 
 /**

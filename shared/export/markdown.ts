@@ -29,6 +29,7 @@ import {
   useRows,
   zoneRows,
 } from './brief-rows.ts'
+import { briefVotes } from './brief-votes.ts'
 import { monthsBetween, type NumberStyle } from './format.ts'
 import { fieldNames, kindNames, say } from './markdown-text.ts'
 
@@ -235,6 +236,19 @@ function notesSection(index: BriefIndex): string {
   return parts.join('\n\n')
 }
 
+/** The closed dot votes with their rankings (none: no section). */
+function votesSection(document: BoardDocument, index: BriefIndex): string | null {
+  const votes = briefVotes(document, index)
+  if (votes.length === 0) return null
+  const parts = [`## ${say('votes')}`]
+  for (const vote of votes) {
+    parts.push(`### ${escapeInline(vote.heading)}`, escapeInline(vote.summary))
+    if (vote.lines.length > 0) parts.push(vote.lines.map(escapeInline).join('\n'))
+    if (vote.withoutDots) parts.push(vote.withoutDots)
+  }
+  return parts.join('\n\n')
+}
+
 // ---------------------------------------------------------------- what changed
 
 /** Fields holding a `YYYY-MM` month (a phase's). */
@@ -319,7 +333,7 @@ function sinceSection(document: BoardDocument, since: { label: string; diff: Boa
 /**
  * The strategy brief as Markdown (GitHub flavoured tables): title, site profile, actor
  * constellation by sector, use mix with areas per zone, phasing roadmap, indicators and
- * gaps, notes, and optionally what changed since a snapshot. English; numbers written
+ * gaps, notes, the closed dot votes' rankings, and optionally what changed since a snapshot. English; numbers written
  * plainly (`1,500 m²`, `45.5%`). Pure and deterministic: the same input gives the same text.
  */
 export function toMarkdown(document: BoardDocument, options: MarkdownOptions = {}): string {
@@ -340,6 +354,8 @@ export function toMarkdown(document: BoardDocument, options: MarkdownOptions = {
     analysisSections(options.analysis ?? null, index),
     notesSection(index),
   ]
+  const votes = votesSection(document, index)
+  if (votes) sections.push(votes)
   if (options.since) sections.push(sinceSection(document, options.since, index.numbers))
   return `${sections.join('\n\n')}\n`
 }

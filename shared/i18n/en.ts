@@ -9,6 +9,7 @@ import { enPrivate } from './en-private.ts'
 import { enRefusals } from './en-refusals.ts'
 import { enScene } from './en-scene.ts'
 import { enSnapshots } from './en-snapshots.ts'
+import { enVote } from './en-vote.ts'
 import { enWorkspace } from './en-workspace.ts'
 import type { Message } from './types.ts'
 
@@ -359,6 +360,7 @@ export const en = {
   ...enRefusals,
   ...enAccess,
   ...enManage,
+  ...enVote,
   ...enPrivate,
   ...enFacilitation,
 } as const satisfies Record<string, Message>

@@ -25,6 +25,7 @@ import {
   useRows,
   zoneRows,
 } from '../../../shared/export/brief-rows.ts'
+import { briefVotes } from '../../../shared/export/brief-votes.ts'
 import { formatNumber, numbersFor } from '../../../shared/export/format.ts'
 import { say } from '../../../shared/export/markdown-text.ts'
 import type { BoardDocument } from '../../../shared/schema/document.ts'
@@ -302,12 +303,24 @@ async function tables(writer: PdfWriter, input: PdfInput, analysis: Analysis | n
     await writer.heading(say('notes'), 2)
     for (const note of notes) await writer.paragraph(`•  ${note.label}`, { size: 9.5, gap: 2 })
   }
+
+  const votes = briefVotes(document, index)
+  if (votes.length > 0) {
+    writer.y += 8
+    await writer.heading(say('votes'), 2)
+    for (const vote of votes) {
+      await writer.paragraph(vote.heading, { size: 10.5, gap: 2, bold: true })
+      await writer.paragraph(vote.summary, { size: 9, gap: 4, color: muted })
+      for (const line of vote.lines) await writer.paragraph(line, { size: 9.5, gap: 2 })
+      if (vote.withoutDots) await writer.paragraph(vote.withoutDots, { size: 9, gap: 6, color: muted })
+    }
+  }
 }
 
 /**
  * The strategy brief as a PDF (A4 landscape): a title page with the site profile and key
  * figures, the board as a picture, the roadmap as a Gantt chart, the brief's tables
- * (actors by sector, uses with areas per zone), indicators and gaps, notes; page numbers on
+ * (actors by sector, uses with areas per zone), indicators and gaps, notes, closed dot votes; page numbers on
  * every page. DejaVu Sans is embedded (subset) so that č ć đ š ž ř ů ő ű ł ś ą ę ß show and
  * extract right. Fixed font names and metadata dates give the same bytes for the same input.
  */
