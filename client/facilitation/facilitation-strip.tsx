@@ -9,7 +9,7 @@ import { groupOf } from './view-moves.ts'
 /**
  * What everyone sees of the live workshop, over the top of the canvas: the current agenda step
  * with its method and what comes next, the timer (the same on every screen: it is derived from
- * the server's clock), who presents, your group, and this person's own choices (stay put, chime).
+ * the server's clock), your group, and this person's own choices (stay put, chime).
  * At zero the timer pulses softly (not with reduced motion) and, if chosen, chimes once.
  */
 export function FacilitationStrip() {
@@ -25,8 +25,8 @@ export function FacilitationStrip() {
   const timerShown = () => timer().running || timer().remainingMs > 0 || timer().durationMs > 0
   const atZero = createMemo(() => timer().running && facilitation.remaining() === 0)
   const myGroup = createMemo(() => groupOf(state(), me.id))
-  const presenter = () => state().presenter
-  const shown = () => step() !== null || timerShown() || myGroup() !== null || presenter() !== null
+  // who presents is said by the attention banner (attention/attention-ui.tsx), not here
+  const shown = () => step() !== null || timerShown() || myGroup() !== null
 
   // the chime sounds when this screen sees the timer reach zero, not when it opens on a finished one
   createEffect(
@@ -69,9 +69,6 @@ export function FacilitationStrip() {
               {t('facilitation.groupOf', { name: group().name })}
             </span>
           )}
-        </Show>
-        <Show when={presenter()}>
-          {(who) => <span class="fac-strip__presenter">{t('facilitation.presenting', { name: who().name })}</span>}
         </Show>
         <Show when={timerShown()}>
           <span

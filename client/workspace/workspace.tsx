@@ -18,7 +18,7 @@ import { createPeerCursors, PeerCursorsContext } from './peer-presence.tsx'
 import { SidePanel } from './side-panel.tsx'
 import { ToastContext, ToastRegion, type Toasts } from './toasts.tsx'
 import { Toolbar, ViewOnlyBadge } from './toolbar.tsx'
-import { toolName } from './workspace-tools.ts'
+import { facilitationBlock, toolName, workspaceTools } from './workspace-tools.ts'
 import { ZoomControls } from './zoom-controls.tsx'
 import './workspace.css'
 
@@ -40,8 +40,10 @@ export function Workspace(props: { header: JSX.Element; stage: JSX.Element; toas
   let fileInput: HTMLInputElement | undefined
   const [dropping, setDropping] = createSignal(false)
 
+  // not while a facilitator paused editing or the agenda step asks for other kinds (as the toolbar)
+  const imageTool = workspaceTools.find((tool) => tool.id === 'image')
   const pickImage = () => {
-    if (editable()) fileInput?.click()
+    if (editable() && !(imageTool && facilitationBlock(imageTool, role(), session.facilitation.state()))) fileInput?.click()
   }
 
   // "I" opens the image picker like the other tools' letters (through the one keyboard router)

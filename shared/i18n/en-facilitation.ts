@@ -18,7 +18,6 @@ export const enFacilitation = {
   'facilitation.sound': 'Chime when time is up',
   'facilitation.paused': 'A facilitator paused editing',
   'facilitation.pausedHint': 'You can look around; editing comes back when they resume.',
-  'facilitation.presenting': '{name} is presenting',
   'facilitation.groupOf': 'Your group: {name}',
   'facilitation.groupName': 'Group {name}',
   'facilitation.toolPaused': '{name}: editing is paused by a facilitator',

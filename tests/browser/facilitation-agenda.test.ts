@@ -2,7 +2,7 @@ import path from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Account, createBoard, joinAs, signup } from '../helpers/api.ts'
-import { drag, elementsOf, launchBrowser, signedInContext, toClient, watchedPage } from '../helpers/browser.ts'
+import { callFromPage, drag, elementsOf, launchBrowser, signedInContext, toClient, watchedPage } from '../helpers/browser.ts'
 import { putElement } from '../helpers/elements.ts'
 import { startTestServer, type TestServer } from '../helpers/server.ts'
 import { connectClient, type SyncClient } from '../helpers/sync-client.ts'
@@ -246,6 +246,11 @@ describe('facilitation: agenda, timer, groups and presentation across three scre
     await expect.poll(() => looksAt(mirela.page, 'f-group-2'), { timeout: 5000 }).toBe(true)
     expect(await gabor.page.getByTestId('facilitation-my-group').textContent()).toBe('Your group: 1')
     expect(await mirela.page.getByTestId('facilitation-my-group').textContent()).toBe('Your group: 2')
+    // the presence list says who is in which group
+    const groupOfPerson = (userId: string) =>
+      page.locator(`[data-testid="presence-list"] [data-user-id="${userId}"] [data-testid="presence-group"]`).textContent()
+    await expect.poll(() => groupOfPerson(gaborId)).toBe(' · Group 1')
+    expect(await groupOfPerson(mirelaId)).toBe(' · Group 2')
 
     // the facilitator visits group 2
     const visit = page.getByTestId('group-visit')
@@ -257,6 +262,40 @@ describe('facilitation: agenda, timer, groups and presentation across three scre
     await page.getByTestId('groups-end').click()
     for (const person of [gabor, mirela]) await expect.poll(() => looksAt(person.page, 'f-ideas'), { timeout: 5000 }).toBe(true)
     expect(await gabor.page.getByTestId('facilitation-my-group').count()).toBe(0)
+  })
+
+  it('locks the selection from the bar, and summons everyone to the facilitator’s view', async () => {
+    const page = facilitator.page
+    await expect.poll(() => looksAt(page, 'f-ideas'), { timeout: 5000 }).toBe(true)
+    const lockedOnServer = () => (seeder.doc.getMap('elements').toJSON()[NOTE.id] as { locked?: boolean }).locked === true
+    expect(await page.getByTestId('lock-selection').isDisabled()).toBe(true)
+    const at = await toClient(page, { x: NOTE.x + 80, y: NOTE.y + 120 })
+    await page.mouse.click(at.x, at.y)
+    await expect.poll(() => page.getByTestId('lock-selection').isDisabled()).toBe(false)
+    await page.getByTestId('lock-selection').click()
+    await expect.poll(lockedOnServer).toBe(true)
+    await expect.poll(() => page.getByTestId('lock-selection').getAttribute('title')).toBe('Unlock selection')
+    await page.getByTestId('lock-selection').click()
+    await expect.poll(lockedOnServer).toBe(false)
+    await page.keyboard.press('Escape')
+
+    await page.getByTestId('summon').click()
+    const view = await viewOf(page)
+    await expect
+      .poll(async () => {
+        const answer = await callFromPage<{ facilitation: { summon: { rect: Box } | null } }>(
+          page,
+          'GET',
+          `/api/boards/${boardId}/facilitation`,
+        )
+        return answer.body.facilitation.summon?.rect ?? null
+      })
+      .toEqual({
+        x: expect.closeTo(view.x, 0),
+        y: expect.closeTo(view.y, 0),
+        w: expect.closeTo(view.w, 0),
+        h: expect.closeTo(view.h, 0),
+      })
   })
 
   it('a presentation with editing paused refuses a participant’s move, on the server too', async () => {
@@ -285,6 +324,20 @@ describe('facilitation: agenda, timer, groups and presentation across three scre
     await page.getByTestId('present-stop').click()
     await page.getByTestId('editing-toggle').click()
     await expect.poll(() => gabor.page.getByTestId('editing-paused').count()).toBe(0)
+  })
+
+  it('signals zero on every screen: the timer turns and pulses', async () => {
+    const started = await callFromPage(facilitator.page, 'POST', `/api/boards/${boardId}/facilitation`, {
+      command: 'timer.start',
+      seconds: 2,
+    })
+    expect(started.status).toBe(200)
+    for (const person of [facilitator, gabor, mirela]) {
+      await expect.poll(() => person.page.locator('.fac-timer--zero').count(), { timeout: 5000 }).toBe(1)
+      expect(await person.page.getByTestId('facilitation-timer').textContent()).toBe('00:00')
+      expect(await person.page.getByTestId('facilitation-timer').getAttribute('aria-label')).toBe('Time is up')
+    }
+    if (SHOTS) await gabor.page.screenshot({ path: `${SHOTS}/facilitation-time-up.png` })
   })
 
   it('fits a phone: the strip in a row, the bar folded into a menu', async () => {

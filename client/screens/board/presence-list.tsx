@@ -102,14 +102,12 @@ export function PresenceList() {
                   <span class="badge badge--muted">{t('presence.youBadge')}</span>
                 </Show>
               </span>
-              <span class="presence-list__role">{enumLabel('role', peer.role)}</span>
-              <Show when={groupName(peer.id)}>
-                {(name) => (
-                  <span class="badge badge--muted" data-testid="presence-group">
-                    {t('facilitation.groupName', { name: name() })}
-                  </span>
-                )}
-              </Show>
+              <span class="presence-list__role">
+                {enumLabel('role', peer.role)}
+                <Show when={groupName(peer.id)}>
+                  {(name) => <span data-testid="presence-group"> · {t('facilitation.groupName', { name: name() })}</span>}
+                </Show>
+              </span>
               <Show when={!peer.isSelf}>
                 <button
                   type="button"
