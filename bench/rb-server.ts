@@ -12,6 +12,7 @@ const logger = createLogger(config.logLevel)
 const server = await startServer(config, { logger })
 const gc = (globalThis as { gc?: () => void }).gc
 let loopDelay: IntervalHistogram | null = null
+let loopCpu = process.cpuUsage()
 const LOOP_RESOLUTION_MS = 1
 
 async function handle(request: ServerRequest): Promise<ServerReply> {
@@ -52,13 +53,16 @@ async function handle(request: ServerRequest): Promise<ServerReply> {
         loopDelay?.disable()
         loopDelay = monitorEventLoopDelay({ resolution: LOOP_RESOLUTION_MS })
         loopDelay.enable()
+        loopCpu = process.cpuUsage()
       }
       const h = loopDelay
+      const used = process.cpuUsage(loopCpu)
+      const cpuMs = Math.round((used.user + used.system) / 10) / 100
       // the histogram holds whole intervals (ns); what lies beyond the sampling interval is the block
       const ms = (ns: number) => Math.max(0, Math.round((ns / 1e6 - LOOP_RESOLUTION_MS) * 100) / 100)
       return h && h.count > 0
-        ? { op: 'loop-delay', maxMs: ms(h.max), p99Ms: ms(h.percentile(99)), meanMs: ms(h.mean), samples: h.count }
-        : { op: 'loop-delay', maxMs: 0, p99Ms: 0, meanMs: 0, samples: 0 }
+        ? { op: 'loop-delay', maxMs: ms(h.max), p99Ms: ms(h.percentile(99)), meanMs: ms(h.mean), samples: h.count, cpuMs }
+        : { op: 'loop-delay', maxMs: 0, p99Ms: 0, meanMs: 0, samples: 0, cpuMs }
     }
   }
 }

@@ -1,5 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { loadavg, tmpdir } from 'node:os'
 import path from 'node:path'
 import { type Account, api, joinAs } from '../tests/helpers/api.ts'
 import { nowMs } from './lib/clock.ts'
@@ -39,6 +39,8 @@ export interface VoteRow extends Partial<Percentiles> {
   /** the limit this measure is held to, and the measured value (p99, or max for the loop) over it */
   limitMs?: number
   ofLimit?: number
+  /** the machine's 1-minute load average after the rounds: the loop's delay counts time the OS gave the server no core */
+  load1m?: number
 }
 
 /** A small deterministic PRNG (mulberry32): the same ballots every run. */
@@ -242,7 +244,12 @@ async function oneStorage(storage: 'memory' | 'fs', options: VoteBenchOptions): 
         maxMs: loopMax,
         limitMs: LOOP_BLOCK_LIMIT_MS,
         ofLimit: round2(loopMax / LOOP_BLOCK_LIMIT_MS),
+        load1m: round2(loadavg()[0] ?? Number.NaN),
       },
+      row(
+        `server CPU per round (vote.open, ${options.participants} ballots, vote.close)`,
+        loop.map((l) => l.cpuMs),
+      ),
     ]
     for (const r of rows)
       console.log(

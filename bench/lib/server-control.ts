@@ -25,6 +25,8 @@ export interface LoopDelayReading {
   p99Ms: number
   meanMs: number
   samples: number
+  /** CPU time (user + system) the server process used since `start` */
+  cpuMs: number
 }
 
 export type ServerReply = MemoryReading | LoopDelayReading | { op: 'ok' } | { op: 'loaded'; loaded: string[] }

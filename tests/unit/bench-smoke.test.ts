@@ -45,7 +45,7 @@ describe('bench harness (smoke)', () => {
       maxPerElement: 2,
       storages: ['memory'],
     })
-    expect(vote.map((r) => r.measure)).toHaveLength(6)
+    expect(vote.map((r) => r.measure)).toHaveLength(7)
     for (const row of vote) expect(Number.isFinite(row.maxMs)).toBe(true)
 
     const attention = await attentionSection({ clients: 3, rounds: 1, gapMs: 0 })
