@@ -34,6 +34,6 @@ export const enPrivate = {
   'private.startHint': 'Participants’ new notes are visible only to their authors until you reveal them.',
   'private.readAlong': 'I can read along',
   'private.reveal': 'Reveal notes',
-  'private.anonymous': 'without names',
+  'private.anonymous': 'Without names',
   'private.revealed': 'The private notes are on the board now.',
 } as const satisfies Record<string, Message>

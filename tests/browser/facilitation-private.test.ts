@@ -106,6 +106,7 @@ describe('facilitation: private brainstorm', () => {
       // ---- the facilitator starts it from the bar, reading along ----
       await fac.page.getByTestId('private-start-open').click()
       await fac.page.getByTestId('private-read-along').check()
+      await shot(fac.page, 'start')
       await fac.page.getByTestId('private-start').click()
       for (const person of [anna, ben])
         await expect.poll(() => person.page.getByTestId('private-banner').textContent(), LIVE).toContain('(0 notes)')
@@ -202,6 +203,7 @@ describe('facilitation: private brainstorm', () => {
       // ---- the facilitator reveals: everyone sees it on the board, with Anna's name ----
       const kept = (await listed())[0]
       await fac.page.getByTestId('private-reveal-open').click()
+      await shot(fac.page, 'reveal')
       await fac.page.getByTestId('private-reveal').click()
       for (const person of [anna, ben, fac]) {
         await expect.poll(async () => (await notesWith(person.page, SECRET)).length, LIVE).toBe(1)
