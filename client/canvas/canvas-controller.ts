@@ -1,4 +1,5 @@
 import { type Accessor, createEffect, createSignal, on, onCleanup, untrack } from 'solid-js'
+import { numbersFor } from '../../shared/export/format.ts'
 import { translatorFor } from '../../shared/i18n/index.ts'
 import type { OperationInput } from '../../shared/operations/operation.ts'
 import type { RefusalCode } from '../../shared/rules/refusals.ts'
@@ -163,7 +164,7 @@ export function createCanvasController(
   /** A phase placed where the timeline is in the past keeps the months of its place, and says so. */
   const tellIfPast = (start: string) => {
     if (startsBeforeMonth(start, options.now?.() ?? new Date()))
-      options.tell?.(translatorFor(language())('canvas.phase.inPast', { start }))
+      options.tell?.(translatorFor(language())('canvas.phase.inPast', { start: numbersFor(language()).month(start) }))
   }
 
   const createElement = (kind: CreationTool, at?: Point, box?: ElementBox): string | null => {
@@ -193,6 +194,7 @@ export function createCanvasController(
     if (!isEditor() && !isReadOnlyTool(next)) return
     setToolSignal(next)
     setCursor(next === 'pan' ? 'grab' : next === 'select' ? 'default' : 'crosshair')
+    refreshOverlay()
   }
 
   function editText(id: string) {

@@ -140,6 +140,8 @@ describe('placing elements on the board', () => {
     expect(phase.h).toBeCloseTo(70, -1)
     // placed in the past: kept where it was drawn, and said so
     await expect.poll(() => page.getByTestId('toast').filter({ hasText: 'before this month' }).count()).toBe(1)
+    // the month as people write it, not 2026-03
+    await expect.poll(() => page.getByTestId('toast').filter({ hasText: 'starts in Mar 2026' }).count()).toBe(1)
 
     // a click: the default size, centred where clicked
     await pickTool('frame')

@@ -393,6 +393,24 @@ describe('a phone at the table', () => {
       await expect.poll(async () => (await stored(tool)).find((e) => e.id === placed.id)?.label).toBe(label)
       expect((await ofKind(tool)).length).toBe(before.length + 1)
     }
+    // a selected card's handles do not catch the tap of an armed tool: a zone lands on its handle
+    const selected = (await ofKind('phase'))[0] as Box
+    await tap(await toClient(page, { x: selected.x + selected.w / 2, y: selected.y + selected.h / 2 }))
+    const selection = () =>
+      page.evaluate(() => (window as unknown as { __refreshBoard: { selection(): string[] } }).__refreshBoard.selection())
+    await expect.poll(selection).toEqual([selected.id])
+    const zonesBefore = (await ofKind('zone')).length
+    await page.getByTestId('tool-zone').tap()
+    await toolIsOn('zone')
+    // just right of the right edge's middle: on a phase's resize anchor (fingertip-sized hit area), off the card
+    const handle = await toClient(page, { x: selected.x + selected.w, y: selected.y + selected.h / 2 })
+    await tap({ x: handle.x + 6, y: handle.y })
+    await expect.poll(async () => (await ofKind('zone')).length).toBe(zonesBefore + 1)
+    expect((await byId(selected.id)) as Box).toMatchObject({ w: selected.w, h: selected.h })
+    await page.getByTestId('canvas-text-editor').waitFor()
+    await page.keyboard.type('Yard')
+    await tap(await freeSpot())
+
     // the phase got months where it was placed on the timeline
     const phase = (await stored('phase'))[0]
     expect(phase?.start).toMatch(/^\d{4}-\d{2}$/)

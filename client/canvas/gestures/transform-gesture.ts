@@ -4,6 +4,7 @@ import { boxOf } from '../board-geometry.ts'
 import type { CanvasCore } from '../canvas-core.ts'
 import { createFrameTask } from '../frame-scheduler.ts'
 import { minSizeOf } from '../new-element.ts'
+import { isCreationTool } from '../tools.ts'
 import type { Rect } from '../viewport.ts'
 
 const allAnchors = [
@@ -106,7 +107,14 @@ export function attachTransformGesture(core: CanvasCore): { sync(): void; detach
     const element = id ? core.elements()[id] : undefined
     const box = boxOf(element)
     const active = Boolean(
-      id && box && core.canEdit && canChange(element, session.role()) && !core.liveMove && core.editing() !== id,
+      id &&
+        box &&
+        core.canEdit &&
+        canChange(element, session.role()) &&
+        !core.liveMove &&
+        core.editing() !== id &&
+        // with a creation tool armed a tap places something: no anchors to catch it (a fingertip's are large)
+        !isCreationTool(core.tool()),
     )
     if (!active || !id || !box) {
       targetId = null
