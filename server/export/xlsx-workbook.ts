@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs'
 import type { Analysis } from '../../shared/analysis/types.ts'
 import { keyIndicators } from '../../shared/export/analysis-view.ts'
 import { briefIndex, enumLabel, nameOf, type Relationship, relationships } from '../../shared/export/brief-rows.ts'
+import { rankedResults } from '../../shared/export/brief-votes.ts'
 import { monthsBetween } from '../../shared/export/format.ts'
 import type { Actor } from '../../shared/schema/actor.ts'
 import type { BoardDocument } from '../../shared/schema/document.ts'
@@ -13,11 +14,11 @@ import type { Zone } from '../../shared/schema/zone.ts'
 
 /**
  * The board as an Excel workbook (`GET …/export/xlsx`, docs/exports.md): a sheet per element
- * kind, a sheet of relationships and one of indicators. A planner filters and sums it as it
- * is: references are names (a use's zone, a phase's uses and actors, a link's ends), never
- * ids; enumerations are their English catalog names; numbers are native numbers with a
- * number format (so Excel shows them with the separators of its own language, which a CSV
- * cannot promise).
+ * kind, a sheet of relationships, one of indicators and, when the board has closed dot votes,
+ * one of their rankings. A planner filters and sums it as it is: references are names (a use's
+ * zone, a phase's uses and actors, a link's ends, a voted element), never ids; enumerations
+ * are their English catalog names; numbers are native numbers with a number format (so Excel
+ * shows them with the separators of its own language, which a CSV cannot promise).
  */
 
 type Value = string | number | boolean | null
@@ -209,6 +210,45 @@ export async function toXlsx({ document, analysis, snapshot }: WorkbookInput): P
     ],
     ofKind('image'),
   )
+
+  // closed dot votes only (an open vote's ballots are never in a document): one row per voted element
+  const votes = (document.votes ?? []).filter((vote) => !vote.open && vote.results)
+  if (votes.length > 0) {
+    type VoteRow = { vote: (typeof votes)[number]; rank: number; elementId: string; dots: number; voters: string | null }
+    const rows: VoteRow[] = votes.flatMap((vote) =>
+      rankedResults(vote).map((result) => ({
+        vote,
+        rank: result.rank,
+        elementId: result.elementId,
+        dots: result.dots,
+        voters: vote.anonymous ? null : (result.voters ?? []).map((v) => `${v.name} (${v.dots})`).join('; ') || null,
+      })),
+    )
+    sheet<VoteRow>(
+      'Votes',
+      [
+        { header: 'Vote', width: 36, value: (r) => r.vote.title?.trim() || 'Dot vote' },
+        {
+          header: 'Closed',
+          width: 18,
+          value: (r) => (r.vote.closedAt ? new Date(r.vote.closedAt).toISOString().slice(0, 16).replace('T', ' ') : null),
+        },
+        { header: 'Rank', width: 6, value: (r) => r.rank, numFmt: COUNT },
+        { header: 'Element', width: 36, value: (r) => name(r.elementId) },
+        {
+          header: 'Kind',
+          width: 10,
+          value: (r) => {
+            const element = index.byId.get(r.elementId)
+            return element ? enumLabel('elementKind', element.kind) : null
+          },
+        },
+        { header: 'Dots', width: 8, value: (r) => r.dots, numFmt: COUNT },
+        { header: 'Voters', width: 48, value: (r) => r.voters },
+      ],
+      rows,
+    )
+  }
 
   return new Uint8Array(await workbook.xlsx.writeBuffer())
 }

@@ -13,7 +13,8 @@ export interface BriefVote {
   withoutDots: string | null
 }
 
-const ranked = (vote: Vote) => {
+/** A closed vote's results, most dots first, each with its place (ties share one: 1, 1, 3). */
+export const rankedResults = (vote: Vote) => {
   const results = [...(vote.results ?? [])].sort((a, b) => b.dots - a.dots)
   let rank = 0
   let previous = Number.NaN
@@ -36,7 +37,7 @@ export function briefVotes(document: BoardDocument, index: BriefIndex): BriefVot
   return (document.votes ?? [])
     .filter((vote) => !vote.open && vote.results)
     .map((vote) => {
-      const all = ranked(vote)
+      const all = rankedResults(vote)
       const voted = all.filter((result) => result.dots > 0)
       const lines = voted.map((result) => {
         const element = index.byId.get(result.elementId)

@@ -9,7 +9,7 @@ import { textileMillDocument } from '../../shared/demo/textile-mill.ts'
 import { BOM } from '../../shared/export/csv.ts'
 import { parseCsvStrict } from '../../shared/export/test-support/parse-csv.ts'
 import type { BoardDocument } from '../../shared/schema/document.ts'
-import { type Account, api, createBoard, signup } from '../helpers/api.ts'
+import { type Account, api, createBoard, joinAs, signup } from '../helpers/api.ts'
 import { startTestServer, type TestServer } from '../helpers/server.ts'
 
 /**
@@ -228,5 +228,95 @@ describe('briefs', () => {
     writeFileSync(file, german.bytes)
     const germanText = execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' })
     expect(germanText).toMatch(/Total 1\.500 m² 1 1\.200 m² 100\s% 80\s%/)
+  })
+})
+
+describe('dot votes in the exports', () => {
+  const notes = [
+    { id: 'v1', label: 'Makerspace' },
+    { id: 'v2', label: 'Café Šimek' },
+    { id: 'v3', label: 'Repair shop' },
+  ].map((note, i) => ({ ...note, kind: 'note', x: i * 240, y: 0, w: 180, h: 140, color: 'yellow' }))
+  const voteBoard: BoardDocument = {
+    format: 'refresh-board',
+    version: 1,
+    board: { id: 'votes', title: 'Votes' },
+    site: { name: 'Hall 4' },
+    elements: notes as unknown as BoardDocument['elements'],
+  }
+  const pdfTextOf = (bytes: Uint8Array) => {
+    const file = path.join(scratch, 'votes.pdf')
+    writeFileSync(file, bytes)
+    return execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' })
+  }
+  const facilitate = (boardId: string, body: Record<string, unknown>) =>
+    api(server.url, 'POST', `/api/boards/${boardId}/facilitation`, { token: owner.token, body })
+
+  it('list a closed vote with its ranking by name; an open vote’s ballots are in no export', async () => {
+    const boardId = await createBoard(server.url, owner.token, { title: 'Votes', content: voteBoard })
+    const ana = await joinAs(server.url, owner.token, boardId, 'editor', 'Ana Voter')
+    const bo = await joinAs(server.url, owner.token, boardId, 'editor', 'Bo Voter')
+    const opened = await facilitate(boardId, {
+      command: 'vote.open',
+      elementIds: ['v1', 'v2', 'v3'],
+      dotsPerPerson: 3,
+      maxPerElement: 2,
+      anonymous: false,
+      title: 'Which uses first?',
+    })
+    expect(opened.status).toBe(200)
+    const cast = (token: string, dots: Record<string, number>) =>
+      api(server.url, 'PUT', `/api/boards/${boardId}/vote`, { token, body: { dots } })
+    expect((await cast(ana.token, { v2: 2, v1: 1 })).status).toBe(200)
+    expect((await cast(bo.token, { v2: 1, v3: 2 })).status).toBe(200)
+
+    // while it is open: no export says anything of the ballots, nor who voted
+    const secrets = [ana.user.id, bo.user.id, 'Ana Voter', 'Bo Voter', 'Which uses first?', 'Dot votes']
+    for (const format of ['json', 'csv', 'md', 'svg']) {
+      const res = await download(boardId, format)
+      expect(res.status).toBe(200)
+      for (const secret of secrets) expect(res.text, `${format} holds ${secret}`).not.toContain(secret)
+    }
+    const openPdf = pdfTextOf((await download(boardId, 'pdf')).bytes)
+    for (const secret of secrets) expect(openPdf).not.toContain(secret)
+    const openBook = await workbookOf((await download(boardId, 'xlsx')).bytes)
+    expect(openBook.getWorksheet('Votes')).toBeUndefined()
+    for (const sheet of openBook.worksheets)
+      sheet.eachRow((row) => {
+        const cells = JSON.stringify(row.values)
+        for (const secret of secrets) expect(cells).not.toContain(secret)
+      })
+
+    // closed: the ranking by name in both briefs and the workbook
+    expect((await facilitate(boardId, { command: 'vote.close' })).status).toBe(200)
+    const md = (await download(boardId, 'md')).text
+    expect(md).toContain(
+      '## Dot votes\n\n### Vote: Which uses first?\n\n2 people voted (3 per person, at most 2 per element); closed ',
+    )
+    expect(md).toContain(
+      '1. Café Šimek — 3 dots (from Ana Voter 2, Bo Voter 1)\n2. Repair shop — 2 dots (from Bo Voter 2)\n3. Makerspace — 1 dot (from Ana Voter 1)\n',
+    )
+    expect(md).not.toMatch(/\bv[123]\b/)
+    const pdf = pdfTextOf((await download(boardId, 'pdf')).bytes)
+    expect(pdf).toContain('Vote: Which uses first?')
+    expect(pdf).toContain('1. Café Šimek — 3 dots (from Ana Voter 2, Bo Voter 1)')
+    expect(pdf).toContain('3. Makerspace — 1 dot (from Ana Voter 1)')
+    const book = await workbookOf((await download(boardId, 'xlsx')).bytes)
+    expect(rowsOf(book, 'Votes').map((row) => [row.Vote, row.Rank, row.Element, row.Kind, row.Dots, row.Voters])).toEqual([
+      ['Which uses first?', 1, 'Café Šimek', 'Note', 3, 'Ana Voter (2); Bo Voter (1)'],
+      ['Which uses first?', 2, 'Repair shop', 'Note', 2, 'Bo Voter (2)'],
+      ['Which uses first?', 3, 'Makerspace', 'Note', 1, 'Ana Voter (1)'],
+    ])
+
+    // a second vote, anonymous and open: the first stays listed, the new ballots stay out
+    await facilitate(boardId, { command: 'vote.open', kind: 'note', dotsPerPerson: 1, anonymous: true, title: 'Second round' })
+    expect((await cast(ana.token, { v1: 1 })).status).toBe(200)
+    const during = (await download(boardId, 'md')).text
+    expect(during).toContain('### Vote: Which uses first?')
+    expect(during).not.toContain('Second round')
+    await facilitate(boardId, { command: 'vote.close' })
+    const after = (await download(boardId, 'md')).text
+    expect(after).toContain('### Vote: Second round\n\n1 person voted (1 per person, at most 1 per element); closed ')
+    expect(after).toContain('Anonymous: totals only.\n\n1. Makerspace — 1 dot\n\nNo dots: 2 other elements.')
   })
 })
