@@ -151,6 +151,11 @@ describe('facilitation: attention', () => {
       await ben.page.waitForTimeout(600)
       expect(shows(await visible(anna.page), annaStays)).toBe(true)
       expect(shows(await visible(anna.page), await visible(ben.page))).toBe(false)
+      // following again, and Anna's own scroll ends it too
+      await benItem.getByTestId('follow-person').click()
+      await expect.poll(async () => shows(await visible(anna.page), await visible(ben.page)), LIVE).toBe(true)
+      await pan(anna.page, 200, 100)
+      await anna.page.getByTestId('follow-banner').waitFor({ state: 'detached', timeout: 5000 })
 
       // ---- presentation: everyone follows the presenter's pans ----
       const started = await api(server.url, 'POST', `/api/boards/${boardId}/facilitation`, {
@@ -190,6 +195,7 @@ describe('facilitation: attention', () => {
 
       // ---- reactions: Anna's 👍 floats on Ben's and Fatima's screens; a second one at once is held back ----
       await anna.page.getByTestId('reactions-button').click()
+      await shot(anna.page, 'reactions-menu')
       await anna.page.locator('[data-emoji="👍"]').first().click()
       for (const person of [ben, fac])
         await person.page.locator('[data-testid="reaction"][data-emoji="👍"]').waitFor({ state: 'visible', timeout: 3000 })
@@ -199,11 +205,12 @@ describe('facilitation: attention', () => {
         await person.page.locator('[data-testid="reaction"]').waitFor({ state: 'detached', timeout: 4000 })
 
       // ---- laser: Anna turns it on with K and points; Ben sees the red trail ----
-      // (others' cursors may be red too: the trail is what comes on top)
-      const baseline = await laserPixels(ben.page)
       const box = await anna.page.getByTestId('board-canvas').boundingBox()
       if (!box) throw new Error('no canvas')
       await anna.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2)
+      // (cursors may be red too: Anna's resting cursor is the baseline, the trail comes on top)
+      await ben.page.waitForTimeout(400)
+      const baseline = await laserPixels(ben.page)
       await anna.page.keyboard.press('k')
       await expect.poll(() => anna.page.getByTestId('laser-toggle').getAttribute('aria-pressed'), LIVE).toBe('true')
       let seen = 0
@@ -212,8 +219,11 @@ describe('facilitation: attention', () => {
         seen = await laserPixels(ben.page)
       }
       expect(seen).toBeGreaterThan(baseline + 100)
+      for (let i = 0; i <= 12; i++)
+        await anna.page.mouse.move(box.x + 200 + i * 30, box.y + 300 + Math.sin(i / 2) * 60, { steps: 2 })
       await shot(ben.page, 'laser')
-      // the trail fades when the pointer rests
+      // Esc turns it off; the trail fades (the pointer back where the baseline was taken)
+      await anna.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 4 })
       await anna.page.keyboard.press('Escape')
       await expect.poll(() => anna.page.getByTestId('laser-toggle').getAttribute('aria-pressed'), LIVE).toBe('false')
       await expect.poll(async () => (await laserPixels(ben.page)) <= baseline + 20, LIVE).toBe(true)
