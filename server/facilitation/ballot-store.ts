@@ -32,9 +32,10 @@ export class BallotStore {
   constructor(private readonly storage: Storage) {}
 
   async put(boardId: string, voteId: string, ballot: Ballot): Promise<void> {
-    const voters = new Set(await this.#voterIds(boardId, voteId))
+    const stored = await this.#storedVoters(boardId, voteId)
+    const voters = new Set(stored ?? (await this.#countedVoters(boardId, voteId)))
     await this.storage.setItem(key(boardId, voteId, ballot.userId), ballot)
-    if (hasDots(ballot) === voters.has(ballot.userId)) return
+    if (stored !== null && hasDots(ballot) === voters.has(ballot.userId)) return
     if (hasDots(ballot)) voters.add(ballot.userId)
     else voters.delete(ballot.userId)
     await this.storage.setItem(votersKey(boardId, voteId), [...voters])
@@ -57,16 +58,18 @@ export class BallotStore {
 
   /** How many people have a ballot with at least one dot. */
   async voters(boardId: string, voteId: string): Promise<number> {
-    return (await this.#voterIds(boardId, voteId)).length
+    return ((await this.#storedVoters(boardId, voteId)) ?? (await this.#countedVoters(boardId, voteId))).length
   }
 
-  /** The voter list; without one (ballots stored before it existed, or a damaged list) counted from the ballots once. */
-  async #voterIds(boardId: string, voteId: string): Promise<string[]> {
+  /** The stored voter list, or null without one (ballots stored before it existed, or a damaged list). */
+  async #storedVoters(boardId: string, voteId: string): Promise<string[] | null> {
     const parsed = VoterIds.safeParse(await this.storage.getItem(votersKey(boardId, voteId)))
-    if (parsed.success) return parsed.data
-    const ids = (await this.all(boardId, voteId)).filter(hasDots).map((b) => b.userId)
-    await this.storage.setItem(votersKey(boardId, voteId), ids)
-    return ids
+    return parsed.success ? parsed.data : null
+  }
+
+  /** Who has a dot, counted from the ballots themselves. */
+  async #countedVoters(boardId: string, voteId: string): Promise<string[]> {
+    return (await this.all(boardId, voteId)).filter(hasDots).map((b) => b.userId)
   }
 
   async clear(boardId: string, voteId: string): Promise<void> {
