@@ -224,18 +224,16 @@ export function VoteOverlay() {
               <strong class="vote-strip__title" data-testid="vote-title">
                 {title(current())}
               </strong>
-              <Show when={mayVote()} fallback={<span class="vote-strip__hint">{t('vote.viewOnly')}</span>}>
+              <Show when={mayVote()}>
                 <span class="vote-strip__left" data-testid="vote-left" aria-live="polite">
                   {t('vote.left', { count: dotsLeft(current(), ballot()), total: current().dotsPerPerson })}
                 </span>
-                <span class="vote-strip__hint">
-                  {t('vote.howTo')} {t('vote.howToKeys')}
-                </span>
               </Show>
+              <span class="vote-strip__voters" data-testid="vote-voters">
+                {t('vote.voters', { count: current().voters })}
+              </span>
+              <span class="vote-strip__hint">{mayVote() ? `${t('vote.howTo')} ${t('vote.howToKeys')}` : t('vote.viewOnly')}</span>
             </div>
-            <span class="vote-strip__voters" data-testid="vote-voters">
-              {t('vote.voters', { count: current().voters })}
-            </span>
           </section>
         )}
       </Show>
