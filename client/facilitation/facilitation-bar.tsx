@@ -27,6 +27,13 @@ import { PrivateControls } from './private-controls.tsx'
 import { goToFrame } from './view-moves.ts'
 import { VoteControls } from './vote-controls.tsx'
 
+/** What a refused command says, in the board's words (the server's English stays in its log). */
+function commandError(error: unknown): string {
+  if (isApiError(error) && error.code === 'conflict') return t('facilitation.error.conflict')
+  if (isApiError(error) && error.code === 'validation_failed') return t('facilitation.error.invalid')
+  return errorMessage(error)
+}
+
 /** A control of the bar: an icon with its name as the tooltip; the name is written out in the phone menu. */
 function BarButton(props: {
   label: string
@@ -78,11 +85,7 @@ export function FacilitationBar() {
       await facilitation.command(command)
       return true
     } catch (error) {
-      toasts.show(
-        isApiError(error) && error.code === 'conflict' ? t('facilitation.error.conflict') : errorMessage(error),
-        'error',
-        6000,
-      )
+      toasts.show(commandError(error), 'error', 6000)
       return false
     }
   }
@@ -129,7 +132,17 @@ export function FacilitationBar() {
         <MenuIcon />
         {t('facilitation.menu')}
       </button>
-      <div class="fac-bar__controls" id="fac-bar-controls">
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: Escape closes the phone menu; the controls inside are buttons */}
+      <div
+        class="fac-bar__controls"
+        id="fac-bar-controls"
+        onKeyDown={(e) => {
+          if (e.key === 'Escape' && menuOpen()) {
+            setMenuOpen(false)
+            e.currentTarget.closest('nav')?.querySelector<HTMLButtonElement>('.fac-bar__menu')?.focus()
+          }
+        }}
+      >
         <fieldset class="fac-bar__group" aria-label={t('facilitation.agendaTitle')}>
           <button
             type="button"
@@ -152,9 +165,12 @@ export function FacilitationBar() {
             title={t('facilitation.goTo')}
             data-testid="agenda-go"
             disabled={agenda().steps.length === 0}
-            onChange={(e) => {
-              const value = e.currentTarget.value
-              run({ command: 'agenda.go', index: value === '' ? null : Number(value) })
+            onChange={async (e) => {
+              const select = e.currentTarget
+              const value = select.value
+              // refused: the list shows the step the workshop is really at
+              if (!(await send({ command: 'agenda.go', index: value === '' ? null : Number(value) })))
+                select.value = String(agenda().current ?? '')
             }}
           >
             <option value="" selected={agenda().current === null}>

@@ -1,4 +1,4 @@
-import { createEffect, createMemo, on, Show } from 'solid-js'
+import { createEffect, createMemo, on, onCleanup, onMount, Show } from 'solid-js'
 import { currentStep } from '../../shared/facilitation/state.ts'
 import { useBoard } from '../board/board-context.ts'
 import { locale, t } from '../i18n/locale.ts'
@@ -34,6 +34,15 @@ export function FacilitationStrip() {
       if (zero && before === false && preferences.sound()) playChime()
     }),
   )
+
+  // browsers start audio only from a gesture: the first one on the page readies the chime
+  onMount(() => {
+    const ready = () => {
+      if (preferences.sound()) unlockChime()
+    }
+    document.addEventListener('pointerdown', ready, { once: true, capture: true })
+    onCleanup(() => document.removeEventListener('pointerdown', ready, { capture: true }))
+  })
 
   const clock = () => formatClock(facilitation.remaining(), locale())
 

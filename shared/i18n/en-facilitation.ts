@@ -52,6 +52,8 @@ export const enFacilitation = {
   'facilitation.visitGroup': 'Visit a group',
   'facilitation.visit': 'Visit {name}',
   'facilitation.error.conflict': 'That is not possible right now (the workshop moved on). Try again.',
+  'facilitation.error.invalid':
+    'The board did not take this: something it names (a frame or an element) may have been deleted meanwhile. Check and try again.',
 
   // Agenda dialog
   'facilitation.agendaTitle': 'Agenda',

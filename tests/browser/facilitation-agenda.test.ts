@@ -2,7 +2,16 @@ import path from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Account, createBoard, joinAs, signup } from '../helpers/api.ts'
-import { callFromPage, drag, elementsOf, launchBrowser, signedInContext, toClient, watchedPage } from '../helpers/browser.ts'
+import {
+  callFromPage,
+  drag,
+  type ExpectedFailure,
+  elementsOf,
+  launchBrowser,
+  signedInContext,
+  toClient,
+  watchedPage,
+} from '../helpers/browser.ts'
 import { putElement } from '../helpers/elements.ts'
 import { startTestServer, type TestServer } from '../helpers/server.ts'
 import { connectClient, type SyncClient } from '../helpers/sync-client.ts'
@@ -24,6 +33,8 @@ interface Person {
   page: Page
   context: BrowserContext
   problems: string[]
+  /** a failed request the app expects and handles (Chromium still logs it) */
+  expectFailure(failure: ExpectedFailure): void
 }
 
 type Box = { x: number; y: number; w: number; h: number }
@@ -96,7 +107,7 @@ describe('facilitation: agenda, timer, groups and presentation across three scre
     await watched.page.waitForFunction(
       () => (window as { __refreshBoard?: { viewport?: unknown } }).__refreshBoard?.viewport !== undefined,
     )
-    return { page: watched.page, context, problems: watched.problems }
+    return { page: watched.page, context, problems: watched.problems, expectFailure: watched.expect }
   }
 
   beforeAll(async () => {
@@ -182,6 +193,32 @@ describe('facilitation: agenda, timer, groups and presentation across three scre
         ['participant', gabor.page],
       ] as const)
         await p.screenshot({ path: `${SHOTS}/facilitation-step-${name}.png` })
+  })
+
+  it('says in a toast when the board refuses a command, and keeps the dialog open', async () => {
+    const page = facilitator.page
+    putElement(seeder.doc, { id: 'f-spare', kind: 'frame', x: 9000, y: 9000, w: 400, h: 300, label: 'Spare table' })
+    await page.getByTestId('agenda-edit').click()
+    const dialog = page.getByTestId('agenda-dialog')
+    await dialog.waitFor()
+    await expect.poll(() => dialog.getByTestId('agenda-step').count()).toBe(2)
+    await dialog.getByTestId('agenda-add-step').click()
+    const third = dialog.getByTestId('agenda-step').nth(2)
+    await third.getByTestId('agenda-step-title').fill('Wrap-up')
+    await third.getByTestId('agenda-step-frame').selectOption('f-spare')
+    // someone deletes that frame before the agenda is saved
+    seeder.doc.getMap('elements').delete('f-spare')
+    await expect.poll(() => elementsOf(page).then((e) => 'f-spare' in e)).toBe(false)
+    facilitator.expectFailure({ path: `/api/boards/${boardId}/facilitation`, status: 400 })
+    await dialog.getByTestId('agenda-save').click()
+    await expect
+      .poll(() => page.getByTestId('toast').allTextContents())
+      .toContainEqual(expect.stringContaining('may have been deleted meanwhile'))
+    expect(await dialog.isVisible()).toBe(true)
+    await dialog.getByRole('button', { name: 'Cancel' }).click()
+    await page.getByTestId('toast').getByRole('button').first().click()
+    // the agenda is as it was
+    expect(await gabor.page.getByTestId('facilitation-next').textContent()).toBe('Last step')
   })
 
   it('a participant who stays put is not moved', async () => {
