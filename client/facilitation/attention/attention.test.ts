@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import { stampPresenceIdentity } from '../../../server/sync/presence-identity.ts'
+import type { Summon } from '../../../shared/facilitation/state.ts'
 import { visibleRect } from '../../canvas/viewport.ts'
+import { answersSummon } from './attention.ts'
 import { leaderView, readAttentionPeers, readReaction } from './peer-attention.ts'
 import { readViewRect, sameViewport, viewportShowing } from './view-geometry.ts'
 
@@ -67,5 +69,19 @@ describe('attention in awareness', () => {
     expect(peers.find((p) => p.clientId === sender.clientID)?.reaction?.emoji).toBe('👏')
     expect(leaderView(peers, 'u-anna', receiver.clientID)).toEqual(attention.view)
     expect(leaderView(peers, 'u-somebody-else', receiver.clientID)).toBeNull()
+  })
+})
+
+describe('summon', () => {
+  const summon: Summon = { id: 's1', by: { userId: 'u-fac', name: 'Fatima' }, rect: { x: 0, y: 0, w: 10, h: 10 }, at: 100_000 }
+  it('moves everyone but the summoner, once, while it is fresh', () => {
+    expect(answersSummon(summon, null, 'u-anna', 100_500)).toBe(true)
+    expect(answersSummon(summon, null, 'u-fac', 100_500)).toBe(false)
+    expect(answersSummon(summon, 's1', 'u-anna', 100_500)).toBe(false)
+    expect(answersSummon(null, null, 'u-anna', 100_500)).toBe(false)
+  })
+  it('leaves a late joiner or a reload more than 10 s later where it is', () => {
+    expect(answersSummon(summon, null, 'u-anna', 109_999)).toBe(true)
+    expect(answersSummon(summon, null, 'u-anna', 110_001)).toBe(false)
   })
 })

@@ -66,6 +66,15 @@ const [activeAttention, setActiveAttention] = createSignal<Attention | null>(nul
 /** The open board's attention features, or null (for the presence list; one board is open at a time). */
 export { activeAttention }
 
+/**
+ * Whether this client answers `summon`: a new one (not `handled`), sent by someone else, at
+ * most 10 s old in server time (a late joiner or a reload is not moved).
+ */
+export function answersSummon(summon: Summon | null, handled: string | null, selfId: string, serverNow: number): boolean {
+  if (!summon || summon.id === handled || summon.by.userId === selfId) return false
+  return Math.abs(serverNow - summon.at) <= SUMMON_FRESH_MS
+}
+
 const prefersReducedMotion = () => typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches
 
 const randomId = () =>
@@ -95,7 +104,24 @@ export function createAttention(options: { toasts: Toasts; cursors: PeerCursors 
   onCleanup(() => publisher.destroy())
 
   const [peers, setPeers] = createSignal<readonly AttentionPeer[]>(readAttentionPeers(awareness))
-  const onAwareness = () => setPeers(readAttentionPeers(awareness))
+  // Cursors change awareness 20 times a second per person: read again only when a change
+  // touches what attention reads (who, view, reaction) or someone comes or goes.
+  const seenFields = new Map<number, string>()
+  const fieldsOf = (clientId: number) => {
+    const state = awareness.getStates().get(clientId) as Record<string, unknown> | undefined
+    const user = state?.user as Record<string, unknown> | undefined
+    return JSON.stringify([user?.id, user?.name, user?.color, state?.view, state?.reaction])
+  }
+  const onAwareness = (change: { added: number[]; updated: number[]; removed: number[] }) => {
+    let relevant = change.added.length > 0 || change.removed.length > 0
+    for (const id of change.removed) seenFields.delete(id)
+    for (const id of [...change.added, ...change.updated]) {
+      const fields = fieldsOf(id)
+      if (seenFields.get(id) !== fields) relevant = true
+      seenFields.set(id, fields)
+    }
+    if (relevant) setPeers(readAttentionPeers(awareness))
+  }
   awareness.on('change', onAwareness)
   onCleanup(() => awareness.off('change', onAwareness))
 
@@ -238,10 +264,9 @@ export function createAttention(options: { toasts: Toasts; cursors: PeerCursors 
   // ---- summon ----
   let handledSummon: string | null = null
   const answerSummon = (summon: Summon | null) => {
-    if (!summon || summon.id === handledSummon) return
-    handledSummon = summon.id
-    if (summon.by.userId === me.id) return
-    if (Math.abs(facilitation.serverNow() - summon.at) > SUMMON_FRESH_MS) return
+    const answer = answersSummon(summon, handledSummon, me.id, facilitation.serverNow())
+    if (summon) handledSummon = summon.id
+    if (!summon || !answer) return
     const canvas = activeCanvas()
     if (!canvas) return
     if (!following()?.presenter) setChosen(null)
