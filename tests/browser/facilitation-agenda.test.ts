@@ -363,25 +363,14 @@ describe('facilitation: agenda, timer, groups and presentation across three scre
     await expect.poll(() => gabor.page.getByTestId('editing-paused').count()).toBe(0)
   })
 
-  it('signals zero on every screen: the timer turns and pulses', async () => {
-    const started = await callFromPage(facilitator.page, 'POST', `/api/boards/${boardId}/facilitation`, {
-      command: 'timer.start',
-      seconds: 2,
-    })
-    expect(started.status).toBe(200)
-    for (const person of [facilitator, gabor, mirela]) {
-      await expect.poll(() => person.page.locator('.fac-timer--zero').count(), { timeout: 5000 }).toBe(1)
-      expect(await person.page.getByTestId('facilitation-timer').textContent()).toBe('00:00')
-      expect(await person.page.getByTestId('facilitation-timer').getAttribute('aria-label')).toBe('Time is up')
-    }
-    if (SHOTS) await gabor.page.screenshot({ path: `${SHOTS}/facilitation-time-up.png` })
-  })
-
   it('fits a phone: the strip in a row, the bar folded into a menu', async () => {
     const phone = await enter({ ...owner }, { viewport: { width: 390, height: 844 } })
     try {
       const strip = phone.page.getByTestId('facilitation-strip')
       await strip.waitFor()
+      // going to the step again brings the phone to its frame too
+      await callFromPage(facilitator.page, 'POST', `/api/boards/${boardId}/facilitation`, { command: 'agenda.go', index: 1 })
+      await expect.poll(() => looksAt(phone.page, 'f-ideas'), { timeout: 5000 }).toBe(true)
       const box = await strip.boundingBox()
       expect(box?.width ?? 999).toBeLessThanOrEqual(390)
       expect(await phone.page.getByTestId('agenda-next').isVisible()).toBe(false)
@@ -395,6 +384,20 @@ describe('facilitation: agenda, timer, groups and presentation across three scre
     } finally {
       await phone.context.close()
     }
+  })
+
+  it('signals zero on every screen: the timer turns and pulses', async () => {
+    const started = await callFromPage(facilitator.page, 'POST', `/api/boards/${boardId}/facilitation`, {
+      command: 'timer.start',
+      seconds: 2,
+    })
+    expect(started.status).toBe(200)
+    for (const person of [facilitator, gabor, mirela]) {
+      await expect.poll(() => person.page.locator('.fac-timer--zero').count(), { timeout: 5000 }).toBe(1)
+      expect(await person.page.getByTestId('facilitation-timer').textContent()).toBe('00:00')
+      expect(await person.page.getByTestId('facilitation-timer').getAttribute('aria-label')).toBe('Time is up')
+    }
+    if (SHOTS) await gabor.page.screenshot({ path: `${SHOTS}/facilitation-time-up.png` })
   })
 
   it('logged no errors on any screen', () => {
