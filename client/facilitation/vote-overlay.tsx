@@ -5,12 +5,13 @@ import { canEdit } from '../../shared/schema/roles.ts'
 import { isApiError } from '../api.ts'
 import { useBoard } from '../board/board-context.ts'
 import { activeCanvas } from '../canvas/canvas-api.ts'
-import { type BallotSlot, createVoteLayer, type ResultBadge, type VoteHit } from '../canvas/layers/vote-layer.ts'
+import { type BallotSlot, createVoteLayer, type VoteHit } from '../canvas/layers/vote-layer.ts'
 import { t } from '../i18n/locale.ts'
 import { keyboard } from '../keyboard/app-keyboard.ts'
 import type { KeyCommand } from '../keyboard/keyboard-router.ts'
 import { ToastContext } from '../workspace/toasts.tsx'
-import { addDot, type BallotChange, type Dots, dotsLeft, ranking, removeDot } from './vote-ballot.ts'
+import { resultBadges } from './vote-badges.ts'
+import { addDot, type BallotChange, type Dots, dotsLeft, removeDot } from './vote-ballot.ts'
 import { VoteResultsDialog } from './vote-results.tsx'
 import './vote.css'
 
@@ -115,18 +116,7 @@ export function VoteOverlay() {
         }
         votes.showBallot(slots, scale)
       } else if (closed) {
-        const badges: ResultBadge[] = []
-        for (const result of ranking(closed.results)) {
-          const rect = result.dots > 0 ? elementBounds(canvas, result.elementId) : null
-          if (rect)
-            badges.push({
-              id: result.elementId,
-              rect,
-              rank: result.rank,
-              dots: result.dots,
-              text: t('vote.badge', { rank: result.rank, count: result.dots }),
-            })
-        }
+        const badges = resultBadges(closed, (id) => elementBounds(canvas, id))
         votes.showResults(badges, scale)
       } else votes.clear()
       votes.draw()

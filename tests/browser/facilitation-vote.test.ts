@@ -236,6 +236,24 @@ describe('dot voting on the canvas', () => {
         ['n1', 2],
         ['n3', 1],
       ])
+      // the snapshot view shows the same ranks on the snapshot's own stage
+      await b.getByTestId('side-tab-snapshots').click()
+      const row = b.getByTestId('snapshots-panel').getByTestId('snapshot-row').filter({ hasText: 'after the vote' })
+      await row.getByRole('button', { name: 'Open', exact: true }).click()
+      await b.getByTestId('snapshot-stage').waitFor()
+      const snapshotBadges = () =>
+        b.evaluate(() => {
+          type Node = { getAttr(name: string): string; getText(): { text(): string } }
+          type Stage = { container(): HTMLElement; find(selector: string): Node[] }
+          const stages = (window as unknown as { Konva: { stages: Stage[] } }).Konva.stages
+          const stage = stages.find((s) => s.container().dataset.testid === 'snapshot-stage')
+          return Object.fromEntries(
+            (stage?.find('.vote-badge') ?? []).map((node) => [node.getAttr('badgeOf'), node.getText().text()]),
+          )
+        })
+      await expect.poll(snapshotBadges).toEqual(ranking)
+      if (SHOTS) await b.screenshot({ path: `${SHOTS}/vote-snapshot.png` })
+
       const brief = await api<string>(server.url, 'GET', `/api/boards/${boardId}/export/md`, { token: owner.token })
       expect(brief.body).toContain('Vote: Which uses first?')
       expect(brief.body).toMatch(/1\. Café — 3 dots/)

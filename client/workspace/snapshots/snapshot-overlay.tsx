@@ -6,6 +6,7 @@ import type { BoardDocument } from '../../../shared/schema/document.ts'
 import type { BoardSession } from '../../board/board-context.ts'
 import { createSnapshotStage, type DrawingSurface, type SnapshotStage } from '../../board/snapshot-view.ts'
 import type { CanvasApi } from '../../canvas/canvas-api.ts'
+import { showVoteBadges } from '../../facilitation/vote-badges.ts'
 import { enumLabel, formatNumber, language, locale, t } from '../../i18n/locale.ts'
 import { keyboard } from '../../keyboard/app-keyboard.ts'
 import { EyeIcon, FitIcon, ZoomInIcon, ZoomOutIcon } from '../icons.tsx'
@@ -107,6 +108,7 @@ function SnapshotCanvas(props: {
     })
     setStage(created)
     props.onStage?.(created)
+    onCleanup(showVoteBadges(created, props.content.votes))
     onCleanup(() => created.destroy())
   })
   return (
