@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { t } from '../../shared/i18n/index.ts'
-import { api, createBoard, joinAs, signup } from '../helpers/api.ts'
+import { createBoard, joinAs, signup } from '../helpers/api.ts'
 import { launchBrowser, signedInContext, watchedPage } from '../helpers/browser.ts'
 import { startTestServer, type TestServer } from '../helpers/server.ts'
 
@@ -86,7 +86,26 @@ afterAll(async () => {
 describe('facilitation: attention', () => {
   it('summon, follow, presentation, reactions and the laser reach the others', { timeout: 120_000 }, async () => {
     const owner = await signup(server.url, 'Owner')
-    const boardId = await createBoard(server.url, owner.token, { title: 'Rope works, workshop 2' })
+    // notes spread over the board, so that each view shows something of its own
+    const ideas = ['Café in the boiler house', 'Makerspace', 'Rope museum', 'Bike repair', 'Market hall', 'Studios']
+    const boardId = await createBoard(server.url, owner.token, {
+      title: 'Rope works, workshop 2',
+      content: {
+        format: 'refresh-board',
+        version: 1,
+        board: { id: 'rope-works', title: 'Rope works, workshop 2' },
+        elements: Array.from({ length: 24 }, (_, i) => ({
+          id: `n${i}`,
+          kind: 'note',
+          x: (i % 6) * 420 - 900,
+          y: Math.floor(i / 6) * 360 - 500,
+          w: 200,
+          h: 140,
+          label: ideas[i % ideas.length],
+          color: 'yellow',
+        })),
+      },
+    })
     const accounts = {
       fac: await joinAs(server.url, owner.token, boardId, 'facilitator', 'Fatima Facilitator'),
       anna: await joinAs(server.url, owner.token, boardId, 'editor', 'Anna Kovač'),
@@ -117,11 +136,8 @@ describe('facilitation: attention', () => {
       const here = await visible(fac.page)
       const before = await visible(anna.page)
       expect(shows(before, here)).toBe(false)
-      const summoned = await api(server.url, 'POST', `/api/boards/${boardId}/facilitation`, {
-        token: accounts.fac.token,
-        body: { command: 'summon', rect: here },
-      })
-      expect(summoned.status).toBe(200)
+      // the facilitation bar's "bring everyone here" sends the facilitator's view
+      await fac.page.getByTestId('summon').click()
       for (const person of [anna, ben]) {
         await expect.poll(async () => shows(await visible(person.page), here), LIVE).toBe(true)
         await expect
@@ -158,11 +174,8 @@ describe('facilitation: attention', () => {
       await anna.page.getByTestId('follow-banner').waitFor({ state: 'detached', timeout: 5000 })
 
       // ---- presentation: everyone follows the presenter's pans ----
-      const started = await api(server.url, 'POST', `/api/boards/${boardId}/facilitation`, {
-        token: accounts.fac.token,
-        body: { command: 'present.start', pauseEditing: false },
-      })
-      expect(started.status).toBe(200)
+      await fac.page.getByTestId('present').click()
+      await fac.page.getByTestId('present-start').click()
       for (const person of [anna, ben])
         await person.page.getByTestId('follow-banner').waitFor({ state: 'visible', timeout: 5000 })
       await fac.page.getByTestId('presenting-banner').waitFor({ state: 'visible', timeout: 5000 })
@@ -176,6 +189,7 @@ describe('facilitation: attention', () => {
           await expect.poll(async () => shows(await visible(person.page), presented), LIVE).toBe(true)
       }
       await shot(ben.page, 'presentation')
+      await shot(fac.page, 'presenter')
       // Ben steps out with Esc and comes back with the banner's button
       await ben.page.keyboard.press('Escape')
       await ben.page.getByTestId('presentation-banner').waitFor({ state: 'visible', timeout: 5000 })
@@ -185,11 +199,7 @@ describe('facilitation: attention', () => {
       expect(shows(await visible(ben.page), moved)).toBe(false)
       await ben.page.getByTestId('presentation-banner').getByRole('button').click()
       await expect.poll(async () => shows(await visible(ben.page), moved), LIVE).toBe(true)
-      const stopped = await api(server.url, 'POST', `/api/boards/${boardId}/facilitation`, {
-        token: accounts.fac.token,
-        body: { command: 'present.stop' },
-      })
-      expect(stopped.status).toBe(200)
+      await fac.page.getByTestId('present-stop').click()
       for (const person of [anna, ben])
         await person.page.getByTestId('follow-banner').waitFor({ state: 'detached', timeout: 5000 })
 
