@@ -19,6 +19,7 @@ import {
   PlusMinuteIcon,
   PresentIcon,
   ResetIcon,
+  StopwatchIcon,
   SummonIcon,
   UnlockIcon,
 } from './facilitation-icons.tsx'
@@ -41,6 +42,8 @@ function BarButton(props: {
   onClick: () => void
   testId: string
   pressed?: boolean
+  /** a setting rather than a state of the room: pressed shows quietly */
+  soft?: boolean
   disabled?: boolean
   title?: string
   wide?: boolean
@@ -49,7 +52,11 @@ function BarButton(props: {
     <button
       type="button"
       class="fac-bar__button"
-      classList={{ 'fac-bar__button--wide': props.wide, 'fac-bar__button--on': props.pressed }}
+      classList={{
+        'fac-bar__button--wide': props.wide,
+        'fac-bar__button--on': props.pressed && !props.soft,
+        'fac-bar__button--soft-on': props.pressed && props.soft,
+      }}
       aria-pressed={props.pressed === undefined ? undefined : props.pressed}
       aria-label={props.wide ? undefined : props.label}
       title={props.title ?? props.label}
@@ -79,6 +86,8 @@ export function FacilitationBar() {
   const [groupsOpen, setGroupsOpen] = createSignal(false)
   const [minutes, setMinutes] = createSignal(5)
   const [pauseOthers, setPauseOthers] = createSignal(true)
+  // moving to a step starts its timer (its minutes) unless the facilitator turns that off
+  const [stepTimer, setStepTimer] = createSignal(true)
 
   const send = async (command: FacilitationCommand): Promise<boolean> => {
     try {
@@ -157,7 +166,7 @@ export function FacilitationBar() {
             icon={<ChevronLeftIcon size={18} />}
             testId="agenda-previous"
             disabled={agenda().current === null || agenda().current === 0}
-            onClick={() => run({ command: 'agenda.previous' })}
+            onClick={() => run({ command: 'agenda.previous', startTimer: stepTimer() })}
           />
           <select
             class="fac-bar__select"
@@ -169,7 +178,7 @@ export function FacilitationBar() {
               const select = e.currentTarget
               const value = select.value
               // refused: the list shows the step the workshop is really at
-              if (!(await send({ command: 'agenda.go', index: value === '' ? null : Number(value) })))
+              if (!(await send({ command: 'agenda.go', index: value === '' ? null : Number(value), startTimer: stepTimer() })))
                 select.value = String(agenda().current ?? '')
             }}
           >
@@ -189,7 +198,15 @@ export function FacilitationBar() {
             icon={<ChevronRightIcon size={18} />}
             testId="agenda-next"
             disabled={agenda().steps.length === 0 || (agenda().current ?? -1) >= agenda().steps.length - 1}
-            onClick={() => run({ command: 'agenda.next' })}
+            onClick={() => run({ command: 'agenda.next', startTimer: stepTimer() })}
+          />
+          <BarButton
+            label={t('facilitation.stepTimer')}
+            icon={<StopwatchIcon />}
+            testId="agenda-step-timer"
+            pressed={stepTimer()}
+            soft
+            onClick={() => setStepTimer(!stepTimer())}
           />
         </fieldset>
 

@@ -78,3 +78,9 @@ export const MenuIcon = (p: P) => (
     <path d="M4 7h16M4 12h16M4 17h16" />
   </Svg>
 )
+export const StopwatchIcon = (p: P) => (
+  <Svg {...p}>
+    <circle cx="12" cy="14" r="7" />
+    <path d="M12 14V10.5M10 3h4M18.5 7.5l1.5-1.5" />
+  </Svg>
+)

@@ -233,8 +233,23 @@ describe('facilitation: agenda, timer, groups and presentation across three scre
     await mirela.page.locator('.fac-strip__settings-button').click()
     await mirela.page.getByTestId('facilitation-stay-put').uncheck()
     await mirela.page.locator('.fac-strip__settings-button').click()
+    // this time the facilitator keeps the running timer as it is
+    const endsAt = async () =>
+      (
+        await callFromPage<{ facilitation: { timer: { endsAt: number | null } } }>(
+          facilitator.page,
+          'GET',
+          `/api/boards/${boardId}/facilitation`,
+        )
+      ).body.facilitation.timer.endsAt
+    const before = await endsAt()
+    await facilitator.page.getByTestId('agenda-step-timer').click()
+    expect(await facilitator.page.getByTestId('agenda-step-timer').getAttribute('aria-pressed')).toBe('false')
     await facilitator.page.getByTestId('agenda-next').click()
     await expect.poll(() => looksAt(gabor.page, 'f-ideas'), { timeout: 5000 }).toBe(true)
+    await expect.poll(() => looksAt(mirela.page, 'f-ideas'), { timeout: 5000 }).toBe(true)
+    expect(await endsAt()).toBe(before)
+    await facilitator.page.getByTestId('agenda-step-timer').click()
   })
 
   it('the timer reads the same on all three screens (one clock 45 s fast), also after a reload', async () => {
