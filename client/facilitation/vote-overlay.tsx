@@ -1,7 +1,7 @@
 import { createEffect, createMemo, createSignal, on, onCleanup, Show, untrack, useContext } from 'solid-js'
 import type { Vote } from '../../shared/facilitation/state.ts'
 import type { MessageKey } from '../../shared/i18n/index.ts'
-import { canEdit } from '../../shared/schema/roles.ts'
+import { canEdit, canFacilitate } from '../../shared/schema/roles.ts'
 import { isApiError } from '../api.ts'
 import { useBoard } from '../board/board-context.ts'
 import { activeCanvas } from '../canvas/canvas-api.ts'
@@ -58,6 +58,17 @@ export function VoteOverlay() {
   )
 
   const tell = (message: string, tone: 'info' | 'warning' = 'warning') => toasts?.show(message, tone, 5000)
+
+  // a vote dropped without counting: its dots are gone, say so (the facilitator's own button says it there)
+  createEffect(
+    on(
+      openVote,
+      (now, before) => {
+        if (before && !now && !vote() && !canFacilitate(session.role())) tell(t('vote.cancelled'), 'info')
+      },
+      { defer: true },
+    ),
+  )
 
   const change = (hit: VoteHit) => {
     const current = openVote()

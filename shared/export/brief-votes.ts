@@ -45,7 +45,7 @@ export function briefVotes(document: BoardDocument, index: BriefIndex): BriefVot
         const line = say('voteLine', {
           rank: number(result.rank, 0),
           name,
-          dots: say('voteDots', { count: result.dots }),
+          dots: say('voteDots', { count: result.dots, n: number(result.dots, 0) }),
         })
         const voters = vote.anonymous ? [] : (result.voters ?? [])
         if (voters.length === 0) return line
@@ -54,8 +54,10 @@ export function briefVotes(document: BoardDocument, index: BriefIndex): BriefVot
       })
       const closed = vote.closedAt === undefined ? say('none') : date(new Date(vote.closedAt).toISOString())
       const summary = [
+        // `count` picks the plural form, `people` writes it in the brief's locale
         say('voteSummary', {
           count: vote.voters,
+          people: number(vote.voters, 0),
           dots: number(vote.dotsPerPerson, 0),
           max: number(vote.maxPerElement, 0),
           date: closed,
@@ -69,7 +71,7 @@ export function briefVotes(document: BoardDocument, index: BriefIndex): BriefVot
         heading: say('vote', { title: vote.title?.trim() || say('untitledVote') }),
         summary,
         lines,
-        withoutDots: rest > 0 ? say('voteWithoutDots', { count: rest }) : null,
+        withoutDots: rest > 0 ? say('voteWithoutDots', { count: rest, n: number(rest, 0) }) : null,
       }
     })
 }

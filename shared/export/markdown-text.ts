@@ -98,15 +98,15 @@ export const briefText = {
   vote: 'Vote: {title}',
   untitledVote: 'Dot vote',
   voteSummary: {
-    one: '{count} person voted ({dots} per person, at most {max} per element); closed {date}.',
-    other: '{count} people voted ({dots} per person, at most {max} per element); closed {date}.',
+    one: '{people} person voted ({dots} per person, at most {max} per element); closed {date}.',
+    other: '{people} people voted ({dots} per person, at most {max} per element); closed {date}.',
   },
   voteAnonymous: 'Anonymous: totals only.',
   voteLine: '{rank}. {name} — {dots}',
-  voteDots: { one: '{count} dot', other: '{count} dots' },
+  voteDots: { one: '{n} dot', other: '{n} dots' },
   voteVoters: '{line} (from {names})',
   voteVoter: '{name} {count}',
-  voteWithoutDots: { one: 'No dots: {count} other element.', other: 'No dots: {count} other elements.' },
+  voteWithoutDots: { one: 'No dots: {n} other element.', other: 'No dots: {n} other elements.' },
 } as const
 
 /**
