@@ -206,6 +206,11 @@ describe('facilitation: attention', () => {
       // ---- reactions: Anna's 👍 floats on Ben's and Fatima's screens; a second one at once is held back ----
       await anna.page.getByTestId('reactions-button').click()
       await shot(anna.page, 'reactions-menu')
+      // Escape closes the menu; it opens again
+      await anna.page.locator('[data-emoji="👍"]').first().focus()
+      await anna.page.keyboard.press('Escape')
+      await anna.page.locator('[data-emoji="👍"]').waitFor({ state: 'detached', timeout: 2000 })
+      await anna.page.getByTestId('reactions-button').click()
       await anna.page.locator('[data-emoji="👍"]').first().click()
       for (const person of [ben, fac])
         await person.page.locator('[data-testid="reaction"][data-emoji="👍"]').waitFor({ state: 'visible', timeout: 3000 })

@@ -84,13 +84,26 @@ export function AttentionControls(props: { attention: Attention }) {
   const a = props.attention
   const [open, setOpen] = createSignal(false)
   let root: HTMLFieldSetElement | undefined
+  let reactButton: HTMLButtonElement | undefined
   const onOutside = (e: PointerEvent) => {
     if (open() && root && !root.contains(e.target as Node)) setOpen(false)
   }
   document.addEventListener('pointerdown', onOutside, true)
   onCleanup(() => document.removeEventListener('pointerdown', onOutside, true))
   return (
-    <fieldset class="attention-controls" aria-label={t('attention.controls')} ref={root}>
+    <fieldset
+      class="attention-controls"
+      aria-label={t('attention.controls')}
+      ref={root}
+      onKeyDown={(e) => {
+        // Escape closes the menu (and nothing else), back on its button
+        if (e.key !== 'Escape' || !open()) return
+        e.stopPropagation()
+        e.preventDefault()
+        setOpen(false)
+        reactButton?.focus()
+      }}
+    >
       <button
         type="button"
         class="ws-tool"
@@ -113,13 +126,8 @@ export function AttentionControls(props: { attention: Attention }) {
         title={t('attention.react')}
         data-testid="reactions-button"
         disabled={!activeCanvas()}
+        ref={reactButton}
         onClick={() => setOpen(!open())}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape' && open()) {
-            e.stopPropagation()
-            setOpen(false)
-          }
-        }}
       >
         <SmileIcon />
       </button>
