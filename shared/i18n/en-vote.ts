@@ -47,7 +47,6 @@ export const enVote = {
   'vote.noneHere': 'You have no dot on this element.',
   'vote.closedMeanwhile': 'The vote has just been closed.',
   'vote.sendFailed': 'Your dot could not be saved. Try again.',
-  'vote.slot': 'Give a dot',
   'vote.key.add': 'Give the selected element a dot',
   'vote.key.remove': 'Take a dot back from the selected element',
 
@@ -64,7 +63,6 @@ export const enVote = {
   'vote.results.earlier': 'Earlier votes',
   'vote.results.closedAt': 'Closed {time}',
   'vote.results.none': 'No votes have been closed on this board yet.',
-  'vote.results.hide': 'Hide results',
   'vote.dots': { one: '{count} dot', other: '{count} dots' },
   'vote.badge': { one: '#{rank} · {count} dot', other: '#{rank} · {count} dots' },
   'vote.missing': 'Removed element',
