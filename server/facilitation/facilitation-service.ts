@@ -2,6 +2,7 @@ import type { Ballot as BallotBody, FacilitationCommand } from '../../shared/fac
 import { ballotProblem, resolveCommand } from '../../shared/facilitation/resolve.ts'
 import { revealedNotes } from '../../shared/facilitation/reveal.ts'
 import { type FacilitationState, type Person, readFacilitation, remainingMs, type Vote } from '../../shared/facilitation/state.ts'
+import { facilitationOf } from '../../shared/rules/facilitation.ts'
 import { newElementId } from '../../shared/schema/ids.ts'
 import { canFacilitate } from '../../shared/schema/roles.ts'
 import type { SessionUser } from '../access.ts'
@@ -11,6 +12,8 @@ import { fail, ok, type Result } from '../http/result.ts'
 import type { BoardContent } from '../sync/board-content.ts'
 import type { BallotStore } from './ballot-store.ts'
 import { MAX_PRIVATE_NOTES, type PrivateNote, type PrivateNoteBody, type PrivateNoteStore } from './private-notes.ts'
+
+const VOTERS_EVERY_MS = 50
 
 /** The facilitation state as one caller may see it (CONTRACT.md): their own dots only. */
 export interface FacilitationView extends Omit<FacilitationState, 'vote'> {
@@ -33,6 +36,9 @@ export type ParticipantsOf = (boardId: string) => Promise<Person[]>
 export class FacilitationService {
   /** one command or ballot at a time per board (within this instance) */
   readonly #lock = new KeyedLock()
+  /** per board: when the voter count was last written, and a pending trailing write */
+  readonly #votersWritten = new Map<string, number>()
+  readonly #votersPending = new Map<string, ReturnType<typeof setTimeout>>()
 
   constructor(
     private readonly boards: BoardService,
@@ -107,21 +113,48 @@ export class FacilitationService {
     const access = await this.boards.access(user, boardId, 'editor')
     if (!access.ok) return access
     return this.#lock.run(boardId, async () => {
-      const { vote } = await this.content.read(boardId, readFacilitation)
+      const { vote } = await this.content.read(boardId, facilitationOf)
       if (!vote?.open) return fail('conflict', 'no vote is open on this board')
       const dots = Object.fromEntries(Object.entries(body.dots).filter(([, n]) => n > 0))
       const problem = ballotProblem(vote, dots)
       if (problem) return fail('validation_failed', problem)
       await this.ballots.put(boardId, vote.id, { userId: user.id, name: user.displayName, dots })
-      const voters = await this.ballots.voters(boardId, vote.id)
-      if (voters !== vote.voters)
-        await this.content.apply(
-          boardId,
-          { type: 'facilitation.set', values: { vote: { ...vote, voters } } },
-          { role: 'facilitator' },
-        )
-      return ok(await this.#view(boardId, user.id))
+      // the count reaches everyone at most every VOTERS_EVERY_MS: a burst of ballots is one update, not one each
+      const last = this.#votersWritten.get(boardId) ?? 0
+      if (!this.#votersPending.has(boardId)) {
+        const wait = last + VOTERS_EVERY_MS - this.now()
+        if (wait <= 0) await this.#writeVoters(boardId)
+        else
+          this.#votersPending.set(
+            boardId,
+            setTimeout(() => {
+              this.#votersPending.delete(boardId)
+              void this.#lock.run(boardId, () => this.#writeVoters(boardId)).catch(() => undefined)
+            }, wait).unref(),
+          )
+      }
+      const state = await this.content.read(boardId, facilitationOf)
+      const serverTime = this.now()
+      return ok({
+        ...state,
+        serverTime,
+        timer: { ...state.timer, remainingMs: remainingMs(state.timer, serverTime) },
+        vote: state.vote ? { ...state.vote, myDots: { ...dots } } : null,
+      })
     })
+  }
+
+  async #writeVoters(boardId: string): Promise<void> {
+    this.#votersWritten.set(boardId, this.now())
+    const { vote } = await this.content.read(boardId, facilitationOf)
+    if (!vote?.open) return
+    const voters = await this.ballots.voters(boardId, vote.id)
+    if (voters !== vote.voters)
+      await this.content.apply(
+        boardId,
+        { type: 'facilitation.set', values: { vote: { ...vote, voters } } },
+        { role: 'facilitator' },
+      )
   }
 
   /**

@@ -429,7 +429,7 @@ describe('presence, editing, summon, private brainstorm', () => {
     expect(resolve(state({ editingPaused: true }), { command: 'editing.resume' })).toEqual({ editingPaused: false })
     expect(resolve(state(), { command: 'present.start' })).toEqual({ presenter: { userId: 'f1', name: 'Fran' } })
     expect(resolve(state(), { command: 'present.start', pauseEditing: true })).toEqual({
-      presenter: { userId: 'f1', name: 'Fran' },
+      presenter: { userId: 'f1', name: 'Fran', pausedEditing: true },
       editingPaused: true,
     })
     expect(resolve(state(), { command: 'present.stop' })).toEqual({ presenter: null })
@@ -459,5 +459,46 @@ describe('presence, editing, summon, private brainstorm', () => {
       set: {},
       lock: { ids: ['n1'], locked: true },
     })
+  })
+})
+
+describe('presenting and agenda edits keep what facilitators expect', () => {
+  it('resumes editing when a presentation that paused it ends, and only then', () => {
+    const presenting = state(resolve(state(), { command: 'present.start', pauseEditing: true }))
+    expect(presenting.editingPaused).toBe(true)
+    expect(resolve(presenting, { command: 'present.stop' })).toEqual({ presenter: null, editingPaused: false })
+    // paused before the presentation: it stays paused after it
+    const pausedFirst = state({ editingPaused: true })
+    const again = { ...pausedFirst, ...resolve(pausedFirst, { command: 'present.start', pauseEditing: true }) }
+    expect(resolve(again, { command: 'present.stop' })).toEqual({ presenter: null })
+  })
+
+  it('keeps the current step current when steps are reordered around it', () => {
+    const before = state({
+      agenda: {
+        steps: [
+          { id: 's1', title: 'One' },
+          { id: 's2', title: 'Two' },
+        ],
+        current: 1,
+      },
+    })
+    const reordered = resolve(before, {
+      command: 'agenda.set',
+      steps: [
+        { id: 's2', title: 'Two' },
+        { id: 's0', title: 'Zero' },
+        { id: 's1', title: 'One' },
+      ],
+    })
+    expect(reordered.agenda?.current).toBe(0)
+    const removed = resolve(before, {
+      command: 'agenda.set',
+      steps: [
+        { id: 's1', title: 'One' },
+        { id: 's3', title: 'Three' },
+      ],
+    })
+    expect(removed.agenda?.current).toBeNull()
   })
 })

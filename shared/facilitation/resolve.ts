@@ -96,11 +96,16 @@ export function resolveCommand(state: FacilitationState, command: FacilitationCo
         if (!isFrame(doc, step.frameId)) return fail('invalid_command', `steps[${index}].frameId does not name a frame`)
         steps.push({ ...step, id })
       }
+      // the current step stays current where it moved to; a list without ids keeps the place
       const current = state.agenda.current
+      const currentId = current === null ? undefined : state.agenda.steps[current]?.id
+      const moved = currentId === undefined ? -1 : steps.findIndex((step) => step.id === currentId)
+      const kept =
+        moved >= 0 ? moved : current !== null && current < steps.length && !command.steps.some((s) => s.id) ? current : null
       return set({
         agenda: {
           steps,
-          current: current !== null && current < steps.length ? current : null,
+          current: kept,
           ...(state.agenda.changedAt === undefined ? {} : { changedAt: state.agenda.changedAt }),
         },
       })
@@ -172,11 +177,16 @@ export function resolveCommand(state: FacilitationState, command: FacilitationCo
       return set({ editingPaused: false })
     case 'present.start':
       return set({
-        presenter: { userId: ctx.by.userId, name: ctx.by.name },
+        presenter: {
+          userId: ctx.by.userId,
+          name: ctx.by.name,
+          // editing paused for the presentation resumes with its end; paused before, it stays so
+          ...(command.pauseEditing && !state.editingPaused ? { pausedEditing: true } : {}),
+        },
         ...(command.pauseEditing ? { editingPaused: true } : {}),
       })
     case 'present.stop':
-      return set({ presenter: null })
+      return set({ presenter: null, ...(state.presenter?.pausedEditing ? { editingPaused: false } : {}) })
     case 'summon':
       return set({ summon: { id: ctx.newId(), by: ctx.by, rect: command.rect, at: now } })
     case 'groups.set': {

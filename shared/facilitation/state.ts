@@ -85,6 +85,10 @@ export type Vote = z.infer<typeof Vote>
 export const Person = z.object({ userId, name })
 export type Person = z.infer<typeof Person>
 
+/** Who presents (everyone follows their view); `pausedEditing` when starting it paused editing. */
+export const Presenter = Person.extend({ pausedEditing: z.boolean().optional() })
+export type Presenter = z.infer<typeof Presenter>
+
 export const ViewRect = z.object({
   x: z.number().finite(),
   y: z.number().finite(),
@@ -117,7 +121,7 @@ export interface FacilitationState {
   timer: Timer
   vote: Vote | null
   editingPaused: boolean
-  presenter: Person | null
+  presenter: Presenter | null
   summon: Summon | null
   groups: Groups
   privateMode: PrivateMode
@@ -143,7 +147,7 @@ export const facilitationKeys = {
   timer: Timer,
   vote: Vote.nullable(),
   editingPaused: z.boolean(),
-  presenter: Person.nullable(),
+  presenter: Presenter.nullable(),
   summon: Summon.nullable(),
   groups: Groups,
   privateMode: PrivateMode,
