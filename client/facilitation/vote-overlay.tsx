@@ -1,4 +1,4 @@
-import { createEffect, createMemo, createSignal, on, onCleanup, Show, untrack, useContext } from 'solid-js'
+import { createEffect, createMemo, createSignal, For, on, onCleanup, Show, untrack, useContext } from 'solid-js'
 import type { Vote } from '../../shared/facilitation/state.ts'
 import type { MessageKey } from '../../shared/i18n/index.ts'
 import { canEdit, canFacilitate } from '../../shared/schema/roles.ts'
@@ -12,7 +12,7 @@ import type { KeyCommand } from '../keyboard/keyboard-router.ts'
 import { ToastContext } from '../workspace/toasts.tsx'
 import { resultBadges } from './vote-badges.ts'
 import { addDot, type BallotChange, type Dots, dotsLeft, removeDot } from './vote-ballot.ts'
-import { VoteResultsDialog } from './vote-results.tsx'
+import { useElementName, VoteResultsDialog } from './vote-results.tsx'
 import './vote.css'
 
 const refusals: Record<Exclude<BallotChange, { ok: true }>['reason'], MessageKey> = {
@@ -45,6 +45,9 @@ export function VoteOverlay() {
   })
   const mayVote = () => canEdit(session.role())
   const [resultsOpen, setResultsOpen] = createSignal(false)
+  // the ballot as a list with buttons: voting without pointing (keyboard, screen readers, small screens)
+  const [listOpen, setListOpen] = createSignal(false)
+  const nameOf = useElementName()
 
   // This person's ballot: what they asked for last (shown at once), the server's answer once
   // every change has been answered.
@@ -235,6 +238,50 @@ export function VoteOverlay() {
               </span>
               <span class="vote-strip__hint">{mayVote() ? `${t('vote.howTo')} ${t('vote.howToKeys')}` : t('vote.viewOnly')}</span>
             </div>
+            <Show when={mayVote()}>
+              <button
+                type="button"
+                class="button button--small button--ghost vote-strip__list-toggle"
+                aria-expanded={listOpen()}
+                aria-controls="vote-ballot-list"
+                data-testid="vote-list-toggle"
+                onClick={() => setListOpen(!listOpen())}
+              >
+                {t('vote.list')}
+              </button>
+              <Show when={listOpen()}>
+                <ul class="vote-ballot" id="vote-ballot-list" data-testid="vote-ballot-list">
+                  <For each={current().elementIds}>
+                    {(id) => (
+                      <li class="vote-ballot__row" data-element-id={id}>
+                        <span class="vote-ballot__name">{nameOf(id)}</span>
+                        <span class="vote-ballot__mine" data-testid="vote-ballot-mine">
+                          {t('vote.dots', { count: ballot()[id] ?? 0 })}
+                        </span>
+                        <button
+                          type="button"
+                          class="button button--small button--icon"
+                          aria-label={t('vote.list.remove', { name: nameOf(id) })}
+                          title={t('vote.list.remove', { name: nameOf(id) })}
+                          onClick={() => change({ action: 'remove', id })}
+                        >
+                          −
+                        </button>
+                        <button
+                          type="button"
+                          class="button button--small button--icon"
+                          aria-label={t('vote.list.add', { name: nameOf(id) })}
+                          title={t('vote.list.add', { name: nameOf(id) })}
+                          onClick={() => change({ action: 'add', id })}
+                        >
+                          +
+                        </button>
+                      </li>
+                    )}
+                  </For>
+                </ul>
+              </Show>
+            </Show>
           </section>
         )}
       </Show>

@@ -47,6 +47,9 @@ export const enVote = {
   'vote.noneHere': 'You have no dot on this element.',
   'vote.closedMeanwhile': 'The vote has just been closed.',
   'vote.sendFailed': 'Your dot could not be saved. Try again.',
+  'vote.list': 'As a list',
+  'vote.list.add': 'Give “{name}” a dot',
+  'vote.list.remove': 'Take a dot back from “{name}”',
   'vote.key.add': 'Give the selected element a dot',
   'vote.key.remove': 'Take a dot back from the selected element',
 

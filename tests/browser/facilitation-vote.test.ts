@@ -149,6 +149,16 @@ describe('dot voting on the canvas', () => {
       await expect.poll(() => left(a)).toBe('1 of 3 dots left')
       await a.keyboard.press('.')
       await expect.poll(() => mineOn(a)).toEqual({ n1: 2, n2: 1 })
+      // and as a list, without pointing at the canvas
+      await a.getByTestId('vote-list-toggle').click()
+      const list = a.getByTestId('vote-ballot-list')
+      expect(await list.getByTestId('vote-ballot-mine').allTextContents()).toEqual(['2 dots', '1 dot', '0 dots'])
+      await list.getByRole('button', { name: 'Take a dot back from “Café”' }).click()
+      await expect.poll(() => mineOn(a)).toEqual({ n1: 2 })
+      await list.getByRole('button', { name: 'Give “Café” a dot' }).click()
+      await expect.poll(() => mineOn(a)).toEqual({ n1: 2, n2: 1 })
+      if (SHOTS) await a.screenshot({ path: `${SHOTS}/vote-list.png` })
+      await a.getByTestId('vote-list-toggle').click()
 
       // Bohumil: two on the café, a third there is refused; one taken back from the makerspace
       await addDot(b, 'n2')
