@@ -1,4 +1,4 @@
-import { createSignal, For, type JSX, onCleanup, Show } from 'solid-js'
+import { createSignal, For, type JSX, onCleanup, onMount, Show } from 'solid-js'
 import { activeCanvas } from '../../canvas/canvas-api.ts'
 import { t } from '../../i18n/locale.ts'
 import type { Attention, FloatingReaction } from './attention.ts'
@@ -90,6 +90,16 @@ export function AttentionControls(props: { attention: Attention }) {
   }
   document.addEventListener('pointerdown', onOutside, true)
   onCleanup(() => document.removeEventListener('pointerdown', onOutside, true))
+  // sits right of the zoom controls, whatever their width (a language's longer words)
+  onMount(() => {
+    const zoom = root?.parentElement?.querySelector<HTMLElement>('[data-testid="zoom-controls"]')
+    if (!root || !zoom || typeof ResizeObserver === 'undefined') return
+    const place = () => root?.style.setProperty('--attention-left', `${zoom.offsetLeft + zoom.offsetWidth + 8}px`)
+    const observer = new ResizeObserver(place)
+    observer.observe(zoom)
+    place()
+    onCleanup(() => observer.disconnect())
+  })
   return (
     <fieldset
       class="attention-controls"
