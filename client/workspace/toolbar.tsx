@@ -7,6 +7,7 @@ import { t } from '../i18n/locale.ts'
 import { shortcutPreferences } from '../keyboard/app-keyboard.ts'
 import { ShortcutsButton } from '../keyboard/shortcuts-sheet.tsx'
 import { EyeIcon, RedoIcon, UndoIcon } from './icons.tsx'
+import { useToasts } from './toasts.tsx'
 import { facilitationBlock, toolHint, toolName, type WorkspaceTool, workspaceTools } from './workspace-tools.ts'
 
 /**
@@ -17,6 +18,7 @@ import { facilitationBlock, toolHint, toolName, type WorkspaceTool, workspaceToo
  */
 export function Toolbar(props: { onPickImage: () => void }) {
   const { role, undo, facilitation } = useBoard()
+  const toasts = useToasts()
   const editable = () => canEdit(role())
   const active = () => activeCanvas()?.tool() ?? 'select'
   const visible = () => workspaceTools.filter((tool) => editable() || !tool.edits)
@@ -105,8 +107,17 @@ export function Toolbar(props: { onPickImage: () => void }) {
                           : t('shortcuts.toolTooltip', { name: name(), hint: t(toolHint(tool.id)) })
                   }
                   data-blocked={blocked(tool) ?? undefined}
-                  disabled={!activeCanvas() || blocked(tool) !== null}
-                  onClick={() => choose(tool)}
+                  aria-disabled={blocked(tool) ? 'true' : undefined}
+                  disabled={!activeCanvas()}
+                  onClick={() => {
+                    // still focusable and tappable: a phone has no tooltip, so it says why in a notice
+                    const why = blocked(tool)
+                    if (why)
+                      toasts.show(
+                        t(why === 'paused' ? 'facilitation.toolPaused' : 'facilitation.toolNotInStep', { name: name() }),
+                      )
+                    else choose(tool)
+                  }}
                 >
                   <tool.icon size={20} />
                   <Show when={singleKeys()}>

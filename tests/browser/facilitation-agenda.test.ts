@@ -186,6 +186,12 @@ describe('facilitation: agenda, timer, groups and presentation across three scre
     await expect.poll(() => gabor.page.getByTestId('tool-actor').isDisabled()).toBe(true)
     expect(await gabor.page.getByTestId('tool-actor').getAttribute('title')).toContain('not part of this agenda step')
     expect(await gabor.page.getByTestId('tool-note').isDisabled()).toBe(false)
+    // pressed anyway (a phone has no tooltip), it says why and stays off
+    await gabor.page.getByTestId('tool-actor').click({ force: true })
+    await expect
+      .poll(() => gabor.page.getByTestId('toast').allTextContents())
+      .toContainEqual(expect.stringContaining('Actor: not part of this agenda step'))
+    expect(await gabor.page.getByTestId('tool-actor').getAttribute('aria-pressed')).toBe('false')
     expect(await page.getByTestId('tool-actor').isDisabled()).toBe(false)
     if (SHOTS)
       for (const [name, p] of [
@@ -373,9 +379,15 @@ describe('facilitation: agenda, timer, groups and presentation across three scre
     expect({ x: server.x, y: server.y }).toEqual({ x: before.x, y: before.y })
     if (SHOTS) await gabor.page.screenshot({ path: `${SHOTS}/facilitation-paused-participant.png` })
 
+    // editing paused for the presentation resumes with its end
     await page.getByTestId('present-stop').click()
-    await page.getByTestId('editing-toggle').click()
     await expect.poll(() => gabor.page.getByTestId('editing-paused').count()).toBe(0)
+    expect(await page.getByTestId('editing-toggle').getAttribute('aria-pressed')).toBe('false')
+    // and the bar pauses and resumes editing on its own
+    await page.getByTestId('editing-toggle').click()
+    await expect.poll(() => mirela.page.getByTestId('editing-paused').count()).toBe(1)
+    await page.getByTestId('editing-toggle').click()
+    await expect.poll(() => mirela.page.getByTestId('editing-paused').count()).toBe(0)
   })
 
   it('fits a phone: the strip in a row, the bar folded into a menu', async () => {
