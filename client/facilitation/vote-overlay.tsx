@@ -99,8 +99,8 @@ export function VoteOverlay() {
 
   const elementBounds = (canvas: NonNullable<ReturnType<typeof activeCanvas>>, id: string) => canvas.renderer.boundsOf(id)
 
-  // The layer on the canvas, redrawn (at most once a frame) when the vote, the ballot, the zoom or the elements change.
-  // only while there is something to show: a board without a vote has no extra layer
+  // The layer on the canvas, redrawn (at most once a frame) when the vote, the ballot, the zoom
+  // or the elements change; only while there is something to show (no vote: no extra layer).
   const showing = createMemo(() => openVote() !== null || closedVote() !== null)
   createEffect(() => {
     const canvas = activeCanvas()
