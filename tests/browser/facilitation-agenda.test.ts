@@ -307,8 +307,8 @@ describe('facilitation: agenda, timer, groups and presentation across three scre
     // the presence list says who is in which group
     const groupOfPerson = (userId: string) =>
       page.locator(`[data-testid="presence-list"] [data-user-id="${userId}"] [data-testid="presence-group"]`).textContent()
-    await expect.poll(() => groupOfPerson(gaborId)).toBe(' · Group 1')
-    expect(await groupOfPerson(mirelaId)).toBe(' · Group 2')
+    await expect.poll(() => groupOfPerson(gaborId)).toBe('Group 1')
+    expect(await groupOfPerson(mirelaId)).toBe('Group 2')
 
     // the facilitator visits group 2
     const visit = page.getByTestId('group-visit')

@@ -101,13 +101,15 @@ export function PresenceList() {
                 <Show when={peer.isSelf}>
                   <span class="badge badge--muted">{t('presence.youBadge')}</span>
                 </Show>
-              </span>
-              <span class="presence-list__role">
-                {enumLabel('role', peer.role)}
                 <Show when={groupName(peer.id)}>
-                  {(name) => <span data-testid="presence-group"> · {t('facilitation.groupName', { name: name() })}</span>}
+                  {(name) => (
+                    <span class="presence-list__group" data-testid="presence-group">
+                      {t('facilitation.groupName', { name: name() })}
+                    </span>
+                  )}
                 </Show>
               </span>
+              <span class="presence-list__role">{enumLabel('role', peer.role)}</span>
               <Show when={!peer.isSelf}>
                 <button
                   type="button"
