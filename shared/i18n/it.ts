@@ -1,0 +1,362 @@
+import type { TranslationCatalog } from './languages.ts'
+
+/**
+ * Italiano: lavagna (board), attore (actor), funzione (use), zona, fase, collegamento (link) con
+ * la sua relazione, nota, riquadro (frame), istantanea (snapshot), facilitatore, voto a punti,
+ * punto dell'agenda, massa critica, occupazione della superficie, uso temporaneo, fase pilota,
+ * consolidamento, settori creativi e tradizionali, lettera d'intenti; forma di cortesia: «tu».
+ */
+export const it: TranslationCatalog = {
+  // Interfaccia generale
+  'app.name': 'Refresh Board',
+  'app.tagline': 'Progetta insieme e in tempo reale il riuso dei siti del patrimonio industriale.',
+  'app.skipToContent': 'Vai al contenuto principale',
+  'app.loading': 'Caricamento…',
+  'app.signOut': 'Esci',
+  'app.signedInAs': 'Accesso effettuato come {name}',
+  'app.guestBadge': 'Ospite',
+  'app.backToBoards': 'Tutte le lavagne',
+  'app.notFound.title': 'Pagina non trovata',
+  'app.notFound.body': 'A questo indirizzo non c’è nulla. Controlla il link o torna alle tue lavagne.',
+  'app.goHome': 'Vai alle tue lavagne',
+  'app.close': 'Chiudi',
+  'app.cancel': 'Annulla',
+  'app.optional': 'facoltativo',
+
+  // Registrazione e accesso
+  'auth.title': 'Benvenuto',
+  'auth.intro':
+    'Mappa attori, funzioni e fasi per un mulino, un birrificio o un capannone dismesso, con tutti gli interessati attorno al tavolo.',
+  'auth.tabs': 'Accedi o crea un account',
+  'auth.logIn': 'Accedi',
+  'auth.signUp': 'Registrati',
+  'auth.email': 'E-mail',
+  'auth.password': 'Password',
+  'auth.passwordHint': 'Almeno 10 caratteri.',
+  'auth.displayName': 'Il tuo nome',
+  'auth.displayNameHint': 'Visibile agli altri sulle lavagne a cui partecipi.',
+  'auth.submitLogIn': 'Accedi',
+  'auth.submitSignUp': 'Crea account',
+  'auth.submitting': 'Attendere…',
+  'auth.showPassword': 'Mostra password',
+  'auth.signInToContinue': 'Accedi per aprire la lavagna.',
+
+  // Validazione dei campi
+  'validation.required': 'Compila questo campo.',
+  'validation.email': 'Inserisci un indirizzo e-mail come nome@example.org.',
+  'validation.passwordLength': 'La password deve avere almeno 10 caratteri.',
+  'validation.number': 'Inserisci un numero.',
+  'validation.min': 'Inserisci un valore pari o superiore a {min}.',
+  'validation.yearRange': 'Inserisci un anno tra il {min} e il {max}.',
+  'validation.maxLength': 'Usa al massimo {max} caratteri.',
+  'validation.summary': {
+    one: 'Correggi {count} campo.',
+    many: 'Correggi {count} campi.',
+    other: 'Correggi {count} campi.',
+  },
+
+  // Elenco delle lavagne
+  'boards.title': 'Le tue lavagne',
+  'boards.search': 'Cerca lavagne',
+  'boards.searchPlaceholder': 'Titolo, sito o località',
+  'boards.count': { one: '{count} lavagna', many: '{count} lavagne', other: '{count} lavagne' },
+  'boards.matching': {
+    one: '{count} lavagna su {total} corrisponde',
+    many: '{count} lavagne su {total} corrispondono',
+    other: '{count} lavagne su {total} corrispondono',
+  },
+  'boards.empty.title': 'Ancora nessuna lavagna',
+  'boards.empty.body': 'Crea una lavagna per un sito e inizia a mappare attori, funzioni e fasi.',
+  'boards.noMatches': 'Nessuna lavagna corrisponde a «{query}».',
+  'boards.new': 'Nuova lavagna',
+  'boards.role': 'Il tuo ruolo: {role}',
+  'boards.updated': 'Aggiornata {time}',
+  'boards.noSite': 'Profilo del sito non ancora compilato',
+  'boards.loadFailed': 'Impossibile caricare le lavagne.',
+  'boards.retry': 'Riprova',
+
+  // Nuova lavagna
+  'newBoard.title': 'Nuova lavagna',
+  'newBoard.intro': 'Descrivi il sito; potrai completare il profilo in seguito.',
+  'newBoard.boardTitle': 'Titolo della lavagna',
+  'newBoard.boardTitlePlaceholder': 'es. Laboratorio sul riuso, 1° incontro',
+  'newBoard.siteSection': 'Profilo del sito',
+  'newBoard.submit': 'Crea lavagna',
+  'newBoard.submitting': 'Creazione…',
+
+  // Profilo del sito
+  'site.name': 'Nome del sito',
+  'site.namePlaceholder': 'es. Ex birrificio',
+  'site.location': 'Comune o località',
+  'site.country': 'Paese',
+  'site.countryNone': 'Scegli un paese',
+  'site.countryGroup.central': 'Europa centrale',
+  'site.countryGroup.other': 'Altri paesi',
+  'site.areaM2': 'Superficie lorda (m²)',
+  'site.floorArea': 'Superficie lorda',
+  'site.builtYear': 'Anno di costruzione',
+  'site.formerUse': 'Uso originario',
+  'site.formerUsePlaceholder': 'es. filanda',
+  'site.heritageStatus': 'Regime di tutela',
+  'site.condition': 'Stato di conservazione',
+  'site.description': 'Descrizione',
+  'site.descriptionHint': 'Edifici, contesto, proprietà, cosa si sa finora.',
+  'site.chooseOption': 'Scegli…',
+  'site.area': '{area} m²',
+
+  // Partecipazione tramite link di invito
+  'join.title': 'Partecipa a una lavagna',
+  'join.intro': 'Sei stato invitato a una lavagna di laboratorio. Inserisci il nome che vedranno gli altri.',
+  'join.displayName': 'Il tuo nome',
+  'join.submit': 'Partecipa',
+  'join.submitting': 'Accesso alla lavagna…',
+  'join.gone.title': 'Questo link di invito non è più valido',
+  'join.gone.body':
+    'È scaduto, è stato usato il numero massimo di volte oppure è stato revocato. Chiedi un nuovo link al facilitatore del laboratorio.',
+  'join.notFound.title': 'Questo link di invito non esiste',
+  'join.notFound.body': 'Verifica di aver copiato l’indirizzo completo, oppure chiedi un nuovo link.',
+
+  // Pagina della lavagna
+  'board.loading': 'Apertura della lavagna…',
+  'board.yourRole': 'Il tuo ruolo',
+  'board.siteProfile': 'Profilo del sito',
+  'board.elements': 'Su questa lavagna',
+  'board.elementTotal': {
+    one: '{count} elemento in totale',
+    many: '{count} elementi in totale',
+    other: '{count} elementi in totale',
+  },
+  'board.canvasComingSoon':
+    'Qui si apre l’area di lavoro per attori, funzioni e fasi. Le modifiche degli altri compaiono in tempo reale.',
+  'board.readOnly': 'Puoi consultare questa lavagna; il tuo ruolo non consente modifiche.',
+  'board.unavailable.title': 'Lavagna non trovata o accesso non consentito',
+  'board.unavailable.body':
+    'Questa lavagna non esiste oppure il tuo account non può aprirla. Se qualcuno ti ha inviato il link, chiedigli un invito.',
+  'board.loadFailed.title': 'Impossibile aprire la lavagna',
+  'board.loadFailed.body': 'Controlla la connessione e riprova.',
+  'board.removed.title': 'Sei stato rimosso da questa lavagna',
+  'board.removed.body':
+    'Un facilitatore ti ha rimosso da questa lavagna, che quindi non si apre più per te. Se si tratta di un errore, chiedigli di invitarti di nuovo.',
+  'board.rejected.reloaded':
+    'La lavagna è stata ricaricata: il server non ha potuto accettare una modifica da questo browser. Le modifiche degli ultimi istanti potrebbero mancare.',
+  'board.rejected.title': 'Impossibile ricaricare la lavagna',
+  'board.rejected.body':
+    'Il server continua a rifiutare le modifiche da questo browser. Ricarica la pagina per riaprire la lavagna.',
+  'board.rejected.reload': 'Ricarica la pagina',
+  'board.roleChanged': 'Il tuo ruolo su questa lavagna ora è: {role}.',
+  'board.header': 'Lavagna',
+  'board.sidebar': 'Dettagli della lavagna',
+
+  // Stato della connessione
+  'connection.label': 'Connessione',
+  'connection.connecting': 'Connessione in corso',
+  'connection.connected': 'Connesso',
+  'connection.reconnecting': 'Riconnessione',
+  'connection.offline': 'Offline',
+  'connection.offlineHint': 'Le tue modifiche vengono conservate e inviate quando torna la connessione.',
+
+  // Presenze
+  'presence.title': 'Presenti',
+  'presence.count': {
+    one: '{count} persona presente',
+    many: '{count} persone presenti',
+    other: '{count} persone presenti',
+  },
+  'presence.you': '{name} (tu)',
+  'presence.youBadge': 'tu',
+  'presence.more': { one: 'altri {count}', many: 'altri {count}', other: 'altri {count}' },
+
+  // Inviti
+  'invite.open': 'Invita',
+  'invite.title': 'Invita persone',
+  'invite.intro': 'Chiunque abbia il link può partecipare a questa lavagna come ospite, con il ruolo che scegli.',
+  'invite.role': 'Ruolo di chi partecipa',
+  'invite.expires': 'Link valido per',
+  'invite.expiresHours': { one: '{count} ora', many: '{count} ore', other: '{count} ore' },
+  'invite.expiresDays': { one: '{count} giorno', many: '{count} giorni', other: '{count} giorni' },
+  'invite.create': 'Crea link',
+  'invite.creating': 'Creazione…',
+  'invite.link': 'Link di invito',
+  'invite.copy': 'Copia link',
+  'invite.copied': 'Link copiato',
+  'invite.expiresAt': 'Valido fino a {time}',
+  'invite.qrLabel': 'Codice QR del link di invito',
+  'invite.showQr': 'Mostra alla sala',
+  'invite.roomTitle': 'Inquadra il codice per partecipare alla lavagna',
+  'invite.roomRole': 'Partecipi come: {role}',
+  'invite.active': 'Link attivi',
+  'invite.none': 'Ancora nessun link attivo.',
+  'invite.revoke': 'Revoca',
+  'invite.uses': { one: 'usato una volta', many: 'usato {count} volte', other: 'usato {count} volte' },
+  'invite.usesOf': {
+    one: 'usato {count} volta su {max}',
+    many: 'usato {count} volte su {max}',
+    other: 'usato {count} volte su {max}',
+  },
+
+  // Errori dell'API, per codice di errore
+  'error.generic': 'Si è verificato un errore. Riprova.',
+  'error.network': 'Il server non è raggiungibile. Controlla la connessione e riprova.',
+  'error.weak_password': 'La password deve avere almeno 10 caratteri.',
+  'error.email_taken': 'Esiste già un account con questo indirizzo e-mail. Vuoi accedere?',
+  'error.invalid_credentials': 'E-mail o password non corretti.',
+  'error.too_many_requests': 'Troppi tentativi. Attendi un momento e riprova.',
+  'error.too_many_requests_seconds': {
+    one: 'Troppi tentativi. Riprova tra {count} secondo.',
+    many: 'Troppi tentativi. Riprova tra {count} secondi.',
+    other: 'Troppi tentativi. Riprova tra {count} secondi.',
+  },
+  'error.too_many_requests_minutes': {
+    one: 'Troppi tentativi. Riprova tra {count} minuto.',
+    many: 'Troppi tentativi. Riprova tra {count} minuti.',
+    other: 'Troppi tentativi. Riprova tra {count} minuti.',
+  },
+  'error.validation_failed': 'Alcuni campi non sono validi. Controllali e riprova.',
+  'error.forbidden': 'Il tuo ruolo su questa lavagna non lo consente.',
+  'error.unauthorized': 'La sessione è scaduta. Accedi di nuovo.',
+  'error.origin_mismatch': 'Questa pagina non può modificare i dati sul server dal suo indirizzo attuale.',
+  'error.internal_error': 'Si è verificato un errore sul server. Riprova.',
+  'error.unavailable': 'Il server non è ancora pronto. Riprova tra un momento.',
+
+  // Ruoli
+  'enum.role.owner': 'Proprietario',
+  'enum.role.facilitator': 'Facilitatore',
+  'enum.role.editor': 'Editor',
+  'enum.role.reviewer': 'Revisore',
+  'enum.role.viewer': 'Osservatore',
+
+  // Tipi di elemento
+  'enum.elementKind.actor': 'Attore',
+  'enum.elementKind.use': 'Funzione',
+  'enum.elementKind.phase': 'Fase',
+  'enum.elementKind.link': 'Collegamento',
+  'enum.elementKind.note': 'Nota',
+  'enum.elementKind.zone': 'Zona',
+  'enum.elementKind.frame': 'Riquadro',
+  'enum.elementKind.image': 'Immagine',
+  'enum.elementKindPlural.actor': 'Attori',
+  'enum.elementKindPlural.use': 'Funzioni',
+  'enum.elementKindPlural.phase': 'Fasi',
+  'enum.elementKindPlural.link': 'Collegamenti',
+  'enum.elementKindPlural.note': 'Note',
+  'enum.elementKindPlural.zone': 'Zone',
+  'enum.elementKindPlural.frame': 'Riquadri',
+  'enum.elementKindPlural.image': 'Immagini',
+  'enum.elementKindPlural.other': 'Altro',
+
+  // Settore dell'attore
+  'enum.sector.creative': 'Industrie creative',
+  'enum.sector.culture': 'Cultura',
+  'enum.sector.commerce': 'Commercio',
+  'enum.sector.industry': 'Industria',
+  'enum.sector.services': 'Servizi',
+  'enum.sector.gastronomy': 'Ristorazione',
+  'enum.sector.tourism': 'Turismo',
+  'enum.sector.public': 'Pubblica amministrazione',
+  'enum.sector.heritage': 'Enti di tutela',
+  'enum.sector.education': 'Istruzione e ricerca',
+  'enum.sector.civil': 'Società civile',
+  'enum.sector.residents': 'Residenti',
+  'enum.sector.owner': 'Proprietà del sito',
+  'enum.sector.investor': 'Investitori',
+
+  // Sottosettore creativo e culturale
+  'enum.subsector.architecture': 'Architettura',
+  'enum.subsector.visual_arts': 'Arti visive',
+  'enum.subsector.performing_arts': 'Arti performative',
+  'enum.subsector.music': 'Musica',
+  'enum.subsector.design_fashion': 'Design e moda',
+  'enum.subsector.crafts': 'Artigianato artistico',
+  'enum.subsector.audiovisual': 'Cinema e audiovisivo',
+  'enum.subsector.games_software': 'Videogiochi e software',
+  'enum.subsector.publishing': 'Editoria',
+  'enum.subsector.heritage_museums': 'Patrimonio e musei',
+  'enum.subsector.advertising': 'Pubblicità',
+  'enum.subsector.festivals': 'Festival',
+
+  // Impegno dell'attore
+  'enum.commitment.idea': 'Idea',
+  'enum.commitment.interested': 'Interessato',
+  'enum.commitment.loi': 'Lettera d’intenti',
+  'enum.commitment.precontract': 'Preliminare',
+  'enum.commitment.signed': 'Firmato',
+
+  // Posizione dell'attore
+  'enum.stance.champion': 'Promotore',
+  'enum.stance.supporter': 'Sostenitore',
+  'enum.stance.neutral': 'Neutrale',
+  'enum.stance.critic': 'Critico',
+  'enum.stance.blocker': 'Oppositore',
+
+  // Categoria di funzione
+  'enum.useCategory.studio': 'Atelier e studi',
+  'enum.useCategory.makerspace': 'Makerspace',
+  'enum.useCategory.coworking': 'Coworking',
+  'enum.useCategory.events': 'Eventi',
+  'enum.useCategory.exhibition': 'Spazi espositivi',
+  'enum.useCategory.gastronomy': 'Ristorazione',
+  'enum.useCategory.retail': 'Commercio al dettaglio',
+  'enum.useCategory.living': 'Residenza',
+  'enum.useCategory.education': 'Formazione',
+  'enum.useCategory.production': 'Produzione',
+  'enum.useCategory.services': 'Servizi',
+  'enum.useCategory.visitor_centre': 'Centro visitatori',
+  'enum.useCategory.community': 'Spazio di comunità',
+  'enum.useCategory.storage': 'Deposito',
+  'enum.useCategory.green': 'Verde',
+  'enum.useCategory.leisure': 'Tempo libero e sport',
+  'enum.useCategory.other': 'Altro',
+
+  // Relazione del collegamento
+  'enum.relation.operates': 'gestisce',
+  'enum.relation.uses': 'utilizza',
+  'enum.relation.owns': 'è proprietario di',
+  'enum.relation.funds': 'finanzia',
+  'enum.relation.supplies': 'fornisce',
+  'enum.relation.cooperates': 'collabora con',
+  'enum.relation.mentors': 'fa da mentore a',
+  'enum.relation.regulates': 'regola',
+  'enum.relation.supports': 'sostiene',
+  'enum.relation.conflicts': 'in conflitto con',
+  'enum.relation.synergy': 'in sinergia con',
+  'enum.relation.depends_on': 'dipende da',
+
+  // Stadio della fase
+  'enum.stage.analysis': 'Analisi',
+  'enum.stage.interim': 'Uso temporaneo',
+  'enum.stage.pilot': 'Fase pilota',
+  'enum.stage.consolidation': 'Consolidamento',
+  'enum.stage.longterm': 'Uso a lungo termine',
+
+  // Regime di tutela del sito
+  'enum.heritageStatus.none': 'Non tutelato',
+  'enum.heritageStatus.candidate': 'Verifica in corso',
+  'enum.heritageStatus.local': 'Tutela comunale',
+  'enum.heritageStatus.listed': 'Bene vincolato',
+  'enum.heritageStatus.ensemble': 'Parte di un complesso tutelato',
+  'enum.heritageStatus.world_heritage': 'Patrimonio mondiale UNESCO',
+
+  // Stato di conservazione
+  'enum.siteCondition.good': 'Buono',
+  'enum.siteCondition.fair': 'Discreto',
+  'enum.siteCondition.poor': 'Cattivo',
+  'enum.siteCondition.ruinous': 'Rudere',
+
+  // Colori delle note
+  'enum.noteColor.yellow': 'Giallo',
+  'enum.noteColor.blue': 'Blu',
+  'enum.noteColor.green': 'Verde',
+  'enum.noteColor.pink': 'Rosa',
+  'enum.noteColor.orange': 'Arancione',
+  'enum.noteColor.purple': 'Viola',
+  'enum.noteColor.grey': 'Grigio',
+
+  // Modello di ricavo della funzione
+  'enum.revenueModel.rent': 'Affitto',
+  'enum.revenueModel.tickets': 'Biglietti',
+  'enum.revenueModel.sales': 'Vendite',
+  'enum.revenueModel.membership': 'Quote associative',
+  'enum.revenueModel.subsidy': 'Contributi pubblici',
+  'enum.revenueModel.mixed': 'Misto',
+  'enum.revenueModel.none': 'Nessun ricavo',
+}
