@@ -1,0 +1,343 @@
+import type { TranslationCatalog } from './languages.ts'
+
+/**
+ * German: formal „Sie“; Begriffe der Regionalplanung und Denkmalpflege — Akteur, Nutzung, Bereich (zone),
+ * Rahmen, Verbindung (link), Zwischenstand (snapshot), Moderation, Teilnehmende, Punktabfrage,
+ * kritische Masse, Belegung/Leerstand, Zwischennutzung → Pilotphase → Verstetigung, Kultur- und
+ * Kreativwirtschaft, Absichtserklärung.
+ */
+export const de: TranslationCatalog = {
+  // App chrome
+  'app.name': 'Refresh Board',
+  'app.tagline': 'Die Umnutzung von Industriedenkmalen gemeinsam und in Echtzeit entwickeln.',
+  'app.skipToContent': 'Zum Hauptinhalt springen',
+  'app.loading': 'Wird geladen …',
+  'app.signOut': 'Abmelden',
+  'app.signedInAs': 'Angemeldet als {name}',
+  'app.guestBadge': 'Gast',
+  'app.backToBoards': 'Alle Boards',
+  'app.notFound.title': 'Seite nicht gefunden',
+  'app.notFound.body': 'Unter dieser Adresse gibt es nichts. Prüfen Sie den Link oder kehren Sie zu Ihren Boards zurück.',
+  'app.goHome': 'Zu Ihren Boards',
+  'app.close': 'Schließen',
+  'app.cancel': 'Abbrechen',
+  'app.optional': 'optional',
+
+  // Sign up / log in
+  'auth.title': 'Willkommen',
+  'auth.intro':
+    'Erfassen Sie Akteure, Nutzungen und Phasen für eine leerstehende Mühle, Brauerei oder Fabrikhalle – mit allen Beteiligten an einem Tisch.',
+  'auth.tabs': 'Anmelden oder Konto erstellen',
+  'auth.logIn': 'Anmelden',
+  'auth.signUp': 'Registrieren',
+  'auth.email': 'E-Mail',
+  'auth.password': 'Passwort',
+  'auth.passwordHint': 'Mindestens 10 Zeichen.',
+  'auth.displayName': 'Ihr Name',
+  'auth.displayNameHint': 'Für andere auf den Boards sichtbar, denen Sie beitreten.',
+  'auth.submitLogIn': 'Anmelden',
+  'auth.submitSignUp': 'Konto erstellen',
+  'auth.submitting': 'Bitte warten …',
+  'auth.showPassword': 'Passwort anzeigen',
+  'auth.signInToContinue': 'Melden Sie sich an, um dieses Board zu öffnen.',
+
+  // Field validation
+  'validation.required': 'Bitte füllen Sie dieses Feld aus.',
+  'validation.email': 'Geben Sie eine E-Mail-Adresse wie name@example.org ein.',
+  'validation.passwordLength': 'Das Passwort muss mindestens 10 Zeichen lang sein.',
+  'validation.number': 'Geben Sie eine Zahl ein.',
+  'validation.min': 'Geben Sie {min} oder mehr ein.',
+  'validation.yearRange': 'Geben Sie ein Jahr zwischen {min} und {max} ein.',
+  'validation.maxLength': 'Höchstens {max} Zeichen.',
+  'validation.summary': {
+    one: 'Bitte korrigieren Sie {count} Feld.',
+    other: 'Bitte korrigieren Sie {count} Felder.',
+  },
+
+  // Board list
+  'boards.title': 'Ihre Boards',
+  'boards.search': 'Boards durchsuchen',
+  'boards.searchPlaceholder': 'Titel, Standort oder Ort',
+  'boards.count': { one: '{count} Board', other: '{count} Boards' },
+  'boards.matching': { one: '{count} von {total} Boards passt', other: '{count} von {total} Boards passen' },
+  'boards.empty.title': 'Noch keine Boards',
+  'boards.empty.body': 'Legen Sie ein Board für einen Standort an, um Akteure, Nutzungen und Phasen zu erfassen.',
+  'boards.noMatches': 'Kein Board passt zu „{query}“.',
+  'boards.new': 'Neues Board',
+  'boards.role': 'Ihre Rolle: {role}',
+  'boards.updated': 'Geändert {time}',
+  'boards.noSite': 'Noch kein Standortprofil',
+  'boards.loadFailed': 'Die Boards konnten nicht geladen werden.',
+  'boards.retry': 'Erneut versuchen',
+
+  // New board form
+  'newBoard.title': 'Neues Board',
+  'newBoard.intro': 'Beschreiben Sie den Standort; das Profil können Sie später ergänzen.',
+  'newBoard.boardTitle': 'Titel des Boards',
+  'newBoard.boardTitlePlaceholder': 'z. B. Umnutzungsworkshop, Runde 1',
+  'newBoard.siteSection': 'Standortprofil',
+  'newBoard.submit': 'Board anlegen',
+  'newBoard.submitting': 'Wird angelegt …',
+
+  // Site profile fields
+  'site.name': 'Name des Standorts',
+  'site.namePlaceholder': 'z. B. Alte Brauerei',
+  'site.location': 'Gemeinde oder Lage',
+  'site.country': 'Land',
+  'site.countryNone': 'Land auswählen',
+  'site.countryGroup.central': 'Mitteleuropa',
+  'site.countryGroup.other': 'Weitere Länder',
+  'site.areaM2': 'Nutzfläche (m²)',
+  'site.floorArea': 'Nutzfläche',
+  'site.builtYear': 'Baujahr',
+  'site.formerUse': 'Frühere Nutzung',
+  'site.formerUsePlaceholder': 'z. B. Textilfabrik',
+  'site.heritageStatus': 'Denkmalstatus',
+  'site.condition': 'Bauzustand',
+  'site.description': 'Beschreibung',
+  'site.descriptionHint': 'Gebäude, Umfeld, Eigentumsverhältnisse, bisheriger Kenntnisstand.',
+  'site.chooseOption': 'Auswählen …',
+  'site.area': '{area} m²',
+
+  // Joining through an invite link
+  'join.title': 'Board beitreten',
+  'join.intro': 'Sie wurden zu einem Workshop-Board eingeladen. Geben Sie den Namen ein, den die anderen sehen.',
+  'join.displayName': 'Ihr Name',
+  'join.submit': 'Beitreten',
+  'join.submitting': 'Beitritt läuft …',
+  'join.gone.title': 'Dieser Einladungslink funktioniert nicht mehr',
+  'join.gone.body':
+    'Er ist abgelaufen, wurde so oft wie erlaubt verwendet oder wurde widerrufen. Bitten Sie die Moderation des Workshops um einen neuen Link.',
+  'join.notFound.title': 'Diesen Einladungslink gibt es nicht',
+  'join.notFound.body': 'Prüfen Sie, ob die ganze Adresse kopiert wurde, oder bitten Sie um einen neuen Link.',
+
+  // Board page
+  'board.loading': 'Board wird geöffnet …',
+  'board.yourRole': 'Ihre Rolle',
+  'board.siteProfile': 'Standortprofil',
+  'board.elements': 'Auf diesem Board',
+  'board.elementTotal': { one: '{count} Element insgesamt', other: '{count} Elemente insgesamt' },
+  'board.canvasComingSoon':
+    'Hier öffnet sich die Arbeitsfläche für Akteure, Nutzungen und Phasen. Änderungen anderer erscheinen live.',
+  'board.readOnly': 'Sie können dieses Board ansehen; Ihre Rolle erlaubt keine Änderungen.',
+  'board.unavailable.title': 'Board nicht gefunden oder kein Zugriff',
+  'board.unavailable.body':
+    'Dieses Board existiert nicht, oder Ihr Konto hat keinen Zugriff darauf. Wenn Ihnen jemand den Link geschickt hat, bitten Sie diese Person um eine Einladung.',
+  'board.loadFailed.title': 'Das Board konnte nicht geöffnet werden',
+  'board.loadFailed.body': 'Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
+  'board.removed.title': 'Sie wurden von diesem Board entfernt',
+  'board.removed.body':
+    'Die Moderation hat Sie von diesem Board entfernt, daher lässt es sich für Sie nicht mehr öffnen. Falls das ein Versehen war, bitten Sie um eine neue Einladung.',
+  'board.rejected.reloaded':
+    'Das Board wurde neu geladen: Der Server konnte eine Änderung aus diesem Browser nicht annehmen. Änderungen der letzten Augenblicke fehlen möglicherweise.',
+  'board.rejected.title': 'Das Board konnte nicht neu geladen werden',
+  'board.rejected.body':
+    'Der Server lehnt Änderungen aus diesem Browser weiterhin ab. Laden Sie die Seite neu, um das Board wieder zu öffnen.',
+  'board.rejected.reload': 'Seite neu laden',
+  'board.roleChanged': 'Ihre Rolle auf diesem Board ist jetzt: {role}.',
+  'board.header': 'Board',
+  'board.sidebar': 'Details zum Board',
+
+  // Connection state (shown with an icon and text, never colour alone)
+  'connection.label': 'Verbindung',
+  'connection.connecting': 'Verbindung wird hergestellt',
+  'connection.connected': 'Verbunden',
+  'connection.reconnecting': 'Verbindung wird wiederhergestellt',
+  'connection.offline': 'Offline',
+  'connection.offlineHint': 'Ihre Änderungen bleiben erhalten und werden gesendet, sobald die Verbindung wieder steht.',
+
+  // Presence
+  'presence.title': 'Anwesend',
+  'presence.count': { one: '{count} Person anwesend', other: '{count} Personen anwesend' },
+  'presence.you': '{name} (Sie)',
+  'presence.youBadge': 'Sie',
+  'presence.more': { one: '+{count} weitere', other: '+{count} weitere' },
+
+  // Invites
+  'invite.open': 'Einladen',
+  'invite.title': 'Personen einladen',
+  'invite.intro': 'Wer den Link hat, kann diesem Board als Gast mit der gewählten Rolle beitreten.',
+  'invite.role': 'Rolle der Eingeladenen',
+  'invite.expires': 'Link gültig für',
+  'invite.expiresHours': { one: '{count} Stunde', other: '{count} Stunden' },
+  'invite.expiresDays': { one: '{count} Tag', other: '{count} Tage' },
+  'invite.create': 'Link erstellen',
+  'invite.creating': 'Wird erstellt …',
+  'invite.link': 'Einladungslink',
+  'invite.copy': 'Link kopieren',
+  'invite.copied': 'Link kopiert',
+  'invite.expiresAt': 'Gültig bis {time}',
+  'invite.qrLabel': 'QR-Code des Einladungslinks',
+  'invite.showQr': 'Im Raum zeigen',
+  'invite.roomTitle': 'Scannen und dem Board beitreten',
+  'invite.roomRole': 'Sie treten bei als: {role}',
+  'invite.active': 'Aktive Links',
+  'invite.none': 'Noch keine aktiven Links.',
+  'invite.revoke': 'Widerrufen',
+  'invite.uses': { one: 'einmal verwendet', other: '{count}-mal verwendet' },
+  'invite.usesOf': { one: '{count} von {max} Mal verwendet', other: '{count} von {max} Mal verwendet' },
+
+  // API errors, by the contract's error codes
+  'error.generic': 'Etwas ist schiefgelaufen. Bitte versuchen Sie es erneut.',
+  'error.network': 'Der Server ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
+  'error.weak_password': 'Das Passwort muss mindestens 10 Zeichen lang sein.',
+  'error.email_taken': 'Zu dieser E-Mail-Adresse gibt es bereits ein Konto. Möchten Sie sich anmelden?',
+  'error.invalid_credentials': 'E-Mail-Adresse oder Passwort stimmen nicht.',
+  'error.too_many_requests': 'Zu viele Versuche. Warten Sie einen Moment und versuchen Sie es erneut.',
+  'error.too_many_requests_seconds': {
+    one: 'Zu viele Versuche. Versuchen Sie es in {count} Sekunde erneut.',
+    other: 'Zu viele Versuche. Versuchen Sie es in {count} Sekunden erneut.',
+  },
+  'error.too_many_requests_minutes': {
+    one: 'Zu viele Versuche. Versuchen Sie es in {count} Minute erneut.',
+    other: 'Zu viele Versuche. Versuchen Sie es in {count} Minuten erneut.',
+  },
+  'error.validation_failed': 'Einige Felder sind ungültig. Prüfen Sie sie und versuchen Sie es erneut.',
+  'error.forbidden': 'Ihre Rolle auf diesem Board erlaubt das nicht.',
+  'error.unauthorized': 'Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.',
+  'error.origin_mismatch': 'Diese Seite darf von ihrer aktuellen Adresse aus keine Änderungen am Server vornehmen.',
+  'error.internal_error': 'Auf dem Server ist ein Fehler aufgetreten. Bitte versuchen Sie es erneut.',
+  'error.unavailable': 'Der Server ist noch nicht bereit. Versuchen Sie es gleich noch einmal.',
+
+  // Roles
+  'enum.role.owner': 'Inhaber',
+  'enum.role.facilitator': 'Moderator',
+  'enum.role.editor': 'Bearbeiter',
+  'enum.role.reviewer': 'Gutachter',
+  'enum.role.viewer': 'Betrachter',
+
+  // Element kinds
+  'enum.elementKind.actor': 'Akteur',
+  'enum.elementKind.use': 'Nutzung',
+  'enum.elementKind.phase': 'Phase',
+  'enum.elementKind.link': 'Verbindung',
+  'enum.elementKind.note': 'Notiz',
+  'enum.elementKind.zone': 'Bereich',
+  'enum.elementKind.frame': 'Rahmen',
+  'enum.elementKind.image': 'Bild',
+  'enum.elementKindPlural.actor': 'Akteure',
+  'enum.elementKindPlural.use': 'Nutzungen',
+  'enum.elementKindPlural.phase': 'Phasen',
+  'enum.elementKindPlural.link': 'Verbindungen',
+  'enum.elementKindPlural.note': 'Notizen',
+  'enum.elementKindPlural.zone': 'Bereiche',
+  'enum.elementKindPlural.frame': 'Rahmen',
+  'enum.elementKindPlural.image': 'Bilder',
+  'enum.elementKindPlural.other': 'Sonstige',
+
+  // Actor sector
+  'enum.sector.creative': 'Kreativwirtschaft',
+  'enum.sector.culture': 'Kultur',
+  'enum.sector.commerce': 'Handel',
+  'enum.sector.industry': 'Industrie',
+  'enum.sector.services': 'Dienstleistungen',
+  'enum.sector.gastronomy': 'Gastronomie',
+  'enum.sector.tourism': 'Tourismus',
+  'enum.sector.public': 'Öffentliche Hand',
+  'enum.sector.heritage': 'Denkmalpflege',
+  'enum.sector.education': 'Bildung und Forschung',
+  'enum.sector.civil': 'Zivilgesellschaft',
+  'enum.sector.residents': 'Anwohnerschaft',
+  'enum.sector.owner': 'Eigentümer des Standorts',
+  'enum.sector.investor': 'Investoren',
+
+  // Creative and cultural subsector
+  'enum.subsector.architecture': 'Architektur',
+  'enum.subsector.visual_arts': 'Bildende Kunst',
+  'enum.subsector.performing_arts': 'Darstellende Kunst',
+  'enum.subsector.music': 'Musik',
+  'enum.subsector.design_fashion': 'Design und Mode',
+  'enum.subsector.crafts': 'Kunsthandwerk',
+  'enum.subsector.audiovisual': 'Film und audiovisuelle Medien',
+  'enum.subsector.games_software': 'Games und Software',
+  'enum.subsector.publishing': 'Verlagswesen',
+  'enum.subsector.heritage_museums': 'Kulturerbe und Museen',
+  'enum.subsector.advertising': 'Werbung',
+  'enum.subsector.festivals': 'Festivals',
+
+  // Actor commitment
+  'enum.commitment.idea': 'Idee',
+  'enum.commitment.interested': 'Interessiert',
+  'enum.commitment.loi': 'Absichtserklärung',
+  'enum.commitment.precontract': 'Vorvertrag',
+  'enum.commitment.signed': 'Unterzeichnet',
+
+  // Actor stance
+  'enum.stance.champion': 'Fürsprecher',
+  'enum.stance.supporter': 'Unterstützer',
+  'enum.stance.neutral': 'Neutral',
+  'enum.stance.critic': 'Kritiker',
+  'enum.stance.blocker': 'Blockierer',
+
+  // Use category
+  'enum.useCategory.studio': 'Ateliers',
+  'enum.useCategory.makerspace': 'Makerspace',
+  'enum.useCategory.coworking': 'Coworking',
+  'enum.useCategory.events': 'Veranstaltungen',
+  'enum.useCategory.exhibition': 'Ausstellung',
+  'enum.useCategory.gastronomy': 'Gastronomie',
+  'enum.useCategory.retail': 'Einzelhandel',
+  'enum.useCategory.living': 'Wohnen',
+  'enum.useCategory.education': 'Bildung',
+  'enum.useCategory.production': 'Produktion',
+  'enum.useCategory.services': 'Dienstleistungen',
+  'enum.useCategory.visitor_centre': 'Besucherzentrum',
+  'enum.useCategory.community': 'Gemeinschaftsräume',
+  'enum.useCategory.storage': 'Lager',
+  'enum.useCategory.green': 'Grünfläche',
+  'enum.useCategory.leisure': 'Freizeit und Sport',
+  'enum.useCategory.other': 'Sonstige',
+
+  // Link relation
+  'enum.relation.operates': 'betreibt',
+  'enum.relation.uses': 'nutzt',
+  'enum.relation.owns': 'besitzt',
+  'enum.relation.funds': 'finanziert',
+  'enum.relation.supplies': 'beliefert',
+  'enum.relation.cooperates': 'kooperiert mit',
+  'enum.relation.mentors': 'begleitet',
+  'enum.relation.regulates': 'genehmigt',
+  'enum.relation.supports': 'unterstützt',
+  'enum.relation.conflicts': 'im Konflikt mit',
+  'enum.relation.synergy': 'Synergie mit',
+  'enum.relation.depends_on': 'hängt ab von',
+
+  // Phase stage
+  'enum.stage.analysis': 'Analyse',
+  'enum.stage.interim': 'Zwischennutzung',
+  'enum.stage.pilot': 'Pilotphase',
+  'enum.stage.consolidation': 'Verstetigung',
+  'enum.stage.longterm': 'Dauerhafte Nutzung',
+
+  // Site heritage status
+  'enum.heritageStatus.none': 'Nicht geschützt',
+  'enum.heritageStatus.candidate': 'Denkmalwert in Prüfung',
+  'enum.heritageStatus.local': 'Kommunal geschützt',
+  'enum.heritageStatus.listed': 'Eingetragenes Baudenkmal',
+  'enum.heritageStatus.ensemble': 'Teil eines Denkmalensembles',
+  'enum.heritageStatus.world_heritage': 'UNESCO-Welterbe',
+
+  // Site condition
+  'enum.siteCondition.good': 'Gut',
+  'enum.siteCondition.fair': 'Mittel',
+  'enum.siteCondition.poor': 'Schlecht',
+  'enum.siteCondition.ruinous': 'Ruinös',
+
+  // Note colours
+  'enum.noteColor.yellow': 'Gelb',
+  'enum.noteColor.blue': 'Blau',
+  'enum.noteColor.green': 'Grün',
+  'enum.noteColor.pink': 'Rosa',
+  'enum.noteColor.orange': 'Orange',
+  'enum.noteColor.purple': 'Lila',
+  'enum.noteColor.grey': 'Grau',
+
+  // Use revenue model
+  'enum.revenueModel.rent': 'Miete',
+  'enum.revenueModel.tickets': 'Eintritt',
+  'enum.revenueModel.sales': 'Verkauf',
+  'enum.revenueModel.membership': 'Mitgliedsbeiträge',
+  'enum.revenueModel.subsidy': 'Fördermittel',
+  'enum.revenueModel.mixed': 'Gemischt',
+  'enum.revenueModel.none': 'Keine Einnahmen',
+}
