@@ -1,4 +1,4 @@
-import { createMemo, createSignal, For, type JSX, Show } from 'solid-js'
+import { createMemo, createSignal, For, type JSX, onCleanup, onMount, Show } from 'solid-js'
 import type { FacilitationCommand } from '../../shared/facilitation/commands.ts'
 import type { ElementId } from '../../shared/schema/fields.ts'
 import { isApiError } from '../api.ts'
@@ -10,6 +10,7 @@ import { t } from '../i18n/locale.ts'
 import { ChevronLeftIcon, ChevronRightIcon, LockIcon } from '../workspace/icons.tsx'
 import { useToasts } from '../workspace/toasts.tsx'
 import { AgendaDialog } from './agenda-dialog.tsx'
+import { closesOutside } from './disclosure.ts'
 import {
   GroupsIcon,
   HandIcon,
@@ -89,6 +90,16 @@ export function FacilitationBar() {
   // moving to a step starts its timer (its minutes) unless the facilitator turns that off
   const [stepTimer, setStepTimer] = createSignal(true)
 
+  // the phone menu closes when the pointer goes down elsewhere (its dialogs are inside the bar)
+  let nav: HTMLElement | undefined
+  onMount(() => {
+    const outside = (event: PointerEvent) => {
+      if (menuOpen() && nav && !nav.contains(event.target as Node)) setMenuOpen(false)
+    }
+    document.addEventListener('pointerdown', outside, true)
+    onCleanup(() => document.removeEventListener('pointerdown', outside, true))
+  })
+
   const send = async (command: FacilitationCommand): Promise<boolean> => {
     try {
       await facilitation.command(command)
@@ -129,7 +140,13 @@ export function FacilitationBar() {
   const groups = () => state().groups
 
   return (
-    <nav class="fac-bar" aria-label={t('facilitation.bar')} data-testid="facilitation-bar" data-open={String(menuOpen())}>
+    <nav
+      ref={nav}
+      class="fac-bar"
+      aria-label={t('facilitation.bar')}
+      data-testid="facilitation-bar"
+      data-open={String(menuOpen())}
+    >
       <button
         type="button"
         class="fac-bar__menu"
@@ -278,7 +295,7 @@ export function FacilitationBar() {
           <Show
             when={state().presenter}
             fallback={
-              <details class="fac-bar__present">
+              <details class="fac-bar__present" ref={closesOutside}>
                 <summary class="fac-bar__button" title={t('facilitation.present')} data-testid="present">
                   <PresentIcon />
                   <span class="fac-bar__text">{t('facilitation.present')}</span>

@@ -3,6 +3,7 @@ import { currentStep } from '../../shared/facilitation/state.ts'
 import { useBoard } from '../board/board-context.ts'
 import { locale, t } from '../i18n/locale.ts'
 import { formatClock, playChime, unlockChime } from './clock.ts'
+import { closesOutside } from './disclosure.ts'
 import { facilitationPreferences } from './preferences.ts'
 import { groupOf } from './view-moves.ts'
 
@@ -92,7 +93,7 @@ export function FacilitationStrip() {
             {clock()}
           </span>
         </Show>
-        <details class="fac-strip__settings">
+        <details class="fac-strip__settings" ref={closesOutside}>
           <summary class="fac-strip__settings-button" aria-label={t('facilitation.settings')} title={t('facilitation.settings')}>
             <svg width="18" height="18" viewBox="0 0 24 24" aria-hidden="true" fill="currentColor">
               <circle cx="5" cy="12" r="1.8" />
