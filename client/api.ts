@@ -6,6 +6,8 @@ export interface User {
   email: string | null
   displayName: string
   guest: boolean
+  /** the UI language chosen with the account, null when none */
+  language?: string | null
 }
 
 /** The site profile of a board (the contract's `site`); every field is optional. */
@@ -141,6 +143,7 @@ const segment = encodeURIComponent
 /** The endpoints the client uses (CONTRACT.md, "HTTP API"). */
 export const api = {
   me: () => request<{ user: User }>('GET', '/api/auth/me'),
+  updateMe: (patch: { language?: string | null }) => request<{ user: User }>('PATCH', '/api/auth/me', patch),
   signUp: (input: { email: string; password: string; displayName: string }) =>
     request<{ user: User; token: string }>('POST', '/api/auth/signup', input),
   logIn: (input: { email: string; password: string }) => request<{ user: User; token: string }>('POST', '/api/auth/login', input),

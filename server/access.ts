@@ -1,3 +1,4 @@
+import type { LanguageCode } from '../shared/i18n/languages.ts'
 import type { Role } from '../shared/schema/roles.ts'
 
 /** A signed-in person: an account, or a guest who joined one board through an invite. */
@@ -8,6 +9,8 @@ export interface SessionUser {
   email: string | null
   /** set for guests: the only board this session may open */
   guestBoardId: string | null
+  /** the UI language the person chose, if any */
+  language?: LanguageCode | undefined
 }
 
 /** What the sync endpoint needs from auth and boards; implemented in server/auth and server/boards. */

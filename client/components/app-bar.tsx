@@ -1,6 +1,7 @@
 import { A, useNavigate } from '@solidjs/router'
 import { Show } from 'solid-js'
 import { colorForUser } from '../board/user-color.ts'
+import { LanguagePicker } from '../i18n/language-picker.tsx'
 import { t } from '../i18n/locale.ts'
 import { useSession } from '../session/session-store.ts'
 import { Avatar } from './avatar.tsx'
@@ -20,6 +21,7 @@ export function AppBar() {
         <BrandIcon size={24} class="brand__icon" />
         <span class="brand__name">{t('app.name')}</span>
       </A>
+      <LanguagePicker class="app-bar__language" />
       <Show when={user()}>
         {(signedIn) => (
           <div class="app-bar__user">

@@ -13,7 +13,16 @@ export function detectLanguage(
   preferred: readonly string[] = globalThis.navigator?.languages ?? [],
 ): LanguageCode {
   const requested = new URLSearchParams(search).get('lang')
-  return pickLanguage([requested, ...preferred])
+  return pickLanguage([requested, remembered(), ...preferred])
+}
+
+/** The language this browser chose last (client/i18n/language-picker.tsx writes it). */
+function remembered(): string | null {
+  try {
+    return globalThis.localStorage?.getItem('rb.language') ?? null
+  } catch {
+    return null
+  }
 }
 
 const [language, setLanguageSignal] = createSignal<LanguageCode>(detectLanguage())

@@ -1,5 +1,7 @@
 import { createContext, createSignal, useContext } from 'solid-js'
+import { isAvailableLanguage } from '../../shared/i18n/languages.ts'
 import { api, isApiError, type User } from '../api.ts'
+import { setLanguage } from '../i18n/locale.ts'
 
 /** `undefined` while the session is being checked, `null` when signed out. */
 export type SessionState = User | null | undefined
@@ -9,7 +11,13 @@ export type SessionState = User | null | undefined
  * actions write it.
  */
 export function createSessionStore() {
-  const [user, setUser] = createSignal<SessionState>(undefined)
+  const [user, setUserSignal] = createSignal<SessionState>(undefined)
+  /** the account's language, when it chose one, wins over ?lang= and the browser */
+  const setUser = (next: SessionState) => {
+    const chosen = next?.language
+    if (chosen && isAvailableLanguage(chosen)) setLanguage(chosen)
+    setUserSignal(next)
+  }
 
   const actions = {
     /** Asks the server who we are; a 401 means signed out. Other failures also count as signed out. */

@@ -1,3 +1,4 @@
+import type { LanguageCode } from '../../shared/i18n/languages.ts'
 import type { LiveAccess, SessionUser } from '../access.ts'
 import { fail, ok, type Result } from '../http/result.ts'
 import { randomId, sha256Hex } from './ids.ts'
@@ -24,6 +25,7 @@ export type LoginFailure =
  */
 export class AuthService {
   private readonly emailLock = new KeyedLock()
+  private readonly profileLock = new KeyedLock()
 
   constructor(
     readonly users: UserStore,
@@ -124,6 +126,19 @@ export class AuthService {
 
   async userFromToken(token: string): Promise<SessionUser | null> {
     return (await this.authenticate(token))?.user ?? null
+  }
+
+  /** Changes what a person may change of their own account: the UI language (null: none chosen). */
+  async updateProfile(userId: string, patch: { language?: LanguageCode | null }): Promise<SessionUser | null> {
+    return this.profileLock.run(userId, async () => {
+      const user = await this.users.get(userId)
+      if (!user) return null
+      const { language: _old, ...rest } = user
+      const next: StoredUser =
+        patch.language === undefined ? user : patch.language === null ? rest : { ...rest, language: patch.language }
+      await this.users.put(next)
+      return toSessionUser(next)
+    })
   }
 
   /** Ends the session; its sockets close (4401). */

@@ -7,6 +7,8 @@ export interface PublicUser {
   email: string | null
   displayName: string
   guest: boolean
+  /** the UI language the person chose, null when none (then ?lang= and the browser decide) */
+  language: string | null
 }
 
 export const toSessionUser = (u: StoredUser): SessionUser => ({
@@ -14,6 +16,7 @@ export const toSessionUser = (u: StoredUser): SessionUser => ({
   email: u.email,
   displayName: u.displayName,
   guestBoardId: u.guestBoardId,
+  ...(u.language ? { language: u.language } : {}),
 })
 
 export const toPublicUser = (u: SessionUser): PublicUser => ({
@@ -21,4 +24,5 @@ export const toPublicUser = (u: SessionUser): PublicUser => ({
   email: u.email,
   displayName: u.displayName,
   guest: u.guestBoardId !== null,
+  language: u.language ?? null,
 })

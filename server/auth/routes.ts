@@ -1,5 +1,6 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
+import { plannedLanguages } from '../../shared/i18n/languages.ts'
 import type { AppEnv } from '../http/app-env.ts'
 import { clientAddress } from '../http/client-address.ts'
 import { ApiError } from '../http/errors.ts'
@@ -11,6 +12,12 @@ import { toPublicUser } from './public-user.ts'
 export const DisplayName = z.string().trim().min(1).max(80)
 const Email = z.string().trim().max(254).pipe(z.email())
 const SignupBody = z.object({ email: Email, password: z.string().max(1024), displayName: DisplayName })
+const ProfileBody = z.object({
+  language: z
+    .enum(plannedLanguages, { error: `must be one of ${plannedLanguages.join(', ')}, or null` })
+    .nullable()
+    .optional(),
+})
 const LoginBody = z.object({ email: z.string().max(254), password: z.string().max(1024) })
 
 /** `/api/auth/*`: signup, login, logout, me. */
@@ -43,4 +50,9 @@ export function authRoutes(auth: AuthService, options: { behindProxy: boolean })
       return c.body(null, 204)
     })
     .get('/me', (c) => c.json({ user: toPublicUser(requireUser(c)) }, 200))
+    .patch('/me', jsonBody(ProfileBody), async (c) => {
+      const updated = await auth.updateProfile(requireUser(c).id, c.req.valid('json'))
+      if (!updated) throw new ApiError('unauthorized')
+      return c.json({ user: toPublicUser(updated) }, 200)
+    })
 }

@@ -1,5 +1,6 @@
 import type { Storage } from 'unstorage'
 import { z } from 'zod'
+import { plannedLanguages } from '../../shared/i18n/languages.ts'
 import { isUrlSafeId, sha256Hex } from './ids.ts'
 
 /** A person as stored: an account (email + password hash) or a guest of one board. */
@@ -10,6 +11,8 @@ export const StoredUser = z.object({
   passwordHash: z.string().nullable(),
   guestBoardId: z.string().nullable(),
   createdAt: z.string(),
+  /** the UI language the person chose (a planned language code); absent: ?lang= and the browser decide */
+  language: z.enum(plannedLanguages).optional(),
 })
 export type StoredUser = z.infer<typeof StoredUser>
 

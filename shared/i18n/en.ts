@@ -36,6 +36,7 @@ export const en = {
   'app.close': 'Close',
   'app.cancel': 'Cancel',
   'app.optional': 'optional',
+  'app.language': 'Language',
 
   // Sign up / log in
   'auth.title': 'Welcome',
@@ -360,8 +361,8 @@ export const en = {
   ...enRefusals,
   ...enAccess,
   ...enManage,
-  ...enVote,
   ...enPrivate,
+  ...enVote,
   ...enFacilitation,
 } as const satisfies Record<string, Message>
 

@@ -14,7 +14,13 @@ describe('auth API', () => {
     const res = await h.request('POST', '/api/auth/signup', { body: { email: 'Ada@Example.org', password, displayName: 'Ada' } })
     expect(res.status).toBe(201)
     const body = res.body as { user: Record<string, unknown>; token: string }
-    expect(body.user).toEqual({ id: expect.any(String), email: 'ada@example.org', displayName: 'Ada', guest: false })
+    expect(body.user).toEqual({
+      id: expect.any(String),
+      email: 'ada@example.org',
+      displayName: 'Ada',
+      guest: false,
+      language: null,
+    })
     expect(body.token).toMatch(/^[A-Za-z0-9_-]{20,}$/)
     const cookie = res.headers.get('set-cookie') ?? ''
     expect(cookie).toContain(`rb_session=${body.token}`)
@@ -164,5 +170,27 @@ describe('parallel guessing', () => {
     expect(statuses.filter((s) => s === 401)).toHaveLength(5)
     expect(statuses.filter((s) => s === 429)).toHaveLength(7)
     await h.close()
+  })
+})
+
+describe('the account’s language', () => {
+  let h: RestHarness
+  beforeEach(async () => {
+    h = await createHarness()
+  })
+  afterEach(() => h.close())
+
+  it('is kept with the account: PATCH /api/auth/me sets it, null clears it, an unknown code is refused', async () => {
+    const { token } = await signup(h, 'Lena')
+    const set = await h.request('PATCH', '/api/auth/me', { token, body: { language: 'sl' } })
+    expect(set.status).toBe(200)
+    expect((set.body as { user: { language: string } }).user.language).toBe('sl')
+    expect(((await h.request('GET', '/api/auth/me', { token })).body as { user: { language: string } }).user.language).toBe('sl')
+    const bad = await h.request('PATCH', '/api/auth/me', { token, body: { language: 'xx' } })
+    expect(bad.status).toBe(400)
+    expect(errorCode(bad)).toBe('validation_failed')
+    const cleared = await h.request('PATCH', '/api/auth/me', { token, body: { language: null } })
+    expect((cleared.body as { user: { language: null } }).user.language).toBeNull()
+    expect((await h.request('PATCH', '/api/auth/me', { body: { language: 'de' } })).status).toBe(401)
   })
 })

@@ -36,7 +36,7 @@ describe('invites', () => {
     expect(res.status).toBe(200)
     const body = res.body as { board: { id: string }; user: Record<string, unknown>; token: string }
     expect(body.board).toEqual({ id: boardId })
-    expect(body.user).toEqual({ id: expect.any(String), email: null, displayName: 'Grete', guest: true })
+    expect(body.user).toEqual({ id: expect.any(String), email: null, displayName: 'Grete', guest: true, language: null })
     expect(res.headers.get('set-cookie')).toContain(`rb_session=${body.token}`)
     const board = await h.request('GET', `/api/boards/${boardId}`, { cookie: body.token })
     expect((board.body as { board: { role: string } }).board.role).toBe('viewer')

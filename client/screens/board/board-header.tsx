@@ -4,6 +4,7 @@ import { canFacilitate } from '../../../shared/schema/roles.ts'
 import { useBoard } from '../../board/board-context.ts'
 import { ArrowLeftIcon, BrandIcon, LinkIcon, MoreIcon } from '../../components/icons.tsx'
 import { RoleBadge } from '../../components/role-badge.tsx'
+import { LanguagePicker } from '../../i18n/language-picker.tsx'
 import { t } from '../../i18n/locale.ts'
 import { ExportButton } from '../../workspace/export/export-button.tsx'
 import { copyBoardForMe } from '../home/copy-board.ts'
@@ -89,6 +90,7 @@ export function BoardHeader() {
           <PresenceAvatars />
           <ExportButton />
           <BoardSettingsButton />
+          <LanguagePicker />
           <Show when={canCopy()}>
             <button type="button" class="button button--small button--primary" disabled={copying()} onClick={() => void copy()}>
               {copying() ? t('home.demo.copying') : t('home.demo.copy')}
