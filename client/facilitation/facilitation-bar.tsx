@@ -205,7 +205,7 @@ export function FacilitationBar() {
             <For each={agenda().steps}>
               {(step, index) => (
                 <option value={index()} selected={agenda().current === index()}>
-                  {`${index() + 1}. ${step.title}`}
+                  {t('facilitation.stepOption', { number: index() + 1, title: step.title })}
                 </option>
               )}
             </For>

@@ -30,6 +30,7 @@ export const enFacilitation = {
   'facilitation.previous': 'Previous step',
   'facilitation.nextStep': 'Next step',
   'facilitation.goTo': 'Go to step',
+  'facilitation.stepOption': '{number}. {title}',
   'facilitation.stepTimer': 'Start the step’s timer when moving to it',
   'facilitation.noStep': 'No step',
   'facilitation.timerMinutes': 'Timer minutes',
