@@ -652,4 +652,328 @@ export const de: TranslationCatalog = {
   'attention.reaction.laughing': 'Lachen',
   'attention.reaction.thinking': 'Nachdenken',
   'attention.reaction.done': 'Erledigt',
+
+  // Side panel tabs
+  'sidePanel.label': 'Seitenbereich des Boards',
+  'sidePanel.tabs': 'Ansichten des Seitenbereichs',
+  'sidePanel.tab.inspect': 'Eigenschaften',
+  'sidePanel.tab.analysis': 'Analyse',
+  'sidePanel.tab.snapshots': 'Zwischenstände',
+  'sidePanel.collapse': 'Seitenbereich ausblenden',
+  'sidePanel.expand': 'Seitenbereich einblenden',
+
+  // Analysis panel
+  'analysis.title': 'Analyse des Nutzungskonzepts',
+  'analysis.intro': 'Wird bei jeder Änderung am Board live aktualisiert.',
+  'analysis.empty.title': 'Noch nichts zu analysieren',
+  'analysis.empty.body':
+    'Fügen Sie Akteure und Nutzungen hinzu, um die Analyse zu sehen: Wer ist beteiligt, was könnte der Standort aufnehmen und was fehlt dem Konzept noch?',
+  'analysis.empty.hintEditor':
+    'Nutzen Sie links die Werkzeuge Akteur (A) und Nutzung (U) und verbinden Sie beide mit dem Werkzeug Verbindung (L).',
+  'analysis.empty.hintViewer': 'Die Analyse erscheint, sobald die Gruppe Akteure und Nutzungen hinzufügt.',
+  'analysis.showTable': 'Als Tabelle zeigen',
+  'analysis.showChart': 'Als Diagramm zeigen',
+  'analysis.table.item': 'Position',
+  'analysis.table.value': 'Wert',
+  'analysis.table.share': 'Anteil',
+  'analysis.unit.m2': '{value} m²',
+  'analysis.unit.count': '{value}',
+
+  // Sector mix
+  'analysis.sectors.title': 'Wer beteiligt ist',
+  'analysis.sectors.summary': {
+    one: '{count} Akteur aus {sectors} Sektoren',
+    other: '{count} Akteure aus {sectors} Sektoren',
+  },
+  'analysis.sectors.summaryOne': {
+    one: '{count} Akteur aus 1 Sektor',
+    other: '{count} Akteure aus 1 Sektor',
+  },
+  'analysis.sectors.none': 'Noch keine Akteure.',
+  'analysis.sectors.column': 'Sektor',
+  'analysis.sectors.actors': 'Akteure',
+
+  // Use mix
+  'analysis.uses.title': 'Nutzungsmix nach Fläche',
+  'analysis.uses.summary': 'Geplant: {area} in {count} Nutzungsarten',
+  'analysis.uses.none': 'Noch keine Nutzung hat eine Fläche. Tragen Sie die Fläche (m²) jeder Nutzung in den Eigenschaften ein.',
+  'analysis.uses.column': 'Nutzungsart',
+  'analysis.uses.area': 'Fläche',
+
+  // Area balance
+  'analysis.area.title': 'Flächenbilanz',
+  'analysis.area.planned': 'Geplante Nutzungen',
+  'analysis.area.site': 'Standortfläche',
+  'analysis.area.weighted': 'Gewichteter Bedarf',
+  'analysis.area.demand': 'Genannter Bedarf (ungewichtet)',
+  'analysis.area.ratio': '{percent} des Standorts sind verplant',
+  'analysis.area.overPlanned': 'Überbelegt: {percent} der Standortfläche sind verplant',
+  'analysis.area.noSite': 'Tragen Sie die Nutzfläche im Standortprofil ein, um sie mit der Planung zu vergleichen.',
+  'analysis.area.demandCover': 'Der verbindliche Bedarf deckt {percent} der geplanten Fläche',
+  'analysis.area.marker': '100 % des Standorts',
+  'analysis.area.column': 'Kennzahl',
+  'analysis.area.vacancy': 'Leerstand: {percent} des Standorts bleiben leer',
+  'analysis.area.vacancyLabel': 'Leerstand (nicht verplante Standortfläche)',
+
+  // Critical mass
+  'analysis.creative.title': 'Kritische Masse der Kreativen',
+  'analysis.creative.countOf': '{count} von {threshold}',
+  'analysis.creative.reached': 'Erreicht',
+  'analysis.creative.missing': {
+    one: 'Noch {count} nötig',
+    other: 'Noch {count} nötig',
+  },
+  'analysis.creative.detail': 'Akteure aus Kultur- und Kreativwirtschaft: {share} aller Akteure, {committed} verbindlich',
+  'analysis.creative.threshold': 'Zielwert',
+  'analysis.creative.thresholdHint': 'Einen Standardwert gibt es nicht: Legen Sie die Zahl fest, die Ihr Standort braucht.',
+  'analysis.creative.thresholdSave': 'Festlegen',
+  'analysis.creative.thresholdInvalid': 'Geben Sie eine ganze Zahl von 0 bis 1000 ein.',
+  'analysis.creative.thresholdReadOnly': 'Zielwert {threshold} (von der Moderation festgelegt)',
+  'analysis.creative.gaugeLabel': '{count} Akteure aus Kultur- und Kreativwirtschaft bei einem Zielwert von {threshold}',
+
+  // Coverage, mix evenness
+  'analysis.coverage.title': 'Nutzungen mit Betreiber',
+  'analysis.coverage.value': {
+    one: '{covered} von {count} Nutzung hat einen Betreiber',
+    other: '{covered} von {count} Nutzungen haben einen Betreiber',
+  },
+  'analysis.coverage.none': 'Noch keine Nutzungen.',
+  'analysis.evenness.title': 'Ausgewogenheit des Nutzungsmix',
+  'analysis.evenness.value': 'Ausgewogenheit {value} über {count} Nutzungsarten',
+  'analysis.evenness.single': 'Nur eine Nutzungsart: Ausgewogenheit 0',
+  'analysis.evenness.none': 'Noch keine geplante Fläche.',
+  'analysis.evenness.low': 'von einer Nutzung dominiert',
+  'analysis.evenness.medium': 'gemischt mit klarem Schwerpunkt',
+  'analysis.evenness.high': 'ausgewogene Mischung',
+  'analysis.evenness.scaleLow': 'eine Nutzung',
+  'analysis.evenness.scaleHigh': 'ausgewogen',
+
+  // Stakeholder health
+  'analysis.stakeholders.title': 'Rückhalt bei Stakeholdern',
+  'analysis.stakeholders.health': '{supportive} von {keyPlayers} Schlüsselakteuren unterstützen das Projekt',
+  'analysis.stakeholders.noKeyPlayers': 'Noch keine Schlüsselakteure (Einfluss und Interesse ab 4).',
+  'analysis.stakeholders.blockers': {
+    one: '{count} Blockierer',
+    other: '{count} Blockierer',
+  },
+  'analysis.stakeholders.critics': {
+    one: '{count} Kritiker',
+    other: '{count} Kritiker',
+  },
+  'analysis.stakeholders.quadrants': 'Akteure je Quadrant der Einfluss-Interesse-Matrix',
+  'analysis.stakeholders.quadrant.manageClosely': 'Eng einbinden',
+  'analysis.stakeholders.quadrant.keepSatisfied': 'Zufriedenstellen',
+  'analysis.stakeholders.quadrant.keepInformed': 'Informiert halten',
+  'analysis.stakeholders.quadrant.monitor': 'Beobachten',
+  'analysis.stakeholders.unplaced': {
+    one: '{count} Akteur ohne Einfluss oder Interesse',
+    other: '{count} Akteure ohne Einfluss oder Interesse',
+  },
+
+  // Combination figures
+  'analysis.combination.title': 'Kombination',
+  'analysis.combination.crossSectorLinks': 'Verbindungen Kreative ↔ etablierte Branchen',
+  'analysis.combination.sharedUses': 'Gemeinsam genutzte Nutzungen',
+  'analysis.combination.sectorsCommitted': 'Sektoren unter verbindlichen Akteuren',
+
+  // Matrix
+  'analysis.matrix.title': 'Kombinationsmatrix',
+  'analysis.matrix.intro':
+    'Verbindungen zwischen Sektoren der Akteure (Zeilen) und Nutzungsarten (Spalten). Wählen Sie eine Zelle, um ihre Verbindungen zu sehen.',
+  'analysis.matrix.none': 'Verbinden Sie Akteure mit Nutzungen, um die Matrix zu füllen.',
+  'analysis.matrix.corner': 'Sektor × Nutzung',
+  'analysis.matrix.cell': {
+    one: '{count} Verbindung: {sector} × {category}. Auf dem Board auswählen.',
+    other: '{count} Verbindungen: {sector} × {category}. Auf dem Board auswählen.',
+  },
+  'analysis.matrix.selected': {
+    one: '{count} Element ausgewählt',
+    other: '{count} Elemente ausgewählt',
+  },
+
+  // Gaps
+  'analysis.gaps.title': 'Was dem Konzept noch fehlt',
+  'analysis.gaps.none': 'Keine Lücken: Jede Nutzung hat einen Betreiber und eine Phase, jeder Akteur eine Rolle.',
+  'analysis.gaps.count': {
+    one: '{count} Lücke',
+    other: '{count} Lücken',
+  },
+  'analysis.gaps.zoomHint': 'Auf dem Board zeigen',
+  'analysis.gaps.showAll': 'Alle {count} zeigen',
+  'analysis.gaps.showFewer': 'Weniger zeigen',
+  'analysis.gaps.group.combination-missing': 'Noch keine Kombination',
+  'analysis.gaps.group.use-without-operator': 'Nutzungen ohne Betreiber',
+  'analysis.gaps.group.actor-without-use': 'Akteure ohne Nutzung',
+  'analysis.gaps.group.zone-overcommitted': 'Überbelegte Bereiche',
+  'analysis.gaps.group.use-without-phase': 'Nutzungen ohne Phase',
+  'analysis.gaps.group.link-dangling': 'Verbindungen zu fehlenden Elementen',
+  'analysis.gaps.group.use-zone-missing': 'Nutzungen in einem fehlenden Bereich',
+  'analysis.gaps.group.phase-ref-dangling': 'Phasen mit fehlenden Elementen',
+  'analysis.gaps.sentence.combination-missing':
+    'Noch arbeitet kein Akteur aus Kultur- oder Kreativwirtschaft mit einem etablierten Unternehmen zusammen: Verbinden Sie einen mit Handel, Industrie, Dienstleistungen, Gastronomie oder Tourismus, oder geben Sie beiden eine gemeinsame Nutzung',
+  'analysis.gaps.sentence.use-without-operator': '{name} hat keinen Betreiber',
+  'analysis.gaps.sentence.actor-without-use': '{name} ist mit keiner Nutzung verbunden',
+  'analysis.gaps.sentence.zone-overcommitted': 'In {name} sind {planned} Nutzungen auf {supply} geplant',
+  'analysis.gaps.sentence.use-without-phase': '{name} ist in keiner Phase eingeplant',
+  'analysis.gaps.sentence.link-dangling': 'Einer Verbindung von {from} zu {to} fehlt ein Ende',
+  'analysis.gaps.sentence.use-zone-missing': '{name} liegt in einem Bereich, den es nicht mehr gibt',
+  'analysis.gaps.sentence.phase-ref-dangling': '{name} nennt ein Element, das es nicht mehr gibt',
+  'analysis.gaps.missing': 'ein fehlendes Element',
+  'analysis.gaps.unnamed': '{kind} ohne Namen',
+  'analysis.gaps.notOnBoard': 'Dieses Element ist nicht mehr auf dem Board.',
+
+  // Full screen (projecting the analysis to the room)
+  'analysis.fullscreen.open': 'Vollbild',
+  'analysis.fullscreen.openHint': 'Die Analyse im Vollbild und in großer Schrift zeigen, um sie im Raum zu projizieren',
+  'analysis.fullscreen.close': 'Vollbild beenden (Esc)',
+  'analysis.fullscreen.title': 'Analyse: {board}',
+
+  // Combination matrix: present rows and columns, or all of them
+  'analysis.matrix.showAll': 'Vollständige Matrix zeigen',
+  'analysis.matrix.showPresent': 'Nur zeigen, was auf dem Board ist',
+  'analysis.matrix.presentNote':
+    '{sectors} von {allSectors} Sektoren und {categories} von {allCategories} Nutzungsarten sind auf dem Board.',
+  'analysis.matrix.fullNote':
+    'Alle {allSectors} Sektoren und {allCategories} Nutzungsarten; zu leeren Zeilen und Spalten gibt es noch keine Akteure oder Nutzungen.',
+
+  // Critical mass: committed and merely interested apart
+  'analysis.creative.split': '{committed} verbindlich (ab Absichtserklärung) · {interested} interessiert · {idea} nur Idee',
+  'analysis.creative.legend.committed': 'verbindlich',
+  'analysis.creative.legend.interested': 'interessiert',
+  'analysis.creative.legend.idea': 'nur Idee',
+
+  // Occupancy per phase
+  'analysis.phases.title': 'Belegung je Phase',
+  'analysis.phases.summary': {
+    one: '{count} Phase im Phasenplan',
+    other: '{count} Phasen im Phasenplan',
+  },
+  'analysis.phases.none':
+    'Noch keine Phasen. Legen Sie Phasen mit dem Werkzeug Phase an und tragen Sie die Nutzungen ein, die darin starten.',
+  'analysis.phases.column': 'Phase',
+  'analysis.phases.months': '{start} – {end}',
+  'analysis.phases.uses': {
+    one: '{count} Nutzung',
+    other: '{count} Nutzungen',
+  },
+  'analysis.phases.area': 'Geplante Fläche',
+  'analysis.phases.occupancy': 'Anteil am Standort',
+  'analysis.phases.noSite': 'keine Standortfläche',
+  'analysis.phases.unnamed': '{stage} (ohne Namen)',
+
+  // Timeline conflicts
+  'analysis.conflicts.title': 'Konflikte im Zeitplan',
+  'analysis.conflicts.none': 'Keine Nutzung startet, bevor ihr Betreiber verbindlich zugesagt hat.',
+  'analysis.conflicts.count': {
+    one: '{count} Nutzung startet zu früh',
+    other: '{count} Nutzungen starten zu früh',
+  },
+  'analysis.conflicts.sentence.operator-uncommitted':
+    '{use} startet in {phase} ({start}), aber {operators} hat noch nicht verbindlich zugesagt',
+  'analysis.conflicts.sentence.operator-scheduled-later':
+    '{use} startet in {phase} ({start}), bevor der verbindlich zugesagte Betreiber {operators} einsteigt',
+
+  // Space per zone
+  'analysis.zones.title': 'Fläche je Bereich',
+  'analysis.zones.column': 'Bereich',
+  'analysis.zones.supply': 'Fläche des Bereichs',
+  'analysis.zones.planned': 'Geplant',
+  'analysis.zones.occupancy': 'Belegung',
+  'analysis.zones.noArea': 'keine Fläche',
+  'analysis.zones.over': 'überbelegt',
+
+  // Rent and viability
+  'analysis.viability.title': 'Miete und Wirtschaftlichkeit',
+  'analysis.viability.none':
+    'Noch keine Nutzung hat eine Miete. Tragen Sie Miete (€/m² im Monat) und Fläche jeder Nutzung in den Eigenschaften ein.',
+  'analysis.viability.income': 'Mieteinnahmen pro Jahr (bei Vollvermietung)',
+  'analysis.viability.rentedArea': 'Vermietete Fläche',
+  'analysis.viability.meanRent': 'Durchschnittliche Angebotsmiete',
+  'analysis.viability.subsidyShare': 'Geplante Fläche mit Förderung',
+  'analysis.viability.perM2Month': '{value} pro m² und Monat',
+  'analysis.viability.affordable': '{affordable} von {count} Akteuren mit Budget können die Angebotsmiete zahlen',
+  'analysis.viability.affordRow': '{actor}: Budget {budget}, Angebot {asking}',
+  'analysis.viability.canPay': 'kann zahlen',
+  'analysis.viability.cannotPay': 'kann nicht zahlen',
+  'analysis.viability.missing':
+    'Betriebskosten, Schuldendienst und Fördermittel sind noch nicht auf dem Board, daher werden Kostendeckung und Break-even nicht berechnet.',
+
+  // Explanations: what each figure means and how it is computed
+  'analysis.explain.toggle': 'Was bedeutet das?',
+  'analysis.explain.how': 'So wird es berechnet:',
+  'analysis.explain.gaps.meaning':
+    'Was dem Konzept noch fehlt: Nutzungen ohne Betreiber, Akteure ohne Rolle, Bereiche mit mehr geplanter Fläche als vorhanden, Nutzungen ohne Phase, Verbindungen und Verweise auf nicht mehr vorhandene Elemente – und ob die Kreativszene überhaupt mit etablierten Unternehmen kombiniert ist.',
+  'analysis.explain.gaps.how':
+    'Eine Lücke je Element, das gegen eine Regel verstößt (eine Nutzung ohne „betreibt“-Verbindung von einem Akteur, ein Akteur ohne verbundene Nutzung, …), dazu eine für das ganze Board, wenn kein Akteur aus Kultur- oder Kreativwirtschaft mit einem Akteur etablierter Branchen verbunden ist und keine Nutzung von beiden geteilt wird. Kurzbericht und API zählen dieselben Lücken.',
+  'analysis.explain.sectors.meaning':
+    'Wer mit am Tisch sitzt, nach Sektor: Ein fehlender Sektor ist eine Partei, die noch niemand eingeladen hat.',
+  'analysis.explain.sectors.how': 'Die Zahl der Akteurskarten je Sektor; der Anteil bezieht sich auf alle Akteure.',
+  'analysis.explain.creative.meaning':
+    'Ob der Standort auf eine eigene Kreativszene bauen kann: Kleinstädten und ländlichen Gemeinden fehlt oft diese kritische Masse. Erst verbindliche Zusagen sind mehr als guter Wille.',
+  'analysis.explain.creative.how':
+    'Akteure der Sektoren „Kreativwirtschaft“ und „Kultur“, gemessen am Zielwert der Moderation (einen Standard gibt es nicht). Verbindlich: Absichtserklärung, Vorvertrag oder unterzeichnet; interessiert: Verbindlichkeit „interessiert“; alle übrigen sind Ideen.',
+  'analysis.explain.uses.meaning': 'Was der Standort aufnehmen würde, nach Fläche: der Nutzungsmix.',
+  'analysis.explain.uses.how':
+    'Die Flächen (m²) der Nutzungen, je Nutzungsart addiert; der Anteil bezieht sich auf die gesamte geplante Fläche.',
+  'analysis.explain.area.meaning':
+    'Ob die Planung auf den Standort passt (eine Belegung über 100 % ist überbelegt) und ob die Beteiligten so viel Fläche nachfragen.',
+  'analysis.explain.area.how':
+    'Belegung = geplante Fläche ÷ Standortfläche. Gewichteter Bedarf = Σ Flächenbedarf × Gewicht der Verbindlichkeit (Idee 0,1, interessiert 0,25, Absichtserklärung 0,5, Vorvertrag 0,8, unterzeichnet 1); er deckt die Planung zu gewichtetem Bedarf ÷ geplanter Fläche.',
+  'analysis.explain.coverage.meaning': 'Wer was betreiben wird: Eine Nutzung ohne Betreiber ist noch ein Wunsch.',
+  'analysis.explain.coverage.how':
+    'Nutzungen mit mindestens einer „betreibt“-Verbindung von einem Akteur, bezogen auf alle Nutzungen.',
+  'analysis.explain.evenness.meaning':
+    'Wie ausgewogen der Nutzungsmix ist: 0 ist eine einzige Nutzung, 1 eine ausgewogene Mischung.',
+  'analysis.explain.evenness.how':
+    'Shannon-Evenness der Fläche über die k Nutzungsarten mit Fläche: −Σ pᵢ ln pᵢ ÷ ln k, wobei pᵢ der Anteil einer Nutzungsart an der geplanten Fläche ist.',
+  'analysis.explain.stakeholders.meaning':
+    'Ob diejenigen, die das Projekt ermöglichen oder verhindern können, auf seiner Seite stehen – und mit wem Sie zuerst sprechen sollten.',
+  'analysis.explain.stakeholders.how':
+    'Schlüsselakteure haben Einfluss und Interesse von 4 oder mehr; Rückhalt = Schlüsselakteure, die Fürsprecher oder Unterstützer sind ÷ alle Schlüsselakteure. Die Quadranten der Einfluss-Interesse-Matrix teilen bei 4.',
+  'analysis.explain.combination.meaning':
+    'Wie weit die Kreativszene mit Handel, Industrie, Dienstleistungen, Gastronomie und Tourismus kombiniert ist: die Verbindung, um die es im Projekt geht.',
+  'analysis.explain.combination.how':
+    'Verbindungen zwischen einem Akteur aus Kultur- oder Kreativwirtschaft und einem Akteur etablierter Branchen; Nutzungen, die mit beiden Arten von Akteuren verbunden sind; verschiedene Sektoren unter den verbindlichen Akteuren.',
+  'analysis.explain.matrix.meaning':
+    'Welche Sektoren mit welchen Nutzungsarten arbeiten: Dunkle Zellen sind starke Paarungen, leere noch unerprobt.',
+  'analysis.explain.matrix.how':
+    'Jede Zelle zählt die Verbindungen (jede Beziehung, jede Richtung) zwischen einem Akteur dieses Sektors und einer Nutzung dieser Art. Standardmäßig werden nur Sektoren und Nutzungsarten gezeigt, die auf dem Board vorkommen.',
+  'analysis.explain.phases.meaning':
+    'Wie viel des Standorts jede Phase des Phasenplans öffnet, z. B. die Zwischennutzung 45 %, die Pilotphase 40 %.',
+  'analysis.explain.phases.how': 'Je Phase: die eingetragenen Nutzungen, ihre Flächen addiert und diese Fläche ÷ Standortfläche.',
+  'analysis.explain.conflicts.meaning':
+    'Nutzungen, die eingeplant sind, bevor ein künftiger Betreiber verbindlich zugesagt hat: Holen Sie zuerst eine Absichtserklärung ein oder verschieben Sie die Nutzung in eine spätere Phase.',
+  'analysis.explain.conflicts.how':
+    'Eine Nutzung startet mit der frühesten Phase (außer Analysephasen), in der sie eingetragen ist. Ein Konflikt liegt vor, wenn keiner ihrer Betreiber verbindlich ist oder wenn jeder verbindliche Betreiber erst in einem späteren Monat in den Phasenplan einsteigt.',
+  'analysis.explain.zones.meaning': 'Ob jedes Gebäude bzw. jeder Bereich aufnehmen kann, was darin geplant ist.',
+  'analysis.explain.zones.how': 'Je Bereich: die Fläche der darin platzierten Nutzungen ÷ die Fläche des Bereichs.',
+  'analysis.explain.viability.meaning':
+    'Was der Standort an Mieten einbringen würde, ob die Beteiligten die geforderte Miete zahlen können und wie viel davon von Förderung abhängt.',
+  'analysis.explain.viability.how':
+    'Mieteinnahmen = Σ Miete pro m² und Monat × Fläche × 12 über alle Nutzungen mit Miete; die Durchschnittsmiete ist flächengewichtet. Ein Akteur kann zahlen, wenn sein Budget pro m² ≥ der Angebotsmiete der Nutzungen ist, die er betreibt oder nutzt (sonst der Durchschnittsmiete). Förderanteil = Fläche geförderter Nutzungen ÷ geplante Fläche.',
+
+  // Template picker (new-board form)
+  'newBoard.template.legend': 'Starten mit',
+  'newBoard.template.hint': 'Jede Vorlage legt die Rahmen einer Workshop-Methode an. Alles Weitere können Sie später hinzufügen.',
+  'newBoard.template.blank.name': 'Leeres Board',
+  'newBoard.template.blank.description': 'Ein leeres Board: Beginnen Sie mit eigenen Akteuren, Nutzungen und Notizen.',
+  'newBoard.template.site-scan.name': 'Standortanalyse',
+  'newBoard.template.site-scan.description': 'Kontextkarten, dann SWOT, dann TOWS-Strategien für einen möglichen Standort.',
+  'newBoard.template.stakeholder-map.name': 'Akteurslandkarte',
+  'newBoard.template.stakeholder-map.description':
+    'Die Einfluss-Interesse-Matrix: jeden Akteur einordnen, seine Haltung festlegen.',
+  'newBoard.template.needs-inventory.name': 'Bedarfserhebung',
+  'newBoard.template.needs-inventory.description':
+    'Was die Kreativszene braucht: m², Miete und wie sicher, nach Verbindlichkeit.',
+  'newBoard.template.use-mix.name': 'Nutzungsmix im Lageplan',
+  'newBoard.template.use-mix.description': 'Bereiche mit ihren Flächen; mögliche Nutzungen darauf verteilen.',
+  'newBoard.template.combination-matrix.name': 'Kombinationsmatrix',
+  'newBoard.template.combination-matrix.description':
+    'Teilmärkte der Kreativwirtschaft × Handel, Industrie und Dienstleistungen: Paarungen finden.',
+  'newBoard.template.phasing-roadmap.name': 'Phasenplan',
+  'newBoard.template.phasing-roadmap.description': 'Analyse → Zwischennutzung → Pilotphase → Verstetigung → dauerhafte Nutzung.',
+  'newBoard.template.business-model-canvas.name': 'Business Model Canvas',
+  'newBoard.template.business-model-canvas.description': 'Die neun Felder des Geschäftsmodells des künftigen Betreibers.',
+  'newBoard.template.textile-mill.name': 'Demo: Textilfabrik',
+  'newBoard.template.textile-mill.description': 'Ein Beispiel mitten im Workshop, um das Board zu erkunden.',
 }
