@@ -22,6 +22,7 @@ export const it: TranslationCatalog = {
   'app.close': 'Chiudi',
   'app.cancel': 'Annulla',
   'app.optional': 'facoltativo',
+  'app.language': 'Lingua',
 
   // Registrazione e accesso
   'auth.title': 'Benvenuto',
