@@ -22,6 +22,7 @@ export const de: TranslationCatalog = {
   'app.close': 'Schließen',
   'app.cancel': 'Abbrechen',
   'app.optional': 'optional',
+  'app.language': 'Sprache',
 
   // Sign up / log in
   'auth.title': 'Willkommen',
@@ -1431,6 +1432,7 @@ export const de: TranslationCatalog = {
   'facilitation.previous': 'Vorheriger Schritt',
   'facilitation.nextStep': 'Nächster Schritt',
   'facilitation.goTo': 'Zu Schritt wechseln',
+  'facilitation.stepOption': '{number}. {title}',
   'facilitation.stepTimer': 'Timer des Schritts beim Wechsel starten',
   'facilitation.noStep': 'Kein Schritt',
   'facilitation.timerMinutes': 'Minuten für den Timer',
