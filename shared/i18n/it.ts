@@ -25,7 +25,7 @@ export const it: TranslationCatalog = {
   'app.language': 'Lingua',
 
   // Registrazione e accesso
-  'auth.title': 'Benvenuto',
+  'auth.title': 'Ti diamo il benvenuto',
   'auth.intro':
     'Mappa attori, funzioni e fasi per un mulino, un birrificio o un capannone dismesso, con tutti gli interessati attorno al tavolo.',
   'auth.tabs': 'Accedi o crea un account',
@@ -80,7 +80,7 @@ export const it: TranslationCatalog = {
   'newBoard.title': 'Nuova lavagna',
   'newBoard.intro': 'Descrivi il sito; potrai completare il profilo in seguito.',
   'newBoard.boardTitle': 'Titolo della lavagna',
-  'newBoard.boardTitlePlaceholder': 'es. Laboratorio sul riuso, 1° incontro',
+  'newBoard.boardTitlePlaceholder': 'es. Laboratorio sul riuso, 1ª sessione',
   'newBoard.siteSection': 'Profilo del sito',
   'newBoard.submit': 'Crea lavagna',
   'newBoard.submitting': 'Creazione…',
@@ -93,8 +93,8 @@ export const it: TranslationCatalog = {
   'site.countryNone': 'Scegli un paese',
   'site.countryGroup.central': 'Europa centrale',
   'site.countryGroup.other': 'Altri paesi',
-  'site.areaM2': 'Superficie lorda (m²)',
-  'site.floorArea': 'Superficie lorda',
+  'site.areaM2': 'Superficie (m²)',
+  'site.floorArea': 'Superficie',
   'site.builtYear': 'Anno di costruzione',
   'site.formerUse': 'Uso originario',
   'site.formerUsePlaceholder': 'es. filanda',
@@ -107,7 +107,7 @@ export const it: TranslationCatalog = {
 
   // Partecipazione tramite link di invito
   'join.title': 'Partecipa a una lavagna',
-  'join.intro': 'Sei stato invitato a una lavagna di laboratorio. Inserisci il nome che vedranno gli altri.',
+  'join.intro': 'Hai ricevuto un invito a una lavagna di laboratorio. Inserisci il nome che vedranno gli altri.',
   'join.displayName': 'Il tuo nome',
   'join.submit': 'Partecipa',
   'join.submitting': 'Accesso alla lavagna…',
@@ -135,7 +135,7 @@ export const it: TranslationCatalog = {
     'Questa lavagna non esiste oppure il tuo account non può aprirla. Se qualcuno ti ha inviato il link, chiedigli un invito.',
   'board.loadFailed.title': 'Impossibile aprire la lavagna',
   'board.loadFailed.body': 'Controlla la connessione e riprova.',
-  'board.removed.title': 'Sei stato rimosso da questa lavagna',
+  'board.removed.title': 'Non hai più accesso a questa lavagna',
   'board.removed.body':
     'Un facilitatore ti ha rimosso da questa lavagna, che quindi non si apre più per te. Se si tratta di un errore, chiedigli di invitarti di nuovo.',
   'board.rejected.reloaded':
@@ -165,7 +165,7 @@ export const it: TranslationCatalog = {
   },
   'presence.you': '{name} (tu)',
   'presence.youBadge': 'tu',
-  'presence.more': { one: 'altri {count}', many: 'altri {count}', other: 'altri {count}' },
+  'presence.more': { one: '+ altri {count}', many: '+ altri {count}', other: '+ altri {count}' },
 
   // Inviti
   'invite.open': 'Invita',
@@ -304,14 +304,14 @@ export const it: TranslationCatalog = {
   'enum.useCategory.visitor_centre': 'Centro visitatori',
   'enum.useCategory.community': 'Spazio di comunità',
   'enum.useCategory.storage': 'Deposito',
-  'enum.useCategory.green': 'Verde',
+  'enum.useCategory.green': 'Aree verdi',
   'enum.useCategory.leisure': 'Tempo libero e sport',
   'enum.useCategory.other': 'Altro',
 
   // Relazione del collegamento
   'enum.relation.operates': 'gestisce',
   'enum.relation.uses': 'utilizza',
-  'enum.relation.owns': 'è proprietario di',
+  'enum.relation.owns': 'possiede',
   'enum.relation.funds': 'finanzia',
   'enum.relation.supplies': 'fornisce',
   'enum.relation.cooperates': 'collabora con',
@@ -668,8 +668,8 @@ export const it: TranslationCatalog = {
   'attention.followShort': 'Segui',
   'attention.following': 'Stai seguendo {name} — Esc per smettere',
   'attention.stopFollowing': 'Smetti di seguire',
-  'attention.presenting': '{name} sta presentando — Esc per muoverti da solo',
-  'attention.steppedOut': '{name} sta presentando — ti stai muovendo da solo',
+  'attention.presenting': '{name} sta presentando — Esc per esplorare in autonomia',
+  'attention.steppedOut': '{name} sta presentando — stai esplorando in autonomia',
   'attention.rejoin': 'Segui la presentazione',
   'attention.youPresent': 'Stai presentando: tutti seguono la tua vista',
   'attention.controls': 'Puntatore e reazioni',
@@ -729,7 +729,11 @@ export const it: TranslationCatalog = {
 
   // Mix funzionale
   'analysis.uses.title': 'Mix funzionale per superficie',
-  'analysis.uses.summary': 'Previsti: {area} in {count} tipi di funzione',
+  'analysis.uses.summary': {
+    one: 'Previsti: {area} in {count} tipo di funzione',
+    many: 'Previsti: {area} in {count} tipi di funzione',
+    other: 'Previsti: {area} in {count} tipi di funzione',
+  },
   'analysis.uses.none':
     'Nessuna funzione ha ancora una superficie. Inserisci la superficie (m²) di ogni funzione nel pannello Proprietà.',
   'analysis.uses.column': 'Tipo di funzione',
@@ -747,8 +751,8 @@ export const it: TranslationCatalog = {
   'analysis.area.demandCover': 'La domanda confermata copre il {percent} della superficie prevista',
   'analysis.area.marker': '100 % del sito',
   'analysis.area.column': 'Dato',
-  'analysis.area.vacancy': 'Sfitto: il {percent} del sito resta vuoto',
-  'analysis.area.vacancyLabel': 'Sfitto (superficie del sito non assegnata)',
+  'analysis.area.vacancy': 'Superficie libera: il {percent} del sito resta vuoto',
+  'analysis.area.vacancyLabel': 'Superficie libera (non assegnata ad alcuna funzione)',
 
   // Massa critica
   'analysis.creative.title': 'Massa critica creativa',
@@ -759,7 +763,7 @@ export const it: TranslationCatalog = {
     many: 'ne mancano ancora {count}',
     other: 'ne mancano ancora {count}',
   },
-  'analysis.creative.detail': 'Attori creativi e culturali: {share} di tutti gli attori, {committed} impegnati',
+  'analysis.creative.detail': 'Attori creativi e culturali: {share} del totale, di cui impegnati: {committed}',
   'analysis.creative.threshold': 'Obiettivo',
   'analysis.creative.thresholdHint': 'Non esiste uno standard: indica il numero di cui ha bisogno il tuo sito.',
   'analysis.creative.thresholdSave': 'Imposta',
@@ -776,7 +780,11 @@ export const it: TranslationCatalog = {
   },
   'analysis.coverage.none': 'Ancora nessuna funzione.',
   'analysis.evenness.title': 'Equilibrio del mix',
-  'analysis.evenness.value': 'Equilibrio {value} su {count} tipi di funzione',
+  'analysis.evenness.value': {
+    one: 'Equilibrio {value} su {count} tipo di funzione',
+    many: 'Equilibrio {value} su {count} tipi di funzione',
+    other: 'Equilibrio {value} su {count} tipi di funzione',
+  },
   'analysis.evenness.single': 'Un solo tipo di funzione: equilibrio 0',
   'analysis.evenness.none': 'Ancora nessuna superficie prevista.',
   'analysis.evenness.low': 'dominato da una funzione',
@@ -787,7 +795,7 @@ export const it: TranslationCatalog = {
 
   // Stato degli stakeholder
   'analysis.stakeholders.title': 'Stato degli stakeholder',
-  'analysis.stakeholders.health': '{supportive} attori chiave su {keyPlayers} sostengono il progetto',
+  'analysis.stakeholders.health': 'Attori chiave a favore del progetto: {supportive} su {keyPlayers}',
   'analysis.stakeholders.noKeyPlayers': 'Ancora nessun attore chiave (influenza e interesse pari o superiori a 4).',
   'analysis.stakeholders.blockers': {
     one: '{count} oppositore',
@@ -851,9 +859,9 @@ export const it: TranslationCatalog = {
   'analysis.gaps.sentence.combination-missing':
     'Nessun attore creativo o culturale collabora ancora con un’impresa dei settori tradizionali: collegane uno a commercio, industria, servizi, ristorazione o turismo, oppure assegnate loro una funzione condivisa',
   'analysis.gaps.sentence.use-without-operator': '{name} non ha un gestore',
-  'analysis.gaps.sentence.actor-without-use': '{name} non è collegato a nessuna funzione',
-  'analysis.gaps.sentence.zone-overcommitted': '{name} ospita {planned} di funzioni su {supply}',
-  'analysis.gaps.sentence.use-without-phase': '{name} non è prevista in nessuna fase',
+  'analysis.gaps.sentence.actor-without-use': '{name} non ha collegamenti con alcuna funzione',
+  'analysis.gaps.sentence.zone-overcommitted': '{name}: {planned} di funzioni previste su {supply} disponibili',
+  'analysis.gaps.sentence.use-without-phase': '{name} non compare in nessuna fase',
   'analysis.gaps.sentence.link-dangling': 'Un collegamento da {from} a {to} ha perso un’estremità',
   'analysis.gaps.sentence.use-zone-missing': '{name} si trova in una zona che non esiste più',
   'analysis.gaps.sentence.phase-ref-dangling': '{name} cita un elemento che non esiste più',
@@ -871,12 +879,12 @@ export const it: TranslationCatalog = {
   'analysis.matrix.showAll': 'Mostra la matrice completa',
   'analysis.matrix.showPresent': 'Mostra solo ciò che è sulla lavagna',
   'analysis.matrix.presentNote':
-    'Sulla lavagna ci sono {sectors} settori su {allSectors} e {categories} tipi di funzione su {allCategories}.',
+    'Sulla lavagna: settori {sectors} su {allSectors}, tipi di funzione {categories} su {allCategories}.',
   'analysis.matrix.fullNote':
     'Tutti i {allSectors} settori e i {allCategories} tipi di funzione; le righe e le colonne vuote non hanno ancora attori o funzioni.',
 
   // Massa critica: impegnati e solo interessati
-  'analysis.creative.split': '{committed} impegnati (almeno lettera d’intenti) · {interested} interessati · {idea} solo idea',
+  'analysis.creative.split': 'impegnati: {committed} (almeno lettera d’intenti) · interessati: {interested} · solo idea: {idea}',
   'analysis.creative.legend.committed': 'impegnati',
   'analysis.creative.legend.interested': 'interessati',
   'analysis.creative.legend.idea': 'solo idea',
@@ -906,7 +914,7 @@ export const it: TranslationCatalog = {
     other: '{count} funzioni si attivano troppo presto',
   },
   'analysis.conflicts.sentence.operator-uncommitted':
-    '{use} si attiva in {phase} ({start}), ma {operators} non si è ancora impegnato',
+    '{use} si attiva in {phase} ({start}), ma {operators} non ha ancora preso impegni',
   'analysis.conflicts.sentence.operator-scheduled-later':
     '{use} si attiva in {phase} ({start}), prima che il gestore impegnato {operators} entri nella roadmap',
 
@@ -928,7 +936,7 @@ export const it: TranslationCatalog = {
   'analysis.viability.meanRent': 'Canone richiesto medio',
   'analysis.viability.subsidyShare': 'Superficie prevista con contributi pubblici',
   'analysis.viability.perM2Month': '{value} al m² al mese',
-  'analysis.viability.affordable': '{affordable} attori su {count} con un budget possono pagare il canone richiesto',
+  'analysis.viability.affordable': 'Attori con budget in grado di pagare il canone richiesto: {affordable} su {count}',
   'analysis.viability.affordRow': '{actor}: budget {budget}, richiesto {asking}',
   'analysis.viability.canPay': 'può pagare',
   'analysis.viability.cannotPay': 'non può pagare',
@@ -1058,7 +1066,7 @@ export const it: TranslationCatalog = {
   'snapshots.restore.confirm': 'Ripristina istantanea',
   'snapshots.restore.busy': 'Ripristino…',
   'snapshots.restored':
-    'Ripristinata «{label}»: {added} reinseriti, {removed} rimossi, {changed} riportati allo stato precedente.',
+    'Ripristinata «{label}»: reinseriti {added}, rimossi {removed}, riportati allo stato precedente {changed}.',
   'snapshots.restore.failed': 'Impossibile ripristinare l’istantanea.',
 
   // Vista in sola lettura e confronto
@@ -1079,7 +1087,7 @@ export const it: TranslationCatalog = {
 
   // Elenco delle differenze
   'diff.title': 'Differenze',
-  'diff.summary': '{added} aggiunti, {removed} rimossi, {changed} modificati',
+  'diff.summary': 'aggiunti: {added}, rimossi: {removed}, modificati: {changed}',
   'diff.none': 'Nessuna modifica.',
   'diff.legend': 'Come sono rappresentate le differenze',
   'diff.legend.added': 'Aggiunto: contorno continuo, simbolo più',
@@ -1181,7 +1189,7 @@ export const it: TranslationCatalog = {
   'indicator.creativeShare': 'Quota creativa degli attori',
   'indicator.plannedM2': 'Superficie prevista',
   'indicator.occupancy': 'Occupazione',
-  'indicator.vacancy': 'Sfitto',
+  'indicator.vacancy': 'Superficie libera',
   'indicator.demandM2': 'Domanda di spazio',
   'indicator.weightedDemandM2': 'Domanda ponderata',
   'indicator.demandToPlanned': 'Domanda ponderata / superficie prevista',
@@ -1251,7 +1259,7 @@ export const it: TranslationCatalog = {
   // Pagina di partecipazione
   'join.checking': 'Verifica del link di invito…',
   'join.invitedBy': '{name} ti ha invitato a «{board}» come {role}.',
-  'join.invitedTo': 'Sei invitato a «{board}» come {role}.',
+  'join.invitedTo': 'Hai un invito per «{board}» come {role}.',
   'join.validUntil': 'Il link è valido fino a {time}.',
   'join.expired.title': 'Questo link di invito è scaduto',
   'join.expired.body': 'Il link a «{board}» di {name} era valido fino a {time}. Chiedi un nuovo link a {name}.',
@@ -1275,7 +1283,8 @@ export const it: TranslationCatalog = {
     'Questo server non può inviare e-mail. Chiedi un link di reimpostazione a chi lo gestisce: deve eseguire {command} sul server.',
   'reset.backToSignIn': 'Torna all’accesso',
   'reset.choose.title': 'Scegli una nuova password',
-  'reset.choose.intro': 'Dopo la modifica verrai disconnesso ovunque; accedi di nuovo con la nuova password.',
+  'reset.choose.intro':
+    'Dopo la modifica, le sessioni aperte su tutti i dispositivi vengono chiuse; accedi di nuovo con la nuova password.',
   'reset.choose.password': 'Nuova password',
   'reset.choose.submit': 'Imposta la nuova password',
   'reset.choose.done': 'La password è stata modificata e tutte le sessioni del tuo account sono state chiuse.',
@@ -1316,7 +1325,7 @@ export const it: TranslationCatalog = {
     other: 'Aggiunti {count} elementi.',
   },
   'manage.copy.legend': 'Copia',
-  'manage.copy.hint': 'Una nuova lavagna con tutto il contenuto di questa, di cui sarai proprietario.',
+  'manage.copy.hint': 'Una nuova lavagna di tua proprietà, con tutto il contenuto di questa.',
   'manage.copy': 'Duplica lavagna',
   'manage.copying': 'Duplicazione…',
   'manage.delete.legend': 'Elimina',
@@ -1417,7 +1426,7 @@ export const it: TranslationCatalog = {
   'vote.howToKeys': 'Tasti: . e , sull’elemento selezionato.',
   'vote.viewOnly': 'Il tuo ruolo non vota; i risultati compaiono alla chiusura della votazione.',
   'vote.limit.total': {
-    one: 'Hai usato il tuo {count} punto.',
+    one: 'Hai usato il tuo unico punto ({count}).',
     many: 'Hai usato tutti i tuoi {count} punti.',
     other: 'Hai usato tutti i tuoi {count} punti.',
   },
