@@ -17,6 +17,7 @@ export const sl: TranslationCatalog = {
   'app.close': 'Zapri',
   'app.cancel': 'Prekliči',
   'app.optional': 'neobvezno',
+  'app.language': 'Jezik',
 
   // Registracija / prijava
   'auth.title': 'Dobrodošli',
@@ -1348,7 +1349,7 @@ export const sl: TranslationCatalog = {
   'vote.viewOnly': 'Vaša vloga ne glasuje; rezultati se prikažejo, ko se glasovanje zaključi.',
   'vote.limit.total': {
     one: 'Porabili ste svojo {count} piko.',
-    two: 'Porabili ste obe svoji piki.',
+    two: 'Porabili ste {count} svoji piki.',
     few: 'Porabili ste vse {count} svoje pike.',
     other: 'Porabili ste vseh {count} svojih pik.',
   },
@@ -1418,6 +1419,7 @@ export const sl: TranslationCatalog = {
   'facilitation.previous': 'Prejšnji korak',
   'facilitation.nextStep': 'Naslednji korak',
   'facilitation.goTo': 'Pojdi na korak',
+  'facilitation.stepOption': '{number}. {title}',
   'facilitation.stepTimer': 'Ob prehodu na korak zaženi njegov časovnik',
   'facilitation.noStep': 'Brez koraka',
   'facilitation.timerMinutes': 'Minute časovnika',
