@@ -179,7 +179,7 @@ export const hr: TranslationCatalog = {
   'invite.copied': 'Poveznica je kopirana',
   'invite.expiresAt': 'Vrijedi do {time}',
   'invite.qrLabel': 'QR kôd pozivne poveznice',
-  'invite.showQr': 'Prikaži dvorani',
+  'invite.showQr': 'Prikaži u dvorani',
   'invite.roomTitle': 'Skenirajte i pridružite se ploči',
   'invite.roomRole': 'Pridružujete se kao: {role}',
   'invite.active': 'Aktivne poveznice',
@@ -270,7 +270,7 @@ export const hr: TranslationCatalog = {
   'enum.subsector.design_fashion': 'Dizajn i moda',
   'enum.subsector.crafts': 'Umjetnički obrt',
   'enum.subsector.audiovisual': 'Film i audiovizualna djelatnost',
-  'enum.subsector.games_software': 'Videoigre i softver',
+  'enum.subsector.games_software': 'Računalne igre i softver',
   'enum.subsector.publishing': 'Nakladništvo',
   'enum.subsector.heritage_museums': 'Baština i muzeji',
   'enum.subsector.advertising': 'Oglašavanje',
@@ -278,13 +278,13 @@ export const hr: TranslationCatalog = {
 
   // Actor commitment
   'enum.commitment.idea': 'Ideja',
-  'enum.commitment.interested': 'Zainteresiran',
+  'enum.commitment.interested': 'Iskazan interes',
   'enum.commitment.loi': 'Pismo namjere',
   'enum.commitment.precontract': 'Predugovor',
-  'enum.commitment.signed': 'Potpisano',
+  'enum.commitment.signed': 'Potpisan ugovor',
 
   // Actor stance
-  'enum.stance.champion': 'Predvodnik',
+  'enum.stance.champion': 'Zagovornik',
   'enum.stance.supporter': 'Podupiratelj',
   'enum.stance.neutral': 'Neutralan',
   'enum.stance.critic': 'Kritičar',
@@ -333,8 +333,8 @@ export const hr: TranslationCatalog = {
   // Site heritage status
   'enum.heritageStatus.none': 'Nije zaštićeno',
   'enum.heritageStatus.candidate': 'U postupku zaštite',
-  'enum.heritageStatus.local': 'Zaštićeno na lokalnoj razini',
-  'enum.heritageStatus.listed': 'Zaštićeno kulturno dobro',
+  'enum.heritageStatus.local': 'Kulturno dobro lokalnog značaja',
+  'enum.heritageStatus.listed': 'Registrirano kulturno dobro',
   'enum.heritageStatus.ensemble': 'Dio zaštićene kulturno-povijesne cjeline',
   'enum.heritageStatus.world_heritage': 'Svjetska baština (UNESCO)',
 
@@ -354,7 +354,7 @@ export const hr: TranslationCatalog = {
   'enum.noteColor.grey': 'Siva',
 
   // Use revenue model
-  'enum.revenueModel.rent': 'Najamnina',
+  'enum.revenueModel.rent': 'Zakupnina',
   'enum.revenueModel.tickets': 'Ulaznice',
   'enum.revenueModel.sales': 'Prodaja',
   'enum.revenueModel.membership': 'Članarina',
@@ -409,9 +409,9 @@ export const hr: TranslationCatalog = {
   'canvas.description':
     'Povucite za odabir, povucite elemente da ih premjestite. Kotačićem ili dvama prstima zumirajte, držite razmaknicu i povucite za pomicanje. Shift+1 prikazuje sve.',
   'canvas.readOnly': 'Samo pregled: možete razgledavati i odabirati, ali ne i mijenjati.',
-  'canvas.minimap': 'Mini karta',
-  'canvas.minimapHide': 'Sakrij mini kartu',
-  'canvas.minimapShow': 'Prikaži mini kartu',
+  'canvas.minimap': 'Pregledna karta',
+  'canvas.minimapHide': 'Sakrij preglednu kartu',
+  'canvas.minimapShow': 'Prikaži preglednu kartu',
   'canvas.zoomLevel': 'Zum {percent} %',
   'canvas.editText': 'Uredi tekst',
   'canvas.editTextHint': 'Ctrl+Enter za spremanje, Esc za odustajanje',
@@ -461,7 +461,7 @@ export const hr: TranslationCatalog = {
   'action.nudgeUp': 'Pomakni gore',
   'action.nudgeDown': 'Pomakni dolje',
   'action.editText': 'Uredi tekst',
-  'action.toggleMinimap': 'Prikaži ili sakrij mini kartu',
+  'action.toggleMinimap': 'Prikaži ili sakrij preglednu kartu',
 
   // Key caps (keys stay as printed on keyboards)
   'key.ctrl': 'Ctrl',
@@ -608,7 +608,7 @@ export const hr: TranslationCatalog = {
   'field.publicAccess': 'Otvoreno za javnost',
   'field.temporary': 'Privremeno korištenje',
   'field.revenueModel': 'Model prihoda',
-  'field.rentEurM2Month': 'Najamnina (€ po m² mjesečno)',
+  'field.rentEurM2Month': 'Zakupnina (€ po m² mjesečno)',
   'field.relation': 'Odnos',
   'field.from': 'Od',
   'field.to': 'Do',
@@ -745,7 +745,7 @@ export const hr: TranslationCatalog = {
   'analysis.area.ratio': 'Planirano je {percent} lokacije',
   'analysis.area.overPlanned': 'Preplanirano: planirano je {percent} površine lokacije',
   'analysis.area.noSite': 'Unesite površinu lokacije u profil lokacije kako biste je usporedili s planom.',
-  'analysis.area.demandCover': 'Potvrđena potražnja pokriva {percent} planirane površine',
+  'analysis.area.demandCover': 'Potražnja prema razini obveze pokriva {percent} planirane površine',
   'analysis.area.marker': '100 % lokacije',
   'analysis.area.column': 'Pokazatelj',
   'analysis.area.vacancy': 'Nepopunjenost: {percent} lokacije ostaje prazno',
@@ -785,7 +785,7 @@ export const hr: TranslationCatalog = {
   'analysis.evenness.single': 'Samo jedna vrsta namjene: ujednačenost 0',
   'analysis.evenness.none': 'Još nema planirane površine.',
   'analysis.evenness.low': 'prevladava jedna namjena',
-  'analysis.evenness.medium': 'mješavina s jasnim predvodnikom',
+  'analysis.evenness.medium': 'mješavina s jednom vodećom namjenom',
   'analysis.evenness.high': 'ujednačena mješavina',
   'analysis.evenness.scaleLow': 'jedna namjena',
   'analysis.evenness.scaleHigh': 'ujednačeno',
@@ -860,11 +860,11 @@ export const hr: TranslationCatalog = {
   'analysis.gaps.sentence.combination-missing':
     'Nijedan kreativni ili kulturni dionik još ne surađuje s etabliranim gospodarskim subjektom: povežite ga s trgovinom, industrijom, uslugama, ugostiteljstvom ili turizmom ili im dodijelite zajedničku namjenu',
   'analysis.gaps.sentence.use-without-operator': '{name} nema upravitelja',
-  'analysis.gaps.sentence.actor-without-use': '{name} nije povezan ni s jednom namjenom',
+  'analysis.gaps.sentence.actor-without-use': '{name} nema veze ni s jednom namjenom',
   'analysis.gaps.sentence.zone-overcommitted': '{name}: {planned} namjena na {supply}',
-  'analysis.gaps.sentence.use-without-phase': '{name} nije uvršten ni u jednu fazu',
+  'analysis.gaps.sentence.use-without-phase': '{name} nije ni u jednoj fazi',
   'analysis.gaps.sentence.link-dangling': 'Veza od {from} do {to} izgubila je jedan kraj',
-  'analysis.gaps.sentence.use-zone-missing': '{name} smješten je u zonu koja više ne postoji',
+  'analysis.gaps.sentence.use-zone-missing': '{name} nalazi se u zoni koja više ne postoji',
   'analysis.gaps.sentence.phase-ref-dangling': '{name} navodi element koji više ne postoji',
   'analysis.gaps.missing': 'nepostojeći element',
   'analysis.gaps.unnamed': '{kind} bez naziva',
@@ -933,15 +933,15 @@ export const hr: TranslationCatalog = {
   'analysis.zones.over': 'preplanirano',
 
   // Rent and viability
-  'analysis.viability.title': 'Najamnina i održivost',
+  'analysis.viability.title': 'Zakupnina i održivost',
   'analysis.viability.none':
-    'Nijedna namjena još nema najamninu. Unesite najamninu (€/m² mjesečno) i površinu svake namjene u svojstvima.',
-  'analysis.viability.income': 'Godišnji prihod od najma (puna popunjenost)',
-  'analysis.viability.rentedArea': 'Površina u najmu',
-  'analysis.viability.meanRent': 'Prosječna tražena najamnina',
+    'Nijedna namjena još nema zakupninu. Unesite zakupninu (€/m² mjesečno) i površinu svake namjene u svojstvima.',
+  'analysis.viability.income': 'Godišnji prihod od zakupa (puna popunjenost)',
+  'analysis.viability.rentedArea': 'Površina u zakupu',
+  'analysis.viability.meanRent': 'Prosječna tražena zakupnina',
   'analysis.viability.subsidyShare': 'Planirana površina uz potporu',
   'analysis.viability.perM2Month': '{value} po m² mjesečno',
-  'analysis.viability.affordable': '{affordable} od {count} dionika s budžetom može platiti traženu najamninu',
+  'analysis.viability.affordable': '{affordable} od {count} dionika s budžetom može platiti traženu zakupninu',
   'analysis.viability.affordRow': '{actor}: budžet {budget}, traži se {asking}',
   'analysis.viability.canPay': 'može platiti',
   'analysis.viability.cannotPay': 'ne može platiti',
@@ -961,13 +961,13 @@ export const hr: TranslationCatalog = {
   'analysis.explain.creative.meaning':
     'Može li se lokacija osloniti na vlastitu kreativnu scenu: manjim mjestima ta kritična masa često nedostaje. Tek obvezani dionici znače više od dobre volje.',
   'analysis.explain.creative.how':
-    'Dionici iz sektora „kreativne industrije” i „kultura”, u odnosu na cilj koji postavlja moderator (standard ne postoji). Obvezani: pismo namjere, predugovor ili potpisano; zainteresirani: razina obveze „zainteresiran”; ostalo su ideje.',
+    'Dionici iz sektora „kreativne industrije” i „kultura”, u odnosu na cilj koji postavlja moderator (standard ne postoji). Obvezani: pismo namjere, predugovor ili potpisan ugovor; zainteresirani: razina obveze „iskazan interes”; ostalo su ideje.',
   'analysis.explain.uses.meaning': 'Što bi lokacija sadržavala, po površini: struktura namjena.',
   'analysis.explain.uses.how': 'Površine (m²) namjena, zbrojene po vrsti namjene; udio se odnosi na ukupnu planiranu površinu.',
   'analysis.explain.area.meaning':
     'Odgovara li plan lokaciji (popunjenost iznad 100 % znači preplaniranost) i traže li strane doista toliko prostora.',
   'analysis.explain.area.how':
-    'Popunjenost = planirana površina ÷ površina lokacije. Ponderirana potražnja = Σ potreban prostor × ponder razine obveze (ideja 0,1, zainteresiran 0,25, pismo namjere 0,5, predugovor 0,8, potpisano 1); pokrivenost plana = ponderirana potražnja ÷ planirana površina.',
+    'Popunjenost = planirana površina ÷ površina lokacije. Ponderirana potražnja = Σ potreban prostor × ponder razine obveze (ideja 0,1, iskazan interes 0,25, pismo namjere 0,5, predugovor 0,8, potpisan ugovor 1); pokrivenost plana = ponderirana potražnja ÷ planirana površina.',
   'analysis.explain.coverage.meaning': 'Tko će čime upravljati: namjena bez upravitelja još je samo želja.',
   'analysis.explain.coverage.how': 'Namjene s barem jednom vezom „upravlja” od nekog dionika, u odnosu na sve namjene.',
   'analysis.explain.evenness.meaning': 'Koliko je struktura namjena uravnotežena: 0 je jedna namjena, 1 ujednačena mješavina.',
@@ -976,7 +976,7 @@ export const hr: TranslationCatalog = {
   'analysis.explain.stakeholders.meaning':
     'Jesu li na strani projekta oni koji ga mogu pokrenuti ili zaustaviti i s kim najprije razgovarati.',
   'analysis.explain.stakeholders.how':
-    'Ključni dionici imaju utjecaj i interes 4 ili više; stanje = ključni dionici koji su predvodnici ili podupiratelji ÷ svi ključni dionici. Kvadranti matrice utjecaja i interesa dijele se na vrijednosti 4.',
+    'Ključni dionici imaju utjecaj i interes 4 ili više; stanje = ključni dionici koji su zagovornici ili podupiratelji ÷ svi ključni dionici. Kvadranti matrice utjecaja i interesa dijele se na vrijednosti 4.',
   'analysis.explain.combination.meaning':
     'Koliko je kreativna scena povezana s trgovinom, industrijom, uslugama, ugostiteljstvom i turizmom: upravo o tom povezivanju riječ je u projektu.',
   'analysis.explain.combination.how':
@@ -995,9 +995,9 @@ export const hr: TranslationCatalog = {
   'analysis.explain.zones.meaning': 'Može li svaka zgrada ili zona primiti ono što je u njoj planirano.',
   'analysis.explain.zones.how': 'Po zoni: površina namjena smještenih u nju ÷ vlastita površina zone.',
   'analysis.explain.viability.meaning':
-    'Koliko bi lokacija zarađivala od najma, mogu li strane platiti traženo i koliko ovisi o potporama.',
+    'Koliko bi lokacija zarađivala od zakupa, mogu li strane platiti traženo i koliko ovisi o potporama.',
   'analysis.explain.viability.how':
-    'Prihod od najma = Σ najamnina po m² mjesečno × površina × 12 za namjene s najamninom; prosječna najamnina ponderirana je površinom. Dionik može platiti kad je njegov budžet po m² ≥ tražene najamnine namjena kojima upravlja ili koje koristi (inače prosječne najamnine). Udio potpore = površina namjena uz potporu ÷ planirana površina.',
+    'Prihod od zakupa = Σ zakupnina po m² mjesečno × površina × 12 za namjene s zakupninom; prosječna zakupnina ponderirana je površinom. Dionik može platiti kad je njegov budžet po m² ≥ tražene zakupnine namjena kojima upravlja ili koje koristi (inače prosječne zakupnine). Udio potpore = površina namjena uz potporu ÷ planirana površina.',
 
   // Template picker (new-board form)
   'newBoard.template.legend': 'Polazište',
@@ -1010,7 +1010,7 @@ export const hr: TranslationCatalog = {
   'newBoard.template.stakeholder-map.description': 'Matrica utjecaja × interesa: smjestite svakog dionika, odredite njegov stav.',
   'newBoard.template.needs-inventory.name': 'Popis potreba',
   'newBoard.template.needs-inventory.description':
-    'Što treba kreativnoj sceni: m², najamnina i koliko je sigurno, po razini obveze.',
+    'Što treba kreativnoj sceni: m², zakupnina i koliko je sigurno, po razini obveze.',
   'newBoard.template.use-mix.name': 'Namjene na situaciji lokacije',
   'newBoard.template.use-mix.description': 'Zone s površinama; premjestite predložene namjene na njih.',
   'newBoard.template.combination-matrix.name': 'Matrica povezivanja',
@@ -1045,7 +1045,7 @@ export const hr: TranslationCatalog = {
   'snapshots.actions': 'Radnje za „{label}”',
   'snapshots.open': 'Otvori',
   'snapshots.openHint': 'Prikaži ovu snimku na platnu samo za čitanje',
-  'snapshots.compareLive': 'Usporedi s aktualnom',
+  'snapshots.compareLive': 'Usporedi s aktualnim stanjem',
   'snapshots.compareWith': 'Usporedi s…',
   'snapshots.restore': 'Vrati',
   'snapshots.export': 'Izvezi',
@@ -1147,7 +1147,7 @@ export const hr: TranslationCatalog = {
   'diff.field.publicAccess': 'otvoreno za javnost',
   'diff.field.revenueModel': 'model prihoda',
   'diff.field.temporary': 'privremeno korištenje',
-  'diff.field.rentEurM2Month': 'najamnina po m² mjesečno',
+  'diff.field.rentEurM2Month': 'zakupnina po m² mjesečno',
   'diff.field.from': 'od',
   'diff.field.to': 'do',
   'diff.field.relation': 'odnos',
@@ -1229,8 +1229,8 @@ export const hr: TranslationCatalog = {
   'export.scale': 'Veličina PNG-a',
   'export.scale.option': '{percent} %',
   'export.download': 'Preuzmi {format}',
-  'export.preparing': 'Priprema: {format}…',
-  'export.downloading': 'Preuzimanje: {format}: {percent} %',
+  'export.preparing': 'Pripremanje datoteke {format}…',
+  'export.downloading': 'Preuzimanje datoteke {format}: {percent} %',
   'export.done': 'Preuzeto: {file}.',
   'export.cancel': 'Prekini preuzimanje',
   'export.error.notAvailable': 'Izvoz u formatu {format} na ovom poslužitelju još nije dostupan.',
@@ -1263,10 +1263,10 @@ export const hr: TranslationCatalog = {
   'join.validUntil': 'Poveznica vrijedi do {time}.',
   'join.expired.title': 'Ova je pozivna poveznica istekla',
   'join.expired.body':
-    'Poveznica na „{board}” koju je poslao {name} vrijedila je do {time}. Zatražite novu poveznicu (pošiljatelj: {name}).',
+    'Poveznica na „{board}” (pošiljatelj: {name}) vrijedila je do {time}. Zatražite novu poveznicu od pošiljatelja.',
   'join.usedUp.title': 'Ova je pozivna poveznica iskorištena',
   'join.usedUp.body':
-    'Poveznica na „{board}” koju je poslao {name} iskorištena je dopušteni broj puta. Zatražite novu poveznicu (pošiljatelj: {name}).',
+    'Poveznica na „{board}” (pošiljatelj: {name}) iskorištena je dopušteni broj puta. Zatražite novu poveznicu od pošiljatelja.',
   'join.revoked.title': 'Ova je pozivna poveznica povučena',
   'join.revoked.body': 'Osoba koja ju je izradila opozvala ju je. Zatražite novu poveznicu od moderatora radionice.',
   'join.someone': 'moderator',
