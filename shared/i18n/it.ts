@@ -1,11 +1,6 @@
 import type { TranslationCatalog } from './languages.ts'
 
-/**
- * Italiano: lavagna (board), attore (actor), funzione (use), zona, fase, collegamento (link) con
- * la sua relazione, nota, riquadro (frame), istantanea (snapshot), facilitatore, voto a punti,
- * punto dell'agenda, massa critica, occupazione della superficie, uso temporaneo, fase pilota,
- * consolidamento, settori creativi e tradizionali, lettera d'intenti; forma di cortesia: «tu».
- */
+/** Italiano, con il «tu»: lavagna, attore, funzione (use), zona, fase, collegamento, riquadro (frame), istantanea, voto a punti, cronoprogramma, uso temporaneo, settori creativi e tradizionali. */
 export const it: TranslationCatalog = {
   // Interfaccia generale
   'app.name': 'Refresh Board',
@@ -892,9 +887,9 @@ export const it: TranslationCatalog = {
   // Occupazione per fase
   'analysis.phases.title': 'Occupazione per fase',
   'analysis.phases.summary': {
-    one: '{count} fase nella roadmap',
-    many: '{count} fasi nella roadmap',
-    other: '{count} fasi nella roadmap',
+    one: '{count} fase nel cronoprogramma',
+    many: '{count} fasi nel cronoprogramma',
+    other: '{count} fasi nel cronoprogramma',
   },
   'analysis.phases.none': 'Ancora nessuna fase. Aggiungi le fasi con lo strumento Fase ed elenca le funzioni che attivano.',
   'analysis.phases.column': 'Fase',
@@ -916,7 +911,7 @@ export const it: TranslationCatalog = {
   'analysis.conflicts.sentence.operator-uncommitted':
     '{use} si attiva in {phase} ({start}), ma {operators} non ha ancora preso impegni',
   'analysis.conflicts.sentence.operator-scheduled-later':
-    '{use} si attiva in {phase} ({start}), prima che il gestore impegnato {operators} entri nella roadmap',
+    '{use} si attiva in {phase} ({start}), prima che il gestore impegnato {operators} entri nel cronoprogramma',
 
   // Spazio per zona
   'analysis.zones.title': 'Spazio per zona',
@@ -982,13 +977,13 @@ export const it: TranslationCatalog = {
   'analysis.explain.matrix.how':
     'Ogni cella conta i collegamenti (qualsiasi relazione, in entrambi i sensi) tra un attore di quel settore e una funzione di quel tipo. Per impostazione predefinita sono mostrati solo i settori e i tipi di funzione presenti sulla lavagna.',
   'analysis.explain.phases.meaning':
-    'Quanta parte del sito attiva ogni stadio della roadmap, ad es. l’uso temporaneo il 45 %, la fase pilota il 40 %.',
+    'Quanta parte del sito attiva ogni stadio del cronoprogramma, ad es. l’uso temporaneo il 45 %, la fase pilota il 40 %.',
   'analysis.explain.phases.how':
     'Per ogni fase: le funzioni che elenca, la somma delle loro superfici e tale superficie ÷ la superficie del sito.',
   'analysis.explain.conflicts.meaning':
     'Funzioni programmate prima che chi le gestirà si sia impegnato: ottieni prima una lettera d’intenti o sposta la funzione in una fase successiva.',
   'analysis.explain.conflicts.how':
-    'Una funzione si attiva con la prima fase (esclusa l’analisi) che la elenca. È in conflitto se nessuno dei suoi gestori è impegnato, o se tutti i gestori impegnati entrano nella roadmap in un mese successivo.',
+    'Una funzione si attiva con la prima fase (esclusa l’analisi) che la elenca. È in conflitto se nessuno dei suoi gestori è impegnato, o se tutti i gestori impegnati entrano nel cronoprogramma in un mese successivo.',
   'analysis.explain.zones.meaning': 'Se ogni edificio o zona può ospitare ciò che vi è previsto.',
   'analysis.explain.zones.how': 'Per ogni zona: la superficie delle funzioni collocate ÷ la superficie della zona.',
   'analysis.explain.viability.meaning':
@@ -1015,7 +1010,7 @@ export const it: TranslationCatalog = {
   'newBoard.template.combination-matrix.name': 'Matrice delle combinazioni',
   'newBoard.template.combination-matrix.description':
     'Sottosettori creativi × commercio, industria e servizi: trova gli abbinamenti.',
-  'newBoard.template.phasing-roadmap.name': 'Roadmap per fasi',
+  'newBoard.template.phasing-roadmap.name': 'Cronoprogramma per fasi',
   'newBoard.template.phasing-roadmap.description': 'Analisi → uso temporaneo → fase pilota → consolidamento → lungo termine.',
   'newBoard.template.business-model-canvas.name': 'Business Model Canvas',
   'newBoard.template.business-model-canvas.description': 'I nove blocchi del modello di business del futuro gestore del sito.',
@@ -1211,7 +1206,7 @@ export const it: TranslationCatalog = {
   'export.format.json': 'File della lavagna (JSON)',
   'export.format.json.hint': 'La lavagna completa; si può reimportare come nuova lavagna.',
   'export.format.md': 'Sintesi strategica (Markdown)',
-  'export.format.md.hint': 'Sito, attori, mix funzionale, roadmap, indicatori e lacune, pronti da incollare in un piano.',
+  'export.format.md.hint': 'Sito, attori, mix funzionale, cronoprogramma, indicatori e lacune, pronti da incollare in un piano.',
   'export.format.xlsx': 'Cartella di lavoro (Excel)',
   'export.format.xlsx.hint': 'Un foglio per tipo di elemento, le relazioni e gli indicatori, con nomi e valori numerici reali.',
   'export.format.csv': 'Tabella (CSV)',
@@ -1221,7 +1216,7 @@ export const it: TranslationCatalog = {
   'export.format.svg': 'Immagine vettoriale (SVG)',
   'export.format.svg.hint': 'La lavagna in formato vettoriale, con il testo come testo.',
   'export.format.pdf': 'Rapporto (PDF)',
-  'export.format.pdf.hint': 'A4 orizzontale: frontespizio, immagine della lavagna, roadmap e tabelle.',
+  'export.format.pdf.hint': 'A4 orizzontale: frontespizio, immagine della lavagna, cronoprogramma e tabelle.',
   'export.scale': 'Dimensione PNG',
   'export.scale.option': '{percent} %',
   'export.download': 'Scarica {format}',
