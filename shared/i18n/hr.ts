@@ -371,7 +371,7 @@ export const hr: TranslationCatalog = {
   'scene.stance.neutral': '=',
   'scene.stance.critic': '–',
   'scene.stance.blocker': '– –',
-  'scene.use.noArea': 'površina otvorena',
+  'scene.use.noArea': 'površina neodređena',
   'scene.use.noZone': 'još bez zone',
   'scene.use.missingZone': 'zona nedostaje',
   'scene.phase.months': { one: '{count} mjesec', few: '{count} mjeseca', other: '{count} mjeseci' },
@@ -424,7 +424,7 @@ export const hr: TranslationCatalog = {
   'canvas.new.frame': 'Okvir',
   'canvas.new.phase': 'Nova faza',
   'canvas.phase.inPast':
-    'Ova faza počinje u {start}, prije ovog mjeseca: njezino je mjesto na vremenskoj crti u prošlosti. Povucite je udesno za kasnije mjesece.',
+    'Početak ove faze ({start}) prethodi ovom mjesecu: njezino je mjesto na vremenskoj crti u prošlosti. Povucite je udesno za kasnije mjesece.',
 
   // Tools
   'tool.select': 'Odabir',
