@@ -414,6 +414,24 @@ describe('facilitation: agenda, timer, groups and presentation across three scre
     }
   })
 
+  it('shows a viewer the strip under the view-only badge, and no bar', async () => {
+    const viewerAccount = await joinAs(server.url, owner.token, boardId, 'viewer', 'Jana Horvat')
+    const viewer = await enter(viewerAccount)
+    try {
+      const strip = viewer.page.getByTestId('facilitation-strip')
+      await strip.waitFor()
+      expect(await viewer.page.getByTestId('facilitation-step').textContent()).toBe('Silent brainstorm')
+      expect(await viewer.page.getByTestId('facilitation-bar').count()).toBe(0)
+      const badge = await viewer.page.getByTestId('view-only').boundingBox()
+      const box = await strip.boundingBox()
+      if (SHOTS) await viewer.page.screenshot({ path: `${SHOTS}/facilitation-viewer.png` })
+      expect(badge && box && box.y >= badge.y + badge.height).toBe(true)
+      expect(viewer.problems).toEqual([])
+    } finally {
+      await viewer.context.close()
+    }
+  })
+
   it('signals zero on every screen: the timer turns and pulses', async () => {
     const started = await callFromPage(facilitator.page, 'POST', `/api/boards/${boardId}/facilitation`, {
       command: 'timer.start',
