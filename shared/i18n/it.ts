@@ -127,12 +127,12 @@ export const it: TranslationCatalog = {
   'board.readOnly': 'Puoi consultare questa lavagna; il tuo ruolo non consente modifiche.',
   'board.unavailable.title': 'Lavagna non trovata o accesso non consentito',
   'board.unavailable.body':
-    'Questa lavagna non esiste oppure il tuo account non può aprirla. Se qualcuno ti ha inviato il link, chiedigli un invito.',
+    'Questa lavagna non esiste oppure il tuo account non può aprirla. Se qualcuno ti ha inviato il link, chiedi a quella persona di invitarti.',
   'board.loadFailed.title': 'Impossibile aprire la lavagna',
   'board.loadFailed.body': 'Controlla la connessione e riprova.',
   'board.removed.title': 'Non hai più accesso a questa lavagna',
   'board.removed.body':
-    'Un facilitatore ti ha rimosso da questa lavagna, che quindi non si apre più per te. Se si tratta di un errore, chiedigli di invitarti di nuovo.',
+    'Un facilitatore ti ha rimosso da questa lavagna, che quindi non si apre più per te. Se si tratta di un errore, chiedi al facilitatore di invitarti di nuovo.',
   'board.rejected.reloaded':
     'La lavagna è stata ricaricata: il server non ha potuto accettare una modifica da questo browser. Le modifiche degli ultimi istanti potrebbero mancare.',
   'board.rejected.title': 'Impossibile ricaricare la lavagna',
@@ -407,7 +407,7 @@ export const it: TranslationCatalog = {
   'canvas.minimap': 'Minimappa',
   'canvas.minimapHide': 'Nascondi minimappa',
   'canvas.minimapShow': 'Mostra minimappa',
-  'canvas.zoomLevel': 'Zoom {percent} %',
+  'canvas.zoomLevel': 'Zoom {percent}%',
   'canvas.editText': 'Modifica testo',
   'canvas.editTextHint': 'Ctrl+Enter per salvare, Esc per annullare',
   'canvas.connect': 'Trascina per collegare',
@@ -450,7 +450,7 @@ export const it: TranslationCatalog = {
   'action.zoomOut': 'Riduci zoom',
   'action.zoomToFit': 'Adatta alla finestra',
   'action.zoomToSelection': 'Zoom sulla selezione',
-  'action.resetZoom': 'Zoom al 100 %',
+  'action.resetZoom': 'Zoom al 100%',
   'action.nudgeLeft': 'Sposta a sinistra',
   'action.nudgeRight': 'Sposta a destra',
   'action.nudgeUp': 'Sposta in alto',
@@ -526,8 +526,8 @@ export const it: TranslationCatalog = {
   'workspace.history': 'Cronologia',
   // Telefoni: menu dell'intestazione e pannello laterale a scomparsa
   'workspace.headerMenu': 'Menu della lavagna',
-  'workspace.sheet.expand': 'Mostra più pannello',
-  'workspace.sheet.shrink': 'Mostra più lavagna',
+  'workspace.sheet.expand': 'Ingrandisci il pannello',
+  'workspace.sheet.shrink': 'Ingrandisci la lavagna',
 
   // Zoom
   'workspace.zoom': 'Zoom',
@@ -535,8 +535,8 @@ export const it: TranslationCatalog = {
   'workspace.zoomOut': 'Riduci zoom',
   'workspace.zoomFit': 'Adatta',
   'workspace.zoomFitHint': 'Mostra l’intera lavagna',
-  'workspace.zoomLevel': '{percent} %',
-  'workspace.zoomReset': 'Zoom al 100 %',
+  'workspace.zoomLevel': '{percent}%',
+  'workspace.zoomReset': 'Zoom al 100%',
 
   // Sola lettura
   'workspace.viewOnly': 'Sola lettura',
@@ -649,7 +649,7 @@ export const it: TranslationCatalog = {
 
   // Immagini
   'image.choose': 'Scegli un’immagine',
-  'image.uploading': 'Caricamento di {name}… {percent} %',
+  'image.uploading': 'Caricamento di {name}… {percent}%',
   'image.uploaded': 'Immagine inserita sulla lavagna',
   'image.tooLarge': 'L’immagine supera i 10 MiB. Scegli un file più piccolo.',
   'image.wrongType': 'Si possono caricare solo immagini PNG, JPEG e WebP.',
@@ -744,7 +744,7 @@ export const it: TranslationCatalog = {
   'analysis.area.overPlanned': 'Sovrappianificato: è previsto il {percent} della superficie del sito',
   'analysis.area.noSite': 'Inserisci la superficie del sito nel profilo per confrontarla con il progetto.',
   'analysis.area.demandCover': 'La domanda confermata copre il {percent} della superficie prevista',
-  'analysis.area.marker': '100 % del sito',
+  'analysis.area.marker': '100% del sito',
   'analysis.area.column': 'Dato',
   'analysis.area.vacancy': 'Superficie libera: il {percent} del sito resta vuoto',
   'analysis.area.vacancyLabel': 'Superficie libera (non assegnata ad alcuna funzione)',
@@ -852,7 +852,7 @@ export const it: TranslationCatalog = {
   'analysis.gaps.group.use-zone-missing': 'Funzioni in una zona mancante',
   'analysis.gaps.group.phase-ref-dangling': 'Fasi che citano elementi mancanti',
   'analysis.gaps.sentence.combination-missing':
-    'Nessun attore creativo o culturale collabora ancora con un’impresa dei settori tradizionali: collegane uno a commercio, industria, servizi, ristorazione o turismo, oppure assegnate loro una funzione condivisa',
+    'Nessun attore creativo o culturale collabora ancora con un’impresa dei settori tradizionali: collegane uno a commercio, industria, servizi, ristorazione o turismo, oppure assegna a entrambi una funzione condivisa',
   'analysis.gaps.sentence.use-without-operator': '{name} non ha un gestore',
   'analysis.gaps.sentence.actor-without-use': '{name} non ha collegamenti con alcuna funzione',
   'analysis.gaps.sentence.zone-overcommitted': '{name}: {planned} di funzioni previste su {supply} disponibili',
@@ -942,9 +942,9 @@ export const it: TranslationCatalog = {
   'analysis.explain.toggle': 'Che cosa significa?',
   'analysis.explain.how': 'Come si calcola:',
   'analysis.explain.gaps.meaning':
-    'Cosa manca ancora al progetto: funzioni che nessuno gestisce, attori senza ruolo, zone con più funzioni previste di quante ne possano ospitare, funzioni fuori da ogni fase, collegamenti e riferimenti a elementi scomparsi e, del tutto, la combinazione della scena creativa con le imprese dei settori tradizionali.',
+    'Cosa manca ancora al progetto: funzioni che nessuno gestisce, attori senza ruolo, zone con più funzioni previste di quante ne possano ospitare, funzioni fuori da ogni fase, collegamenti e riferimenti a elementi scomparsi, oppure la totale assenza di combinazione tra scena creativa e imprese dei settori tradizionali.',
   'analysis.explain.gaps.how':
-    'Una lacuna per ogni elemento che viola una regola (una funzione senza collegamento «gestisce» da un attore, un attore non collegato a nessuna funzione, …) più una per l’intera lavagna se nessun attore creativo o culturale è collegato a un attore dei settori tradizionali e nessuna funzione è condivisa da entrambi. Le schede di sintesi e l’API contano le stesse lacune.',
+    'Una lacuna per ogni elemento che viola una regola (una funzione senza collegamento «gestisce» da un attore, un attore non collegato a nessuna funzione, …) più una per l’intera lavagna se nessun attore creativo o culturale è collegato a un attore dei settori tradizionali e nessuna funzione è condivisa da entrambi. La sintesi strategica esportata e l’API contano le stesse lacune.',
   'analysis.explain.sectors.meaning':
     'Chi siede al tavolo, per settore: un settore mancante è un interlocutore che nessuno ha ancora invitato.',
   'analysis.explain.sectors.how': 'Il numero di schede attore per settore; la quota è sul totale degli attori.',
@@ -956,9 +956,9 @@ export const it: TranslationCatalog = {
   'analysis.explain.uses.how':
     'Le superfici (m²) delle funzioni, sommate per tipo di funzione; la quota è sul totale della superficie prevista.',
   'analysis.explain.area.meaning':
-    'Se il progetto sta nel sito (un’occupazione oltre il 100 % è sovrappianificata) e se gli interessati chiedono davvero tanto spazio.',
+    'Se il progetto sta nel sito (un’occupazione oltre il 100% è sovrappianificata) e se gli interessati chiedono davvero tanto spazio.',
   'analysis.explain.area.how':
-    'Occupazione = superficie prevista ÷ superficie del sito. Domanda ponderata = Σ fabbisogno di spazio × peso dell’impegno (idea 0,1, interessato 0,25, lettera d’intenti 0,5, preliminare 0,8, firmato 1); copre il progetto per domanda ponderata ÷ superficie prevista.',
+    'Occupazione = superficie prevista ÷ superficie del sito. Domanda ponderata = Σ fabbisogno di spazio × peso dell’impegno (idea 0,1, interessato 0,25, lettera d’intenti 0,5, preliminare 0,8, firmato 1); la copertura del progetto è domanda ponderata ÷ superficie prevista.',
   'analysis.explain.coverage.meaning': 'Chi gestirà cosa: una funzione senza gestore è ancora un desiderio.',
   'analysis.explain.coverage.how': 'Funzioni con almeno un collegamento «gestisce» da un attore, sul totale delle funzioni.',
   'analysis.explain.evenness.meaning': 'Quanto è equilibrato il mix funzionale: 0 è una sola funzione, 1 un mix equilibrato.',
@@ -977,7 +977,7 @@ export const it: TranslationCatalog = {
   'analysis.explain.matrix.how':
     'Ogni cella conta i collegamenti (qualsiasi relazione, in entrambi i sensi) tra un attore di quel settore e una funzione di quel tipo. Per impostazione predefinita sono mostrati solo i settori e i tipi di funzione presenti sulla lavagna.',
   'analysis.explain.phases.meaning':
-    'Quanta parte del sito attiva ogni stadio del cronoprogramma, ad es. l’uso temporaneo il 45 %, la fase pilota il 40 %.',
+    'Quanta parte del sito attiva ogni stadio del cronoprogramma, ad es. l’uso temporaneo il 45%, la fase pilota il 40%.',
   'analysis.explain.phases.how':
     'Per ogni fase: le funzioni che elenca, la somma delle loro superfici e tale superficie ÷ la superficie del sito.',
   'analysis.explain.conflicts.meaning':
@@ -1218,10 +1218,10 @@ export const it: TranslationCatalog = {
   'export.format.pdf': 'Rapporto (PDF)',
   'export.format.pdf.hint': 'A4 orizzontale: frontespizio, immagine della lavagna, cronoprogramma e tabelle.',
   'export.scale': 'Dimensione PNG',
-  'export.scale.option': '{percent} %',
+  'export.scale.option': '{percent}%',
   'export.download': 'Scarica {format}',
   'export.preparing': 'Preparazione {format}…',
-  'export.downloading': 'Download {format}: {percent} %',
+  'export.downloading': 'Download {format}: {percent}%',
   'export.done': '{file} scaricato.',
   'export.cancel': 'Annulla download',
   'export.error.notAvailable': 'L’esportazione {format} non è ancora disponibile su questo server.',
