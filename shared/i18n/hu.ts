@@ -19,7 +19,7 @@ export const hu: TranslationCatalog = {
   'app.backToBoards': 'Összes tábla',
   'app.notFound.title': 'Az oldal nem található',
   'app.notFound.body': 'Ezen a címen nincs semmi. Ellenőrizze a hivatkozást, vagy térjen vissza a tábláihoz.',
-  'app.goHome': 'Ugrás a tábláimhoz',
+  'app.goHome': 'Ugrás a saját táblákhoz',
   'app.close': 'Bezárás',
   'app.cancel': 'Mégse',
   'app.optional': 'nem kötelező',
@@ -55,7 +55,7 @@ export const hu: TranslationCatalog = {
   },
 
   // Board list
-  'boards.title': 'Táblái',
+  'boards.title': 'Saját táblák',
   'boards.search': 'Keresés a táblák között',
   'boards.searchPlaceholder': 'Cím, helyszín vagy település',
   'boards.count': { one: '{count} tábla', other: '{count} tábla' },
@@ -94,7 +94,7 @@ export const hu: TranslationCatalog = {
   'site.builtYear': 'Építés éve',
   'site.formerUse': 'Korábbi funkció',
   'site.formerUsePlaceholder': 'pl. textilgyár',
-  'site.heritageStatus': 'Műemléki védettség',
+  'site.heritageStatus': 'Örökségvédelmi státusz',
   'site.condition': 'Állapot',
   'site.description': 'Leírás',
   'site.descriptionHint': 'Épületek, környezet, tulajdonviszonyok, eddig ismert tények.',
@@ -226,7 +226,7 @@ export const hu: TranslationCatalog = {
   'enum.elementKindPlural.other': 'Egyéb',
 
   // Enumerations: sectors and creative subsectors
-  'enum.sector.creative': 'Kreatív ipar',
+  'enum.sector.creative': 'Kreatív iparágak',
   'enum.sector.culture': 'Kultúra',
   'enum.sector.commerce': 'Kereskedelem',
   'enum.sector.industry': 'Ipar',
@@ -259,21 +259,21 @@ export const hu: TranslationCatalog = {
   'enum.commitment.loi': 'Szándéknyilatkozat',
   'enum.commitment.precontract': 'Előszerződés',
   'enum.commitment.signed': 'Aláírt szerződés',
-  'enum.stance.champion': 'Élharcos',
+  'enum.stance.champion': 'Szószóló',
   'enum.stance.supporter': 'Támogató',
   'enum.stance.neutral': 'Semleges',
   'enum.stance.critic': 'Kritikus',
-  'enum.stance.blocker': 'Ellenző',
+  'enum.stance.blocker': 'Akadályozó',
 
   // Enumerations: use categories
   'enum.useCategory.studio': 'Műtermek',
-  'enum.useCategory.makerspace': 'Alkotóműhely (makerspace)',
-  'enum.useCategory.coworking': 'Közösségi iroda',
+  'enum.useCategory.makerspace': 'Makerspace',
+  'enum.useCategory.coworking': 'Coworking iroda',
   'enum.useCategory.events': 'Rendezvények',
   'enum.useCategory.exhibition': 'Kiállítás',
   'enum.useCategory.gastronomy': 'Vendéglátás',
   'enum.useCategory.retail': 'Kiskereskedelem',
-  'enum.useCategory.living': 'Lakás',
+  'enum.useCategory.living': 'Lakófunkció',
   'enum.useCategory.education': 'Oktatás',
   'enum.useCategory.production': 'Termelés',
   'enum.useCategory.services': 'Szolgáltatások',
@@ -287,15 +287,15 @@ export const hu: TranslationCatalog = {
   // Enumerations: link relations (read as „A … B”)
   'enum.relation.operates': 'üzemelteti',
   'enum.relation.uses': 'használja',
-  'enum.relation.owns': 'tulajdonosa',
+  'enum.relation.owns': 'tulajdonolja',
   'enum.relation.funds': 'finanszírozza',
   'enum.relation.supplies': 'ellátja',
-  'enum.relation.cooperates': 'együttműködik',
+  'enum.relation.cooperates': 'együttműködik vele',
   'enum.relation.mentors': 'mentorálja',
   'enum.relation.regulates': 'szabályozza',
   'enum.relation.supports': 'támogatja',
-  'enum.relation.conflicts': 'konfliktusban áll',
-  'enum.relation.synergy': 'szinergiában áll',
+  'enum.relation.conflicts': 'konfliktusban áll vele',
+  'enum.relation.synergy': 'szinergiában áll vele',
   'enum.relation.depends_on': 'függ tőle',
 
   // Enumerations: phase stages, heritage status, condition
@@ -338,7 +338,7 @@ export const hu: TranslationCatalog = {
   'scene.stance.neutral': '=',
   'scene.stance.critic': '–',
   'scene.stance.blocker': '– –',
-  'scene.use.noArea': 'terület nyitott',
+  'scene.use.noArea': 'terület még nyitott',
   'scene.use.noZone': 'még nincs zónája',
   'scene.use.missingZone': 'a zóna hiányzik',
   'scene.phase.months': { one: '{count} hónap', other: '{count} hónap' },
@@ -374,7 +374,7 @@ export const hu: TranslationCatalog = {
   'canvas.minimap': 'Áttekintő térkép',
   'canvas.minimapHide': 'Áttekintő térkép elrejtése',
   'canvas.minimapShow': 'Áttekintő térkép megjelenítése',
-  'canvas.zoomLevel': 'Nagyítás: {percent} %',
+  'canvas.zoomLevel': 'Nagyítás: {percent}%',
   'canvas.editText': 'Szöveg szerkesztése',
   'canvas.editTextHint': 'Mentés: Ctrl+Enter, mégse: Escape',
   'canvas.connect': 'Összekapcsolás húzással',
@@ -413,7 +413,7 @@ export const hu: TranslationCatalog = {
   'action.zoomOut': 'Kicsinyítés',
   'action.zoomToFit': 'Igazítás a képernyőhöz',
   'action.zoomToSelection': 'Nagyítás a kijelölésre',
-  'action.resetZoom': 'Nagyítás 100 %-ra',
+  'action.resetZoom': 'Nagyítás 100%-ra',
   'action.nudgeLeft': 'Mozgatás balra',
   'action.nudgeRight': 'Mozgatás jobbra',
   'action.nudgeUp': 'Mozgatás felfelé',
@@ -491,8 +491,8 @@ export const hu: TranslationCatalog = {
   'workspace.zoomOut': 'Kicsinyítés',
   'workspace.zoomFit': 'Teljes tábla',
   'workspace.zoomFitHint': 'A teljes tábla megjelenítése',
-  'workspace.zoomLevel': '{percent} %',
-  'workspace.zoomReset': 'Nagyítás 100 %-ra',
+  'workspace.zoomLevel': '{percent}%',
+  'workspace.zoomReset': 'Nagyítás 100%-ra',
   'workspace.viewOnly': 'Csak megtekintés',
   'workspace.viewOnlyHint': 'Körülnézhet és minden elemet elolvashat, de szerepköre nem engedi a módosítást.',
   'workspace.canvasLoading': 'A tábla rajzolása…',
@@ -539,7 +539,7 @@ export const hu: TranslationCatalog = {
   'field.influence': 'Befolyás (1–5)',
   'field.interest': 'Érdekeltség (1–5)',
   'field.legalForm': 'Jogi forma',
-  'field.budgetEurM2Month': 'Keret (€/m²/hó)',
+  'field.budgetEurM2Month': 'Költségkeret (€/m²/hó)',
   'field.horizon': 'Mikortól szükséges',
   'field.category': 'Kategória',
   'field.areaM2': 'Alapterület (m²)',
@@ -560,7 +560,7 @@ export const hu: TranslationCatalog = {
   'field.alt': 'Leírás képernyőolvasóhoz',
   'field.locked': 'Zárolva',
   'field.lockedHint': 'A szerkesztők a zárolt elemet nem mozgathatják, nem módosíthatják és nem törölhetik.',
-  'field.translation': 'Név – {language}',
+  'field.translation': 'Név ({language})',
   'field.score': '{score} / 5',
   'validation.numberMin0': 'Adjon meg 0-t vagy annál nagyobb számot.',
   'validation.numberAmbiguous': 'Erre gondolt: {thousands} vagy {decimal}?',
@@ -587,7 +587,7 @@ export const hu: TranslationCatalog = {
 
   // Images
   'image.choose': 'Kép kiválasztása',
-  'image.uploading': 'Feltöltés: {name}… {percent} %',
+  'image.uploading': 'Feltöltés: {name}… {percent}%',
   'image.uploaded': 'A kép a táblára került',
   'image.tooLarge': 'A kép nagyobb 10 MiB-nál. Válasszon kisebb fájlt.',
   'image.wrongType': 'Csak PNG, JPEG és WebP képek tölthetők fel.',
@@ -596,7 +596,7 @@ export const hu: TranslationCatalog = {
   'image.cancel': 'Feltöltés megszakítása',
 
   // Attention: follow, present, point, react
-  'attention.summoned': '{name} mindenkit ide hívott',
+  'attention.summoned': '{name} mindenkit idehívott',
   'attention.follow': 'Követés: {name}',
   'attention.followShort': 'Követés',
   'attention.following': 'Követi: {name} – kilépés: Esc',
@@ -615,7 +615,7 @@ export const hu: TranslationCatalog = {
   'attention.reaction.heart': 'Szív',
   'attention.reaction.applause': 'Taps',
   'attention.reaction.laughing': 'Nevetés',
-  'attention.reaction.thinking': 'Gondolkodom',
+  'attention.reaction.thinking': 'Gondolkodás',
   'attention.reaction.done': 'Kész',
 
   // Side panel
@@ -670,7 +670,7 @@ export const hu: TranslationCatalog = {
   'analysis.area.overPlanned': 'Túltervezett: a helyszín területének {percent}-a tervezett',
   'analysis.area.noSite': 'Adja meg a helyszín alapterületét a helyszínadatlapon, hogy összevethesse a tervvel.',
   'analysis.area.demandCover': 'A vállalt igény a tervezett terület {percent}-át fedi le',
-  'analysis.area.marker': 'A helyszín 100 %-a',
+  'analysis.area.marker': 'A helyszín 100%-a',
   'analysis.area.column': 'Mutató',
   'analysis.area.vacancy': 'Kihasználatlanság: a helyszín {percent}-a üres marad',
   'analysis.area.vacancyLabel': 'Kihasználatlanság (nem tervezett terület)',
@@ -700,10 +700,10 @@ export const hu: TranslationCatalog = {
   'analysis.evenness.high': 'kiegyenlített mix',
   'analysis.evenness.scaleLow': 'egy funkció',
   'analysis.evenness.scaleHigh': 'kiegyenlített',
-  'analysis.stakeholders.title': 'Az érintetti kör állapota',
+  'analysis.stakeholders.title': 'Érintetti támogatottság',
   'analysis.stakeholders.health': '{keyPlayers} kulcsszereplőből {supportive} támogatja a projektet',
   'analysis.stakeholders.noKeyPlayers': 'Még nincsenek kulcsszereplők (befolyás és érdekeltség legalább 4).',
-  'analysis.stakeholders.blockers': { one: '{count} ellenző', other: '{count} ellenző' },
+  'analysis.stakeholders.blockers': { one: '{count} akadályozó', other: '{count} akadályozó' },
   'analysis.stakeholders.critics': { one: '{count} kritikus', other: '{count} kritikus' },
   'analysis.stakeholders.quadrants': 'Szereplők a befolyás–érdekeltség mátrix negyedeiben',
   'analysis.stakeholders.quadrant.manageClosely': 'Szoros bevonás',
@@ -753,7 +753,7 @@ export const hu: TranslationCatalog = {
   'analysis.gaps.sentence.use-zone-missing': 'Már nem létező zónában van: {name}',
   'analysis.gaps.sentence.phase-ref-dangling': 'Már nem létező elemre hivatkozik: {name}',
   'analysis.gaps.missing': 'hiányzó elem',
-  'analysis.gaps.unnamed': 'Névtelen – {kind}',
+  'analysis.gaps.unnamed': '{kind} (név nélkül)',
   'analysis.gaps.notOnBoard': 'Ez az elem már nincs a táblán.',
   'analysis.fullscreen.open': 'Teljes képernyő',
   'analysis.fullscreen.openHint': 'Az elemzés teljes képernyőn, nagy betűkkel, kivetítéshez',
@@ -807,8 +807,8 @@ export const hu: TranslationCatalog = {
   'analysis.viability.subsidyShare': 'Támogatásból fenntartott tervezett terület',
   'analysis.viability.perM2Month': '{value}/m²/hó',
   'analysis.viability.affordable':
-    'A kerettel rendelkező {count} szereplőből {affordable} meg tudja fizetni a kért bérleti díjat',
-  'analysis.viability.affordRow': '{actor}: keret {budget}, kért díj {asking}',
+    'A költségkerettel rendelkező {count} szereplőből {affordable} meg tudja fizetni a kért bérleti díjat',
+  'analysis.viability.affordRow': '{actor}: költségkeret {budget}, kért díj {asking}',
   'analysis.viability.canPay': 'meg tudja fizetni',
   'analysis.viability.cannotPay': 'nem tudja megfizetni',
   'analysis.viability.missing':
@@ -827,12 +827,12 @@ export const hu: TranslationCatalog = {
   'analysis.explain.creative.meaning':
     'Támaszkodhat-e a helyszín saját kreatív szcénára: a vidéki településekről gyakran hiányzik ez a kritikus tömeg. Csak az elkötelezett szereplők jelentenek többet jó szándéknál.',
   'analysis.explain.creative.how':
-    'A „kreatív ipar” és a „kultúra” ágazat szereplői, a facilitátor által megadott célértékhez viszonyítva (általános norma nincs). Elkötelezett: szándéknyilatkozat, előszerződés vagy aláírt szerződés; érdeklődő: „érdeklődő” elköteleződés; a többi ötlet.',
+    'A „kreatív iparágak” és a „kultúra” ágazat szereplői, a facilitátor által megadott célértékhez viszonyítva (általános norma nincs). Elkötelezett: szándéknyilatkozat, előszerződés vagy aláírt szerződés; érdeklődő: „érdeklődő” elköteleződés; a többi ötlet.',
   'analysis.explain.uses.meaning': 'Mit fogadna be a helyszín, alapterület szerint: a funkciómix.',
   'analysis.explain.uses.how':
     'A funkciók alapterülete (m²) funkciótípusonként összesítve; az arány a teljes tervezett területhez viszonyít.',
   'analysis.explain.area.meaning':
-    'Belefér-e a terv a helyszínbe (100 % feletti kihasználtság túltervezést jelent), és igényelnek-e a felek ekkora területet.',
+    'Belefér-e a terv a helyszínbe (100% feletti kihasználtság túltervezést jelent), és igényelnek-e a felek ekkora területet.',
   'analysis.explain.area.how':
     'Kihasználtság = tervezett terület ÷ a helyszín területe. Súlyozott igény = Σ helyigény × az elköteleződés súlya (ötlet 0,1, érdeklődő 0,25, szándéknyilatkozat 0,5, előszerződés 0,8, aláírt 1); a terv lefedettsége = súlyozott igény ÷ tervezett terület.',
   'analysis.explain.coverage.meaning': 'Ki mit fog üzemeltetni: az üzemeltető nélküli funkció még csak kívánság.',
@@ -845,7 +845,7 @@ export const hu: TranslationCatalog = {
   'analysis.explain.stakeholders.meaning':
     'A projekt sorsát eldönteni képes szereplők a projekt mellett állnak-e, és kivel kell elsőként beszélni.',
   'analysis.explain.stakeholders.how':
-    'Kulcsszereplő, akinek befolyása és érdekeltsége is legalább 4; állapot = élharcos vagy támogató kulcsszereplők ÷ összes kulcsszereplő. A befolyás–érdekeltség mátrix negyedeinek határa 4.',
+    'Kulcsszereplő, akinek befolyása és érdekeltsége is legalább 4; támogatottság = szószóló vagy támogató kulcsszereplők ÷ összes kulcsszereplő. A befolyás–érdekeltség mátrix negyedeinek határa 4.',
   'analysis.explain.combination.meaning':
     'Mennyire kapcsolódik a kreatív szcéna a kereskedelemhez, az iparhoz, a szolgáltatásokhoz, a vendéglátáshoz és a turizmushoz: erről a párosításról szól a projekt.',
   'analysis.explain.combination.how':
@@ -855,7 +855,7 @@ export const hu: TranslationCatalog = {
   'analysis.explain.matrix.how':
     'Minden cella az adott ágazat szereplői és az adott típusú funkciók közötti kapcsolatokat számolja (bármilyen kapcsolattípus, bármely irányban). Alapértelmezés szerint csak a táblán szereplő ágazatok és funkciótípusok jelennek meg.',
   'analysis.explain.phases.meaning':
-    'Az ütemterv egyes szakaszai a helyszín mekkora részét nyitják meg, pl. az átmeneti hasznosítás 45 %-át, a pilot 40 %-át.',
+    'Az ütemterv egyes szakaszai a helyszín mekkora részét nyitják meg, pl. az átmeneti hasznosítás 45%-át, a pilot 40%-át.',
   'analysis.explain.phases.how':
     'Ütemenként: a felsorolt funkciók, alapterületük összege, valamint ez a terület ÷ a helyszín területe.',
   'analysis.explain.conflicts.meaning':
@@ -867,7 +867,7 @@ export const hu: TranslationCatalog = {
   'analysis.explain.viability.meaning':
     'Mennyi bérleti bevételt hozna a helyszín, meg tudják-e fizetni a felek a kért díjat, és mekkora része függ támogatástól.',
   'analysis.explain.viability.how':
-    'Bérleti bevétel = Σ bérleti díj (m²/hó) × terület × 12 a bérleti díjjal rendelkező funkciókra; az átlagos díj területtel súlyozott. Egy szereplő akkor tudja megfizetni, ha m²-re jutó kerete ≥ az általa üzemeltetett vagy használt funkciók kért díja (ennek híján az átlagos díj). Támogatási arány = a támogatásból fenntartott funkciók területe ÷ tervezett terület.',
+    'Bérleti bevétel = Σ bérleti díj (m²/hó) × terület × 12 a bérleti díjjal rendelkező funkciókra; az átlagos díj területtel súlyozott. Egy szereplő akkor tudja megfizetni, ha m²-re jutó költségkerete ≥ az általa üzemeltetett vagy használt funkciók kért díja (ennek híján az átlagos díj). Támogatási arány = a támogatásból fenntartott funkciók területe ÷ tervezett terület.',
 
   // Templates
   'newBoard.template.legend': 'Kiindulás',
@@ -875,7 +875,8 @@ export const hu: TranslationCatalog = {
   'newBoard.template.blank.name': 'Üres tábla',
   'newBoard.template.blank.description': 'Üres tábla: kezdje saját szereplőkkel, funkciókkal és jegyzetekkel.',
   'newBoard.template.site-scan.name': 'Helyszínelemzés',
-  'newBoard.template.site-scan.description': 'Kontextuskártyák, majd SWOT-, végül TOWS-stratégiák egy kiválasztott helyszínhez.',
+  'newBoard.template.site-scan.description':
+    'Kontextuskártyák, majd SWOT-elemzés, végül TOWS-stratégiák egy szóba jöhető helyszínhez.',
   'newBoard.template.stakeholder-map.name': 'Érintetti térkép',
   'newBoard.template.stakeholder-map.description':
     'Befolyás × érdekeltség mátrix: helyezze el a szereplőket, és adja meg hozzáállásukat.',
@@ -966,7 +967,7 @@ export const hu: TranslationCatalog = {
   'diff.zoomTo': 'Megjelenítés a vásznon',
   'diff.added': 'Új {kind}: „{name}”',
   'diff.removed': 'Eltávolított {kind}: „{name}”',
-  'diff.changed': 'Módosított {kind}: „{name}”: {changes}',
+  'diff.changed': 'Módosított {kind} („{name}”): {changes}',
   'diff.site': 'Helyszínadatlap: {changes}',
   'diff.settings': 'Elemzési beállítások: {changes}',
   'diff.fieldChange': '{field}: {before} → {after}',
@@ -1007,7 +1008,7 @@ export const hu: TranslationCatalog = {
   'diff.field.influence': 'befolyás',
   'diff.field.interest': 'érdekeltség',
   'diff.field.legalForm': 'jogi forma',
-  'diff.field.budgetEurM2Month': 'keret (m²/hó)',
+  'diff.field.budgetEurM2Month': 'költségkeret (m²/hó)',
   'diff.field.horizon': 'mikortól szükséges',
   'diff.field.category': 'kategória',
   'diff.field.areaM2': 'terület',
@@ -1030,7 +1031,7 @@ export const hu: TranslationCatalog = {
   'diff.field.location': 'település',
   'diff.field.builtYear': 'építés éve',
   'diff.field.formerUse': 'korábbi funkció',
-  'diff.field.heritageStatus': 'műemléki védettség',
+  'diff.field.heritageStatus': 'örökségvédelmi státusz',
   'diff.field.condition': 'állapot',
   'diff.field.description': 'leírás',
   'diff.field.creativeThreshold': 'kreatív szereplők kritikus tömege',
@@ -1065,8 +1066,8 @@ export const hu: TranslationCatalog = {
   'indicator.sharedUses': 'Közös funkciók',
   'indicator.sectorsCommitted': 'Elkötelezett ágazatok',
   'indicator.coverage': 'Üzemeltetővel rendelkező funkciók',
-  'indicator.stakeholderHealth': 'Az érintetti kör állapota',
-  'indicator.blockers': 'Ellenzők',
+  'indicator.stakeholderHealth': 'Érintetti támogatottság',
+  'indicator.blockers': 'Akadályozók',
   'indicator.gaps': 'Hiányok',
 
   // Export
@@ -1091,10 +1092,10 @@ export const hu: TranslationCatalog = {
   'export.format.pdf': 'Jelentés (PDF)',
   'export.format.pdf.hint': 'A4 fekvő: címlap, a tábla képe, ütemterv és táblázatok.',
   'export.scale': 'PNG mérete',
-  'export.scale.option': '{percent} %',
+  'export.scale.option': '{percent}%',
   'export.download': 'Letöltés: {format}',
   'export.preparing': '{format} előkészítése…',
-  'export.downloading': '{format} letöltése: {percent} %',
+  'export.downloading': '{format} letöltése: {percent}%',
   'export.done': 'Letöltve: {file}.',
   'export.cancel': 'Letöltés megszakítása',
   'export.error.notAvailable': 'Ez az exportformátum ({format}) ezen a szerveren még nem érhető el.',
@@ -1170,7 +1171,7 @@ export const hu: TranslationCatalog = {
   'home.demo.open': 'A bemutatótábla megnyitása',
   'home.demo.copy': 'Saját másolat készítése',
   'home.demo.copying': 'Másolás…',
-  'home.demo.copyTitle': 'Saját másolat – {title}',
+  'home.demo.copyTitle': '{title} (saját másolat)',
   'home.demo.readOnly': 'A bemutatótábla csak olvasható; a másolatát szabadon módosíthatja.',
   'home.demo.signInFirst': 'A bemutatótábla megnyitásához jelentkezzen be, vagy hozzon létre fiókot.',
 
@@ -1217,8 +1218,9 @@ export const hu: TranslationCatalog = {
   },
   'private.banner.facilitator': 'Privát ötletelés: a résztvevők új jegyzetei rejtve maradnak, amíg Ön fel nem fedi őket.',
   'private.banner.readAlong': {
-    one: 'Privát ötletelés: Ön követheti a jegyzeteket (eddig {count} jegyzet). Más nem látja őket, amíg fel nem fedi őket.',
-    other: 'Privát ötletelés: Ön követheti a jegyzeteket (eddig {count} jegyzet). Más nem látja őket, amíg fel nem fedi őket.',
+    one: 'Privát ötletelés: Ön menet közben olvashatja a jegyzeteket (eddig {count} jegyzet). Más nem látja őket, amíg fel nem fedi őket.',
+    other:
+      'Privát ötletelés: Ön menet közben olvashatja a jegyzeteket (eddig {count} jegyzet). Más nem látja őket, amíg fel nem fedi őket.',
   },
   'private.banner.others':
     'Privát ötletelés: a résztvevők olyan jegyzeteket írnak, amelyeket csak ők látnak, amíg a facilitátor fel nem fedi őket.',
@@ -1236,7 +1238,7 @@ export const hu: TranslationCatalog = {
   'private.controls': 'Privát ötletelés',
   'private.start': 'Privát ötletelés indítása',
   'private.startHint': 'A résztvevők új jegyzeteit csak a szerzőjük látja, amíg Ön fel nem fedi őket.',
-  'private.readAlong': 'Én követhetem a jegyzeteket',
+  'private.readAlong': 'Menet közben olvashatom a jegyzeteket',
   'private.reveal': 'Jegyzetek felfedése',
   'private.anonymous': 'Nevek nélkül',
   'private.revealed': 'A privát jegyzetek most már a táblán vannak.',
@@ -1310,7 +1312,7 @@ export const hu: TranslationCatalog = {
 
   // Facilitation: agenda, timer, groups
   'facilitation.strip': 'Műhelynapirend és időzítő',
-  'facilitation.step': '{number}. / {count} lépés',
+  'facilitation.step': '{number}. lépés (összesen {count})',
   'facilitation.next': 'Következik: {title}',
   'facilitation.lastStep': 'Utolsó lépés',
   'facilitation.timer': 'Hátralévő idő',
@@ -1347,7 +1349,7 @@ export const hu: TranslationCatalog = {
   'facilitation.present': 'Bemutatás',
   'facilitation.stopPresenting': 'Bemutatás befejezése',
   'facilitation.presentPause': 'Mások szerkesztésének szüneteltetése a bemutatás alatt',
-  'facilitation.summon': 'Mindenkit ide hívok',
+  'facilitation.summon': 'Mindenki idehívása',
   'facilitation.summoned': 'Mindenkit az Ön nézetéhez hívtunk.',
   'facilitation.lock': 'Kijelölés zárolása',
   'facilitation.unlock': 'Kijelölés feloldása',
