@@ -141,9 +141,9 @@ export const de: TranslationCatalog = {
 
   // Connection state (shown with an icon and text, never colour alone)
   'connection.label': 'Verbindung',
-  'connection.connecting': 'Verbindung wird hergestellt',
+  'connection.connecting': 'Verbindet …',
   'connection.connected': 'Verbunden',
-  'connection.reconnecting': 'Verbindung wird wiederhergestellt',
+  'connection.reconnecting': 'Verbindet erneut …',
   'connection.offline': 'Offline',
   'connection.offlineHint': 'Ihre Änderungen bleiben erhalten und werden gesendet, sobald die Verbindung wieder steht.',
 
@@ -176,7 +176,7 @@ export const de: TranslationCatalog = {
   'invite.none': 'Noch keine aktiven Links.',
   'invite.revoke': 'Widerrufen',
   'invite.uses': { one: 'einmal verwendet', other: '{count}-mal verwendet' },
-  'invite.usesOf': { one: '{count} von {max} Mal verwendet', other: '{count} von {max} Mal verwendet' },
+  'invite.usesOf': { one: 'verwendet: {count} von {max}', other: 'verwendet: {count} von {max}' },
 
   // API errors, by the contract's error codes
   'error.generic': 'Etwas ist schiefgelaufen. Bitte versuchen Sie es erneut.',
@@ -375,7 +375,7 @@ export const de: TranslationCatalog = {
   'scene.legend.commitment': 'Verbindlichkeit (Quadrate auf Akteurskarten)',
   'scene.legend.stance': 'Haltung (Markierung auf dem Band)',
   'scene.legend.categories': 'Nutzungsarten (Farbe, Muster, Symbol)',
-  'scene.legend.stages': 'Phasen',
+  'scene.legend.stages': 'Phasentypen',
   'scene.legend.relations': 'Arten von Verbindungen',
   'scene.legend.oneWay': 'in eine Richtung',
   'scene.legend.bothWays': 'in beide Richtungen',
@@ -401,7 +401,7 @@ export const de: TranslationCatalog = {
   'canvas.new.frame': 'Rahmen',
   'canvas.new.phase': 'Neue Phase',
   'canvas.phase.inPast':
-    'Diese Phase beginnt {start}, also vor dem aktuellen Monat: Auf der Zeitachse liegt sie in der Vergangenheit. Ziehen Sie sie nach rechts für spätere Monate.',
+    'Diese Phase beginnt im {start}, also vor dem aktuellen Monat: Auf der Zeitachse liegt sie in der Vergangenheit. Ziehen Sie sie nach rechts für spätere Monate.',
 
   // Tools
   'tool.select': 'Auswählen',
@@ -774,7 +774,7 @@ export const de: TranslationCatalog = {
   // Combination figures
   'analysis.combination.title': 'Kombination',
   'analysis.combination.crossSectorLinks': 'Verbindungen Kreative ↔ etablierte Branchen',
-  'analysis.combination.sharedUses': 'Gemeinsam genutzte Nutzungen',
+  'analysis.combination.sharedUses': 'Von beiden geteilte Nutzungen',
   'analysis.combination.sectorsCommitted': 'Sektoren unter verbindlichen Akteuren',
 
   // Matrix
@@ -870,9 +870,9 @@ export const de: TranslationCatalog = {
     other: '{count} Nutzungen starten zu früh',
   },
   'analysis.conflicts.sentence.operator-uncommitted':
-    '{use} startet in {phase} ({start}), aber {operators} hat noch nicht verbindlich zugesagt',
+    '{use} startet in der Phase {phase} ({start}), aber {operators} hat noch nicht verbindlich zugesagt',
   'analysis.conflicts.sentence.operator-scheduled-later':
-    '{use} startet in {phase} ({start}), bevor der verbindlich zugesagte Betreiber {operators} einsteigt',
+    '{use} startet in der Phase {phase} ({start}), bevor der verbindlich zugesagte Betreiber {operators} einsteigt',
 
   // Space per zone
   'analysis.zones.title': 'Fläche je Bereich',
@@ -1374,7 +1374,7 @@ export const de: TranslationCatalog = {
   'vote.howToKeys': 'Tasten: . und , auf dem ausgewählten Element.',
   'vote.viewOnly': 'Ihre Rolle stimmt nicht mit ab; die Ergebnisse erscheinen, wenn die Abstimmung geschlossen wird.',
   'vote.limit.total': {
-    one: 'Sie haben Ihren {count} Punkt vergeben.',
+    one: 'Sie haben Ihren einzigen Punkt vergeben.',
     other: 'Sie haben alle {count} Punkte vergeben.',
   },
   'vote.limit.element': { one: 'Höchstens {count} Punkt pro Element.', other: 'Höchstens {count} Punkte pro Element.' },
@@ -1399,7 +1399,7 @@ export const de: TranslationCatalog = {
   'vote.results.by': 'Punkte von {names}',
   'vote.results.voter': '{name} ({count})',
   'vote.results.earlier': 'Frühere Abstimmungen',
-  'vote.results.closedAt': 'Geschlossen {time}',
+  'vote.results.closedAt': 'Geschlossen am {time}',
   'vote.results.none': 'Auf diesem Board wurde noch keine Abstimmung geschlossen.',
   'vote.dots': { one: '{count} Punkt', other: '{count} Punkte' },
   'vote.badge': { one: '#{rank} · {count} Punkt', other: '#{rank} · {count} Punkte' },
