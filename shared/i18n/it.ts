@@ -1060,8 +1060,7 @@ export const it: TranslationCatalog = {
   'snapshots.restore.hint': 'Suggerimento: salva prima un’istantanea dello stato attuale.',
   'snapshots.restore.confirm': 'Ripristina istantanea',
   'snapshots.restore.busy': 'Ripristino…',
-  'snapshots.restored':
-    'Ripristinata «{label}»: reinseriti {added}, rimossi {removed}, riportati allo stato precedente {changed}.',
+  'snapshots.restored': 'Ripristinata «{label}»: reinseriti {added}, rimossi {removed}, ripristinati {changed}.',
   'snapshots.restore.failed': 'Impossibile ripristinare l’istantanea.',
 
   // Vista in sola lettura e confronto
@@ -1298,7 +1297,7 @@ export const it: TranslationCatalog = {
   'home.demo.copy': 'Crea una copia personale',
   'home.demo.copying': 'Copia in corso…',
   'home.demo.copyTitle': 'La mia copia di {title}',
-  'home.demo.readOnly': 'La demo si apre in sola lettura; una copia è tua e puoi modificarla.',
+  'home.demo.readOnly': 'La demo si apre in sola lettura; una copia personale invece puoi modificarla.',
   'home.demo.signInFirst': 'Accedi o crea un account per aprire la lavagna dimostrativa.',
 
   // Impostazioni della lavagna e importazione
@@ -1348,10 +1347,10 @@ export const it: TranslationCatalog = {
   },
   'private.banner.facilitator': 'Brainstorming privato: le nuove note dei partecipanti restano nascoste finché non le riveli.',
   'private.banner.readAlong': {
-    one: 'Brainstorming privato: puoi leggerle mentre vengono scritte ({count} nota finora). Nessun altro le vede finché non le riveli.',
-    many: 'Brainstorming privato: puoi leggerle mentre vengono scritte ({count} note finora). Nessun altro le vede finché non le riveli.',
+    one: 'Brainstorming privato: puoi leggere le note in diretta ({count} nota finora). Nessun altro le vede finché non le riveli.',
+    many: 'Brainstorming privato: puoi leggere le note in diretta ({count} note finora). Nessun altro le vede finché non le riveli.',
     other:
-      'Brainstorming privato: puoi leggerle mentre vengono scritte ({count} note finora). Nessun altro le vede finché non le riveli.',
+      'Brainstorming privato: puoi leggere le note in diretta ({count} note finora). Nessun altro le vede finché non le riveli.',
   },
   'private.banner.others':
     'Brainstorming privato: i partecipanti scrivono note visibili solo a loro finché il facilitatore non le rivela.',
@@ -1370,7 +1369,7 @@ export const it: TranslationCatalog = {
   'private.controls': 'Brainstorming privato',
   'private.start': 'Avvia brainstorming privato',
   'private.startHint': 'Le nuove note dei partecipanti sono visibili solo ai loro autori finché non le riveli.',
-  'private.readAlong': 'Posso leggerle in diretta',
+  'private.readAlong': 'Posso leggere le note in diretta',
   'private.reveal': 'Rivela le note',
   'private.anonymous': 'Senza nomi',
   'private.revealed': 'Le note private ora sono sulla lavagna.',
@@ -1419,7 +1418,7 @@ export const it: TranslationCatalog = {
   },
   'vote.howTo': 'Fai clic su + per dare un punto, su uno dei tuoi punti per riprenderlo.',
   'vote.howToKeys': 'Tasti: . e , sull’elemento selezionato.',
-  'vote.viewOnly': 'Il tuo ruolo non vota; i risultati compaiono alla chiusura della votazione.',
+  'vote.viewOnly': 'Il tuo ruolo non prevede il voto; i risultati compaiono alla chiusura della votazione.',
   'vote.limit.total': {
     one: 'Hai usato il tuo unico punto ({count}).',
     many: 'Hai usato tutti i tuoi {count} punti.',
@@ -1493,7 +1492,7 @@ export const it: TranslationCatalog = {
   'facilitation.nextStep': 'Punto successivo',
   'facilitation.goTo': 'Vai al punto',
   'facilitation.stepOption': '{number}. {title}',
-  'facilitation.stepTimer': 'Avvia il timer del punto quando ci si passa',
+  'facilitation.stepTimer': 'Avvia il timer del punto al passaggio',
   'facilitation.noStep': 'Nessun punto',
   'facilitation.timerMinutes': 'Minuti del timer',
   'facilitation.timerStart': 'Avvia timer',
@@ -1541,8 +1540,8 @@ export const it: TranslationCatalog = {
 
   // Finestra dei gruppi
   'facilitation.groupsTitle': 'Gruppi',
-  'facilitation.groupsRandom': 'Casuale ed equilibrata',
-  'facilitation.groupsByHand': 'Manuale',
+  'facilitation.groupsRandom': 'A caso, in modo uniforme',
+  'facilitation.groupsByHand': 'Manualmente',
   'facilitation.groupsCount': 'Numero di gruppi',
   'facilitation.groupsRandomHint':
     'I partecipanti (non i facilitatori) vengono distribuiti in modo uniforme; ogni gruppo lavora nel proprio riquadro.',
