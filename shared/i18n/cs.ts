@@ -169,7 +169,7 @@ export const cs: TranslationCatalog = {
 
   // Pozvánky
   'invite.open': 'Pozvat',
-  'invite.title': 'Pozvat další',
+  'invite.title': 'Pozvat účastníky',
   'invite.intro': 'Kdokoli s odkazem se může k této tabuli připojit jako host s rolí, kterou zvolíte.',
   'invite.role': 'Role pro připojené',
   'invite.expires': 'Platnost odkazu',
@@ -440,7 +440,7 @@ export const cs: TranslationCatalog = {
   'canvas.new.frame': 'Rámeček',
   'canvas.new.phase': 'Nová etapa',
   'canvas.phase.inPast':
-    'Tato etapa začíná v {start}, tedy před aktuálním měsícem: její místo na časové ose je v minulosti. Pro pozdější měsíce ji přetáhněte doprava.',
+    'Začátek této etapy ({start}) je před aktuálním měsícem: její místo na časové ose je v minulosti. Pro pozdější měsíce ji přetáhněte doprava.',
   'tool.select': 'Výběr',
   'tool.pan': 'Ruka (posun)',
   'tool.actor': 'Aktér',
@@ -533,7 +533,7 @@ export const cs: TranslationCatalog = {
   'workspace.undo': 'Zpět',
   'workspace.redo': 'Znovu',
   'workspace.undoHint': 'Vrátit poslední změnu (Ctrl+Z)',
-  'workspace.redoHint': 'Znovu (Ctrl+Shift+Z)',
+  'workspace.redoHint': 'Znovu provést vrácenou změnu (Ctrl+Shift+Z)',
   'workspace.history': 'Historie',
   'workspace.headerMenu': 'Nabídka tabule',
   'workspace.sheet.expand': 'Zvětšit panel',
@@ -549,7 +549,7 @@ export const cs: TranslationCatalog = {
   'workspace.viewOnlyHint': 'Můžete se rozhlížet a číst všechny prvky; vaše role neumožňuje provádět změny.',
   'workspace.canvasLoading': 'Vykreslování tabule…',
   'workspace.canvasRegion': 'Plátno tabule',
-  'workspace.dropImage': 'Pusťte obrázek a umístí se sem',
+  'workspace.dropImage': 'Pusťte obrázek a umístí se na toto místo',
 
   // Inspektor
   'inspector.title': 'Vlastnosti',
