@@ -1149,7 +1149,7 @@ export const hu: TranslationCatalog = {
   'reset.request.sent':
     'Ha ehhez a címhez ({email}) tartozik fiók, az új jelszó megadására szolgáló hivatkozás úton van. Egyszer használható, egy órán belül.',
   'reset.request.noMail':
-    'Ez a szerver nem tud e-mailt küldeni. Kérjen visszaállító hivatkozást a szerver üzemeltetőjétől: ehhez a következő parancsot kell futtatnia a szerveren: {command}',
+    'Ez a szerver nem tud e-mailt küldeni. Kérjen visszaállító hivatkozást a szerver üzemeltetőjétől, aki ezt a parancsot futtatja a szerveren: {command}',
   'reset.backToSignIn': 'Vissza a bejelentkezéshez',
   'reset.choose.title': 'Új jelszó megadása',
   'reset.choose.intro': 'A módosítás után mindenhol kijelentkeztetjük; jelentkezzen be újra az új jelszóval.',
@@ -1261,7 +1261,7 @@ export const hu: TranslationCatalog = {
   'vote.open': 'Szavazás indítása',
   'vote.close': 'Szavazás lezárása',
   'vote.cancel': 'Szavazás megszakítása',
-  'vote.cancelled': 'A szavazást megszakították; egyetlen pont sem számít.',
+  'vote.cancelled': 'A szavazást megszakították; a leadott pontok nem számítanak.',
   'vote.error.conflict': 'Már folyik egy szavazás. Előbb zárja le.',
   'vote.error.invalid': 'A szavazást nem sikerült elindítani: {reason}',
   'vote.error.failed': 'Ez nem sikerült. Próbálja újra.',
