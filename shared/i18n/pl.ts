@@ -1066,7 +1066,7 @@ export const pl: TranslationCatalog = {
   'diff.zoomTo': 'Pokaż na obszarze roboczym',
   'diff.added': 'Dodano: {kind} „{name}”',
   'diff.removed': 'Usunięto: {kind} „{name}”',
-  'diff.changed': 'Zmieniono: {kind} „{name}”: {changes}',
+  'diff.changed': 'Zmieniono: {kind} „{name}” — {changes}',
   'diff.site': 'Profil obiektu: {changes}',
   'diff.settings': 'Ustawienia analizy: {changes}',
   'diff.fieldChange': '{field}: {before} → {after}',
