@@ -416,7 +416,7 @@ export const pl: TranslationCatalog = {
   // Obszar roboczy
   'canvas.label': 'Obszar roboczy tablicy',
   'canvas.description':
-    'Przeciągnij, aby zaznaczyć; przeciągaj elementy, aby je przesunąć. Przewiń lub zsuń palce, aby powiększyć; przytrzymaj Space i przeciągnij, aby przesunąć widok. Shift+1 pokazuje całość.',
+    'Przeciągnij, aby zaznaczyć; przeciągaj elementy, aby je przesunąć. Przewiń lub zsuń palce, aby powiększyć; przytrzymaj spację i przeciągnij, aby przesunąć widok. Shift+1 pokazuje całość.',
   'canvas.readOnly': 'Tylko podgląd: możesz się rozglądać i zaznaczać, ale nie zmieniać.',
   'canvas.minimap': 'Minimapa',
   'canvas.minimapHide': 'Ukryj minimapę',
@@ -475,7 +475,7 @@ export const pl: TranslationCatalog = {
   'key.backspace': 'Backspace',
   'key.escape': 'Esc',
   'key.enter': 'Enter',
-  'key.space': 'Space',
+  'key.space': 'Spacja',
   'key.left': '←',
   'key.right': '→',
   'key.up': '↑',
@@ -495,7 +495,7 @@ export const pl: TranslationCatalog = {
   'shortcuts.singleKeysHint':
     'Same litery, cyfry i symbole (np. N, ? lub +). Wyłącz je, jeśli używasz sterowania głosem albo klawisze uruchamiają się przypadkiem; pasek narzędzi i ten przycisk nadal działają.',
   'shortcuts.off': 'wył.',
-  'shortcuts.hold': 'Przytrzymaj Space i przeciągnij, aby przesunąć widok',
+  'shortcuts.hold': 'Przytrzymaj spację i przeciągnij, aby przesunąć widok',
   'shortcuts.nudgeBig': 'Shift ze strzałką przesuwa o 10 px',
   'shortcuts.toolTooltip': '{name} — {hint}',
   'contextMenu.label': 'Działania',
