@@ -17,8 +17,10 @@ import {
 describe('detectLanguage', () => {
   it('prefers ?lang= over the browser, and falls back to English', () => {
     expect(detectLanguage('?lang=en', ['de-DE'])).toBe('en')
+    expect(detectLanguage('?lang=de', ['en-GB'])).toBe('de')
     expect(detectLanguage('?lang=xx', ['en-GB'])).toBe('en')
-    expect(detectLanguage('', ['hu-HU', 'de'])).toBe('en')
+    expect(detectLanguage('', ['sl-SI', 'de'])).toBe('sl')
+    expect(detectLanguage('', ['fr-FR'])).toBe('en')
     expect(detectLanguage('', [])).toBe('en')
   })
 })

@@ -73,8 +73,10 @@ describe('pickLanguage', () => {
     expect(pickLanguage([null, undefined, '', 'EN'])).toBe('en')
   })
 
-  it('falls back to English when nothing matches (only English ships so far)', () => {
-    expect(pickLanguage(['de-AT', 'hu'])).toBe('en')
+  it('matches a regional variant to its language, and falls back to English when nothing matches', () => {
+    expect(pickLanguage(['de-AT', 'hu'])).toBe('de')
+    expect(pickLanguage(['sl-SI'])).toBe('sl')
+    expect(pickLanguage(['fr-FR', 'pt'])).toBe('en')
     expect(pickLanguage([])).toBe('en')
   })
 })

@@ -1,5 +1,7 @@
 import type { MessageKey } from './en.ts'
+import { de } from './de.ts'
 import { en } from './en.ts'
+import { sl } from './sl.ts'
 import type { Message } from './types.ts'
 
 /**
@@ -15,7 +17,12 @@ export type TranslationCatalog = Partial<Record<MessageKey, Message>>
 
 export const defaultLanguage: LanguageCode = 'en'
 
-export const catalogs: Partial<Record<LanguageCode, TranslationCatalog>> = { en }
+/**
+ * The languages that ship: each catalog complete (shared/i18n/catalogs.test.ts checks every key,
+ * placeholder and plural form against English). Add a language by writing `<code>.ts` (see
+ * docs/languages.md) and listing it here.
+ */
+export const catalogs: Partial<Record<LanguageCode, TranslationCatalog>> = { en, de, sl }
 
 export function isAvailableLanguage(code: string): code is LanguageCode {
   return Object.hasOwn(catalogs, code)

@@ -114,7 +114,8 @@ describe('number fields in the UI language', () => {
     const boardUrl = await createBoardFrom(page)
     await openBoardAndSelectUse(page, `${boardUrl}?lang=de`)
     await page.getByTestId('export-open').click()
-    const dialog = page.getByRole('dialog', { name: 'Export the board' })
+    // the German UI names it in German
+    const dialog = page.getByRole('dialog', { name: 'Board exportieren' })
     await dialog.waitFor()
     const [xlsx] = await Promise.all([page.waitForEvent('download'), dialog.locator('button[data-format="xlsx"]').click()])
     expect(xlsx.suggestedFilename()).toBe('brewery-round-1.xlsx')
