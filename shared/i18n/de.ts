@@ -1652,7 +1652,7 @@ export const de: TranslationCatalog = {
   'export.field.stage': 'Phasentyp',
   'export.field.start': 'Beginn',
   'export.field.end': 'Ende',
-  'export.field.refs': 'Eingeplant',
+  'export.field.refs': 'Eingeplante Nutzungen und Akteure',
   'export.field.color': 'Farbe',
   'export.field.src': 'Bild',
   'export.field.alt': 'Beschreibung',
