@@ -404,7 +404,15 @@ describe('a phone at the table', () => {
     await toolIsOn('zone')
     // just right of the right edge's middle: on a phase's resize anchor (fingertip-sized hit area), off the card
     const handle = await toClient(page, { x: selected.x + selected.w, y: selected.y + selected.h / 2 })
-    await tap({ x: handle.x + 6, y: handle.y })
+    const target = { x: handle.x + 6, y: handle.y }
+    // nothing of the page (a toast, a control) lies over that spot: the tap reaches the board
+    for (const close of await page.locator('.ws-toast__close').all()) await close.tap().catch(() => undefined)
+    await expect
+      .poll(() =>
+        page.evaluate(({ x, y }) => Boolean(document.elementFromPoint(x, y)?.closest('[data-testid="board-canvas"]')), target),
+      )
+      .toBe(true)
+    await tap(target)
     await expect.poll(async () => (await ofKind('zone')).length).toBe(zonesBefore + 1)
     expect((await byId(selected.id)) as Box).toMatchObject({ w: selected.w, h: selected.h })
     await page.getByTestId('canvas-text-editor').waitFor()
