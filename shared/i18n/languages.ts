@@ -1,6 +1,8 @@
 import type { MessageKey } from './en.ts'
 import { de } from './de.ts'
 import { en } from './en.ts'
+import { hu } from './hu.ts'
+import { sk } from './sk.ts'
 import { sl } from './sl.ts'
 import type { Message } from './types.ts'
 
@@ -22,7 +24,7 @@ export const defaultLanguage: LanguageCode = 'en'
  * placeholder and plural form against English). Add a language by writing `<code>.ts` (see
  * docs/languages.md) and listing it here.
  */
-export const catalogs: Partial<Record<LanguageCode, TranslationCatalog>> = { en, de, sl }
+export const catalogs: Partial<Record<LanguageCode, TranslationCatalog>> = { en, de, hu, sl, sk }
 
 export function isAvailableLanguage(code: string): code is LanguageCode {
   return Object.hasOwn(catalogs, code)
