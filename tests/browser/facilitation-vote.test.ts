@@ -228,8 +228,11 @@ describe('dot voting on the canvas', () => {
         ])
       }
       if (SHOTS) await f.screenshot({ path: `${SHOTS}/vote-results.png` })
-      await f.keyboard.press('Escape')
-      if (SHOTS) await b.keyboard.press('Escape')
+      // the results dialogs close (Escape), leaving the badges on the canvas
+      for (const page of [f, a, b]) {
+        await page.keyboard.press('Escape')
+        await expect.poll(() => page.locator('dialog[open]').count()).toBe(0)
+      }
       if (SHOTS) await b.screenshot({ path: `${SHOTS}/vote-badges.png` })
 
       // a snapshot taken after and the Markdown brief hold it
