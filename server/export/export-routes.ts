@@ -3,7 +3,8 @@ import { diffDocuments } from '../../shared/diff/diff-documents.ts'
 import { toCsv } from '../../shared/export/csv.ts'
 import { toJson } from '../../shared/export/json.ts'
 import { type MarkdownOptions, toMarkdown } from '../../shared/export/markdown.ts'
-import { plannedLanguages } from '../../shared/i18n/languages.ts'
+import { exportLanguage } from '../../shared/export/markdown-text.ts'
+import type { LanguageCode } from '../../shared/i18n/languages.ts'
 import { requireUser } from '../auth/authenticate.ts'
 import { unwrap } from '../boards/board-routes.ts'
 import type { AppEnv } from '../http/app-env.ts'
@@ -47,13 +48,19 @@ function delimiterParam(c: Context<AppEnv>): ',' | ';' {
 }
 
 /**
- * `?lang=`: the language a brief writes its numbers in, one of the planned languages (a
- * regional code such as `de-AT` takes its language). Absent or unknown: English, as the UI
- * falls back to English.
+ * The language an export writes its words, enumerations, numbers and dates in: `?lang=`, one of
+ * the planned languages (a regional code such as `de-AT` takes its language); absent or
+ * unknown, the requester's UI language (the account's `language`); else English. A language
+ * whose catalog is not registered yet writes English words with its own number formats.
  */
-function localeParam(c: Context<AppEnv>): string | undefined {
-  const language = c.req.query('lang')?.trim().toLowerCase().split(/[-_]/)[0] ?? ''
-  return (plannedLanguages as readonly string[]).includes(language) && language !== 'en' ? language : undefined
+function languageParam(c: Context<AppEnv>): LanguageCode {
+  return exportLanguage(c.req.query('lang')) ?? requireUser(c).language ?? 'en'
+}
+
+/** The language for exporters that take an optional one: English is their default. */
+const localeParam = (c: Context<AppEnv>): LanguageCode | undefined => {
+  const language = languageParam(c)
+  return language === 'en' ? undefined : language
 }
 
 function scaleParam(c: Context<AppEnv>): number | undefined {
@@ -96,7 +103,9 @@ export interface ExportRouteOptions {
 
 /**
  * `GET /api/boards/:id/export/{json,csv,xlsx,md,png,svg,pdf}` (viewer and up), of the live board or
- * `?snapshot=<sid>`; `csv` also takes `?delimiter=semicolon`, `md` `?since=<sid>`, `png` `?scale=` and `?frame=`, `svg`
+ * `?snapshot=<sid>`; `md`, `pdf` and `xlsx` are written in `?lang=` (default: the requester's UI
+ * language, else English; csv and json hold the document's own field names and codes, so no
+ * language); `csv` also takes `?delimiter=semicolon`, `md` `?since=<sid>`, `png` `?scale=` and `?frame=`, `svg`
  * `?frame=`. Mounted before the board routes, so its `json` (with `?snapshot`) answers
  * instead of the older live-only route. Pictures and the PDF are drawn on the server
  * (server/export/render, docs/exports.md).
@@ -134,7 +143,13 @@ export function exportRoutes(snapshots: SnapshotService, options: ExportRouteOpt
     })
     .get('/:id/export/xlsx', async (c) => {
       const resolved = await resolve(c)
-      const workbook = await toXlsx({ document: resolved.document, analysis: resolved.analysis, snapshot: resolved.snapshot })
+      const locale = localeParam(c)
+      const workbook = await toXlsx({
+        document: resolved.document,
+        analysis: resolved.analysis,
+        snapshot: resolved.snapshot,
+        ...(locale ? { language: locale } : {}),
+      })
       return download(c, workbook, XLSX_TYPE, attachment(nameOf(resolved), '.xlsx'))
     })
     .get('/:id/export/md', async (c) => {

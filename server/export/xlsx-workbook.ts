@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs'
 import type { Analysis } from '../../shared/analysis/types.ts'
 import { keyIndicators } from '../../shared/export/analysis-view.ts'
-import { briefIndex, enumLabel, nameOf, type Relationship, relationships } from '../../shared/export/brief-rows.ts'
+import { briefIndex, nameOf, type Relationship, relationships } from '../../shared/export/brief-rows.ts'
 import { rankedResults } from '../../shared/export/brief-votes.ts'
 import { monthsBetween } from '../../shared/export/format.ts'
 import type { Actor } from '../../shared/schema/actor.ts'
@@ -17,7 +17,7 @@ import type { Zone } from '../../shared/schema/zone.ts'
  * kind, a sheet of relationships, one of indicators and, when the board has closed dot votes,
  * one of their rankings. A planner filters and sums it as it is: references are names (a use's
  * zone, a phase's uses and actors, a link's ends, a voted element), never ids; enumerations
- * are their English catalog names; numbers are native numbers with a number format (so Excel
+ * are their catalog names in the workbook's language; numbers are native numbers with a number format (so Excel
  * shows them with the separators of its own language, which a CSV cannot promise).
  */
 
@@ -44,14 +44,17 @@ export interface WorkbookInput {
   analysis: Analysis | null
   /** When the document is a snapshot: its label and ISO time (the workbook's creation date). */
   snapshot?: { label: string; createdAt: string } | null
+  /** The workbook's language (`?lang=`, a planned language code): sheet names, headers, enumerations. English by default. */
+  language?: string
 }
 
-export async function toXlsx({ document, analysis, snapshot }: WorkbookInput): Promise<Uint8Array> {
-  const index = briefIndex(document)
+export async function toXlsx({ document, analysis, snapshot, language }: WorkbookInput): Promise<Uint8Array> {
+  const index = briefIndex(document, language)
+  const { t, enumLabel, say } = index.words
   const name = (id: string | undefined) => {
     if (!id) return null
     const element = index.byId.get(id)
-    return element ? nameOf(element, id) : `missing element ${id}`
+    return element ? nameOf(element, id) : t('export.xlsx.missingElement', { id })
   }
   const names = (ids: readonly string[] | undefined, kind: Element['kind']) =>
     (ids ?? [])
@@ -85,56 +88,60 @@ export async function toXlsx({ document, analysis, snapshot }: WorkbookInput): P
 
   const site = document.site
   sheet<[string, Value, string?]>(
-    'Site',
+    t('export.xlsx.sheet.site'),
     [
-      { header: 'Field', width: 22, value: (row) => row[0] },
-      { header: 'Value', width: 60, value: (row) => row[1] },
+      { header: t('export.xlsx.field'), width: 22, value: (row) => row[0] },
+      { header: t('export.xlsx.value'), width: 60, value: (row) => row[1] },
     ],
     (
       [
-        ['Name', text(site.name)],
-        ['Location', text(site.location)],
-        ['Country', text(site.country)],
-        ['Floor area (m²)', number(site.areaM2)],
-        ['Built', number(site.builtYear)],
-        ['Former use', text(site.formerUse)],
-        ['Heritage status', site.heritageStatus ? enumLabel('heritageStatus', site.heritageStatus) : null],
-        ['Condition', site.condition ? enumLabel('siteCondition', site.condition) : null],
-        ['Description', text(site.description)],
+        [t('export.xlsx.site.name'), text(site.name)],
+        [t('export.xlsx.site.location'), text(site.location)],
+        [t('export.xlsx.site.country'), text(site.country)],
+        [t('export.xlsx.site.areaM2'), number(site.areaM2)],
+        [t('export.xlsx.site.builtYear'), number(site.builtYear)],
+        [t('export.xlsx.site.formerUse'), text(site.formerUse)],
+        [t('export.xlsx.site.heritageStatus'), site.heritageStatus ? enumLabel('heritageStatus', site.heritageStatus) : null],
+        [t('export.xlsx.site.condition'), site.condition ? enumLabel('siteCondition', site.condition) : null],
+        [t('export.xlsx.site.description'), text(site.description)],
       ] as [string, Value][]
     ).filter((row) => row[1] !== null),
   )
 
   sheet<Actor>(
-    'Actors',
+    t('export.xlsx.sheet.actors'),
     [
-      { header: 'Name', width: 36, value: label },
-      { header: 'Sector', width: 22, value: (a) => enumLabel('sector', a.sector) },
-      { header: 'Field', width: 18, value: (a) => (a.subsector ? enumLabel('subsector', a.subsector) : null) },
-      { header: 'Country', width: 9, value: (a) => text(a.country) },
-      { header: 'Commitment', width: 18, value: (a) => enumLabel('commitment', a.commitment) },
-      { header: 'Stance', width: 14, value: (a) => (a.stance ? enumLabel('stance', a.stance) : null) },
-      { header: 'Influence (1–5)', width: 10, value: (a) => number(a.influence), numFmt: COUNT },
-      { header: 'Interest (1–5)', width: 10, value: (a) => number(a.interest), numFmt: COUNT },
-      { header: 'Space need (m²)', width: 14, value: (a) => number(a.spaceNeedM2), numFmt: AREA },
-      { header: 'Budget (€ per m² and month)', width: 14, value: (a) => number(a.budgetEurM2Month), numFmt: MONEY },
-      { header: 'Legal form', width: 14, value: (a) => text(a.legalForm) },
-      { header: 'Needed from', width: 14, value: (a) => text(a.horizon) },
+      { header: t('export.xlsx.name'), width: 36, value: label },
+      { header: t('export.xlsx.sector'), width: 22, value: (a) => enumLabel('sector', a.sector) },
+      { header: t('export.xlsx.subsector'), width: 18, value: (a) => (a.subsector ? enumLabel('subsector', a.subsector) : null) },
+      { header: t('export.xlsx.country'), width: 9, value: (a) => text(a.country) },
+      { header: t('export.xlsx.commitment'), width: 18, value: (a) => enumLabel('commitment', a.commitment) },
+      { header: t('export.xlsx.stance'), width: 14, value: (a) => (a.stance ? enumLabel('stance', a.stance) : null) },
+      { header: t('export.xlsx.influence'), width: 10, value: (a) => number(a.influence), numFmt: COUNT },
+      { header: t('export.xlsx.interest'), width: 10, value: (a) => number(a.interest), numFmt: COUNT },
+      { header: t('export.xlsx.spaceNeed'), width: 14, value: (a) => number(a.spaceNeedM2), numFmt: AREA },
+      { header: t('export.xlsx.budget'), width: 14, value: (a) => number(a.budgetEurM2Month), numFmt: MONEY },
+      { header: t('export.xlsx.legalForm'), width: 14, value: (a) => text(a.legalForm) },
+      { header: t('export.xlsx.horizon'), width: 14, value: (a) => text(a.horizon) },
     ],
     index.actors,
   )
 
   sheet<Use>(
-    'Uses',
+    t('export.xlsx.sheet.uses'),
     [
-      { header: 'Name', width: 32, value: label },
-      { header: 'Category', width: 18, value: (u) => enumLabel('useCategory', u.category) },
-      { header: 'Zone', width: 28, value: (u) => name(u.zone) },
-      { header: 'Area (m²)', width: 12, value: (u) => number(u.areaM2), numFmt: AREA },
-      { header: 'Revenue model', width: 16, value: (u) => (u.revenueModel ? enumLabel('revenueModel', u.revenueModel) : null) },
-      { header: 'Rent (€ per m² and month)', width: 14, value: (u) => number(u.rentEurM2Month), numFmt: MONEY },
-      { header: 'Open to the public', width: 10, value: (u) => u.publicAccess === true },
-      { header: 'Interim use', width: 10, value: (u) => u.temporary === true },
+      { header: t('export.xlsx.name'), width: 32, value: label },
+      { header: t('export.xlsx.category'), width: 18, value: (u) => enumLabel('useCategory', u.category) },
+      { header: t('export.xlsx.zone'), width: 28, value: (u) => name(u.zone) },
+      { header: t('export.xlsx.areaM2'), width: 12, value: (u) => number(u.areaM2), numFmt: AREA },
+      {
+        header: t('export.xlsx.revenueModel'),
+        width: 16,
+        value: (u) => (u.revenueModel ? enumLabel('revenueModel', u.revenueModel) : null),
+      },
+      { header: t('export.xlsx.rent'), width: 14, value: (u) => number(u.rentEurM2Month), numFmt: MONEY },
+      { header: t('export.xlsx.publicAccess'), width: 10, value: (u) => u.publicAccess === true },
+      { header: t('export.xlsx.temporary'), width: 10, value: (u) => u.temporary === true },
     ],
     index.uses,
   )
@@ -142,50 +149,64 @@ export async function toXlsx({ document, analysis, snapshot }: WorkbookInput): P
   const plannedIn = (zoneId: string) =>
     index.uses.filter((use) => use.zone === zoneId).reduce((sum, use) => sum + (use.areaM2 ?? 0), 0)
   sheet<Zone>(
-    'Zones',
+    t('export.xlsx.sheet.zones'),
     [
-      { header: 'Name', width: 32, value: label },
-      { header: 'Area (m²)', width: 12, value: (z) => number(z.areaM2), numFmt: AREA },
-      { header: 'Uses', width: 8, value: (z) => index.uses.filter((use) => use.zone === z.id).length, numFmt: COUNT },
-      { header: 'Planned area (m²)', width: 14, value: (z) => plannedIn(z.id), numFmt: AREA },
-      { header: 'Occupancy', width: 12, value: (z) => (z.areaM2 ? plannedIn(z.id) / z.areaM2 : null), numFmt: PERCENT },
+      { header: t('export.xlsx.name'), width: 32, value: label },
+      { header: t('export.xlsx.areaM2'), width: 12, value: (z) => number(z.areaM2), numFmt: AREA },
+      {
+        header: t('export.xlsx.uses'),
+        width: 8,
+        value: (z) => index.uses.filter((use) => use.zone === z.id).length,
+        numFmt: COUNT,
+      },
+      { header: t('export.xlsx.plannedArea'), width: 14, value: (z) => plannedIn(z.id), numFmt: AREA },
+      {
+        header: t('export.xlsx.occupancy'),
+        width: 12,
+        value: (z) => (z.areaM2 ? plannedIn(z.id) / z.areaM2 : null),
+        numFmt: PERCENT,
+      },
     ],
     index.zones,
   )
 
   sheet<Phase>(
-    'Phases',
+    t('export.xlsx.sheet.phases'),
     [
-      { header: 'Name', width: 28, value: label },
-      { header: 'Stage', width: 16, value: (p) => enumLabel('stage', p.stage) },
-      { header: 'Start', width: 10, value: (p) => p.start },
-      { header: 'End', width: 10, value: (p) => p.end },
-      { header: 'Months', width: 8, value: (p) => monthsBetween(p.start, p.end), numFmt: COUNT },
-      { header: 'Uses', width: 40, value: (p) => names(p.refs, 'use') },
-      { header: 'Actors', width: 40, value: (p) => names(p.refs, 'actor') },
+      { header: t('export.xlsx.name'), width: 28, value: label },
+      { header: t('export.xlsx.stage'), width: 16, value: (p) => enumLabel('stage', p.stage) },
+      { header: t('export.xlsx.start'), width: 10, value: (p) => p.start },
+      { header: t('export.xlsx.end'), width: 10, value: (p) => p.end },
+      { header: t('export.xlsx.months'), width: 8, value: (p) => monthsBetween(p.start, p.end), numFmt: COUNT },
+      { header: t('export.xlsx.uses'), width: 40, value: (p) => names(p.refs, 'use') },
+      { header: t('export.xlsx.actors'), width: 40, value: (p) => names(p.refs, 'actor') },
     ],
     index.phases,
   )
 
   sheet<Relationship>(
-    'Relationships',
+    t('export.xlsx.sheet.relationships'),
     [
-      { header: 'From', width: 36, value: (r) => r.from },
-      { header: 'Relation', width: 16, value: (r) => r.relationLabel },
-      { header: 'To', width: 36, value: (r) => r.to },
-      { header: 'Note', width: 28, value: (r) => text(r.note) },
-      { header: 'In words', width: 70, value: (r) => r.sentence },
+      { header: t('export.xlsx.from'), width: 36, value: (r) => r.from },
+      { header: t('export.xlsx.relation'), width: 16, value: (r) => r.relationLabel },
+      { header: t('export.xlsx.to'), width: 36, value: (r) => r.to },
+      { header: t('export.xlsx.note'), width: 28, value: (r) => text(r.note) },
+      { header: t('export.xlsx.inWords'), width: 70, value: (r) => r.sentence },
     ],
     relationships(document, index),
   )
 
   const indicators = analysis ? Object.entries(keyIndicators(analysis)) : []
+  const indicatorName = (key: string) => {
+    const catalogKey = `export.xlsx.keyIndicator.${key}`
+    return t.has(catalogKey) ? t(catalogKey) : key
+  }
   sheet<[string, number | null]>(
-    'Indicators',
+    t('export.xlsx.sheet.indicators'),
     [
-      { header: 'Indicator', width: 56, value: ([key]) => indicatorNames[key] ?? key },
-      { header: 'Value', width: 14, value: ([, value]) => value },
-      { header: 'Key', width: 20, value: ([key]) => key },
+      { header: t('export.xlsx.indicator'), width: 56, value: ([key]) => indicatorName(key) },
+      { header: t('export.xlsx.value'), width: 14, value: ([, value]) => value },
+      { header: t('export.xlsx.key'), width: 20, value: ([key]) => key },
     ],
     indicators,
   ).eachRow((row, rowNumber) => {
@@ -194,19 +215,23 @@ export async function toXlsx({ document, analysis, snapshot }: WorkbookInput): P
   })
 
   sheet<Note>(
-    'Notes',
+    t('export.xlsx.sheet.notes'),
     [
-      { header: 'Text', width: 80, value: label },
-      { header: 'Colour', width: 12, value: (n) => (n.color ? enumLabel('noteColor', n.color) : null) },
+      { header: t('export.xlsx.text'), width: 80, value: label },
+      { header: t('export.xlsx.colour'), width: 12, value: (n) => (n.color ? enumLabel('noteColor', n.color) : null) },
     ],
     index.notes,
   )
-  sheet<{ label?: string }>('Frames', [{ header: 'Name', width: 40, value: label }], ofKind('frame'))
+  sheet<{ label?: string }>(
+    t('export.xlsx.sheet.frames'),
+    [{ header: t('export.xlsx.name'), width: 40, value: label }],
+    ofKind('frame'),
+  )
   sheet<Extract<Element, { kind: 'image' }>>(
-    'Images',
+    t('export.xlsx.sheet.images'),
     [
-      { header: 'Name', width: 32, value: label },
-      { header: 'Description', width: 60, value: (i) => text(i.alt) },
+      { header: t('export.xlsx.name'), width: 32, value: label },
+      { header: t('export.xlsx.description'), width: 60, value: (i) => text(i.alt) },
     ],
     ofKind('image'),
   )
@@ -221,30 +246,32 @@ export async function toXlsx({ document, analysis, snapshot }: WorkbookInput): P
         rank: result.rank,
         elementId: result.elementId,
         dots: result.dots,
-        voters: vote.anonymous ? null : (result.voters ?? []).map((v) => `${v.name} (${v.dots})`).join('; ') || null,
+        voters: vote.anonymous
+          ? null
+          : (result.voters ?? []).map((v) => t('export.xlsx.voter', { name: v.name, dots: v.dots })).join('; ') || null,
       })),
     )
     sheet<VoteRow>(
-      'Votes',
+      t('export.xlsx.sheet.votes'),
       [
-        { header: 'Vote', width: 36, value: (r) => r.vote.title?.trim() || 'Dot vote' },
+        { header: t('export.xlsx.vote'), width: 36, value: (r) => r.vote.title?.trim() || say('untitledVote') },
         {
-          header: 'Closed',
+          header: t('export.xlsx.closed'),
           width: 18,
           value: (r) => (r.vote.closedAt ? new Date(r.vote.closedAt).toISOString().slice(0, 16).replace('T', ' ') : null),
         },
-        { header: 'Rank', width: 6, value: (r) => r.rank, numFmt: COUNT },
-        { header: 'Element', width: 36, value: (r) => name(r.elementId) },
+        { header: t('export.xlsx.rank'), width: 6, value: (r) => r.rank, numFmt: COUNT },
+        { header: t('export.xlsx.element'), width: 36, value: (r) => name(r.elementId) },
         {
-          header: 'Kind',
+          header: t('export.xlsx.kind'),
           width: 10,
           value: (r) => {
             const element = index.byId.get(r.elementId)
             return element ? enumLabel('elementKind', element.kind) : null
           },
         },
-        { header: 'Dots', width: 8, value: (r) => r.dots, numFmt: COUNT },
-        { header: 'Voters', width: 48, value: (r) => r.voters },
+        { header: t('export.xlsx.dots'), width: 8, value: (r) => r.dots, numFmt: COUNT },
+        { header: t('export.xlsx.voters'), width: 48, value: (r) => r.voters },
       ],
       rows,
     )
@@ -255,26 +282,3 @@ export async function toXlsx({ document, analysis, snapshot }: WorkbookInput): P
 
 /** The key indicators that are ratios (shown as percentages). */
 const RATIOS = new Set(['creativeShare', 'occupancy', 'vacancy', 'demandToPlanned', 'coverage', 'stakeholderHealth'])
-
-/** The key indicators (`keyIndicators`) as the brief names them. */
-const indicatorNames: Record<string, string> = {
-  actors: 'Actors',
-  creativeActors: 'Creative and cultural actors',
-  creativeCommitted: 'Committed creative and cultural actors (letter of intent or more)',
-  creativeInterested: 'Merely interested creative and cultural actors',
-  creativeShare: 'Creative and cultural share of actors',
-  plannedM2: 'Planned area (m²)',
-  occupancy: 'Occupancy (planned / site area)',
-  vacancy: 'Vacancy',
-  demandM2: 'Space demand of actors (m²)',
-  weightedDemandM2: 'Commitment-weighted demand (m²)',
-  demandToPlanned: 'Weighted demand / planned area',
-  mixEvenness: 'Use-mix evenness (0 one use, 1 even mix)',
-  crossSectorLinks: 'Links between creative and established-sector actors',
-  sharedUses: 'Uses shared by creative and established actors',
-  sectorsCommitted: 'Sectors among committed actors',
-  coverage: 'Uses with an operator',
-  stakeholderHealth: 'Stakeholder health (key players who are champions or supporters)',
-  blockers: 'Blockers',
-  gaps: 'Gaps',
-}

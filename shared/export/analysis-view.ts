@@ -1,5 +1,6 @@
-import { type Analysis, type Gap, isBoardGap, type TimelineConflict } from '../analysis/types.ts'
-import { englishNumbers, formatNumber, type NumberStyle } from './format.ts'
+import { type Analysis, isBoardGap } from '../analysis/types.ts'
+import { englishNumbers, type NumberStyle } from './format.ts'
+import { type BriefWords, englishWords } from './markdown-text.ts'
 
 /**
  * The flat numbers of an analysis that a trend chart draws across snapshots (stored with
@@ -54,96 +55,102 @@ export interface IndicatorRow {
   value: string
 }
 
-/** The indicators a planner reads (DOMAIN.md), in words and plain numbers (English, or `numbers`' locale). */
-export function indicatorRows(analysis: Analysis, numbers: NumberStyle = englishNumbers): IndicatorRow[] {
+/** The indicators a planner reads (DOMAIN.md), in words and plain numbers (English, or `numbers`' locale and `words`' language). */
+export function indicatorRows(
+  analysis: Analysis,
+  numbers: NumberStyle = englishNumbers,
+  { t }: BriefWords = englishWords,
+): IndicatorRow[] {
   const { number: formatNumber, area: formatArea, percent: formatPercent } = numbers
-  const ratio = (value: number | null) => (value === null ? 'n/a' : formatPercent(value))
+  const na = t('export.indicator.notAvailable')
+  const ratio = (value: number | null) => (value === null ? na : formatPercent(value))
   const count = (value: number) => formatNumber(value, 0)
   const { actors, creative, area, combination, coverage, mix, stakeholders, viability } = analysis.indicators
   const rows: IndicatorRow[] = [
-    { label: 'Actors', value: count(actors.total) },
+    { label: t('export.indicator.actors'), value: count(actors.total) },
     {
-      label: 'Creative and cultural actors (critical mass)',
-      value: `${count(creative.count)} of a target of ${count(creative.threshold)} (${creative.reached ? 'reached' : 'not reached'})`,
+      label: t('export.indicator.creative'),
+      value: t('export.indicator.creativeValue', {
+        count: count(creative.count),
+        threshold: count(creative.threshold),
+        state: t(creative.reached ? 'export.indicator.reached' : 'export.indicator.notReached'),
+      }),
     },
-    { label: 'Committed creative and cultural actors (letter of intent or more)', value: count(creative.committed) },
-    { label: 'Merely interested creative and cultural actors', value: count(creative.interested ?? 0) },
-    { label: 'Creative and cultural share of actors', value: formatPercent(creative.share) },
-    { label: 'Site area', value: area.siteM2 === null ? 'n/a' : formatArea(area.siteM2) },
-    { label: 'Planned area', value: formatArea(area.plannedM2) },
-    { label: 'Occupancy (planned / site area)', value: ratio(area.ratio) },
-    { label: 'Vacancy', value: ratio(area.vacancy) },
-    { label: 'Space demand of actors', value: formatArea(area.demandM2) },
-    { label: 'Commitment-weighted demand', value: formatArea(area.weightedDemandM2) },
-    { label: 'Weighted demand / planned area', value: ratio(area.demandToPlanned) },
+    { label: t('export.indicator.creativeCommitted'), value: count(creative.committed) },
+    { label: t('export.indicator.creativeInterested'), value: count(creative.interested ?? 0) },
+    { label: t('export.indicator.creativeShare'), value: formatPercent(creative.share) },
+    { label: t('export.indicator.siteArea'), value: area.siteM2 === null ? na : formatArea(area.siteM2) },
+    { label: t('export.indicator.plannedArea'), value: formatArea(area.plannedM2) },
+    { label: t('export.indicator.occupancy'), value: ratio(area.ratio) },
+    { label: t('export.indicator.vacancy'), value: ratio(area.vacancy) },
+    { label: t('export.indicator.demand'), value: formatArea(area.demandM2) },
+    { label: t('export.indicator.weightedDemand'), value: formatArea(area.weightedDemandM2) },
+    { label: t('export.indicator.demandToPlanned'), value: ratio(area.demandToPlanned) },
     {
-      label: 'Use-mix evenness (0 one use, 1 even mix)',
-      value: `${formatNumber(mix.evenness, 2)} over ${count(mix.categories)} categories`,
+      label: t('export.indicator.mixEvenness'),
+      value: t('export.indicator.mixEvennessValue', {
+        evenness: formatNumber(mix.evenness, 2),
+        categories: count(mix.categories),
+      }),
     },
-    { label: 'Links between creative and established-sector actors', value: count(combination.crossSectorLinks) },
-    { label: 'Uses shared by creative and established actors', value: count(combination.sharedUses) },
-    { label: 'Sectors among committed actors', value: count(combination.sectorsCommitted) },
-    { label: 'Uses with an operator', value: formatPercent(coverage) },
+    { label: t('export.indicator.crossSectorLinks'), value: count(combination.crossSectorLinks) },
+    { label: t('export.indicator.sharedUses'), value: count(combination.sharedUses) },
+    { label: t('export.indicator.sectorsCommitted'), value: count(combination.sectorsCommitted) },
+    { label: t('export.indicator.coverage'), value: formatPercent(coverage) },
     {
-      label: 'Stakeholder health (key players who are champions or supporters)',
+      label: t('export.indicator.stakeholderHealth'),
       value:
         stakeholders.health === null
-          ? 'n/a (no key players)'
-          : `${formatPercent(stakeholders.health)} (${count(stakeholders.keyPlayersSupportive)} of ${count(stakeholders.keyPlayers)})`,
+          ? t('export.indicator.noKeyPlayers')
+          : t('export.indicator.stakeholderHealthValue', {
+              health: formatPercent(stakeholders.health),
+              supportive: count(stakeholders.keyPlayersSupportive),
+              keyPlayers: count(stakeholders.keyPlayers),
+            }),
     },
-    { label: 'Blockers', value: count(stakeholders.blockers) },
-    { label: 'Critics', value: count(stakeholders.critics) },
+    { label: t('export.indicator.blockers'), value: count(stakeholders.blockers) },
+    { label: t('export.indicator.critics'), value: count(stakeholders.critics) },
   ]
   if (viability.rentedAreaM2 > 0) {
     rows.push(
-      { label: 'Rent income per year', value: `€${formatNumber(viability.rentIncomeEurYear, 0)}` },
-      { label: 'Rented area', value: formatArea(viability.rentedAreaM2) },
       {
-        label: 'Mean rent',
+        label: t('export.indicator.rentIncome'),
+        value: t('export.indicator.rentIncomeValue', { amount: formatNumber(viability.rentIncomeEurYear, 0) }),
+      },
+      { label: t('export.indicator.rentedArea'), value: formatArea(viability.rentedAreaM2) },
+      {
+        label: t('export.indicator.meanRent'),
         value:
-          viability.meanRentEurM2Month === null ? 'n/a' : `€${formatNumber(viability.meanRentEurM2Month, 2)} per m² and month`,
+          viability.meanRentEurM2Month === null
+            ? na
+            : t('export.indicator.meanRentValue', { amount: formatNumber(viability.meanRentEurM2Month, 2) }),
       },
     )
   }
   if (viability.affordability.length > 0)
     rows.push({
-      label: 'Actors who can afford the asking rent',
-      value: `${count(viability.affordableActors)} of ${count(viability.affordableActors + viability.unaffordableActors)}`,
+      label: t('export.indicator.affordable'),
+      value: t('export.indicator.affordableValue', {
+        affordable: count(viability.affordableActors),
+        all: count(viability.affordableActors + viability.unaffordableActors),
+      }),
     })
   if (viability.subsidyAreaShare > 0)
-    rows.push({ label: 'Share of planned area on subsidy', value: formatPercent(viability.subsidyAreaShare) })
+    rows.push({ label: t('export.indicator.subsidyShare'), value: formatPercent(viability.subsidyAreaShare) })
   return rows
 }
-
-const gapSentences: Record<Gap['type'], string> = {
-  'combination-missing':
-    'No creative or cultural actor is combined with an established-sector actor yet (no link between them, no use they share).',
-  'use-without-operator': 'Use {name} has no operator yet (no actor "operates" it).',
-  'actor-without-use': 'Actor {name} is linked to no use yet.',
-  'zone-overcommitted': 'Zone {name} holds more planned area than it has.',
-  'use-without-phase': 'Use {name} is in no phase of the roadmap.',
-  'link-dangling': 'Link {name} points at an element the board lacks.',
-  'use-zone-missing': 'Use {name} names a zone the board lacks.',
-  'phase-ref-dangling': 'Phase {name} schedules an element the board lacks.',
-}
-
-const conflictSentences: Record<TimelineConflict['reason'], string> = {
-  'operator-uncommitted': 'Use {name} is scheduled from {start} before any operator has committed (letter of intent or more).',
-  'operator-scheduled-later': 'Use {name} is scheduled from {start}, before its operator is on board in the roadmap.',
-}
-
-const fill = (sentence: string, params: Record<string, string>) =>
-  sentence.replace(/\{(\w+)\}/g, (whole, key: string) => params[key] ?? whole)
 
 /**
  * The gaps as sentences, one per entry of `analysis.gaps` (so a brief counts the gaps as the
  * API and the analysis panel do); `nameOf` turns an element id into the quoted, escaped name
  * the brief prints. A gap of the whole board (`combination-missing`) names no element.
  */
-export function gapSentencesOf(analysis: Analysis, nameOf: (id: string) => string): string[] {
-  return analysis.gaps.map((gap) =>
-    fill(gapSentences[gap.type] ?? `${gap.type}: {name}`, { name: isBoardGap(gap) ? '' : nameOf(gap.elementId) }),
-  )
+export function gapSentencesOf(analysis: Analysis, nameOf: (id: string) => string, { t }: BriefWords = englishWords): string[] {
+  return analysis.gaps.map((gap) => {
+    const name = isBoardGap(gap) ? '' : nameOf(gap.elementId)
+    const key = `export.gap.${gap.type}`
+    return t.has(key) ? t(key, { name }) : `${gap.type}: ${name}`
+  })
 }
 
 /** The timeline conflicts (`indicators.timelineConflicts`) as sentences: not gaps, listed apart. */
@@ -151,17 +158,17 @@ export function conflictSentencesOf(
   analysis: Analysis,
   nameOf: (id: string) => string,
   numbers: NumberStyle = englishNumbers,
+  { t }: BriefWords = englishWords,
 ): string[] {
-  return analysis.indicators.timelineConflicts.map((conflict) =>
-    fill(conflictSentences[conflict.reason] ?? `${conflict.reason}: {name}`, {
-      name: nameOf(conflict.useId),
-      start: numbers.month(conflict.start),
-    }),
-  )
+  return analysis.indicators.timelineConflicts.map((conflict) => {
+    const params = { name: nameOf(conflict.useId), start: numbers.month(conflict.start) }
+    const key = `export.conflict.${conflict.reason}`
+    return t.has(key) ? t(key, params) : `${conflict.reason}: ${params.name}`
+  })
 }
 
 /** The heading of the timeline conflicts in the briefs. */
-export const timelineConflictsHeading = 'Timeline conflicts'
+export const timelineConflictsHeading = ({ t }: BriefWords = englishWords): string => t('export.conflict.heading')
 
 /** "1 gap." / "3 gaps." — the count the analysis panel and the API (`gaps.length`) give. */
-export const gapCountSentence = (count: number): string => `${formatNumber(count, 0)} ${count === 1 ? 'gap' : 'gaps'}.`
+export const gapCountSentence = (count: number, { t }: BriefWords = englishWords): string => t('export.gap.count', { count })

@@ -1,5 +1,4 @@
 import type { Analysis } from '../analysis/types.ts'
-import { t } from '../i18n/index.ts'
 import type { Actor } from '../schema/actor.ts'
 import type { BoardDocument } from '../schema/document.ts'
 import type { Element } from '../schema/elements.ts'
@@ -10,7 +9,7 @@ import type { Site } from '../schema/site.ts'
 import type { Use } from '../schema/use.ts'
 import type { Zone } from '../schema/zone.ts'
 import { compareNames, englishNumbers, type NumberStyle, numbersFor } from './format.ts'
-import { fill, relationSentences, say } from './markdown-text.ts'
+import { type BriefWords, briefWords, englishWords, exportLanguage } from './markdown-text.ts'
 
 /**
  * What the strategy brief's tables say, once for both briefs: the Markdown brief
@@ -29,10 +28,9 @@ export interface BriefRow {
   total?: boolean
 }
 
-/** The label of an enumeration value from the UI catalog, else the value itself. */
-export function enumLabel(enumeration: string, value: string): string {
-  const key = `enum.${enumeration}.${value}`
-  return t.has(key) ? t(key) : value
+/** The label of an enumeration value from the UI catalog (in `words`' language, English by default), else the value itself. */
+export function enumLabel(enumeration: string, value: string, words: BriefWords = englishWords): string {
+  return words.enumLabel(enumeration, value)
 }
 
 /** An element's name, else `fallbackId` (elements without a label, or missing ones). */
@@ -60,10 +58,17 @@ export interface BriefIndex {
   notes: Note[]
   /** How the brief writes numbers: English by hand, or `Intl` in the language asked for. */
   numbers: NumberStyle
+  /** The brief's words in its language (`shared/i18n/en-export.ts`, `enum.*`). */
+  words: BriefWords
 }
 
-/** The elements by id and, per kind the brief writes about, in the brief's order. */
-export function briefIndex(document: BoardDocument, locale?: string): BriefIndex {
+/**
+ * The elements by id and, per kind the brief writes about, in the brief's order. `language`
+ * (`?lang=`, a planned language code; `de-AT` counts as `de`) picks the words and the number
+ * formats; absent or unknown: English.
+ */
+export function briefIndex(document: BoardDocument, language?: string): BriefIndex {
+  const code = exportLanguage(language) ?? 'en'
   const index: BriefIndex = {
     byId: new Map(),
     actors: [],
@@ -71,7 +76,8 @@ export function briefIndex(document: BoardDocument, locale?: string): BriefIndex
     zones: [],
     phases: [],
     notes: [],
-    numbers: numbersFor(locale),
+    numbers: numbersFor(code === 'en' ? undefined : code),
+    words: briefWords(code),
   }
   for (const element of document.elements) {
     index.byId.set(element.id, element)
@@ -96,7 +102,8 @@ export function briefIndex(document: BoardDocument, locale?: string): BriefIndex
 // ---------------------------------------------------------------- site profile
 
 /** Field | Value rows of the site profile, for the fields that are filled in. */
-export function siteRows(site: Site, { area }: NumberStyle = englishNumbers): BriefRow[] {
+export function siteRows(site: Site, { area }: NumberStyle = englishNumbers, words: BriefWords = englishWords): BriefRow[] {
+  const { say, enumLabel } = words
   const rows: [string, string | undefined][] = [
     [say('siteName'), site.name],
     [say('siteLocation'), site.location],
@@ -130,6 +137,7 @@ const committed = (actors: Actor[]) => actors.filter((actor) => COMMITTED.has(ac
 
 /** "{count} actors in {sectors} sectors; {committed} committed …" */
 export function actorSummary(index: BriefIndex): string {
+  const { say } = index.words
   return say('actorsSummary', {
     count: index.actors.length,
     sectors: say('sectorCount', { count: sectorGroups(index).length }),
@@ -139,6 +147,7 @@ export function actorSummary(index: BriefIndex): string {
 
 /** Sector | Actors | Letter of intent or more | Space need, with a total. */
 export function sectorRows(index: BriefIndex): BriefRow[] {
+  const { say, enumLabel } = index.words
   const { number: formatNumber, area: formatArea } = index.numbers
   const row = (label: string, actors: Actor[]) => [
     label,
@@ -162,6 +171,8 @@ export const actorsBySector = (index: BriefIndex): Actor[] =>
  */
 export interface Naming {
   untitled?: string
+  /** The brief's words (English by default). */
+  words?: BriefWords
 }
 
 /**
@@ -171,11 +182,13 @@ export interface Naming {
 export function actorRows(
   actors: Actor[],
   {
-    untitled = say('untitled'),
+    words = englishWords,
+    untitled = words.say('untitled'),
     sectorColumn = true,
     numbers = englishNumbers,
   }: Naming & { sectorColumn?: boolean; numbers?: NumberStyle } = {},
 ): BriefRow[] {
+  const { say, enumLabel } = words
   return actors.map((actor) => ({
     cells: [
       actor.label || untitled,
@@ -195,6 +208,7 @@ const areaOf = (uses: Use[]) => uses.reduce((sum, use) => sum + (use.areaM2 ?? 0
 
 /** "{count} uses with {planned} planned", and the share of the site when its area is known. */
 export function useMixSummary(index: BriefIndex, site: Site): string {
+  const { say } = index.words
   const { area: formatArea, percent: formatPercent } = index.numbers
   const planned = areaOf(index.uses)
   const summary = say('useMixSummary', { count: index.uses.length, planned: formatArea(planned) })
@@ -211,6 +225,7 @@ interface ZoneGroup {
 
 /** Zones by name, then uses naming a zone the board lacks, then uses without a zone. */
 function zoneGroups(index: BriefIndex): ZoneGroup[] {
+  const { say } = index.words
   const groups: ZoneGroup[] = index.zones.map((zone) => ({
     name: zone.label || zone.id,
     zone,
@@ -230,6 +245,7 @@ function zoneGroups(index: BriefIndex): ZoneGroup[] {
  * the use-mix sentence names), and its occupancy is what the uses in those zones plan of it.
  */
 export function zoneRows(index: BriefIndex): BriefRow[] {
+  const { say } = index.words
   const { number: formatNumber, area: formatArea, percent: formatPercent } = index.numbers
   const planned = areaOf(index.uses)
   const measured = index.zones.filter((zone) => zone.areaM2 !== undefined)
@@ -266,7 +282,8 @@ export function zoneRows(index: BriefIndex): BriefRow[] {
 }
 
 /** Use | Category | Zone | Area | Share of planned area, grouped by zone as `zoneRows`. */
-export function useRows(index: BriefIndex, { untitled = say('untitled') }: Naming = {}): BriefRow[] {
+export function useRows(index: BriefIndex, { untitled = index.words.say('untitled') }: Naming = {}): BriefRow[] {
+  const { say, enumLabel } = index.words
   const { area: formatArea, percent: formatPercent } = index.numbers
   const planned = areaOf(index.uses)
   return zoneGroups(index).flatMap(({ name, uses }) =>
@@ -303,6 +320,7 @@ export interface Relationship {
  * order), then the target. An end the board lacks is named "missing element <id>".
  */
 export function relationships(document: BoardDocument, index: BriefIndex = briefIndex(document)): Relationship[] {
+  const { say, enumLabel, relationSentence } = index.words
   const name = (id: string) => {
     const element = index.byId.get(id)
     return element ? nameOf(element, say('untitled')) : say('missingRef', { id })
@@ -319,7 +337,7 @@ export function relationships(document: BoardDocument, index: BriefIndex = brief
         relationLabel: enumLabel('relation', link.relation),
         to,
         note: link.label ?? '',
-        sentence: fill(relationSentences[link.relation] ?? `{from} ${enumLabel('relation', link.relation)} {to}`, { from, to }),
+        sentence: relationSentence(link.relation, from, to),
       }
     })
     .sort(
@@ -342,6 +360,7 @@ export function relationshipLine(sentence: string, note: string): string {
 
 /** Phase | Stage | Uses | Planned area | Occupancy of the site, from the analysis. */
 export function phaseOccupancyRows(analysis: Analysis, index: BriefIndex): BriefRow[] {
+  const { say, enumLabel } = index.words
   const { number: formatNumber, area: formatArea, percent: formatPercent } = index.numbers
   return analysis.indicators.phases.map((phase) => ({
     cells: [

@@ -3,6 +3,7 @@ import type { Vote } from '../facilitation/state.ts'
 import type { BoardDocument } from '../schema/document.ts'
 import { briefIndex } from './brief-rows.ts'
 import { briefVotes } from './brief-votes.ts'
+import { briefWords } from './markdown-text.ts'
 
 const vote = (fields: Partial<Vote>): Vote => ({
   id: 'vote1',
@@ -60,9 +61,12 @@ describe('closed votes in the briefs', () => {
       }),
     ])
     const [written] = briefVotes(doc, briefIndex(doc, 'de'))
-    expect(written?.heading).toBe('Vote: Which first?')
-    expect(written?.summary).toBe('1.200 people voted (3 per person, at most 2 per element); closed 03.12.2026.')
-    expect(written?.lines).toEqual(['1. Makerspace — 1.500 dots (from Ana 1.500)'])
+    // the words from the German catalog (English where it lacks a key), numbers and dates as German writes them
+    const { say } = briefWords('de')
+    expect(written?.heading).toBe(say('vote', { title: 'Which first?' }))
+    expect(written?.summary).toBe(say('voteSummary', { count: 1200, people: '1.200', dots: '3', max: '2', date: '03.12.2026' }))
+    const line = say('voteLine', { rank: '1', name: 'Makerspace', dots: say('voteDots', { count: 1500, n: '1.500' }) })
+    expect(written?.lines).toEqual([say('voteVoters', { line, names: say('voteVoter', { name: 'Ana', count: '1.500' }) })])
     expect(written?.withoutDots).toBeNull()
   })
 

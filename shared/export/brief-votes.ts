@@ -1,7 +1,6 @@
 import type { Vote } from '../facilitation/state.ts'
 import type { BoardDocument } from '../schema/document.ts'
 import { type BriefIndex, nameOf } from './brief-rows.ts'
-import { say } from './markdown-text.ts'
 
 /** One closed vote as the briefs write it: its heading, a summary line, the ranking's lines. */
 export interface BriefVote {
@@ -34,6 +33,7 @@ export const rankedResults = (vote: Vote) => {
  */
 export function briefVotes(document: BoardDocument, index: BriefIndex): BriefVote[] {
   const { number, date } = index.numbers
+  const { say } = index.words
   return (document.votes ?? [])
     .filter((vote) => !vote.open && vote.results)
     .map((vote) => {

@@ -4,6 +4,7 @@ import { textileMillDocument } from '../demo/textile-mill.ts'
 import { diffDocuments } from '../diff/diff-documents.ts'
 import type { BoardDocument } from '../schema/document.ts'
 import { escapeInline, toMarkdown } from './markdown.ts'
+import { briefWords } from './markdown-text.ts'
 
 const demo = textileMillDocument
 
@@ -69,10 +70,11 @@ describe('toMarkdown', () => {
 
   it('writes numbers in the locale asked for, English by hand by default', () => {
     const german = toMarkdown(demo, { analysis: analyse(demo), locale: 'de' })
-    expect(tableAfter(german, '### Areas per zone').at(-1)).toMatch(
-      /^\| \*\*Total\*\* \| 10\.450 m² \| 14 \| 7\.520 m² \| 100\s%/,
+    const { say } = briefWords('de')
+    expect(tableAfter(german, `### ${say('byZone')}`).at(-1)).toMatch(
+      new RegExp(`^\\| \\*\\*${say('total')}\\*\\* \\| 10\\.450 m² \\| 14 \\| 7\\.520 m² \\| 100\\s%`),
     )
-    expect(german).toContain('| Floor area | 12.400 m² |')
+    expect(german).toContain(`| ${say('siteArea')} | 12.400 m² |`)
     expect(md).toContain('| Floor area | 12,400 m² |')
   })
 
@@ -113,7 +115,7 @@ describe('toMarkdown', () => {
     expect(rows.some((row) => row.includes('| Interim use |') && row.includes('Spolek Přádelna Dvůr'))).toBe(true)
     // months in words, as a reader writes them: English by hand, else Intl in the language asked for
     expect(rows[2]).toContain('| Sep 2026 | Feb 2027 | 6 |')
-    const german = tableAfter(toMarkdown(demo, { locale: 'de' }), '## Phasing roadmap')
+    const german = tableAfter(toMarkdown(demo, { locale: 'de' }), `## ${briefWords('de').say('roadmap')}`)
     expect(german[2]).toContain('| Sept. 2026 | Feb. 2027 | 6 |')
   })
 
@@ -179,17 +181,22 @@ describe('toMarkdown', () => {
         ...(locale ? { locale } : {}),
       })
       // Intl puts thin spaces around a range's dash and a no-break space before %
-      return text.slice(text.indexOf('## What changed since')).replace(/[\u2009\u202f\u00a0]/g, ' ')
+      const { say } = briefWords(locale === 'de' ? 'de' : 'en')
+      return text.slice(text.indexOf(`## ${say('since', { label: 'Round 1' })}`)).replace(/[\u2009\u202f\u00a0]/g, ' ')
     }
     const english = since()
     expect(english).toContain('### Site profile\n\n- area 12,400 m² → 13,000 m²')
     expect(english).toContain('end Aug 2028 → Oct 2028')
     expect(english).toContain('budget (€/m²/month) 4.5 → 5.25')
     expect(english).toContain('### Changed (2)')
+    // the words from the German catalog (English where it lacks a key), numbers and months as German writes them
     const german = since('de')
-    expect(german).toContain('### Site profile\n\n- area 12.400 m² → 13.000 m²')
-    expect(german).toContain('end Aug. 2028 → Okt. 2028')
-    expect(german).toContain('budget (€/m²/month) 4,5 → 5,25')
+    const { say, fieldName } = briefWords('de')
+    const changed = (field: string, before: string, after: string) =>
+      say('changedValue', { field: fieldName(field), before, after })
+    expect(german).toContain(`### ${say('siteChanged')}\n\n- ${changed('areaM2', '12.400 m²', '13.000 m²')}`)
+    expect(german).toContain(changed('end', 'Aug. 2028', 'Okt. 2028'))
+    expect(german).toContain(changed('budgetEurM2Month', '4,5', '5,25'))
     expect(german).not.toMatch(/\b2028-\d\d\b/)
   })
 

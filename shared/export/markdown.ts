@@ -17,7 +17,6 @@ import {
   type BriefIndex,
   type BriefRow,
   briefIndex,
-  enumLabel,
   nameOf,
   phaseOccupancyRows,
   relationshipLine,
@@ -31,7 +30,7 @@ import {
 } from './brief-rows.ts'
 import { briefVotes } from './brief-votes.ts'
 import { monthsBetween, type NumberStyle } from './format.ts'
-import { fieldNames, kindNames, say } from './markdown-text.ts'
+import { type BriefWords, englishWords } from './markdown-text.ts'
 
 export interface MarkdownOptions {
   /** The analysis of this document (`shared/analysis` `analyse`); without it the brief says so. */
@@ -41,9 +40,10 @@ export interface MarkdownOptions {
   /** When the document is a snapshot: its label and ISO time, named under the title. */
   snapshot?: { label: string; createdAt: string }
   /**
-   * The locale numbers are written in (`?lang=`): English by hand by default (the same bytes in
-   * every runtime), else `Intl` for that language (`1.500 m²` in German). The words stay English
-   * until the brief's text is in the catalog.
+   * The brief's language (`?lang=`, a planned language code): its words from the catalog
+   * (`shared/i18n/en-export.ts`, `enum.*`) and its numbers, months and dates with `Intl`
+   * (`1.500 m²` in German). English by default, numbers written by hand (the same bytes in
+   * every runtime).
    */
   locale?: string
 }
@@ -55,15 +55,18 @@ export function escapeInline(text: string): string {
   return text.replace(/[\\`*_[\]<>|]/g, '\\$&').replace(/\s*[\r\n]+\s*/g, ' ')
 }
 
+/** The dash of an empty cell (the same in every language). */
+const NONE = englishWords.say('none')
+
 /** Text for a table cell: escaped, on one line, never empty (an empty cell reads as a gap). */
-const cellText = (text: string) => (text.trim() === '' ? say('none') : escapeInline(text))
+const cellText = (text: string) => (text.trim() === '' ? NONE : escapeInline(text))
 
 /** A brief row (`brief-rows.ts`) as Markdown cells: escaped, a total's label in bold. */
 const markdownCells = ({ cells, total }: BriefRow): string[] =>
   cells.map((cell, column) => (total && column === 0 ? `**${cellText(cell)}**` : cellText(cell)))
 
 /** What a Markdown table writes for an element without a name (`cellText` writes the same for a blank one). */
-const UNTITLED = { untitled: say('none') }
+const UNTITLED = { untitled: NONE }
 
 function table(header: string[], rows: string[][], alignRight: readonly number[] = []): string {
   const line = (cells: string[]) => `| ${cells.join(' | ')} |`
@@ -89,8 +92,9 @@ const enumOfField: Record<string, string> = {
 
 // ---------------------------------------------------------------- sections
 
-function siteSection(site: Site, numbers: NumberStyle): string {
-  const rows = siteRows(site, numbers)
+function siteSection(site: Site, numbers: NumberStyle, words: BriefWords): string {
+  const { say } = words
+  const rows = siteRows(site, numbers, words)
   const parts = [`## ${say('siteProfile')}`]
   if (rows.length === 0 && !site.description) parts.push(say('noSiteProfile'))
   if (rows.length > 0) parts.push(table([say('fieldColumn'), say('valueColumn')], rows.map(markdownCells)))
@@ -113,6 +117,7 @@ function paragraph(text: string): string {
 }
 
 function actorSection(index: BriefIndex): string {
+  const { say, enumLabel } = index.words
   const parts = [`## ${say('actors')}`]
   if (index.actors.length === 0) return [...parts, say('noActors')].join('\n\n')
   parts.push(actorSummary(index))
@@ -128,7 +133,7 @@ function actorSection(index: BriefIndex): string {
     parts.push(
       table(
         [say('actor'), say('subsector'), say('country'), say('commitment'), say('stance'), say('spaceNeed')],
-        actorRows(actors, { ...UNTITLED, sectorColumn: false, numbers: index.numbers }).map(markdownCells),
+        actorRows(actors, { ...UNTITLED, sectorColumn: false, numbers: index.numbers, words: index.words }).map(markdownCells),
         [5],
       ),
     )
@@ -137,6 +142,7 @@ function actorSection(index: BriefIndex): string {
 }
 
 function useSection(index: BriefIndex, site: Site): string {
+  const { say } = index.words
   const parts = [`## ${say('useMix')}`]
   if (index.uses.length === 0) return [...parts, say('noUses')].join('\n\n')
   parts.push(useMixSummary(index, site))
@@ -161,6 +167,7 @@ function useSection(index: BriefIndex, site: Site): string {
 
 /** Who operates, funds, uses, supplies what: one sentence per link. */
 function relationshipSection(document: BoardDocument, index: BriefIndex): string {
+  const { say } = index.words
   const parts = [`## ${say('relationships')}`]
   const all = relationships(document, index)
   if (all.length === 0) return [...parts, say('noRelationships')].join('\n\n')
@@ -170,6 +177,7 @@ function relationshipSection(document: BoardDocument, index: BriefIndex): string
 }
 
 function roadmapSection(index: BriefIndex): string {
+  const { say, enumLabel } = index.words
   const parts = [`## ${say('roadmap')}`]
   if (index.phases.length === 0) return [...parts, say('noPhases')].join('\n\n')
   const scheduled = (phase: Phase, kind: 'use' | 'actor') =>
@@ -197,13 +205,15 @@ function roadmapSection(index: BriefIndex): string {
 }
 
 function analysisSections(analysis: Analysis | null, index: BriefIndex): string {
+  const { words } = index
+  const { say } = words
   const indicators = [`## ${say('indicators')}`]
   const gaps = [`## ${say('gaps')}`]
   if (!analysis) return [...indicators, say('noAnalysis'), ...gaps, say('noAnalysis')].join('\n\n')
   indicators.push(
     table(
       [say('indicator'), say('valueColumn')],
-      indicatorRows(analysis, index.numbers).map((row) => [cellText(row.label), cellText(row.value)]),
+      indicatorRows(analysis, index.numbers, words).map((row) => [cellText(row.label), cellText(row.value)]),
       [1],
     ),
   )
@@ -218,17 +228,18 @@ function analysisSections(analysis: Analysis | null, index: BriefIndex): string 
     )
   }
   const names = (id: string) => quoted(nameOf(index.byId.get(id), id))
-  const conflicts = conflictSentencesOf(analysis, names, index.numbers)
+  const conflicts = conflictSentencesOf(analysis, names, index.numbers, words)
   if (conflicts.length > 0)
-    indicators.push(`### ${timelineConflictsHeading}`, conflicts.map((sentence) => `- ${sentence}`).join('\n'))
+    indicators.push(`### ${timelineConflictsHeading(words)}`, conflicts.map((sentence) => `- ${sentence}`).join('\n'))
   // as many gaps as the API's `gaps` and the analysis panel count
-  const sentences = gapSentencesOf(analysis, names)
+  const sentences = gapSentencesOf(analysis, names, words)
   if (sentences.length === 0) gaps.push(say('noGaps'))
-  else gaps.push(gapCountSentence(sentences.length), sentences.map((sentence) => `- ${sentence}`).join('\n'))
+  else gaps.push(gapCountSentence(sentences.length, words), sentences.map((sentence) => `- ${sentence}`).join('\n'))
   return [indicators.join('\n\n'), gaps.join('\n\n')].join('\n\n')
 }
 
 function notesSection(index: BriefIndex): string {
+  const { say } = index.words
   const parts = [`## ${say('notes')}`]
   const notes = index.notes.filter((note) => note.label.trim() !== '')
   if (notes.length === 0) return [...parts, say('noNotes')].join('\n\n')
@@ -240,6 +251,7 @@ function notesSection(index: BriefIndex): string {
 function votesSection(document: BoardDocument, index: BriefIndex): string | null {
   const votes = briefVotes(document, index)
   if (votes.length === 0) return null
+  const { say } = index.words
   const parts = [`## ${say('votes')}`]
   for (const vote of votes) {
     parts.push(`### ${escapeInline(vote.heading)}`, escapeInline(vote.summary))
@@ -255,7 +267,13 @@ function votesSection(document: BoardDocument, index: BriefIndex): string | null
 const monthFields = new Set(['start', 'end', 'timelineOrigin'])
 
 /** A field value in words: enum labels, areas in m², months, scheduled ids by name; numbers in the brief's language. */
-function valueText(field: string, value: unknown, names: (id: string) => string, numbers: NumberStyle): string {
+function valueText(
+  field: string,
+  value: unknown,
+  names: (id: string) => string,
+  numbers: NumberStyle,
+  { say, enumLabel }: BriefWords,
+): string {
   if (value === null || value === undefined) return say('none')
   const enumeration = enumOfField[field]
   if (enumeration && typeof value === 'string') return escapeInline(enumLabel(enumeration, value))
@@ -271,11 +289,12 @@ function valueText(field: string, value: unknown, names: (id: string) => string,
   return quoted(String(value))
 }
 
-function fieldChangesText(fields: FieldChanges, names: (id: string) => string, numbers: NumberStyle): string {
-  const text = (field: string, value: unknown) => valueText(field, value, names, numbers)
+function fieldChangesText(fields: FieldChanges, names: (id: string) => string, numbers: NumberStyle, words: BriefWords): string {
+  const { say } = words
+  const text = (field: string, value: unknown) => valueText(field, value, names, numbers, words)
   return Object.entries(fields)
     .map(([field, [before, after]]) => {
-      const name = fieldNames[field] ?? field
+      const name = words.fieldName(field)
       if (before === null) return say('set', { field: name, value: text(field, after) })
       if (after === null) return say('unset', { field: name, value: text(field, before) })
       return say('changedValue', { field: name, before: text(field, before), after: text(field, after) })
@@ -283,14 +302,20 @@ function fieldChangesText(fields: FieldChanges, names: (id: string) => string, n
     .join('; ')
 }
 
-function elementText(element: Element, names: (id: string) => string): string {
-  const kind = kindNames[element.kind] ?? element.kind
+function elementText(element: Element, names: (id: string) => string, { kindName, enumLabel }: BriefWords): string {
+  const kind = kindName(element.kind)
   if (element.kind === 'link')
     return `${kind} ${quoted(names(element.from))} ${escapeInline(enumLabel('relation', element.relation))} ${quoted(names(element.to))}`
   return `${kind} ${quoted(nameOf(element, element.id))}`
 }
 
-function sinceSection(document: BoardDocument, since: { label: string; diff: BoardDiff }, numbers: NumberStyle): string {
+function sinceSection(
+  document: BoardDocument,
+  since: { label: string; diff: BoardDiff },
+  numbers: NumberStyle,
+  words: BriefWords,
+): string {
+  const { say } = words
   const { diff } = since
   const parts = [`## ${say('since', { label: escapeInline(since.label) })}`]
   // names from the newer document, else from what was removed
@@ -305,12 +330,12 @@ function sinceSection(document: BoardDocument, since: { label: string; diff: Boa
   if (diff.added.length > 0)
     parts.push(
       `### ${say('added', { count: numbers.number(diff.added.length, 0) })}`,
-      list(diff.added.map((e) => elementText(e, names))),
+      list(diff.added.map((e) => elementText(e, names, words))),
     )
   if (diff.removed.length > 0)
     parts.push(
       `### ${say('removed', { count: numbers.number(diff.removed.length, 0) })}`,
-      list(diff.removed.map((e) => elementText(e, names))),
+      list(diff.removed.map((e) => elementText(e, names, words))),
     )
   if (diff.changed.length > 0)
     parts.push(
@@ -318,13 +343,14 @@ function sinceSection(document: BoardDocument, since: { label: string; diff: Boa
       list(
         diff.changed.map((change) => {
           const element = byId.get(change.id)
-          const head = element ? elementText(element, names) : quoted(change.id)
-          return `${head}: ${fieldChangesText(change.fields, names, numbers)}`
+          const head = element ? elementText(element, names, words) : quoted(change.id)
+          return `${head}: ${fieldChangesText(change.fields, names, numbers, words)}`
         }),
       ),
     )
-  if (diff.site) parts.push(`### ${say('siteChanged')}`, list([fieldChangesText(diff.site.fields, names, numbers)]))
-  if (diff.settings) parts.push(`### ${say('settingsChanged')}`, list([fieldChangesText(diff.settings.fields, names, numbers)]))
+  if (diff.site) parts.push(`### ${say('siteChanged')}`, list([fieldChangesText(diff.site.fields, names, numbers, words)]))
+  if (diff.settings)
+    parts.push(`### ${say('settingsChanged')}`, list([fieldChangesText(diff.settings.fields, names, numbers, words)]))
   return parts.join('\n\n')
 }
 
@@ -333,11 +359,12 @@ function sinceSection(document: BoardDocument, since: { label: string; diff: Boa
 /**
  * The strategy brief as Markdown (GitHub flavoured tables): title, site profile, actor
  * constellation by sector, use mix with areas per zone, phasing roadmap, indicators and
- * gaps, notes, the closed dot votes' rankings, and optionally what changed since a snapshot. English; numbers written
- * plainly (`1,500 m²`, `45.5%`). Pure and deterministic: the same input gives the same text.
+ * gaps, notes, the closed dot votes' rankings, and optionally what changed since a snapshot. In English with numbers
+ * written plainly (`1,500 m²`, `45.5%`), or in the language of `options.locale`. Pure and deterministic: the same input gives the same text.
  */
 export function toMarkdown(document: BoardDocument, options: MarkdownOptions = {}): string {
   const index = briefIndex(document, options.locale)
+  const { say } = index.words
   const title = document.board.title.trim() || document.site.name || say('untitled')
   const head = [`# ${escapeInline(title)}`, say('intro')]
   if (options.snapshot)
@@ -346,7 +373,7 @@ export function toMarkdown(document: BoardDocument, options: MarkdownOptions = {
     )
   const sections = [
     head.join('\n\n'),
-    siteSection(document.site, index.numbers),
+    siteSection(document.site, index.numbers, index.words),
     actorSection(index),
     useSection(index, document.site),
     relationshipSection(document, index),
@@ -356,6 +383,6 @@ export function toMarkdown(document: BoardDocument, options: MarkdownOptions = {
   ]
   const votes = votesSection(document, index)
   if (votes) sections.push(votes)
-  if (options.since) sections.push(sinceSection(document, options.since, index.numbers))
+  if (options.since) sections.push(sinceSection(document, options.since, index.numbers, index.words))
   return `${sections.join('\n\n')}\n`
 }

@@ -2,6 +2,7 @@ import { enAccess } from './en-access.ts'
 import { enAnalysis } from './en-analysis.ts'
 import { enAttention } from './en-attention.ts'
 import { enCanvas } from './en-canvas.ts'
+import { enExport } from './en-export.ts'
 import { enFacilitation } from './en-facilitation.ts'
 import { enKeyboard } from './en-keyboard.ts'
 import { enManage } from './en-manage.ts'
@@ -364,6 +365,7 @@ export const en = {
   ...enPrivate,
   ...enVote,
   ...enFacilitation,
+  ...enExport,
 } as const satisfies Record<string, Message>
 
 export type MessageKey = keyof typeof en

@@ -13,6 +13,7 @@ import { analyse } from '../../shared/analysis/analyse.ts'
 import { textileMillDocument } from '../../shared/demo/textile-mill.ts'
 import { formatArea } from '../../shared/export/format.ts'
 import { exportRegion } from '../../shared/export/svg-region.ts'
+import { translatorFor } from '../../shared/i18n/index.ts'
 import { buildBoardScene } from '../../shared/scene/build.ts'
 import { FRAME_TAB_H } from '../../shared/scene/kinds/frame.ts'
 import { sectorColors } from '../../shared/scene/palette.ts'
@@ -396,8 +397,12 @@ describe('pdf export in the language asked for (?lang=)', () => {
     expect(english).toContain('Analysis · Sep 2026 – Feb 2027 · 6 months')
     expect(english).not.toMatch(/\d{4}-\d{2} – \d{4}-\d{2}/)
 
+    // the words from the German catalog (English where it lacks a key), the months as German writes them
+    const de = translatorFor('de')
     const german = plain(pdfText((await exportOf('pdf', '?lang=de')).bytes, '-raw'))
-    expect(german).toContain('Analysis · Sept. 2026 – Feb. 2027 · 6 months')
+    expect(german).toContain(
+      `${de('enum.stage.analysis')} · Sept. 2026 – Feb. 2027 · ${de('export.pdf.months', { count: 6, n: '6' })}`,
+    )
     expect(german).not.toContain('Sep 2026')
     expect(german).not.toMatch(/\d{4}-\d{2} – \d{4}-\d{2}/)
 
@@ -411,7 +416,7 @@ describe('pdf export in the language asked for (?lang=)', () => {
     const { id, createdAt } = created.body.snapshot
     const [year, month, day] = createdAt.slice(0, 10).split('-')
     const ofSnapshot = plain(pdfText((await exportOf('pdf', `?snapshot=${id}&lang=de`)).bytes, '-raw'))
-    expect(ofSnapshot).toContain(`State of the board at snapshot "Runde 2" (${day}.${month}.${year}).`)
+    expect(ofSnapshot).toContain(de('export.brief.snapshotOf', { label: 'Runde 2', date: `${day}.${month}.${year}` }))
     const englishSnapshot = plain(pdfText((await exportOf('pdf', `?snapshot=${id}`)).bytes, '-raw'))
     const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
     expect(englishSnapshot).toContain(

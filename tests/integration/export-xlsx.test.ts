@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { analyse } from '../../shared/analysis/analyse.ts'
 import { textileMillDocument } from '../../shared/demo/textile-mill.ts'
 import { BOM } from '../../shared/export/csv.ts'
+import { briefWords } from '../../shared/export/markdown-text.ts'
 import { parseCsvStrict } from '../../shared/export/test-support/parse-csv.ts'
 import type { BoardDocument } from '../../shared/schema/document.ts'
 import { type Account, api, createBoard, joinAs, signup } from '../helpers/api.ts'
@@ -200,10 +201,11 @@ describe('briefs', () => {
     expect(mill).toContain('- Kaffeerösterei Großmann & Söhne operates Café and roastery.\n')
     expect(mill).toContain('- Bürgerstiftung Weißenau funds Community room.\n')
     expect(mill).toMatch(/\| \*\*Total\*\* \| 10,450 m² \| 14 \|/)
-    // ?lang=de: the numbers as German writes them (the words stay English until translated)
+    // ?lang=de: the words from the German catalog, the numbers as German writes them
+    const { say } = briefWords('de')
     const german = (await download(millId, 'md', '?lang=de')).text
-    expect(german).toMatch(/\| \*\*Total\*\* \| 10\.450 m² \| 14 \|/)
-    expect(german).toContain('| Floor area | 12.400 m² |')
+    expect(german).toContain(`| **${say('total')}** | 10.450 m² | 14 |`)
+    expect(german).toContain(`| ${say('siteArea')} | 12.400 m² |`)
 
     const one = (await download(singleId, 'md')).text
     expect(one).toContain('1 use with 1,200 m² planned on a site of 5,000 m² (24% of the site).')
@@ -227,7 +229,7 @@ describe('briefs', () => {
     const german = await download(singleId, 'pdf', '?lang=de')
     writeFileSync(file, german.bytes)
     const germanText = execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' })
-    expect(germanText).toMatch(/Total 1\.500 m² 1 1\.200 m² 100\s% 80\s%/)
+    expect(germanText).toMatch(new RegExp(`${briefWords('de').say('total')} 1\\.500 m² 1 1\\.200 m² 100\\s% 80\\s%`))
   })
 })
 

@@ -1,8 +1,11 @@
 import type { Analysis } from '../../../shared/analysis/types.ts'
 import { svgPieces } from '../../../shared/export/svg.ts'
 import { type ExportRegion, exportRegion } from '../../../shared/export/svg-region.ts'
+import { translatorFor } from '../../../shared/i18n/index.ts'
+import type { LanguageCode } from '../../../shared/i18n/languages.ts'
 import { buildBoardScene } from '../../../shared/scene/build.ts'
 import { createTimeline } from '../../../shared/scene/timeline.ts'
+import type { SceneTranslate } from '../../../shared/scene/types.ts'
 import type { BoardDocument } from '../../../shared/schema/document.ts'
 import { type BoardImageSource, loadBoardPictures, pictureHrefs } from './board-images.ts'
 import { EXPORT_FONT_FAMILY, measureExportText } from './canvas-environment.ts'
@@ -17,8 +20,8 @@ export interface RenderSource {
   document: BoardDocument
   analysis: Analysis | null
   snapshot: { label: string; createdAt: string } | null
-  /** The locale the PDF writes numbers in (`?lang=`); English by default. */
-  locale?: string
+  /** The PDF's language (`?lang=`, else the requester's UI language): its words, numbers and the board picture's captions; English by default. */
+  locale?: LanguageCode
   images?: BoardImageSource
   /** Who asked (a user id): the render queue is fair across, and bounded per, requester. */
   requestedBy?: string
@@ -35,11 +38,14 @@ export type RenderFailure = {
 }
 export type RenderResult<T> = { ok: true; value: T } | RenderFailure
 
-/** The board's scene as the server draws it: DejaVu Sans, the board's own timeline. */
-function regionOf(document: BoardDocument, frameId: string | undefined): RenderResult<ExportRegion> {
+/** The board's scene as the server draws it: DejaVu Sans, the board's own timeline; captions in `language` when given. */
+function regionOf(document: BoardDocument, frameId: string | undefined, language?: LanguageCode): RenderResult<ExportRegion> {
   const scene = buildBoardScene(document, {
     fontFamily: EXPORT_FONT_FAMILY,
     timeline: createTimeline(document.settings?.timelineOrigin),
+    ...(language && language !== 'en'
+      ? { t: translatorFor(language) as unknown as SceneTranslate, locale: language, lang: language }
+      : {}),
   })
   const region = exportRegion(document, scene, frameId === undefined ? {} : { frameId })
   if (!region.ok) return { ok: false, code: 'not_found', message: `There is no frame "${frameId}" on this board.` }
@@ -116,7 +122,7 @@ const PDF_IMAGE_LONG_SIDE_PX = 3200
 
 /** The strategy brief as a PDF, with the board picture when it can be drawn. */
 export async function exportPdf(source: RenderSource): Promise<RenderResult<Uint8Array>> {
-  const region = regionOf(source.document, undefined)
+  const region = regionOf(source.document, undefined, source.locale)
   if (!region.ok) return region
   const { rect } = region.value
   const scale = Math.min(2, Math.max(0.25, PDF_IMAGE_LONG_SIDE_PX / Math.max(rect.width, rect.height)))

@@ -3,6 +3,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
+import { briefWords } from '../../../shared/export/markdown-text.ts'
+import type { LanguageCode } from '../../../shared/i18n/index.ts'
 import type { BoardDocument } from '../../../shared/schema/document.ts'
 import { renderPdf } from './render-pdf.ts'
 
@@ -32,7 +34,7 @@ const board = {
 const scratch = mkdtempSync(path.join(tmpdir(), 'rb-gantt-'))
 afterAll(() => rmSync(scratch, { recursive: true, force: true }))
 
-async function roadmapText(locale?: string): Promise<string> {
+async function roadmapText(locale?: LanguageCode): Promise<string> {
   const bytes = await renderPdf({
     document: board,
     analysis: null,
@@ -44,7 +46,8 @@ async function roadmapText(locale?: string): Promise<string> {
   writeFileSync(file, bytes)
   const text = execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' })
   // Intl puts thin spaces around a range's dash
-  return text.slice(text.indexOf('Phasing roadmap'), text.indexOf('Actor constellation')).replace(/[\u2009\u202f\u00a0]/g, ' ')
+  const { say } = briefWords(locale)
+  return text.slice(text.indexOf(say('roadmap')), text.indexOf(say('actors'))).replace(/[\u2009\u202f\u00a0]/g, ' ')
 }
 
 describe('the PDF roadmap in the brief’s language', () => {
@@ -58,8 +61,11 @@ describe('the PDF roadmap in the brief’s language', () => {
 
   it('writes them with Intl in the language asked for (Italian: gennaio is G, giugno G, luglio L)', async () => {
     const text = await roadmapText('it')
-    expect(text).toContain('Interim use · mar–dic 2027 · 10 months')
-    expect(text).toContain('Pilot · giu 2027 · 1 month')
+    // the words from the Italian catalog (English where it lacks a key)
+    const { enumLabel, t } = briefWords('it')
+    const months = (count: number) => t('export.pdf.months', { count, n: String(count) })
+    expect(text).toContain(`${enumLabel('stage', 'interim')} · mar–dic 2027 · ${months(10)}`)
+    expect(text).toContain(`${enumLabel('stage', 'pilot')} · giu 2027 · ${months(1)}`)
     expect(text).toContain('G F M A M G L A S O N D')
     expect(text).not.toContain('2027-03')
   })

@@ -1,6 +1,5 @@
-import { type BriefIndex, enumLabel, nameOf } from '../../../shared/export/brief-rows.ts'
+import { type BriefIndex, nameOf } from '../../../shared/export/brief-rows.ts'
 import { monthsBetween } from '../../../shared/export/format.ts'
-import { say } from '../../../shared/export/markdown-text.ts'
 import { stageColors, textOn } from '../../../shared/scene/palette.ts'
 import { isFilledPattern, patternPath, stagePatterns } from '../../../shared/scene/patterns.ts'
 import { monthNumber } from '../../../shared/scene/timeline.ts'
@@ -19,6 +18,7 @@ const AXIS_H = 30
 function scheduledOf(phase: Phase, index: BriefIndex): { uses: string[]; actors: string[] } {
   const uses: string[] = []
   const actors: string[] = []
+  const { say } = index.words
   for (const id of phase.refs ?? []) {
     const element = index.byId.get(id)
     if (!element) uses.push(say('missingRef', { id }))
@@ -55,6 +55,7 @@ function stageBar(writer: PdfWriter, stage: (typeof stages)[number], x: number, 
  * "März–Dez. 2027").
  */
 export async function drawGantt(writer: PdfWriter, index: BriefIndex): Promise<void> {
+  const { say, enumLabel, t } = index.words
   await writer.heading(say('roadmap'))
   const { phases, numbers } = index
   if (phases.length === 0) {
@@ -127,11 +128,11 @@ export async function drawGantt(writer: PdfWriter, index: BriefIndex): Promise<v
     const barW = Math.max(2, (end - start + 1) * monthW)
     const nameLines = writer.wrap(phase.label || enumLabel('stage', phase.stage), LABEL_W - 12, 9, true).slice(0, 3)
     const months = monthsBetween(phase.start, phase.end)
-    const meta = `${enumLabel('stage', phase.stage)} · ${numbers.monthSpan(phase.start, phase.end)} · ${numbers.number(months, 0)} ${months === 1 ? 'month' : 'months'}`
+    const meta = `${enumLabel('stage', phase.stage)} · ${numbers.monthSpan(phase.start, phase.end)} · ${t('export.pdf.months', { count: months, n: numbers.number(months, 0) })}`
     const { uses, actors } = scheduledOf(phase, index)
     const refs = [
-      uses.length > 0 ? `${say('scheduledUses')}: ${uses.join(', ')}` : '',
-      actors.length > 0 ? `${say('scheduledActors')}: ${actors.join(', ')}` : '',
+      uses.length > 0 ? t('export.pdf.scheduled', { heading: say('scheduledUses'), names: uses.join(', ') }) : '',
+      actors.length > 0 ? t('export.pdf.scheduled', { heading: say('scheduledActors'), names: actors.join(', ') }) : '',
     ].filter(Boolean)
     // scheduled elements under the bar, from its start when there is room, else from the axis start
     const refsX = x0 + axisW - barX >= 220 ? barX : x0
@@ -142,7 +143,7 @@ export async function drawGantt(writer: PdfWriter, index: BriefIndex): Promise<v
 
     if (writer.y + rowH > writer.bottom) {
       await writer.newPage()
-      writer.text(`${say('roadmap')} (continued)`, MARGIN, writer.y, { size: 9, color: muted })
+      writer.text(t('export.pdf.continued', { heading: say('roadmap') }), MARGIN, writer.y, { size: 9, color: muted })
       writer.y += 16
       drawAxis()
     }

@@ -65,6 +65,8 @@ export class PdfWriter {
     readonly doc: PDFDocument,
     readonly fonts: PdfFonts,
     private readonly footer: string,
+    /** "Page n of N" in the document's language. */
+    private readonly pageOf: (page: number, pages: number) => string = (page, pages) => `Page ${page} of ${pages}`,
   ) {}
 
   get bottom(): number {
@@ -258,7 +260,7 @@ export class PdfWriter {
         color: rule,
       })
       this.text(this.clip(this.footer, CONTENT_W - 120, 8), MARGIN, top, { size: 8, color: muted })
-      const number = `Page ${index + 1} of ${total}`
+      const number = this.pageOf(index + 1, total)
       this.text(number, PAGE_W - MARGIN - this.width(number, 8), top, { size: 8, color: muted })
     })
   }

@@ -13,6 +13,7 @@ import {
   actorRows,
   actorSummary,
   actorsBySector,
+  type BriefIndex,
   briefIndex,
   byLabel,
   nameOf,
@@ -26,8 +27,6 @@ import {
   zoneRows,
 } from '../../../shared/export/brief-rows.ts'
 import { briefVotes } from '../../../shared/export/brief-votes.ts'
-import { formatNumber, numbersFor } from '../../../shared/export/format.ts'
-import { say } from '../../../shared/export/markdown-text.ts'
 import type { BoardDocument } from '../../../shared/schema/document.ts'
 import { fontFiles } from './canvas-environment.ts'
 import { drawGantt } from './pdf-gantt.ts'
@@ -39,7 +38,10 @@ export interface PdfInput {
   analysis: Analysis | null
   /** null for the live board */
   snapshot: { label: string; createdAt: string } | null
-  /** The locale numbers, months and dates are written in (`?lang=`); English by default, as the Markdown brief. */
+  /**
+   * The brief's language (`?lang=`, a planned language code): its words from the catalog and its
+   * numbers, months and dates; English by default, as the Markdown brief.
+   */
   locale?: string
   /** The board as a picture (renderRegionPng), fitted onto its own page. */
   boardImage: RasterRender | null
@@ -55,12 +57,12 @@ const loadFonts = () => {
 }
 
 /** Fixed metadata dates (the snapshot's moment, or none for the live board) keep the bytes the same. */
-function setMetadata(pdf: PDFDocument, title: string, input: PdfInput): void {
+function setMetadata(pdf: PDFDocument, title: string, input: PdfInput, index: BriefIndex): void {
   pdf.setTitle(title, { showInWindowTitleBar: true })
-  pdf.setSubject(say('intro'))
+  pdf.setSubject(index.words.say('intro'))
   pdf.setCreator('Refresh Board')
   pdf.setProducer('Refresh Board (pdf-lib)')
-  pdf.setLanguage('en')
+  pdf.setLanguage(index.words.language)
   if (input.snapshot) {
     const moment = new Date(input.snapshot.createdAt)
     if (!Number.isNaN(moment.getTime())) {
@@ -70,11 +72,18 @@ function setMetadata(pdf: PDFDocument, title: string, input: PdfInput): void {
   }
 }
 
-async function titlePage(writer: PdfWriter, input: PdfInput, title: string, analysis: Analysis | null): Promise<void> {
+async function titlePage(
+  writer: PdfWriter,
+  input: PdfInput,
+  index: BriefIndex,
+  title: string,
+  analysis: Analysis | null,
+): Promise<void> {
   const { document, snapshot } = input
+  const { say, t } = index.words
   const site = document.site
   await writer.newPage()
-  writer.text('Refresh Board · Strategy brief', MARGIN, writer.y, { size: 9, color: muted })
+  writer.text(t('export.pdf.kicker'), MARGIN, writer.y, { size: 9, color: muted })
   writer.y += 26
   for (const line of writer.wrap(title, CONTENT_W, 26, true).slice(0, 3)) {
     writer.text(line, MARGIN, writer.y, { size: 26, bold: true })
@@ -89,8 +98,8 @@ async function titlePage(writer: PdfWriter, input: PdfInput, title: string, anal
   }
   writer.y += 4
   const state = snapshot
-    ? say('snapshotOf', { label: snapshot.label, date: numbersFor(input.locale).date(snapshot.createdAt) })
-    : 'State of the live board (not a snapshot).'
+    ? say('snapshotOf', { label: snapshot.label, date: index.numbers.date(snapshot.createdAt) })
+    : t('export.pdf.liveState')
   writer.text(writer.clip(state, CONTENT_W, 10.5), MARGIN, writer.y, { size: 10.5, color: muted })
   writer.y += 22
   writer.page.drawLine({
@@ -108,7 +117,7 @@ async function titlePage(writer: PdfWriter, input: PdfInput, title: string, anal
   const rightW = CONTENT_W - leftW - 24
   writer.text(say('siteProfile'), MARGIN, writer.y, { size: 12.5, bold: true })
   writer.y += 20
-  const profile = siteRows(site, numbersFor(input.locale))
+  const profile = siteRows(site, index.numbers, index.words)
   if (profile.length > 0)
     await writer.table(
       [
@@ -125,21 +134,24 @@ async function titlePage(writer: PdfWriter, input: PdfInput, title: string, anal
   const leftBottom = writer.y
 
   if (analysis) {
-    const { number: formatNumber, area: formatArea, percent: formatPercent } = numbersFor(input.locale)
+    const { number: formatNumber, area: formatArea, percent: formatPercent } = index.numbers
     const { actors, creative, area, mix } = analysis.indicators
     const figures: [string, string][] = [
-      ['Actors', formatNumber(actors.total, 0)],
+      [t('export.pdf.figure.actors'), formatNumber(actors.total, 0)],
       [
-        'Committed creative and cultural actors',
-        `${formatNumber(creative.committed, 0)} of ${formatNumber(creative.threshold, 0)}`,
+        t('export.pdf.figure.committed'),
+        t('export.pdf.figure.committedValue', {
+          committed: formatNumber(creative.committed, 0),
+          threshold: formatNumber(creative.threshold, 0),
+        }),
       ],
-      ['Planned area', formatArea(area.plannedM2)],
-      ['Occupancy of the site', area.ratio === null ? 'n/a' : formatPercent(area.ratio)],
-      ['Use-mix evenness', formatNumber(mix.evenness, 2)],
+      [t('export.pdf.figure.plannedArea'), formatArea(area.plannedM2)],
+      [t('export.pdf.figure.occupancy'), area.ratio === null ? t('export.indicator.notAvailable') : formatPercent(area.ratio)],
+      [t('export.pdf.figure.mixEvenness'), formatNumber(mix.evenness, 2)],
       [say('gaps'), formatNumber(analysis.gaps.length, 0)],
     ]
     let y = top
-    writer.text('At a glance', rightX, y, { size: 12.5, bold: true })
+    writer.text(t('export.pdf.atAGlance'), rightX, y, { size: 12.5, bold: true })
     y += 22
     const boxTop = y
     for (const [label, value] of figures) {
@@ -164,10 +176,11 @@ async function titlePage(writer: PdfWriter, input: PdfInput, title: string, anal
   }
 }
 
-async function boardPage(writer: PdfWriter, image: RasterRender, elementCount: number): Promise<void> {
+async function boardPage(writer: PdfWriter, index: BriefIndex, image: RasterRender, elementCount: number): Promise<void> {
+  const { t } = index.words
   await writer.newPage()
-  await writer.heading('The board')
-  writer.text(`All ${formatNumber(elementCount, 0)} elements, as on the canvas.`, MARGIN, writer.y - 4, { size: 9, color: muted })
+  await writer.heading(t('export.pdf.board'))
+  writer.text(t('export.pdf.boardCaption', { count: elementCount }), MARGIN, writer.y - 4, { size: 9, color: muted })
   writer.y += 12
   const embedded = image.format === 'jpeg' ? await writer.doc.embedJpg(image.bytes) : await writer.doc.embedPng(image.bytes)
   const maxW = CONTENT_W
@@ -181,9 +194,11 @@ async function boardPage(writer: PdfWriter, image: RasterRender, elementCount: n
   writer.y += h + 10
 }
 
-async function tables(writer: PdfWriter, input: PdfInput, analysis: Analysis | null): Promise<void> {
+async function tables(writer: PdfWriter, input: PdfInput, index: BriefIndex, analysis: Analysis | null): Promise<void> {
   const { document } = input
-  const index = briefIndex(document, input.locale)
+  const { words } = index
+  const { say, t } = words
+  const continued = (heading: string) => t('export.pdf.continued', { heading })
   const right = 'right' as const
 
   await writer.newPage()
@@ -199,9 +214,9 @@ async function tables(writer: PdfWriter, input: PdfInput, analysis: Analysis | n
         { header: say('spaceNeed'), width: 1.4, align: right },
       ],
       sectorRows(index),
-      { continued: `${say('actors')} (continued)` },
+      { continued: continued(say('actors')) },
     )
-    await writer.heading('Actors by sector', 2)
+    await writer.heading(t('export.pdf.actorsBySector'), 2)
     await writer.table(
       [
         { header: say('actor'), width: 3.2 },
@@ -212,8 +227,8 @@ async function tables(writer: PdfWriter, input: PdfInput, analysis: Analysis | n
         { header: say('stance'), width: 1 },
         { header: say('spaceNeed'), width: 1, align: right },
       ],
-      actorRows(actorsBySector(index), { numbers: index.numbers }),
-      { continued: `${say('actors')} (continued)` },
+      actorRows(actorsBySector(index), { numbers: index.numbers, words }),
+      { continued: continued(say('actors')) },
     )
   }
 
@@ -233,7 +248,7 @@ async function tables(writer: PdfWriter, input: PdfInput, analysis: Analysis | n
         { header: say('zoneOccupancy'), width: 1.2, align: right },
       ],
       zoneRows(index),
-      { continued: `${say('byZone')} (continued)` },
+      { continued: continued(say('byZone')) },
     )
     await writer.heading(say('byUse'), 2)
     await writer.table(
@@ -245,7 +260,7 @@ async function tables(writer: PdfWriter, input: PdfInput, analysis: Analysis | n
         { header: say('share'), width: 1.4, align: right },
       ],
       useRows(index),
-      { continued: `${say('byUse')} (continued)` },
+      { continued: continued(say('byUse')) },
     )
   }
 
@@ -266,8 +281,8 @@ async function tables(writer: PdfWriter, input: PdfInput, analysis: Analysis | n
         { header: say('indicator'), width: 3 },
         { header: say('valueColumn'), width: 2, align: right },
       ],
-      indicatorRows(analysis, index.numbers).map((row) => ({ cells: [row.label, row.value] })),
-      { continued: `${say('indicators')} (continued)` },
+      indicatorRows(analysis, index.numbers, words).map((row) => ({ cells: [row.label, row.value] })),
+      { continued: continued(say('indicators')) },
     )
     if (analysis.indicators.phases.length > 0) {
       await writer.heading(say('phaseOccupancy'), 2)
@@ -280,20 +295,20 @@ async function tables(writer: PdfWriter, input: PdfInput, analysis: Analysis | n
           { header: say('occupancyColumn'), width: 1.4, align: right },
         ],
         phaseOccupancyRows(analysis, index),
-        { continued: `${say('phaseOccupancy')} (continued)` },
+        { continued: continued(say('phaseOccupancy')) },
       )
     }
     const names = (id: string) => `"${nameOf(index.byId.get(id), id)}"`
-    const conflicts = conflictSentencesOf(analysis, names, index.numbers)
+    const conflicts = conflictSentencesOf(analysis, names, index.numbers, words)
     if (conflicts.length > 0) {
-      await writer.heading(timelineConflictsHeading, 2)
+      await writer.heading(timelineConflictsHeading(words), 2)
       for (const sentence of conflicts) await writer.paragraph(`•  ${sentence}`, { size: 9.5, gap: 2 })
     }
     // as many gaps as the API's `gaps` and the analysis panel count
     await writer.heading(say('gaps'), 2)
-    const sentences = gapSentencesOf(analysis, names)
+    const sentences = gapSentencesOf(analysis, names, words)
     if (sentences.length === 0) await writer.paragraph(say('noGaps'))
-    else await writer.paragraph(gapCountSentence(sentences.length))
+    else await writer.paragraph(gapCountSentence(sentences.length, words))
     for (const sentence of sentences) await writer.paragraph(`•  ${sentence}`, { size: 9.5, gap: 2 })
   }
 
@@ -326,6 +341,8 @@ async function tables(writer: PdfWriter, input: PdfInput, analysis: Analysis | n
  */
 export async function renderPdf(input: PdfInput): Promise<Uint8Array> {
   const { document } = input
+  const index = briefIndex(document, input.locale)
+  const { say, t } = index.words
   const title = document.board.title.trim() || document.site.name || say('untitled')
   const pdf = await PDFDocument.create({ updateMetadata: false })
   pdf.registerFontkit(fontkit)
@@ -334,15 +351,19 @@ export async function renderPdf(input: PdfInput): Promise<Uint8Array> {
     regular: await pdf.embedFont(bytes.regular, { subset: true, customName: 'DejaVuSans' }),
     bold: await pdf.embedFont(bytes.bold, { subset: true, customName: 'DejaVuSans-Bold' }),
   }
-  setMetadata(pdf, title, input)
-  const footer = input.snapshot ? `${title} — snapshot "${input.snapshot.label}"` : `${title} — live board`
-  const writer = new PdfWriter(pdf, fonts, footer)
+  setMetadata(pdf, title, input, index)
+  const footer = input.snapshot
+    ? t('export.pdf.footerSnapshot', { title, label: input.snapshot.label })
+    : t('export.pdf.footerLive', { title })
+  const writer = new PdfWriter(pdf, fonts, footer, (page, pages) =>
+    t('export.pdf.page', { page: index.numbers.number(page, 0), pages: index.numbers.number(pages, 0) }),
+  )
 
-  await titlePage(writer, input, title, input.analysis)
-  if (input.boardImage) await boardPage(writer, input.boardImage, document.elements.length)
+  await titlePage(writer, input, index, title, input.analysis)
+  if (input.boardImage) await boardPage(writer, index, input.boardImage, document.elements.length)
   await writer.newPage()
-  await drawGantt(writer, briefIndex(document, input.locale))
-  await tables(writer, input, input.analysis)
+  await drawGantt(writer, index)
+  await tables(writer, input, index, input.analysis)
   writer.finish()
   return pdf.save({ useObjectStreams: true })
 }
