@@ -1,7 +1,11 @@
-import type { MessageKey } from './en.ts'
+import { cs } from './cs.ts'
 import { de } from './de.ts'
+import type { MessageKey } from './en.ts'
 import { en } from './en.ts'
+import { hr } from './hr.ts'
 import { hu } from './hu.ts'
+import { it } from './it.ts'
+import { pl } from './pl.ts'
 import { sk } from './sk.ts'
 import { sl } from './sl.ts'
 import type { Message } from './types.ts'
@@ -24,7 +28,7 @@ export const defaultLanguage: LanguageCode = 'en'
  * placeholder and plural form against English). Add a language by writing `<code>.ts` (see
  * docs/languages.md) and listing it here.
  */
-export const catalogs: Partial<Record<LanguageCode, TranslationCatalog>> = { en, de, hu, sl, sk }
+export const catalogs: Partial<Record<LanguageCode, TranslationCatalog>> = { en, de, hu, sl, it, hr, cs, pl, sk }
 
 export function isAvailableLanguage(code: string): code is LanguageCode {
   return Object.hasOwn(catalogs, code)
