@@ -3,7 +3,8 @@ import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { en } from '../../shared/i18n/en.ts'
+import { en, type MessageKey } from '../../shared/i18n/en.ts'
+import { catalogs, type LanguageCode } from '../../shared/i18n/languages.ts'
 import { sectors, useCategories } from '../../shared/schema/enums.ts'
 import { callFromPage, launchBrowser, openPerson, toClient } from '../helpers/browser.ts'
 import { startTestServer } from '../helpers/server.ts'
@@ -149,17 +150,22 @@ describe('a board readable when projected', () => {
   }, 60_000)
 
   it('the new-board form stores 1.200 m² as 1200 in German and asks in English', async () => {
-    const create = async (lang: string, title: string, answer?: 'thousands') => {
+    const create = async (lang: LanguageCode, title: string, answer?: 'thousands') => {
+      /** the form's words in the page's language */
+      const say = (key: MessageKey) => String(catalogs[lang]?.[key] ?? en[key])
       await page.goto(`${server.url}/?lang=${lang}`)
-      await page.getByRole('button', { name: en['boards.new'] }).first().click()
+      await page
+        .getByRole('button', { name: say('boards.new') })
+        .first()
+        .click()
       const form = page.getByTestId('new-board-form')
-      await form.getByLabel(en['newBoard.boardTitle']).fill(title)
-      await form.getByLabel(en['site.areaM2']).fill('1.200')
-      await form.getByRole('button', { name: en['newBoard.submit'] }).click()
+      await form.getByLabel(say('newBoard.boardTitle')).fill(title)
+      await form.getByLabel(say('site.areaM2')).fill('1.200')
+      await form.getByRole('button', { name: say('newBoard.submit') }).click()
       if (answer) {
         await form.locator(`[data-question="areaM2"] [data-choice="${answer}"]`).click()
-        await expect.poll(() => form.getByLabel(en['site.areaM2']).inputValue()).toBe('1,200')
-        await form.getByRole('button', { name: en['newBoard.submit'] }).click()
+        await expect.poll(() => form.getByLabel(say('site.areaM2')).inputValue()).toBe('1,200')
+        await form.getByRole('button', { name: say('newBoard.submit') }).click()
       }
       await page.waitForURL((url) => url.pathname.startsWith('/boards/'))
       const id = decodeURIComponent(new URL(page.url()).pathname.split('/')[2] ?? '')
