@@ -591,6 +591,7 @@ export const de: TranslationCatalog = {
   'field.locked': 'Gesperrt',
   'field.lockedHint': 'Bearbeiter können ein gesperrtes Element weder verschieben noch ändern oder löschen.',
   'field.translation': 'Name auf {language}',
+  'inspector.originalLabel': 'Ursprünglicher Name: {label}',
   'field.score': '{score} von 5',
 
   // Validation while typing (inspector)
@@ -2003,4 +2004,20 @@ export const de: TranslationCatalog = {
   'templates.businessModelCanvas.revenue-streams': 'Einnahmequellen',
   'templates.businessModelCanvas.revenue-streams.prompt':
     'Mieten (€/m² im Monat), Eintritt, Café, Mitgliedsbeiträge, Fördermittel',
+
+  // Templates: the demo board
+  'templates.demo.boardTitle': 'Demo: {site}',
+  'templates.demo.title': 'Spinnerei Weißenau — Workshop zur Umnutzung',
+  'templates.demo.frame.actors': 'Akteure: Eigentümer, Stadt, Kreativszene',
+  'templates.demo.frame.uses': 'Nutzungen',
+  'templates.demo.frame.partners': 'Akteure: Wirtschaft, Forschung, Kultur',
+  'templates.demo.frame.site': 'Lageplan',
+  'templates.demo.frame.questions': 'Offene Fragen',
+  'templates.demo.frame.timeline': 'Phasenplan',
+  'templates.demo.note.heating':
+    'Heizung für Halle B? Der Gaskessel ist von 1974 – beim Eigentümer nach dem Energieaudit fragen.',
+  'templates.demo.note.noise':
+    'Die Anwohner am Mühlgraben fürchten Lärm am Wochenende: Veranstaltungen in der Pilotphase um 22:00 Uhr beenden?',
+  'templates.demo.note.signage': 'Zweisprachige Beschilderung, Deutsch und Tschechisch?',
+  'templates.demo.note.roof': 'Das Dach der Färberei ist undicht: Zwischennutzung nur im Erdgeschoss.',
 }
