@@ -156,14 +156,19 @@ export const api = {
     request<{ board: Board }>('GET', `/api/boards/${segment(id)}`, undefined, signal),
   getDemo: () => request<{ board: { id: string; title: string } | null }>('GET', '/api/demo'),
   exportBoardJson: (id: string) => request<unknown>('GET', `/api/boards/${segment(id)}/export/json`),
-  createBoard: (input: { title: string; site?: SiteProfile; template?: string; content?: unknown }) =>
+  /** `lang`: the language a template's texts are written in (the UI's), else the account's */
+  createBoard: (input: { title: string; site?: SiteProfile; template?: string; content?: unknown; lang?: string }) =>
     request<{ board: Board }>('POST', '/api/boards', input),
   updateBoard: (id: string, input: { title?: string; site?: SiteProfile | null }) =>
     request<{ board: Board }>('PATCH', `/api/boards/${segment(id)}`, input),
   deleteBoard: (id: string) => request<void>('DELETE', `/api/boards/${segment(id)}`),
   duplicateBoard: (id: string) => request<{ board: Board }>('POST', `/api/boards/${segment(id)}/duplicate`),
-  addTemplate: (id: string, template: string) =>
-    request<{ board: Board; added: number }>('POST', `/api/boards/${segment(id)}/templates`, { template }),
+  /** `lang`: the language the template's frame titles and prompts are written in (the UI's) */
+  addTemplate: (id: string, template: string, lang?: string) =>
+    request<{ board: Board; added: number }>('POST', `/api/boards/${segment(id)}/templates`, {
+      template,
+      ...(lang ? { lang } : {}),
+    }),
   /** the board list's picture of a board (an SVG; revalidated by ETag) */
   thumbnailUrl: (id: string) => `/api/boards/${segment(id)}/thumbnail`,
 

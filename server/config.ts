@@ -1,5 +1,6 @@
 import path from 'node:path'
 import { z } from 'zod'
+import { type LanguageCode, plannedLanguages } from '../shared/i18n/languages.ts'
 
 const LogLevel = z.enum(['debug', 'info', 'warn', 'error'])
 
@@ -36,6 +37,13 @@ const Env = z.object({
   /** Where password-reset mail goes out (`smtp://user:pass@host:port`); unset: no mail, the admin command prints links. */
   SMTP_URL: z.string().url().optional(),
   MAIL_FROM: z.string().min(3).default('Refresh Board <no-reply@refresh-board.local>'),
+  /** The language the demo board is created in at the first start (a planned language code; default English). */
+  DEMO_LANG: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.enum(plannedLanguages, { error: `must be one of ${plannedLanguages.join(', ')}` }))
+    .default('en'),
   /** Skip creating the demo board on an empty store. */
   NO_DEMO: z
     .string()
@@ -58,6 +66,8 @@ export interface Config {
   roomIdleMs: number
   pingIntervalMs: number
   createDemo: boolean
+  /** DEMO_LANG: the demo board's language (its title, frames and notes) */
+  demoLanguage: LanguageCode
   smtpUrl: string | undefined
   mailFrom: string
 }
@@ -84,6 +94,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     roomIdleMs: e.ROOM_IDLE_MS,
     pingIntervalMs: e.PING_INTERVAL_MS,
     createDemo: !e.NO_DEMO,
+    demoLanguage: e.DEMO_LANG,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
   }

@@ -11,7 +11,9 @@ async function main(): Promise<void> {
   logger.info('listening', { url: server.url, storage: config.storageUrl.replace(/\/\/[^@]*@/, '//***@') })
   const publicUrl = config.publicOrigin ?? server.url
   if (config.createDemo) {
-    const demo = await seedDemoIfEmpty(server.app.services, server.rooms, { publicOrigin: publicUrl }, logger)
+    const demo = await seedDemoIfEmpty(server.app.services, server.rooms, { publicOrigin: publicUrl }, logger, {
+      language: config.demoLanguage,
+    })
     if (demo) {
       console.log(`\n  Refresh Board is running at ${publicUrl}\n`)
       console.log(`  Demo board:  ${demo.boardUrl}`)

@@ -1,5 +1,7 @@
-import { Hono } from 'hono'
+import { type Context, Hono } from 'hono'
 import { z } from 'zod'
+import { exportLanguage } from '../../shared/export/markdown-text.ts'
+import type { LanguageCode } from '../../shared/i18n/languages.ts'
 import { addableTemplates } from '../../shared/operations/operation.ts'
 import { Site } from '../../shared/schema/site.ts'
 import { requireSession, requireUser } from '../auth/authenticate.ts'
@@ -13,18 +15,26 @@ import { TemplateName } from './templates.ts'
 
 export const BoardTitle = z.string().trim().min(1).max(200)
 
+/** `lang` (or `?lang=`): the language a template's texts are written in; else the account's; else English. */
+const Lang = z.string().max(35).optional()
+
 const CreateBoardBody = z.object({
   title: BoardTitle,
   site: Site.nullable().optional(),
   template: TemplateName.optional(),
   content: z.unknown().optional(),
+  lang: Lang,
 })
 
 const PatchBoardBody = z
   .object({ title: BoardTitle.optional(), site: Site.nullable().optional() })
   .refine((b) => b.title !== undefined || b.site !== undefined, { message: 'give a title or a site to change' })
 
-const AddTemplateBody = z.object({ template: z.enum(addableTemplates) })
+const AddTemplateBody = z.object({ template: z.enum(addableTemplates), lang: Lang })
+
+/** The caller's language for a template's texts: `lang` in the body, else `?lang=`, else the account's, else English. */
+const callerLanguage = (c: Context<AppEnv>, lang: string | undefined): LanguageCode =>
+  exportLanguage(lang) ?? exportLanguage(c.req.query('lang')) ?? requireUser(c).language ?? 'en'
 
 /** Unwraps a service result; expected failures become the API error. */
 export function unwrap<T>(result: Result<T>): T {
@@ -36,7 +46,8 @@ export function unwrap<T>(result: Result<T>): T {
 export function boardRoutes(boards: BoardService) {
   return new Hono<AppEnv>()
     .post('/', requireSession(), jsonBody(CreateBoardBody), async (c) => {
-      const board = unwrap(await boards.create(requireUser(c), c.req.valid('json')))
+      const { lang, ...input } = c.req.valid('json')
+      const board = unwrap(await boards.create(requireUser(c), { ...input, language: callerLanguage(c, lang) }))
       return c.json({ board }, 201)
     })
     .get('/', async (c) => c.json({ boards: await boards.list(requireUser(c)) }, 200))
@@ -53,7 +64,10 @@ export function boardRoutes(boards: BoardService) {
       return c.json({ board }, 201)
     })
     .post('/:id/templates', requireBoardRole(boards, 'facilitator'), jsonBody(AddTemplateBody), async (c) => {
-      const { board, added } = unwrap(await boards.addTemplate(requireUser(c), c.req.param('id'), c.req.valid('json').template))
+      const { template, lang } = c.req.valid('json')
+      const { board, added } = unwrap(
+        await boards.addTemplate(requireUser(c), c.req.param('id'), template, callerLanguage(c, lang)),
+      )
       return c.json({ board, added }, 200)
     })
     .get('/:id/thumbnail', async (c) => {

@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto'
+import { translatorFor } from '../../shared/i18n/index.ts'
+import type { LanguageCode } from '../../shared/i18n/languages.ts'
 import type { AddableTemplate } from '../../shared/operations/operation.ts'
 import { type BoardDocument, emptyBoardDocument, parseBoardDocument } from '../../shared/schema/document.ts'
 import { readTitle } from '../../shared/schema/layout.ts'
@@ -27,6 +29,8 @@ export interface CreateBoardInput {
   site?: Site | null | undefined
   template?: TemplateName | undefined
   content?: unknown
+  /** the language a template's texts are written in (the caller's: `lang`, else the account's); English by default */
+  language?: LanguageCode | undefined
 }
 
 /** What `POST /api/boards/:id/duplicate` calls the copy. */
@@ -115,7 +119,10 @@ export class BoardService {
       if (!parsed.ok) return fail('invalid_document', parsed.error.message)
       source = parsed.value
     } else if (input.template) {
-      source = await templateDocument(input.template, { site: input.site ?? undefined })
+      source = await templateDocument(input.template, {
+        site: input.site ?? undefined,
+        t: translatorFor(input.language ?? 'en'),
+      })
     }
     const id = randomId()
     const stamp = this.now().toISOString()
@@ -165,12 +172,15 @@ export class BoardService {
     user: SessionUser,
     boardId: string,
     template: AddableTemplate,
+    /** the caller's language, for the template's texts; English by default */
+    language?: LanguageCode,
   ): Promise<Result<{ board: BoardView; added: number }, AccessError>> {
     return this.store.exclusive(boardId, async () => {
       const access = await this.access(user, boardId, 'facilitator')
       if (!access.ok) return access
       const { role, ...current } = access.value
-      const written = await this.content.apply(boardId, { type: 'template.add', template }, { role })
+      const op = { type: 'template.add' as const, template, ...(language && language !== 'en' ? { lang: language } : {}) }
+      const written = await this.content.apply(boardId, op, { role })
       if (!written.ok) return fail('forbidden', written.error.message)
       const next: BoardRecord = { ...current, updatedAt: this.now().toISOString() }
       await this.store.put(next)

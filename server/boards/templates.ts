@@ -20,12 +20,15 @@ export const TemplateName = z.enum([
 ])
 export type TemplateName = z.infer<typeof TemplateName>
 
-/** The template's document, for a board with this site. Board id and title are replaced by the caller. */
+/**
+ * The template's document, for a board with this site, in the language of `context.t` (frame
+ * titles, prompts, example cards; English by default). Board id and title are replaced by the caller.
+ */
 export async function templateDocument(name: TemplateName, context: TemplateContext = {}): Promise<BoardDocument> {
   if (name === 'textile-mill') {
     // loaded on demand: the demo document is large and rarely needed
-    const { textileMillDocument } = await import('../../shared/demo/textile-mill.ts')
-    return structuredClone(textileMillDocument)
+    const { textileMillDocumentIn } = await import('../../shared/demo/textile-mill.ts')
+    return structuredClone(textileMillDocumentIn(context.t))
   }
   return methodTemplates[name](context)
 }

@@ -1,3 +1,5 @@
+import { translatorFor } from '../../shared/i18n/index.ts'
+import type { LanguageCode } from '../../shared/i18n/languages.ts'
 import type { SessionUser } from '../access.ts'
 import type { AppServices } from '../app.ts'
 import { randomId } from '../auth/ids.ts'
@@ -35,12 +37,14 @@ export function seedOrigin(where: SeedOrigin): string {
  * random password that is neither printed nor logged), the textile-mill board and long-lived
  * editor and facilitator invites. Returns the links to print, or null when boards exist.
  * `_content` is the same BoardContent the services write through; kept for the caller's wiring.
+ * `language` (DEMO_LANG, default English) is the demo's language: its title, frames and notes.
  */
 export async function seedDemoIfEmpty(
   services: AppServices,
   _content: BoardContent,
   where: SeedOrigin,
   logger: Logger,
+  { language = 'en' }: { language?: LanguageCode } = {},
 ): Promise<DemoSeed | null> {
   const origin = seedOrigin(where)
   if (await services.boards.store.hasAny()) {
@@ -59,9 +63,13 @@ export async function seedDemoIfEmpty(
     if (!created.ok) throw new Error(`could not create the demo account: ${created.error}`)
     owner = created.value
   }
-  const document = await templateDocument('textile-mill')
+  const t = translatorFor(language)
+  const document = await templateDocument('textile-mill', { t })
   const siteName = document?.site.name ?? document?.board.title ?? 'Spinnerei'
-  const board = await services.boards.create(owner, { title: `Demo: ${siteName}`, content: document ?? undefined })
+  const board = await services.boards.create(owner, {
+    title: t('templates.demo.boardTitle', { site: siteName }),
+    content: document ?? undefined,
+  })
   if (!board.ok) throw new Error(`could not create the demo board: ${board.error} ${board.message ?? ''}`)
   const boardId = board.value.id
   await markPublicRead(services, boardId)

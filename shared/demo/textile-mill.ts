@@ -1,3 +1,4 @@
+import { type MessageKey, type Translator, translatorFor } from '../i18n/index.ts'
 import { phaseBoxFor } from '../scene/timeline.ts'
 import { BoardDocument, type BoardDocumentInput } from '../schema/document.ts'
 import { DEFAULT_COMMITMENT_WEIGHTS } from '../schema/enums.ts'
@@ -629,3 +630,41 @@ const input: BoardDocumentInput = {
  * edited wrongly, which `textile-mill.test.ts` catches.
  */
 export const textileMillDocument: BoardDocument = BoardDocument.parse(input)
+
+/**
+ * What the demo says in a language (`templates.demo.*`, shared/i18n/en-templates.ts): the
+ * board title, the frames' titles and the notes' texts. The names people wrote on the cards
+ * (businesses, associations, the uses and phases they planned, the zones of the mill) stay as
+ * written, as on any board.
+ */
+const demoTexts: Record<string, MessageKey> = {
+  'f-actors': 'templates.demo.frame.actors',
+  'f-uses': 'templates.demo.frame.uses',
+  'f-partners': 'templates.demo.frame.partners',
+  'f-site': 'templates.demo.frame.site',
+  'f-questions': 'templates.demo.frame.questions',
+  'f-timeline': 'templates.demo.frame.timeline',
+  'n-heating': 'templates.demo.note.heating',
+  'n-noise': 'templates.demo.note.noise',
+  'n-signage': 'templates.demo.note.signage',
+  'n-roof': 'templates.demo.note.roof',
+}
+
+/**
+ * The demo board in the language of `t` (the first start's `DEMO_LANG`, or the caller's when
+ * a board is made from the `textile-mill` template); English without one. A note that carries a
+ * translation for that language (`labels`) shows it as its text.
+ */
+export function textileMillDocumentIn(t: Translator<MessageKey> = translatorFor('en')): BoardDocument {
+  if (t.language === 'en') return textileMillDocument
+  return {
+    ...textileMillDocument,
+    board: { ...textileMillDocument.board, title: t('templates.demo.title') },
+    elements: textileMillDocument.elements.map((element) => {
+      const key = demoTexts[element.id]
+      if (!key || !('label' in element)) return element
+      const label = element.labels?.[t.language] ?? t(key)
+      return { ...element, label }
+    }),
+  }
+}

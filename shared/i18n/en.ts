@@ -10,6 +10,7 @@ import { enPrivate } from './en-private.ts'
 import { enRefusals } from './en-refusals.ts'
 import { enScene } from './en-scene.ts'
 import { enSnapshots } from './en-snapshots.ts'
+import { enTemplates } from './en-templates.ts'
 import { enVote } from './en-vote.ts'
 import { enWorkspace } from './en-workspace.ts'
 import type { Message } from './types.ts'
@@ -366,6 +367,7 @@ export const en = {
   ...enVote,
   ...enFacilitation,
   ...enExport,
+  ...enTemplates,
 } as const satisfies Record<string, Message>
 
 export type MessageKey = keyof typeof en

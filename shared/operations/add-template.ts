@@ -1,4 +1,5 @@
 import type * as Y from 'yjs'
+import { translatorFor } from '../i18n/index.ts'
 import { addMonths, MONTH_WIDTH_PX } from '../scene/timeline.ts'
 import { readElements, readSite } from '../schema/convert.ts'
 import type { Element } from '../schema/elements.ts'
@@ -47,7 +48,8 @@ function freshIds(ids: readonly string[], taken: (id: string) => boolean): Map<s
 }
 
 /**
- * The template's elements for this board: made with the board's site and zones, with fresh
+ * The template's elements for this board: made with the board's site and zones, in the
+ * operation's `lang` (the frame titles, prompts and example cards of the person who applies it), with fresh
  * ids (references follow), shifted right of the existing content by whole months so that
  * phases keep agreeing with the timeline (their months move with them). Top-aligned with the
  * content; an empty board gets the template where it was drawn.
@@ -58,7 +60,7 @@ export function templateElementsFor(doc: Y.Doc, op: OperationOf<'template.add'>)
     .filter((element): element is Extract<Element, { kind: 'zone' }> => element.kind === 'zone')
     .sort((a, b) => (a.z ?? '').localeCompare(b.z ?? '') || a.y - b.y || a.x - b.x)
     .map((zone) => ({ label: zone.label, areaM2: zone.areaM2 }))
-  const template = methodTemplates[op.template]({ site: readSite(doc), zones })
+  const template = methodTemplates[op.template]({ site: readSite(doc), zones, t: translatorFor(op.lang ?? 'en') })
   // in the template's drawing order: without `z` they are put on top in this order
   const ordered = [...template.elements].sort((a, b) =>
     (isPositioned(a) ? (a.z ?? '') : '~').localeCompare(isPositioned(b) ? (b.z ?? '') : '~'),

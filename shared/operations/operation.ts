@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { plannedLanguages } from '../i18n/languages.ts'
 import { BoardDocument } from '../schema/document.ts'
 import { Element } from '../schema/elements.ts'
 import { ElementId, finiteNumber, positiveNumber, text } from '../schema/fields.ts'
@@ -120,6 +121,8 @@ export type AddableTemplate = (typeof addableTemplates)[number]
 export const AddTemplate = z.object({
   type: z.literal('template.add'),
   template: z.enum(addableTemplates, { error: `must be one of ${addableTemplates.join(', ')}` }),
+  /** the language of the person who applies it: its frame titles, prompts and example cards (default English) */
+  lang: z.enum(plannedLanguages).optional(),
 })
 
 /**

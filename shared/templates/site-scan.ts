@@ -1,7 +1,17 @@
+import type { MessageKey } from '../i18n/index.ts'
 import type { BoardDocument } from '../schema/document.ts'
 import type { ElementInput } from '../schema/elements.ts'
 import type { NoteColor } from '../schema/enums.ts'
-import { type Box, FRAME_HEADER, frame, note, PAD, templateDocument } from './template-document.ts'
+import {
+  type Box,
+  FRAME_HEADER,
+  frame,
+  note,
+  PAD,
+  type TemplateContext,
+  templateDocument,
+  templateWords,
+} from './template-document.ts'
 
 /**
  * Site scan: context cards, then SWOT, then TOWS strategies, left to right. A facilitator
@@ -11,16 +21,9 @@ import { type Box, FRAME_HEADER, frame, note, PAD, templateDocument } from './te
 const NOTE = { w: 200, h: 120 }
 const STEP = NOTE.w + PAD // 220
 
-const contextCards = [
-  'Location and access: distance to the next town, rail, road, cycle path',
-  'History and former use: what was made here, until when, by whom',
-  'Buildings and condition: halls, floors, roofs, heating, accessibility',
-  'Ownership and rules: owner, land-use plan, heritage listing',
-  'Regional economy: firms, trades, tourism, vacant sites nearby',
-  'Creative scene: who works within 50 km, and what they lack',
-  'People: residents, associations, schools, memories of the site',
-  'Funding: EU, national and regional programmes that fit',
-]
+const contextCards = ['location', 'history', 'buildings', 'ownership', 'economy', 'creative', 'people', 'funding'].map(
+  (card) => `templates.siteScan.context.${card}` as MessageKey,
+)
 
 const QUADRANT = { w: 2 * STEP + PAD, h: 300 } // 460 × 300
 
@@ -57,76 +60,71 @@ const CONTEXT_W = PAD + 2 * STEP // 460
 const SWOT_X = CONTEXT_W + 60
 const TOWS_X = SWOT_X + 2 * QUADRANT.w + 3 * PAD + 60
 
-export function siteScanTemplate(): BoardDocument {
+export function siteScanTemplate(context: TemplateContext = {}): BoardDocument {
+  const t = templateWords(context)
   const elements: ElementInput[] = [
-    frame('context', '1 · Site context', { x: 0, y: 0, w: CONTEXT_W, h: FRAME_HEADER + 4 * (NOTE.h + PAD) }),
+    frame('context', t('templates.siteScan.context'), { x: 0, y: 0, w: CONTEXT_W, h: FRAME_HEADER + 4 * (NOTE.h + PAD) }),
     ...contextCards.map((label, index) =>
       note(
         `context-${index + 1}`,
-        label,
+        t(label),
         { x: PAD + (index % 2) * STEP, y: FRAME_HEADER + Math.floor(index / 2) * (NOTE.h + PAD), ...NOTE },
         'blue',
       ),
     ),
-    ...quadrants({ id: 'swot', label: '2 · SWOT', x: SWOT_X }, [
+    ...quadrants({ id: 'swot', label: t('templates.siteScan.swot'), x: SWOT_X }, [
       {
         id: 'swot-strengths',
-        label: 'Strengths',
+        label: t('templates.siteScan.strengths'),
         color: 'green',
-        prompts: [
-          'What does the site already offer? (sound halls, a rail siding, a listed façade)',
-          'Who already cares about it?',
-        ],
+        prompts: [t('templates.siteScan.strengths.prompt1'), t('templates.siteScan.strengths.prompt2')],
       },
       {
         id: 'swot-weaknesses',
-        label: 'Weaknesses',
+        label: t('templates.siteScan.weaknesses'),
         color: 'orange',
-        prompts: ['What is missing or broken? (heating, roofs, step-free access)', 'What would keep users away?'],
+        prompts: [t('templates.siteScan.weaknesses.prompt1'), t('templates.siteScan.weaknesses.prompt2')],
       },
       {
         id: 'swot-opportunities',
-        label: 'Opportunities',
+        label: t('templates.siteScan.opportunities'),
         color: 'blue',
-        prompts: [
-          'What is changing around the site? (funding calls, a new cycle route, remote work)',
-          'Who in the region is looking for space?',
-        ],
+        prompts: [t('templates.siteScan.opportunities.prompt1'), t('templates.siteScan.opportunities.prompt2')],
       },
       {
         id: 'swot-threats',
-        label: 'Threats',
+        label: t('templates.siteScan.threats'),
         color: 'pink',
-        prompts: ['What could stop the project? (costs, rules, competing sites)', 'What happens if nothing is done?'],
+        prompts: [t('templates.siteScan.threats.prompt1'), t('templates.siteScan.threats.prompt2')],
       },
     ]),
     // TOWS: columns strengths | weaknesses, rows opportunities | threats
-    ...quadrants({ id: 'tows', label: '3 · TOWS strategies', x: TOWS_X }, [
+    ...quadrants({ id: 'tows', label: t('templates.siteScan.tows'), x: TOWS_X }, [
       {
         id: 'tows-so',
-        label: 'SO: use strengths to seize opportunities',
+        label: t('templates.siteScan.so'),
         color: 'purple',
-        prompts: ['Which strength opens which opportunity? One strategy per note.'],
+        prompts: [t('templates.siteScan.so.prompt')],
       },
       {
         id: 'tows-wo',
-        label: 'WO: overcome weaknesses through opportunities',
+        label: t('templates.siteScan.wo'),
         color: 'purple',
-        prompts: ['Which opportunity helps to fix which weakness?'],
+        prompts: [t('templates.siteScan.wo.prompt')],
       },
       {
         id: 'tows-st',
-        label: 'ST: use strengths to counter threats',
+        label: t('templates.siteScan.st'),
         color: 'purple',
-        prompts: ['Which strength protects against which threat?'],
+        prompts: [t('templates.siteScan.st.prompt')],
       },
       {
         id: 'tows-wt',
-        label: 'WT: reduce weaknesses, avoid threats',
+        label: t('templates.siteScan.wt'),
         color: 'purple',
-        prompts: ['What must be done first so that the worst case does not happen?'],
+        prompts: [t('templates.siteScan.wt.prompt')],
       },
     ]),
   ]
-  return templateDocument('site-scan', 'Site scan: context, SWOT, TOWS', elements)
+  return templateDocument('site-scan', t('templates.siteScan.title'), elements)
 }

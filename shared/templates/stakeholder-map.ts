@@ -2,7 +2,7 @@ import type { Quadrant } from '../analysis/types.ts'
 import type { BoardDocument } from '../schema/document.ts'
 import type { ElementInput } from '../schema/elements.ts'
 import { cardBoxFor, quadrantBoxes, STAKEHOLDER_GRID } from './stakeholder-grid.ts'
-import { CARD, frame, note, PAD, templateDocument } from './template-document.ts'
+import { CARD, frame, note, PAD, type TemplateContext, templateDocument, templateWords } from './template-document.ts'
 
 /**
  * Stakeholder map: the influence/interest grid (Mendelow) with its four quadrants. Groups
@@ -10,17 +10,12 @@ import { CARD, frame, note, PAD, templateDocument } from './template-document.ts
  * stakeholder-grid.ts) and set its stance from champion to blocker; the facilitator then asks
  * per quadrant how the project engages those actors.
  */
-const quadrantLabels: Record<Quadrant, string> = {
-  keepSatisfied: 'Keep satisfied (high influence, low interest)',
-  manageClosely: 'Manage closely (high influence, high interest)',
-  monitor: 'Monitor (low influence, low interest)',
-  keepInformed: 'Keep informed (low influence, high interest)',
-}
+const quadrants: readonly Quadrant[] = ['keepSatisfied', 'manageClosely', 'monitor', 'keepInformed']
 
 const exampleActors = [
   {
     id: 'actor-municipality',
-    label: 'Municipality (example)',
+    label: 'templates.stakeholderMap.example.municipality',
     sector: 'public',
     commitment: 'interested',
     stance: 'champion',
@@ -29,7 +24,7 @@ const exampleActors = [
   },
   {
     id: 'actor-owner',
-    label: 'Site owner (example)',
+    label: 'templates.stakeholderMap.example.owner',
     sector: 'owner',
     commitment: 'interested',
     stance: 'neutral',
@@ -38,7 +33,7 @@ const exampleActors = [
   },
   {
     id: 'actor-heritage',
-    label: 'Heritage office (example)',
+    label: 'templates.stakeholderMap.example.heritage',
     sector: 'heritage',
     commitment: 'idea',
     stance: 'critic',
@@ -47,7 +42,7 @@ const exampleActors = [
   },
   {
     id: 'actor-makers',
-    label: "Makers' association (example)",
+    label: 'templates.stakeholderMap.example.makers',
     sector: 'creative',
     commitment: 'idea',
     stance: 'supporter',
@@ -56,7 +51,7 @@ const exampleActors = [
   },
   {
     id: 'actor-neighbours',
-    label: 'Neighbours (example)',
+    label: 'templates.stakeholderMap.example.neighbours',
     sector: 'residents',
     commitment: 'idea',
     stance: 'neutral',
@@ -71,43 +66,38 @@ const LEFT = grid.x - NOTE.w - 2 * PAD // room for the influence axis label
 const TOP = grid.y - 80
 const BOTTOM = grid.y + grid.h + NOTE.h + 2 * PAD
 
-export function stakeholderMapTemplate(): BoardDocument {
-  const quadrants = quadrantBoxes(grid)
+export function stakeholderMapTemplate(context: TemplateContext = {}): BoardDocument {
+  const t = templateWords(context)
+  const boxes = quadrantBoxes(grid)
   const elements: ElementInput[] = [
-    frame('stakeholder-map', 'Stakeholder map: influence × interest', {
+    frame('stakeholder-map', t('templates.stakeholderMap.frame'), {
       x: LEFT,
       y: TOP,
       w: grid.x + grid.w + PAD - LEFT,
       h: BOTTOM + PAD - TOP,
     }),
-    ...(Object.keys(quadrantLabels) as Quadrant[]).map((quadrant) =>
-      frame(`quadrant-${quadrant}`, quadrantLabels[quadrant], quadrants[quadrant]),
-    ),
+    ...quadrants.map((quadrant) => frame(`quadrant-${quadrant}`, t(`templates.stakeholderMap.${quadrant}`), boxes[quadrant])),
     note(
       'axis-influence',
-      'Influence ↑ from 1 (low, bottom) to 5 (high, top)',
+      t('templates.stakeholderMap.axisInfluence'),
       { x: LEFT + PAD, y: grid.y + grid.h / 2 - NOTE.h / 2, ...NOTE },
       'grey',
     ),
     note(
       'axis-interest',
-      'Interest → from 1 (low, left) to 5 (high, right)',
+      t('templates.stakeholderMap.axisInterest'),
       { x: grid.x + grid.w / 2 - NOTE.w / 2, y: grid.y + grid.h + PAD, ...NOTE },
       'grey',
     ),
-    note(
-      'how-to',
-      'Place each actor where its influence and interest meet; set its stance from champion to blocker.',
-      { x: LEFT + PAD, y: grid.y + grid.h + PAD, ...NOTE },
-      'yellow',
-    ),
-    ...exampleActors.map(({ influence, interest, ...actor }) => ({
+    note('how-to', t('templates.stakeholderMap.howTo'), { x: LEFT + PAD, y: grid.y + grid.h + PAD, ...NOTE }, 'yellow'),
+    ...exampleActors.map(({ influence, interest, label, ...actor }) => ({
       kind: 'actor' as const,
       ...actor,
+      label: t(label),
       influence,
       interest,
       ...cardBoxFor(influence, interest, CARD, grid),
     })),
   ]
-  return templateDocument('stakeholder-map', 'Stakeholder map', elements)
+  return templateDocument('stakeholder-map', t('templates.stakeholderMap.title'), elements)
 }

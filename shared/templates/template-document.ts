@@ -1,3 +1,4 @@
+import { type MessageKey, type Translator, translatorFor } from '../i18n/index.ts'
 import { BoardDocument, type BoardDocumentInput } from '../schema/document.ts'
 import type { ElementInput } from '../schema/elements.ts'
 import type { NoteColor } from '../schema/enums.ts'
@@ -13,7 +14,15 @@ export interface TemplateContext {
   site?: Site | undefined
   /** the board's zones, in drawing order: their names and floor areas */
   zones?: readonly { label: string; areaM2?: number | undefined }[] | undefined
+  /**
+   * The language of the person who applies the template: its frame titles, prompts and example
+   * cards (`templates.*` in shared/i18n/en-templates.ts). English by default.
+   */
+  t?: Translator<MessageKey> | undefined
 }
+
+/** The template's words: the context's language, else English. */
+export const templateWords = (context: TemplateContext = {}): Translator<MessageKey> => context.t ?? translatorFor('en')
 
 /** A box on the board: top-left corner and size, in canvas units. */
 export interface Box {

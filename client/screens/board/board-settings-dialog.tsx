@@ -10,16 +10,18 @@ import { Dialog } from '../../components/dialog.tsx'
 import { FormAlert, SelectField, TextAreaField, TextField } from '../../components/field.tsx'
 import { createNumberEntry } from '../../components/number-question.tsx'
 import { errorMessage } from '../../i18n/error-message.ts'
-import { countryName, enumLabel, locale, t } from '../../i18n/locale.ts'
+import { countryName, enumLabel, language, locale, t } from '../../i18n/locale.ts'
 import { useSession } from '../../session/session-store.ts'
 import { centralEuropeanCountries, heritageStatuses, otherCountries, siteConditions } from '../../site-options.ts'
 import { AreaField, siteFromForm, sortedByName } from '../home/new-board-form.tsx'
 import { maxLength, optionalNumber, requiredText } from '../home/validation.ts'
 import { useSiteProfile } from './site-panel.tsx'
+import { WorkingLanguagesForm } from './working-languages-form.tsx'
 import '../home/board-manage.css'
 
 /**
  * The board's settings: title and site profile (owner, facilitator: PATCH /api/boards/:id),
+ * the working languages (owner, facilitator: the `settings.update` operation, synced),
  * a template's frames beside the content (owner, facilitator), a copy the caller owns (any
  * account), and deleting it after a confirmation that names it (owner).
  */
@@ -29,6 +31,7 @@ export function BoardSettingsDialog(props: { open: boolean; onClose: () => void 
       <Show when={props.open}>
         <div class="board-settings" data-testid="board-settings">
           <ProfileForm />
+          <WorkingLanguagesForm />
           <TemplateAdder />
           <CopyAndDelete />
         </div>
@@ -174,7 +177,7 @@ function TemplateAdder() {
     setFailure(null)
     setAdded(null)
     try {
-      setAdded((await api.addTemplate(board.id, template())).added)
+      setAdded((await api.addTemplate(board.id, template(), language())).added)
     } catch (error) {
       setFailure(error)
     } finally {

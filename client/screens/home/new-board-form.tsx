@@ -6,7 +6,7 @@ import { api, type Board, type SiteProfile } from '../../api.ts'
 import { FormAlert, SelectField, TextAreaField, TextField } from '../../components/field.tsx'
 import { createNumberEntry, NumberQuestion } from '../../components/number-question.tsx'
 import { errorMessage } from '../../i18n/error-message.ts'
-import { countryName, enumLabel, locale, t } from '../../i18n/locale.ts'
+import { countryName, enumLabel, language, locale, t } from '../../i18n/locale.ts'
 import { centralEuropeanCountries, heritageStatuses, otherCountries, siteConditions } from '../../site-options.ts'
 import { focusFirstInvalid, maxLength, optionalNumber, requiredText } from './validation.ts'
 import './new-board-form.css'
@@ -130,7 +130,8 @@ export function NewBoardForm(props: { onCancel: () => void; onCreated?: (board: 
       const input = {
         title: values.title.trim(),
         ...(site ? { site } : {}),
-        ...(template() === 'blank' ? {} : { template: template() }),
+        // the template's frame titles and prompts in the UI's language
+        ...(template() === 'blank' ? {} : { template: template(), lang: language() }),
       }
       const { board } = await api.createBoard(input)
       props.onCreated?.(board)
