@@ -617,6 +617,8 @@ export const it: TranslationCatalog = {
   'field.locked': 'Bloccato',
   'field.lockedHint': 'Gli editor non possono spostare, modificare o eliminare un elemento bloccato.',
   'field.translation': 'Nome in {language}',
+  'inspector.workingLanguages': 'Nelle lingue di lavoro',
+  'inspector.originalLabel': 'Nome originale: {label}',
   'field.score': '{score} su 5',
 
   // Validazione durante la digitazione
@@ -1329,6 +1331,10 @@ export const it: TranslationCatalog = {
   'manage.delete.yes': 'Elimina «{title}»',
   'manage.delete.no': 'Mantieni',
   'manage.deleting': 'Eliminazione…',
+  'manage.languages.legend': 'Lingue di lavoro',
+  'manage.languages.hint':
+    'Le lingue in cui si lavora su questa lavagna, come lo sloveno e l’italiano a Pirano. Ogni nome riceve un campo di traduzione per ciascuna di esse.',
+  'manage.languages.showBoth': 'Le schede mostrano il nome anche in una seconda lingua di lavoro',
   'boards.import': 'Importa un file di lavagna',
   'boards.importing': 'Importazione…',
   'boards.importHint': 'oppure trascina qui un file .refresh-board.json',
@@ -1900,4 +1906,186 @@ export const it: TranslationCatalog = {
   'export.xlsx.keyIndicator.stakeholderHealth': 'Stato degli stakeholder (attori chiave promotori o sostenitori)',
   'export.xlsx.keyIndicator.blockers': 'Oppositori',
   'export.xlsx.keyIndicator.gaps': 'Lacune',
+
+  // Modelli: analisi del sito
+  'templates.siteScan.title': 'Analisi del sito: contesto, SWOT, TOWS',
+  'templates.siteScan.context': '1 · Contesto del sito',
+  'templates.siteScan.context.location':
+    'Posizione e accessibilità: distanza dal centro più vicino, ferrovia, strade, piste ciclabili',
+  'templates.siteScan.context.history': 'Storia e uso originario: cosa si produceva qui, fino a quando, chi',
+  'templates.siteScan.context.buildings':
+    'Edifici e stato di conservazione: capannoni, piani, coperture, riscaldamento, accessibilità',
+  'templates.siteScan.context.ownership': 'Proprietà e regole: proprietario, piano regolatore, vincoli di tutela',
+  'templates.siteScan.context.economy': 'Economia regionale: imprese, artigianato, turismo, siti dismessi nei dintorni',
+  'templates.siteScan.context.creative': 'Scena creativa: chi lavora nel raggio di 50 km e cosa le manca',
+  'templates.siteScan.context.people': 'Persone: residenti, associazioni, scuole, memoria del luogo',
+  'templates.siteScan.context.funding': 'Finanziamenti: programmi europei, nazionali e regionali adatti',
+  'templates.siteScan.swot': '2 · SWOT',
+  'templates.siteScan.strengths': 'Punti di forza',
+  'templates.siteScan.strengths.prompt1':
+    'Cosa offre già il sito? (capannoni in buono stato, un raccordo ferroviario, una facciata vincolata)',
+  'templates.siteScan.strengths.prompt2': 'Chi se ne prende già a cuore le sorti?',
+  'templates.siteScan.weaknesses': 'Punti di debolezza',
+  'templates.siteScan.weaknesses.prompt1': 'Cosa manca o è danneggiato? (riscaldamento, coperture, accessibilità senza barriere)',
+  'templates.siteScan.weaknesses.prompt2': 'Cosa terrebbe lontani gli utenti?',
+  'templates.siteScan.opportunities': 'Opportunità',
+  'templates.siteScan.opportunities.prompt1':
+    'Cosa sta cambiando attorno al sito? (bandi di finanziamento, una nuova ciclovia, il lavoro da remoto)',
+  'templates.siteScan.opportunities.prompt2': 'Chi cerca spazi nella regione?',
+  'templates.siteScan.threats': 'Minacce',
+  'templates.siteScan.threats.prompt1': 'Cosa potrebbe fermare il progetto? (costi, norme, siti concorrenti)',
+  'templates.siteScan.threats.prompt2': 'Cosa succede se non si fa nulla?',
+  'templates.siteScan.tows': '3 · Strategie TOWS',
+  'templates.siteScan.so': 'SO: sfruttare i punti di forza per cogliere le opportunità',
+  'templates.siteScan.so.prompt': 'Quale punto di forza apre quale opportunità? Una strategia per nota.',
+  'templates.siteScan.wo': 'WO: superare le debolezze grazie alle opportunità',
+  'templates.siteScan.wo.prompt': 'Quale opportunità aiuta a risolvere quale debolezza?',
+  'templates.siteScan.st': 'ST: sfruttare i punti di forza per contrastare le minacce',
+  'templates.siteScan.st.prompt': 'Quale punto di forza protegge da quale minaccia?',
+  'templates.siteScan.wt': 'WT: ridurre le debolezze, evitare le minacce',
+  'templates.siteScan.wt.prompt': 'Cosa va fatto per primo perché non si verifichi lo scenario peggiore?',
+
+  // Mappa degli stakeholder
+  'templates.stakeholderMap.title': 'Mappa degli stakeholder',
+  'templates.stakeholderMap.frame': 'Mappa degli stakeholder: influenza × interesse',
+  'templates.stakeholderMap.keepSatisfied': 'Mantenere soddisfatti (influenza alta, interesse basso)',
+  'templates.stakeholderMap.manageClosely': 'Coinvolgere attivamente (influenza alta, interesse alto)',
+  'templates.stakeholderMap.monitor': 'Monitorare (influenza bassa, interesse basso)',
+  'templates.stakeholderMap.keepInformed': 'Tenere informati (influenza bassa, interesse alto)',
+  'templates.stakeholderMap.axisInfluence': 'Influenza ↑ da 1 (bassa, in basso) a 5 (alta, in alto)',
+  'templates.stakeholderMap.axisInterest': 'Interesse → da 1 (basso, a sinistra) a 5 (alto, a destra)',
+  'templates.stakeholderMap.howTo':
+    'Colloca ogni attore dove si incontrano la sua influenza e il suo interesse; indicane la posizione, da promotore a oppositore.',
+  'templates.stakeholderMap.example.municipality': 'Comune (esempio)',
+  'templates.stakeholderMap.example.owner': 'Proprietà del sito (esempio)',
+  'templates.stakeholderMap.example.heritage': 'Soprintendenza (esempio)',
+  'templates.stakeholderMap.example.makers': 'Associazione di maker (esempio)',
+  'templates.stakeholderMap.example.neighbours': 'Vicinato (esempio)',
+
+  // Censimento dei fabbisogni
+  'templates.needsInventory.title': 'Censimento dei fabbisogni della scena creativa',
+  'templates.needsInventory.howTo':
+    'Chi ha bisogno di quanti m², a quale canone ed entro quando? Una scheda per gruppo o impresa: settore, fabbisogno di spazio (m²), budget (€/m²/mese), orizzonte temporale. Spostala a destra man mano che l’impegno cresce.',
+  'templates.needsInventory.lane.idea': 'Idea',
+  'templates.needsInventory.lane.interested': 'Interessato',
+  'templates.needsInventory.lane.loi': 'Lettera d’intenti',
+  'templates.needsInventory.lane.precontract': 'Preliminare',
+  'templates.needsInventory.lane.signed': 'Firmato',
+  'templates.needsInventory.example.ceramics': 'Collettivo di ceramisti (esempio)',
+  'templates.needsInventory.example.theatre': 'Compagnia teatrale (esempio)',
+  'templates.needsInventory.example.photo': 'Fotografa (esempio)',
+  'templates.needsInventory.example.games': 'Studio indipendente di videogiochi (esempio)',
+  'templates.needsInventory.example.fashion': 'Marchio di moda (esempio)',
+  'templates.needsInventory.example.music': 'Associazione sale prove (esempio)',
+  'templates.needsInventory.horizon.from2028': 'dal 2028',
+  'templates.needsInventory.horizon.withinAYear': 'entro un anno',
+  'templates.needsInventory.horizon.now': 'subito',
+  'templates.needsInventory.horizon.from2027': 'dal 2027',
+  'templates.needsInventory.horizon.fromSpring': 'dalla primavera',
+
+  // Mix funzionale
+  'templates.useMix.title': 'Mix funzionale sulla planimetria',
+  'templates.useMix.plan': 'Planimetria del sito: zone e relative superfici',
+  'templates.useMix.planOf': 'Planimetria di {site}: zone e relative superfici',
+  'templates.useMix.zone.hallGround': 'Reparto filatura, piano terra',
+  'templates.useMix.zone.hallUpper': 'Reparto filatura, piani superiori',
+  'templates.useMix.zone.boiler': 'Locale caldaie',
+  'templates.useMix.zone.courtyard': 'Cortile',
+  'templates.useMix.zone.villa': 'Palazzina uffici',
+  'templates.useMix.zone.rename': 'Zona {letter} (da rinominare)',
+  'templates.useMix.use.studios': 'Atelier d’artista',
+  'templates.useMix.use.cafe': 'Caffè e mensa',
+  'templates.useMix.use.workshop': 'Officina aperta',
+  'templates.useMix.use.events': 'Sala eventi',
+  'templates.useMix.use.coworking': 'Coworking',
+  'templates.useMix.use.market': 'Mercato contadino',
+  'templates.useMix.use.visitors': 'Centro visitatori',
+  'templates.useMix.usesToPlace': 'Funzioni da collocare',
+  'templates.useMix.howTo':
+    'Sposta una funzione su una zona: le viene assegnata quella zona. Tieni d’occhio l’occupazione di ogni zona e il mix nell’analisi.',
+
+  // Matrice delle combinazioni
+  'templates.combinationMatrix.title': 'Matrice delle combinazioni',
+  'templates.combinationMatrix.frame': 'Matrice delle combinazioni: sottosettori creativi × settori tradizionali',
+  'templates.combinationMatrix.howTo':
+    'Quale sottosettore creativo si abbina a quale settore? Un’idea per nota, nella sua cella.',
+  'templates.combinationMatrix.cell': '{row} × {column}',
+  'templates.combinationMatrix.column.commerce': 'Commercio',
+  'templates.combinationMatrix.column.industry': 'Industria',
+  'templates.combinationMatrix.column.services': 'Servizi',
+  'templates.combinationMatrix.row.architecture': 'Architettura',
+  'templates.combinationMatrix.row.visual_arts': 'Arti visive',
+  'templates.combinationMatrix.row.performing_arts': 'Arti performative',
+  'templates.combinationMatrix.row.music': 'Musica',
+  'templates.combinationMatrix.row.design_fashion': 'Design e moda',
+  'templates.combinationMatrix.row.crafts': 'Artigianato artistico',
+  'templates.combinationMatrix.row.audiovisual': 'Audiovisivo',
+  'templates.combinationMatrix.row.games_software': 'Videogiochi e software',
+  'templates.combinationMatrix.row.publishing': 'Editoria',
+  'templates.combinationMatrix.row.heritage_museums': 'Patrimonio e musei',
+  'templates.combinationMatrix.row.advertising': 'Pubblicità',
+  'templates.combinationMatrix.row.festivals': 'Festival',
+  'templates.combinationMatrix.example.craftsIndustry':
+    'es. una falegnameria condivide i suoi macchinari con designer di arredamento',
+  'templates.combinationMatrix.example.designCommerce': 'es. un negozio temporaneo di marchi locali in centro',
+
+  // Cronoprogramma per fasi
+  'templates.phasingRoadmap.title': 'Cronoprogramma per fasi',
+  'templates.phasingRoadmap.frame': 'Cronoprogramma per fasi',
+  'templates.phasingRoadmap.howTo':
+    'Trascina una fase lungo la sua corsia per cambiarne i mesi; collega le funzioni e gli attori che prevede.',
+  'templates.phasingRoadmap.lane.analysis': 'Analisi',
+  'templates.phasingRoadmap.lane.interim': 'Uso temporaneo',
+  'templates.phasingRoadmap.lane.pilot': 'Fase pilota',
+  'templates.phasingRoadmap.lane.consolidation': 'Consolidamento',
+  'templates.phasingRoadmap.lane.longterm': 'Lungo termine',
+  'templates.phasingRoadmap.phase.analysis': 'Analisi del sito e laboratori con gli stakeholder',
+  'templates.phasingRoadmap.phase.interim': 'Uso temporaneo: eventi estivi e atelier temporanei',
+  'templates.phasingRoadmap.phase.pilot': 'Fase pilota: officina aperta e coworking in un capannone',
+  'templates.phasingRoadmap.phase.consolidation': 'Consolidamento: ristrutturazione dei capannoni, locazioni lunghe',
+  'templates.phasingRoadmap.phase.longterm': 'Lungo termine: un sito a funzioni miste con produzione e residenza',
+
+  // Business Model Canvas
+  'templates.businessModelCanvas.title': 'Business Model Canvas del gestore del sito',
+  'templates.businessModelCanvas.frame': 'Business Model Canvas: gestore del sito',
+  'templates.businessModelCanvas.key-partners': 'Partner chiave',
+  'templates.businessModelCanvas.key-partners.prompt': 'Proprietà, Comune, Soprintendenza, finanziatori, imprese àncora',
+  'templates.businessModelCanvas.key-activities': 'Attività chiave',
+  'templates.businessModelCanvas.key-activities.prompt':
+    'Locazione degli spazi, programmazione degli eventi, gestione dell’officina, manutenzione',
+  'templates.businessModelCanvas.key-resources': 'Risorse chiave',
+  'templates.businessModelCanvas.key-resources.prompt': 'Capannoni e cortile, macchinari, volontari, la storia del luogo',
+  'templates.businessModelCanvas.value-propositions': 'Proposta di valore',
+  'templates.businessModelCanvas.value-propositions.prompt':
+    'Spazi accessibili e flessibili per maker e imprese; un luogo pubblico per la città',
+  'templates.businessModelCanvas.customer-relationships': 'Relazioni con i clienti',
+  'templates.businessModelCanvas.customer-relationships.prompt':
+    'Tessere associative, giornate aperte, un consiglio degli utenti',
+  'templates.businessModelCanvas.channels': 'Canali',
+  'templates.businessModelCanvas.channels.prompt': 'Stampa locale, social media, rete creativa regionale, passaparola',
+  'templates.businessModelCanvas.customer-segments': 'Segmenti di clientela',
+  'templates.businessModelCanvas.customer-segments.prompt':
+    'Microimprese creative, artigiani locali, organizzatori di eventi, visitatori, scuole',
+  'templates.businessModelCanvas.cost-structure': 'Struttura dei costi',
+  'templates.businessModelCanvas.cost-structure.prompt':
+    'Canone alla proprietà, energia, riparazioni, personale, assicurazioni, servizio del debito',
+  'templates.businessModelCanvas.revenue-streams': 'Flussi di ricavi',
+  'templates.businessModelCanvas.revenue-streams.prompt':
+    'Canoni (€/m² al mese), biglietti, caffè, quote associative, contributi pubblici',
+
+  // Lavagna dimostrativa
+  'templates.demo.boardTitle': 'Demo: {site}',
+  'templates.demo.title': 'Spinnerei Weißenau — laboratorio sul riuso',
+  'templates.demo.frame.actors': 'Attori: proprietà, Comune, scena creativa',
+  'templates.demo.frame.uses': 'Funzioni',
+  'templates.demo.frame.partners': 'Attori: imprese, ricerca, cultura',
+  'templates.demo.frame.site': 'Planimetria del sito',
+  'templates.demo.frame.questions': 'Questioni aperte',
+  'templates.demo.frame.timeline': 'Fasi',
+  'templates.demo.note.heating':
+    'Riscaldamento per il capannone B? La caldaia a gas è del 1974: chiedere alla proprietà la diagnosi energetica.',
+  'templates.demo.note.noise':
+    'I residenti sul Mühlgraben temono il rumore nei fine settimana: chiudere gli eventi alle 22:00 durante la fase pilota?',
+  'templates.demo.note.signage': 'Segnaletica bilingue, in tedesco e in ceco?',
+  'templates.demo.note.roof': 'Il tetto della tintoria perde: uso temporaneo solo al piano terra.',
 }
