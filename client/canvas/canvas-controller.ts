@@ -279,6 +279,11 @@ export function createCanvasController(
   window.addEventListener('blur', onBlur)
   const focus = holdCanvasFocus(host)
 
+  // The viewer switched the language live: captions and enumerations are drawn again in it.
+  createEffect(
+    on([language, locale], ([lang, loc]) => renderer.setLanguage({ t: translatorFor(lang, loc), locale: loc }), { defer: true }),
+  )
+
   // Selection: outlines, awareness, and forgetting elements that went away (deleted, undone).
   createEffect(
     on(session.selection.ids, (ids) => {

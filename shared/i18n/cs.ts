@@ -621,6 +621,7 @@ export const cs: TranslationCatalog = {
   'field.locked': 'Uzamčeno',
   'field.lockedHint': 'Editoři nemohou uzamčený prvek přesunout, změnit ani smazat.',
   'field.translation': 'Název v jazyce {language}',
+  'inspector.originalLabel': 'Původní název: {label}',
   'field.score': '{score} z 5',
   'validation.numberMin0': 'Zadejte číslo 0 nebo větší.',
   'validation.numberAmbiguous': 'Mysleli jste {thousands}, nebo {decimal}?',

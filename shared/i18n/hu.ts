@@ -561,6 +561,7 @@ export const hu: TranslationCatalog = {
   'field.locked': 'Zárolva',
   'field.lockedHint': 'A szerkesztők a zárolt elemet nem mozgathatják, nem módosíthatják és nem törölhetik.',
   'field.translation': 'Név ({language})',
+  'inspector.originalLabel': 'Eredeti név: {label}',
   'field.score': '{score} / 5',
   'validation.numberMin0': 'Adjon meg 0-t vagy annál nagyobb számot.',
   'validation.numberAmbiguous': 'Erre gondolt: {thousands} vagy {decimal}?',

@@ -616,6 +616,7 @@ export const pl: TranslationCatalog = {
   'field.locked': 'Zablokowany',
   'field.lockedHint': 'Edytorzy nie mogą przesuwać, zmieniać ani usuwać zablokowanego elementu.',
   'field.translation': 'Nazwa ({language})',
+  'inspector.originalLabel': 'Nazwa oryginalna: {label}',
   'field.score': '{score} z 5',
   // Walidacja w inspektorze
   'validation.numberMin0': 'Wpisz liczbę równą 0 lub większą.',

@@ -611,6 +611,7 @@ export const sk: TranslationCatalog = {
   'field.locked': 'Uzamknuté',
   'field.lockedHint': 'Editori nemôžu uzamknutý prvok presunúť, zmeniť ani odstrániť.',
   'field.translation': 'Názov v jazyku {language}',
+  'inspector.originalLabel': 'Pôvodný názov: {label}',
   'field.score': '{score} z 5',
   'validation.numberMin0': 'Zadajte číslo 0 alebo väčšie.',
   'validation.numberAmbiguous': 'Mysleli ste {thousands}, alebo {decimal}?',

@@ -584,6 +584,7 @@ export const sl: TranslationCatalog = {
   'field.locked': 'Zaklenjeno',
   'field.lockedHint': 'Uredniki zaklenjenega elementa ne morejo premikati, spreminjati ali brisati.',
   'field.translation': 'Ime v jeziku: {language}',
+  'inspector.originalLabel': 'Izvirno ime: {label}',
   'field.score': '{score} od 5',
   'validation.numberMin0': 'Vnesite število 0 ali več.',
   'validation.numberAmbiguous': 'Ste mislili {thousands} ali {decimal}?',

@@ -2,7 +2,7 @@ import Konva from 'konva'
 import type * as Y from 'yjs'
 import type { MessageKey, Translator } from '../../../shared/i18n/index.ts'
 import { contains } from '../../../shared/scene/geometry.ts'
-import type { Rect } from '../../../shared/scene/types.ts'
+import type { Rect, SceneContext } from '../../../shared/scene/types.ts'
 import { createDocumentBinding, type DocumentBinding } from '../../board/document-binding.ts'
 import { boundsOf as boundsOfElement, hits, indexRectOf } from './bounds.ts'
 import { cullRectOf, isInView } from './culling.ts'
@@ -76,6 +76,11 @@ export interface BoardRenderer {
   setHighlight(ids: readonly string[], kind: HighlightKind | null): void
   /** Called after each render batch with the ids whose drawing changed. Returns an unsubscribe. */
   onChange(cb: (changedIds: ReadonlySet<string>) => void): () => void
+  /**
+   * Draws every element again in another language (the viewer switched it live): captions,
+   * enumerations and `labels[lang]` follow.
+   */
+  setLanguage(next: { t: Translator<MessageKey>; locale: string; lang?: string | undefined }): void
   /** Renders pending changes now instead of at the next animation frame (tests, exports). */
   flush(): void
   /**
@@ -236,6 +241,19 @@ export function createBoardRenderer(options: BoardRendererOptions): BoardRendere
   for (const id of binding.ids()) pendingDoc.add(id)
   schedule()
 
+  function setLanguage(next: { t: Translator<MessageKey>; locale: string; lang?: string | undefined }): void {
+    ctx.t = next.t as unknown as SceneContext['t']
+    ctx.locale = next.locale
+    if (next.lang) ctx.lang = next.lang
+    else delete ctx.lang
+    for (const id of index.entries.keys()) {
+      index.markDirty(id)
+      index.changed.add(id)
+    }
+    lod.invalidate([...index.entries.keys()])
+    schedule()
+  }
+
   // ——— queries ———
 
   function elementIdOf(node: Konva.Node | null): string | null {
@@ -313,6 +331,7 @@ export function createBoardRenderer(options: BoardRendererOptions): BoardRendere
       listeners.add(cb)
       return () => listeners.delete(cb)
     },
+    setLanguage,
     flush,
     levelOfDetail: () => ({ active: lod.isActive(), batches: lod.batches() }),
     destroy() {

@@ -102,7 +102,7 @@ export function lodOpsOf(element: Element, ctx: SceneContext): LodOp[] {
   switch (element.kind) {
     case 'frame': {
       const { x, y, w, h } = element
-      const title = displayLabel(element, ctx) || 'Untitled'
+      const title = displayLabel(element, ctx) || ctx.t('scene.untitled')
       const tabW = Math.min(w, Math.max(60, estimateTextWidth(title, 13, true) + 2 * FRAME_TAB_PAD + 4))
       return [
         rectOp(style('fill', frameColors.fill), x, y, w, h),

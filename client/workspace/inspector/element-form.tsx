@@ -92,7 +92,13 @@ function Translations(props: { element: BoardElement; readOnly: boolean; commit(
   const id = createUniqueId()
   const labels = () =>
     props.element.labels && typeof props.element.labels === 'object' ? (props.element.labels as Record<string, string>) : {}
-  const others = () => plannedLanguages.filter((code) => code !== language())
+  // the viewer's own language first: the translation they see on the canvas is edited here too
+  const others = () => [language(), ...plannedLanguages.filter((code) => code !== language())]
+  /** what the canvas shows this viewer instead of the label as written (null: the label itself) */
+  const translated = () => {
+    const shown = labels()[language()]
+    return shown !== undefined && shown.trim() !== '' && shown !== props.element.label ? shown : null
+  }
   const languageName = (code: string) => {
     try {
       return new Intl.DisplayNames([language()], { type: 'language' }).of(code) ?? code
@@ -108,32 +114,41 @@ function Translations(props: { element: BoardElement; readOnly: boolean; commit(
   }
   const count = () => Object.keys(labels()).length
   return (
-    <details class="ws-translations" open={count() > 0}>
-      <summary>
-        {t('inspector.section.translations')}
-        <Show when={count() > 0}>
-          <span class="muted"> ({count()})</span>
-        </Show>
-      </summary>
-      <For each={others()}>
-        {(code) => (
-          <div class="ws-field">
-            <label class="field__label" for={`${id}-${code}`}>
-              {t('field.translation', { language: languageName(code) })}
-            </label>
-            <input
-              id={`${id}-${code}`}
-              class="input ws-input"
-              lang={code}
-              maxLength={500}
-              value={labels()[code] ?? ''}
-              readOnly={props.readOnly}
-              onChange={(e) => set(code, e.currentTarget.value)}
-            />
-          </div>
+    <>
+      <Show when={translated() !== null && typeof props.element.label === 'string' && props.element.label}>
+        {(original) => (
+          <p class="ws-original muted" data-testid="label-original">
+            {t('inspector.originalLabel', { label: original() })}
+          </p>
         )}
-      </For>
-    </details>
+      </Show>
+      <details class="ws-translations" open={count() > 0}>
+        <summary>
+          {t('inspector.section.translations')}
+          <Show when={count() > 0}>
+            <span class="muted"> ({count()})</span>
+          </Show>
+        </summary>
+        <For each={others()}>
+          {(code) => (
+            <div class="ws-field">
+              <label class="field__label" for={`${id}-${code}`}>
+                {t('field.translation', { language: languageName(code) })}
+              </label>
+              <input
+                id={`${id}-${code}`}
+                class="input ws-input"
+                lang={code}
+                maxLength={500}
+                value={labels()[code] ?? ''}
+                readOnly={props.readOnly}
+                onChange={(e) => set(code, e.currentTarget.value)}
+              />
+            </div>
+          )}
+        </For>
+      </details>
+    </>
   )
 }
 
