@@ -592,7 +592,6 @@ export const de: TranslationCatalog = {
   'field.lockedHint': 'Bearbeiter können ein gesperrtes Element weder verschieben noch ändern oder löschen.',
   'field.translation': 'Name auf {language}',
   'inspector.originalLabel': 'Ursprünglicher Name: {label}',
-  'inspector.originalLabel': 'Ursprünglicher Name: {label}',
   'field.score': '{score} von 5',
 
   // Validation while typing (inspector)

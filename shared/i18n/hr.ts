@@ -623,7 +623,6 @@ export const hr: TranslationCatalog = {
   'field.lockedHint': 'Urednici ne mogu premjestiti, mijenjati ni izbrisati zaključani element.',
   'field.translation': 'Naziv ({language})',
   'inspector.originalLabel': 'Izvorni naziv: {label}',
-  'inspector.originalLabel': 'Izvorni naziv: {label}',
   'field.score': '{score} od 5',
 
   // Validation while typing (inspector)

@@ -619,7 +619,6 @@ export const it: TranslationCatalog = {
   'field.translation': 'Nome in {language}',
   'inspector.originalLabel': 'Nome originale: {label}',
   'inspector.workingLanguages': 'Nelle lingue di lavoro',
-  'inspector.originalLabel': 'Nome originale: {label}',
   'field.score': '{score} su 5',
 
   // Validazione durante la digitazione
