@@ -1,6 +1,7 @@
 import { batch, createMemo, onCleanup } from 'solid-js'
 import { createStore, produce, reconcile } from 'solid-js/store'
 import type * as Y from 'yjs'
+import type { LanguageCode } from '../../shared/i18n/languages.ts'
 import { getMeta, getSite, readTitle } from '../../shared/schema/layout.ts'
 import type { SiteProfile } from '../api.ts'
 import { createDocumentBinding, type DocumentBinding } from './document-binding.ts'
@@ -18,6 +19,10 @@ export interface BoardState {
   site: SiteProfile
   /** The live board title (`meta.title`), once the server or a facilitator wrote it. */
   title: string | undefined
+  /** The board's working languages (`settings.languages`), in the facilitator's order. */
+  languages: readonly LanguageCode[]
+  /** Cards show a second working language (`settings.showBothLanguages`). */
+  showBothLanguages: boolean
 }
 
 function readElements(binding: DocumentBinding): Record<string, BoardElement> {
@@ -47,10 +52,14 @@ export function createBoardStore(doc: Y.Doc, shared?: DocumentBinding) {
     elements: readElements(binding),
     site: site.toJSON() as SiteProfile,
     title: readTitle(doc),
+    languages: binding.languages,
+    showBothLanguages: binding.showBothLanguages,
   })
 
   // One Yjs transaction → one batch: views update once, however many elements it touched.
   const unsubscribe = binding.subscribe((change) => {
+    if (change.settings.has('languages')) setState('languages', reconcile([...binding.languages]))
+    if (change.settings.has('showBothLanguages')) setState('showBothLanguages', binding.showBothLanguages)
     if (change.elements.size === 0) return
     batch(() => {
       for (const id of change.elements) {

@@ -1,8 +1,10 @@
 import type * as Y from 'yjs'
+import type { LanguageCode } from '../../shared/i18n/languages.ts'
 import { createTimeline, type Timeline } from '../../shared/scene/timeline.ts'
 import { readElement } from '../../shared/schema/convert.ts'
 import type { Element } from '../../shared/schema/elements.ts'
 import { getElements, getSettings } from '../../shared/schema/layout.ts'
+import { Settings } from '../../shared/schema/settings.ts'
 
 /** What one Yjs event changed: element ids (added, removed, edited) and settings keys. */
 export interface DocumentChange {
@@ -24,12 +26,22 @@ export interface DocumentBinding {
   read(id: string): Element | undefined
   /** The timeline of the board's `settings.timelineOrigin` (phases' months). */
   readonly timeline: Timeline
+  /** The board's working languages (`settings.languages`; empty when none are chosen). */
+  readonly languages: readonly LanguageCode[]
+  /** Whether cards show their label in a second working language (`settings.showBothLanguages`). */
+  readonly showBothLanguages: boolean
   /** Called once per Yjs event with what it touched; returns an unsubscribe. */
   subscribe(listener: (change: DocumentChange) => void): () => void
   destroy(): void
 }
 
 const NONE: ReadonlySet<string> = new Set()
+
+/** The working languages a settings map holds; anything malformed reads as none. */
+export function readWorkingLanguages(settings: Y.Map<unknown>): LanguageCode[] {
+  const parsed = Settings.shape.languages.safeParse(settings.get('languages'))
+  return parsed.success ? (parsed.data ?? []) : []
+}
 
 /** Ids of the elements an `observeDeep` batch touched: added, removed or with changed fields. */
 export function touchedElementIds(elements: Y.Map<unknown>, events: readonly Y.YEvent<Y.AbstractType<unknown>>[]): Set<string> {
@@ -50,6 +62,7 @@ export function createDocumentBinding(doc: Y.Doc): DocumentBinding {
   const settings = getSettings(doc)
   const listeners = new Set<(change: DocumentChange) => void>()
   let timeline = createTimeline(settings.get('timelineOrigin'))
+  let languages = readWorkingLanguages(settings)
 
   const emit = (change: DocumentChange) => {
     for (const listener of listeners) listener(change)
@@ -58,6 +71,7 @@ export function createDocumentBinding(doc: Y.Doc): DocumentBinding {
     emit({ elements: touchedElementIds(elements, events), settings: NONE })
   const onSettings = (event: Y.YMapEvent<unknown>) => {
     if (event.keysChanged.has('timelineOrigin')) timeline = createTimeline(settings.get('timelineOrigin'))
+    if (event.keysChanged.has('languages')) languages = readWorkingLanguages(settings)
     emit({ elements: NONE, settings: event.keysChanged })
   }
   elements.observeDeep(onElements)
@@ -72,6 +86,12 @@ export function createDocumentBinding(doc: Y.Doc): DocumentBinding {
     },
     get timeline() {
       return timeline
+    },
+    get languages() {
+      return languages
+    },
+    get showBothLanguages() {
+      return settings.get('showBothLanguages') === true
     },
     subscribe(listener) {
       listeners.add(listener)

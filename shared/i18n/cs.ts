@@ -621,6 +621,7 @@ export const cs: TranslationCatalog = {
   'field.locked': 'Uzamčeno',
   'field.lockedHint': 'Editoři nemohou uzamčený prvek přesunout, změnit ani smazat.',
   'field.translation': 'Název v jazyce {language}',
+  'inspector.workingLanguages': 'V pracovních jazycích',
   'inspector.originalLabel': 'Původní název: {label}',
   'field.score': '{score} z 5',
   'validation.numberMin0': 'Zadejte číslo 0 nebo větší.',
@@ -1313,6 +1314,10 @@ export const cs: TranslationCatalog = {
   'manage.delete.yes': 'Smazat „{title}“',
   'manage.delete.no': 'Ponechat',
   'manage.deleting': 'Mazání…',
+  'manage.languages.legend': 'Pracovní jazyky',
+  'manage.languages.hint':
+    'Jazyky, ve kterých se na této tabuli pracuje, například slovinština a italština v Piranu. Každý název dostane pole pro překlad do každého z nich.',
+  'manage.languages.showBoth': 'Karty zobrazují název i ve druhém pracovním jazyce',
   'boards.import': 'Importovat soubor tabule',
   'boards.importing': 'Importování…',
   'boards.importHint': 'nebo sem přetáhněte soubor .refresh-board.json',

@@ -591,6 +591,7 @@ export const de: TranslationCatalog = {
   'field.locked': 'Gesperrt',
   'field.lockedHint': 'Bearbeiter können ein gesperrtes Element weder verschieben noch ändern oder löschen.',
   'field.translation': 'Name auf {language}',
+  'inspector.workingLanguages': 'In den Arbeitssprachen',
   'inspector.originalLabel': 'Ursprünglicher Name: {label}',
   'field.score': '{score} von 5',
 
@@ -1294,6 +1295,10 @@ export const de: TranslationCatalog = {
   'manage.delete.yes': '„{title}“ löschen',
   'manage.delete.no': 'Behalten',
   'manage.deleting': 'Wird gelöscht …',
+  'manage.languages.legend': 'Arbeitssprachen',
+  'manage.languages.hint':
+    'Die Sprachen, in denen an diesem Board gearbeitet wird, etwa Slowenisch und Italienisch in Piran. Jeder Name erhält für jede von ihnen ein Übersetzungsfeld.',
+  'manage.languages.showBoth': 'Karten zeigen den Namen zusätzlich in einer zweiten Arbeitssprache',
   'boards.import': 'Board-Datei importieren',
   'boards.importing': 'Wird importiert …',
   'boards.importHint': 'oder eine .refresh-board.json-Datei hier ablegen',

@@ -28,6 +28,10 @@ export const enManage = {
   'manage.delete.yes': 'Delete “{title}”',
   'manage.delete.no': 'Keep it',
   'manage.deleting': 'Deleting…',
+  'manage.languages.legend': 'Working languages',
+  'manage.languages.hint':
+    'The languages this board is worked in, such as Slovenian and Italian in Piran. Every name gets a translation field for each of them.',
+  'manage.languages.showBoth': 'Cards show the name in a second working language too',
   'boards.import': 'Import a board file',
   'boards.importing': 'Importing…',
   'boards.importHint': 'or drop a .refresh-board.json file here',

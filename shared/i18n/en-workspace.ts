@@ -116,6 +116,7 @@ export const enWorkspace = {
   'field.locked': 'Locked',
   'field.lockedHint': 'Editors cannot move, change or delete a locked element.',
   'field.translation': 'Name in {language}',
+  'inspector.workingLanguages': 'In the working languages',
   'inspector.originalLabel': 'Original name: {label}',
   'field.score': '{score} of 5',
 

@@ -622,6 +622,7 @@ export const hr: TranslationCatalog = {
   'field.locked': 'Zaključano',
   'field.lockedHint': 'Urednici ne mogu premjestiti, mijenjati ni izbrisati zaključani element.',
   'field.translation': 'Naziv ({language})',
+  'inspector.workingLanguages': 'Na radnim jezicima',
   'inspector.originalLabel': 'Izvorni naziv: {label}',
   'field.score': '{score} od 5',
 
@@ -1336,6 +1337,10 @@ export const hr: TranslationCatalog = {
   'manage.delete.yes': 'Izbriši „{title}”',
   'manage.delete.no': 'Zadrži',
   'manage.deleting': 'Brisanje…',
+  'manage.languages.legend': 'Radni jezici',
+  'manage.languages.hint':
+    'Jezici na kojima se radi na ovoj ploči, primjerice slovenski i talijanski u Piranu. Svaki naziv dobiva polje za prijevod na svakom od njih.',
+  'manage.languages.showBoth': 'Kartice prikazuju naziv i na drugom radnom jeziku',
   'boards.import': 'Uvezi datoteku ploče',
   'boards.importing': 'Uvoz…',
   'boards.importHint': 'ili ovamo ispustite datoteku .refresh-board.json',

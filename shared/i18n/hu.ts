@@ -561,6 +561,7 @@ export const hu: TranslationCatalog = {
   'field.locked': 'Zárolva',
   'field.lockedHint': 'A szerkesztők a zárolt elemet nem mozgathatják, nem módosíthatják és nem törölhetik.',
   'field.translation': 'Név ({language})',
+  'inspector.workingLanguages': 'A munkanyelveken',
   'inspector.originalLabel': 'Eredeti név: {label}',
   'field.score': '{score} / 5',
   'validation.numberMin0': 'Adjon meg 0-t vagy annál nagyobb számot.',
@@ -1200,6 +1201,10 @@ export const hu: TranslationCatalog = {
   'manage.delete.yes': '„{title}” törlése',
   'manage.delete.no': 'Megtartás',
   'manage.deleting': 'Törlés…',
+  'manage.languages.legend': 'Munkanyelvek',
+  'manage.languages.hint':
+    'Azok a nyelvek, amelyeken ezen a táblán dolgoznak, például Piranóban a szlovén és az olasz. Minden név mindegyikükhöz kap egy fordítási mezőt.',
+  'manage.languages.showBoth': 'A kártyák a nevet egy második munkanyelven is mutatják',
 
   // Import
   'boards.import': 'Táblafájl importálása',

@@ -616,6 +616,7 @@ export const pl: TranslationCatalog = {
   'field.locked': 'Zablokowany',
   'field.lockedHint': 'Edytorzy nie mogą przesuwać, zmieniać ani usuwać zablokowanego elementu.',
   'field.translation': 'Nazwa ({language})',
+  'inspector.workingLanguages': 'W językach roboczych',
   'inspector.originalLabel': 'Nazwa oryginalna: {label}',
   'field.score': '{score} z 5',
   // Walidacja w inspektorze
@@ -1300,6 +1301,10 @@ export const pl: TranslationCatalog = {
   'manage.delete.yes': 'Usuń „{title}”',
   'manage.delete.no': 'Zachowaj',
   'manage.deleting': 'Usuwanie…',
+  'manage.languages.legend': 'Języki robocze',
+  'manage.languages.hint':
+    'Języki, w których pracuje się na tej tablicy, np. słoweński i włoski w Piranie. Każda nazwa otrzymuje pole tłumaczenia dla każdego z nich.',
+  'manage.languages.showBoth': 'Karty pokazują nazwę także w drugim języku roboczym',
   'boards.import': 'Importuj plik tablicy',
   'boards.importing': 'Importowanie…',
   'boards.importHint': 'lub upuść tutaj plik .refresh-board.json',

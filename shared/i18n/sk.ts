@@ -611,6 +611,7 @@ export const sk: TranslationCatalog = {
   'field.locked': 'Uzamknuté',
   'field.lockedHint': 'Editori nemôžu uzamknutý prvok presunúť, zmeniť ani odstrániť.',
   'field.translation': 'Názov v jazyku {language}',
+  'inspector.workingLanguages': 'V pracovných jazykoch',
   'inspector.originalLabel': 'Pôvodný názov: {label}',
   'field.score': '{score} z 5',
   'validation.numberMin0': 'Zadajte číslo 0 alebo väčšie.',
@@ -1310,6 +1311,10 @@ export const sk: TranslationCatalog = {
   'manage.delete.yes': 'Odstrániť „{title}“',
   'manage.delete.no': 'Ponechať',
   'manage.deleting': 'Odstraňuje sa…',
+  'manage.languages.legend': 'Pracovné jazyky',
+  'manage.languages.hint':
+    'Jazyky, v ktorých sa na tejto tabuli pracuje, napríklad slovinčina a taliančina v Pirane. Každý názov dostane pole na preklad do každého z nich.',
+  'manage.languages.showBoth': 'Karty zobrazujú názov aj v druhom pracovnom jazyku',
 
   // Import
   'boards.import': 'Importovať súbor tabule',

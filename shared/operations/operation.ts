@@ -80,12 +80,17 @@ export const RemoveLinks = z.object({ type: z.literal('link.remove'), ids: idLis
 /** Changes site profile fields; `null` removes one. */
 export const UpdateSite = z.object({ type: z.literal('site.update'), fields: FieldPatch })
 
-/** Changes analysis settings; given commitment weights are merged into the current ones. */
+/**
+ * Changes board settings; given commitment weights are merged into the current ones, the
+ * working languages are replaced as a whole.
+ */
 export const UpdateSettings = z.object({
   type: z.literal('settings.update'),
   fields: z.object({
     creativeThreshold: z.unknown().optional(),
     commitmentWeights: z.unknown().optional(),
+    languages: z.unknown().optional(),
+    showBothLanguages: z.unknown().optional(),
   }),
 })
 

@@ -9,8 +9,9 @@ import { refuse } from './operation-error.ts'
 import { type Plan, planned } from './plan.ts'
 
 /**
- * Sets analysis settings. `commitmentWeights` may name some commitments only: they are
- * merged into the stored weights and the complete set is stored. `null` restores a default.
+ * Sets board settings. `commitmentWeights` may name some commitments only: they are merged
+ * into the stored weights and the complete set is stored; `languages` (the working languages)
+ * and `showBothLanguages` are stored as given. `null` restores a default.
  */
 export function planUpdateSettings(doc: Y.Doc, op: OperationOf<'settings.update'>): Plan {
   const settings = getSettings(doc)
@@ -33,6 +34,17 @@ export function planUpdateSettings(doc: Y.Doc, op: OperationOf<'settings.update'
     const parsed = CommitmentWeights.safeParse(merged ?? {})
     if (!parsed.success) return invalid(parsed.error.issues[0], 'settings.commitmentWeights')
     writes.push(['commitmentWeights', merged === null ? null : parsed.data])
+  }
+  for (const field of ['languages', 'showBothLanguages'] as const) {
+    const value = op.fields[field]
+    if (value === undefined) continue
+    if (value === null) {
+      writes.push([field, null])
+      continue
+    }
+    const parsed = Settings.shape[field].safeParse(value)
+    if (!parsed.success) return invalid(parsed.error.issues[0], `settings.${field}`)
+    writes.push([field, parsed.data])
   }
   return planned(() => {
     for (const [field, value] of writes) {

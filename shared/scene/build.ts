@@ -67,6 +67,9 @@ export interface BoardSceneOptions {
   lang?: string
   fontFamily?: string
   timeline?: Timeline
+  /** The board's working languages and whether cards show two (the document's settings). */
+  languages?: readonly string[]
+  showBothLanguages?: boolean
 }
 
 /**
@@ -89,6 +92,8 @@ export function buildBoardScene(document: BoardDocument, options: BoardSceneOpti
     cardsNear: (rect) => cards.filter((box) => intersects(rect, boxToRect(box))),
     ...(options.lang ? { lang: options.lang } : {}),
     ...(options.fontFamily ? { fontFamily: options.fontFamily } : {}),
+    ...(options.languages ? { languages: options.languages } : {}),
+    ...(options.showBothLanguages ? { showBothLanguages: true } : {}),
   }
   return {
     type: 'group',

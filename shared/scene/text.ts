@@ -93,6 +93,29 @@ export function displayLabel(element: { label?: string; labels?: Record<string, 
   return element.label ?? ''
 }
 
+/**
+ * The second line of a bilingual card (settings `showBothLanguages`): the label in the first
+ * working language other than the viewer's that reads differently from `displayLabel`, else
+ * the original `label` when the viewer sees a translation (the original is usually written in
+ * one of the working languages). Undefined when the board does not show both or there is
+ * nothing else to show.
+ */
+export function secondaryLabel(
+  element: { label?: string; labels?: Record<string, string> },
+  ctx: SceneContext,
+): string | undefined {
+  if (!ctx.showBothLanguages || !ctx.languages || ctx.languages.length === 0) return undefined
+  const primary = displayLabel(element, ctx)
+  const own = languageOf(ctx)
+  for (const code of ctx.languages) {
+    if (code === own) continue
+    const translated = element.labels?.[code]
+    if (translated !== undefined && translated.trim() !== '' && translated !== primary) return translated
+  }
+  const original = element.label ?? ''
+  return original.trim() !== '' && original !== primary ? original : undefined
+}
+
 // Advance widths in em, rounded up from DejaVu Sans, the widest font the scene is drawn with.
 const NARROW = new Set([..."iljtfrI.,:;!|'’ ()[]-"])
 const WIDE = new Set([...'mwMWÆŒ@%'])

@@ -97,6 +97,10 @@ export interface SceneContext {
   locale?: string
   /** Which `labels[lang]` to show; defaults to the locale's language. */
   lang?: string
+  /** The board's working languages (settings `languages`), for `secondaryLabel`. */
+  languages?: readonly string[]
+  /** Cards show the label in another working language beneath their own (settings `showBothLanguages`). */
+  showBothLanguages?: boolean
   /** A CSS font-family list; the server passes `DejaVu Sans`. */
   fontFamily?: string
   /** Planned floor area of the uses placed in a zone (for its occupancy), when known. */

@@ -74,6 +74,13 @@ export function readSettings(doc: Y.Doc, issues: ReadIssue[] = []): Settings | u
   const weights = CommitmentWeights.safeParse(map.get('commitmentWeights') ?? {})
   if (weights.success) settings.commitmentWeights = weights.data
   else issues.push(readIssue(weights.error.issues[0], 'settings.commitmentWeights'))
+  for (const field of ['languages', 'showBothLanguages'] as const) {
+    const value = map.get(field)
+    if (value === undefined) continue
+    const parsed = Settings.shape[field].safeParse(value)
+    if (parsed.success) settings[field] = parsed.data
+    else issues.push(readIssue(parsed.error.issues[0], `settings.${field}`))
+  }
   return Settings.parse(settings) // only parsed values and defaults remain: cannot fail
 }
 

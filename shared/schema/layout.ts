@@ -7,7 +7,8 @@ import * as Y from 'yjs'
  *   plain array, `labels` a plain object). Fixed by the contract: third-party clients write here.
  * - `site`: the site profile's fields as plain values.
  * - `meta`: `schemaVersion` (number) and `title` (the board title when the doc was written).
- * - `settings`: analysis settings (`creativeThreshold`, `commitmentWeights` as a plain object).
+ * - `settings`: analysis settings (`creativeThreshold`, `commitmentWeights` as a plain object),
+ *   `timelineOrigin`, the working languages (`languages` as a plain array, `showBothLanguages`).
  * - `writers`: written by the server alone: Yjs client id (decimal) → the account id that
  *   writes with it (`server` for the server's own), so no one can write under another's id.
  *

@@ -141,6 +141,30 @@ describe('createBoardRenderer', () => {
     expect(changes).toEqual([])
   })
 
+  it('redraws the cards with the board’s second working language when it shows both', () => {
+    const { doc, renderer, changes } = setUp()
+    elementMap(doc, 'a-makers').set('labels', { sl: 'Delavnica Weißenau' })
+    renderer.flush()
+    expect(textsOf(renderer.nodeOf('a-makers'))).not.toContain('Delavnica Weißenau')
+    changes.length = 0
+    doc.transact(() => {
+      doc.getMap('settings').set('languages', ['de', 'sl'])
+      doc.getMap('settings').set('showBothLanguages', true)
+    })
+    renderer.flush()
+    expect(textsOf(renderer.nodeOf('a-makers'))).toEqual(
+      expect.arrayContaining(['Werkstatt Weißenau e.V.', 'Delavnica Weißenau']),
+    )
+    const redrawn = changes[0] ?? new Set<string>()
+    expect(redrawn.has('a-makers')).toBe(true)
+    // links and phases show no second language: left alone
+    const untouched = textileMillDocument.elements.filter((element) => element.kind === 'link' || element.kind === 'phase')
+    expect(untouched.some((element) => redrawn.has(element.id))).toBe(false)
+    doc.getMap('settings').delete('showBothLanguages')
+    renderer.flush()
+    expect(textsOf(renderer.nodeOf('a-makers'))).not.toContain('Delavnica Weißenau')
+  })
+
   it('draws from a binding it is given, and leaves it open when destroyed', () => {
     const doc = demoDoc()
     const binding = createDocumentBinding(doc)

@@ -41,12 +41,20 @@ export interface DependencyRule {
 /** Cards: every kind but containers (zones, frames) and links. */
 export const isCardKind = (kind: ElementKind): boolean => kind !== 'link' && !isContainerKind(kind)
 
+/** The settings a card's second line follows (shared/scene/text.ts `secondaryLabel`). */
+const BILINGUAL = ['languages', 'showBothLanguages'] as const
+
 export const dependencyRules: Readonly<Partial<Record<ElementKind, DependencyRule>>> = {
   // An arrow runs between its ends' boxes; its label keeps clear of the cards around it and
   // sits at most about a plate's width beside the arrow.
   link: { references: ['from', 'to'], reads: ['geometry'], near: { of: isCardKind, margin: { x: 200, y: 80 } } },
   // A use names its zone; the zone shows the planned area of the uses placed in it.
-  use: { references: ['zone'], reads: ['label'], referencedReads: ['area'] },
+  use: { references: ['zone'], reads: ['label'], referencedReads: ['area'], settings: BILINGUAL },
+  // Cards and containers of a bilingual board show a second working language.
+  actor: { settings: BILINGUAL },
+  note: { settings: BILINGUAL },
+  zone: { settings: BILINGUAL },
+  frame: { settings: BILINGUAL },
   // A phase names the elements it schedules, and its months follow the timeline's origin.
   phase: { references: ['refs'], reads: ['label'], settings: ['timelineOrigin'] },
 }

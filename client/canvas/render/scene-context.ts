@@ -59,6 +59,12 @@ export function createRenderContext(options: RenderContextOptions): {
     get timeline() {
       return binding.timeline
     },
+    get languages() {
+      return binding.languages
+    },
+    get showBothLanguages() {
+      return binding.showBothLanguages
+    },
     locale: options.locale,
     plannedAreaOf,
     cardsNear,

@@ -10,6 +10,7 @@ import { enumLabel, language, t } from '../../i18n/locale.ts'
 import { LockIcon } from '../icons.tsx'
 import { FieldControl } from './field-control.tsx'
 import { type FieldSpec, fieldsFor } from './field-specs.ts'
+import { WorkingLanguageLabels } from './working-language-labels.tsx'
 
 /** The inspector for one element: its fields, translations of its name and (for facilitators) its lock. */
 export function ElementForm(props: { element: BoardElement }) {
@@ -64,7 +65,15 @@ export function ElementForm(props: { element: BoardElement }) {
       <For each={names()}>
         {(name) => {
           const spec = specs.get(name) as FieldSpec
-          return <FieldControl element={props.element} spec={spec} readOnly={readOnly()} commit={commit} />
+          const field = <FieldControl element={props.element} spec={spec} readOnly={readOnly()} commit={commit} />
+          // the name in the board's working languages, right under the name as written
+          if (name !== 'label' || props.element.kind === 'link') return field
+          return (
+            <>
+              {field}
+              <WorkingLanguageLabels element={props.element} readOnly={readOnly()} commit={commit} />
+            </>
+          )
         }}
       </For>
       <Show when={props.element.kind !== 'link'}>

@@ -43,6 +43,9 @@ function regionOf(document: BoardDocument, frameId: string | undefined, language
   const scene = buildBoardScene(document, {
     fontFamily: EXPORT_FONT_FAMILY,
     timeline: createTimeline(document.settings?.timelineOrigin),
+    // a bilingual board's cards show both its languages in the picture as on the canvas
+    ...(document.settings?.languages ? { languages: document.settings.languages } : {}),
+    ...(document.settings?.showBothLanguages ? { showBothLanguages: true } : {}),
     ...(language && language !== 'en'
       ? { t: translatorFor(language) as unknown as SceneTranslate, locale: language, lang: language }
       : {}),

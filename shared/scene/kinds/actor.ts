@@ -3,9 +3,9 @@ import { sectorIcons } from '../icons.ts'
 import { icon, present, rect, text } from '../nodes.ts'
 import { ink, inkMuted, lineColor, meterColors, sectorColors, stanceColors, surface, textOn, white } from '../palette.ts'
 import type { Actor } from '../schema-types.ts'
-import { displayLabel, estimateTextWidth, formatNumber } from '../text.ts'
+import { displayLabel, estimateTextWidth, formatNumber, secondaryLabel } from '../text.ts'
 import type { SceneContext, SceneNode } from '../types.ts'
-import { elementGroup, font, lockBadge } from './common.ts'
+import { elementGroup, font, lockBadge, SECONDARY_LINE_H, secondaryLine } from './common.ts'
 
 const BAND_H = 24
 const PAD = 10
@@ -82,7 +82,11 @@ export function buildActor(actor: Actor, ctx: SceneContext): SceneNode {
 
   const bottomRow = h >= 64
   const nameTop = BAND_H + 6
-  const nameH = Math.max(14, h - nameTop - (bottomRow ? 24 : 4))
+  const nameSpace = Math.max(14, h - nameTop - (bottomRow ? 24 : 4))
+  // a bilingual board: the other language's name beneath, when a line of the name still fits
+  const second = secondaryLabel(actor, ctx)
+  const showSecond = second !== undefined && nameSpace >= 16 + SECONDARY_LINE_H
+  const nameH = showSecond ? nameSpace - SECONDARY_LINE_H : nameSpace
 
   const step = commitments.indexOf(actor.commitment)
   const meterW = 5 * METER_SEGMENT + 4 * METER_GAP
@@ -123,6 +127,7 @@ export function buildActor(actor: Actor, ctx: SceneContext): SceneNode {
         fill: ink,
         ...font(ctx, 13, true),
       }),
+      showSecond ? secondaryLine(ctx, PAD, nameTop + nameH, w - 2 * PAD, second) : null,
       ...(bottomRow
         ? [
             ...commitmentMeter(step, PAD, rowY + 4),

@@ -2,9 +2,9 @@ import { glyphs } from '../icons.ts'
 import { icon, present, rect, text } from '../nodes.ts'
 import { frameColors, inkMuted } from '../palette.ts'
 import type { Frame } from '../schema-types.ts'
-import { displayLabel, estimateTextWidth } from '../text.ts'
+import { displayLabel, estimateTextWidth, secondaryLabel } from '../text.ts'
 import type { SceneContext, SceneNode } from '../types.ts'
-import { elementGroup, font } from './common.ts'
+import { elementGroup, font, SECONDARY_LINE_H, secondaryLine } from './common.ts'
 
 export const FRAME_TAB_H = 26
 const TAB_PAD = 10
@@ -14,6 +14,9 @@ export function buildFrame(frame: Frame, ctx: SceneContext): SceneNode {
   const { w, h } = frame
   const title = displayLabel(frame, ctx) || ctx.t('scene.untitled')
   const lockW = frame.locked ? 18 : 0
+  // a bilingual board: the title in the other language inside the frame, under its tab
+  const second = secondaryLabel(frame, ctx)
+  const showSecond = second !== undefined && h >= SECONDARY_LINE_H + 12
   const tabW = Math.min(w, Math.max(60, estimateTextWidth(title, 13, true) + 2 * TAB_PAD + lockW + 4))
   return elementGroup(
     frame.id,
@@ -40,6 +43,7 @@ export function buildFrame(frame: Frame, ctx: SceneContext): SceneNode {
         fill: frameColors.title,
         ...font(ctx, 13, true),
       }),
+      showSecond ? secondaryLine(ctx, TAB_PAD, 6, Math.min(w - 2 * TAB_PAD, estimateTextWidth(second, 11) + 4), second) : null,
       frame.locked ? icon('lock', glyphs.lock, tabW - TAB_PAD - 13, -FRAME_TAB_H + 6.5, 13, inkMuted, 1.5) : null,
     ]),
   )

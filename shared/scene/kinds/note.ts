@@ -1,9 +1,9 @@
 import { path, present, text } from '../nodes.ts'
 import { ink, inkMuted, noteColors } from '../palette.ts'
 import type { Note } from '../schema-types.ts'
-import { displayLabel } from '../text.ts'
+import { displayLabel, secondaryLabel } from '../text.ts'
 import type { SceneContext, SceneNode } from '../types.ts'
-import { elementGroup, font, lockBadge } from './common.ts'
+import { elementGroup, font, lockBadge, SECONDARY_LINE_H, secondaryLine } from './common.ts'
 
 const PAD = 12
 /** room kept at the bottom for the author's name */
@@ -17,6 +17,11 @@ export function buildNote(note: Note, ctx: SceneContext): SceneNode {
   const r = (n: number) => Math.round(n * 10) / 10
   const paper = `M0 0H${r(w)}V${r(h - fold)}L${r(w - fold)} ${r(h)}H0Z`
   const shadow = `M2 3H${r(w + 1)}V${r(h - fold + 2)}L${r(w - fold + 1)} ${r(h + 2)}H2Z`
+  const textSpace = Math.max(0, h - 2 * PAD - fold / 2 - (note.author ? AUTHOR_LINE : 0))
+  // a bilingual board: the other language's text beneath, when a line of the note still fits
+  const second = secondaryLabel(note, ctx)
+  const showSecond = second !== undefined && textSpace >= 18 + SECONDARY_LINE_H + 2
+  const textH = showSecond ? textSpace - SECONDARY_LINE_H - 2 : textSpace
   const corner = `M${r(w)} ${r(h - fold)}L${r(w - fold)} ${r(h)}V${r(h - fold + 2)}Q${r(w - fold)} ${r(h - fold)} ${r(w - fold + 2)} ${r(h - fold)}Z`
   return elementGroup(
     note.id,
@@ -50,13 +55,14 @@ export function buildNote(note: Note, ctx: SceneContext): SceneNode {
         x: PAD,
         y: PAD,
         width: Math.max(0, w - 2 * PAD),
-        height: Math.max(0, h - 2 * PAD - fold / 2 - (note.author ? AUTHOR_LINE : 0)),
+        height: textH,
         text: displayLabel(note, ctx),
         wrap: 'word',
         lineHeight: 1.3,
         fill: ink,
         ...font(ctx, 14),
       }),
+      showSecond ? secondaryLine(ctx, PAD, PAD + textH + 2, w - 2 * PAD, second) : null,
       note.author
         ? text('author', {
             x: PAD,

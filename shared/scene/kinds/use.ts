@@ -4,9 +4,9 @@ import { icon, path, present, rect, text } from '../nodes.ts'
 import { categoryColors, categoryGroupOf, categoryTint, ink, inkMuted, textOn } from '../palette.ts'
 import { categoryPatterns, isFilledPattern, patternPath } from '../patterns.ts'
 import type { Use } from '../schema-types.ts'
-import { displayLabel, estimateLines, estimateTextWidth, formatNumber } from '../text.ts'
+import { displayLabel, estimateLines, estimateTextWidth, formatNumber, secondaryLabel } from '../text.ts'
 import type { SceneContext, SceneNode } from '../types.ts'
-import { elementGroup, font, lockBadge } from './common.ts'
+import { elementGroup, font, lockBadge, SECONDARY_LINE_H, secondaryLine } from './common.ts'
 
 const PAD = 8
 const BADGE = 24
@@ -52,7 +52,18 @@ export function buildUse(use: Use, ctx: SceneContext): SceneNode {
   const left = STRIP + 6
   const labelX = left + BADGE + 8
   const labelW = Math.max(0, w - labelX - PAD)
-  const lines = Math.min(2, estimateLines(label, 13, labelW, true))
+  let lines = Math.min(2, estimateLines(label, 13, labelW, true))
+
+  const hasRows = h >= 58
+  const hasZoneRow = h >= 76
+  const zoneY = h - 19
+  const categoryY = hasZoneRow ? zoneY - 17 : h - 19
+  // a bilingual board: the other language's label beneath, the label giving up its second line if need be
+  const second = secondaryLabel(use, ctx)
+  const labelBottom = hasRows ? categoryY : h - 2
+  const fitsSecond = (n: number) => PAD + Math.max(BADGE, n * 16) + SECONDARY_LINE_H <= labelBottom
+  if (second !== undefined && lines === 2 && !fitsSecond(2)) lines = 1
+  const showSecond = second !== undefined && fitsSecond(lines)
   const labelH = Math.max(BADGE, lines * 16)
 
   const area =
@@ -66,10 +77,6 @@ export function buildUse(use: Use, ctx: SceneContext): SceneNode {
       : zone && zone.kind === 'zone'
         ? displayLabel(zone, ctx) || ctx.t('scene.untitled')
         : ctx.t('scene.use.missingZone')
-  const hasRows = h >= 58
-  const hasZoneRow = h >= 76
-  const zoneY = h - 19
-  const categoryY = hasZoneRow ? zoneY - 17 : h - 19
 
   return elementGroup(
     use.id,
@@ -93,6 +100,7 @@ export function buildUse(use: Use, ctx: SceneContext): SceneNode {
         fill: ink,
         ...font(ctx, 13, true),
       }),
+      showSecond ? secondaryLine(ctx, labelX, PAD + labelH, labelW, second) : null,
       ...(hasRows
         ? [
             text('category', {

@@ -2,9 +2,9 @@ import { path, present, rect, text } from '../nodes.ts'
 import { ink, inkMuted, zoneColors } from '../palette.ts'
 import { patternPath } from '../patterns.ts'
 import type { Zone } from '../schema-types.ts'
-import { displayLabel, estimateTextWidth, formatNumber, formatPercent } from '../text.ts'
+import { displayLabel, estimateTextWidth, formatNumber, formatPercent, secondaryLabel } from '../text.ts'
 import type { SceneContext, SceneNode } from '../types.ts'
-import { elementGroup, font, lockBadge } from './common.ts'
+import { elementGroup, font, lockBadge, SECONDARY_LINE_H, secondaryLine } from './common.ts'
 
 const INSET = 8
 const PLATE_PAD = 8
@@ -81,12 +81,22 @@ export function buildZone(zone: Zone, ctx: SceneContext): SceneNode {
     )
 
   const maxPlateW = Math.max(0, w - 2 * INSET)
-  const contentW = Math.max(estimateTextWidth(plannedText, 11), occupancy === undefined ? 0 : METER_W)
+  // a bilingual board: the name in the other language opens the plate inside the zone
+  const second = secondaryLabel(zone, ctx)
+  const contentW = Math.max(
+    estimateTextWidth(plannedText, 11),
+    second === undefined ? 0 : estimateTextWidth(second, 11),
+    occupancy === undefined ? 0 : METER_W,
+  )
   const plateW = Math.min(maxPlateW, contentW + 2 * PLATE_PAD + 4)
   const innerW = Math.max(0, plateW - 2 * PLATE_PAD)
   const rows: SceneNode[] = []
   let y = INSET + 5
   const fits = (lineH: number) => y + lineH <= h - INSET
+  if (second !== undefined && fits(SECONDARY_LINE_H)) {
+    rows.push(secondaryLine(ctx, INSET + PLATE_PAD, y, innerW, second))
+    y += SECONDARY_LINE_H + 2
+  }
   if (plannedText && fits(14)) {
     rows.push(
       text('planned', {

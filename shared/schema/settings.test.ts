@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { applyOperation } from '../operations/apply-operation.ts'
+import { type ReadIssue, readSettings } from './convert.ts'
+import { getSettings } from './layout.ts'
+import { resolveSettings, Settings } from './settings.ts'
+
+describe('Settings: working languages', () => {
+  it('takes the planned languages, each once, in the order given', () => {
+    expect(Settings.parse({ languages: ['sl', 'it'] }).languages).toEqual(['sl', 'it'])
+    expect(Settings.parse({ languages: ['it', 'sl', 'en'], showBothLanguages: true })).toMatchObject({
+      languages: ['it', 'sl', 'en'],
+      showBothLanguages: true,
+    })
+    expect(Settings.parse({}).languages).toBeUndefined()
+    expect(Settings.parse({ languages: [] }).languages).toEqual([])
+  })
+
+  it('refuses unplanned codes, repeats, non-lists and a non-boolean switch', () => {
+    const message = 'must be a list of different language codes from en, de, hu, sl, it, hr, cs, pl, sk'
+    for (const languages of [['sl', 'fr'], ['sl', 'sl'], 'sl', ['SL'], [1]]) {
+      const parsed = Settings.safeParse({ languages })
+      expect(parsed.success, JSON.stringify(languages)).toBe(false)
+      expect(parsed.error?.issues[0]?.message).toBe(message)
+    }
+    expect(Settings.safeParse({ showBothLanguages: 'yes' }).success).toBe(false)
+  })
+
+  it('keeps the analysis defaults beside them', () => {
+    expect(resolveSettings({ languages: ['sl', 'it'] })).toMatchObject({ creativeThreshold: 5, languages: ['sl', 'it'] })
+  })
+
+  it('is written by settings.update and read back from the document; a bad stored value is left out', () => {
+    const doc = new Y.Doc()
+    const apply = (fields: Record<string, unknown>) => applyOperation(doc, { type: 'settings.update', fields })
+    expect(apply({ languages: ['sl', 'it'], showBothLanguages: true })).toEqual({ ok: true })
+    expect(getSettings(doc).toJSON()).toEqual({ languages: ['sl', 'it'], showBothLanguages: true })
+    expect(readSettings(doc)).toMatchObject({ languages: ['sl', 'it'], showBothLanguages: true })
+
+    expect(apply({ languages: ['sl', 'xx'] })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_settings', field: 'settings.languages[1]' },
+    })
+    expect(apply({ showBothLanguages: 'yes' })).toMatchObject({ ok: false, error: { code: 'invalid_settings' } })
+    expect(apply({ languages: null, showBothLanguages: null })).toEqual({ ok: true })
+    expect(getSettings(doc).toJSON()).toEqual({})
+
+    getSettings(doc).set('languages', ['sl', 'klingon'])
+    const issues: ReadIssue[] = []
+    expect(readSettings(doc, issues)?.languages).toBeUndefined()
+    expect(issues[0]?.field).toMatch(/^settings\.languages/)
+  })
+})
