@@ -147,7 +147,7 @@ describe('languages', () => {
     await clickElement(a.page, makers)
     const form = a.page.getByTestId('element-form')
     await form.waitFor()
-    await expect.poll(() => form.innerText(), LIVE).toContain(text(en['field.sector']))
+    await expect.poll(() => form.textContent(), LIVE).toContain(text(en['field.sector']))
     const navAtStart = await a.page.evaluate(() => performance.getEntriesByType('navigation').length)
     await a.page.evaluate(() => {
       ;(window as unknown as { __sameDocument: boolean }).__sameDocument = true
@@ -165,8 +165,8 @@ describe('languages', () => {
     expect(await noteTool.getAttribute('title')).toContain(text(cs['workspace.tool.hint.note']))
     expect(await a.page.getByTestId('undo').getAttribute('aria-label')).toBe(text(cs['workspace.undo']))
     // the inspector of the selected card
-    await expect.poll(() => form.innerText(), LIVE).toContain(text(cs['field.sector']))
-    expect(await form.innerText()).not.toContain(text(en['field.sector']))
+    await expect.poll(() => form.textContent(), LIVE).toContain(text(cs['field.sector']))
+    expect(await form.textContent()).not.toContain(text(en['field.sector']))
     // the canvas: both actors' sectors in Czech, none in English
     await expect.poll(() => canvasTexts(a.page), LIVE).toContain(text(cs['enum.sector.creative']))
     const czechCanvas = await canvasTexts(a.page)
@@ -220,7 +220,7 @@ describe('languages', () => {
       await clickElement(viewer.page, malthouse)
       const original = viewer.page.getByTestId('label-original')
       await original.waitFor()
-      expect(await original.innerText()).toContain('Malthouse')
+      expect(await original.textContent()).toContain('Malthouse')
       // the translation the viewer sees is in the Translations section, beside the others
       const translations = viewer.page.locator('.ws-translations')
       await expect.poll(() => translations.getAttribute('open'), LIVE).not.toBeNull()
@@ -247,7 +247,7 @@ describe('languages', () => {
     const page = await context.newPage()
     await page.goto(`${server.url}/`)
     await expect.poll(() => htmlLang(page), LIVE).toBe('sl')
-    await expect.poll(() => page.locator('body').innerText(), LIVE).toContain(text(sl['auth.title']))
+    await expect.poll(() => page.locator('body').textContent(), LIVE).toContain(text(sl['auth.title']))
     await context.close()
     expect([...hungarian.problems, ...slovenian.problems]).toEqual([])
   }, 60_000)
@@ -299,6 +299,7 @@ describe('languages', () => {
     const surfaces = async (page: Page): Promise<{ text: string; where: string }[]> => {
       const fromDom = await page.evaluate(() => {
         const out: { text: string; where: string }[] = []
+        // biome-ignore lint/performance/useDomNodeTextContent: the text as rendered: what a reader sees, not hidden nodes
         for (const line of document.body.innerText.split('\n')) out.push({ text: line, where: 'text' })
         for (const el of document.querySelectorAll('[aria-label],[title],[placeholder],[alt]')) {
           if ((el as HTMLElement).closest('[hidden]')) continue
@@ -341,6 +342,28 @@ describe('languages', () => {
       await croatian.page.waitForTimeout(300)
       seen.push(...(await surfaces(croatian.page)))
     }
+    // the dialogs of the board page: the legend, the shortcuts, the board settings, the export
+    for (const [button, dialog] of [
+      ['legend-button', 'legend'],
+      ['shortcuts-open', 'shortcuts-sheet'],
+      ['board-settings-open', 'board-settings'],
+      ['export-open', 'export-dialog'],
+    ] as const) {
+      const open = croatian.page.getByTestId(button)
+      if (!(await open.isVisible())) continue
+      // (a snapshot's export form may show in the side panel too: count the visible ones)
+      const shown = croatian.page.getByTestId(dialog).filter({ visible: true })
+      const before = await shown.count()
+      await open.click()
+      await expect.poll(() => shown.count(), LIVE).toBeGreaterThan(before)
+      seen.push(...(await surfaces(croatian.page)))
+      await croatian.page.keyboard.press('Escape')
+      await expect.poll(() => shown.count(), LIVE).toBe(before)
+    }
+    // the check itself catches English (plain and with placeholders) and saw a whole page
+    expect(english([{ text: text(en['workspace.undo']), where: 'probe' }])).toHaveLength(1)
+    expect(english([{ text: 'Signed in as Marta', where: 'probe' }])).toHaveLength(1)
+    expect(new Set(seen.map((s) => s.text)).size).toBeGreaterThan(150)
     expect(english(seen)).toEqual([])
     expect(croatian.problems).toEqual([])
   }, 90_000)
