@@ -1325,6 +1325,7 @@ export const cs: TranslationCatalog = {
   'boards.importNotJson': '„{file}“ není soubor tabule: nejde o JSON.',
   'boards.importInvalid': '„{file}“ není platný soubor tabule: {detail}',
   'boards.importFailed': '„{file}“ se nepodařilo importovat: {detail}',
+  'boards.importUntitled': 'Importovaná tabule',
   'boards.template': 'Šablona: {name}',
   'boards.thumbnail': 'Přehled tabule {title}',
 

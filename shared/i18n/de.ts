@@ -1306,6 +1306,7 @@ export const de: TranslationCatalog = {
   'boards.importNotJson': '„{file}“ ist keine Board-Datei: Es ist kein JSON.',
   'boards.importInvalid': '„{file}“ ist keine gültige Board-Datei: {detail}',
   'boards.importFailed': '„{file}“ konnte nicht importiert werden: {detail}',
+  'boards.importUntitled': 'Importiertes Board',
   'boards.template': 'Vorlage: {name}',
   'boards.thumbnail': 'Übersicht von {title}',
 

@@ -39,6 +39,7 @@ export const enManage = {
   'boards.importNotJson': '“{file}” is not a board file: it is not JSON.',
   'boards.importInvalid': '“{file}” is not a valid board file: {detail}',
   'boards.importFailed': '“{file}” could not be imported: {detail}',
+  'boards.importUntitled': 'Imported board',
   'boards.template': 'Template: {name}',
   'boards.thumbnail': 'Overview of {title}',
 } as const satisfies Record<string, Message>

@@ -1348,6 +1348,7 @@ export const hr: TranslationCatalog = {
   'boards.importNotJson': '„{file}” nije datoteka ploče: nije u formatu JSON.',
   'boards.importInvalid': '„{file}” nije valjana datoteka ploče: {detail}',
   'boards.importFailed': '„{file}” nije se moglo uvesti: {detail}',
+  'boards.importUntitled': 'Uvezena ploča',
   'boards.template': 'Predložak: {name}',
   'boards.thumbnail': 'Pregled ploče {title}',
 

@@ -1214,6 +1214,7 @@ export const hu: TranslationCatalog = {
   'boards.importNotJson': '„{file}” nem táblafájl: nem JSON formátumú.',
   'boards.importInvalid': '„{file}” nem érvényes táblafájl: {detail}',
   'boards.importFailed': '„{file}” nem importálható: {detail}',
+  'boards.importUntitled': 'Importált tábla',
   'boards.template': 'Sablon: {name}',
   'boards.thumbnail': 'Áttekintés: {title}',
 

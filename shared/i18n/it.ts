@@ -1342,6 +1342,7 @@ export const it: TranslationCatalog = {
   'boards.importNotJson': '«{file}» non è un file di lavagna: non è in formato JSON.',
   'boards.importInvalid': '«{file}» non è un file di lavagna valido: {detail}',
   'boards.importFailed': 'Impossibile importare «{file}»: {detail}',
+  'boards.importUntitled': 'Lavagna importata',
   'boards.template': 'Modello: {name}',
   'boards.thumbnail': 'Panoramica di {title}',
 

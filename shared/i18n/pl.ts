@@ -1312,6 +1312,7 @@ export const pl: TranslationCatalog = {
   'boards.importNotJson': '„{file}” nie jest plikiem tablicy: to nie jest JSON.',
   'boards.importInvalid': '„{file}” nie jest prawidłowym plikiem tablicy: {detail}',
   'boards.importFailed': 'Nie udało się zaimportować „{file}”: {detail}',
+  'boards.importUntitled': 'Zaimportowana tablica',
   'boards.template': 'Szablon: {name}',
   'boards.thumbnail': 'Podgląd: {title}',
 

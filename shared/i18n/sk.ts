@@ -1324,6 +1324,7 @@ export const sk: TranslationCatalog = {
   'boards.importNotJson': '„{file}“ nie je súbor tabule: nejde o JSON.',
   'boards.importInvalid': '„{file}“ nie je platný súbor tabule: {detail}',
   'boards.importFailed': '„{file}“ sa nepodarilo importovať: {detail}',
+  'boards.importUntitled': 'Importovaná tabuľa',
   'boards.template': 'Šablóna: {name}',
   'boards.thumbnail': 'Prehľad tabule {title}',
 

@@ -1279,6 +1279,7 @@ export const sl: TranslationCatalog = {
   'boards.importNotJson': '„{file}“ ni datoteka table: ni v obliki JSON.',
   'boards.importInvalid': '„{file}“ ni veljavna datoteka table: {detail}',
   'boards.importFailed': '„{file}“ ni bilo mogoče uvoziti: {detail}',
+  'boards.importUntitled': 'Uvožena tabla',
   'boards.template': 'Predloga: {name}',
   'boards.thumbnail': 'Pregled table {title}',
 

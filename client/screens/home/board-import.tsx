@@ -17,7 +17,7 @@ function titleOf(content: unknown, fileName: string): string {
     fileName
       .replace(/(\.refresh-board)?\.json$/i, '')
       .trim()
-      .slice(0, 200) || 'Imported board'
+      .slice(0, 200) || t('boards.importUntitled')
   )
 }
 
