@@ -617,8 +617,8 @@ export const it: TranslationCatalog = {
   'field.locked': 'Bloccato',
   'field.lockedHint': 'Gli editor non possono spostare, modificare o eliminare un elemento bloccato.',
   'field.translation': 'Nome in {language}',
-  'inspector.originalLabel': 'Nome originale: {label}',
   'inspector.workingLanguages': 'Nelle lingue di lavoro',
+  'inspector.originalLabel': 'Nome originale: {label}',
   'field.score': '{score} su 5',
 
   // Validazione durante la digitazione
