@@ -205,7 +205,9 @@ describe('the gap count: API, Markdown brief and panel agree', () => {
     expect(gapsSection.match(/^- /gm)).toHaveLength(res.body.gaps.length)
     expect(gapsSection).toContain('No creative or cultural actor is combined with an established-sector actor yet')
     const indicatorsSection = text.slice(text.indexOf('## Indicators'), text.indexOf('## Gaps'))
-    expect(indicatorsSection).toContain('### Timeline conflicts\n\n- Use "Atelier" is scheduled from Apr 2027 before any operator')
+    expect(indicatorsSection).toContain(
+      '### Timeline conflicts\n\n- Use "Atelier" is scheduled from Apr 2027 before any operator',
+    )
   })
 })
 
