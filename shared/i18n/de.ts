@@ -698,7 +698,7 @@ export const de: TranslationCatalog = {
 
   // Use mix
   'analysis.uses.title': 'Nutzungsmix nach Fläche',
-  'analysis.uses.summary': 'Geplant: {area} in {count} Nutzungsarten',
+  'analysis.uses.summary': { one: 'Geplant: {area} in {count} Nutzungsart', other: 'Geplant: {area} in {count} Nutzungsarten' },
   'analysis.uses.none': 'Noch keine Nutzung hat eine Fläche. Tragen Sie die Fläche (m²) jeder Nutzung in den Eigenschaften ein.',
   'analysis.uses.column': 'Nutzungsart',
   'analysis.uses.area': 'Fläche',
@@ -742,7 +742,10 @@ export const de: TranslationCatalog = {
   },
   'analysis.coverage.none': 'Noch keine Nutzungen.',
   'analysis.evenness.title': 'Ausgewogenheit des Nutzungsmix',
-  'analysis.evenness.value': 'Ausgewogenheit {value} über {count} Nutzungsarten',
+  'analysis.evenness.value': {
+    one: 'Ausgewogenheit {value} über {count} Nutzungsart',
+    other: 'Ausgewogenheit {value} über {count} Nutzungsarten',
+  },
   'analysis.evenness.single': 'Nur eine Nutzungsart: Ausgewogenheit 0',
   'analysis.evenness.none': 'Noch keine geplante Fläche.',
   'analysis.evenness.low': 'von einer Nutzung dominiert',
@@ -1136,7 +1139,10 @@ export const de: TranslationCatalog = {
   'trend.showTable': 'Als Tabelle zeigen',
   'trend.showCharts': 'Als Diagramme zeigen',
   'trend.chart': '{indicator}: {summary}',
-  'trend.summary': 'von {first} auf {last} über {count} Zwischenstände',
+  'trend.summary': {
+    one: 'von {first} auf {last} über {count} Zwischenstand',
+    other: 'von {first} auf {last} über {count} Zwischenstände',
+  },
   'trend.table': 'Kennzahlen je Zwischenstand',
   'trend.indicator': 'Kennzahl',
   'trend.noValue': 'k. A.',

@@ -47,7 +47,7 @@ export const enAnalysis = {
 
   // Use mix
   'analysis.uses.title': 'Use mix by floor area',
-  'analysis.uses.summary': 'Planned: {area} in {count} kinds of use',
+  'analysis.uses.summary': { one: 'Planned: {area} in {count} kind of use', other: 'Planned: {area} in {count} kinds of use' },
   'analysis.uses.none': 'No use has a floor area yet. Enter the area (m²) of each use in the inspector.',
   'analysis.uses.column': 'Kind of use',
   'analysis.uses.area': 'Floor area',
@@ -91,7 +91,10 @@ export const enAnalysis = {
   },
   'analysis.coverage.none': 'No uses yet.',
   'analysis.evenness.title': 'Mix evenness',
-  'analysis.evenness.value': 'Evenness {value} over {count} kinds of use',
+  'analysis.evenness.value': {
+    one: 'Evenness {value} over {count} kind of use',
+    other: 'Evenness {value} over {count} kinds of use',
+  },
   'analysis.evenness.single': 'One kind of use only: evenness 0',
   'analysis.evenness.none': 'No planned floor area yet.',
   'analysis.evenness.low': 'dominated by one use',

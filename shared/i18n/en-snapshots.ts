@@ -159,7 +159,10 @@ export const enSnapshots = {
   'trend.showTable': 'Show as table',
   'trend.showCharts': 'Show as charts',
   'trend.chart': '{indicator}: {summary}',
-  'trend.summary': 'from {first} to {last} over {count} snapshots',
+  'trend.summary': {
+    one: 'from {first} to {last} over {count} snapshot',
+    other: 'from {first} to {last} over {count} snapshots',
+  },
   'trend.table': 'Indicators per snapshot',
   'trend.indicator': 'Indicator',
   'trend.noValue': 'n/a',

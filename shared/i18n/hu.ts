@@ -658,7 +658,10 @@ export const hu: TranslationCatalog = {
   'analysis.sectors.column': 'Ágazat',
   'analysis.sectors.actors': 'Szereplők',
   'analysis.uses.title': 'Funkciómix alapterület szerint',
-  'analysis.uses.summary': 'Tervezve: {area}, {count} funkciótípusban',
+  'analysis.uses.summary': {
+    one: 'Tervezve: {area}, {count} funkciótípusban',
+    other: 'Tervezve: {area}, {count} funkciótípusban',
+  },
   'analysis.uses.none':
     'Még egyetlen funkciónak sincs alapterülete. Adja meg az egyes funkciók területét (m²) a tulajdonságpanelen.',
   'analysis.uses.column': 'Funkciótípus',
@@ -694,7 +697,10 @@ export const hu: TranslationCatalog = {
   },
   'analysis.coverage.none': 'Még nincsenek funkciók.',
   'analysis.evenness.title': 'A funkciómix kiegyenlítettsége',
-  'analysis.evenness.value': 'Kiegyenlítettség: {value}, {count} funkciótípus alapján',
+  'analysis.evenness.value': {
+    one: 'Kiegyenlítettség: {value}, {count} funkciótípus alapján',
+    other: 'Kiegyenlítettség: {value}, {count} funkciótípus alapján',
+  },
   'analysis.evenness.single': 'Csak egy funkciótípus: kiegyenlítettség 0',
   'analysis.evenness.none': 'Még nincs tervezett alapterület.',
   'analysis.evenness.low': 'egy funkció uralja',
@@ -1046,7 +1052,10 @@ export const hu: TranslationCatalog = {
   'trend.showTable': 'Táblázatként',
   'trend.showCharts': 'Diagramokként',
   'trend.chart': '{indicator}: {summary}',
-  'trend.summary': '{first} → {last}, {count} pillanatkép alapján',
+  'trend.summary': {
+    one: '{first} → {last}, {count} pillanatkép alapján',
+    other: '{first} → {last}, {count} pillanatkép alapján',
+  },
   'trend.table': 'Mutatók pillanatképenként',
   'trend.indicator': 'Mutató',
   'trend.noValue': 'n. a.',

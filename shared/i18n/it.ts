@@ -1172,7 +1172,11 @@ export const it: TranslationCatalog = {
   'trend.showTable': 'Mostra come tabella',
   'trend.showCharts': 'Mostra come grafici',
   'trend.chart': '{indicator}: {summary}',
-  'trend.summary': 'da {first} a {last} su {count} istantanee',
+  'trend.summary': {
+    one: 'da {first} a {last} su {count} istantanea',
+    many: 'da {first} a {last} su {count} di istantanee',
+    other: 'da {first} a {last} su {count} istantanee',
+  },
   'trend.table': 'Indicatori per istantanea',
   'trend.indicator': 'Indicatore',
   'trend.noValue': 'n.d.',
