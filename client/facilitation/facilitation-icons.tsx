@@ -1,23 +1,9 @@
 import type { JSX } from 'solid-js'
+import { Svg as IconSvg } from '../workspace/icons.tsx'
 
-/** The facilitation bar's icons: decorative (every button carries its name), 24 × 24 strokes. */
+/** The facilitation bar's icons: the workspace's icon base, a size smaller by default. */
 function Svg(props: { children: JSX.Element; size?: number }) {
-  return (
-    <svg
-      class="icon"
-      width={props.size ?? 18}
-      height={props.size ?? 18}
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      stroke-width="1.8"
-      stroke-linecap="round"
-      stroke-linejoin="round"
-      aria-hidden="true"
-    >
-      {props.children}
-    </svg>
-  )
+  return <IconSvg size={props.size ?? 18}>{props.children}</IconSvg>
 }
 
 type P = { size?: number }
@@ -82,5 +68,21 @@ export const StopwatchIcon = (p: P) => (
   <Svg {...p}>
     <circle cx="12" cy="14" r="7" />
     <path d="M12 14V10.5M10 3h4M18.5 7.5l1.5-1.5" />
+  </Svg>
+)
+/** An open eye: read along. */
+export const EyeIcon = (p: P) => (
+  <Svg {...p}>
+    <path d="M2.5 12C3.5 10 7 6 12 6s8.5 4 9.5 6c-1 2-4.5 6-9.5 6s-8.5-4-9.5-6z" />
+    <circle cx="12" cy="12" r="3" />
+  </Svg>
+)
+/** The eye with a stroke through it: seen by nobody else. */
+export const EyeSlashIcon = (p: P) => (
+  <Svg size={p.size ?? 16}>
+    <path d="M3 3l18 18" />
+    <path d="M10.6 6.1A9.7 9.7 0 0 1 12 6c5 0 8.5 4 9.5 6a13 13 0 0 1-2.6 3.4" />
+    <path d="M6.5 7.6A13.4 13.4 0 0 0 2.5 12c1 2 4.5 6 9.5 6a9.3 9.3 0 0 0 4.4-1.1" />
+    <path d="M9.9 10a3 3 0 0 0 4.1 4.2" />
   </Svg>
 )

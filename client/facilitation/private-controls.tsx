@@ -2,27 +2,7 @@ import { createSignal, Show } from 'solid-js'
 import type { FacilitationCommand } from '../../shared/facilitation/commands.ts'
 import { useBoard } from '../board/board-context.ts'
 import { t } from '../i18n/locale.ts'
-import { EyeSlashIcon } from './private-notes-overlay.tsx'
-
-function EyeIcon() {
-  return (
-    <svg
-      class="icon"
-      width="18"
-      height="18"
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      stroke-width="1.8"
-      stroke-linecap="round"
-      stroke-linejoin="round"
-      aria-hidden="true"
-    >
-      <path d="M2.5 12C3.5 10 7 6 12 6s8.5 4 9.5 6c-1 2-4.5 6-9.5 6s-8.5-4-9.5-6z" />
-      <circle cx="12" cy="12" r="3" />
-    </svg>
-  )
-}
+import { EyeIcon, EyeSlashIcon } from './facilitation-icons.tsx'
 
 /**
  * The facilitator's private brainstorm controls (issue 13, item 7), in the facilitation bar:

@@ -9,6 +9,7 @@ import { setNoteSink } from '../canvas/note-sink.ts'
 import type { Point } from '../canvas/viewport.ts'
 import { t } from '../i18n/locale.ts'
 import { ToastContext } from '../workspace/toasts.tsx'
+import { EyeSlashIcon } from './facilitation-icons.tsx'
 import { createPrivateNotes, type PrivateNote, type PrivateNotes } from './private-notes.ts'
 import './private-notes.css'
 
@@ -20,29 +21,6 @@ const MAX_LABEL = 500
 const DRAFT_MS = 800
 
 const paperOf = (color: string | undefined) => (noteColors[color as keyof typeof noteColors] ?? noteColors.yellow).paper
-
-/** The eye with a stroke through it: seen by nobody else. */
-export function EyeSlashIcon(props: { size?: number }) {
-  return (
-    <svg
-      class="icon"
-      width={props.size ?? 16}
-      height={props.size ?? 16}
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      stroke-width="1.8"
-      stroke-linecap="round"
-      stroke-linejoin="round"
-      aria-hidden="true"
-    >
-      <path d="M3 3l18 18" />
-      <path d="M10.6 6.1A9.7 9.7 0 0 1 12 6c5 0 8.5 4 9.5 6a13 13 0 0 1-2.6 3.4" />
-      <path d="M6.5 7.6A13.4 13.4 0 0 0 2.5 12c1 2 4.5 6 9.5 6a9.3 9.3 0 0 0 4.4-1.1" />
-      <path d="M9.9 10a3 3 0 0 0 4.1 4.2" />
-    </svg>
-  )
-}
 
 /**
  * The private brainstorm on the canvas (issue 13, item 7). While one runs, a participant's new

@@ -1,7 +1,10 @@
 import type { JSX } from 'solid-js'
 
-/** Workspace icons: decorative (the buttons carry accessible names), 24 × 24 strokes. */
-function Svg(props: { children: JSX.Element; size?: number }) {
+/**
+ * Workspace icons: decorative (the buttons carry accessible names), 24 × 24 strokes.
+ * The facilitation icons draw on the same base.
+ */
+export function Svg(props: { children: JSX.Element; size?: number }) {
   return (
     <svg
       class="icon"

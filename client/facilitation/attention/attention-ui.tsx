@@ -1,41 +1,23 @@
-import { createSignal, For, type JSX, onCleanup, onMount, Show } from 'solid-js'
+import { createSignal, For, onCleanup, onMount, Show } from 'solid-js'
 import { activeCanvas } from '../../canvas/canvas-api.ts'
 import { t } from '../../i18n/locale.ts'
+import { Svg } from '../../workspace/icons.tsx'
 import type { Attention, FloatingReaction } from './attention.ts'
 import { REACTIONS } from './peer-attention.ts'
 import './attention.css'
 
-function Icon(props: { children: JSX.Element }) {
-  return (
-    <svg
-      class="icon"
-      width="20"
-      height="20"
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      stroke-width="1.8"
-      stroke-linecap="round"
-      stroke-linejoin="round"
-      aria-hidden="true"
-    >
-      {props.children}
-    </svg>
-  )
-}
-
 /** A pointer with a trail behind it. */
 const LaserIcon = () => (
-  <Icon>
+  <Svg>
     <circle cx="17" cy="7" r="2.5" fill="currentColor" />
     <path d="M14.5 9.5 4 20M11 9l-5 5M15 13l-5 5" />
-  </Icon>
+  </Svg>
 )
 const SmileIcon = () => (
-  <Icon>
+  <Svg>
     <circle cx="12" cy="12" r="8.5" />
     <path d="M8.5 14a4 4 0 0 0 7 0M9 9.5h.01M15 9.5h.01" />
-  </Icon>
+  </Svg>
 )
 
 /**
