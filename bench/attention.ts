@@ -1,13 +1,20 @@
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import * as awarenessProtocol from 'y-protocols/awareness'
-import { type Account, api, joinAs } from '../tests/helpers/api.ts'
 import { nowMs, sleep } from './lib/clock.ts'
+import {
+  facilitationCommand as command,
+  joinParticipants,
+  LOOP_BLOCK_LIMIT_MS,
+  loopBlockRow,
+  SEE_COMMAND_P99_LIMIT_MS,
+  syncUrl,
+  whenEach,
+} from './lib/facilitation.ts'
 import type { LoopDelayReading } from './lib/server-control.ts'
 import { type Percentiles, percentiles, round2 } from './lib/stats.ts'
-import { type RefreshBoardTarget, startRefreshBoard } from './lib/targets.ts'
+import { startRefreshBoard } from './lib/targets.ts'
 import { BenchClient } from './lib/yclient.ts'
-import { LOOP_BLOCK_LIMIT_MS, SEE_COMMAND_P99_LIMIT_MS } from './vote.ts'
 
 /**
  * Attention at workshop scale (issue 13): N participants, each with a y-websocket connection
@@ -38,31 +45,6 @@ export interface AttentionRow extends Partial<Percentiles> {
 
 const MessageType = { Awareness: 1 } as const
 
-/** Resolves with the time each client first satisfies `check`, re-checked on every change of its facilitation map. */
-function whenEach(clients: readonly BenchClient[], check: (client: BenchClient) => boolean, timeoutMs: number, what: string) {
-  return Promise.all(
-    clients.map(
-      (client) =>
-        new Promise<number>((resolve, reject) => {
-          const map = client.doc.getMap('facilitation')
-          const done = () => {
-            if (!check(client)) return false
-            map.unobserve(onChange)
-            clearTimeout(timer)
-            resolve(nowMs())
-            return true
-          }
-          const onChange = () => void done()
-          const timer = setTimeout(() => {
-            map.unobserve(onChange)
-            reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`))
-          }, timeoutMs)
-          if (!done()) map.observe(onChange)
-        }),
-    ),
-  )
-}
-
 /** The `view.x` values each client's socket receives in awareness messages, as they arrive. */
 function watchViews(client: BenchClient, onView: (x: number) => void): () => void {
   const onMessage = (data: Buffer) => {
@@ -81,11 +63,6 @@ function watchViews(client: BenchClient, onView: (x: number) => void): () => voi
   return () => client.ws.off('message', onMessage)
 }
 
-async function command(server: RefreshBoardTarget, token: string, boardId: string, body: Record<string, unknown>) {
-  const res = await api(server.httpUrl, 'POST', `/api/boards/${boardId}/facilitation`, { token, body })
-  if (res.status !== 200) throw new Error(`${String(body.command)}: ${res.status} ${JSON.stringify(res.body)}`)
-}
-
 const summonOf = (client: BenchClient) =>
   (client.doc.getMap('facilitation').get('summon') as { id?: string } | null | undefined)?.id ?? null
 const stepOf = (client: BenchClient) =>
@@ -101,21 +78,13 @@ export async function attentionSection(options: AttentionBenchOptions): Promise<
     // the owner facilitates; the participants are editors, each with their own account
     const board = await server.newBoard()
     const boardId = board.docName
-    const wsUrl = (token: string) => `${server.httpUrl.replace(/^http/, 'ws')}/sync/${boardId}?token=${encodeURIComponent(token)}`
-    const people: Account[] = []
-    for (let i = 0; i < options.clients; i++)
-      people.push(await joinAs(server.httpUrl, board.token, boardId, 'editor', `Participant ${i + 1}`))
-    for (const person of people)
-      clients.push(
-        new BenchClient({
-          url: wsUrl(person.token),
-          framing: 'y-websocket',
-          docName: boardId,
-          token: person.token,
-          presence: true,
-        }),
-      )
-    presenter = new BenchClient({ url: wsUrl(board.token), framing: 'y-websocket', docName: boardId, token: board.token })
+    clients.push(...(await joinParticipants(server, board, options.clients, { presence: true })).clients)
+    presenter = new BenchClient({
+      url: syncUrl(server, boardId, board.token),
+      framing: 'y-websocket',
+      docName: boardId,
+      token: board.token,
+    })
     await Promise.all([...clients, presenter].map((c) => c.synced))
     await command(server, board.token, boardId, {
       command: 'agenda.set',
@@ -208,20 +177,11 @@ export async function attentionSection(options: AttentionBenchOptions): Promise<
         ...(limitMs === undefined ? {} : { limitMs, ofLimit: round2(p.p99Ms / limitMs) }),
       }
     }
-    const loopMax = Math.max(...loop.map((l) => l.maxMs))
     const rows: AttentionRow[] = [
       row('summon sent → a participant has the new summon', summon, SEE_COMMAND_P99_LIMIT_MS),
       row('agenda.go sent → a participant has the new step', step, SEE_COMMAND_P99_LIMIT_MS),
       row('presenter’s view sent → a follower has it', view, SEE_COMMAND_P99_LIMIT_MS),
-      {
-        clients: options.clients,
-        measure: 'server event loop: longest block in a round',
-        samples: loop.length,
-        p50Ms: percentiles(loop.map((l) => l.maxMs)).p50Ms,
-        maxMs: loopMax,
-        limitMs: LOOP_BLOCK_LIMIT_MS,
-        ofLimit: round2(loopMax / LOOP_BLOCK_LIMIT_MS),
-      },
+      { clients: options.clients, ...loopBlockRow(loop) },
     ]
     for (const r of rows)
       console.log(

@@ -1,12 +1,20 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
 import path from 'node:path'
-import { type Account, api, joinAs } from '../tests/helpers/api.ts'
+import { api } from '../tests/helpers/api.ts'
 import { nowMs } from './lib/clock.ts'
+import {
+  facilitationCommand,
+  joinParticipants,
+  LOOP_BLOCK_LIMIT_MS,
+  loopBlockRow,
+  SEE_COMMAND_P99_LIMIT_MS,
+  whenEach,
+} from './lib/facilitation.ts'
 import type { LoopDelayReading } from './lib/server-control.ts'
 import { type Percentiles, percentiles, round2 } from './lib/stats.ts'
 import { type RefreshBoardTarget, startRefreshBoard } from './lib/targets.ts'
-import { BenchClient } from './lib/yclient.ts'
+import type { BenchClient } from './lib/yclient.ts'
 
 /**
  * "50 participants placing their dots in the same second" (issue 13): N editors, each with a
@@ -16,10 +24,6 @@ import { BenchClient } from './lib/yclient.ts'
  * and check that its totals are the dots placed. The server's own event-loop delay
  * (perf_hooks, inside bench/rb-server.ts) is read over each round.
  */
-
-/** the targets of issue 13 */
-export const SEE_COMMAND_P99_LIMIT_MS = 100
-export const LOOP_BLOCK_LIMIT_MS = 20
 
 export interface VoteBenchOptions {
   participants: number
@@ -78,41 +82,12 @@ interface VoteValue {
 const voteOf = (client: BenchClient): VoteValue | null =>
   (client.doc.getMap('facilitation').get('vote') as VoteValue | null | undefined) ?? null
 
-/** The time each client first satisfies `check` (its facilitation map observed), ms on the bench clock. */
-function whenEach(clients: readonly BenchClient[], check: (vote: VoteValue | null) => boolean, timeoutMs: number, what: string) {
-  return Promise.all(
-    clients.map(
-      (client) =>
-        new Promise<number>((resolve, reject) => {
-          const map = client.doc.getMap('facilitation')
-          const done = () => {
-            if (!check(voteOf(client))) return false
-            map.unobserve(onChange)
-            clearTimeout(timer)
-            resolve(nowMs())
-            return true
-          }
-          const onChange = () => void done()
-          const timer = setTimeout(() => {
-            map.unobserve(onChange)
-            reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`))
-          }, timeoutMs)
-          if (!done()) map.observe(onChange)
-        }),
-    ),
-  )
-}
+/** The time each client first satisfies `check` on its vote, ms on the bench clock. */
+const whenVote = (clients: readonly BenchClient[], check: (vote: VoteValue | null) => boolean, timeoutMs: number, what: string) =>
+  whenEach(clients, (client) => check(voteOf(client)), timeoutMs, what)
 
-async function command(server: RefreshBoardTarget, token: string, boardId: string, body: Record<string, unknown>) {
-  const res = await api<{ facilitation: { vote: VoteValue | null } }>(
-    server.httpUrl,
-    'POST',
-    `/api/boards/${boardId}/facilitation`,
-    { token, body },
-  )
-  if (res.status !== 200) throw new Error(`${String(body.command)}: ${res.status} ${JSON.stringify(res.body)}`)
-  return res.body.facilitation
-}
+const command = (server: RefreshBoardTarget, token: string, boardId: string, body: Record<string, unknown>) =>
+  facilitationCommand<{ vote: VoteValue | null }>(server, token, boardId, body)
 
 async function oneStorage(storage: 'memory' | 'fs', options: VoteBenchOptions): Promise<VoteRow[]> {
   const dataDir = storage === 'fs' ? mkdtempSync(path.join(tmpdir(), 'rb-bench-vote-')) : null
@@ -139,18 +114,8 @@ async function oneStorage(storage: 'memory' | 'fs', options: VoteBenchOptions): 
       })),
     })
     const boardId = board.docName
-    const people: Account[] = []
-    for (let i = 0; i < options.participants; i++)
-      people.push(await joinAs(server.httpUrl, board.token, boardId, 'editor', `Participant ${i + 1}`))
-    for (const person of people)
-      clients.push(
-        new BenchClient({
-          url: `${server.httpUrl.replace(/^http/, 'ws')}/sync/${boardId}?token=${encodeURIComponent(person.token)}`,
-          framing: 'y-websocket',
-          docName: boardId,
-          token: person.token,
-        }),
-      )
+    const { people, clients: joined } = await joinParticipants(server, board, options.participants)
+    clients.push(...joined)
     await Promise.all(clients.map((c) => c.synced))
 
     const random = seeded(13)
@@ -167,7 +132,7 @@ async function oneStorage(storage: 'memory' | 'fs', options: VoteBenchOptions): 
       await server.control({ op: 'loop-delay', action: 'start' })
       // the facilitator opens a vote; every participant sees it
       const before = voteOf(clients[0] as BenchClient)?.id
-      const opened = whenEach(clients, (v) => v?.open === true && v.id !== before, waitMs, 'the vote to open')
+      const opened = whenVote(clients, (v) => v?.open === true && v.id !== before, waitMs, 'the vote to open')
       const openSent = nowMs()
       const { vote } = await command(server, board.token, boardId, {
         command: 'vote.open',
@@ -181,7 +146,7 @@ async function oneStorage(storage: 'memory' | 'fs', options: VoteBenchOptions): 
       // everyone places their dots at once
       const ballots = people.map(() => randomBallot(ids, options.dotsPerPerson, options.maxPerElement, random))
       const placed = ballots.reduce((sum, b) => sum + Object.values(b).reduce((s, n) => s + n, 0), 0)
-      const counted = whenEach(
+      const counted = whenVote(
         clients,
         (v) => v?.id === vote.id && v.voters === options.participants,
         waitMs,
@@ -206,7 +171,7 @@ async function oneStorage(storage: 'memory' | 'fs', options: VoteBenchOptions): 
       }
 
       // the facilitator closes it; every participant sees the ranking, whose totals are the dots placed
-      const closed = whenEach(clients, (v) => v?.id === vote.id && !v.open && v.results !== null, waitMs, 'the results')
+      const closed = whenVote(clients, (v) => v?.id === vote.id && !v.open && v.results !== null, waitMs, 'the results')
       const closeSent = nowMs()
       await command(server, board.token, boardId, { command: 'vote.close' })
       for (const t of await closed) if (measured) seeResults.push(t - closeSent)
@@ -228,7 +193,6 @@ async function oneStorage(storage: 'memory' | 'fs', options: VoteBenchOptions): 
         ...(limitMs === undefined ? {} : { limitMs, ofLimit: round2(p.p99Ms / limitMs) }),
       }
     }
-    const loopMax = Math.max(...loop.map((l) => l.maxMs))
     const rows: VoteRow[] = [
       row('vote.open sent → a participant sees the vote', seeOpen, SEE_COMMAND_P99_LIMIT_MS),
       row('ballot PUT → its 200', putMs),
@@ -238,12 +202,7 @@ async function oneStorage(storage: 'memory' | 'fs', options: VoteBenchOptions): 
       {
         storage,
         participants: options.participants,
-        measure: 'server event loop: longest block in a round',
-        samples: loop.length,
-        p50Ms: percentiles(loop.map((l) => l.maxMs)).p50Ms,
-        maxMs: loopMax,
-        limitMs: LOOP_BLOCK_LIMIT_MS,
-        ofLimit: round2(loopMax / LOOP_BLOCK_LIMIT_MS),
+        ...loopBlockRow(loop),
         load1m: round2(loadavg()[0] ?? Number.NaN),
       },
       row(
