@@ -1,5 +1,5 @@
 import path from 'node:path'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Account, createBoard, joinAs, signup } from '../helpers/api.ts'
 import {
@@ -7,14 +7,13 @@ import {
   drag,
   type ExpectedFailure,
   elementsOf,
-  launchBrowser,
   signedInContext,
   toClient,
   watchedPage,
 } from '../helpers/browser.ts'
 import { putElement } from '../helpers/elements.ts'
-import { startTestServer, type TestServer } from '../helpers/server.ts'
 import { connectClient, type SyncClient } from '../helpers/sync-client.ts'
+import { serverAndBrowser } from '../helpers/workshop.ts'
 
 /**
  * A live workshop from three screens (issue 13, items 1, 2, 6, 8, 9): a facilitator with the
@@ -73,8 +72,7 @@ async function looksAt(page: Page, frameId: string): Promise<boolean> {
 const remainingOf = async (page: Page) => Number(await page.getByTestId('facilitation-timer').getAttribute('data-remaining-ms'))
 
 describe('facilitation: agenda, timer, groups and presentation across three screens', () => {
-  let server: TestServer
-  let browser: Browser
+  const env = serverAndBrowser()
   let owner: Account
   let boardId = ''
   let seeder: SyncClient
@@ -88,6 +86,7 @@ describe('facilitation: agenda, timer, groups and presentation across three scre
     account: Account,
     options: { clockSkewMs?: number; viewport?: { width: number; height: number } } = {},
   ) => {
+    const { server, browser } = env
     const context = await signedInContext(browser, server.url, account.token, options.viewport)
     if (options.clockSkewMs) {
       // this machine's clock runs wrong: the timer must still agree (it follows the server's clock)
@@ -111,8 +110,7 @@ describe('facilitation: agenda, timer, groups and presentation across three scre
   }
 
   beforeAll(async () => {
-    server = await startTestServer()
-    browser = await launchBrowser()
+    const { server } = env
     owner = await signup(server.url, 'Ana Novak')
     boardId = await createBoard(server.url, owner.token, { title: 'Malt house workshop' })
     const g = await joinAs(server.url, owner.token, boardId, 'editor', 'Gábor Kovács')
@@ -138,8 +136,6 @@ describe('facilitation: agenda, timer, groups and presentation across three scre
 
   afterAll(async () => {
     seeder?.destroy()
-    await browser?.close()
-    await server?.stop()
   })
 
   it('shows the bar to the facilitator only', async () => {
@@ -415,7 +411,7 @@ describe('facilitation: agenda, timer, groups and presentation across three scre
   })
 
   it('shows a viewer the strip under the view-only badge, and no bar', async () => {
-    const viewerAccount = await joinAs(server.url, owner.token, boardId, 'viewer', 'Jana Horvat')
+    const viewerAccount = await joinAs(env.server.url, owner.token, boardId, 'viewer', 'Jana Horvat')
     const viewer = await enter(viewerAccount)
     try {
       const strip = viewer.page.getByTestId('facilitation-strip')

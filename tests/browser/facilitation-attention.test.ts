@@ -1,9 +1,8 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { t } from '../../shared/i18n/index.ts'
-import { createBoard, joinAs, signup } from '../helpers/api.ts'
-import { launchBrowser, signedInContext, watchedPage } from '../helpers/browser.ts'
-import { startTestServer, type TestServer } from '../helpers/server.ts'
+import { createBoard, signup } from '../helpers/api.ts'
+import { joinWorkshop, openBoardAs, type Person, serverAndBrowser } from '../helpers/workshop.ts'
 
 /**
  * Attention in a live workshop (issue 13, items 4 and 8): a facilitator and two participants,
@@ -17,13 +16,6 @@ const SHOTS = process.env.ATTENTION_SHOTS
 const LIVE = { timeout: 5000, interval: 50 }
 
 type Rect = { x: number; y: number; w: number; h: number }
-
-interface Person {
-  name: string
-  page: Page
-  context: BrowserContext
-  problems: string[]
-}
 
 /** The board rect a page shows (the canvas's debug hook and the stage's size). */
 const visible = (page: Page): Promise<Rect> =>
@@ -72,19 +64,11 @@ const laserPixels = (page: Page) =>
     return red
   })
 
-let server: TestServer
-let browser: Browser
-beforeAll(async () => {
-  server = await startTestServer()
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
+const env = serverAndBrowser()
 
 describe('facilitation: attention', () => {
   it('summon, follow, presentation, reactions and the laser reach the others', { timeout: 120_000 }, async () => {
+    const { server } = env
     const owner = await signup(server.url, 'Owner')
     // notes spread over the board, so that each view shows something of its own
     const ideas = ['Café in the boiler house', 'Makerspace', 'Rope museum', 'Bike repair', 'Market hall', 'Studios']
@@ -106,24 +90,9 @@ describe('facilitation: attention', () => {
         })),
       },
     })
-    const accounts = {
-      fac: await joinAs(server.url, owner.token, boardId, 'facilitator', 'Fatima Facilitator'),
-      anna: await joinAs(server.url, owner.token, boardId, 'editor', 'Anna Kovač'),
-      ben: await joinAs(server.url, owner.token, boardId, 'editor', 'Ben Weber'),
-    }
+    const accounts = await joinWorkshop(server.url, owner.token, boardId)
     const people: Person[] = []
-    const open = async (name: string, token: string): Promise<Person> => {
-      const context = await signedInContext(browser, server.url, token)
-      const watched = await watchedPage(context)
-      const person = { name, page: watched.page, context, problems: watched.problems }
-      people.push(person)
-      await watched.page.goto(`${server.url}/boards/${boardId}`)
-      await expect
-        .poll(() => watched.page.getByTestId('connection-status').getAttribute('data-status'), { timeout: 15_000 })
-        .toBe('connected')
-      await watched.page.getByTestId('board-canvas').waitFor()
-      return person
-    }
+    const open = (name: string, token: string) => openBoardAs(env, people, boardId, name, token)
     try {
       const fac = await open('Fatima Facilitator', accounts.fac.token)
       const anna = await open('Anna Kovač', accounts.anna.token)

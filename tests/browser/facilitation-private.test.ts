@@ -1,8 +1,8 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { api, createBoard, joinAs, signup } from '../helpers/api.ts'
-import { elementsOf, launchBrowser, signedInContext, watchedPage } from '../helpers/browser.ts'
-import { startTestServer, type TestServer } from '../helpers/server.ts'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { api, createBoard, signup } from '../helpers/api.ts'
+import { elementsOf } from '../helpers/browser.ts'
+import { joinWorkshop, openBoardAs, serverAndBrowser, type Person as WorkshopPerson, waitConnected } from '../helpers/workshop.ts'
 
 /**
  * The private brainstorm (issue 13, item 7) with a facilitator and two participants, each in
@@ -19,11 +19,7 @@ const SHOTS = process.env.PRIVATE_SHOTS
 const LIVE = { timeout: 6000, interval: 50 }
 const SECRET = 'Rooftop garden'
 
-interface Person {
-  name: string
-  page: Page
-  context: BrowserContext
-  problems: string[]
+interface Person extends WorkshopPerson {
   /** every sync message and REST answer this page received, as text */
   received: string[]
 }
@@ -43,56 +39,32 @@ async function canvasPoint(page: Page, fx: number, fy: number) {
   return { x: box.x + box.width * fx, y: box.y + box.height * fy }
 }
 
-async function waitConnected(page: Page) {
-  await expect
-    .poll(() => page.getByTestId('connection-status').getAttribute('data-status'), { timeout: 15_000 })
-    .toBe('connected')
-  await page.getByTestId('board-canvas').waitFor()
-}
-
-let server: TestServer
-let browser: Browser
-beforeAll(async () => {
-  server = await startTestServer()
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
+const env = serverAndBrowser()
 
 describe('facilitation: private brainstorm', () => {
   it('a participant’s notes reach nobody else until the facilitator reveals them', { timeout: 120_000 }, async () => {
+    const { server } = env
     const owner = await signup(server.url, 'Owner')
     const boardId = await createBoard(server.url, owner.token, { title: 'Tannery, ideas round' })
-    const accounts = {
-      fac: await joinAs(server.url, owner.token, boardId, 'facilitator', 'Fatima Facilitator'),
-      anna: await joinAs(server.url, owner.token, boardId, 'editor', 'Anna Kovač'),
-      ben: await joinAs(server.url, owner.token, boardId, 'editor', 'Ben Weber'),
-    }
+    const accounts = await joinWorkshop(server.url, owner.token, boardId)
     const people: Person[] = []
-    const open = async (name: string, token: string): Promise<Person> => {
-      const context = await signedInContext(browser, server.url, token)
-      const watched = await watchedPage(context)
-      const received: string[] = []
-      watched.page.on('websocket', (socket) =>
-        socket.on('framereceived', ({ payload }) =>
-          received.push(typeof payload === 'string' ? payload : payload.toString('utf8')),
-        ),
-      )
-      watched.page.on('response', (response) => {
-        if (response.url().includes('/api/'))
-          void response
-            .text()
-            .then((text) => received.push(text))
-            .catch(() => undefined)
+    const open = (name: string, token: string) =>
+      openBoardAs(env, people, boardId, name, token, (page) => {
+        const received: string[] = []
+        page.on('websocket', (socket) =>
+          socket.on('framereceived', ({ payload }) =>
+            received.push(typeof payload === 'string' ? payload : payload.toString('utf8')),
+          ),
+        )
+        page.on('response', (response) => {
+          if (response.url().includes('/api/'))
+            void response
+              .text()
+              .then((text) => received.push(text))
+              .catch(() => undefined)
+        })
+        return { received }
       })
-      const person = { name, page: watched.page, context, problems: watched.problems, received }
-      people.push(person)
-      await watched.page.goto(`${server.url}/boards/${boardId}`)
-      await waitConnected(watched.page)
-      return person
-    }
     try {
       const fac = await open('Fatima Facilitator', accounts.fac.token)
       const anna = await open('Anna Kovač', accounts.anna.token)

@@ -1,8 +1,8 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { type Account, api, createBoard, joinAs, signup } from '../helpers/api.ts'
-import { centreOf, launchBrowser, signedInContext, watchedPage } from '../helpers/browser.ts'
-import { startTestServer, type TestServer } from '../helpers/server.ts'
+import { centreOf, signedInContext, watchedPage } from '../helpers/browser.ts'
+import { serverAndBrowser } from '../helpers/workshop.ts'
 
 /**
  * Dot voting as a workshop uses it (issue 13): a facilitator opens a vote on three notes from
@@ -67,19 +67,11 @@ const docJson = (page: Page) =>
     return JSON.stringify(Object.fromEntries([...doc.share.keys()].map((name) => [name, doc.getMap(name).toJSON()])))
   })
 
-let server: TestServer
-let browser: Browser
-beforeAll(async () => {
-  server = await startTestServer()
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
+const env = serverAndBrowser()
 
 describe('dot voting on the canvas', () => {
   it('places dots by clicking, holds the limits, keeps ballots secret and shows one ranking everywhere', async () => {
+    const { server, browser } = env
     const owner: Account = await signup(server.url, 'Fatima Facilitator')
     const boardId = await createBoard(server.url, owner.token, { title: 'Spinnerei workshop', content })
     const ana = await joinAs(server.url, owner.token, boardId, 'editor', 'Ana Horvat')

@@ -1,10 +1,10 @@
 import { connect, createServer, type Server, type Socket } from 'node:net'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { colorDistance, colorForUser, NEAR_IDENTICAL_DISTANCE } from '../../client/board/user-color.ts'
 import { type Account, createBoard, joinAs, signup } from '../helpers/api.ts'
-import { launchBrowser, signedInContext, watchedPage } from '../helpers/browser.ts'
-import { startTestServer, type TestServer } from '../helpers/server.ts'
+import { signedInContext, watchedPage } from '../helpers/browser.ts'
+import { serverAndBrowser } from '../helpers/workshop.ts'
 
 /**
  * A TCP relay that can go silent like a dropped Wi-Fi: bytes stop flowing both ways, but no
@@ -46,20 +46,12 @@ async function silenceableRelay(targetPort: number): Promise<{ port: number; sil
 
 const presentNames = (page: Page) => page.getByTestId('presence-list').getByTestId('presence-name').allTextContents()
 
-let server: TestServer
-let browser: Browser
-beforeAll(async () => {
-  // the default PING_INTERVAL_MS: what a workshop gets
-  server = await startTestServer()
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
+// the default PING_INTERVAL_MS: what a workshop gets
+const env = serverAndBrowser()
 
 describe('presence: who is here, in colours told apart', () => {
   it('drops someone whose network went away from the others’ presence within seconds', async () => {
+    const { server, browser } = env
     const owner = await signup(server.url, 'Ana Novak')
     const boardId = await createBoard(server.url, owner.token, { title: 'Offline' })
     const guest = await joinAs(server.url, owner.token, boardId, 'editor', 'Gábor Kovács')
@@ -90,6 +82,7 @@ describe('presence: who is here, in colours told apart', () => {
   }, 40_000)
 
   it('never shows two people in near-identical colours, even when their own colours clash', async () => {
+    const { server, browser } = env
     const owner = await signup(server.url, 'Ana Novak')
     // a second account whose stable colour is the owner's: each would pick the same one alone
     let twin: Account | null = null
