@@ -6,11 +6,12 @@ import { getSettings } from '../../../shared/schema/layout.ts'
 import { canEdit, canFacilitate } from '../../../shared/schema/roles.ts'
 import { useBoard } from '../../board/board-context.ts'
 import type { BoardElement } from '../../board/board-store.ts'
+import { languageName } from '../../i18n/language-name.ts'
 import { enumLabel, language, t } from '../../i18n/locale.ts'
 import { LockIcon } from '../icons.tsx'
 import { FieldControl } from './field-control.tsx'
 import { type FieldSpec, fieldsFor } from './field-specs.ts'
-import { WorkingLanguageLabels } from './working-language-labels.tsx'
+import { elementLabels, WorkingLanguageLabels } from './working-language-labels.tsx'
 
 /** The inspector for one element: its fields, translations of its name and (for facilitators) its lock. */
 export function ElementForm(props: { element: BoardElement }) {
@@ -99,27 +100,13 @@ export function ElementForm(props: { element: BoardElement }) {
 /** Optional names in the other languages of the partner regions (the contract's `labels`). */
 function Translations(props: { element: BoardElement; readOnly: boolean; commit(name: string, value: unknown): string | null }) {
   const id = createUniqueId()
-  const labels = () =>
-    props.element.labels && typeof props.element.labels === 'object' ? (props.element.labels as Record<string, string>) : {}
+  const { labels, set } = elementLabels(props)
   // the viewer's own language first: the translation they see on the canvas is edited here too
   const others = () => [language(), ...plannedLanguages.filter((code) => code !== language())]
   /** what the canvas shows this viewer instead of the label as written (null: the label itself) */
   const translated = () => {
     const shown = labels()[language()]
     return shown !== undefined && shown.trim() !== '' && shown !== props.element.label ? shown : null
-  }
-  const languageName = (code: string) => {
-    try {
-      return new Intl.DisplayNames([language()], { type: 'language' }).of(code) ?? code
-    } catch {
-      return code
-    }
-  }
-  const set = (code: string, text: string) => {
-    const next = { ...labels() }
-    if (text.trim() === '') delete next[code]
-    else next[code] = text.slice(0, 500)
-    props.commit('labels', Object.keys(next).length > 0 ? next : null)
   }
   const count = () => Object.keys(labels()).length
   return (
