@@ -105,19 +105,27 @@ export function TextEditor(props: { canvas: CanvasApi; id: string; onDone: () =>
             background:
               element()?.kind === 'note' ? (noteFills[String(element()?.color ?? 'yellow')] ?? noteFills.yellow) : '#ffffff',
           }}
-          onKeyDown={(e) => {
-            e.stopPropagation()
-            if (e.key === 'Escape') {
-              e.preventDefault()
-              finish(false)
-            } else if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-              e.preventDefault()
-              finish(true)
-            }
-          }}
+          onKeyDown={editorKeys(finish)}
           onBlur={() => finish(true)}
         />
       )}
     </Show>
   )
+}
+
+/**
+ * The keys of a text editor over the canvas: Esc drops the edit, Ctrl/Cmd+Enter keeps it, and
+ * no key reaches the canvas's shortcuts. `finish(save)` ends the edit.
+ */
+export function editorKeys(finish: (save: boolean) => void) {
+  return (e: KeyboardEvent) => {
+    e.stopPropagation()
+    if (e.key === 'Escape') {
+      e.preventDefault()
+      finish(false)
+    } else if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+      e.preventDefault()
+      finish(true)
+    }
+  }
 }

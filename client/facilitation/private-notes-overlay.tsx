@@ -6,6 +6,7 @@ import { useBoard } from '../board/board-context.ts'
 import { activeCanvas, type CanvasApi } from '../canvas/canvas-api.ts'
 import { defaultSizes } from '../canvas/new-element.ts'
 import { setNoteSink } from '../canvas/note-sink.ts'
+import { editorKeys } from '../canvas/text-editor.tsx'
 import type { Point } from '../canvas/viewport.ts'
 import { t } from '../i18n/locale.ts'
 import { ToastContext } from '../workspace/toasts.tsx'
@@ -329,16 +330,7 @@ function NoteEditor(props: {
         clearTimeout(draft)
         draft = setTimeout(() => props.onDraft(value()), DRAFT_MS)
       }}
-      onKeyDown={(e) => {
-        e.stopPropagation()
-        if (e.key === 'Escape') {
-          e.preventDefault()
-          finish(false)
-        } else if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-          e.preventDefault()
-          finish(true)
-        }
-      }}
+      onKeyDown={editorKeys(finish)}
       onBlur={() => finish(true)}
     />
   )
