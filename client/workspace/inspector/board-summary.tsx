@@ -1,7 +1,8 @@
 import { createMemo, For, Show } from 'solid-js'
+import { numbersFor } from '../../../shared/export/format.ts'
 import { commitments } from '../../../shared/schema/enums.ts'
 import { useBoard } from '../../board/board-context.ts'
-import { enumLabel, formatNumber, t } from '../../i18n/locale.ts'
+import { enumLabel, formatNumber, locale, t } from '../../i18n/locale.ts'
 import { useSiteProfile } from '../../screens/board/site-panel.tsx'
 
 const kinds = ['actor', 'use', 'zone', 'phase', 'link', 'note', 'frame', 'image'] as const
@@ -68,7 +69,12 @@ export function BoardSummary() {
         <Show when={stats().start && stats().end}>
           <div class="facts__row">
             <dt>{t('summary.timeline')}</dt>
-            <dd>{t('summary.timelineValue', { start: stats().start ?? '', end: stats().end ?? '' })}</dd>
+            <dd>
+              {t('summary.timelineValue', {
+                start: numbersFor(locale()).month(stats().start ?? ''),
+                end: numbersFor(locale()).month(stats().end ?? ''),
+              })}
+            </dd>
           </div>
         </Show>
       </dl>
