@@ -33,7 +33,8 @@ export function Inspector() {
       data-testid="inspector"
       data-mode={selected().length === 0 ? 'none' : selected().length === 1 ? 'single' : 'multi'}
     >
-      <div id="inspector-body" class="ws-inspector__body">
+      {/* the scroll container takes focus so that a keyboard can scroll a long, read-only form */}
+      <div id="inspector-body" class="ws-inspector__body" tabindex="0">
         <Switch>
           <Match when={single()}>
             {(element) => (
