@@ -273,6 +273,7 @@ export function createCanvasController(
       editing,
       cancelGesture: () => pointer.cancel(),
       setSpaceHeld: (held) => pointer.setSpaceHeld(held),
+      isCanvas: (target) => target === host,
     }),
   )
   const onBlur = () => pointer.setSpaceHeld(false)

@@ -100,6 +100,8 @@ export function ShortcutsSheet() {
                   <ul class="kb-sheet__notes">
                     <li>{t('shortcuts.hold')}</li>
                     <li>{t('shortcuts.nudgeBig')}</li>
+                    <li>{t('shortcuts.walk')}</li>
+                    <li>{t('shortcuts.place')}</li>
                   </ul>
                 </Show>
               </section>

@@ -502,6 +502,9 @@ export const cs: TranslationCatalog = {
   'shortcuts.off': 'vypnuto',
   'shortcuts.hold': 'Podržte mezerník a tažením posuňte zobrazení',
   'shortcuts.nudgeBig': 'Shift se šipkou posouvá o 10 px',
+  'shortcuts.walk': 'Tab nebo Alt se šipkou přejde na další nebo předchozí prvek na tabuli',
+  'shortcuts.place':
+    'Klávesa pro vytvoření (například A, U nebo N) a potom Enter umístí prvek vedle vybraného nebo doprostřed zobrazení',
   'shortcuts.toolTooltip': '{name} — {hint}',
   'contextMenu.label': 'Akce',
   'contextMenu.open': 'Otevřít místní nabídku',

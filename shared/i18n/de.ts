@@ -471,6 +471,9 @@ export const de: TranslationCatalog = {
   'shortcuts.off': 'aus',
   'shortcuts.hold': 'Leertaste halten und ziehen, um die Ansicht zu verschieben',
   'shortcuts.nudgeBig': 'Shift mit Pfeiltaste verschiebt um 10 px',
+  'shortcuts.walk': 'Tab oder Alt mit Pfeiltaste geht zum nächsten oder vorigen Element auf dem Board',
+  'shortcuts.place':
+    'Eine Taste zum Erstellen (etwa A, U oder N), dann Enter, setzt das Element neben das ausgewählte oder in die Mitte der Ansicht',
   'shortcuts.toolTooltip': '{name} — {hint}',
 
   // The context menu

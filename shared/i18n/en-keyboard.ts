@@ -33,6 +33,9 @@ export const enKeyboard = {
   'shortcuts.off': 'off',
   'shortcuts.hold': 'Hold Space and drag to pan',
   'shortcuts.nudgeBig': 'Shift with an arrow moves 10 px',
+  'shortcuts.walk': 'Tab or Alt with an arrow goes to the next or previous element on the board',
+  'shortcuts.place':
+    'A creation key (such as A, U or N), then Enter, places the element beside the selected one, or in the middle of the view',
   'shortcuts.toolTooltip': '{name} — {hint}',
 
   // The context menu

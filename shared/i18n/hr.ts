@@ -494,6 +494,9 @@ export const hr: TranslationCatalog = {
   'shortcuts.off': 'isključeno',
   'shortcuts.hold': 'Držite razmaknicu i povucite za pomicanje',
   'shortcuts.nudgeBig': 'Shift sa strelicom pomiče za 10 px',
+  'shortcuts.walk': 'Tab ili Alt sa strelicom prelazi na sljedeći ili prethodni element na ploči',
+  'shortcuts.place':
+    'Tipka za stvaranje (npr. A, U ili N), zatim Enter, postavlja element pokraj odabranog ili u sredinu prikaza',
   'shortcuts.toolTooltip': '{name} — {hint}',
 
   // The context menu

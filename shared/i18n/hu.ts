@@ -450,6 +450,9 @@ export const hu: TranslationCatalog = {
   'shortcuts.off': 'ki',
   'shortcuts.hold': 'Nézet mozgatása: Space nyomva tartása és húzás',
   'shortcuts.nudgeBig': 'Shift és nyílbillentyű: 10 px-es mozgatás',
+  'shortcuts.walk': 'Tab vagy Alt és nyílbillentyű: ugrás a tábla következő vagy előző elemére',
+  'shortcuts.place':
+    'Létrehozó billentyű (például A, U vagy N), majd Enter: az elem a kijelölt mellé vagy a nézet közepére kerül',
   'shortcuts.toolTooltip': '{name} – {hint}',
   'contextMenu.label': 'Műveletek',
   'contextMenu.open': 'Helyi menü megnyitása',

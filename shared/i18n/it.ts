@@ -489,6 +489,9 @@ export const it: TranslationCatalog = {
   'shortcuts.off': 'disattivate',
   'shortcuts.hold': 'Tieni premuto Spazio e trascina per spostare la vista',
   'shortcuts.nudgeBig': 'Shift con una freccia sposta di 10 px',
+  'shortcuts.walk': "Tab o Alt con una freccia va all'elemento successivo o precedente della lavagna",
+  'shortcuts.place':
+    "Un tasto di creazione (come A, U o N), poi Invio, colloca l'elemento accanto a quello selezionato o al centro della vista",
   'shortcuts.toolTooltip': '{name} — {hint}',
 
   // Menu contestuale

@@ -497,6 +497,8 @@ export const pl: TranslationCatalog = {
   'shortcuts.off': 'wył.',
   'shortcuts.hold': 'Przytrzymaj spację i przeciągnij, aby przesunąć widok',
   'shortcuts.nudgeBig': 'Shift ze strzałką przesuwa o 10 px',
+  'shortcuts.walk': 'Tab lub Alt ze strzałką przechodzi do następnego lub poprzedniego elementu na tablicy',
+  'shortcuts.place': 'Klawisz tworzenia (np. A, U lub N), a potem Enter umieszcza element obok zaznaczonego lub na środku widoku',
   'shortcuts.toolTooltip': '{name} — {hint}',
   'contextMenu.label': 'Działania',
   'contextMenu.open': 'Otwórz menu kontekstowe',

@@ -490,6 +490,9 @@ export const sk: TranslationCatalog = {
   'shortcuts.off': 'vypnuté',
   'shortcuts.hold': 'Podržte medzerník a ťahaním posuňte zobrazenie',
   'shortcuts.nudgeBig': 'Shift so šípkou posúva o 10 px',
+  'shortcuts.walk': 'Tab alebo Alt so šípkou prejde na ďalší alebo predchádzajúci prvok na tabuli',
+  'shortcuts.place':
+    'Kláves na vytvorenie (napríklad A, U alebo N) a potom Enter umiestni prvok vedľa vybraného alebo doprostred zobrazenia',
   'shortcuts.toolTooltip': '{name} — {hint}',
   'contextMenu.label': 'Akcie',
   'contextMenu.open': 'Otvoriť kontextovú ponuku',

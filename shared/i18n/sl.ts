@@ -463,6 +463,9 @@ export const sl: TranslationCatalog = {
   'shortcuts.off': 'izklopljeno',
   'shortcuts.hold': 'Za premik pogleda držite preslednico in vlecite',
   'shortcuts.nudgeBig': 'Shift s puščico premakne za 10 px',
+  'shortcuts.walk': 'Tab ali Alt s puščico skoči na naslednji ali prejšnji element na tabli',
+  'shortcuts.place':
+    'Tipka za ustvarjanje (na primer A, U ali N), nato Enter, postavi element poleg izbranega ali na sredino pogleda',
   'shortcuts.toolTooltip': '{name} — {hint}',
   'contextMenu.label': 'Dejanja',
   'contextMenu.open': 'Odpri priročni meni',

@@ -12,7 +12,12 @@ import { commandNames, defineAction } from './types.ts'
 function dispatchKey(registry: typeof canvasActions, event: KeyboardEvent, context: ActionContext) {
   const router = createKeyboardRouter({ singleKeys: createSignal(true)[0] })
   router.register(
-    canvasKeyScope(registry, () => context, { editing: () => null, cancelGesture: () => false, setSpaceHeld: () => {} }),
+    canvasKeyScope(registry, () => context, {
+      editing: () => null,
+      cancelGesture: () => false,
+      setSpaceHeld: () => {},
+      isCanvas: () => false,
+    }),
   )
   const taken = router.dispatch(event)
   return taken && taken !== 'scope' ? (registry.get(taken.id as ActionName) ?? null) : null
