@@ -472,6 +472,7 @@ export const cs: TranslationCatalog = {
   'action.nudgeRight': 'Posunout doprava',
   'action.nudgeUp': 'Posunout nahoru',
   'action.nudgeDown': 'Posunout dolů',
+  'action.resizeByKeys': 'Změnit velikost (širší, užší, vyšší, nižší)',
   'action.editText': 'Upravit text',
   'action.toggleMinimap': 'Zobrazit nebo skrýt minimapu',
   'key.ctrl': 'Ctrl',
@@ -501,7 +502,7 @@ export const cs: TranslationCatalog = {
     'Samotná písmena, číslice a symboly (např. N, ? nebo +). Vypněte je, pokud používáte hlasové ovládání nebo se klávesy spouštějí omylem; panel nástrojů a toto tlačítko fungují dál.',
   'shortcuts.off': 'vypnuto',
   'shortcuts.hold': 'Podržte mezerník a tažením posuňte zobrazení',
-  'shortcuts.nudgeBig': 'Shift se šipkou posouvá o 10 px',
+  'shortcuts.nudgeBig': 'Shift se šipkou posouvá o 50 px',
   'shortcuts.walk': 'Tab nebo Alt se šipkou přejde na další nebo předchozí prvek na tabuli',
   'shortcuts.place':
     'Klávesa pro vytvoření (například A, U nebo N) a potom Enter umístí prvek vedle vybraného nebo doprostřed zobrazení',

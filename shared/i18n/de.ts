@@ -437,6 +437,7 @@ export const de: TranslationCatalog = {
   'action.nudgeRight': 'Nach rechts verschieben',
   'action.nudgeUp': 'Nach oben verschieben',
   'action.nudgeDown': 'Nach unten verschieben',
+  'action.resizeByKeys': 'Größe ändern (breiter, schmaler, höher, niedriger)',
   'action.editText': 'Text bearbeiten',
   'action.toggleMinimap': 'Übersichtskarte ein- oder ausblenden',
 
@@ -470,7 +471,7 @@ export const de: TranslationCatalog = {
     'Buchstaben, Ziffern und Zeichen allein (etwa N, ? oder +). Schalten Sie sie aus, wenn Sie Spracheingabe nutzen oder Tasten versehentlich auslösen; Werkzeugleiste und diese Schaltfläche funktionieren weiterhin.',
   'shortcuts.off': 'aus',
   'shortcuts.hold': 'Leertaste halten und ziehen, um die Ansicht zu verschieben',
-  'shortcuts.nudgeBig': 'Shift mit Pfeiltaste verschiebt um 10 px',
+  'shortcuts.nudgeBig': 'Shift mit Pfeiltaste verschiebt um 50 px',
   'shortcuts.walk': 'Tab oder Alt mit Pfeiltaste geht zum nächsten oder vorigen Element auf dem Board',
   'shortcuts.place':
     'Eine Taste zum Erstellen (etwa A, U oder N), dann Enter, setzt das Element neben das ausgewählte oder in die Mitte der Ansicht',

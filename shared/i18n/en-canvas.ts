@@ -57,6 +57,7 @@ export const enCanvas = {
   'action.nudgeRight': 'Move right',
   'action.nudgeUp': 'Move up',
   'action.nudgeDown': 'Move down',
+  'action.resizeByKeys': 'Resize (wider, narrower, taller, shorter)',
   'action.editText': 'Edit text',
   'action.toggleMinimap': 'Show or hide the minimap',
 } as const satisfies Record<string, Message>

@@ -32,7 +32,7 @@ export const enKeyboard = {
     'Letters, digits and symbols alone (such as N, ? or +). Turn them off if you use speech input or keys fire by accident; the toolbar and this button still work.',
   'shortcuts.off': 'off',
   'shortcuts.hold': 'Hold Space and drag to pan',
-  'shortcuts.nudgeBig': 'Shift with an arrow moves 10 px',
+  'shortcuts.nudgeBig': 'Shift with an arrow moves 50 px',
   'shortcuts.walk': 'Tab or Alt with an arrow goes to the next or previous element on the board',
   'shortcuts.place':
     'A creation key (such as A, U or N), then Enter, places the element beside the selected one, or in the middle of the view',

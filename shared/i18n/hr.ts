@@ -460,6 +460,7 @@ export const hr: TranslationCatalog = {
   'action.nudgeRight': 'Pomakni desno',
   'action.nudgeUp': 'Pomakni gore',
   'action.nudgeDown': 'Pomakni dolje',
+  'action.resizeByKeys': 'Promijeni veličinu (šire, uže, više, niže)',
   'action.editText': 'Uredi tekst',
   'action.toggleMinimap': 'Prikaži ili sakrij preglednu kartu',
 
@@ -493,7 +494,7 @@ export const hr: TranslationCatalog = {
     'Samostalna slova, brojke i simboli (npr. N, ? ili +). Isključite ih ako koristite glasovni unos ili se tipke slučajno aktiviraju; alatna traka i ovaj gumb i dalje rade.',
   'shortcuts.off': 'isključeno',
   'shortcuts.hold': 'Držite razmaknicu i povucite za pomicanje',
-  'shortcuts.nudgeBig': 'Shift sa strelicom pomiče za 10 px',
+  'shortcuts.nudgeBig': 'Shift sa strelicom pomiče za 50 px',
   'shortcuts.walk': 'Tab ili Alt sa strelicom prelazi na sljedeći ili prethodni element na ploči',
   'shortcuts.place':
     'Tipka za stvaranje (npr. A, U ili N), zatim Enter, postavlja element pokraj odabranog ili u sredinu prikaza',

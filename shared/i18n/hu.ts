@@ -418,6 +418,7 @@ export const hu: TranslationCatalog = {
   'action.nudgeRight': 'Mozgatás jobbra',
   'action.nudgeUp': 'Mozgatás felfelé',
   'action.nudgeDown': 'Mozgatás lefelé',
+  'action.resizeByKeys': 'Átméretezés (szélesebb, keskenyebb, magasabb, alacsonyabb)',
   'action.editText': 'Szöveg szerkesztése',
   'action.toggleMinimap': 'Áttekintő térkép megjelenítése vagy elrejtése',
   'key.ctrl': 'Ctrl',
@@ -449,7 +450,7 @@ export const hu: TranslationCatalog = {
     'Betűk, számjegyek és jelek önmagukban (pl. N, ? vagy +). Kapcsolja ki őket, ha beszédvezérlést használ, vagy ha véletlenül aktiválódnak; az eszköztár és ez a gomb továbbra is működik.',
   'shortcuts.off': 'ki',
   'shortcuts.hold': 'Nézet mozgatása: Space nyomva tartása és húzás',
-  'shortcuts.nudgeBig': 'Shift és nyílbillentyű: 10 px-es mozgatás',
+  'shortcuts.nudgeBig': 'Shift és nyílbillentyű: 50 px-es mozgatás',
   'shortcuts.walk': 'Tab vagy Alt és nyílbillentyű: ugrás a tábla következő vagy előző elemére',
   'shortcuts.place':
     'Létrehozó billentyű (például A, U vagy N), majd Enter: az elem a kijelölt mellé vagy a nézet közepére kerül',

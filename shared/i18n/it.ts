@@ -455,6 +455,7 @@ export const it: TranslationCatalog = {
   'action.nudgeRight': 'Sposta a destra',
   'action.nudgeUp': 'Sposta in alto',
   'action.nudgeDown': 'Sposta in basso',
+  'action.resizeByKeys': 'Ridimensiona (più largo, più stretto, più alto, più basso)',
   'action.editText': 'Modifica testo',
   'action.toggleMinimap': 'Mostra o nascondi la minimappa',
 
@@ -488,7 +489,7 @@ export const it: TranslationCatalog = {
     'Lettere, cifre e simboli da soli (come N, ? o +). Disattivale se usi la dettatura vocale o se i tasti scattano per sbaglio; la barra degli strumenti e questo pulsante restano attivi.',
   'shortcuts.off': 'disattivate',
   'shortcuts.hold': 'Tieni premuto Spazio e trascina per spostare la vista',
-  'shortcuts.nudgeBig': 'Shift con una freccia sposta di 10 px',
+  'shortcuts.nudgeBig': 'Shift con una freccia sposta di 50 px',
   'shortcuts.walk': "Tab o Alt con una freccia va all'elemento successivo o precedente della lavagna",
   'shortcuts.place':
     "Un tasto di creazione (come A, U o N), poi Invio, colloca l'elemento accanto a quello selezionato o al centro della vista",

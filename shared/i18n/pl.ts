@@ -465,6 +465,7 @@ export const pl: TranslationCatalog = {
   'action.nudgeRight': 'Przesuń w prawo',
   'action.nudgeUp': 'Przesuń w górę',
   'action.nudgeDown': 'Przesuń w dół',
+  'action.resizeByKeys': 'Zmień rozmiar (szerzej, węziej, wyżej, niżej)',
   'action.editText': 'Edytuj tekst',
   'action.toggleMinimap': 'Pokaż lub ukryj minimapę',
 
@@ -496,7 +497,7 @@ export const pl: TranslationCatalog = {
     'Same litery, cyfry i symbole (np. N, ? lub +). Wyłącz je, jeśli używasz sterowania głosem albo klawisze uruchamiają się przypadkiem; pasek narzędzi i ten przycisk nadal działają.',
   'shortcuts.off': 'wył.',
   'shortcuts.hold': 'Przytrzymaj spację i przeciągnij, aby przesunąć widok',
-  'shortcuts.nudgeBig': 'Shift ze strzałką przesuwa o 10 px',
+  'shortcuts.nudgeBig': 'Shift ze strzałką przesuwa o 50 px',
   'shortcuts.walk': 'Tab lub Alt ze strzałką przechodzi do następnego lub poprzedniego elementu na tablicy',
   'shortcuts.place': 'Klawisz tworzenia (np. A, U lub N), a potem Enter umieszcza element obok zaznaczonego lub na środku widoku',
   'shortcuts.toolTooltip': '{name} — {hint}',

@@ -458,6 +458,7 @@ export const sk: TranslationCatalog = {
   'action.nudgeRight': 'Posunúť doprava',
   'action.nudgeUp': 'Posunúť nahor',
   'action.nudgeDown': 'Posunúť nadol',
+  'action.resizeByKeys': 'Zmeniť veľkosť (širšie, užšie, vyššie, nižšie)',
   'action.editText': 'Upraviť text',
   'action.toggleMinimap': 'Zobraziť alebo skryť minimapu',
 
@@ -489,7 +490,7 @@ export const sk: TranslationCatalog = {
     'Samotné písmená, číslice a symboly (napr. N, ? alebo +). Vypnite ich, ak používate hlasové ovládanie alebo sa klávesy spúšťajú omylom; panel nástrojov a toto tlačidlo fungujú ďalej.',
   'shortcuts.off': 'vypnuté',
   'shortcuts.hold': 'Podržte medzerník a ťahaním posuňte zobrazenie',
-  'shortcuts.nudgeBig': 'Shift so šípkou posúva o 10 px',
+  'shortcuts.nudgeBig': 'Shift so šípkou posúva o 50 px',
   'shortcuts.walk': 'Tab alebo Alt so šípkou prejde na ďalší alebo predchádzajúci prvok na tabuli',
   'shortcuts.place':
     'Kláves na vytvorenie (napríklad A, U alebo N) a potom Enter umiestni prvok vedľa vybraného alebo doprostred zobrazenia',

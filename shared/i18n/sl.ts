@@ -433,6 +433,7 @@ export const sl: TranslationCatalog = {
   'action.nudgeRight': 'Premakni desno',
   'action.nudgeUp': 'Premakni gor',
   'action.nudgeDown': 'Premakni dol',
+  'action.resizeByKeys': 'Spremeni velikost (širše, ožje, višje, nižje)',
   'action.editText': 'Uredi besedilo',
   'action.toggleMinimap': 'Pokaži ali skrij mini zemljevid',
   'key.ctrl': 'Ctrl',
@@ -462,7 +463,7 @@ export const sl: TranslationCatalog = {
     'Same črke, števke in simboli (npr. N, ? ali +). Izklopite jih, če uporabljate govorni vnos ali se tipke sprožijo po pomoti; orodna vrstica in ta gumb še vedno delujeta.',
   'shortcuts.off': 'izklopljeno',
   'shortcuts.hold': 'Za premik pogleda držite preslednico in vlecite',
-  'shortcuts.nudgeBig': 'Shift s puščico premakne za 10 px',
+  'shortcuts.nudgeBig': 'Shift s puščico premakne za 50 px',
   'shortcuts.walk': 'Tab ali Alt s puščico skoči na naslednji ali prejšnji element na tabli',
   'shortcuts.place':
     'Tipka za ustvarjanje (na primer A, U ali N), nato Enter, postavi element poleg izbranega ali na sredino pogleda',

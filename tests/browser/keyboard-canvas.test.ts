@@ -79,15 +79,21 @@ describe('keyboard canvas', () => {
       await page.keyboard.press('Alt+ArrowLeft')
       await expect.poll(() => selected(page)).toEqual([order[0]])
 
-      // walk to the actor and move it: 10 px right with Shift, 1 px down; each press one operation
+      // walk to the actor and move it: 50 px right with Shift, 10 px down; each press one operation
       for (let i = 0; i < 5 && (await selected(page))?.[0] !== actor.id; i++) await page.keyboard.press('Tab')
       await expect.poll(() => selected(page)).toEqual([actor.id])
       await page.keyboard.press('Shift+ArrowRight')
       await page.keyboard.press('ArrowDown')
       const moved = async (p: Page) => (await elementsOf(p))[actor.id] as unknown as Box | undefined
-      await expect.poll(async () => (await moved(page))?.x).toBe(actor.x + 10)
-      await expect.poll(async () => (await moved(page))?.y).toBe(actor.y + 1)
-      await expect.poll(async () => (await moved(gita.page))?.x).toBe(actor.x + 10)
+      await expect.poll(async () => (await moved(page))?.x).toBe(actor.x + 50)
+      await expect.poll(async () => (await moved(page))?.y).toBe(actor.y + 10)
+      await expect.poll(async () => (await moved(gita.page))?.x).toBe(actor.x + 50)
+
+      // resize it without a handle: Ctrl+Right 10 px wider, Ctrl+Shift+Down 50 px taller
+      await page.keyboard.press('Control+ArrowRight')
+      await page.keyboard.press('Control+Shift+ArrowDown')
+      await expect.poll(async () => (await moved(gita.page))?.w).toBe(actor.w + 10)
+      await expect.poll(async () => (await moved(gita.page))?.h).toBe(actor.h + 50)
 
       // walk to the note, delete it; Ctrl+Z brings it back, for the other person too
       await page.waitForTimeout(700) // a separate undo step
@@ -97,7 +103,7 @@ describe('keyboard canvas', () => {
       await expect.poll(async () => (await elementsOf(gita.page))[note.id]).toBeUndefined()
       await page.keyboard.press('Control+z')
       await expect.poll(async () => (await elementsOf(gita.page))[note.id]?.label).toBe('Ask the owner')
-      expect(((await elementsOf(gita.page))[actor.id] as unknown as Box).x).toBe(actor.x + 10)
+      expect(((await elementsOf(gita.page))[actor.id] as unknown as Box).x).toBe(actor.x + 50)
       expect(((await elementsOf(gita.page))[use.id] as unknown as Box).label).toBe('Open workshop')
 
       // past the last element Tab leaves the canvas (no keyboard trap)

@@ -136,12 +136,20 @@ describe('action registry', () => {
       expect(dispatchKey(canvasActions, key(init), context)?.name, JSON.stringify(init)).toBe(name)
   })
 
-  it('nudges by 1 px, 10 px with Shift, as one move each', () => {
+  it('nudges by 10 px, 50 px with Shift, as one move each', () => {
     const { context, apply } = fakeContext('editor', ['a1'])
     dispatchKey(canvasActions, key({ key: 'ArrowRight' }), context)
     dispatchKey(canvasActions, key({ key: 'ArrowDown', shiftKey: true }), context)
-    expect(apply).toHaveBeenNthCalledWith(1, { type: 'element.move', moves: [{ id: 'a1', x: 1, y: 0 }] })
-    expect(apply).toHaveBeenNthCalledWith(2, { type: 'element.move', moves: [{ id: 'a1', x: 0, y: 10 }] })
+    expect(apply).toHaveBeenNthCalledWith(1, { type: 'element.move', moves: [{ id: 'a1', x: 10, y: 0 }] })
+    expect(apply).toHaveBeenNthCalledWith(2, { type: 'element.move', moves: [{ id: 'a1', x: 0, y: 50 }] })
+  })
+
+  it('resizes the selected box with Ctrl+arrows by 10 px (Shift 50), never below 20 px', () => {
+    const { context, apply } = fakeContext('editor', ['a1'])
+    dispatchKey(canvasActions, key({ key: 'ArrowRight', ctrlKey: true }), context)
+    dispatchKey(canvasActions, key({ key: 'ArrowUp', ctrlKey: true, shiftKey: true }), context)
+    expect(apply).toHaveBeenNthCalledWith(1, { type: 'element.resize', id: 'a1', w: 110, h: 50 })
+    expect(apply).toHaveBeenNthCalledWith(2, { type: 'element.resize', id: 'a1', w: 100, h: 20 })
   })
 
   it('ignores keys typed into fields', () => {

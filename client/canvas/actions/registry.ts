@@ -1,5 +1,5 @@
 import { copy, cut, paste } from './clipboard-actions.ts'
-import { deleteSelection, duplicate, editText, nudgeDown, nudgeLeft, nudgeRight, nudgeUp } from './edit-actions.ts'
+import { deleteSelection, duplicate, editText, nudgeDown, nudgeLeft, nudgeRight, nudgeUp, resizeByKeys } from './edit-actions.ts'
 import { redo, undo } from './history-actions.ts'
 import { bringForward, bringToFront, sendBackward, sendToBack } from './order-actions.ts'
 import { clearSelection, selectAll } from './selection-actions.ts'
@@ -46,6 +46,7 @@ export const canvasActions: ActionRegistry = createActionRegistry([
   nudgeRight,
   nudgeUp,
   nudgeDown,
+  resizeByKeys,
   editText,
   toggleMinimap,
   ...toolActions,

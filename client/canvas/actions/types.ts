@@ -32,6 +32,7 @@ export const commandNames = [
   'nudgeRight',
   'nudgeUp',
   'nudgeDown',
+  'resizeByKeys',
   'editText',
   'toggleMinimap',
 ] as const
