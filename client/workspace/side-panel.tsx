@@ -7,6 +7,7 @@ import { t } from '../i18n/locale.ts'
 import { AnalysisPanel } from './analysis/analysis-panel.tsx'
 import { ChevronLeftIcon, ChevronRightIcon } from './icons.tsx'
 import { Inspector } from './inspector/inspector.tsx'
+import { OutlinePanel } from './outline/outline-panel.tsx'
 import './side-panel.css'
 
 /**
@@ -18,9 +19,10 @@ const snapshotModules = import.meta.glob<{ SnapshotsPanel: Component }>('./snaps
 const loadSnapshots = Object.values(snapshotModules)[0]
 const SnapshotsPanel = loadSnapshots ? lazy(() => loadSnapshots().then((module) => ({ default: module.SnapshotsPanel }))) : null
 
-export type SidePanelTab = 'inspect' | 'analysis' | 'snapshots'
+export type SidePanelTab = 'inspect' | 'outline' | 'analysis' | 'snapshots'
 const tabLabels: Record<SidePanelTab, MessageKey> = {
   inspect: 'sidePanel.tab.inspect',
+  outline: 'sidePanel.tab.outline',
   analysis: 'sidePanel.tab.analysis',
   snapshots: 'sidePanel.tab.snapshots',
 }
@@ -32,7 +34,9 @@ const tabLabels: Record<SidePanelTab, MessageKey> = {
  * mounted while shown, so a hidden analysis costs nothing. Collapsible to a narrow rail.
  */
 export function SidePanel(props: { initialTab?: SidePanelTab }) {
-  const tabs: SidePanelTab[] = SnapshotsPanel ? ['inspect', 'analysis', 'snapshots'] : ['inspect', 'analysis']
+  const tabs: SidePanelTab[] = SnapshotsPanel
+    ? ['inspect', 'outline', 'analysis', 'snapshots']
+    : ['inspect', 'outline', 'analysis']
   const [active, setActive] = createSignal<SidePanelTab>(props.initialTab ?? 'inspect')
   const [open, setOpen] = createSignal(true)
   const buttons = new Map<SidePanelTab, HTMLButtonElement>()
@@ -44,6 +48,13 @@ export function SidePanel(props: { initialTab?: SidePanelTab }) {
     setOpen(true)
     if (small() && sheet.state() === 'peek' && tab !== 'inspect') sheet.setState('full')
     if (focus) buttons.get(tab)?.focus()
+  }
+  /** The outline's "Edit": the inspector on the selected element, focus on its first field. */
+  const editInInspector = () => {
+    select('inspect')
+    queueMicrotask(() =>
+      document.querySelector<HTMLElement>('#side-panel-inspect :is(input, select, textarea):not([disabled])')?.focus(),
+    )
   }
   const onKeyDown = (event: KeyboardEvent) => {
     const at = tabs.indexOf(active())
@@ -132,6 +143,11 @@ export function SidePanel(props: { initialTab?: SidePanelTab }) {
           <Inspector />
         </div>
         <Switch>
+          <Match when={active() === 'outline'}>
+            <div id="side-panel-outline" role="tabpanel" class="ws-side__panel" aria-labelledby="side-tab-outline">
+              <OutlinePanel onEdit={editInInspector} />
+            </div>
+          </Match>
           <Match when={active() === 'analysis'}>
             <div id="side-panel-analysis" role="tabpanel" class="ws-side__panel" aria-labelledby="side-tab-analysis" tabindex="0">
               <AnalysisPanel />

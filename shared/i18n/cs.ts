@@ -684,6 +684,13 @@ export const cs: TranslationCatalog = {
   'sidePanel.tab.inspect': 'Vlastnosti',
   'sidePanel.tab.analysis': 'Analýza',
   'sidePanel.tab.snapshots': 'Snímky',
+  'sidePanel.tab.outline': 'Osnova',
+  'outline.add': 'Přidat',
+  'outline.notInFrame': 'Mimo rámec',
+  'outline.edit': 'Upravit',
+  'outline.linkTo': 'Propojit s',
+  'outline.moveInto': 'Přesunout do',
+  'outline.move': 'Přesunout',
   'sidePanel.collapse': 'Skrýt postranní panel',
   'sidePanel.expand': 'Zobrazit postranní panel',
 

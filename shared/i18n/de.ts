@@ -666,6 +666,13 @@ export const de: TranslationCatalog = {
   'sidePanel.tab.inspect': 'Eigenschaften',
   'sidePanel.tab.analysis': 'Analyse',
   'sidePanel.tab.snapshots': 'Zwischenstände',
+  'sidePanel.tab.outline': 'Gliederung',
+  'outline.add': 'Hinzufügen',
+  'outline.notInFrame': 'In keinem Rahmen',
+  'outline.edit': 'Bearbeiten',
+  'outline.linkTo': 'Verbinden mit',
+  'outline.moveInto': 'Verschieben in',
+  'outline.move': 'Verschieben',
   'sidePanel.collapse': 'Seitenbereich ausblenden',
   'sidePanel.expand': 'Seitenbereich einblenden',
 

@@ -12,6 +12,13 @@ export const enAnalysis = {
   'sidePanel.tab.inspect': 'Inspect',
   'sidePanel.tab.analysis': 'Analysis',
   'sidePanel.tab.snapshots': 'Snapshots',
+  'sidePanel.tab.outline': 'Outline',
+  'outline.add': 'Add',
+  'outline.notInFrame': 'Not in a frame',
+  'outline.edit': 'Edit',
+  'outline.linkTo': 'Link to',
+  'outline.moveInto': 'Move into',
+  'outline.move': 'Move',
   'sidePanel.collapse': 'Hide the side panel',
   'sidePanel.expand': 'Show the side panel',
 

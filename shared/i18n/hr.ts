@@ -696,6 +696,13 @@ export const hr: TranslationCatalog = {
   'sidePanel.tab.inspect': 'Svojstva',
   'sidePanel.tab.analysis': 'Analiza',
   'sidePanel.tab.snapshots': 'Snimke',
+  'sidePanel.tab.outline': 'Pregled',
+  'outline.add': 'Dodaj',
+  'outline.notInFrame': 'Nije u okviru',
+  'outline.edit': 'Uredi',
+  'outline.linkTo': 'Poveži s',
+  'outline.moveInto': 'Premjesti u',
+  'outline.move': 'Premjesti',
   'sidePanel.collapse': 'Sakrij bočno okno',
   'sidePanel.expand': 'Prikaži bočno okno',
 

@@ -630,6 +630,13 @@ export const hu: TranslationCatalog = {
   'sidePanel.tab.inspect': 'Tulajdonságok',
   'sidePanel.tab.analysis': 'Elemzés',
   'sidePanel.tab.snapshots': 'Pillanatképek',
+  'sidePanel.tab.outline': 'Vázlat',
+  'outline.add': 'Hozzáadás',
+  'outline.notInFrame': 'Kereten kívül',
+  'outline.edit': 'Szerkesztés',
+  'outline.linkTo': 'Összekapcsolás ezzel',
+  'outline.moveInto': 'Áthelyezés ide',
+  'outline.move': 'Áthelyezés',
   'sidePanel.collapse': 'Oldalpanel elrejtése',
   'sidePanel.expand': 'Oldalpanel megjelenítése',
 

@@ -692,6 +692,13 @@ export const it: TranslationCatalog = {
   'sidePanel.tab.inspect': 'Proprietà',
   'sidePanel.tab.analysis': 'Analisi',
   'sidePanel.tab.snapshots': 'Istantanee',
+  'sidePanel.tab.outline': 'Struttura',
+  'outline.add': 'Aggiungi',
+  'outline.notInFrame': 'Fuori da una cornice',
+  'outline.edit': 'Modifica',
+  'outline.linkTo': 'Collega a',
+  'outline.moveInto': 'Sposta in',
+  'outline.move': 'Sposta',
   'sidePanel.collapse': 'Nascondi il pannello laterale',
   'sidePanel.expand': 'Mostra il pannello laterale',
 

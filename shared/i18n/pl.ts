@@ -683,6 +683,13 @@ export const pl: TranslationCatalog = {
   'sidePanel.tab.inspect': 'Inspektor',
   'sidePanel.tab.analysis': 'Analiza',
   'sidePanel.tab.snapshots': 'Migawki',
+  'sidePanel.tab.outline': 'Konspekt',
+  'outline.add': 'Dodaj',
+  'outline.notInFrame': 'Poza ramą',
+  'outline.edit': 'Edytuj',
+  'outline.linkTo': 'Połącz z',
+  'outline.moveInto': 'Przenieś do',
+  'outline.move': 'Przenieś',
   'sidePanel.collapse': 'Ukryj panel boczny',
   'sidePanel.expand': 'Pokaż panel boczny',
   // Analiza

@@ -680,6 +680,13 @@ export const sk: TranslationCatalog = {
   'sidePanel.tab.inspect': 'Vlastnosti',
   'sidePanel.tab.analysis': 'Analýza',
   'sidePanel.tab.snapshots': 'Snímky',
+  'sidePanel.tab.outline': 'Osnova',
+  'outline.add': 'Pridať',
+  'outline.notInFrame': 'Mimo rámca',
+  'outline.edit': 'Upraviť',
+  'outline.linkTo': 'Prepojiť s',
+  'outline.moveInto': 'Presunúť do',
+  'outline.move': 'Presunúť',
   'sidePanel.collapse': 'Skryť bočný panel',
   'sidePanel.expand': 'Zobraziť bočný panel',
 

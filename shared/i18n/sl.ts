@@ -653,6 +653,13 @@ export const sl: TranslationCatalog = {
   'sidePanel.tab.inspect': 'Lastnosti',
   'sidePanel.tab.analysis': 'Analiza',
   'sidePanel.tab.snapshots': 'Posnetki',
+  'sidePanel.tab.outline': 'Oris',
+  'outline.add': 'Dodaj',
+  'outline.notInFrame': 'Ni v okvirju',
+  'outline.edit': 'Uredi',
+  'outline.linkTo': 'Poveži z',
+  'outline.moveInto': 'Premakni v',
+  'outline.move': 'Premakni',
   'sidePanel.collapse': 'Skrij stransko ploščo',
   'sidePanel.expand': 'Pokaži stransko ploščo',
 
