@@ -694,7 +694,7 @@ export const it: TranslationCatalog = {
   'sidePanel.tab.snapshots': 'Istantanee',
   'sidePanel.tab.outline': 'Struttura',
   'outline.add': 'Aggiungi',
-  'outline.notInFrame': 'Fuori da una cornice',
+  'outline.notInFrame': 'Fuori dai riquadri',
   'outline.edit': 'Modifica',
   'outline.linkTo': 'Collega a',
   'outline.moveInto': 'Sposta in',
