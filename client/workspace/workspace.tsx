@@ -11,6 +11,7 @@ import { VoteOverlay } from '../facilitation/vote-overlay.tsx'
 import { enumLabel, t } from '../i18n/locale.ts'
 import { keyboard } from '../keyboard/app-keyboard.ts'
 import type { KeyCommand } from '../keyboard/keyboard-router.ts'
+import { BoardAnnouncer } from './announcer.tsx'
 import { exposeDebugHook } from './debug-hook.ts'
 import { createImagePlacement } from './image-placement.ts'
 import { IMAGE_TYPES } from './image-upload.ts'
@@ -130,6 +131,7 @@ export function Workspace(props: { header: JSX.Element; stage: JSX.Element; toas
               <ZoomControls />
               <FacilitationLayer />
               <VoteOverlay />
+              <BoardAnnouncer />
               <Show when={dropping()}>
                 <div class="ws-drop" aria-hidden="true">
                   {t('workspace.dropImage')}

@@ -554,6 +554,22 @@ export const cs: TranslationCatalog = {
   'workspace.canvasLoading': 'Vykreslování tabule…',
   'workspace.canvasRegion': 'Plátno tabule',
   'workspace.dropImage': 'Pusťte obrázek a umístí se na toto místo',
+  'announce.position': '{index} z {total}',
+  'announce.selectedMany': {
+    one: 'Vybrán {count} prvek',
+    few: 'Vybrány {count} prvky',
+    many: 'Vybráno {count} prvku',
+    other: 'Vybráno {count} prvků',
+  },
+  'announce.remote': {
+    one: '{name} změnil(a) {count} prvek',
+    few: '{name} změnil(a) {count} prvky',
+    many: '{name} změnil(a) {count} prvku',
+    other: '{name} změnil(a) {count} prvků',
+  },
+  'announce.oneMinute': 'Zbývá jedna minuta',
+  'announce.voteOpened': 'Hlasování začalo',
+  'announce.editingResumed': 'Úpravy jsou opět možné',
 
   // Inspektor
   'inspector.title': 'Vlastnosti',

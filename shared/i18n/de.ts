@@ -532,6 +532,12 @@ export const de: TranslationCatalog = {
   'workspace.canvasLoading': 'Board wird gezeichnet …',
   'workspace.canvasRegion': 'Arbeitsfläche des Boards',
   'workspace.dropImage': 'Bild hier ablegen, um es zu platzieren',
+  'announce.position': '{index} von {total}',
+  'announce.selectedMany': { one: '{count} Element ausgewählt', other: '{count} Elemente ausgewählt' },
+  'announce.remote': { one: '{name} hat {count} Element geändert', other: '{name} hat {count} Elemente geändert' },
+  'announce.oneMinute': 'Noch eine Minute',
+  'announce.voteOpened': 'Die Abstimmung hat begonnen',
+  'announce.editingResumed': 'Die Bearbeitung ist wieder möglich',
 
   // Inspector
   'inspector.title': 'Eigenschaften',

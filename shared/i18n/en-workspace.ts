@@ -157,4 +157,12 @@ export const enWorkspace = {
   'image.failed': 'The image could not be uploaded. {reason}',
   'image.defaultLabel': 'Image',
   'image.cancel': 'Cancel upload',
+
+  // The live region's announcements (screen readers)
+  'announce.position': '{index} of {total}',
+  'announce.selectedMany': { one: '{count} element selected', other: '{count} elements selected' },
+  'announce.remote': { one: '{name} changed {count} element', other: '{name} changed {count} elements' },
+  'announce.oneMinute': 'One minute left',
+  'announce.voteOpened': 'The vote has started',
+  'announce.editingResumed': 'Editing is possible again',
 } as const satisfies Record<string, Message>

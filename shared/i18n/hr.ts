@@ -555,6 +555,20 @@ export const hr: TranslationCatalog = {
   'workspace.canvasLoading': 'Iscrtavanje ploče…',
   'workspace.canvasRegion': 'Platno ploče',
   'workspace.dropImage': 'Ispustite sliku da je postavite ovdje',
+  'announce.position': '{index} od {total}',
+  'announce.selectedMany': {
+    one: 'Odabran {count} element',
+    few: 'Odabrana {count} elementa',
+    other: 'Odabrano {count} elemenata',
+  },
+  'announce.remote': {
+    one: '{name} je izmijenio/la {count} element',
+    few: '{name} je izmijenio/la {count} elementa',
+    other: '{name} je izmijenio/la {count} elemenata',
+  },
+  'announce.oneMinute': 'Još jedna minuta',
+  'announce.voteOpened': 'Glasanje je počelo',
+  'announce.editingResumed': 'Uređivanje je ponovno moguće',
 
   // Inspector
   'inspector.title': 'Svojstva',

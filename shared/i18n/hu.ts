@@ -502,6 +502,12 @@ export const hu: TranslationCatalog = {
   'workspace.canvasLoading': 'A tábla rajzolása…',
   'workspace.canvasRegion': 'A tábla vászna',
   'workspace.dropImage': 'Engedje el a képet az itt való elhelyezéshez',
+  'announce.position': '{index} / {total}',
+  'announce.selectedMany': { one: '{count} elem kijelölve', other: '{count} elem kijelölve' },
+  'announce.remote': { one: '{name} {count} elemet módosított', other: '{name} {count} elemet módosított' },
+  'announce.oneMinute': 'Még egy perc',
+  'announce.voteOpened': 'A szavazás elkezdődött',
+  'announce.editingResumed': 'A szerkesztés újra lehetséges',
 
   // Inspector
   'inspector.title': 'Tulajdonságok',

@@ -663,6 +663,22 @@ export const it: TranslationCatalog = {
   'image.defaultLabel': 'Immagine',
   'image.cancel': 'Annulla caricamento',
 
+  // Annunci per i lettori di schermo
+  'announce.position': '{index} di {total}',
+  'announce.selectedMany': {
+    one: '{count} elemento selezionato',
+    many: '{count} elementi selezionati',
+    other: '{count} elementi selezionati',
+  },
+  'announce.remote': {
+    one: '{name} ha modificato {count} elemento',
+    many: '{name} ha modificato {count} elementi',
+    other: '{name} ha modificato {count} elementi',
+  },
+  'announce.oneMinute': 'Manca un minuto',
+  'announce.voteOpened': 'La votazione è iniziata',
+  'announce.editingResumed': 'Le modifiche sono di nuovo possibili',
+
   // Attenzione: richiamo, segui, presentazione, puntatore laser, reazioni
   'attention.summoned': '{name} ha richiamato tutti qui',
   'attention.follow': 'Segui {name}',

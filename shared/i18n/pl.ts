@@ -548,6 +548,22 @@ export const pl: TranslationCatalog = {
   'workspace.canvasLoading': 'Rysowanie tablicy…',
   'workspace.canvasRegion': 'Obszar roboczy tablicy',
   'workspace.dropImage': 'Upuść obraz, aby go tu umieścić',
+  'announce.position': '{index} z {total}',
+  'announce.selectedMany': {
+    one: 'Zaznaczono {count} element',
+    few: 'Zaznaczono {count} elementy',
+    many: 'Zaznaczono {count} elementów',
+    other: 'Zaznaczono {count} elementu',
+  },
+  'announce.remote': {
+    one: '{name} zmienił(a) {count} element',
+    few: '{name} zmienił(a) {count} elementy',
+    many: '{name} zmienił(a) {count} elementów',
+    other: '{name} zmienił(a) {count} elementu',
+  },
+  'announce.oneMinute': 'Została jedna minuta',
+  'announce.voteOpened': 'Głosowanie się rozpoczęło',
+  'announce.editingResumed': 'Edycja jest znowu możliwa',
   // Inspektor
   'inspector.title': 'Inspektor',
   'inspector.readOnly': 'Tylko do odczytu',

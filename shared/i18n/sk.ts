@@ -542,6 +542,22 @@ export const sk: TranslationCatalog = {
   'workspace.canvasLoading': 'Vykresľuje sa tabuľa…',
   'workspace.canvasRegion': 'Plátno tabule',
   'workspace.dropImage': 'Pustite obrázok a umiestni sa na toto miesto',
+  'announce.position': '{index} z {total}',
+  'announce.selectedMany': {
+    one: 'Vybraný {count} prvok',
+    few: 'Vybrané {count} prvky',
+    many: 'Vybraného {count} prvku',
+    other: 'Vybraných {count} prvkov',
+  },
+  'announce.remote': {
+    one: '{name} zmenil(a) {count} prvok',
+    few: '{name} zmenil(a) {count} prvky',
+    many: '{name} zmenil(a) {count} prvku',
+    other: '{name} zmenil(a) {count} prvkov',
+  },
+  'announce.oneMinute': 'Zostáva jedna minúta',
+  'announce.voteOpened': 'Hlasovanie sa začalo',
+  'announce.editingResumed': 'Úpravy sú opäť možné',
 
   // Vlastnosti (inšpektor)
   'inspector.title': 'Vlastnosti',

@@ -515,6 +515,22 @@ export const sl: TranslationCatalog = {
   'workspace.canvasLoading': 'Izrisovanje table …',
   'workspace.canvasRegion': 'Platno table',
   'workspace.dropImage': 'Spustite sliko, da jo postavite sem',
+  'announce.position': '{index} od {total}',
+  'announce.selectedMany': {
+    one: 'Izbran {count} element',
+    two: 'Izbrana {count} elementa',
+    few: 'Izbrani {count} elementi',
+    other: 'Izbranih {count} elementov',
+  },
+  'announce.remote': {
+    one: '{name} je spremenil(a) {count} element',
+    two: '{name} je spremenil(a) {count} elementa',
+    few: '{name} je spremenil(a) {count} elemente',
+    other: '{name} je spremenil(a) {count} elementov',
+  },
+  'announce.oneMinute': 'Še ena minuta',
+  'announce.voteOpened': 'Glasovanje se je začelo',
+  'announce.editingResumed': 'Urejanje je spet mogoče',
 
   // Lastnosti (inšpektor)
   'inspector.title': 'Lastnosti',

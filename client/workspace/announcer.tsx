@@ -1,0 +1,157 @@
+import { createEffect, createSignal, on, onCleanup } from 'solid-js'
+import type * as Y from 'yjs'
+import type { FacilitationState } from '../../shared/facilitation/state.ts'
+import { type Announcer, createAnnouncer } from '../a11y/announcer.ts'
+import { useBoard } from '../board/board-context.ts'
+import type { BoardElement } from '../board/board-store.ts'
+import { enumLabel, t } from '../i18n/locale.ts'
+
+/** The board page's announcer while one is open (the actions say their results through it). */
+let current: Announcer | null = null
+export const boardAnnouncer = (): Announcer | null => current
+
+/** The enumeration value that says most about an element of a kind (actor's sector …). */
+const keyField: Record<string, [field: string, enumeration: string]> = {
+  actor: ['sector', 'sector'],
+  use: ['category', 'useCategory'],
+  phase: ['stage', 'stage'],
+}
+
+/** "Makers e.V., Actor, Creative industries, 3 of 17": name, kind, key value, place in reading order. */
+export function describeElement(element: BoardElement, all: readonly BoardElement[]): string {
+  const kind = enumLabel('elementKind', element.kind)
+  const label = typeof element.label === 'string' ? element.label.trim() : ''
+  const parts = label ? [label, kind] : [kind]
+  const key = keyField[element.kind]
+  const value = key ? element[key[0]] : undefined
+  if (key && typeof value === 'string' && value) parts.push(enumLabel(key[1], value))
+  const at = (e: BoardElement) => ({ x: Number(e.x), y: Number(e.y) })
+  const order = all
+    .filter((e) => typeof e.x === 'number' && typeof e.y === 'number')
+    .sort((a, b) => at(a).y - at(b).y || at(a).x - at(b).x)
+  const index = order.findIndex((e) => e.id === element.id)
+  if (index >= 0) parts.push(t('announce.position', { index: index + 1, total: order.length }))
+  return parts.join(', ')
+}
+
+/**
+ * The board page's polite live region, visually hidden: it says the selection when it changes,
+ * a summary of others' changes (at most one every five seconds) and the live workshop's events.
+ */
+export function BoardAnnouncer() {
+  const session = useBoard()
+  const { store, selection, connection, facilitation } = session
+  const [text, setText] = createSignal('')
+  const announcer = createAnnouncer({ write: setText })
+  current = announcer
+  onCleanup(() => {
+    announcer.dispose()
+    if (current === announcer) current = null
+  })
+
+  // the selection
+  createEffect(
+    on(
+      selection.ids,
+      (ids) => {
+        if (ids.length === 1) {
+          const element = store.state.elements[ids[0] ?? '']
+          if (element) announcer.announce(describeElement(element, Object.values(store.state.elements)))
+        } else if (ids.length > 1) announcer.announce(t('announce.selectedMany', { count: ids.length }))
+      },
+      { defer: true },
+    ),
+  )
+
+  // others' changes: the transactions that came from the server, by whom (whose clocks moved)
+  const doc = connection.doc
+  // biome-ignore lint/suspicious/noExplicitAny: the type `tr.changed` is keyed by
+  const elements = doc.getMap('elements') as unknown as Y.AbstractType<Y.YEvent<any>>
+  const nameOf = (client: number): string | null => {
+    const state = connection.provider.awareness.getStates().get(client) as { user?: { name?: unknown } } | undefined
+    return typeof state?.user?.name === 'string' ? state.user.name : null
+  }
+  const onTransaction = (tr: Y.Transaction) => {
+    // not the board arriving when the page opens (or after a reconnect): only changes made meanwhile
+    if (tr.local || tr.origin === session.writes.origin || !connection.provider.synced) return
+    const ids = new Set<string>()
+    for (const [type, keys] of tr.changed) {
+      if (type === elements) {
+        for (const key of keys) if (key) ids.add(key)
+        continue
+      }
+      // a field of an element: walk up to the element's key in the elements map
+      let item = type._item
+      while (item && item.parent !== elements) item = (item.parent as Y.AbstractType<unknown>)._item
+      if (item?.parentSub) ids.add(item.parentSub)
+    }
+    if (ids.size === 0) return
+    const authors = new Set<string>()
+    for (const [client, clock] of tr.afterState) {
+      if (client !== doc.clientID && clock > (tr.beforeState.get(client) ?? 0)) {
+        const name = nameOf(client)
+        if (name) authors.add(name)
+      }
+    }
+    if (authors.size === 0) {
+      // a removal moves no clock: when one other person is here, it was theirs
+      const others = [...connection.provider.awareness.getStates().keys()].filter((c) => c !== doc.clientID)
+      const only = others.length === 1 ? nameOf(others[0] as number) : null
+      if (only) authors.add(only)
+    }
+    for (const name of authors) {
+      announcer.summarize(`remote:${name}`, ids, (batches) => {
+        const all = new Set(batches.flatMap((batch) => [...batch]))
+        return t('announce.remote', { name, count: all.size })
+      })
+    }
+  }
+  doc.on('afterTransaction', onTransaction)
+  onCleanup(() => doc.off('afterTransaction', onTransaction))
+
+  // the live workshop
+  let previous: FacilitationState | null = null
+  let warnedAt: number | null = null
+  createEffect(() => {
+    const now = facilitation.state()
+    const before = previous
+    previous = now
+    if (!before) return
+    const steps = now.agenda.steps
+    if (now.agenda.current !== before.agenda.current && now.agenda.current !== null) {
+      const index = now.agenda.current
+      const step = steps[index]
+      if (step) announcer.announce(`${t('facilitation.step', { number: index + 1, count: steps.length })}: ${step.title}`)
+    }
+    if (now.editingPaused !== before.editingPaused) {
+      announcer.announce(now.editingPaused ? t('facilitation.paused') : t('announce.editingResumed'))
+    }
+    if ((now.vote?.open ?? false) !== (before.vote?.open ?? false)) {
+      announcer.announce(now.vote?.open ? t('announce.voteOpened') : t('vote.closedMeanwhile'))
+    }
+  })
+  createEffect(() => {
+    const timer = facilitation.state().timer
+    const remaining = facilitation.remaining()
+    if (!timer.running || timer.endsAt === null) return
+    if (remaining <= 60_000 && remaining > 55_000 && warnedAt !== timer.endsAt) {
+      warnedAt = timer.endsAt
+      announcer.announce(t('announce.oneMinute'))
+    }
+  })
+  createEffect(
+    on(
+      () => facilitation.state().timer.running && facilitation.remaining() <= 0,
+      (up) => {
+        if (up) announcer.announce(t('facilitation.timeUp'))
+      },
+      { defer: true },
+    ),
+  )
+
+  return (
+    <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true" data-testid="announcer">
+      {text()}
+    </div>
+  )
+}

@@ -1,0 +1,88 @@
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createBoard, joinAs, signup } from '../helpers/api.ts'
+import { centreOf, launchBrowser, signedInContext } from '../helpers/browser.ts'
+import { putElement } from '../helpers/elements.ts'
+import { startTestServer, type TestServer } from '../helpers/server.ts'
+import { connectClient } from '../helpers/sync-client.ts'
+
+/** The board's polite live region says the selection and, in a summary, what another person changed. */
+
+let server: TestServer
+let browser: Browser
+beforeAll(async () => {
+  server = await startTestServer()
+  browser = await launchBrowser()
+})
+afterAll(async () => {
+  await browser?.close()
+  await server?.stop()
+})
+
+const box = { w: 180, h: 90 }
+
+describe('announcements', () => {
+  it('say the selected element and a summary of another person’s changes', async () => {
+    const owner = await signup(server.url, 'Olga Petrič')
+    const boardId = await createBoard(server.url, owner.token, { title: 'Brewery workshop' })
+    const ana = await joinAs(server.url, owner.token, boardId, 'editor', 'Ana Novak')
+    const other = connectClient(server.url, boardId, ana.token)
+    other.provider.awareness.setLocalStateField('user', { id: ana.user.id, name: 'Ana Novak', color: '#1f6feb' })
+    await other.synced
+    putElement(other.doc, {
+      id: 'a1',
+      kind: 'actor',
+      x: 0,
+      y: 0,
+      ...box,
+      label: 'Makers e.V.',
+      sector: 'creative',
+      commitment: 'interested',
+    })
+    putElement(other.doc, { id: 'u1', kind: 'use', x: 300, y: 0, ...box, label: 'Open workshop', category: 'studio' })
+    putElement(other.doc, {
+      id: 'a2',
+      kind: 'actor',
+      x: 0,
+      y: 200,
+      ...box,
+      label: 'Brewery',
+      sector: 'gastronomy',
+      commitment: 'signed',
+    })
+
+    const context = await signedInContext(browser, server.url, owner.token)
+    const page = await context.newPage()
+    await page.goto(`${server.url}/boards/${boardId}`)
+    await expect
+      .poll(() => page.getByTestId('connection-status').getAttribute('data-status'), { timeout: 10_000 })
+      .toBe('connected')
+    const region = page.getByTestId('announcer')
+    expect(await region.getAttribute('aria-live')).toBe('polite')
+
+    // the selection: name, kind, key value, place in reading order (top-left first)
+    await expect
+      .poll(() => page.evaluate(() => Boolean((window as { __refreshBoard?: { toClient?: unknown } }).__refreshBoard?.toClient)))
+      .toBe(true)
+    const at = await centreOf(page, { x: 300, y: 0, ...box })
+    await page.mouse.click(at.x, at.y)
+    await expect.poll(() => region.textContent()).toMatch(/^Open workshop, Use, .+, 2 of 3$/)
+
+    // another person's changes: one summary, named
+    for (let i = 0; i < 3; i++) {
+      putElement(other.doc, {
+        id: `n${i}`,
+        kind: 'note',
+        x: 600,
+        y: i * 200,
+        w: 160,
+        h: 160,
+        label: `Idea ${i}`,
+        color: 'yellow',
+      })
+    }
+    await expect.poll(() => region.textContent(), { timeout: 8000 }).toBe('Ana Novak changed 3 elements')
+    other.destroy()
+    await context.close()
+  })
+})
