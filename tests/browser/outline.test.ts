@@ -100,6 +100,9 @@ describe('outline view', () => {
       await expect.poll(async () => (await ofKind(gita.page, 'use')).find((u) => u.label === 'Open workshop')).toBeDefined()
       const use = (await ofKind(page, 'use')).find((u) => u.label === 'Open workshop') as Box
       await expect.poll(() => focusedId(page)).toBe(`outline-item-${use.id}`)
+      // the selection the canvas made shows in the outline
+      expect(await page.locator(`#outline-item-${use.id}`).getAttribute('aria-pressed')).toBe('true')
+      expect(await page.locator(`#outline-item-${actor.id}`).getAttribute('aria-pressed')).toBe('false')
 
       // link: select the actor in the outline (Enter), choose the use and "operates", Enter on Link
       await page.locator(`#outline-item-${actor.id}`).focus()
@@ -163,8 +166,8 @@ describe('outline view', () => {
       // delete the note
       await page.locator('#outline-item-n-ask').focus()
       await page.keyboard.press('Enter')
-      await page.getByTestId('outline-delete').focus()
-      await page.keyboard.press('Enter')
+      await expect.poll(() => page.getByTestId('outline-delete').count()).toBe(1)
+      await page.keyboard.press('Delete')
       await expect.poll(async () => (await boxes(gita.page)).some((e) => e.id === 'n-ask')).toBe(false)
       await expect.poll(() => page.locator('#outline-item-n-ask').count()).toBe(0)
 

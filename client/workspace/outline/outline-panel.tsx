@@ -1,4 +1,4 @@
-import { createMemo, createSignal, For, Show } from 'solid-js'
+import { createEffect, createMemo, createSignal, For, on, Show } from 'solid-js'
 import { relations } from '../../../shared/schema/enums.ts'
 import { canEdit, canFacilitate } from '../../../shared/schema/roles.ts'
 import { useBoard } from '../../board/board-context.ts'
@@ -76,6 +76,20 @@ export function OutlinePanel(props: { onEdit?: () => void }) {
     return ids.length === 1 ? byId(ids[0] ?? '') : undefined
   })
   const editable = () => canEdit(role()) && !(current()?.locked && !canFacilitate(role()))
+
+  // a selection made on the canvas: its line scrolls into view here (without taking focus)
+  createEffect(
+    on(current, (element) => {
+      if (element) document.getElementById(`outline-item-${element.id}`)?.scrollIntoView({ block: 'nearest' })
+    }),
+  )
+  /** Delete on a selected line removes it, as on the canvas. */
+  const onItemKey = (event: KeyboardEvent, element: BoardElement) => {
+    if (event.key !== 'Delete' || current()?.id !== element.id || !editable()) return
+    event.preventDefault()
+    event.stopPropagation()
+    remove()
+  }
 
   const select = (element: BoardElement) => {
     selection.set([element.id])
@@ -248,6 +262,7 @@ export function OutlinePanel(props: { onEdit?: () => void }) {
                             aria-pressed={selection.has(element.id)}
                             aria-label={outlineName(element)}
                             onClick={() => select(element)}
+                            onKeyDown={(event) => onItemKey(event, element)}
                           >
                             {labelOf(element.id)}
                             <span class="outline__kind-word"> · {t(`export.kind.${element.kind}` as never)}</span>
