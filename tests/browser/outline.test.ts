@@ -100,6 +100,13 @@ describe('outline view', () => {
       await expect.poll(async () => (await ofKind(gita.page, 'use')).find((u) => u.label === 'Open workshop')).toBeDefined()
       const use = (await ofKind(page, 'use')).find((u) => u.label === 'Open workshop') as Box
       await expect.poll(() => focusedId(page)).toBe(`outline-item-${use.id}`)
+      // Up/Down walk the lines, Home/End jump
+      await page.keyboard.press('Home')
+      await expect.poll(() => focusedId(page)).toBe('outline-item-f-ground')
+      await page.keyboard.press('ArrowDown')
+      await expect.poll(() => focusedId(page)).toBe(`outline-item-${actor.id}`)
+      await page.keyboard.press('End')
+      await expect.poll(() => focusedId(page)).toBe('outline-item-a-city')
       // the selection the canvas made shows in the outline
       expect(await page.locator(`#outline-item-${use.id}`).getAttribute('aria-pressed')).toBe('true')
       expect(await page.locator(`#outline-item-${actor.id}`).getAttribute('aria-pressed')).toBe('false')

@@ -83,8 +83,29 @@ export function OutlinePanel(props: { onEdit?: () => void }) {
       if (element) document.getElementById(`outline-item-${element.id}`)?.scrollIntoView({ block: 'nearest' })
     }),
   )
+  /** Up/Down walk the lines, Home/End jump to the first and last (Tab still reaches each action). */
+  const walk = (event: KeyboardEvent): boolean => {
+    const lines = [...document.querySelectorAll<HTMLElement>('.outline .outline__item')]
+    const at = lines.indexOf(event.currentTarget as HTMLElement)
+    const to =
+      event.key === 'ArrowDown'
+        ? at + 1
+        : event.key === 'ArrowUp'
+          ? at - 1
+          : event.key === 'Home'
+            ? 0
+            : event.key === 'End'
+              ? lines.length - 1
+              : -1
+    const line = lines[to]
+    if (at < 0 || !line) return false
+    event.preventDefault()
+    line.focus()
+    return true
+  }
   /** Delete on a selected line removes it, as on the canvas. */
   const onItemKey = (event: KeyboardEvent, element: BoardElement) => {
+    if (walk(event)) return
     if (event.key !== 'Delete' || current()?.id !== element.id || !editable()) return
     event.preventDefault()
     event.stopPropagation()
@@ -238,6 +259,7 @@ export function OutlinePanel(props: { onEdit?: () => void }) {
                     aria-pressed={selection.has(frame().id)}
                     aria-label={outlineName(frame())}
                     onClick={() => select(frame())}
+                    onKeyDown={(event) => onItemKey(event, frame())}
                   >
                     {labelOf(frame().id)}
                   </button>
