@@ -1,4 +1,5 @@
 import { createMemo, createSignal, For, onCleanup, Show } from 'solid-js'
+import { announceRemote, setAnnounceRemote } from '../a11y/announce-preference.ts'
 import type { ShortcutGroup } from '../canvas/actions/types.ts'
 import { Dialog } from '../components/dialog.tsx'
 import { t } from '../i18n/locale.ts'
@@ -29,7 +30,7 @@ function Keys(props: { binding: KeyBinding }) {
 /**
  * The `?` sheet: every shortcut of the page, read from the keyboard router's table (what is
  * listed is what the router matches), grouped; and the switch that turns single-key shortcuts
- * off (WCAG 2.1.4), remembered in this browser.
+ * off (WCAG 2.1.4) and the one that keeps others' changes out of the live region, remembered in this browser.
  */
 export function ShortcutsSheet() {
   const table = createMemo(() => keyboard.table())
@@ -65,6 +66,15 @@ export function ShortcutsSheet() {
         <p id="kb-single-keys-hint" class="kb-sheet__hint">
           {t('shortcuts.singleKeysHint')}
         </p>
+        <label class="checkbox kb-sheet__toggle">
+          <input
+            type="checkbox"
+            data-testid="announce-remote"
+            checked={announceRemote()}
+            onChange={(e) => setAnnounceRemote(e.currentTarget.checked)}
+          />
+          <span>{t('shortcuts.announceRemote')}</span>
+        </label>
         <div class="kb-sheet__groups">
           <For each={groups.filter((group) => rowsOf(group).length > 0)}>
             {(group) => (

@@ -1,6 +1,7 @@
 import { createEffect, createSignal, on, onCleanup } from 'solid-js'
 import type * as Y from 'yjs'
 import type { FacilitationState } from '../../shared/facilitation/state.ts'
+import { announceRemote } from '../a11y/announce-preference.ts'
 import { type Announcer, createAnnouncer } from '../a11y/announcer.ts'
 import { useBoard } from '../board/board-context.ts'
 import type { BoardElement } from '../board/board-store.ts'
@@ -73,7 +74,7 @@ export function BoardAnnouncer() {
   }
   const onTransaction = (tr: Y.Transaction) => {
     // not the board arriving when the page opens (or after a reconnect): only changes made meanwhile
-    if (tr.local || tr.origin === session.writes.origin || !connection.provider.synced) return
+    if (tr.local || tr.origin === session.writes.origin || !connection.provider.synced || !announceRemote()) return
     const ids = new Set<string>()
     for (const [type, keys] of tr.changed) {
       if (type === elements) {

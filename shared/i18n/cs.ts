@@ -500,6 +500,7 @@ export const cs: TranslationCatalog = {
   'shortcuts.singleKeys': 'Jednoklávesové zkratky',
   'shortcuts.singleKeysHint':
     'Samotná písmena, číslice a symboly (např. N, ? nebo +). Vypněte je, pokud používáte hlasové ovládání nebo se klávesy spouštějí omylem; panel nástrojů a toto tlačítko fungují dál.',
+  'shortcuts.announceRemote': 'Oznamovat čtečce obrazovky změny ostatních',
   'shortcuts.off': 'vypnuto',
   'shortcuts.hold': 'Podržte mezerník a tažením posuňte zobrazení',
   'shortcuts.nudgeBig': 'Shift se šipkou posouvá o 50 px',

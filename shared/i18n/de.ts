@@ -469,6 +469,7 @@ export const de: TranslationCatalog = {
   'shortcuts.singleKeys': 'Kürzel mit einer Taste',
   'shortcuts.singleKeysHint':
     'Buchstaben, Ziffern und Zeichen allein (etwa N, ? oder +). Schalten Sie sie aus, wenn Sie Spracheingabe nutzen oder Tasten versehentlich auslösen; Werkzeugleiste und diese Schaltfläche funktionieren weiterhin.',
+  'shortcuts.announceRemote': 'Änderungen anderer für Screenreader ansagen',
   'shortcuts.off': 'aus',
   'shortcuts.hold': 'Leertaste halten und ziehen, um die Ansicht zu verschieben',
   'shortcuts.nudgeBig': 'Shift mit Pfeiltaste verschiebt um 50 px',

@@ -30,6 +30,7 @@ export const enKeyboard = {
   'shortcuts.singleKeys': 'Single-key shortcuts',
   'shortcuts.singleKeysHint':
     'Letters, digits and symbols alone (such as N, ? or +). Turn them off if you use speech input or keys fire by accident; the toolbar and this button still work.',
+  'shortcuts.announceRemote': 'Announce other people’s changes to screen readers',
   'shortcuts.off': 'off',
   'shortcuts.hold': 'Hold Space and drag to pan',
   'shortcuts.nudgeBig': 'Shift with an arrow moves 50 px',

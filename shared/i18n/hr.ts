@@ -492,6 +492,7 @@ export const hr: TranslationCatalog = {
   'shortcuts.singleKeys': 'Prečaci jednom tipkom',
   'shortcuts.singleKeysHint':
     'Samostalna slova, brojke i simboli (npr. N, ? ili +). Isključite ih ako koristite glasovni unos ili se tipke slučajno aktiviraju; alatna traka i ovaj gumb i dalje rade.',
+  'shortcuts.announceRemote': 'Čitaču zaslona najavi izmjene drugih',
   'shortcuts.off': 'isključeno',
   'shortcuts.hold': 'Držite razmaknicu i povucite za pomicanje',
   'shortcuts.nudgeBig': 'Shift sa strelicom pomiče za 50 px',

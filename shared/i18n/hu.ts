@@ -448,6 +448,7 @@ export const hu: TranslationCatalog = {
   'shortcuts.singleKeys': 'Egybillentyűs parancsok',
   'shortcuts.singleKeysHint':
     'Betűk, számjegyek és jelek önmagukban (pl. N, ? vagy +). Kapcsolja ki őket, ha beszédvezérlést használ, vagy ha véletlenül aktiválódnak; az eszköztár és ez a gomb továbbra is működik.',
+  'shortcuts.announceRemote': 'Mások módosításainak felolvasása képernyőolvasóval',
   'shortcuts.off': 'ki',
   'shortcuts.hold': 'Nézet mozgatása: Space nyomva tartása és húzás',
   'shortcuts.nudgeBig': 'Shift és nyílbillentyű: 50 px-es mozgatás',

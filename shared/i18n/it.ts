@@ -487,6 +487,7 @@ export const it: TranslationCatalog = {
   'shortcuts.singleKeys': 'Scorciatoie a tasto singolo',
   'shortcuts.singleKeysHint':
     'Lettere, cifre e simboli da soli (come N, ? o +). Disattivale se usi la dettatura vocale o se i tasti scattano per sbaglio; la barra degli strumenti e questo pulsante restano attivi.',
+  'shortcuts.announceRemote': 'Annuncia ai lettori di schermo le modifiche degli altri',
   'shortcuts.off': 'disattivate',
   'shortcuts.hold': 'Tieni premuto Spazio e trascina per spostare la vista',
   'shortcuts.nudgeBig': 'Shift con una freccia sposta di 50 px',

@@ -495,6 +495,7 @@ export const pl: TranslationCatalog = {
   'shortcuts.singleKeys': 'Skróty jednoklawiszowe',
   'shortcuts.singleKeysHint':
     'Same litery, cyfry i symbole (np. N, ? lub +). Wyłącz je, jeśli używasz sterowania głosem albo klawisze uruchamiają się przypadkiem; pasek narzędzi i ten przycisk nadal działają.',
+  'shortcuts.announceRemote': 'Ogłaszaj czytnikowi ekranu zmiany innych osób',
   'shortcuts.off': 'wył.',
   'shortcuts.hold': 'Przytrzymaj spację i przeciągnij, aby przesunąć widok',
   'shortcuts.nudgeBig': 'Shift ze strzałką przesuwa o 50 px',

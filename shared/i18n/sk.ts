@@ -488,6 +488,7 @@ export const sk: TranslationCatalog = {
   'shortcuts.singleKeys': 'Jednoklávesové skratky',
   'shortcuts.singleKeysHint':
     'Samotné písmená, číslice a symboly (napr. N, ? alebo +). Vypnite ich, ak používate hlasové ovládanie alebo sa klávesy spúšťajú omylom; panel nástrojov a toto tlačidlo fungujú ďalej.',
+  'shortcuts.announceRemote': 'Oznamovať čítačke obrazovky zmeny ostatných',
   'shortcuts.off': 'vypnuté',
   'shortcuts.hold': 'Podržte medzerník a ťahaním posuňte zobrazenie',
   'shortcuts.nudgeBig': 'Shift so šípkou posúva o 50 px',

@@ -461,6 +461,7 @@ export const sl: TranslationCatalog = {
   'shortcuts.singleKeys': 'Bližnjice z eno tipko',
   'shortcuts.singleKeysHint':
     'Same črke, števke in simboli (npr. N, ? ali +). Izklopite jih, če uporabljate govorni vnos ali se tipke sprožijo po pomoti; orodna vrstica in ta gumb še vedno delujeta.',
+  'shortcuts.announceRemote': 'Bralniku zaslona sporoči spremembe drugih',
   'shortcuts.off': 'izklopljeno',
   'shortcuts.hold': 'Za premik pogleda držite preslednico in vlecite',
   'shortcuts.nudgeBig': 'Shift s puščico premakne za 50 px',

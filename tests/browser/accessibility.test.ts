@@ -85,6 +85,13 @@ describe('axe-core finds no WCAG 2.1 AA violation', () => {
     await page.getByTestId('board-settings-open').click()
     await page.getByTestId('board-settings').waitFor()
     expect({ state: 'settings', violations: await axeViolations(page) }).toEqual({ state: 'settings', violations: [] })
+    await page.keyboard.press('Escape')
+
+    // the ? sheet
+    await page.getByTestId('board-canvas').focus()
+    await page.keyboard.press('?')
+    await page.getByTestId('shortcuts-sheet').waitFor()
+    expect({ state: 'shortcuts', violations: await axeViolations(page) }).toEqual({ state: 'shortcuts', violations: [] })
     await context.close()
   })
 

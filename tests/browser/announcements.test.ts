@@ -82,6 +82,19 @@ describe('announcements', () => {
       })
     }
     await expect.poll(() => region.textContent(), { timeout: 8000 }).toBe('Ana Novak changed 3 elements')
+
+    // switched off in the ? sheet (remembered): others' changes are no longer said
+    await page.getByTestId('board-canvas').focus()
+    await page.keyboard.press('?')
+    await page.getByTestId('announce-remote').uncheck()
+    await page.keyboard.press('Escape')
+    expect(await page.evaluate(() => localStorage.getItem('rb.announceRemote'))).toBe('off')
+    const first = await centreOf(page, { x: 0, y: 0, ...box })
+    await page.mouse.click(first.x, first.y)
+    await expect.poll(() => region.textContent()).toMatch(/^Makers e\.V\., Actor, .+, 1 of 6$/)
+    putElement(other.doc, { id: 'n9', kind: 'note', x: 900, y: 0, w: 160, h: 160, label: 'Later', color: 'yellow' })
+    await page.waitForTimeout(5500)
+    expect(await region.textContent()).toMatch(/^Makers e\.V\., Actor/)
     other.destroy()
     await context.close()
   })
