@@ -66,7 +66,7 @@ export function OutlinePanel(props: { onEdit?: () => void }) {
   const byId = (id: string) => store.state.elements[id]
   const labelOf = (id: string) => {
     const element = byId(id)
-    return element ? (str(element.label) ?? t(`export.kind.${element.kind}` as never)) : id
+    return element ? (str(element.label) ?? str(element.alt) ?? t(`export.kind.${element.kind}` as never)) : id
   }
   const linksOf = (id: string) => elements().filter((e) => e.kind === 'link' && (e.from === id || e.to === id))
   const relationText = (link: BoardElement) =>
