@@ -7,6 +7,7 @@ import { ToastContext } from '../workspace/toasts.tsx'
 import { type CanvasApi, CanvasContext, setActiveCanvas } from './canvas-api.ts'
 import { createCanvasController } from './canvas-controller.ts'
 import { CanvasContextMenu } from './context-menu.tsx'
+import { LinkDialog } from './link-dialog.tsx'
 import { Minimap } from './minimap.tsx'
 import { TextEditor } from './text-editor.tsx'
 import './canvas.css'
@@ -54,6 +55,7 @@ export function BoardCanvas(props: { onReady?: (api: CanvasApi) => void; childre
         <Show when={controller.editing()}>{(id) => <TextEditor canvas={api} id={id()} onDone={controller.stopEditing} />}</Show>
         <Minimap canvas={api} />
         <CanvasContextMenu canvas={api} />
+        <LinkDialog canvas={api} />
         {props.children}
       </div>
     </CanvasContext.Provider>

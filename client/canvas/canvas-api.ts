@@ -48,6 +48,9 @@ export interface CanvasApi {
   editText(id: string): void
   readonly minimapVisible: Accessor<boolean>
   setMinimapVisible(visible: boolean): void
+  /** the element the "Link to…" dialog links from, or null when it is closed */
+  readonly linkingFrom: Accessor<string | null>
+  setLinkingFrom(id: string | null): void
 }
 
 /** The canvas of the open board, for components rendered inside `<BoardCanvas>`. */

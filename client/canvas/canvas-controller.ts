@@ -70,6 +70,7 @@ export function createCanvasController(
   const [editing, setEditing] = createSignal<string | null>(null)
   // on a phone the minimap would cover a good part of the board: off until asked for
   const [minimapVisible, setMinimapVisible] = createSignal(!isSmallScreen())
+  const [linkingFrom, setLinkingFrom] = createSignal<string | null>(null)
 
   const renderer = createBoardRenderer({
     doc: session.connection.doc,
@@ -369,6 +370,8 @@ export function createCanvasController(
     editText,
     minimapVisible,
     setMinimapVisible,
+    linkingFrom,
+    setLinkingFrom,
   }
 
   setViewport(viewport())

@@ -21,6 +21,7 @@ describe('context menu items', () => {
   it('lists what applies to an element an editor may change, in groups', () => {
     expect(menuOf('editor', ['a1'])).toEqual([
       'editText',
+      'linkTo',
       'duplicate',
       'copy',
       'cut',

@@ -6,6 +6,7 @@ export type Entry = ActionName | 'separator'
 /** What a right-click offers, in this order; only the actions that apply (enabled) are shown. */
 export const elementEntries: readonly Entry[] = [
   'editText',
+  'linkTo',
   'duplicate',
   'copy',
   'cut',

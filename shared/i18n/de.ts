@@ -438,6 +438,9 @@ export const de: TranslationCatalog = {
   'action.nudgeUp': 'Nach oben verschieben',
   'action.nudgeDown': 'Nach unten verschieben',
   'action.resizeByKeys': 'Größe ändern (breiter, schmaler, höher, niedriger)',
+  'action.linkTo': 'Verbinden mit …',
+  'linkDialog.filter': 'Filtern',
+  'linkDialog.target': 'Element, mit dem verbunden wird',
   'action.editText': 'Text bearbeiten',
   'action.toggleMinimap': 'Übersichtskarte ein- oder ausblenden',
 

@@ -58,6 +58,9 @@ export const enCanvas = {
   'action.nudgeUp': 'Move up',
   'action.nudgeDown': 'Move down',
   'action.resizeByKeys': 'Resize (wider, narrower, taller, shorter)',
+  'action.linkTo': 'Link to…',
+  'linkDialog.filter': 'Filter',
+  'linkDialog.target': 'Element to link to',
   'action.editText': 'Edit text',
   'action.toggleMinimap': 'Show or hide the minimap',
 } as const satisfies Record<string, Message>

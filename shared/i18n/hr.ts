@@ -461,6 +461,9 @@ export const hr: TranslationCatalog = {
   'action.nudgeUp': 'Pomakni gore',
   'action.nudgeDown': 'Pomakni dolje',
   'action.resizeByKeys': 'Promijeni veličinu (šire, uže, više, niže)',
+  'action.linkTo': 'Poveži s…',
+  'linkDialog.filter': 'Filtriraj',
+  'linkDialog.target': 'Element za povezivanje',
   'action.editText': 'Uredi tekst',
   'action.toggleMinimap': 'Prikaži ili sakrij preglednu kartu',
 

@@ -456,6 +456,9 @@ export const it: TranslationCatalog = {
   'action.nudgeUp': 'Sposta in alto',
   'action.nudgeDown': 'Sposta in basso',
   'action.resizeByKeys': 'Ridimensiona (più largo, più stretto, più alto, più basso)',
+  'action.linkTo': 'Collega a…',
+  'linkDialog.filter': 'Filtra',
+  'linkDialog.target': 'Elemento da collegare',
   'action.editText': 'Modifica testo',
   'action.toggleMinimap': 'Mostra o nascondi la minimappa',
 

@@ -466,6 +466,9 @@ export const pl: TranslationCatalog = {
   'action.nudgeUp': 'Przesuń w górę',
   'action.nudgeDown': 'Przesuń w dół',
   'action.resizeByKeys': 'Zmień rozmiar (szerzej, węziej, wyżej, niżej)',
+  'action.linkTo': 'Połącz z…',
+  'linkDialog.filter': 'Filtruj',
+  'linkDialog.target': 'Element do połączenia',
   'action.editText': 'Edytuj tekst',
   'action.toggleMinimap': 'Pokaż lub ukryj minimapę',
 

@@ -459,6 +459,9 @@ export const sk: TranslationCatalog = {
   'action.nudgeUp': 'Posunúť nahor',
   'action.nudgeDown': 'Posunúť nadol',
   'action.resizeByKeys': 'Zmeniť veľkosť (širšie, užšie, vyššie, nižšie)',
+  'action.linkTo': 'Prepojiť s…',
+  'linkDialog.filter': 'Filtrovať',
+  'linkDialog.target': 'Prvok na prepojenie',
   'action.editText': 'Upraviť text',
   'action.toggleMinimap': 'Zobraziť alebo skryť minimapu',
 

@@ -89,6 +89,31 @@ describe('keyboard canvas', () => {
       await expect.poll(async () => (await moved(page))?.y).toBe(actor.y + 10)
       await expect.poll(async () => (await moved(gita.page))?.x).toBe(actor.x + 50)
 
+      // link it by keyboard: Ctrl+K opens "Link to…", the filter narrows the list, Enter links
+      await page.waitForTimeout(700) // a separate undo step
+      await page.keyboard.press('Control+k')
+      const dialog = page.getByTestId('link-dialog')
+      await dialog.waitFor()
+      await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('link-dialog-filter')
+      await page.keyboard.type('open work')
+      await expect.poll(() => dialog.locator('#link-dialog-target option').allTextContents()).toEqual(['Open workshop (Use)'])
+      await page.keyboard.press('Tab')
+      await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('link-dialog-target')
+      await page.keyboard.press('Tab')
+      expect(await dialog.locator('#link-dialog-relation').inputValue()).toBe('operates')
+      await page.keyboard.press('Tab') // Cancel
+      await page.keyboard.press('Tab') // Link
+      expect(await focusedTestId(page)).toBe('link-dialog-submit')
+      await page.keyboard.press('Enter')
+      await dialog.waitFor({ state: 'hidden' })
+      const linkOf = async (p: Page) =>
+        Object.values(await elementsOf(p)).find((e) => e.kind === 'link' && e.from === actor.id && e.to === use.id)
+      await expect.poll(async () => (await linkOf(gita.page))?.relation).toBe('operates')
+      await expect.poll(() => focusedTestId(page)).toBe('board-canvas')
+      await page.keyboard.press('Escape')
+      for (let i = 0; i < 5 && (await selected(page))?.[0] !== actor.id; i++) await page.keyboard.press('Tab')
+      await expect.poll(() => selected(page)).toEqual([actor.id])
+
       // resize it without a handle: Ctrl+Right 10 px wider, Ctrl+Shift+Down 50 px taller
       await page.keyboard.press('Control+ArrowRight')
       await page.keyboard.press('Control+Shift+ArrowDown')

@@ -123,3 +123,20 @@ export const resizeByKeys = defineAction({
     if (w !== box.width || h !== box.height) editor.apply({ type: 'element.resize', id, w, h })
   },
 })
+
+/** "Link to…": opens the dialog that links the one selected box to another chosen from a list (the keyboard's link gesture). */
+export const linkTo = defineAction({
+  name: 'linkTo',
+  label: 'action.linkTo',
+  group: 'edit',
+  keys: [{ key: 'k', mod: true }],
+  enabled: ({ role, selection, editor }) =>
+    canEdit(role) &&
+    selection.length === 1 &&
+    boxOf(editor.elements()[selection[0] ?? '']) !== null &&
+    changeableIds(selection, editor.elements(), role).length === 1,
+  perform: ({ selection, editor }) => {
+    const id = selection[0]
+    if (id) editor.canvas.setLinkingFrom(id)
+  },
+})

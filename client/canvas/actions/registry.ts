@@ -1,5 +1,15 @@
 import { copy, cut, paste } from './clipboard-actions.ts'
-import { deleteSelection, duplicate, editText, nudgeDown, nudgeLeft, nudgeRight, nudgeUp, resizeByKeys } from './edit-actions.ts'
+import {
+  deleteSelection,
+  duplicate,
+  editText,
+  linkTo,
+  nudgeDown,
+  nudgeLeft,
+  nudgeRight,
+  nudgeUp,
+  resizeByKeys,
+} from './edit-actions.ts'
 import { redo, undo } from './history-actions.ts'
 import { bringForward, bringToFront, sendBackward, sendToBack } from './order-actions.ts'
 import { clearSelection, selectAll } from './selection-actions.ts'
@@ -47,6 +57,7 @@ export const canvasActions: ActionRegistry = createActionRegistry([
   nudgeUp,
   nudgeDown,
   resizeByKeys,
+  linkTo,
   editText,
   toggleMinimap,
   ...toolActions,

@@ -33,6 +33,7 @@ export const commandNames = [
   'nudgeUp',
   'nudgeDown',
   'resizeByKeys',
+  'linkTo',
   'editText',
   'toggleMinimap',
 ] as const
