@@ -1,5 +1,5 @@
 import { createEffect, createSignal, on, onCleanup } from 'solid-js'
-import type * as Y from 'yjs'
+import * as Y from 'yjs'
 import type { FacilitationState } from '../../shared/facilitation/state.ts'
 import { announceRemote } from '../a11y/announce-preference.ts'
 import { type Announcer, createAnnouncer } from '../a11y/announcer.ts'
@@ -109,6 +109,29 @@ export function BoardAnnouncer() {
   }
   doc.on('afterTransaction', onTransaction)
   onCleanup(() => doc.off('afterTransaction', onTransaction))
+
+  // this person's actions whose result shows nowhere near the focus: deleted elements, a new link
+  const onLocal = (tr: Y.Transaction) => {
+    if (tr.origin !== session.writes.origin) return
+    const keys = tr.changed.get(elements)
+    if (!keys) return
+    let deleted = 0
+    let links = 0
+    for (const key of keys) {
+      if (!key) continue
+      const now = doc.getMap('elements').get(key)
+      if (now === undefined) deleted++
+      else if (now instanceof Y.Map && now.get('kind') === 'link') links++
+    }
+    if (deleted > 0 && links === 0) announcer.announce(t('announce.deleted', { count: deleted }))
+    else if (links > 0 && deleted === 0) announcer.announce(t('announce.linkCreated'))
+  }
+  doc.on('afterTransaction', onLocal)
+  onCleanup(() => doc.off('afterTransaction', onLocal))
+  const onPopped = (event: { type: 'undo' | 'redo' }) =>
+    announcer.announce(t(event.type === 'undo' ? 'announce.undone' : 'announce.redone'))
+  session.writes.undoManager.on('stack-item-popped', onPopped)
+  onCleanup(() => session.writes.undoManager.off('stack-item-popped', onPopped))
 
   // the live workshop
   let previous: FacilitationState | null = null

@@ -574,6 +574,15 @@ export const cs: TranslationCatalog = {
   'announce.oneMinute': 'Zbývá jedna minuta',
   'announce.voteOpened': 'Hlasování začalo',
   'announce.editingResumed': 'Úpravy jsou opět možné',
+  'announce.undone': 'Vráceno zpět',
+  'announce.redone': 'Provedeno znovu',
+  'announce.deleted': {
+    one: 'Smazán {count} prvek',
+    few: 'Smazány {count} prvky',
+    many: 'Smazáno {count} prvku',
+    other: 'Smazáno {count} prvků',
+  },
+  'announce.linkCreated': 'Vazba vytvořena',
 
   // Inspektor
   'inspector.title': 'Vlastnosti',

@@ -542,6 +542,10 @@ export const de: TranslationCatalog = {
   'announce.oneMinute': 'Noch eine Minute',
   'announce.voteOpened': 'Die Abstimmung hat begonnen',
   'announce.editingResumed': 'Die Bearbeitung ist wieder möglich',
+  'announce.undone': 'Rückgängig gemacht',
+  'announce.redone': 'Wiederhergestellt',
+  'announce.deleted': { one: '{count} Element gelöscht', other: '{count} Elemente gelöscht' },
+  'announce.linkCreated': 'Verbindung erstellt',
 
   // Inspector
   'inspector.title': 'Eigenschaften',

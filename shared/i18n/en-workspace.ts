@@ -165,4 +165,8 @@ export const enWorkspace = {
   'announce.oneMinute': 'One minute left',
   'announce.voteOpened': 'The vote has started',
   'announce.editingResumed': 'Editing is possible again',
+  'announce.undone': 'Undone',
+  'announce.redone': 'Redone',
+  'announce.deleted': { one: 'Deleted {count} element', other: 'Deleted {count} elements' },
+  'announce.linkCreated': 'Link created',
 } as const satisfies Record<string, Message>

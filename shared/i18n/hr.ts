@@ -573,6 +573,14 @@ export const hr: TranslationCatalog = {
   'announce.oneMinute': 'Još jedna minuta',
   'announce.voteOpened': 'Glasanje je počelo',
   'announce.editingResumed': 'Uređivanje je ponovno moguće',
+  'announce.undone': 'Poništeno',
+  'announce.redone': 'Ponovljeno',
+  'announce.deleted': {
+    one: 'Izbrisan {count} element',
+    few: 'Izbrisana {count} elementa',
+    other: 'Izbrisano {count} elemenata',
+  },
+  'announce.linkCreated': 'Veza stvorena',
 
   // Inspector
   'inspector.title': 'Svojstva',

@@ -512,6 +512,10 @@ export const hu: TranslationCatalog = {
   'announce.oneMinute': 'Még egy perc',
   'announce.voteOpened': 'A szavazás elkezdődött',
   'announce.editingResumed': 'A szerkesztés újra lehetséges',
+  'announce.undone': 'Visszavonva',
+  'announce.redone': 'Újra végrehajtva',
+  'announce.deleted': { one: '{count} elem törölve', other: '{count} elem törölve' },
+  'announce.linkCreated': 'Kapcsolat létrehozva',
 
   // Inspector
   'inspector.title': 'Tulajdonságok',

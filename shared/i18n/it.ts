@@ -682,6 +682,14 @@ export const it: TranslationCatalog = {
   'announce.oneMinute': 'Manca un minuto',
   'announce.voteOpened': 'La votazione è iniziata',
   'announce.editingResumed': 'Le modifiche sono di nuovo possibili',
+  'announce.undone': 'Annullato',
+  'announce.redone': 'Ripristinato',
+  'announce.deleted': {
+    one: '{count} elemento eliminato',
+    many: '{count} elementi eliminati',
+    other: '{count} elementi eliminati',
+  },
+  'announce.linkCreated': 'Collegamento creato',
 
   // Attenzione: richiamo, segui, presentazione, puntatore laser, reazioni
   'attention.summoned': '{name} ha richiamato tutti qui',

@@ -568,6 +568,15 @@ export const pl: TranslationCatalog = {
   'announce.oneMinute': 'Została jedna minuta',
   'announce.voteOpened': 'Głosowanie się rozpoczęło',
   'announce.editingResumed': 'Edycja jest znowu możliwa',
+  'announce.undone': 'Cofnięto',
+  'announce.redone': 'Ponowiono',
+  'announce.deleted': {
+    one: 'Usunięto {count} element',
+    few: 'Usunięto {count} elementy',
+    many: 'Usunięto {count} elementów',
+    other: 'Usunięto {count} elementu',
+  },
+  'announce.linkCreated': 'Utworzono powiązanie',
   // Inspektor
   'inspector.title': 'Inspektor',
   'inspector.readOnly': 'Tylko do odczytu',

@@ -562,6 +562,15 @@ export const sk: TranslationCatalog = {
   'announce.oneMinute': 'Zostáva jedna minúta',
   'announce.voteOpened': 'Hlasovanie sa začalo',
   'announce.editingResumed': 'Úpravy sú opäť možné',
+  'announce.undone': 'Vrátené späť',
+  'announce.redone': 'Znova vykonané',
+  'announce.deleted': {
+    one: 'Odstránený {count} prvok',
+    few: 'Odstránené {count} prvky',
+    many: 'Odstráneného {count} prvku',
+    other: 'Odstránených {count} prvkov',
+  },
+  'announce.linkCreated': 'Väzba vytvorená',
 
   // Vlastnosti (inšpektor)
   'inspector.title': 'Vlastnosti',

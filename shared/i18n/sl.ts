@@ -535,6 +535,15 @@ export const sl: TranslationCatalog = {
   'announce.oneMinute': 'Še ena minuta',
   'announce.voteOpened': 'Glasovanje se je začelo',
   'announce.editingResumed': 'Urejanje je spet mogoče',
+  'announce.undone': 'Razveljavljeno',
+  'announce.redone': 'Uveljavljeno znova',
+  'announce.deleted': {
+    one: 'Izbrisan {count} element',
+    two: 'Izbrisana {count} elementa',
+    few: 'Izbrisani {count} elementi',
+    other: 'Izbrisanih {count} elementov',
+  },
+  'announce.linkCreated': 'Povezava ustvarjena',
 
   // Lastnosti (inšpektor)
   'inspector.title': 'Lastnosti',

@@ -95,6 +95,12 @@ describe('announcements', () => {
     putElement(other.doc, { id: 'n9', kind: 'note', x: 900, y: 0, w: 160, h: 160, label: 'Later', color: 'yellow' })
     await page.waitForTimeout(5500)
     expect(await region.textContent()).toMatch(/^Makers e\.V\., Actor/)
+
+    // results of this person's actions that show nowhere near the focus
+    await page.keyboard.press('Delete')
+    await expect.poll(() => region.textContent()).toBe('Deleted 1 element')
+    await page.keyboard.press('Control+z')
+    await expect.poll(() => region.textContent()).toBe('Undone')
     other.destroy()
     await context.close()
   })
