@@ -127,6 +127,19 @@ export function createCanvasController(
   let pointer: PointerGestures | undefined
   let liveMove: LiveMove | null = null
   let liveResize: LiveResize | null = null
+  let keyDriven = false
+  const onHostKey = () => {
+    keyDriven = true
+    refreshOverlay()
+  }
+  const onHostPointer = () => {
+    keyDriven = false
+    refreshOverlay()
+  }
+  host.addEventListener('keydown', onHostKey)
+  host.addEventListener('pointerdown', onHostPointer)
+  host.addEventListener('focus', refreshOverlay)
+  host.addEventListener('blur', refreshOverlay)
   const overlayTask = createFrameTask(() => {
     const rects: Rect[] = []
     for (const id of session.selection.ids()) {
@@ -136,6 +149,13 @@ export function createCanvasController(
       if (bounds) rects.push(bounds)
     }
     overlay.setOutlines(rects, viewport().scale)
+    // the keyboard's focus: the one selected element while keys (not the pointer) drive the focused canvas
+    const ids = session.selection.ids()
+    const focused = keyDriven && ids.length === 1 && document.activeElement === host ? (ids[0] ?? null) : null
+    const ring = focused ? renderer.boundsOf(focused) : null
+    overlay.setFocusRing(ring, viewport().scale)
+    if (ring && focused) host.dataset.keyFocus = focused
+    else delete host.dataset.keyFocus
     transform.sync()
     overlay.draw()
   })
@@ -392,6 +412,10 @@ export function createCanvasController(
     offKeys()
     focus.detach()
     window.removeEventListener('blur', onBlur)
+    host.removeEventListener('keydown', onHostKey)
+    host.removeEventListener('pointerdown', onHostPointer)
+    host.removeEventListener('focus', refreshOverlay)
+    host.removeEventListener('blur', refreshOverlay)
     pointer.detach()
     transform.detach()
     offChange()

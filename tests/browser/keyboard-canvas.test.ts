@@ -70,6 +70,8 @@ describe('keyboard canvas', () => {
       await expect.poll(() => selected(page)).toEqual([])
       await page.keyboard.press('Tab')
       await expect.poll(() => selected(page)).toEqual([order[0]])
+      // the focused element wears the keyboard's focus ring
+      await expect.poll(() => page.getByTestId('board-canvas').getAttribute('data-key-focus')).toBe(order[0])
       await page.keyboard.press('Tab')
       await expect.poll(() => selected(page)).toEqual([order[1]])
       await page.keyboard.press('Shift+Tab')

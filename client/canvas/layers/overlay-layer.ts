@@ -19,6 +19,8 @@ export interface OverlayLayer {
   readonly proxy: Konva.Rect
   setOutlines(rects: readonly Rect[], scale: number): void
   setHover(rect: Rect | null): void
+  /** the keyboard focus ring (a thick dark outline with a white edge, wider than the selection's), or hidden */
+  setFocusRing(rect: Rect | null, scale: number): void
   setMarquee(rect: Rect | null): void
   /** the rectangle a drawing tool is dragging, with what it will make (a phase's months), or hidden */
   setDraft(rect: Rect | null, caption: string, scale: number): void
@@ -36,6 +38,23 @@ export interface OverlayLayer {
 export function createOverlayLayer(): OverlayLayer {
   const layer = new Konva.Layer({ name: 'overlay' })
   const outlines = new Konva.Group({ listening: false })
+  // two strokes, dark over light: visible on any card colour and on the grid
+  const focusOuter = new Konva.Rect({
+    visible: false,
+    listening: false,
+    stroke: '#ffffff',
+    strokeWidth: 7,
+    strokeScaleEnabled: false,
+    cornerRadius: 6,
+  })
+  const focusInner = new Konva.Rect({
+    visible: false,
+    listening: false,
+    stroke: '#111827',
+    strokeWidth: 4,
+    strokeScaleEnabled: false,
+    cornerRadius: 6,
+  })
   const hover = new Konva.Rect({
     visible: false,
     listening: false,
@@ -118,7 +137,21 @@ export function createOverlayLayer(): OverlayLayer {
     borderStrokeWidth: 1,
     name: 'transformer',
   })
-  layer.add(outlines, hover, marquee, draft, draftCaption, guides, linkTarget, linkArrow, proxy, transformer, handle)
+  layer.add(
+    focusOuter,
+    focusInner,
+    outlines,
+    hover,
+    marquee,
+    draft,
+    draftCaption,
+    guides,
+    linkTarget,
+    linkArrow,
+    proxy,
+    transformer,
+    handle,
+  )
 
   const outlinePool: Konva.Rect[] = []
   const guidePool: Konva.Line[] = []
@@ -145,6 +178,13 @@ export function createOverlayLayer(): OverlayLayer {
         node.visible(rect !== undefined)
         if (rect) node.setAttrs({ x: rect.x - pad, y: rect.y - pad, width: rect.width + 2 * pad, height: rect.height + 2 * pad })
       })
+    },
+    setFocusRing(rect, scale) {
+      const pad = 9 / scale
+      for (const node of [focusOuter, focusInner]) {
+        node.visible(rect !== null)
+        if (rect) node.setAttrs({ x: rect.x - pad, y: rect.y - pad, width: rect.width + 2 * pad, height: rect.height + 2 * pad })
+      }
     },
     setHover(rect) {
       hover.visible(rect !== null)
