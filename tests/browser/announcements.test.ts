@@ -22,7 +22,7 @@ afterAll(async () => {
 const box = { w: 180, h: 90 }
 
 describe('announcements', () => {
-  it('say the selected element and a summary of another person’s changes', async () => {
+  it('say the selected element, a summary of another person’s changes, this person’s results and the workshop’s events', async () => {
     const owner = await signup(server.url, 'Olga Petrič')
     const boardId = await createBoard(server.url, owner.token, { title: 'Brewery workshop' })
     const ana = await joinAs(server.url, owner.token, boardId, 'editor', 'Ana Novak')
@@ -101,6 +101,14 @@ describe('announcements', () => {
     await expect.poll(() => region.textContent()).toBe('Deleted 1 element')
     await page.keyboard.press('Control+z')
     await expect.poll(() => region.textContent()).toBe('Undone')
+
+    // the live workshop: a presentation that pauses editing, and its end
+    await page.getByTestId('present').click()
+    await page.getByTestId('present-pause-editing').check()
+    await page.getByTestId('present-start').click()
+    await expect.poll(() => region.textContent()).toBe('A facilitator paused editing')
+    await page.getByTestId('present-stop').click()
+    await expect.poll(() => region.textContent()).toBe('Editing is possible again')
     other.destroy()
     await context.close()
   })
