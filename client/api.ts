@@ -142,6 +142,9 @@ const segment = encodeURIComponent
 
 /** The endpoints the client uses (CONTRACT.md, "HTTP API"). */
 export const api = {
+  /** `GET /api/config`: the operator's public settings (no sign-in needed). */
+  config: () =>
+    request<{ accessibilityContact: string | null; accessibilityEnforcementUrl: string | null }>('GET', '/api/config'),
   me: () => request<{ user: User }>('GET', '/api/auth/me'),
   updateMe: (patch: { language?: string | null }) => request<{ user: User }>('PATCH', '/api/auth/me', patch),
   signUp: (input: { email: string; password: string; displayName: string }) =>

@@ -7,6 +7,7 @@ import { BoardScreen } from './screens/board/board-screen.tsx'
 import { HomeScreen } from './screens/home/home-screen.tsx'
 import { JoinScreen } from './screens/join/join-screen.tsx'
 import { ResetScreen } from './screens/reset/reset-screen.tsx'
+import { StatementScreen } from './screens/statement/statement-screen.tsx'
 import { createSessionStore, SessionContext } from './session/session-store.ts'
 
 function Shell(props: RouteSectionProps) {
@@ -43,6 +44,7 @@ export function App() {
       <Route path="/" component={HomeScreen} />
       <Route path="/join/:token" component={JoinScreen} />
       <Route path="/reset" component={ResetScreen} />
+      <Route path="/accessibility" component={StatementScreen} />
       <Route path="/boards/:id" component={BoardScreen} />
       <Route path="*" component={NotFoundScreen} />
     </Router>

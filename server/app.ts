@@ -120,6 +120,13 @@ export function createApp(deps: AppDeps): { app: Hono<AppEnv>; access: AccessCon
   app.use('/api/*', authenticate(auth))
 
   app.get('/healthz', healthz(storage))
+  // public settings the client shows (the accessibility statement's contact and enforcement links)
+  app.get('/api/config', (c) =>
+    c.json({
+      accessibilityContact: config.accessibilityContact,
+      accessibilityEnforcementUrl: config.accessibilityEnforcementUrl,
+    }),
+  )
   app.route('/api/auth', authRoutes(auth, { behindProxy }))
   app.route('/api/auth', resetRoutes(passwordReset, { publicOrigin: config.publicOrigin }))
   // before boardRoutes: its export/json (with ?snapshot) replaces the live-only one there

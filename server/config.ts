@@ -49,6 +49,16 @@ const Env = z.object({
     .string()
     .optional()
     .transform((v) => v === '1' || v === 'true'),
+  /** Where people report accessibility problems (the accessibility statement's feedback link): an e-mail address or an http(s) URL. */
+  ACCESSIBILITY_CONTACT: z
+    .string()
+    .trim()
+    .refine((v) => z.email().safeParse(v).success || /^https?:\/\/\S+$/.test(v), {
+      error: 'must be an e-mail address or an http(s) URL',
+    })
+    .optional(),
+  /** The national enforcement body's page, shown in the accessibility statement. */
+  ACCESSIBILITY_ENFORCEMENT_URL: z.string().trim().url().optional(),
 })
 
 export type LogLevel = z.infer<typeof LogLevel>
@@ -70,6 +80,10 @@ export interface Config {
   demoLanguage: LanguageCode
   smtpUrl: string | undefined
   mailFrom: string
+  /** ACCESSIBILITY_CONTACT: e-mail address or URL for accessibility feedback, null when unset */
+  accessibilityContact: string | null
+  /** ACCESSIBILITY_ENFORCEMENT_URL: the enforcement body's page, null when unset */
+  accessibilityEnforcementUrl: string | null
 }
 
 /** Reads the configuration once, from the environment (see README "Configuration"). */
@@ -97,5 +111,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoLanguage: e.DEMO_LANG,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
+    accessibilityContact: e.ACCESSIBILITY_CONTACT ?? null,
+    accessibilityEnforcementUrl: e.ACCESSIBILITY_ENFORCEMENT_URL ?? null,
   }
 }

@@ -18,6 +18,31 @@ export const cs: TranslationCatalog = {
   'app.notFound.title': 'Stránka nenalezena',
   'app.notFound.body': 'Na této adrese nic není. Zkontrolujte odkaz nebo se vraťte ke svým tabulím.',
   'app.goHome': 'Přejít na vaše tabule',
+  'statement.link': 'Přístupnost',
+  'statement.title': 'Prohlášení o přístupnosti',
+  'statement.intro':
+    'Provozovatel této instalace se zavazuje zpřístupnit Refresh Board v souladu se směrnicí (EU) 2016/2102. Toto prohlášení se vztahuje na webovou aplikaci Refresh Board.',
+  'statement.status.heading': 'Stav souladu',
+  'statement.status.body':
+    'Tato aplikace je částečně v souladu s normou EN 301 549 V3.2.1 a WCAG 2.1 úrovně AA, a to kvůli níže uvedeným nesouladům.',
+  'statement.gaps.heading': 'Nepřístupný obsah',
+  'statement.gap.canvas':
+    'Plátno tabule se vykresluje jako obrázek. Alternativa: veškerý jeho obsah je dostupný přes kartu Osnova a procházením prvků klávesnicí.',
+  'statement.gap.outline':
+    'Osnova je plochý seznam, nikoli strom: vnoření prvků do rámečků se nesděluje. Alternativa: každou položku lze otevřít a upravit ze seznamu.',
+  'statement.gap.pdf':
+    'PDF podklad zatím není označen pro asistivní technologie. Alternativa: export JSON a osnova tabule obsahují stejný obsah.',
+  'statement.gap.contrast': 'Kontrola barev a kontrastu, zejména na plátně, teprve proběhne.',
+  'statement.preparation.heading': 'Vypracování tohoto prohlášení',
+  'statement.preparation.body':
+    'Toto prohlášení bylo vypracováno 3. prosince 2026. Metoda: vlastní posouzení s automatizovanými kontrolami axe-core v sadě testů a ručními testy klávesnicí.',
+  'statement.feedback.heading': 'Zpětná vazba a kontaktní údaje',
+  'statement.feedback.body': 'Pokud narazíte na bariéru nebo potřebujete obsah v přístupné podobě, obraťte se na nás:',
+  'statement.feedback.none': 'Provozovatel této instalace zatím neuvedl kontakt. Obraťte se prosím na osobu, která vás pozvala.',
+  'statement.enforcement.heading': 'Postup pro vymáhání',
+  'statement.enforcement.body':
+    'Pokud nejste spokojeni s odpovědí na svou zpětnou vazbu, můžete se obrátit na vnitrostátní orgán dohledu.',
+  'statement.enforcement.link': 'Vnitrostátní orgán dohledu',
   'app.close': 'Zavřít',
   'app.cancel': 'Zrušit',
   'app.optional': 'nepovinné',

@@ -19,6 +19,33 @@ export const de: TranslationCatalog = {
   'app.notFound.title': 'Seite nicht gefunden',
   'app.notFound.body': 'Unter dieser Adresse gibt es nichts. Prüfen Sie den Link oder kehren Sie zu Ihren Boards zurück.',
   'app.goHome': 'Zu Ihren Boards',
+  'statement.link': 'Barrierefreiheit',
+  'statement.title': 'Erklärung zur Barrierefreiheit',
+  'statement.intro':
+    'Der Betreiber dieser Installation ist bemüht, Refresh Board im Einklang mit der Richtlinie (EU) 2016/2102 barrierefrei zugänglich zu machen. Diese Erklärung gilt für die Webanwendung Refresh Board.',
+  'statement.status.heading': 'Stand der Vereinbarkeit mit den Anforderungen',
+  'statement.status.body':
+    'Diese Anwendung ist wegen der folgenden Unvereinbarkeiten teilweise mit EN 301 549 V3.2.1 und WCAG 2.1 Stufe AA vereinbar.',
+  'statement.gaps.heading': 'Nicht barrierefreie Inhalte',
+  'statement.gap.canvas':
+    'Die Zeichenfläche des Boards wird als Bild gezeichnet. Alternative: Alle ihre Inhalte sind über den Reiter „Gliederung“ und mit der Tastatur Element für Element erreichbar.',
+  'statement.gap.outline':
+    'Die Gliederung ist eine flache Liste, kein Baum: Die Verschachtelung von Elementen in Rahmen wird nicht vermittelt. Alternative: Jeder Eintrag lässt sich aus der Liste öffnen und bearbeiten.',
+  'statement.gap.pdf':
+    'Das PDF-Briefing ist noch nicht für assistive Technologien getaggt. Alternative: Der JSON-Export und die Gliederung des Boards enthalten dieselben Inhalte.',
+  'statement.gap.contrast': 'Eine Prüfung von Farben und Kontrasten, insbesondere auf der Zeichenfläche, steht noch aus.',
+  'statement.preparation.heading': 'Erstellung dieser Erklärung',
+  'statement.preparation.body':
+    'Diese Erklärung wurde am 3. Dezember 2026 erstellt. Methode: Selbstbewertung mit automatisierten axe-core-Prüfungen in der Testsuite und manuellen Tastaturtests.',
+  'statement.feedback.heading': 'Feedback und Kontaktangaben',
+  'statement.feedback.body':
+    'Wenn Ihnen eine Barriere auffällt oder Sie Inhalte in barrierefreier Form benötigen, wenden Sie sich bitte an uns:',
+  'statement.feedback.none':
+    'Der Betreiber dieser Installation hat noch keinen Kontakt angegeben. Bitte wenden Sie sich an die Person, die Sie eingeladen hat.',
+  'statement.enforcement.heading': 'Durchsetzungsverfahren',
+  'statement.enforcement.body':
+    'Wenn Sie mit der Antwort auf Ihr Feedback nicht zufrieden sind, können Sie sich an die nationale Durchsetzungsstelle wenden.',
+  'statement.enforcement.link': 'Nationale Durchsetzungsstelle',
   'app.close': 'Schließen',
   'app.cancel': 'Abbrechen',
   'app.optional': 'optional',

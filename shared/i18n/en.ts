@@ -10,6 +10,7 @@ import { enPrivate } from './en-private.ts'
 import { enRefusals } from './en-refusals.ts'
 import { enScene } from './en-scene.ts'
 import { enSnapshots } from './en-snapshots.ts'
+import { enStatement } from './en-statement.ts'
 import { enTemplates } from './en-templates.ts'
 import { enVote } from './en-vote.ts'
 import { enWorkspace } from './en-workspace.ts'
@@ -365,6 +366,7 @@ export const en = {
   ...enManage,
   ...enPrivate,
   ...enVote,
+  ...enStatement,
   ...enFacilitation,
   ...enExport,
   ...enTemplates,

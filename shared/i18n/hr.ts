@@ -18,6 +18,32 @@ export const hr: TranslationCatalog = {
   'app.notFound.title': 'Stranica nije pronađena',
   'app.notFound.body': 'Na ovoj adresi nema ničega. Provjerite poveznicu ili se vratite na svoje ploče.',
   'app.goHome': 'Na moje ploče',
+  'statement.link': 'Pristupačnost',
+  'statement.title': 'Izjava o pristupačnosti',
+  'statement.intro':
+    'Operater ove instalacije nastoji Refresh Board učiniti pristupačnim u skladu s Direktivom (EU) 2016/2102. Ova se izjava odnosi na web-aplikaciju Refresh Board.',
+  'statement.status.heading': 'Stanje usklađenosti',
+  'statement.status.body':
+    'Ova je aplikacija djelomično usklađena s normom EN 301 549 V3.2.1 i smjernicama WCAG 2.1 razine AA zbog dolje navedenih neusklađenosti.',
+  'statement.gaps.heading': 'Nepristupačan sadržaj',
+  'statement.gap.canvas':
+    'Platno ploče iscrtava se kao slika. Alternativa: sav je njegov sadržaj dostupan putem kartice Pregled i obilaskom elemenata tipkovnicom.',
+  'statement.gap.outline':
+    'Pregled je ravan popis, a ne stablo: ugniježđenost elemenata unutar okvira nije prenesena. Alternativa: svaka se stavka može otvoriti i urediti s popisa.',
+  'statement.gap.pdf':
+    'PDF sažetak još nije označen za asistivne tehnologije. Alternativa: JSON izvoz i pregled ploče sadrže isti sadržaj.',
+  'statement.gap.contrast': 'Provjera boja i kontrasta, osobito na platnu, još je u tijeku.',
+  'statement.preparation.heading': 'Priprema ove izjave',
+  'statement.preparation.body':
+    'Ova je izjava pripremljena 3. prosinca 2026. Metoda: samoprocjena, s automatiziranim provjerama axe-core u skupu testova i ručnim testovima tipkovnicom.',
+  'statement.feedback.heading': 'Povratne informacije i podaci za kontakt',
+  'statement.feedback.body': 'Ako primijetite prepreku ili trebate sadržaj u pristupačnom obliku, molimo Vas da nam se obratite:',
+  'statement.feedback.none':
+    'Operater ove instalacije još nije naveo kontakt. Molimo Vas da se obratite osobi koja Vas je pozvala.',
+  'statement.enforcement.heading': 'Postupak praćenja provedbe',
+  'statement.enforcement.body':
+    'Ako niste zadovoljni odgovorom na svoju povratnu informaciju, možete se obratiti nacionalnom tijelu nadležnom za praćenje provedbe.',
+  'statement.enforcement.link': 'Nacionalno nadležno tijelo',
   'app.close': 'Zatvori',
   'app.cancel': 'Odustani',
   'app.optional': 'neobavezno',

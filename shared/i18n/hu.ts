@@ -20,6 +20,31 @@ export const hu: TranslationCatalog = {
   'app.notFound.title': 'Az oldal nem található',
   'app.notFound.body': 'Ezen a címen nincs semmi. Ellenőrizze a hivatkozást, vagy térjen vissza a tábláihoz.',
   'app.goHome': 'Ugrás a saját táblákhoz',
+  'statement.link': 'Akadálymentesség',
+  'statement.title': 'Akadálymentesítési nyilatkozat',
+  'statement.intro':
+    'A telepítés üzemeltetője elkötelezett amellett, hogy a Refresh Board az (EU) 2016/2102 irányelvnek megfelelően akadálymentes legyen. Ez a nyilatkozat a Refresh Board webalkalmazásra vonatkozik.',
+  'statement.status.heading': 'Megfelelőségi státusz',
+  'statement.status.body':
+    'Ez az alkalmazás az alább felsorolt nem megfelelések miatt részben felel meg az EN 301 549 V3.2.1 szabványnak és a WCAG 2.1 AA szintjének.',
+  'statement.gaps.heading': 'Nem akadálymentes tartalom',
+  'statement.gap.canvas':
+    'A tábla vászna képként jelenik meg. Alternatíva: teljes tartalma elérhető a Vázlat lapon és az elemek billentyűzettel történő bejárásával.',
+  'statement.gap.outline':
+    'A vázlat egyszerű lista, nem fa: a keretekbe ágyazott elemek hierarchiája nem jelenik meg. Alternatíva: minden bejegyzés megnyitható és szerkeszthető a listából.',
+  'statement.gap.pdf':
+    'A PDF-összefoglaló még nincs címkézve a segítő technológiák számára. Alternatíva: a JSON-export és a tábla vázlata ugyanazt a tartalmat tartalmazza.',
+  'statement.gap.contrast': 'A színek és a kontraszt felülvizsgálata, különösen a vásznon, még folyamatban van.',
+  'statement.preparation.heading': 'A nyilatkozat elkészítése',
+  'statement.preparation.body':
+    'Ez a nyilatkozat 2026. december 3-án készült. Módszer: önértékelés, a tesztkészlet automatizált axe-core ellenőrzéseivel és kézi billentyűzetes tesztekkel.',
+  'statement.feedback.heading': 'Visszajelzés és elérhetőség',
+  'statement.feedback.body':
+    'Ha akadályt észlel, vagy akadálymentes formában van szüksége tartalomra, kérjük, forduljon hozzánk:',
+  'statement.feedback.none': 'A telepítés üzemeltetője még nem adott meg elérhetőséget. Kérjük, forduljon ahhoz, aki meghívta.',
+  'statement.enforcement.heading': 'Végrehajtási eljárás',
+  'statement.enforcement.body': 'Ha nem elégedett a visszajelzésére adott válasszal, a nemzeti végrehajtó szervhez fordulhat.',
+  'statement.enforcement.link': 'Nemzeti végrehajtó szerv',
   'app.close': 'Bezárás',
   'app.cancel': 'Mégse',
   'app.optional': 'nem kötelező',

@@ -14,6 +14,32 @@ export const it: TranslationCatalog = {
   'app.notFound.title': 'Pagina non trovata',
   'app.notFound.body': 'A questo indirizzo non c’è nulla. Controlla il link o torna alle tue lavagne.',
   'app.goHome': 'Vai alle tue lavagne',
+  'statement.link': 'Accessibilità',
+  'statement.title': 'Dichiarazione di accessibilità',
+  'statement.intro':
+    'Il gestore di questa installazione si impegna a rendere Refresh Board accessibile conformemente alla direttiva (UE) 2016/2102. La presente dichiarazione si applica all’applicazione web Refresh Board.',
+  'statement.status.heading': 'Stato di conformità',
+  'statement.status.body':
+    'Questa applicazione è parzialmente conforme alla norma EN 301 549 V3.2.1 e alle WCAG 2.1 livello AA, a causa dei casi di non conformità elencati di seguito.',
+  'statement.gaps.heading': 'Contenuti non accessibili',
+  'statement.gap.canvas':
+    'L’area di lavoro della lavagna è disegnata come immagine. Alternativa: tutto il suo contenuto è raggiungibile dalla scheda Struttura e percorrendo gli elementi con la tastiera.',
+  'statement.gap.outline':
+    'La struttura è un elenco piatto, non un albero: l’annidamento degli elementi nei riquadri non viene comunicato. Alternativa: ogni voce si può aprire e modificare dall’elenco.',
+  'statement.gap.pdf':
+    'Il documento PDF di sintesi non è ancora marcato per le tecnologie assistive. Alternativa: l’esportazione JSON e la struttura della lavagna contengono gli stessi contenuti.',
+  'statement.gap.contrast': 'La verifica di colori e contrasto, in particolare sull’area di lavoro, è ancora in corso.',
+  'statement.preparation.heading': 'Redazione della presente dichiarazione',
+  'statement.preparation.body':
+    'La presente dichiarazione è stata redatta il 3 dicembre 2026. Metodo: autovalutazione, con controlli automatici axe-core nella suite di test e test manuali da tastiera.',
+  'statement.feedback.heading': 'Feedback e recapiti',
+  'statement.feedback.body': 'Se noti una barriera o hai bisogno di contenuti in formato accessibile, contattaci:',
+  'statement.feedback.none':
+    'Il gestore di questa installazione non ha ancora indicato un recapito. Rivolgiti alla persona che ti ha invitato.',
+  'statement.enforcement.heading': 'Procedura di attuazione',
+  'statement.enforcement.body':
+    'Se la risposta al tuo feedback non ti soddisfa, puoi rivolgerti all’organismo nazionale di controllo.',
+  'statement.enforcement.link': 'Organismo nazionale di controllo',
   'app.close': 'Chiudi',
   'app.cancel': 'Annulla',
   'app.optional': 'facoltativo',

@@ -19,6 +19,31 @@ export const pl: TranslationCatalog = {
   'app.notFound.title': 'Nie znaleziono strony',
   'app.notFound.body': 'Pod tym adresem nic nie ma. Sprawdź link albo wróć do swoich tablic.',
   'app.goHome': 'Przejdź do swoich tablic',
+  'statement.link': 'Dostępność',
+  'statement.title': 'Deklaracja dostępności',
+  'statement.intro':
+    'Operator tej instalacji zobowiązuje się zapewnić dostępność Refresh Board zgodnie z dyrektywą (UE) 2016/2102. Niniejsza deklaracja dotyczy aplikacji internetowej Refresh Board.',
+  'statement.status.heading': 'Status pod względem zgodności',
+  'statement.status.body':
+    'Ta aplikacja jest częściowo zgodna z normą EN 301 549 V3.2.1 i WCAG 2.1 na poziomie AA z powodu niezgodności wymienionych poniżej.',
+  'statement.gaps.heading': 'Treści niedostępne',
+  'statement.gap.canvas':
+    'Obszar roboczy tablicy jest rysowany jako obraz. Alternatywa: cała jego zawartość jest dostępna na karcie Konspekt oraz przez przechodzenie po elementach klawiaturą.',
+  'statement.gap.outline':
+    'Konspekt jest płaską listą, a nie drzewem: zagnieżdżenie elementów w ramkach nie jest przekazywane. Alternatywa: każdą pozycję można otworzyć i edytować z listy.',
+  'statement.gap.pdf':
+    'Dokument PDF z podsumowaniem nie jest jeszcze otagowany dla technologii wspomagających. Alternatywa: eksport JSON i konspekt tablicy zawierają tę samą treść.',
+  'statement.gap.contrast': 'Przegląd kolorów i kontrastu, zwłaszcza na obszarze roboczym, jest jeszcze w toku.',
+  'statement.preparation.heading': 'Sporządzenie deklaracji',
+  'statement.preparation.body':
+    'Deklarację sporządzono 3 grudnia 2026 r. Metoda: samoocena z automatycznymi testami axe-core w zestawie testów i ręcznymi testami klawiatury.',
+  'statement.feedback.heading': 'Informacje zwrotne i dane kontaktowe',
+  'statement.feedback.body': 'Jeśli zauważysz barierę lub potrzebujesz treści w dostępnej formie, skontaktuj się z nami:',
+  'statement.feedback.none': 'Operator tej instalacji nie podał jeszcze kontaktu. Zwróć się do osoby, która Cię zaprosiła.',
+  'statement.enforcement.heading': 'Procedura egzekwowania',
+  'statement.enforcement.body':
+    'Jeśli odpowiedź na Twoje zgłoszenie Cię nie zadowala, możesz zwrócić się do krajowego organu egzekwującego.',
+  'statement.enforcement.link': 'Krajowy organ egzekwujący',
   'app.close': 'Zamknij',
   'app.cancel': 'Anuluj',
   'app.optional': 'opcjonalnie',

@@ -18,6 +18,32 @@ export const sk: TranslationCatalog = {
   'app.notFound.title': 'Stránka sa nenašla',
   'app.notFound.body': 'Na tejto adrese nič nie je. Skontrolujte odkaz alebo sa vráťte k svojim tabuliam.',
   'app.goHome': 'Prejsť na vaše tabule',
+  'statement.link': 'Prístupnosť',
+  'statement.title': 'Vyhlásenie o prístupnosti',
+  'statement.intro':
+    'Prevádzkovateľ tejto inštalácie sa zaväzuje sprístupniť Refresh Board v súlade so smernicou (EÚ) 2016/2102. Toto vyhlásenie sa vzťahuje na webovú aplikáciu Refresh Board.',
+  'statement.status.heading': 'Stav súladu',
+  'statement.status.body':
+    'Táto aplikácia je čiastočne v súlade s normou EN 301 549 V3.2.1 a WCAG 2.1 úrovne AA, a to pre nižšie uvedené nesúlady.',
+  'statement.gaps.heading': 'Neprístupný obsah',
+  'statement.gap.canvas':
+    'Plátno tabule sa vykresľuje ako obrázok. Alternatíva: celý jeho obsah je dostupný cez kartu Osnova a prechádzaním prvkov klávesnicou.',
+  'statement.gap.outline':
+    'Osnova je plochý zoznam, nie strom: vnorenie prvkov do rámcov sa neoznamuje. Alternatíva: každú položku možno otvoriť a upraviť zo zoznamu.',
+  'statement.gap.pdf':
+    'PDF podklad zatiaľ nie je označený pre asistenčné technológie. Alternatíva: export JSON a osnova tabule obsahujú rovnaký obsah.',
+  'statement.gap.contrast': 'Kontrola farieb a kontrastu, najmä na plátne, ešte len prebehne.',
+  'statement.preparation.heading': 'Vypracovanie tohto vyhlásenia',
+  'statement.preparation.body':
+    'Toto vyhlásenie bolo vypracované 3. decembra 2026. Metóda: vlastné posúdenie s automatizovanými kontrolami axe-core v súbore testov a ručnými testami klávesnicou.',
+  'statement.feedback.heading': 'Spätná väzba a kontaktné údaje',
+  'statement.feedback.body': 'Ak narazíte na bariéru alebo potrebujete obsah v prístupnej podobe, obráťte sa na nás:',
+  'statement.feedback.none':
+    'Prevádzkovateľ tejto inštalácie zatiaľ neuviedol kontakt. Obráťte sa, prosím, na osobu, ktorá vás pozvala.',
+  'statement.enforcement.heading': 'Postup presadzovania',
+  'statement.enforcement.body':
+    'Ak nie ste spokojní s odpoveďou na svoju spätnú väzbu, môžete sa obrátiť na vnútroštátny orgán dohľadu.',
+  'statement.enforcement.link': 'Vnútroštátny orgán dohľadu',
   'app.close': 'Zavrieť',
   'app.cancel': 'Zrušiť',
   'app.optional': 'nepovinné',

@@ -14,6 +14,31 @@ export const sl: TranslationCatalog = {
   'app.notFound.title': 'Strani ni mogoče najti',
   'app.notFound.body': 'Na tem naslovu ni ničesar. Preverite povezavo ali se vrnite na svoje table.',
   'app.goHome': 'Na moje table',
+  'statement.link': 'Dostopnost',
+  'statement.title': 'Izjava o dostopnosti',
+  'statement.intro':
+    'Upravljavec te namestitve si prizadeva, da bi bil Refresh Board dostopen v skladu z Direktivo (EU) 2016/2102. Ta izjava velja za spletno aplikacijo Refresh Board.',
+  'statement.status.heading': 'Stopnja skladnosti',
+  'statement.status.body':
+    'Ta aplikacija je delno skladna s standardom EN 301 549 V3.2.1 in smernicami WCAG 2.1 na ravni AA zaradi spodaj navedenih neskladnosti.',
+  'statement.gaps.heading': 'Nedostopna vsebina',
+  'statement.gap.canvas':
+    'Platno table je izrisano kot slika. Alternativa: vsa njegova vsebina je dosegljiva prek zavihka Oris in s pregledovanjem elementov s tipkovnico.',
+  'statement.gap.outline':
+    'Oris je raven seznam, ne drevo: gnezdenje elementov v okvirjih ni sporočeno. Alternativa: vsak vnos je mogoče odpreti in urediti s seznama.',
+  'statement.gap.pdf':
+    'Povzetek PDF še ni označen za podporne tehnologije. Alternativa: izvoz JSON in oris table vsebujeta enako vsebino.',
+  'statement.gap.contrast': 'Pregled barv in kontrasta, zlasti na platnu, še ni opravljen.',
+  'statement.preparation.heading': 'Priprava te izjave',
+  'statement.preparation.body':
+    'Ta izjava je bila pripravljena 3. decembra 2026. Metoda: samoocena z avtomatiziranimi preverjanji axe-core v naboru testov in ročnimi preizkusi s tipkovnico.',
+  'statement.feedback.heading': 'Povratne informacije in kontaktni podatki',
+  'statement.feedback.body': 'Če opazite oviro ali potrebujete vsebino v dostopni obliki, se obrnite na nas:',
+  'statement.feedback.none': 'Upravljavec te namestitve še ni navedel kontakta. Obrnite se na osebo, ki vas je povabila.',
+  'statement.enforcement.heading': 'Postopek izvrševanja',
+  'statement.enforcement.body':
+    'Če z odgovorom na vaše sporočilo niste zadovoljni, se lahko obrnete na nacionalni nadzorni organ.',
+  'statement.enforcement.link': 'Nacionalni nadzorni organ',
   'app.close': 'Zapri',
   'app.cancel': 'Prekliči',
   'app.optional': 'neobvezno',

@@ -4,6 +4,7 @@ import { AppBar } from '../../components/app-bar.tsx'
 import { Dialog } from '../../components/dialog.tsx'
 import { FormAlert } from '../../components/field.tsx'
 import { PlusIcon } from '../../components/icons.tsx'
+import { SiteFooter } from '../../components/site-footer.tsx'
 import { errorMessage } from '../../i18n/error-message.ts'
 import { t } from '../../i18n/locale.ts'
 import { usePageTitle } from '../../page-title.ts'
@@ -39,6 +40,7 @@ export function HomeScreen() {
           </Match>
         </Switch>
       </main>
+      <SiteFooter />
     </div>
   )
 }

@@ -4,6 +4,7 @@ import { api, type InviteInfo, isApiError } from '../../api.ts'
 import { AppBar } from '../../components/app-bar.tsx'
 import { FormAlert, TextField } from '../../components/field.tsx'
 import { MessagePage } from '../../components/message-page.tsx'
+import { SiteFooter } from '../../components/site-footer.tsx'
 import { errorMessage } from '../../i18n/error-message.ts'
 import { enumLabel, formatDateTime, t } from '../../i18n/locale.ts'
 import { usePageTitle } from '../../page-title.ts'
@@ -162,6 +163,7 @@ export function JoinScreen() {
               </section>
             </div>
           </main>
+          <SiteFooter />
         </div>
       </Match>
     </Switch>

@@ -3,6 +3,7 @@ import { createSignal, Match, Show, Switch } from 'solid-js'
 import { api, isApiError } from '../../api.ts'
 import { AppBar } from '../../components/app-bar.tsx'
 import { FormAlert, TextField } from '../../components/field.tsx'
+import { SiteFooter } from '../../components/site-footer.tsx'
 import { errorMessage } from '../../i18n/error-message.ts'
 import { t } from '../../i18n/locale.ts'
 import { usePageTitle } from '../../page-title.ts'
@@ -26,6 +27,7 @@ export function ResetScreen() {
           </Show>
         </div>
       </main>
+      <SiteFooter />
     </div>
   )
 }
