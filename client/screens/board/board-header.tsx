@@ -91,9 +91,6 @@ export function BoardHeader() {
           <ExportButton />
           <BoardSettingsButton />
           <LanguagePicker />
-          <A href="/accessibility" class="button button--small button--ghost" data-testid="board-statement-link">
-            {t('statement.link')}
-          </A>
           <Show when={canCopy()}>
             <button type="button" class="button button--small button--primary" disabled={copying()} onClick={() => void copy()}>
               {copying() ? t('home.demo.copying') : t('home.demo.copy')}
