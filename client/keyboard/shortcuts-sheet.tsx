@@ -118,6 +118,12 @@ export function ShortcutsSheet() {
             )}
           </For>
         </div>
+        <p class="kb-sheet__foot">
+          {/* a new tab: the statement must not take anyone out of a running session */}
+          <a href="/accessibility" target="_blank" rel="noopener" data-testid="statement-link">
+            {t('statement.link')}
+          </a>
+        </p>
       </div>
     </Dialog>
   )

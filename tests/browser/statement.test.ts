@@ -3,11 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { en } from '../../shared/i18n/en.ts'
 import { hr } from '../../shared/i18n/hr.ts'
 import type { Message } from '../../shared/i18n/types.ts'
+import { createBoard, signup } from '../helpers/api.ts'
 import { axeViolations } from '../helpers/axe.ts'
-import { launchBrowser, openPerson } from '../helpers/browser.ts'
+import { launchBrowser, openPerson, signedInContext } from '../helpers/browser.ts'
 import { startTestServer, type TestServer } from '../helpers/server.ts'
 
-/** The accessibility statement (issue 15, item 6): linked from the home page, the operator's contact, every language, axe-clean. */
+/** The accessibility statement (issue 15, item 6): linked from every page, the operator's contact, every language, axe-clean. */
 
 const CONTACT = 'barrieren@example.org'
 const ENFORCEMENT = 'https://enforcement.example.eu/complaints'
@@ -78,5 +79,46 @@ describe('the accessibility statement', () => {
     expect(shown).toContain(text(hr['statement.link']))
     expect(await axeViolations(person.page)).toEqual([])
     await person.context.close()
+  }, 60_000)
+
+  it('is linked from the join, reset and not-found pages, and from the board page’s ? sheet', async () => {
+    const owner = await signup(server.url, 'Olga Owner')
+    const boardId = await createBoard(server.url, owner.token, { title: 'Salt warehouse' })
+    const invite = await fetch(`${server.url}/api/boards/${boardId}/invites`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${owner.token}`, 'Content-Type': 'application/json', Origin: server.url },
+      body: JSON.stringify({ role: 'editor' }),
+    }).then((r) => r.json() as Promise<{ invite: { token: string } }>)
+    const person = await openPerson(browser)
+    const linkName = text(en['statement.link'])
+    for (const [path, heading] of [
+      [`/join/${invite.invite.token}`, text(en['join.title'])],
+      ['/reset?token=not-a-real-token', null],
+      ['/no/such/page', text(en['app.notFound.title'])],
+    ] as const) {
+      await person.page.goto(`${server.url}${path}`)
+      if (heading) await person.page.getByRole('heading', { level: 1, name: heading }).waitFor()
+      const link = person.page.getByRole('contentinfo').getByRole('link', { name: linkName })
+      await link.waitFor()
+      expect(await link.getAttribute('href'), path).toBe('/accessibility')
+    }
+    await person.context.close()
+
+    // the board page: the ? sheet (opened by its key) links the statement in a new tab, so no one leaves the session
+    const context = await signedInContext(browser, server.url, owner.token)
+    const page = await context.newPage()
+    await page.goto(`${server.url}/boards/${boardId}`)
+    await page.getByTestId('board-canvas').waitFor()
+    await page.getByTestId('board-canvas').focus()
+    await page.keyboard.press('Shift+?')
+    const sheet = page.getByTestId('shortcuts-sheet')
+    await sheet.waitFor()
+    const link = sheet.getByRole('link', { name: linkName })
+    expect(await link.getAttribute('href')).toBe('/accessibility')
+    const [tab] = await Promise.all([context.waitForEvent('page'), link.click()])
+    await tab.getByRole('heading', { level: 1, name: text(en['statement.title']) }).waitFor()
+    expect(new URL(tab.url()).pathname).toBe('/accessibility')
+    expect(new URL(page.url()).pathname).toBe(`/boards/${boardId}`)
+    await context.close()
   }, 60_000)
 })
