@@ -449,6 +449,7 @@ export const cs: TranslationCatalog = {
 
   // Plátno
   'canvas.label': 'Plátno tabule',
+  'canvas.mirror': 'Prvky tabule v pořadí čtení',
   'canvas.description':
     'Tažením vyberete oblast, tažením prvků je přesunete. Kolečkem nebo sevřením prstů měníte přiblížení, s podrženým mezerníkem posouváte tažením zobrazení. Shift+1 ukáže vše.',
   'canvas.readOnly': 'Jen pro čtení: můžete se rozhlížet a vybírat, ne měnit.',

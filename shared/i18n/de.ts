@@ -410,6 +410,7 @@ export const de: TranslationCatalog = {
 
   // Canvas
   'canvas.label': 'Arbeitsfläche des Boards',
+  'canvas.mirror': 'Elemente des Boards in Lesereihenfolge',
   'canvas.description':
     'Ziehen Sie, um auszuwählen, und ziehen Sie Elemente, um sie zu verschieben. Scrollen oder zwei Finger spreizen zum Zoomen; Leertaste halten und ziehen, um die Ansicht zu verschieben. Shift+1 zeigt alles.',
   'canvas.readOnly': 'Nur Ansicht: Sie können sich umsehen und auswählen, aber nichts ändern.',

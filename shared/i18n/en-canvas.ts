@@ -3,6 +3,7 @@ import type { Message } from './types.ts'
 /** English strings of the canvas part of the board UI; spread into the catalog by en.ts. */
 export const enCanvas = {
   'canvas.label': 'Board canvas',
+  'canvas.mirror': 'Elements on the board, in reading order',
   'canvas.description':
     'Drag to select, drag elements to move them. Scroll or pinch to zoom, hold Space and drag to pan. Press Shift+1 to see everything.',
   'canvas.readOnly': 'View only: you can look around and select, not change.',

@@ -432,6 +432,7 @@ export const hr: TranslationCatalog = {
 
   // Canvas
   'canvas.label': 'Platno ploče',
+  'canvas.mirror': 'Elementi na ploči redoslijedom čitanja',
   'canvas.description':
     'Povucite za odabir, povucite elemente da ih premjestite. Kotačićem ili dvama prstima zumirajte, držite razmaknicu i povucite za pomicanje. Shift+1 prikazuje sve.',
   'canvas.readOnly': 'Samo pregled: možete razgledavati i odabirati, ali ne i mijenjati.',

@@ -393,6 +393,7 @@ export const hu: TranslationCatalog = {
 
   // Canvas
   'canvas.label': 'A tábla vászna',
+  'canvas.mirror': 'A tábla elemei olvasási sorrendben',
   'canvas.description':
     'Húzással kijelölhet, az elemeket húzással mozgathatja. Nagyítás görgetéssel vagy két ujjal, a nézet mozgatása a Space nyomva tartásával és húzással. A Shift+1 mindent megmutat.',
   'canvas.readOnly': 'Csak megtekintés: körülnézhet és kijelölhet, de nem módosíthat.',

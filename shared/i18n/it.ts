@@ -427,6 +427,7 @@ export const it: TranslationCatalog = {
 
   // Area di lavoro
   'canvas.label': 'Area di lavoro della lavagna',
+  'canvas.mirror': 'Elementi della lavagna in ordine di lettura',
   'canvas.description':
     'Trascina per selezionare, trascina gli elementi per spostarli. Scorri o avvicina le dita per lo zoom, tieni premuto Spazio e trascina per spostare la vista. Premi Shift+1 per vedere tutto.',
   'canvas.readOnly': 'Sola lettura: puoi esplorare e selezionare, non modificare.',

@@ -440,6 +440,7 @@ export const pl: TranslationCatalog = {
 
   // Obszar roboczy
   'canvas.label': 'Obszar roboczy tablicy',
+  'canvas.mirror': 'Elementy tablicy w kolejności czytania',
   'canvas.description':
     'Przeciągnij, aby zaznaczyć; przeciągaj elementy, aby je przesunąć. Przewiń kółkiem lub zsuń/rozsuń palce, aby zmienić powiększenie; przytrzymaj spację i przeciągnij, aby przesunąć widok. Shift+1 pokazuje całość.',
   'canvas.readOnly': 'Tylko podgląd: możesz się rozglądać i zaznaczać, ale nie zmieniać.',

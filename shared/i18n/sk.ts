@@ -434,6 +434,7 @@ export const sk: TranslationCatalog = {
 
   // Plátno
   'canvas.label': 'Plátno tabule',
+  'canvas.mirror': 'Prvky tabule v poradí čítania',
   'canvas.description':
     'Ťahaním vyberiete oblasť, ťahaním prvkov ich presuniete. Kolieskom alebo stiahnutím prstov meníte priblíženie, s podržaným medzerníkom posúvate zobrazenie ťahaním. Shift+1 zobrazí všetko.',
   'canvas.readOnly': 'Iba na čítanie: môžete sa rozhliadať a vyberať, nie meniť.',

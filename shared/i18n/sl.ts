@@ -410,6 +410,7 @@ export const sl: TranslationCatalog = {
 
   // Platno
   'canvas.label': 'Platno table',
+  'canvas.mirror': 'Elementi na tabli po bralnem vrstnem redu',
   'canvas.description':
     'Povlecite za izbiro, elemente povlecite za premik. Za povečavo uporabite kolešček ali dva prsta, za premik pogleda držite preslednico in vlecite. Shift+1 pokaže vse.',
   'canvas.readOnly': 'Samo ogled: lahko se razgledujete in izbirate, ne pa spreminjate.',
