@@ -1,7 +1,7 @@
 import type { Ballot as BallotBody, FacilitationCommand } from '../../shared/facilitation/commands.ts'
 import { ballotProblem, resolveCommand } from '../../shared/facilitation/resolve.ts'
 import { revealedNotes } from '../../shared/facilitation/reveal.ts'
-import { type FacilitationState, type Person, readFacilitation, remainingMs, type Vote } from '../../shared/facilitation/state.ts'
+import { type FacilitationState, type Person, remainingMs, type Vote } from '../../shared/facilitation/state.ts'
 import { facilitationOf } from '../../shared/rules/facilitation.ts'
 import { newElementId } from '../../shared/schema/ids.ts'
 import { canFacilitate } from '../../shared/schema/roles.ts'
@@ -64,7 +64,7 @@ export class FacilitationService {
     if (!access.ok) return access
     const role = access.value.role
     return this.#lock.run(boardId, async () => {
-      const state = await this.content.read(boardId, readFacilitation)
+      const state = await this.content.read(boardId, facilitationOf)
       const openVote = state.vote?.open ? state.vote : null
       const ballots = command.command === 'vote.close' && openVote ? await this.ballots.all(boardId, openVote.id) : []
       const participants = command.command === 'groups.random' ? await this.participants(boardId) : []
@@ -164,7 +164,7 @@ export class FacilitationService {
   async listPrivateNotes(user: SessionUser, boardId: string): Promise<Result<PrivateNote[], AccessError>> {
     const access = await this.boards.access(user, boardId, 'viewer')
     if (!access.ok) return access
-    const { privateMode } = await this.content.read(boardId, readFacilitation)
+    const { privateMode } = await this.content.read(boardId, facilitationOf)
     const all = privateMode.active && privateMode.facilitatorSees && canFacilitate(access.value.role)
     return ok(await this.privateNotes.list(boardId, all ? null : user.id))
   }
@@ -179,10 +179,10 @@ export class FacilitationService {
     const access = await this.boards.access(user, boardId, 'editor')
     if (!access.ok) return access
     return this.#lock.run(`${boardId}:private:${user.id}`, async () => {
-      const { privateMode } = await this.content.read(boardId, readFacilitation)
+      const { privateMode } = await this.content.read(boardId, facilitationOf)
       if (!privateMode.active) return fail('conflict', 'no private brainstorm is running: notes go on the board')
-      const mine = await this.privateNotes.list(boardId, user.id)
-      if (!mine.some((n) => n.id === noteId) && mine.length >= MAX_PRIVATE_NOTES)
+      const isNew = !(await this.privateNotes.has(boardId, user.id, noteId))
+      if (isNew && (await this.privateNotes.count(boardId, user.id)) >= MAX_PRIVATE_NOTES)
         return fail('validation_failed', `at most ${MAX_PRIVATE_NOTES} private notes per person`)
       const note: PrivateNote = {
         ...body,
@@ -202,7 +202,7 @@ export class FacilitationService {
   }
 
   async #view(boardId: string, userId: string): Promise<FacilitationView> {
-    const state = await this.content.read(boardId, readFacilitation)
+    const state = await this.content.read(boardId, facilitationOf)
     const serverTime = this.now()
     const timer = { ...state.timer, remainingMs: remainingMs(state.timer, serverTime) }
     let vote: FacilitationView['vote'] = null

@@ -47,6 +47,10 @@ export class PrivateNoteStore {
     return true
   }
 
+  has(boardId: string, userId: string, noteId: string): Promise<boolean> {
+    return this.storage.hasItem(key(boardId, userId, noteId))
+  }
+
   async count(boardId: string, userId: string): Promise<number> {
     return (await this.storage.getKeys(authorBase(boardId, userId))).length
   }
