@@ -89,6 +89,7 @@ export const UpdateSettings = z.object({
   fields: z.object({
     creativeThreshold: z.unknown().optional(),
     commitmentWeights: z.unknown().optional(),
+    timelineOrigin: z.unknown().optional(),
     languages: z.unknown().optional(),
     showBothLanguages: z.unknown().optional(),
   }),

@@ -35,7 +35,7 @@ export function planUpdateSettings(doc: Y.Doc, op: OperationOf<'settings.update'
     if (!parsed.success) return invalid(parsed.error.issues[0], 'settings.commitmentWeights')
     writes.push(['commitmentWeights', merged === null ? null : parsed.data])
   }
-  for (const field of ['languages', 'showBothLanguages'] as const) {
+  for (const field of ['timelineOrigin', 'languages', 'showBothLanguages'] as const) {
     const value = op.fields[field]
     if (value === undefined) continue
     if (value === null) {

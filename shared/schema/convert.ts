@@ -74,7 +74,7 @@ export function readSettings(doc: Y.Doc, issues: ReadIssue[] = []): Settings | u
   const weights = CommitmentWeights.safeParse(map.get('commitmentWeights') ?? {})
   if (weights.success) settings.commitmentWeights = weights.data
   else issues.push(readIssue(weights.error.issues[0], 'settings.commitmentWeights'))
-  for (const field of ['languages', 'showBothLanguages'] as const) {
+  for (const field of ['timelineOrigin', 'languages', 'showBothLanguages'] as const) {
     const value = map.get(field)
     if (value === undefined) continue
     const parsed = Settings.shape[field].safeParse(value)

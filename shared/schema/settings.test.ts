@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { applyOperation } from '../operations/apply-operation.ts'
-import { type ReadIssue, readSettings } from './convert.ts'
+import { type ReadIssue, readBoardDocument, readSettings, writeBoardDocument } from './convert.ts'
 import { getSettings } from './layout.ts'
 import { resolveSettings, Settings } from './settings.ts'
 
@@ -49,5 +49,27 @@ describe('Settings: working languages', () => {
     const issues: ReadIssue[] = []
     expect(readSettings(doc, issues)?.languages).toBeUndefined()
     expect(issues[0]?.field).toMatch(/^settings\.languages/)
+  })
+})
+
+describe('Settings: the timeline origin', () => {
+  it('is read back from the document, so exports, snapshots and a snapshot restore keep it', () => {
+    const doc = new Y.Doc()
+    expect(applyOperation(doc, { type: 'settings.update', fields: { timelineOrigin: '2026-09' } })).toEqual({ ok: true })
+    const settings = readSettings(doc)
+    expect(settings?.timelineOrigin).toBe('2026-09')
+    // a restore writes the settings it read: the origin must survive the round trip
+    const copy = new Y.Doc()
+    writeBoardDocument(copy, { ...readBoardDocument(doc, { id: 'b', title: 'B' }).document })
+    expect(getSettings(copy).get('timelineOrigin')).toBe('2026-09')
+
+    expect(applyOperation(doc, { type: 'settings.update', fields: { timelineOrigin: 'soon' } })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_settings', field: 'settings.timelineOrigin' },
+    })
+    getSettings(doc).set('timelineOrigin', '2026-13')
+    const issues: ReadIssue[] = []
+    expect(readSettings(doc, issues)?.timelineOrigin).toBeUndefined()
+    expect(issues[0]?.field).toMatch(/^settings\.timelineOrigin/)
   })
 })
