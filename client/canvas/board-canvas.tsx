@@ -6,6 +6,7 @@ import { t } from '../i18n/locale.ts'
 import { ToastContext } from '../workspace/toasts.tsx'
 import { type CanvasApi, CanvasContext, setActiveCanvas } from './canvas-api.ts'
 import { createCanvasController } from './canvas-controller.ts'
+import { CanvasMirror } from './canvas-mirror.tsx'
 import { CanvasContextMenu } from './context-menu.tsx'
 import { LinkDialog } from './link-dialog.tsx'
 import { Minimap } from './minimap.tsx'
@@ -40,6 +41,8 @@ export function BoardCanvas(props: { onReady?: (api: CanvasApi) => void; childre
   setActiveCanvas(api)
   onCleanup(() => setActiveCanvas((current) => (current === api ? null : current)))
   props.onReady?.(api)
+  // the board's elements for the accessibility tree, inside the canvas (Konva cleared the host when it made its stage)
+  host.append(CanvasMirror({ host }) as HTMLElement)
 
   return (
     <CanvasContext.Provider value={api}>
