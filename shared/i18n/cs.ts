@@ -536,6 +536,7 @@ export const cs: TranslationCatalog = {
   'shortcuts.walk': 'Tab nebo Alt se šipkou přejde na další nebo předchozí prvek na tabuli',
   'shortcuts.place':
     'Klávesa pro vytvoření (například A, U nebo N) a potom Enter umístí prvek vedle vybraného nebo doprostřed zobrazení',
+  'shortcuts.editInInspector': 'Upravit pole ve Vlastnostech',
   'shortcuts.toolTooltip': '{name} — {hint}',
   'contextMenu.label': 'Akce',
   'contextMenu.open': 'Otevřít místní nabídku',
@@ -1385,6 +1386,10 @@ export const cs: TranslationCatalog = {
     'Jazyky, ve kterých se na této tabuli pracuje, například slovinština a italština v Piranu. Každý název dostane pole pro překlad do každého z nich.',
   'manage.languages.showBoth': 'Karty zobrazují název i ve druhém pracovním jazyce',
   'boards.import': 'Importovat soubor tabule',
+  'manage.timeline.legend': 'Časová osa',
+  'manage.timeline.label': 'Časová osa začíná',
+  'manage.timeline.hint': 'Měsíc na levém okraji časové osy etap. Etapy si ponechají své měsíce a posunou se s ní.',
+  'manage.timeline.invalid': 'Zadejte měsíc jako rok-měsíc, například 2027-01.',
   'boards.importing': 'Importování…',
   'boards.importHint': 'nebo sem přetáhněte soubor .refresh-board.json',
   'boards.importDrop': 'Pusťte soubor tabule a naimportuje se',

@@ -507,6 +507,7 @@ export const de: TranslationCatalog = {
   'shortcuts.walk': 'Tab oder Alt mit Pfeiltaste geht zum nächsten oder vorigen Element auf dem Board',
   'shortcuts.place':
     'Eine Taste zum Erstellen (etwa A, U oder N), dann Enter, setzt das Element neben das ausgewählte oder in die Mitte der Ansicht',
+  'shortcuts.editInInspector': 'Felder unter „Eigenschaften“ bearbeiten',
   'shortcuts.toolTooltip': '{name} — {hint}',
 
   // The context menu
@@ -1360,6 +1361,10 @@ export const de: TranslationCatalog = {
   'manage.languages.showBoth': 'Karten zeigen den Namen zusätzlich in einer zweiten Arbeitssprache',
   'boards.import': 'Board-Datei importieren',
   'boards.importing': 'Wird importiert …',
+  'manage.timeline.legend': 'Zeitleiste',
+  'manage.timeline.label': 'Die Zeitleiste beginnt im',
+  'manage.timeline.hint': 'Der Monat am linken Rand der Zeitleiste der Phasen. Phasen behalten ihre Monate und rücken mit.',
+  'manage.timeline.invalid': 'Geben Sie einen Monat als Jahr-Monat ein, zum Beispiel 2027-01.',
   'boards.importHint': 'oder eine .refresh-board.json-Datei hier ablegen',
   'boards.importDrop': 'Board-Datei zum Importieren ablegen',
   'boards.importNotJson': '„{file}“ ist keine Board-Datei: Es ist kein JSON.',

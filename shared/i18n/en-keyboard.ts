@@ -37,6 +37,7 @@ export const enKeyboard = {
   'shortcuts.walk': 'Tab or Alt with an arrow goes to the next or previous element on the board',
   'shortcuts.place':
     'A creation key (such as A, U or N), then Enter, places the element beside the selected one, or in the middle of the view',
+  'shortcuts.editInInspector': 'Edit the fields in the inspector',
   'shortcuts.toolTooltip': '{name} — {hint}',
 
   // The context menu

@@ -32,6 +32,10 @@ export const enManage = {
   'manage.languages.hint':
     'The languages this board is worked in, such as Slovenian and Italian in Piran. Every name gets a translation field for each of them.',
   'manage.languages.showBoth': 'Cards show the name in a second working language too',
+  'manage.timeline.legend': 'Timeline',
+  'manage.timeline.label': 'The timeline starts in',
+  'manage.timeline.hint': 'The month at the left edge of the phasing timeline. Phases keep their months and move with it.',
+  'manage.timeline.invalid': 'Enter a month as year-month, for example 2027-01.',
   'boards.import': 'Import a board file',
   'boards.importing': 'Importing…',
   'boards.importHint': 'or drop a .refresh-board.json file here',

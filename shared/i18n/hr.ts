@@ -529,6 +529,7 @@ export const hr: TranslationCatalog = {
   'shortcuts.walk': 'Tab ili Alt sa strelicom prelazi na sljedeći ili prethodni element na ploči',
   'shortcuts.place':
     'Tipka za stvaranje (npr. A, U ili N), zatim Enter, postavlja element pokraj odabranog ili u sredinu prikaza',
+  'shortcuts.editInInspector': 'Uredi polja u Svojstvima',
   'shortcuts.toolTooltip': '{name} — {hint}',
 
   // The context menu
@@ -1406,6 +1407,10 @@ export const hr: TranslationCatalog = {
     'Jezici na kojima se radi na ovoj ploči, primjerice slovenski i talijanski u Piranu. Svaki naziv dobiva polje za prijevod na svakom od njih.',
   'manage.languages.showBoth': 'Kartice prikazuju naziv i na drugom radnom jeziku',
   'boards.import': 'Uvezi datoteku ploče',
+  'manage.timeline.legend': 'Vremenska crta',
+  'manage.timeline.label': 'Vremenska crta počinje',
+  'manage.timeline.hint': 'Mjesec na lijevom rubu vremenske crte faza. Faze zadržavaju svoje mjesece i pomiču se s njom.',
+  'manage.timeline.invalid': 'Unesite mjesec kao godina-mjesec, na primjer 2027-01.',
   'boards.importing': 'Uvoz…',
   'boards.importHint': 'ili ovamo ispustite datoteku .refresh-board.json',
   'boards.importDrop': 'Ispustite datoteku ploče za uvoz',

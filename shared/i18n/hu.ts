@@ -484,6 +484,7 @@ export const hu: TranslationCatalog = {
   'shortcuts.walk': 'Tab vagy Alt és nyílbillentyű: ugrás a tábla következő vagy előző elemére',
   'shortcuts.place':
     'Létrehozó billentyű (például A, U vagy N), majd Enter: az elem a kijelölt mellé vagy a nézet közepére kerül',
+  'shortcuts.editInInspector': 'Mezők szerkesztése a Tulajdonságok panelen',
   'shortcuts.toolTooltip': '{name} – {hint}',
   'contextMenu.label': 'Műveletek',
   'contextMenu.open': 'Helyi menü megnyitása',
@@ -1267,6 +1268,11 @@ export const hu: TranslationCatalog = {
   'manage.languages.showBoth': 'A kártyák a nevet egy második munkanyelven is mutatják',
 
   // Import
+  'manage.timeline.legend': 'Idővonal',
+  'manage.timeline.label': 'Az idővonal kezdete',
+  'manage.timeline.hint':
+    'Az ütemek idővonalának bal szélén álló hónap. Az ütemek megtartják hónapjaikat, és vele együtt mozdulnak.',
+  'manage.timeline.invalid': 'Adjon meg egy hónapot év-hónap alakban, például 2027-01.',
   'boards.import': 'Táblafájl importálása',
   'boards.importing': 'Importálás…',
   'boards.importHint': 'vagy húzzon ide egy .refresh-board.json fájlt',

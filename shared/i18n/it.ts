@@ -524,6 +524,7 @@ export const it: TranslationCatalog = {
   'shortcuts.walk': "Tab o Alt con una freccia va all'elemento successivo o precedente della lavagna",
   'shortcuts.place':
     "Un tasto di creazione (come A, U o N), poi Invio, colloca l'elemento accanto a quello selezionato o al centro della vista",
+  'shortcuts.editInInspector': 'Modifica i campi in Proprietà',
   'shortcuts.toolTooltip': '{name} — {hint}',
 
   // Menu contestuale
@@ -1407,6 +1408,11 @@ export const it: TranslationCatalog = {
   'manage.languages.showBoth': 'Le schede mostrano il nome anche in una seconda lingua di lavoro',
   'boards.import': 'Importa un file di lavagna',
   'boards.importing': 'Importazione…',
+  'manage.timeline.legend': 'Linea del tempo',
+  'manage.timeline.label': 'La linea del tempo inizia a',
+  'manage.timeline.hint':
+    'Il mese sul bordo sinistro della linea del tempo delle fasi. Le fasi mantengono i loro mesi e si spostano con essa.',
+  'manage.timeline.invalid': 'Inserisci un mese come anno-mese, per esempio 2027-01.',
   'boards.importHint': 'oppure trascina qui un file .refresh-board.json',
   'boards.importDrop': 'Rilascia il file della lavagna per importarlo',
   'boards.importNotJson': '«{file}» non è un file di lavagna: non è in formato JSON.',

@@ -525,6 +525,7 @@ export const sk: TranslationCatalog = {
   'shortcuts.walk': 'Tab alebo Alt so šípkou prejde na ďalší alebo predchádzajúci prvok na tabuli',
   'shortcuts.place':
     'Kláves na vytvorenie (napríklad A, U alebo N) a potom Enter umiestni prvok vedľa vybraného alebo doprostred zobrazenia',
+  'shortcuts.editInInspector': 'Upraviť polia vo Vlastnostiach',
   'shortcuts.toolTooltip': '{name} — {hint}',
   'contextMenu.label': 'Akcie',
   'contextMenu.open': 'Otvoriť kontextovú ponuku',
@@ -1384,6 +1385,10 @@ export const sk: TranslationCatalog = {
   'manage.languages.showBoth': 'Karty zobrazujú názov aj v druhom pracovnom jazyku',
 
   // Import
+  'manage.timeline.legend': 'Časová os',
+  'manage.timeline.label': 'Časová os sa začína',
+  'manage.timeline.hint': 'Mesiac na ľavom okraji časovej osi etáp. Etapy si ponechajú svoje mesiace a posunú sa s ňou.',
+  'manage.timeline.invalid': 'Zadajte mesiac ako rok-mesiac, napríklad 2027-01.',
   'boards.import': 'Importovať súbor tabule',
   'boards.importing': 'Importuje sa…',
   'boards.importHint': 'alebo sem presuňte súbor .refresh-board.json',

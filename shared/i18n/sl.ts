@@ -497,6 +497,7 @@ export const sl: TranslationCatalog = {
   'shortcuts.walk': 'Tab ali Alt s puščico skoči na naslednji ali prejšnji element na tabli',
   'shortcuts.place':
     'Tipka za ustvarjanje (na primer A, U ali N), nato Enter, postavi element poleg izbranega ali na sredino pogleda',
+  'shortcuts.editInInspector': 'Uredi polja v Lastnostih',
   'shortcuts.toolTooltip': '{name} — {hint}',
   'contextMenu.label': 'Dejanja',
   'contextMenu.open': 'Odpri priročni meni',
@@ -1348,6 +1349,10 @@ export const sl: TranslationCatalog = {
   'manage.languages.showBoth': 'Kartice pokažejo ime tudi v drugem delovnem jeziku',
 
   // Uvoz
+  'manage.timeline.legend': 'Časovnica',
+  'manage.timeline.label': 'Časovnica se začne',
+  'manage.timeline.hint': 'Mesec na levem robu časovnice faz. Faze obdržijo svoje mesece in se premaknejo z njo.',
+  'manage.timeline.invalid': 'Vnesite mesec kot leto-mesec, na primer 2027-01.',
   'boards.import': 'Uvozi datoteko table',
   'boards.importing': 'Uvažanje …',
   'boards.importHint': 'ali sem spustite datoteko .refresh-board.json',
