@@ -23,6 +23,8 @@ export interface BoardState {
   languages: readonly LanguageCode[]
   /** Cards show a second working language (`settings.showBothLanguages`). */
   showBothLanguages: boolean
+  /** The month at the left edge of the phasing timeline (`settings.timelineOrigin`, or the default). */
+  timelineOrigin: string
 }
 
 function readElements(binding: DocumentBinding): Record<string, BoardElement> {
@@ -54,12 +56,14 @@ export function createBoardStore(doc: Y.Doc, shared?: DocumentBinding) {
     title: readTitle(doc),
     languages: binding.languages,
     showBothLanguages: binding.showBothLanguages,
+    timelineOrigin: binding.timeline.originMonth,
   })
 
   // One Yjs transaction → one batch: views update once, however many elements it touched.
   const unsubscribe = binding.subscribe((change) => {
     if (change.settings.has('languages')) setState('languages', reconcile([...binding.languages]))
     if (change.settings.has('showBothLanguages')) setState('showBothLanguages', binding.showBothLanguages)
+    if (change.settings.has('timelineOrigin')) setState('timelineOrigin', binding.timeline.originMonth)
     if (change.elements.size === 0) return
     batch(() => {
       for (const id of change.elements) {

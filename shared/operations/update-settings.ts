@@ -1,7 +1,8 @@
 import type * as Y from 'yjs'
+import { createTimeline, isYearMonth, monthToX, type Timeline } from '../scene/timeline.ts'
 import { setIfChanged } from '../schema/convert.ts'
 import { describeIssue } from '../schema/issues.ts'
-import { getSettings } from '../schema/layout.ts'
+import { getElements, getSettings, isYMap } from '../schema/layout.ts'
 import { isPlainObject } from '../schema/plain.ts'
 import { CommitmentWeights, Settings } from '../schema/settings.ts'
 import type { OperationOf } from './operation.ts'
@@ -11,7 +12,8 @@ import { type Plan, planned } from './plan.ts'
 /**
  * Sets board settings. `commitmentWeights` may name some commitments only: they are merged
  * into the stored weights and the complete set is stored; `languages` (the working languages)
- * and `showBothLanguages` are stored as given. `null` restores a default.
+ * and `showBothLanguages` are stored as given; a new `timelineOrigin` moves the phases with it.
+ * `null` restores a default.
  */
 export function planUpdateSettings(doc: Y.Doc, op: OperationOf<'settings.update'>): Plan {
   const settings = getSettings(doc)
@@ -46,12 +48,29 @@ export function planUpdateSettings(doc: Y.Doc, op: OperationOf<'settings.update'
     if (!parsed.success) return invalid(parsed.error.issues[0], `settings.${field}`)
     writes.push([field, parsed.data])
   }
+  const origin = writes.find(([field]) => field === 'timelineOrigin')
+  const moved = origin ? phasesOnTimeline(doc, createTimeline(origin[1] ?? undefined)) : []
   return planned(() => {
     for (const [field, value] of writes) {
       if (value === null) settings.delete(field)
       else setIfChanged(settings, field, value)
     }
+    for (const [phase, x] of moved) setIfChanged(phase, 'x', x)
   })
+}
+
+/**
+ * Phases are placed by their months: a new origin moves each to where its start month now
+ * lies (its width, the number of months, stays), so the drawing and the months agree.
+ */
+function phasesOnTimeline(doc: Y.Doc, timeline: Timeline): [Y.Map<unknown>, number][] {
+  const out: [Y.Map<unknown>, number][] = []
+  for (const element of getElements(doc).values()) {
+    if (!isYMap(element) || element.get('kind') !== 'phase') continue
+    const start = element.get('start')
+    if (isYearMonth(start)) out.push([element, monthToX(timeline, start)])
+  }
+  return out
 }
 
 function invalid(issue: Parameters<typeof describeIssue>[0] | undefined, prefix: string) {

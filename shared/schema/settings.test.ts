@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { applyOperation } from '../operations/apply-operation.ts'
+import { createTimeline, MONTH_WIDTH_PX, phaseBoxFor, xToMonth } from '../scene/timeline.ts'
 import { type ReadIssue, readBoardDocument, readSettings, writeBoardDocument } from './convert.ts'
-import { getSettings } from './layout.ts'
+import { getElements, getSettings } from './layout.ts'
 import { resolveSettings, Settings } from './settings.ts'
 
 describe('Settings: working languages', () => {
@@ -71,5 +72,22 @@ describe('Settings: the timeline origin', () => {
     const issues: ReadIssue[] = []
     expect(readSettings(doc, issues)?.timelineOrigin).toBeUndefined()
     expect(issues[0]?.field).toMatch(/^settings\.timelineOrigin/)
+  })
+})
+
+describe('Settings: a new timeline origin', () => {
+  it('moves every phase to where its months now lie, keeping its width', () => {
+    const doc = new Y.Doc()
+    const phase = { id: 'p1', kind: 'phase', label: 'Pilot', stage: 'pilot', start: '2027-03', end: '2027-08', y: 40, h: 60 } as const
+    const box = phaseBoxFor(phase.start, phase.end, phase.y, phase.h) // on the default origin, 2027-01
+    expect(applyOperation(doc, { type: 'element.add', elements: [{ ...phase, ...box }] })).toEqual({ ok: true })
+    expect(applyOperation(doc, { type: 'settings.update', fields: { timelineOrigin: '2026-01' } })).toEqual({ ok: true })
+    const moved = getElements(doc).get('p1') as Y.Map<unknown>
+    expect(moved.get('x')).toBe(box.x + 12 * MONTH_WIDTH_PX)
+    expect(moved.get('w')).toBe(box.w)
+    expect(xToMonth(createTimeline('2026-01'), moved.get('x') as number)).toBe('2027-03')
+    // back to the default: back where it was
+    expect(applyOperation(doc, { type: 'settings.update', fields: { timelineOrigin: null } })).toEqual({ ok: true })
+    expect(moved.get('x')).toBe(box.x)
   })
 })

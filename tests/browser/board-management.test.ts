@@ -247,3 +247,42 @@ describe('managing boards', () => {
     await english.close()
   })
 })
+
+describe('the timeline’s start month', () => {
+  it('is set in the board settings, moves the phases with it (they keep their months) and is in the board file', async () => {
+    const owner = await signup(server.url, 'Ana')
+    const phase = {
+      id: 'p1',
+      kind: 'phase',
+      label: 'Pilot',
+      stage: 'pilot',
+      start: '2027-03',
+      end: '2027-08',
+      x: 48,
+      y: 400,
+      w: 144,
+      h: 60,
+    }
+    const boardId = await createBoard(server.url, owner.token, {
+      title: 'Timeline',
+      content: { ...brewery, board: { id: 'timeline', title: 'Timeline' }, elements: [...brewery.elements, phase] },
+    })
+    const context = await signedInContext(browser, server.url, owner.token)
+    const { page, problems } = await watchedPage(context)
+    await openBoard(page, boardId)
+    await page.getByTestId('board-settings-open').click()
+    const field = page.getByTestId('timeline-origin').getByLabel('The timeline starts in')
+    expect(await field.inputValue()).toBe('2027-01')
+    await field.fill('2026-01')
+    const phaseOf = async () => (await exportJson(server.url, owner.token, boardId)).elements.find((e) => e.id === 'p1')
+    await expect.poll(async () => (await phaseOf())?.x, { timeout: 10_000 }).toBe(48 + 12 * 24)
+    const file = (await exportJson(server.url, owner.token, boardId)) as unknown as { settings?: { timelineOrigin?: string } }
+    expect(file.settings?.timelineOrigin).toBe('2026-01')
+    expect(await phaseOf()).toMatchObject({ start: '2027-03', end: '2027-08', w: 144 })
+    // emptied: back to the default origin, and the phase back where it was
+    await field.fill('')
+    await expect.poll(async () => (await phaseOf())?.x, { timeout: 10_000 }).toBe(48)
+    expect(problems).toEqual([])
+    await context.close()
+  })
+})

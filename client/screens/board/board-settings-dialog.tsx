@@ -16,12 +16,14 @@ import { centralEuropeanCountries, heritageStatuses, otherCountries, siteConditi
 import { AreaField, siteFromForm, sortedByName } from '../home/new-board-form.tsx'
 import { maxLength, optionalNumber, requiredText } from '../home/validation.ts'
 import { useSiteProfile } from './site-panel.tsx'
+import { TimelineOriginForm } from './timeline-origin-form.tsx'
 import { WorkingLanguagesForm } from './working-languages-form.tsx'
 import '../home/board-manage.css'
 
 /**
  * The board's settings: title and site profile (owner, facilitator: PATCH /api/boards/:id),
- * the working languages (owner, facilitator: the `settings.update` operation, synced),
+ * the working languages and where the timeline starts (owner, facilitator: the `settings.update`
+ * operation, synced),
  * a template's frames beside the content (owner, facilitator), a copy the caller owns (any
  * account), and deleting it after a confirmation that names it (owner).
  */
@@ -32,6 +34,7 @@ export function BoardSettingsDialog(props: { open: boolean; onClose: () => void 
         <div class="board-settings" data-testid="board-settings">
           <ProfileForm />
           <WorkingLanguagesForm />
+          <TimelineOriginForm />
           <TemplateAdder />
           <CopyAndDelete />
         </div>
