@@ -34,6 +34,7 @@ import { PrivateNoteStore } from './facilitation/private-notes.ts'
 import type { AppEnv } from './http/app-env.ts'
 import { errorHandler, notFoundHandler, onMethodNotAllowed } from './http/error-handler.ts'
 import { apiError } from './http/errors.ts'
+import { type OperationsOptions, operationsRoutes } from './http/operations.ts'
 import { originCheck } from './http/origin-check.ts'
 import { requestLog } from './http/request-log.ts'
 import { securityHeaders } from './http/security-headers.ts'
@@ -63,6 +64,8 @@ export interface AppDeps {
   loginThrottle?: LoginThrottle
   /** For tests: the mailer; default SMTP_URL's, none without it. */
   mailer?: Mailer | null
+  /** `/livez`, `/readyz` and `/metrics` (server.ts wires them; absent in REST-only harnesses) */
+  operations?: OperationsOptions
 }
 
 /** The REST layer's services, for demo seeding and tests. */
@@ -120,6 +123,7 @@ export function createApp(deps: AppDeps): { app: Hono<AppEnv>; access: AccessCon
   app.use('/api/*', authenticate(auth))
 
   app.get('/healthz', healthz(storage))
+  if (deps.operations) app.route('/', operationsRoutes(deps.operations))
   // public settings the client shows (the accessibility statement's contact and enforcement links)
   app.get('/api/config', (c) =>
     c.json({

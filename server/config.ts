@@ -59,6 +59,11 @@ const Env = z.object({
     .optional(),
   /** The national enforcement body's page, shown in the accessibility statement. */
   ACCESSIBILITY_ENFORCEMENT_URL: z.string().trim().url().optional(),
+  /** When set, GET /metrics answers only `Authorization: Bearer <METRICS_TOKEN>` (empty: unset). */
+  METRICS_TOKEN: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v : undefined)),
 })
 
 export type LogLevel = z.infer<typeof LogLevel>
@@ -84,6 +89,8 @@ export interface Config {
   accessibilityContact: string | null
   /** ACCESSIBILITY_ENFORCEMENT_URL: the enforcement body's page, null when unset */
   accessibilityEnforcementUrl: string | null
+  /** METRICS_TOKEN: the bearer token GET /metrics wants; undefined: /metrics is open */
+  metricsToken: string | undefined
 }
 
 /** Reads the configuration once, from the environment (see README "Configuration"). */
@@ -113,5 +120,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: e.MAIL_FROM,
     accessibilityContact: e.ACCESSIBILITY_CONTACT ?? null,
     accessibilityEnforcementUrl: e.ACCESSIBILITY_ENFORCEMENT_URL ?? null,
+    metricsToken: e.METRICS_TOKEN,
   }
 }

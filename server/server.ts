@@ -7,6 +7,8 @@ import { LastChangeTracker, trackingChanges } from './boards/last-change.ts'
 import type { Config } from './config.ts'
 import { isOriginAllowed } from './http/origin-check.ts'
 import { createLogger, type Logger } from './logger.ts'
+import { Meters } from './metrics/meters.ts'
+import { ServerMetrics } from './metrics/registry.ts'
 import { openStorage } from './storage/create-storage.ts'
 import { LogPersistence } from './storage/log-persistence.ts'
 import { UpdateLog } from './storage/update-log.ts'
@@ -23,6 +25,9 @@ export interface RunningServer {
   sync: SyncEndpoint
   storage: Storage
   app: ReturnType<typeof createApp>
+  /** what /metrics reports: the counters the hot paths add to, and this instance's registry */
+  meters: Meters
+  metrics: ServerMetrics
   /** Graceful stop: stop accepting, close sockets with 1001, flush and compact every room. */
   close(): Promise<void>
 }
@@ -37,18 +42,40 @@ export interface StartOptions {
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
   const logger = options.logger ?? createLogger(config.logLevel)
   const storage = options.storage ?? openStorage(config.storageUrl, { logger })
-  const fanout = options.fanout ?? (config.redisUrl ? new RedisFanout(config.redisUrl, logger) : localFanout)
-  const log = new UpdateLog({ storage, logger })
+  const meters = new Meters()
+  const fanout = options.fanout ?? (config.redisUrl ? new RedisFanout(config.redisUrl, logger, meters) : localFanout)
+  const log = new UpdateLog({ storage, logger, meters })
   const persistence = trackingChanges(new LogPersistence(log, logger), new LastChangeTracker(new BoardStore(storage)))
-  const rooms = new RoomManager({ persistence, fanout, logger, idleMs: config.roomIdleMs })
-  const app = createApp({ config, logger, storage, content: rooms })
-  const sync = new SyncEndpoint({
+  const rooms = new RoomManager({ persistence, fanout, logger, idleMs: config.roomIdleMs, meters })
+  let sync: SyncEndpoint | null = null
+  const metrics = new ServerMetrics({
+    meters,
+    roomsLoaded: () => rooms.loadedCount,
+    connections: () => sync?.connectionCount ?? 0,
+  })
+  const app = createApp({
+    config,
+    logger,
+    storage,
+    content: rooms,
+    operations: {
+      metrics,
+      metricsToken: config.metricsToken,
+      logger: logger.child({ component: 'readiness' }),
+      checks: {
+        storage: () => probeStorage(storage),
+        redis: config.redisUrl || options.fanout ? () => fanout.check() : null,
+      },
+    },
+  })
+  sync = new SyncEndpoint({
     rooms,
     access: app.access,
     logger,
     maxMessageBytes: config.maxMessageBytes,
     pingIntervalMs: config.pingIntervalMs,
     isOriginAllowed: (origin, host) => isOriginAllowed(origin, host, config.publicOrigin),
+    meters,
   })
 
   const server: ServerType = await new Promise((resolve, reject) => {
@@ -81,5 +108,13 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     })()
     return closing
   }
-  return { url, port: address.port, rooms, sync, storage, app, close }
+  return { url, port: address.port, rooms, sync, storage, app, meters, metrics, close }
+}
+
+/** `/readyz`'s storage check: a small write and its read-back (a full disk or a lost Redis fails it). */
+async function probeStorage(storage: Storage): Promise<void> {
+  const at = Date.now()
+  await storage.setItem('health:probe', { at })
+  const back = await storage.getItem<{ at: number }>('health:probe')
+  if (!back || typeof back.at !== 'number') throw new Error('storage did not give back the probe')
 }

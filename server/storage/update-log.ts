@@ -1,6 +1,7 @@
 import type { Storage } from 'unstorage'
 import * as Y from 'yjs'
 import type { Logger } from '../logger.ts'
+import { Meters, secondsSince } from '../metrics/meters.ts'
 import { framePiece, unframePiece } from './piece.ts'
 import { freeQuarantineKey } from './quarantine.ts'
 import { storageHealth } from './storage-health.ts'
@@ -24,6 +25,8 @@ export interface UpdateLogOptions {
   compactAfterEntries?: number
   /** …or once the log holds this many bytes. */
   compactAfterBytes?: number
+  /** where write latency and failures are counted (/metrics) */
+  meters?: Meters
 }
 
 export interface StoredBoard {
@@ -66,10 +69,12 @@ export class UpdateLog {
   readonly #compactAfterBytes: number
   readonly #boards = new Map<string, BoardLog>()
   readonly #instance = randomSuffix()
+  readonly #meters: Meters
 
   constructor(options: UpdateLogOptions) {
     this.#storage = options.storage
     this.#logger = options.logger
+    this.#meters = options.meters ?? new Meters()
     this.#compactAfterEntries = options.compactAfterEntries ?? 500
     this.#compactAfterBytes = options.compactAfterBytes ?? 4 * 1024 * 1024
   }
@@ -178,10 +183,18 @@ export class UpdateLog {
     log.pending = []
     const key = `${this.#prefix(boardId)}:log:${pad(log.nextSeq++)}-${this.#instance}`
     log.own.add(key)
-    const write = this.#storage.setItemRaw(key, framePiece(batch)).then(() => {
-      log.entries++
-      log.bytes += batch.byteLength
-    })
+    const started = performance.now()
+    const write = this.#storage.setItemRaw(key, framePiece(batch)).then(
+      () => {
+        this.#meters.storageWrite.log.observe(secondsSince(started))
+        log.entries++
+        log.bytes += batch.byteLength
+      },
+      (error: unknown) => {
+        this.#meters.storageWriteErrors.log++
+        throw error
+      },
+    )
     log.writing.add(write)
     return write.finally(() => log.writing.delete(write))
   }
@@ -219,7 +232,14 @@ export class UpdateLog {
     const { states, logs } = await this.#keys(boardId)
     const seq = log.nextSeq++
     const stateKey = `${this.#prefix(boardId)}:state:${pad(seq)}-${this.#instance}`
-    await this.#storage.setItemRaw(stateKey, framePiece(state))
+    const started = performance.now()
+    try {
+      await this.#storage.setItemRaw(stateKey, framePiece(state))
+    } catch (error) {
+      this.#meters.storageWriteErrors.state++
+      throw error
+    }
+    this.#meters.storageWrite.state.observe(secondsSince(started))
     log.own.add(stateKey)
     // only now is it safe to drop what the new state covers; a piece that cannot be read is
     // never dropped (it may hold what nothing else does): it goes to quarantine

@@ -24,6 +24,8 @@ export interface Conn {
   readonly sessionHash: string
   /** what this connection may still ask of the server (costly answers) */
   readonly budget: MessageBudget
+  /** when the message being handled arrived (`performance.now()`): the room measures sync latency from it */
+  receivedAt: number
   send(message: Uint8Array): void
   close(code: number, reason: string): void
 }

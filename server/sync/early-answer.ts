@@ -15,10 +15,10 @@ export class EarlyAnswer {
   #closed = false
   readonly #ws: WebSocket
   readonly #handle: StoredStateHandle
-  readonly #onAnswered: () => void
+  readonly #onAnswered: (bytes: number) => void
 
   /** `waiting`: messages already buffered; a fresh sync step 1 among them is answered and removed. */
-  constructor(ws: WebSocket, handle: StoredStateHandle, waiting: Uint8Array[], onAnswered: () => void) {
+  constructor(ws: WebSocket, handle: StoredStateHandle, waiting: Uint8Array[], onAnswered: (bytes: number) => void) {
     this.#ws = ws
     this.#handle = handle
     this.#onAnswered = onAnswered
@@ -40,9 +40,10 @@ export class EarlyAnswer {
     const ws = this.#ws
     if (this.#closed || this.#answered || !this.#reply || !isFreshSyncStep1(message) || ws.readyState !== ws.OPEN) return false
     this.#answered = true
-    this.#handle.sent(new Promise((resolve) => ws.send(this.#reply as Uint8Array, resolve)))
+    const reply = this.#reply
+    this.#handle.sent(new Promise((resolve) => ws.send(reply, resolve)))
     this.#reply = null
-    this.#onAnswered()
+    this.#onAnswered(reply.byteLength)
     return true
   }
 

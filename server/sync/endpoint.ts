@@ -3,6 +3,7 @@ import type { Duplex } from 'node:stream'
 import { type WebSocket, WebSocketServer } from 'ws'
 import { type AccessControl, SESSION_COOKIE } from '../access.ts'
 import type { Logger } from '../logger.ts'
+import { Meters } from '../metrics/meters.ts'
 import { CloseCode } from './connection.ts'
 import type { RoomManager } from './rooms.ts'
 import { SyncConnection } from './sync-connection.ts'
@@ -17,6 +18,8 @@ export interface SyncEndpointOptions {
   isOriginAllowed: (origin: string | undefined, host: string | undefined) => boolean
   /** A socket whose send buffer grows past this is closed (1013); the client resyncs on reconnect. */
   maxBufferedBytes?: number
+  /** where connections, messages, bytes and refusals are counted (/metrics) */
+  meters?: Meters
 }
 
 const SYNC_PATH = /^\/sync\/([^/?#]+)\/?$/
@@ -58,9 +61,11 @@ export class SyncEndpoint {
   readonly #alive = new WeakMap<WebSocket, boolean>()
   readonly #pinger: ReturnType<typeof setInterval>
   #answeredFromStorage = 0
+  readonly #meters: Meters
 
   constructor(options: SyncEndpointOptions) {
     this.#options = options
+    this.#meters = options.meters ?? new Meters()
     this.#wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes, perMessageDeflate: false })
     this.#pinger = setInterval(() => this.#pingAll(), options.pingIntervalMs)
     this.#pinger.unref()
@@ -98,6 +103,8 @@ export class SyncEndpoint {
 
   #accept(ws: WebSocket, boardId: string, token: string | null, request: IncomingMessage): void {
     const { rooms, access, logger } = this.#options
+    const meters = this.#meters
+    meters.connectionsOpened++
     this.#sockets.set(ws, token)
     ws.on('error', () => ws.terminate())
     this.#alive.set(ws, true)
@@ -108,7 +115,12 @@ export class SyncEndpoint {
       access,
       logger,
       maxBufferedBytes: this.#options.maxBufferedBytes ?? 64 * 1024 * 1024,
-      onAnsweredEarly: () => this.#answeredFromStorage++,
+      onAnsweredEarly: (bytes) => {
+        this.#answeredFromStorage++
+        meters.messagesOut++
+        meters.bytesOut += bytes
+      },
+      meters,
     })
     connection.open(token, request.socket.remoteAddress).catch((error: unknown) => {
       logger.error('sync connection failed', { boardId, error: String(error) })

@@ -18,6 +18,8 @@ export interface Fanout {
   subscribe(boardId: string, deliver: (message: FanoutMessage) => void): Promise<() => Promise<void>>
   /** Sends a message to the other instances serving this board. Never throws. */
   publish(boardId: string, message: FanoutMessage): void
+  /** For `/readyz`: resolves when the other instances can be reached (Redis answers), rejects when not. */
+  check(): Promise<void>
   close(): Promise<void>
 }
 
@@ -25,5 +27,6 @@ export interface Fanout {
 export const localFanout: Fanout = {
   subscribe: async () => async () => {},
   publish: () => {},
+  check: async () => {},
   close: async () => {},
 }

@@ -3,14 +3,21 @@ import { Redis } from 'ioredis'
 import { z } from 'zod'
 import { Role } from '../../shared/schema/roles.ts'
 import type { Logger } from '../logger.ts'
+import { epochMs, Meters } from '../metrics/meters.ts'
 import type { Fanout, FanoutMessage } from './fanout.ts'
 
 const kinds = ['update', 'awareness', 'sync-request', 'access'] as const
 const INSTANCE_BYTES = 8
+/** a kind byte with this bit set: an 8-byte send time (float64 ms since the epoch) follows the instance id */
+const STAMPED = 0x40
+const STAMP_BYTES = 8
+const HEADER_BYTES = 1 + INSTANCE_BYTES + STAMP_BYTES
 
 /**
  * Fan-out over Redis pub/sub: one channel per board (`rb:board:<id>`), binary messages
- * `[kind][instance id][payload]`. An instance ignores its own messages. Publishing never
+ * `[kind | 0x40][instance id][send time][payload]` (the send time, float64 ms since the epoch,
+ * gives /metrics the fan-out lag; a kind byte without 0x40 has no send time, as before it was
+ * added). An instance ignores its own messages. Publishing never
  * throws: while Redis is away, ioredis queues commands and reconnects; clients resync on
  * reconnect anyway, so a lost message costs latency, not data (storage is shared).
  */
@@ -20,9 +27,11 @@ export class RedisFanout implements Fanout {
   readonly #instance = randomBytes(INSTANCE_BYTES)
   readonly #handlers = new Map<string, Set<(message: FanoutMessage) => void>>()
   readonly #logger: Logger
+  readonly #meters: Meters
 
-  constructor(url: string, logger: Logger) {
+  constructor(url: string, logger: Logger, meters: Meters = new Meters()) {
     this.#logger = logger
+    this.#meters = meters
     const options = { lazyConnect: false, maxRetriesPerRequest: null, enableAutoPipelining: true }
     this.#pub = new Redis(url, options)
     this.#sub = new Redis(url, options)
@@ -43,12 +52,19 @@ export class RedisFanout implements Fanout {
     const handlers = this.#handlers.get(channel)
     if (!handlers || message.byteLength < 1 + INSTANCE_BYTES) return
     if (message.subarray(1, 1 + INSTANCE_BYTES).equals(this.#instance)) return
-    const kind = kinds[message[0] ?? 255]
-    if (!kind) return
-    const payload = new Uint8Array(message.subarray(1 + INSTANCE_BYTES))
+    const first = message[0] ?? 255
+    const stamped = (first & STAMPED) !== 0
+    const kind = kinds[first & ~STAMPED]
+    if (!kind || (stamped && message.byteLength < HEADER_BYTES)) return
+    const sentAt = stamped ? message.readDoubleLE(1 + INSTANCE_BYTES) : null
+    const payload = new Uint8Array(message.subarray(stamped ? HEADER_BYTES : 1 + INSTANCE_BYTES))
     const decoded = decodePayload(kind, payload)
     if (!decoded) return
+    this.#meters.fanoutIn++
     for (const handler of handlers) handler(decoded)
+    // publish on the other instance to applied here (handlers apply synchronously)
+    if (sentAt !== null && (kind === 'update' || kind === 'awareness'))
+      this.#meters.fanoutLag[kind].observe((epochMs() - sentAt) / 1000)
   }
 
   async subscribe(boardId: string, deliver: (message: FanoutMessage) => void): Promise<() => Promise<void>> {
@@ -71,13 +87,29 @@ export class RedisFanout implements Fanout {
 
   publish(boardId: string, message: FanoutMessage): void {
     const payload = encodePayload(message)
-    const frame = Buffer.allocUnsafe(1 + INSTANCE_BYTES + payload.byteLength)
-    frame[0] = kinds.indexOf(message.kind)
+    const frame = Buffer.allocUnsafe(HEADER_BYTES + payload.byteLength)
+    frame[0] = kinds.indexOf(message.kind) | STAMPED
     this.#instance.copy(frame, 1)
-    frame.set(payload, 1 + INSTANCE_BYTES)
+    frame.writeDoubleLE(epochMs(), 1 + INSTANCE_BYTES)
+    frame.set(payload, HEADER_BYTES)
+    this.#meters.fanoutOut++
     this.#pub.publish(RedisFanout.channel(boardId), frame).catch((error: Error) => {
       this.#logger.warn('redis publish failed', { boardId, error: error.message })
     })
+  }
+
+  /**
+   * Both connections are up and Redis answers a PING. A connection that is not ready fails at
+   * once: a PING would only wait in ioredis's offline queue (the caller bounds the wait anyway).
+   */
+  async check(): Promise<void> {
+    for (const [name, client] of [
+      ['publisher', this.#pub],
+      ['subscriber', this.#sub],
+    ] as const) {
+      if (client.status !== 'ready') throw new Error(`redis ${name} is ${client.status}`)
+    }
+    await this.#pub.ping()
   }
 
   async close(): Promise<void> {

@@ -3,6 +3,7 @@ import * as Y from 'yjs'
 import { WRITERS_MAP } from '../../shared/schema/layout.ts'
 import type { Role } from '../../shared/schema/roles.ts'
 import type { Logger } from '../logger.ts'
+import { Meters } from '../metrics/meters.ts'
 import { CloseCode, type Conn } from './connection.ts'
 import type { Fanout, FanoutMessage } from './fanout.ts'
 import {
@@ -30,6 +31,8 @@ export interface RoomOptions {
   fanout: Fanout
   /** Called for every document update the room applies, whatever its origin but storage. */
   onUpdate: (update: Uint8Array, origin: unknown) => void
+  /** where sync latency is measured (/metrics) */
+  meters?: Meters
 }
 
 /**
@@ -49,8 +52,9 @@ export class Room {
   /** the state vector right after the stored state was applied, and whether anything changed since */
   #loadedVector: Uint8Array | null = null
   #changedSinceLoad = false
-  /** updates applied in this task, relayed together once it ends (see #relay) */
-  #outgoing: { update: Uint8Array; origin: unknown }[] = []
+  /** updates applied in this task, relayed together once it ends (see #relay); `at`: a client's message arrived then */
+  #outgoing: { update: Uint8Array; origin: unknown; at: number }[] = []
+  readonly #meters: Meters
   /** whether this document's own client id is in the writers' register */
   #serverBound = false
 
@@ -58,6 +62,7 @@ export class Room {
     this.boardId = options.boardId
     this.#logger = options.logger
     this.#fanout = options.fanout
+    this.#meters = options.meters ?? new Meters()
     this.awareness = new awarenessProtocol.Awareness(this.doc)
     // the server has no presence of its own
     this.awareness.setLocalState(null)
@@ -78,7 +83,8 @@ export class Room {
       this.#fullStateMessage = null
       this.#changedSinceLoad = true
       options.onUpdate(update, origin)
-      this.#outgoing.push({ update, origin })
+      const conn = this.conns.has(origin as Conn) ? (origin as Conn) : null
+      this.#outgoing.push({ update, origin, at: conn && conn.receivedAt > 0 ? conn.receivedAt : -1 })
       if (this.#outgoing.length === 1) queueMicrotask(() => this.#relay())
     })
 
@@ -125,6 +131,9 @@ export class Room {
     }
     const local = origins.has(FANOUT_ORIGIN) ? merged((origin) => origin !== FANOUT_ORIGIN) : all
     if (local) this.#fanout.publish(this.boardId, { kind: 'update', update: local })
+    // sync latency: from a client's message arriving to its update leaving for everyone else
+    const now = performance.now()
+    for (const entry of batch) if (entry.at >= 0) this.#meters.syncLatency.observe((now - entry.at) / 1000)
   }
 
   /**

@@ -7,6 +7,7 @@ import type { BoardDocument } from '../../shared/schema/document.ts'
 import { migrateDoc } from '../../shared/schema/migrations.ts'
 import type { Role } from '../../shared/schema/roles.ts'
 import type { Logger } from '../logger.ts'
+import type { Meters } from '../metrics/meters.ts'
 import { assertBoardId } from '../storage/update-log.ts'
 import type { BoardContent } from './board-content.ts'
 import { ColdOpen, type StoredStateHandle } from './cold-open.ts'
@@ -23,6 +24,8 @@ export interface RoomManagerOptions {
   logger: Logger
   /** How long a room without connections stays loaded. */
   idleMs: number
+  /** where rooms measure sync latency (/metrics) */
+  meters?: Meters
 }
 
 /** A board's room on this instance: loading (a cold open in progress), then ready. */
@@ -113,11 +116,12 @@ export class RoomManager implements BoardContent {
   }
 
   async #load(boardId: string, coldOpen: ColdOpen): Promise<Room> {
-    const { persistence, fanout, logger } = this.#options
+    const { persistence, fanout, logger, meters } = this.#options
     const room = new Room({
       boardId,
       logger,
       fanout,
+      meters,
       onUpdate: (update, origin) => {
         // the instance whose client (or REST call) made a change stores it; others only relay
         if (origin !== FANOUT_ORIGIN) persistence.append(boardId, update, room.doc)

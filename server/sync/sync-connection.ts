@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto'
 import type { WebSocket } from 'ws'
+import { refusalCodeOf } from '../../shared/rules/refusals.ts'
 import type { AccessControl, SessionUser } from '../access.ts'
 import { sessionHash } from '../auth/session-hash.ts'
 import type { Logger } from '../logger.ts'
+import type { Meters } from '../metrics/meters.ts'
 import { CloseCode, type Conn, MessageBudget } from './connection.ts'
 import { EarlyAnswer } from './early-answer.ts'
 import { handleMessage } from './protocol.ts'
@@ -18,8 +20,10 @@ export interface SyncConnectionDeps {
   logger: Logger
   /** a socket whose send buffer grows past this is closed (1013); the client resyncs on reconnect */
   maxBufferedBytes: number
-  /** counts clients answered from the stored state while their room loaded */
-  onAnsweredEarly: () => void
+  /** counts clients answered from the stored state while their room loaded (and the answer's bytes) */
+  onAnsweredEarly: (bytes: number) => void
+  /** messages, bytes and refusals counted for /metrics */
+  meters: Meters
 }
 
 /**
@@ -51,6 +55,8 @@ export class SyncConnection {
 
   readonly #buffer = (data: Buffer) => {
     const message = new Uint8Array(data)
+    this.#deps.meters.messagesIn++
+    this.#deps.meters.bytesIn += message.byteLength
     if (this.#earlyAnswer?.offer(message)) return
     this.#earlyBytes += message.byteLength
     // a client that floods before it is even let in is cut off, not buffered without end
@@ -101,24 +107,38 @@ export class SyncConnection {
     if (!current) return ws.close(CloseCode.removed, 'removed from the board')
     conn.role = current
     ws.off('message', this.#buffer)
-    ws.on('message', (data: Buffer) => this.#handle(room, conn, new Uint8Array(data), log))
+    const meters = this.#deps.meters
+    ws.on('message', (data: Buffer) => {
+      meters.messagesIn++
+      meters.bytesIn += data.byteLength
+      conn.receivedAt = performance.now()
+      this.#handle(room, conn, new Uint8Array(data), log)
+    })
     if (this.#earlyAnswer?.answered) room.sendChangesSinceLoad(conn)
-    for (const data of this.#early.splice(0)) this.#handle(room, conn, data, log)
+    for (const data of this.#early.splice(0)) {
+      // (sync latency of an early message counts from now, not from its arrival)
+      conn.receivedAt = performance.now()
+      this.#handle(room, conn, data, log)
+    }
     log.info('sync opened', { userId: user.id, role, remote })
   }
 
   #conn(user: SessionUser, role: Conn['role'], token: string): Conn {
     const ws = this.#ws
     const maxBuffered = this.#deps.maxBufferedBytes
+    const meters = this.#deps.meters
     return {
       id: randomUUID(),
       user,
       role,
       sessionHash: sessionHash(token),
       budget: new MessageBudget(),
+      receivedAt: 0,
       send: (message) => {
         if (ws.readyState !== ws.OPEN) return
         if (ws.bufferedAmount > maxBuffered) return ws.close(CloseCode.tryAgainLater, 'too slow')
+        meters.messagesOut++
+        meters.bytesOut += message.byteLength
         // no per-send callback: a failed write surfaces as the socket's 'error' (→ terminate)
         ws.send(message)
       },
@@ -153,22 +173,28 @@ export class SyncConnection {
   #handle(room: Room, conn: Conn, data: Uint8Array, log: Logger): void {
     // nothing more is applied once the socket is closing (after a forgery, a removal, a logout)
     if (this.#ws.readyState !== this.#ws.OPEN) return
+    // a document update (sync step 2 or update): y-protocols' message and step numbers fit one byte
+    if (data[0] === 0 && (data[1] === 1 || data[1] === 2)) this.#deps.meters.updatesIn++
     const outcome = handleMessage(room, conn, data)
     switch (outcome.kind) {
       case 'denied':
         this.#denied++
+        this.#deps.meters.refuse(refusalCodeOf(outcome.reason))
         log.debug('update refused', { userId: conn.user.id, reason: outcome.reason })
         return
       case 'forged':
+        this.#deps.meters.refuse(outcome.code)
         log.warn('forged update refused', { userId: conn.user.id, reason: outcome.reason })
         conn.close(CloseCode.forged, outcome.code)
         return
       case 'malformed':
         this.#malformed++
+        this.#deps.meters.malformedMessages++
         log.debug('malformed sync message', { reason: outcome.reason })
         return
       case 'ignored':
         this.#ignored++
+        this.#deps.meters.ignoredMessages++
         return
     }
   }

@@ -27,9 +27,12 @@ function redisBinary(): string {
   }
 }
 
-/** A real, throwaway redis-server on a free loopback port, without persistence. */
-export async function startRedis(): Promise<RedisServer> {
-  const port = await freePort()
+/**
+ * A real, throwaway redis-server on a free loopback port, without persistence; `port`: on that
+ * one (to start it again where the servers' REDIS_URL points after a `stop()`).
+ */
+export async function startRedis(options: { port?: number } = {}): Promise<RedisServer> {
+  const port = options.port ?? (await freePort())
   const child: ChildProcess = spawn(
     redisBinary(),
     ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--protected-mode', 'yes'],
