@@ -1,9 +1,12 @@
-import { type Component, createEffect, createSignal, For, lazy, Match, on, Show, Suspense, Switch } from 'solid-js'
+import { type Component, createEffect, createSignal, For, lazy, Match, on, onCleanup, Show, Suspense, Switch } from 'solid-js'
 import type { MessageKey } from '../../shared/i18n/en.ts'
+import { useBoard } from '../board/board-context.ts'
 import { activeCanvas } from '../canvas/canvas-api.ts'
 import { isCreationTool } from '../canvas/tools.ts'
 import { createSmallScreen } from '../components/small-screen.ts'
 import { t } from '../i18n/locale.ts'
+import { keyboard } from '../keyboard/app-keyboard.ts'
+import type { KeyCommand } from '../keyboard/keyboard-router.ts'
 import { AnalysisPanel } from './analysis/analysis-panel.tsx'
 import { ChevronLeftIcon, ChevronRightIcon } from './icons.tsx'
 import { Inspector } from './inspector/inspector.tsx'
@@ -56,6 +59,18 @@ export function SidePanel(props: { initialTab?: SidePanelTab }) {
       document.querySelector<HTMLElement>('#side-panel-inspect :is(input, select, textarea):not([disabled])')?.focus(),
     )
   }
+  // Shift+Enter on the board: the one selected element's fields, without a pointer and without
+  // walking out of the canvas (Tab there walks the elements and would change the selection)
+  const { selection } = useBoard()
+  const editKey: KeyCommand = {
+    id: 'editInInspector',
+    label: 'shortcuts.editInInspector',
+    group: 'edit',
+    keys: [{ key: 'Enter', shift: true }],
+    enabled: () => selection.ids().length === 1,
+    run: editInInspector,
+  }
+  onCleanup(keyboard.register({ id: 'side-panel', priority: 1, commands: () => [editKey] }))
   const onKeyDown = (event: KeyboardEvent) => {
     const at = tabs.indexOf(active())
     const next =
