@@ -1,5 +1,6 @@
 import Konva from 'konva'
 import { type Accessor, createSignal } from 'solid-js'
+import { prefersReducedMotion } from '../a11y/motion.ts'
 import { isCharacterKey, type KeyBinding, matchesKey } from '../keyboard/key-binding.ts'
 import { zoomIn, zoomOut, zoomToFit } from './actions/view-actions.ts'
 import { createFrameTask } from './frame-scheduler.ts'
@@ -148,6 +149,11 @@ export function createStageController(host: HTMLDivElement, options: StageOption
   }
   const animateTo = (target: Viewport) => {
     stopAnimation()
+    // less motion asked for: the view jumps to where it would have flown
+    if (prefersReducedMotion()) {
+      applyViewport(target)
+      return
+    }
     const from = viewport()
     const started = performance.now()
     const step = (now: number) => {

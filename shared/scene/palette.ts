@@ -41,7 +41,7 @@ export const stanceColors: Readonly<Record<Stance, string>> = {
 }
 
 /** An actor's commitment meter: steps reached are filled, the rest outlined. */
-export const meterColors = { filled: '#344054', empty: '#eaecf0', emptyStroke: '#98a2b3' }
+export const meterColors = { filled: '#344054', empty: '#eaecf0', emptyStroke: '#858e9e' }
 
 /** Use categories come in groups; a group shares a hue family and a pattern (patterns.ts). */
 export const categoryGroups = {
@@ -110,7 +110,8 @@ export const linkColor = '#475467'
 export const conflictColor = '#c4320a'
 export const warningColor = '#b54708'
 
-export const frameColors = { fill: '#f8f9fb', stroke: '#d0d5dd', tab: '#eaecf0', title: ink }
+/** A frame's edge is what shows its extent: ≥ 3:1 against its fill and the board (WCAG 1.4.11). */
+export const frameColors = { fill: '#f8f9fb', stroke: '#858e9e', tab: '#eaecf0', title: ink }
 export const zoneColors = { fill: '#f2f4f7', stroke: '#667085', hatch: '#98a2b3', overplanned: '#b42318' }
 
 /** Outline colours of highlights; each kind has its own dash pattern too (render). */
@@ -119,6 +120,23 @@ export const highlightColors = {
   'diff-added': '#067647',
   'diff-removed': '#b42318',
   'diff-changed': '#1849a9',
+} as const
+
+/** The canvas background behind every element (client/canvas/canvas.css paints the same). */
+export const boardBackground = '#faf9f7'
+
+/**
+ * Dot voting (client/canvas/layers/vote-layer.ts): a strong orange-red that no element kind
+ * uses, ringed in white; white numbers on it and the "+n" beside own dots both read at AA. The
+ * winner's badge is gold with dark text.
+ */
+export const voteColors = {
+  dot: '#c2410c',
+  ring: '#ffffff',
+  slot: '#6b4a3a',
+  first: '#ffd43b',
+  firstEdge: '#8a6100',
+  firstText: '#3d2b00',
 } as const
 
 // ——— colour arithmetic (sRGB hex) ———

@@ -3,8 +3,8 @@ import type { SnapGuide } from '../snapping.ts'
 import type { Point, Rect } from '../viewport.ts'
 
 export const SELECTION_COLOR = '#1d4ed8'
-const GUIDE_COLOR = '#db2777'
-const LINK_COLOR = '#0b6e69'
+export const GUIDE_COLOR = '#db2777'
+export const LINK_COLOR = '#0b6e69'
 export const HANDLE_RADIUS_PX = 9
 
 /**

@@ -1,9 +1,10 @@
 import Konva from 'konva'
+import { voteColors } from '../../../shared/scene/palette.ts'
 import type { Point, Rect } from '../viewport.ts'
 
-/** The dots' colour: a strong orange-red that no element kind uses, with a white ring. */
-export const DOT_COLOR = '#d9480f'
-const SLOT_COLOR = '#6b4a3a'
+/** The dots' colour: a strong orange-red that no element kind uses, with a white ring (palette.ts). */
+export const DOT_COLOR = voteColors.dot
+const SLOT_COLOR = voteColors.slot
 const PILL_FILL = 'rgba(255, 255, 255, 0.96)'
 const PILL_STROKE = '#c9b8ad'
 const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif'
@@ -168,8 +169,8 @@ export function createVoteLayer(): VoteLayer {
     })
     label.add(
       new Konva.Tag({
-        fill: first ? '#ffd43b' : DOT_COLOR,
-        stroke: first ? '#8a6100' : '#ffffff',
+        fill: first ? voteColors.first : DOT_COLOR,
+        stroke: first ? voteColors.firstEdge : voteColors.ring,
         strokeWidth: first ? 1.5 : 1.5,
         cornerRadius: 11,
         shadowColor: '#000000',
@@ -185,7 +186,7 @@ export function createVoteLayer(): VoteLayer {
         fontStyle: '700',
         fontFamily: FONT,
         padding: 5,
-        fill: first ? '#3d2b00' : '#ffffff',
+        fill: first ? voteColors.firstText : '#ffffff',
       }),
     )
     // just above the top-right corner, clear of the element's label and of selection outlines

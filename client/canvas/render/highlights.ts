@@ -1,6 +1,7 @@
 import Konva from 'konva'
 import { highlightColors } from '../../../shared/scene/palette.ts'
 import type { Rect, SceneNode } from '../../../shared/scene/types.ts'
+import { prefersReducedMotion } from '../../a11y/motion.ts'
 import { createKonvaNode, patchKonvaNode } from './reconcile.ts'
 
 export type HighlightKind = 'gap' | 'diff-added' | 'diff-removed' | 'diff-changed'
@@ -17,7 +18,8 @@ const PAD = 6
 
 /**
  * Outlines over elements (analysis gaps now; snapshot diffs later), in a group kept on top of
- * the element layer. `gap` outlines pulse. Stroke widths stay constant under zoom.
+ * the element layer. `gap` outlines pulse, unless the person asked for less motion (then they
+ * stay at full strength). Stroke widths stay constant under zoom.
  */
 export function createHighlights(layer: Konva.Layer) {
   const group = createKonvaNode({
@@ -79,7 +81,7 @@ export function createHighlights(layer: Konva.Layer) {
     }
     patchKonvaNode(group, scene)
     const gap = group.findOne('.highlight-gap')
-    if (gap && !pulse && typeof requestAnimationFrame === 'function') {
+    if (gap && !pulse && typeof requestAnimationFrame === 'function' && !prefersReducedMotion()) {
       pulse = new Konva.Animation((frame) => {
         const target = group.findOne('.highlight-gap')
         if (target && frame) target.opacity(0.55 + 0.45 * Math.cos((frame.time / 600) * Math.PI))
