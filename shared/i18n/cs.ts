@@ -609,6 +609,32 @@ export const cs: TranslationCatalog = {
     many: 'Smazáno {count} prvku',
     other: 'Smazáno {count} prvků',
   },
+  'announce.remoteAdded': '{name} přidal(a) {items}',
+  'announce.remoteChanged': '{name} změnil(a) {items}',
+  'announce.remoteRemoved': '{name} odstranil(a) {items}',
+  'announce.kindCount.actor': { one: '{count} aktéra', few: '{count} aktéry', many: '{count} aktéra', other: '{count} aktérů' },
+  'announce.kindCount.use': { one: '{count} funkci', few: '{count} funkce', many: '{count} funkce', other: '{count} funkcí' },
+  'announce.kindCount.link': { one: '{count} vazbu', few: '{count} vazby', many: '{count} vazby', other: '{count} vazeb' },
+  'announce.kindCount.phase': { one: '{count} etapu', few: '{count} etapy', many: '{count} etapy', other: '{count} etap' },
+  'announce.kindCount.note': {
+    one: '{count} poznámku',
+    few: '{count} poznámky',
+    many: '{count} poznámky',
+    other: '{count} poznámek',
+  },
+  'announce.kindCount.zone': { one: '{count} zónu', few: '{count} zóny', many: '{count} zóny', other: '{count} zón' },
+  'announce.kindCount.frame': {
+    one: '{count} rámeček',
+    few: '{count} rámečky',
+    many: '{count} rámečku',
+    other: '{count} rámečků',
+  },
+  'announce.kindCount.image': {
+    one: '{count} obrázek',
+    few: '{count} obrázky',
+    many: '{count} obrázku',
+    other: '{count} obrázků',
+  },
   'announce.linkCreated': 'Vazba vytvořena',
 
   // Inspektor

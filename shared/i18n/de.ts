@@ -574,6 +574,17 @@ export const de: TranslationCatalog = {
   'announce.undone': 'Rückgängig gemacht',
   'announce.redone': 'Wiederhergestellt',
   'announce.deleted': { one: '{count} Element gelöscht', other: '{count} Elemente gelöscht' },
+  'announce.remoteAdded': '{name} hat {items} hinzugefügt',
+  'announce.remoteChanged': '{name} hat {items} geändert',
+  'announce.remoteRemoved': '{name} hat {items} entfernt',
+  'announce.kindCount.actor': { one: '{count} Akteur', other: '{count} Akteure' },
+  'announce.kindCount.use': { one: '{count} Nutzung', other: '{count} Nutzungen' },
+  'announce.kindCount.link': { one: '{count} Verbindung', other: '{count} Verbindungen' },
+  'announce.kindCount.phase': { one: '{count} Phase', other: '{count} Phasen' },
+  'announce.kindCount.note': { one: '{count} Notiz', other: '{count} Notizen' },
+  'announce.kindCount.zone': { one: '{count} Bereich', other: '{count} Bereiche' },
+  'announce.kindCount.frame': { one: '{count} Rahmen', other: '{count} Rahmen' },
+  'announce.kindCount.image': { one: '{count} Bild', other: '{count} Bilder' },
   'announce.linkCreated': 'Verbindung erstellt',
 
   // Inspector

@@ -608,6 +608,17 @@ export const hr: TranslationCatalog = {
     few: 'Izbrisana {count} elementa',
     other: 'Izbrisano {count} elemenata',
   },
+  'announce.remoteAdded': '{name} je dodao/la {items}',
+  'announce.remoteChanged': '{name} je izmijenio/la {items}',
+  'announce.remoteRemoved': '{name} je uklonio/la {items}',
+  'announce.kindCount.actor': { one: '{count} dionika', few: '{count} dionika', other: '{count} dionika' },
+  'announce.kindCount.use': { one: '{count} namjenu', few: '{count} namjene', other: '{count} namjena' },
+  'announce.kindCount.link': { one: '{count} vezu', few: '{count} veze', other: '{count} veza' },
+  'announce.kindCount.phase': { one: '{count} fazu', few: '{count} faze', other: '{count} faza' },
+  'announce.kindCount.note': { one: '{count} bilješku', few: '{count} bilješke', other: '{count} bilješki' },
+  'announce.kindCount.zone': { one: '{count} zonu', few: '{count} zone', other: '{count} zona' },
+  'announce.kindCount.frame': { one: '{count} okvir', few: '{count} okvira', other: '{count} okvira' },
+  'announce.kindCount.image': { one: '{count} sliku', few: '{count} slike', other: '{count} slika' },
   'announce.linkCreated': 'Veza stvorena',
 
   // Inspector

@@ -542,6 +542,17 @@ export const hu: TranslationCatalog = {
   'announce.undone': 'Visszavonva',
   'announce.redone': 'Újra végrehajtva',
   'announce.deleted': { one: '{count} elem törölve', other: '{count} elem törölve' },
+  'announce.remoteAdded': '{name} hozzáadott: {items}',
+  'announce.remoteChanged': '{name} módosított: {items}',
+  'announce.remoteRemoved': '{name} eltávolított: {items}',
+  'announce.kindCount.actor': { one: '{count} szereplő', other: '{count} szereplő' },
+  'announce.kindCount.use': { one: '{count} funkció', other: '{count} funkció' },
+  'announce.kindCount.link': { one: '{count} kapcsolat', other: '{count} kapcsolat' },
+  'announce.kindCount.phase': { one: '{count} ütem', other: '{count} ütem' },
+  'announce.kindCount.note': { one: '{count} jegyzet', other: '{count} jegyzet' },
+  'announce.kindCount.zone': { one: '{count} zóna', other: '{count} zóna' },
+  'announce.kindCount.frame': { one: '{count} keret', other: '{count} keret' },
+  'announce.kindCount.image': { one: '{count} kép', other: '{count} kép' },
   'announce.linkCreated': 'Kapcsolat létrehozva',
 
   // Inspector

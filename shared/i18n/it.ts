@@ -717,6 +717,17 @@ export const it: TranslationCatalog = {
     many: '{count} elementi eliminati',
     other: '{count} elementi eliminati',
   },
+  'announce.remoteAdded': '{name} ha aggiunto {items}',
+  'announce.remoteChanged': '{name} ha modificato {items}',
+  'announce.remoteRemoved': '{name} ha rimosso {items}',
+  'announce.kindCount.actor': { one: '{count} attore', many: '{count} attori', other: '{count} attori' },
+  'announce.kindCount.use': { one: '{count} funzione', many: '{count} funzioni', other: '{count} funzioni' },
+  'announce.kindCount.link': { one: '{count} collegamento', many: '{count} collegamenti', other: '{count} collegamenti' },
+  'announce.kindCount.phase': { one: '{count} fase', many: '{count} fasi', other: '{count} fasi' },
+  'announce.kindCount.note': { one: '{count} nota', many: '{count} note', other: '{count} note' },
+  'announce.kindCount.zone': { one: '{count} zona', many: '{count} zone', other: '{count} zone' },
+  'announce.kindCount.frame': { one: '{count} riquadro', many: '{count} riquadri', other: '{count} riquadri' },
+  'announce.kindCount.image': { one: '{count} immagine', many: '{count} immagini', other: '{count} immagini' },
   'announce.linkCreated': 'Collegamento creato',
 
   // Attenzione: richiamo, segui, presentazione, puntatore laser, reazioni

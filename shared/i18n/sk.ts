@@ -598,6 +598,27 @@ export const sk: TranslationCatalog = {
     many: 'Odstráneného {count} prvku',
     other: 'Odstránených {count} prvkov',
   },
+  'announce.remoteAdded': '{name} pridal(a) {items}',
+  'announce.remoteChanged': '{name} zmenil(a) {items}',
+  'announce.remoteRemoved': '{name} odstránil(a) {items}',
+  'announce.kindCount.actor': { one: '{count} aktéra', few: '{count} aktérov', many: '{count} aktéra', other: '{count} aktérov' },
+  'announce.kindCount.use': { one: '{count} funkciu', few: '{count} funkcie', many: '{count} funkcie', other: '{count} funkcií' },
+  'announce.kindCount.link': { one: '{count} väzbu', few: '{count} väzby', many: '{count} väzby', other: '{count} väzieb' },
+  'announce.kindCount.phase': { one: '{count} etapu', few: '{count} etapy', many: '{count} etapy', other: '{count} etáp' },
+  'announce.kindCount.note': {
+    one: '{count} poznámku',
+    few: '{count} poznámky',
+    many: '{count} poznámky',
+    other: '{count} poznámok',
+  },
+  'announce.kindCount.zone': { one: '{count} zónu', few: '{count} zóny', many: '{count} zóny', other: '{count} zón' },
+  'announce.kindCount.frame': { one: '{count} rámec', few: '{count} rámce', many: '{count} rámca', other: '{count} rámcov' },
+  'announce.kindCount.image': {
+    one: '{count} obrázok',
+    few: '{count} obrázky',
+    many: '{count} obrázka',
+    other: '{count} obrázkov',
+  },
   'announce.linkCreated': 'Väzba vytvorená',
 
   // Vlastnosti (inšpektor)

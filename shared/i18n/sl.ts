@@ -570,6 +570,27 @@ export const sl: TranslationCatalog = {
     few: 'Izbrisani {count} elementi',
     other: 'Izbrisanih {count} elementov',
   },
+  'announce.remoteAdded': '{name} je dodal(a) {items}',
+  'announce.remoteChanged': '{name} je spremenil(a) {items}',
+  'announce.remoteRemoved': '{name} je odstranil(a) {items}',
+  'announce.kindCount.actor': {
+    one: '{count} akterja',
+    two: '{count} akterja',
+    few: '{count} akterje',
+    other: '{count} akterjev',
+  },
+  'announce.kindCount.use': { one: '{count} rabo', two: '{count} rabi', few: '{count} rabe', other: '{count} rab' },
+  'announce.kindCount.link': {
+    one: '{count} povezavo',
+    two: '{count} povezavi',
+    few: '{count} povezave',
+    other: '{count} povezav',
+  },
+  'announce.kindCount.phase': { one: '{count} fazo', two: '{count} fazi', few: '{count} faze', other: '{count} faz' },
+  'announce.kindCount.note': { one: '{count} listek', two: '{count} listka', few: '{count} listke', other: '{count} listkov' },
+  'announce.kindCount.zone': { one: '{count} območje', two: '{count} območji', few: '{count} območja', other: '{count} območij' },
+  'announce.kindCount.frame': { one: '{count} okvir', two: '{count} okvirja', few: '{count} okvirje', other: '{count} okvirjev' },
+  'announce.kindCount.image': { one: '{count} sliko', two: '{count} sliki', few: '{count} slike', other: '{count} slik' },
   'announce.linkCreated': 'Povezava ustvarjena',
 
   // Lastnosti (inšpektor)
