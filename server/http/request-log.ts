@@ -10,13 +10,17 @@ export function redactPath(path: string): string {
     .replace(/^(\/api\/boards\/[^/]+\/invites)\/[^/]+/, '$1/[redacted]')
 }
 
+/** Probes and scrapes come every few seconds: logged at debug unless they fail. */
+const probePaths = new Set(['/livez', '/readyz', '/metrics', '/healthz'])
+
 /** One JSON line per request: method, path (no query string), status, ms, userId. */
 export function requestLog(logger: Logger, now: () => number = () => performance.now()): MiddlewareHandler<AppEnv> {
   return async function requestLogMiddleware(c, next) {
     const started = now()
     await next()
     const user = c.get('user')
-    logger.info('request', {
+    const level = c.res.status < 400 && probePaths.has(c.req.path) ? 'debug' : 'info'
+    logger[level]('request', {
       method: c.req.method,
       path: redactPath(c.req.path),
       status: c.res.status,

@@ -251,9 +251,16 @@ describe('METRICS_TOKEN', () => {
     expect((await api(server.url, 'GET', '/readyz')).status).toBe(200)
   })
 
-  it('never logs the token', () => {
+  it('never logs the token, and logs probes at debug unless they fail', () => {
     expect(lines.some((line) => line.includes('"path":"/metrics"'))).toBe(true)
     expect(lines.filter((line) => line.includes(token.slice(0, 12)))).toEqual([])
+    const requests = lines.map((line) => JSON.parse(line)).filter((entry) => entry.msg === 'request')
+    const levelsOf = (path: string, status: number) =>
+      new Set(requests.filter((r) => r.path === path && r.status === status).map((r) => r.level))
+    expect(levelsOf('/livez', 200)).toEqual(new Set(['debug']))
+    expect(levelsOf('/metrics', 200)).toEqual(new Set(['debug']))
+    expect(levelsOf('/metrics', 401)).toEqual(new Set(['info']))
+    expect(levelsOf('/metrics', 403)).toEqual(new Set(['info']))
   })
 })
 
