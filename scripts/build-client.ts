@@ -25,11 +25,23 @@ export function isClientStale(): boolean {
   return sources.some((s) => newestMtime(path.join(root, s)) > built)
 }
 
-/** Builds the client with Vite when it is missing or stale. */
+const vite = path.join(root, 'node_modules/vite/bin/vite.js')
+
+/**
+ * Builds the client with Vite when it is missing or stale. A production install
+ * (`npm ci --omit=dev`, as in the Docker image) has no Vite: there the prebuilt client is
+ * served as it is, and a missing one stops the start with a message saying how to build it.
+ */
 export function buildClientIfStale(log: (line: string) => void = console.log): void {
+  if (!existsSync(vite)) {
+    if (existsSync(output)) return
+    throw new Error(
+      'The client is not built (dist/client) and Vite is not installed (a production install): run `npm ci && npm run build` where the sources are, then copy dist/client here.',
+    )
+  }
   if (!isClientStale()) return
   log('Building the client (vite build)…')
-  execFileSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
+  execFileSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], {
     cwd: root,
     stdio: 'inherit',
   })

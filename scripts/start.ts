@@ -4,7 +4,12 @@ import { buildClientIfStale } from './build-client.ts'
 
 // `npm start`: build the client if it is missing or stale, then run the server in this process
 // group, passing signals through so that SIGTERM still means a graceful stop.
-buildClientIfStale()
+try {
+  buildClientIfStale()
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error)
+  process.exit(1)
+}
 const root = path.resolve(import.meta.dirname, '..')
 const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server/main.ts')], {
   stdio: 'inherit',
