@@ -11,6 +11,8 @@ import { RoomManager } from '../../server/sync/rooms.ts'
 
 /** The REST app over real storage and the real room manager, driven with `app.request()`. */
 export interface RestHarness {
+  /** the Hono app itself (its `routes` list every route it answers) */
+  app: ReturnType<typeof createApp>['app']
   config: Config
   storage: Storage
   content: RoomManager
@@ -62,6 +64,7 @@ export async function createHarness(
     ...(options.now ? { now: options.now } : {}),
   })
   return {
+    app,
     config,
     storage,
     content,
@@ -71,9 +74,13 @@ export async function createHarness(
       const headers: Record<string, string> = { ...o.headers }
       if (o.token) headers.authorization = `Bearer ${o.token}`
       if (o.cookie) headers.cookie = `rb_session=${o.cookie}`
-      let body: string | undefined
+      let body: string | Uint8Array<ArrayBuffer> | undefined
       if (o.body !== undefined) {
-        body = typeof o.body === 'string' ? o.body : JSON.stringify(o.body)
+        // bytes (an image) as they are, text as it is, anything else as JSON
+        body =
+          typeof o.body === 'string' || o.body instanceof Uint8Array
+            ? (o.body as string | Uint8Array<ArrayBuffer>)
+            : JSON.stringify(o.body)
         headers['content-type'] ??= 'application/json'
       }
       const bindings = { incoming: { socket: { remoteAddress: o.address ?? '10.0.0.1' } } } as unknown as AppBindings
