@@ -7,7 +7,7 @@ import { createKonvaNode, patchKonvaNode } from './reconcile.ts'
 export type HighlightKind = 'gap' | 'diff-added' | 'diff-removed' | 'diff-changed'
 
 /** Each kind has its own dash pattern and width, so that colour is never the only difference. */
-const styles: Readonly<Record<HighlightKind, { dash?: number[]; strokeWidth: number }>> = {
+export const highlightStyles: Readonly<Record<HighlightKind, { dash?: number[]; strokeWidth: number }>> = {
   gap: { strokeWidth: 3, dash: [2, 5] },
   'diff-added': { strokeWidth: 3 },
   'diff-removed': { strokeWidth: 2.5, dash: [10, 6] },
@@ -47,7 +47,7 @@ export function createHighlights(layer: Konva.Layer) {
     for (const [id, kind] of [...kinds].sort(([a], [b]) => (a < b ? -1 : 1))) {
       const bounds = boundsOf(id)
       if (!bounds) continue
-      const style = styles[kind]
+      const style = highlightStyles[kind]
       const list = byKind.get(kind) ?? []
       list.push({
         type: 'rect',
