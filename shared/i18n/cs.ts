@@ -1911,6 +1911,8 @@ export const cs: TranslationCatalog = {
   'export.pdf.page': 'Strana {page} z {pages}',
   'export.pdf.months': { one: '{n} měsíc', few: '{n} měsíce', many: '{n} měsíce', other: '{n} měsíců' },
   'export.pdf.scheduled': '{heading}: {names}',
+  'export.pdf.boardAlt': 'Obrázek tabule. {contents}',
+  'export.pdf.roadmapAlt': 'Ganttův diagram harmonogramu: jeden pruh pro každou etapu na ose měsíců. {phases}',
 
   // Exporty: sešit Excel
   'export.xlsx.sheet.site': 'Areál',

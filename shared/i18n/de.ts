@@ -1831,6 +1831,8 @@ export const de: TranslationCatalog = {
   'export.pdf.page': 'Seite {page} von {pages}',
   'export.pdf.months': { one: '{n} Monat', other: '{n} Monate' },
   'export.pdf.scheduled': '{heading}: {names}',
+  'export.pdf.boardAlt': 'Bild des Boards. {contents}',
+  'export.pdf.roadmapAlt': 'Gantt-Diagramm des Phasenplans: ein Balken je Phase auf einer Monatsachse. {phases}',
 
   // The Excel workbook: sheet names (at most 31 characters) and columns
   'export.xlsx.sheet.site': 'Standort',

@@ -251,6 +251,8 @@ export const enExport = {
   'export.pdf.page': 'Page {page} of {pages}',
   'export.pdf.months': { one: '{n} month', other: '{n} months' },
   'export.pdf.scheduled': '{heading}: {names}',
+  'export.pdf.boardAlt': 'Picture of the board. {contents}',
+  'export.pdf.roadmapAlt': 'Gantt chart of the roadmap: a bar per phase on a month axis. {phases}',
 
   // The Excel workbook (server/export/xlsx-workbook.ts): sheet names (at most 31 characters) and columns
   'export.xlsx.sheet.site': 'Site',

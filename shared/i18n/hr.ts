@@ -1898,6 +1898,8 @@ export const hr: TranslationCatalog = {
   'export.pdf.page': 'Stranica {page} od {pages}',
   'export.pdf.months': { one: '{n} mjesec', few: '{n} mjeseca', other: '{n} mjeseci' },
   'export.pdf.scheduled': '{heading}: {names}',
+  'export.pdf.boardAlt': 'Slika ploče. {contents}',
+  'export.pdf.roadmapAlt': 'Ganttov dijagram plana etapnosti: jedna traka po fazi na osi mjeseci. {phases}',
 
   // The Excel workbook: sheet names (at most 31 characters) and columns
   'export.xlsx.sheet.site': 'Lokacija',

@@ -1732,6 +1732,8 @@ export const hu: TranslationCatalog = {
   'export.pdf.page': '{page}. oldal / {pages}',
   'export.pdf.months': { one: '{n} hónap', other: '{n} hónap' },
   'export.pdf.scheduled': '{heading}: {names}',
+  'export.pdf.boardAlt': 'A tábla képe. {contents}',
+  'export.pdf.roadmapAlt': 'Az ütemterv Gantt-diagramja: ütemenként egy sáv egy hónaptengelyen. {phases}',
 
   // Exports: Excel workbook
   'export.xlsx.sheet.site': 'Helyszín',

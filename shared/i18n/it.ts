@@ -1905,6 +1905,8 @@ export const it: TranslationCatalog = {
   'export.pdf.page': 'Pagina {page} di {pages}',
   'export.pdf.months': { one: '{n} mese', many: '{n} mesi', other: '{n} mesi' },
   'export.pdf.scheduled': '{heading}: {names}',
+  'export.pdf.boardAlt': 'Immagine della lavagna. {contents}',
+  'export.pdf.roadmapAlt': 'Diagramma di Gantt del cronoprogramma: una barra per fase su un asse dei mesi. {phases}',
 
   // Cartella Excel: fogli (max 31 caratteri) e colonne
   'export.xlsx.sheet.site': 'Sito',

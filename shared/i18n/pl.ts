@@ -1893,6 +1893,8 @@ export const pl: TranslationCatalog = {
   'export.pdf.page': 'Strona {page} z {pages}',
   'export.pdf.months': { one: '{n} miesiąc', few: '{n} miesiące', many: '{n} miesięcy', other: '{n} miesiąca' },
   'export.pdf.scheduled': '{heading}: {names}',
+  'export.pdf.boardAlt': 'Obraz tablicy. {contents}',
+  'export.pdf.roadmapAlt': 'Wykres Gantta harmonogramu: jeden pasek na fazę na osi miesięcy. {phases}',
 
   // Skoroszyt Excel: arkusze (najwyżej 31 znaków) i kolumny
   'export.xlsx.sheet.site': 'Obiekt',

@@ -1908,6 +1908,8 @@ export const sk: TranslationCatalog = {
   'export.pdf.page': 'Strana {page} z {pages}',
   'export.pdf.months': { one: '{n} mesiac', few: '{n} mesiace', many: '{n} mesiaca', other: '{n} mesiacov' },
   'export.pdf.scheduled': '{heading}: {names}',
+  'export.pdf.boardAlt': 'Obrázok tabule. {contents}',
+  'export.pdf.roadmapAlt': 'Ganttov diagram harmonogramu: jeden pruh pre každú etapu na osi mesiacov. {phases}',
 
   // Export: Excel
   'export.xlsx.sheet.site': 'Areál',

@@ -1868,6 +1868,8 @@ export const sl: TranslationCatalog = {
   'export.pdf.page': 'Stran {page} od {pages}',
   'export.pdf.months': { one: '{n} mesec', two: '{n} meseca', few: '{n} meseci', other: '{n} mesecev' },
   'export.pdf.scheduled': '{heading}: {names}',
+  'export.pdf.boardAlt': 'Slika table. {contents}',
+  'export.pdf.roadmapAlt': 'Ganttov diagram časovnega načrta faz: en trak za vsako fazo na mesečni osi. {phases}',
 
   // Delovni zvezek Excel
   'export.xlsx.sheet.site': 'Lokacija',

@@ -137,7 +137,7 @@ export async function exportPdf(source: RenderSource): Promise<RenderResult<Uint
     ...(source.locale ? { locale: source.locale } : {}),
   }
   return queued(source, async () => {
-    // a board too large to draw still gets its brief; the picture is JPEG, which pdf-lib embeds as is
+    // a board too large to draw still gets its brief; the picture is JPEG, which pdfkit embeds as is
     const picture = plan.ok
       ? {
           region: region.value,

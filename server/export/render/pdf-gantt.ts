@@ -5,7 +5,7 @@ import { isFilledPattern, patternPath, stagePatterns } from '../../../shared/sce
 import { monthNumber } from '../../../shared/scene/timeline.ts'
 import { stages } from '../../../shared/schema/enums.ts'
 import type { Phase } from '../../../shared/schema/phase.ts'
-import { CONTENT_W, colorOf, ink, MARGIN, muted, PAGE_H, type PdfWriter, rule, stripe } from './pdf-writer.ts'
+import { CONTENT_W, colorOf, ink, MARGIN, muted, type PdfWriter, rule, stripe } from './pdf-writer.ts'
 
 const LABEL_W = 210
 const BAR_H = 15
@@ -30,18 +30,17 @@ function scheduledOf(phase: Phase, index: BriefIndex): { uses: string[]; actors:
 
 /** A bar in a stage's colour with the stage's pattern (colour never carries the meaning alone). */
 function stageBar(writer: PdfWriter, stage: (typeof stages)[number], x: number, top: number, w: number, h: number): void {
-  const page = writer.page
   const color = stageColors[stage]
-  page.drawRectangle({ x, y: PAGE_H - top - h, width: w, height: h, color: colorOf(color) })
+  writer.rect(x, top, w, h, { fill: colorOf(color) })
   const pattern = stagePatterns[stage]
   const data = patternPath(pattern, w, h, 5)
   if (data) {
     const on = colorOf(textOn(color))
-    page.drawSvgPath(
+    writer.svgPath(
       data,
-      isFilledPattern(pattern)
-        ? { x, y: PAGE_H - top, color: on, opacity: 0.45 }
-        : { x, y: PAGE_H - top, borderColor: on, borderWidth: 0.6, borderOpacity: 0.4 },
+      x,
+      top,
+      isFilledPattern(pattern) ? { fill: on, opacity: 0.45 } : { stroke: on, lineWidth: 0.6, opacity: 0.4 },
     )
   }
 }
@@ -73,21 +72,39 @@ export async function drawGantt(writer: PdfWriter, index: BriefIndex): Promise<v
   const monthW = axisW / months
   const xOf = (month: number) => x0 + (month - from) * monthW
 
+  const rows = phases.map((phase) => {
+    const label = phase.label || enumLabel('stage', phase.stage)
+    const count = monthsBetween(phase.start, phase.end)
+    const meta = `${enumLabel('stage', phase.stage)} · ${numbers.monthSpan(phase.start, phase.end)} · ${t('export.pdf.months', { count, n: numbers.number(count, 0) })}`
+    const { uses, actors } = scheduledOf(phase, index)
+    const refs = [
+      uses.length > 0 ? t('export.pdf.scheduled', { heading: say('scheduledUses'), names: uses.join(', ') }) : '',
+      actors.length > 0 ? t('export.pdf.scheduled', { heading: say('scheduledActors'), names: actors.join(', ') }) : '',
+    ].filter(Boolean)
+    return { phase, label, meta, refs }
+  })
+  // what the chart shows, in words: each phase with its stage, months and what it schedules
+  const alt = t('export.pdf.roadmapAlt', {
+    phases: rows.map(({ label, meta, refs }) => `${[`${label}: ${meta}`, ...refs].join('; ')}.`).join(' '),
+  })
+  writer.open('Figure', { alt })
+
   // legend: the stages present, with their pattern
   const present = stages.filter((stage) => phases.some((phase) => phase.stage === stage))
-  let lx = MARGIN
-  for (const stage of present) {
-    const label = enumLabel('stage', stage)
-    stageBar(writer, stage, lx, writer.y, 22, 11)
-    writer.text(label, lx + 27, writer.y + 1, { size: 8.5, color: ink })
-    lx += 27 + writer.width(label, 8.5) + 16
-  }
+  writer.mark(() => {
+    let lx = MARGIN
+    for (const stage of present) {
+      const label = enumLabel('stage', stage)
+      stageBar(writer, stage, lx, writer.y, 22, 11)
+      writer.text(label, lx + 27, writer.y + 1, { size: 8.5, color: ink })
+      lx += 27 + writer.width(label, 8.5) + 16
+    }
+  })
   writer.y += 20
 
   const drawAxis = () => {
-    const page = writer.page
     const top = writer.y
-    page.drawRectangle({ x: x0, y: PAGE_H - top - AXIS_H, width: axisW, height: AXIS_H, color: stripe })
+    writer.rect(x0, top, axisW, AXIS_H, { fill: stripe })
     writer.text(say('phase'), MARGIN, top + 9, { size: 8.5, bold: true, color: muted })
     const yearStep = monthW * 12 < 26 ? Math.ceil(26 / (monthW * 12)) : 1
     for (let month = from; month <= to; month++) {
@@ -110,30 +127,18 @@ export async function drawGantt(writer: PdfWriter, index: BriefIndex): Promise<v
       // month lines where months are wide, else quarter lines, so the grid stays quiet
       if (!isYear && (monthW >= 8 ? false : monthW * 3 >= 8 ? month % 3 !== 0 : true)) continue
       const x = xOf(month)
-      writer.page.drawLine({
-        start: { x, y: PAGE_H - top },
-        end: { x, y: PAGE_H - bottom },
-        thickness: isYear ? 0.6 : 0.25,
-        color: isYear ? colorOf('#98a2b3') : colorOf('#eaecf0'),
-      })
+      writer.line(x, top, x, bottom, isYear ? 0.6 : 0.25, isYear ? colorOf('#98a2b3') : colorOf('#eaecf0'))
     }
   }
 
   await writer.ensure(AXIS_H + 60)
-  drawAxis()
-  for (const phase of phases) {
+  writer.mark(drawAxis)
+  for (const { phase, label, meta, refs } of rows) {
     const start = monthNumber(phase.start)
     const end = monthNumber(phase.end)
     const barX = xOf(start)
     const barW = Math.max(2, (end - start + 1) * monthW)
-    const nameLines = writer.wrap(phase.label || enumLabel('stage', phase.stage), LABEL_W - 12, 9, true).slice(0, 3)
-    const months = monthsBetween(phase.start, phase.end)
-    const meta = `${enumLabel('stage', phase.stage)} · ${numbers.monthSpan(phase.start, phase.end)} · ${t('export.pdf.months', { count: months, n: numbers.number(months, 0) })}`
-    const { uses, actors } = scheduledOf(phase, index)
-    const refs = [
-      uses.length > 0 ? t('export.pdf.scheduled', { heading: say('scheduledUses'), names: uses.join(', ') }) : '',
-      actors.length > 0 ? t('export.pdf.scheduled', { heading: say('scheduledActors'), names: actors.join(', ') }) : '',
-    ].filter(Boolean)
+    const nameLines = writer.wrap(label, LABEL_W - 12, 9, true).slice(0, 3)
     // scheduled elements under the bar, from its start when there is room, else from the axis start
     const refsX = x0 + axisW - barX >= 220 ? barX : x0
     const refLines = refs.flatMap((line) => writer.wrap(line, x0 + axisW - refsX - 4, 7.5))
@@ -143,38 +148,40 @@ export async function drawGantt(writer: PdfWriter, index: BriefIndex): Promise<v
 
     if (writer.y + rowH > writer.bottom) {
       await writer.newPage()
-      writer.text(t('export.pdf.continued', { heading: say('roadmap') }), MARGIN, writer.y, { size: 9, color: muted })
+      writer.artifact(() => {
+        writer.text(t('export.pdf.continued', { heading: say('roadmap') }), MARGIN, writer.y, { size: 9, color: muted })
+      }, 'Pagination')
       writer.y += 16
-      drawAxis()
+      writer.mark(drawAxis)
     }
-    drawGrid(writer.y, writer.y + rowH)
-    const rowTop = writer.y + 5
-    nameLines.forEach((line, n) => {
-      writer.text(line, MARGIN, rowTop + n * 11, { size: 9, bold: true })
-    })
-    writer.text(writer.clip(meta, LABEL_W - 12, 7.5), MARGIN, rowTop + nameLines.length * 11 + 1, { size: 7.5, color: muted })
+    writer.mark(() => {
+      drawGrid(writer.y, writer.y + rowH)
+      const rowTop = writer.y + 5
+      nameLines.forEach((line, n) => {
+        writer.text(line, MARGIN, rowTop + n * 11, { size: 9, bold: true })
+      })
+      writer.text(writer.clip(meta, LABEL_W - 12, 7.5), MARGIN, rowTop + nameLines.length * 11 + 1, {
+        size: 7.5,
+        color: muted,
+      })
 
-    stageBar(writer, phase.stage, barX, rowTop, barW, BAR_H)
-    const label = phase.label || enumLabel('stage', phase.stage)
-    const onBar = colorOf(textOn(stageColors[phase.stage]))
-    if (writer.width(label, 8, true) + 8 <= barW)
-      writer.text(label, barX + 4, rowTop + 3.5, { size: 8, bold: true, color: onBar })
-    else if (barX + barW + 6 + writer.width(label, 8, true) <= x0 + axisW)
-      writer.text(label, barX + barW + 5, rowTop + 3.5, { size: 8, bold: true })
-    else {
-      const clipped = writer.clip(label, Math.max(0, barX - x0 - 8), 8, true)
-      writer.text(clipped, barX - 5 - writer.width(clipped, 8, true), rowTop + 3.5, { size: 8, bold: true })
-    }
-    refLines.forEach((line, n) => {
-      writer.text(line, refsX, rowTop + BAR_H + 4 + n * 9.5, { size: 7.5, color: ink })
-    })
-    writer.y += rowH
-    writer.page.drawLine({
-      start: { x: MARGIN, y: PAGE_H - writer.y },
-      end: { x: MARGIN + CONTENT_W, y: PAGE_H - writer.y },
-      thickness: 0.3,
-      color: rule,
+      stageBar(writer, phase.stage, barX, rowTop, barW, BAR_H)
+      const onBar = colorOf(textOn(stageColors[phase.stage]))
+      if (writer.width(label, 8, true) + 8 <= barW)
+        writer.text(label, barX + 4, rowTop + 3.5, { size: 8, bold: true, color: onBar })
+      else if (barX + barW + 6 + writer.width(label, 8, true) <= x0 + axisW)
+        writer.text(label, barX + barW + 5, rowTop + 3.5, { size: 8, bold: true })
+      else {
+        const clipped = writer.clip(label, Math.max(0, barX - x0 - 8), 8, true)
+        writer.text(clipped, barX - 5 - writer.width(clipped, 8, true), rowTop + 3.5, { size: 8, bold: true })
+      }
+      refLines.forEach((line, n) => {
+        writer.text(line, refsX, rowTop + BAR_H + 4 + n * 9.5, { size: 7.5, color: ink })
+      })
+      writer.y += rowH
+      writer.line(MARGIN, writer.y, MARGIN + CONTENT_W, writer.y, 0.3, rule)
     })
   }
+  writer.close()
   writer.y += 10
 }

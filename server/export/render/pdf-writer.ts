@@ -1,5 +1,3 @@
-import { type PDFDocument, type PDFFont, type PDFPage, type RGB, rgb } from 'pdf-lib'
-
 /** A4 landscape, in pt. */
 export const PAGE_W = 841.89
 export const PAGE_H = 595.28
@@ -7,20 +5,48 @@ export const MARGIN = 40
 export const CONTENT_W = PAGE_W - 2 * MARGIN
 const FOOTER_H = 24
 
-export const colorOf = (hex: string): RGB => {
-  const n = Number.parseInt(hex.replace('#', ''), 16)
-  return rgb(((n >> 16) & 255) / 255, ((n >> 8) & 255) / 255, (n & 255) / 255)
-}
+/** A colour as pdfkit takes it: `#rrggbb`. */
+export type Color = string
+
+export const colorOf = (hex: string): Color => (hex.startsWith('#') ? hex : `#${hex}`)
 
 export const ink = colorOf('#1d2939')
 export const muted = colorOf('#475467')
 export const rule = colorOf('#d0d5dd')
 export const stripe = colorOf('#f2f4f7')
-export const white = rgb(1, 1, 1)
+export const white = colorOf('#ffffff')
 
-export interface PdfFonts {
-  regular: PDFFont
-  bold: PDFFont
+/** The names the fonts are registered under in the document (`doc.registerFont`). */
+export const FONT_REGULAR = 'DejaVuSans'
+export const FONT_BOLD = 'DejaVuSans-Bold'
+
+/** Structure types of tagged PDF (ISO 32000-1, 14.8.4) that the brief uses. */
+export type StructType =
+  | 'Document'
+  | 'Sect'
+  | 'H1'
+  | 'H2'
+  | 'H3'
+  | 'P'
+  | 'L'
+  | 'LI'
+  | 'Lbl'
+  | 'LBody'
+  | 'Table'
+  | 'TR'
+  | 'TH'
+  | 'TD'
+  | 'Figure'
+
+export type Struct = PDFKit.PDFStructureElement
+
+export interface StructOptions {
+  /** Alternative text (figures). */
+  alt?: string
+  /** Table header cells: what they head. */
+  scope?: 'Column' | 'Row'
+  /** Figures: where they are on the page (left, top, right, bottom from the top-left). */
+  bbox?: [number, number, number, number]
 }
 
 export interface TableColumn {
@@ -39,7 +65,7 @@ export interface TableRow {
 export interface TextStyle {
   size?: number
   bold?: boolean
-  color?: RGB
+  color?: Color
 }
 
 /** Text the fonts can draw on one line: no control characters, tabs as spaces. */
@@ -50,24 +76,30 @@ export const pdfText = (text: string): string =>
 const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve))
 
 /**
- * Flowing layout on A4 landscape pages with pdf-lib: a cursor from the top, headings,
- * wrapped paragraphs and tables that continue on the next page with their header repeated.
- * Coordinates in this class are measured from the top of the page (pdf-lib's from the
- * bottom). Page numbers are written at the end (`finish`), when the count is known.
+ * Flowing layout on A4 landscape pages with pdfkit, tagged: a cursor from the top, headings,
+ * wrapped paragraphs, lists and tables that continue on the next page with their header
+ * repeated. Everything drawn is either content of a structure element (the logical structure
+ * under one `Document` element, in reading order: `open`/`close` for containers, `leaf` and
+ * `mark` for content) or an artifact (`artifact`: rules, stripes, repeated table headers,
+ * "continued" lines, page footers). Coordinates are measured from the top of the page, as
+ * pdfkit's are. Page numbers are written at the end (`finish`), when the count is known.
  */
 export class PdfWriter {
-  page!: PDFPage
   /** Distance of the cursor from the top of the page. */
   y = MARGIN
-  readonly pages: PDFPage[] = []
+  pageCount = 0
+  private readonly parents: Array<{ element: Struct; type: StructType }>
 
   constructor(
-    readonly doc: PDFDocument,
-    readonly fonts: PdfFonts,
+    readonly doc: PDFKit.PDFDocument,
     private readonly footer: string,
     /** "Page n of N" in the document's language. */
     private readonly pageOf: (page: number, pages: number) => string = (page, pages) => `Page ${page} of ${pages}`,
-  ) {}
+  ) {
+    const root = doc.struct('Document')
+    doc.addStructure(root)
+    this.parents = [{ element: root, type: 'Document' }]
+  }
 
   get bottom(): number {
     return PAGE_H - MARGIN - FOOTER_H
@@ -78,42 +110,132 @@ export class PdfWriter {
   }
 
   /** Starts a new page; yields to the event loop first, so a long document does not hold it. */
-  async newPage(): Promise<PDFPage> {
-    if (this.pages.length > 0) await yieldToLoop()
-    this.page = this.doc.addPage([PAGE_W, PAGE_H])
-    this.pages.push(this.page)
+  async newPage(): Promise<void> {
+    if (this.pageCount > 0) await yieldToLoop()
+    this.doc.addPage({ size: [PAGE_W, PAGE_H], margin: 0 })
+    this.pageCount++
     this.y = MARGIN
-    return this.page
   }
 
   /** Makes room for `height` pt, on a new page if needed; true when a page was started. */
   async ensure(height: number): Promise<boolean> {
-    if (this.pages.length > 0 && this.y + height <= this.bottom) return false
+    if (this.pageCount > 0 && this.y + height <= this.bottom) return false
     await this.newPage()
     return true
   }
 
-  font(bold = false): PDFFont {
-    return bold ? this.fonts.bold : this.fonts.regular
+  // --- structure
+
+  /** Opens a structure element inside the current one; what follows goes into it until `close`. */
+  open(type: StructType, options: StructOptions = {}): Struct {
+    const element = this.doc.struct(type, options as Parameters<PDFKit.PDFDocument['struct']>[1])
+    this.current.add(element)
+    this.parents.push({ element, type })
+    return element
+  }
+
+  /** Closes the element `open` opened last. */
+  close(): void {
+    if (this.parents.length <= 1) throw new Error('no structure element open')
+    this.parents.pop()?.element.end()
+  }
+
+  private get current(): Struct {
+    return (this.parents[this.parents.length - 1] as { element: Struct }).element
+  }
+
+  private get currentType(): StructType {
+    return (this.parents[this.parents.length - 1] as { type: StructType }).type
+  }
+
+  /** Draws content of the element opened last (marked content with its MCID), e.g. one line of a paragraph. */
+  mark(draw: () => void): void {
+    const content = this.doc.markStructureContent(this.currentType)
+    draw()
+    this.doc.endMarkedContent()
+    this.current.add(content)
+  }
+
+  /** A structure element whose content `draw` draws at once: a heading, a table cell, a label. */
+  leaf(type: StructType, draw: () => void, options: StructOptions = {}): void {
+    this.open(type, options)
+    this.mark(draw)
+    this.close()
+  }
+
+  /** Draws what is no part of the content: rules, stripes, frames, repeated headers, footers. */
+  artifact(draw: () => void, type: 'Layout' | 'Pagination' = 'Layout'): void {
+    this.doc.markContent('Artifact', { type })
+    draw()
+    this.doc.endMarkedContent()
+  }
+
+  // --- drawing
+
+  private font(bold = false): string {
+    return bold ? FONT_BOLD : FONT_REGULAR
   }
 
   width(text: string, size: number, bold = false): number {
-    return this.font(bold).widthOfTextAtSize(pdfText(text), size)
+    return this.doc.font(this.font(bold)).fontSize(size).widthOfString(pdfText(text))
   }
 
   /** Draws one line with its top at `top` (the baseline is placed from the font's ascent). */
   text(text: string, x: number, top: number, style: TextStyle = {}): void {
     const size = style.size ?? 10
-    const font = this.font(style.bold)
     const clean = pdfText(text)
     if (clean === '') return
-    this.page.drawText(clean, { x, y: PAGE_H - top - size * 0.93, size, font, color: style.color ?? ink })
+    this.doc
+      .font(this.font(style.bold))
+      .fontSize(size)
+      .fillColor(style.color ?? ink)
+      .text(clean, x, top + size * 0.93, { lineBreak: false, baseline: 'alphabetic' })
   }
 
-  /** Word-wrapped lines of `text` at `width`; a word longer than the width is broken by characters. */
-  wrap(text: string, width: number, size: number, bold = false): string[] {
+  /** A rectangle, filled and/or outlined. */
+  rect(x: number, top: number, w: number, h: number, paint: { fill?: Color; stroke?: Color; lineWidth?: number }): void {
+    const { doc } = this
+    doc.save().rect(x, top, w, h)
+    if (paint.fill && paint.stroke) doc.lineWidth(paint.lineWidth ?? 1).fillAndStroke(paint.fill, paint.stroke)
+    else if (paint.fill) doc.fill(paint.fill)
+    else if (paint.stroke) doc.lineWidth(paint.lineWidth ?? 1).stroke(paint.stroke)
+    doc.restore()
+  }
+
+  line(x1: number, y1: number, x2: number, y2: number, thickness: number, color: Color): void {
+    this.doc.save().moveTo(x1, y1).lineTo(x2, y2).lineWidth(thickness).stroke(color).restore()
+  }
+
+  /** An SVG path (y downwards) placed with its origin at (x, top). */
+  svgPath(
+    data: string,
+    x: number,
+    top: number,
+    paint: { fill: Color; opacity: number } | { stroke: Color; lineWidth: number; opacity: number },
+  ): void {
+    const { doc } = this
+    doc.save().translate(x, top).path(data)
+    if ('fill' in paint) doc.fillOpacity(paint.opacity).fill(paint.fill)
+    else doc.lineWidth(paint.lineWidth).strokeOpacity(paint.opacity).stroke(paint.stroke)
+    doc.restore()
+  }
+
+  image(bytes: Uint8Array, x: number, top: number, w: number, h: number): void {
+    this.doc.image(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), x, top, { width: w, height: h })
+  }
+
+  // --- layout
+
+  /**
+   * Word-wrapped lines of `text` at `width`; a word longer than the width is broken by
+   * characters. `spaced`: a line that ends between two words keeps the space after it, so
+   * the structure's text (what assistive technology reads) does not run the words together.
+   */
+  wrap(text: string, width: number, size: number, bold = false, spaced = false): string[] {
     const lines: string[] = []
-    for (const paragraph of pdfText(text).split(/\r?\n/)) {
+    const space = spaced ? ' ' : ''
+    const paragraphs = pdfText(text).split(/\r?\n/)
+    paragraphs.forEach((paragraph, p) => {
       let line = ''
       for (const word of paragraph.split(/ +/)) {
         const candidate = line ? `${line} ${word}` : word
@@ -121,7 +243,7 @@ export class PdfWriter {
           line = candidate
           continue
         }
-        if (line) lines.push(line)
+        if (line) lines.push(line + space)
         line = ''
         let rest = word
         while (this.width(rest, size, bold) > width && rest.length > 1) {
@@ -132,8 +254,8 @@ export class PdfWriter {
         }
         line = rest
       }
-      lines.push(line)
-    }
+      lines.push(p < paragraphs.length - 1 ? line + space : line)
+    })
     return lines
   }
 
@@ -146,32 +268,57 @@ export class PdfWriter {
     return `${chars.join('').trimEnd()}…`
   }
 
+  /** A heading (H1 or H2), kept with a few lines after it. */
   async heading(text: string, level: 1 | 2 = 1): Promise<void> {
     const size = level === 1 ? 18 : 12.5
     const before = level === 1 ? 0 : 10
     // a heading never ends a page: keep room for a few lines after it
     await this.ensure(before + size * 1.4 + 60)
     if (this.y > MARGIN) this.y += before
-    this.text(text, MARGIN, this.y, { size, bold: true })
+    this.leaf(level === 1 ? 'H1' : 'H2', () => this.text(text, MARGIN, this.y, { size, bold: true }))
     this.y += size * 1.25 + (level === 1 ? 8 : 5)
   }
 
-  async paragraph(text: string, style: TextStyle & { indent?: number; width?: number; gap?: number } = {}): Promise<void> {
+  /** A paragraph (or a third-level heading, `tag: 'H3'`) that wraps and may continue on the next page. */
+  async paragraph(
+    text: string,
+    style: TextStyle & { indent?: number; width?: number; gap?: number; tag?: 'P' | 'H3' | 'LBody' } = {},
+  ): Promise<void> {
     const size = style.size ?? 10
     const lineH = size * 1.35
     const x = MARGIN + (style.indent ?? 0)
     const width = style.width ?? CONTENT_W - (style.indent ?? 0)
-    for (const line of this.wrap(text, width, size, style.bold)) {
+    this.open(style.tag ?? 'P')
+    for (const line of this.wrap(text, width, size, style.bold, true)) {
       await this.ensure(lineH)
-      this.text(line, x, this.y, style)
+      this.mark(() => this.text(line, x, this.y, style))
       this.y += lineH
     }
+    this.close()
     this.y += style.gap ?? 6
   }
 
+  /** A bulleted list (`L`, an `LI` per item with the bullet as its `Lbl`); items wrap under their text. */
+  async list(items: string[], style: TextStyle & { gap?: number } = {}): Promise<void> {
+    if (items.length === 0) return
+    const size = style.size ?? 9.5
+    const bullet = '•'
+    const indent = this.width(`${bullet}  `, size)
+    this.open('L')
+    for (const item of items) {
+      await this.ensure(size * 1.35)
+      this.open('LI')
+      this.leaf('Lbl', () => this.text(bullet, MARGIN, this.y, style))
+      await this.paragraph(item, { ...style, size, indent, gap: style.gap ?? 2, tag: 'LBody' })
+      this.close()
+    }
+    this.close()
+  }
+
   /**
-   * A table across the content width (or `width`): a header row, then rows whose cells wrap;
-   * a row that does not fit starts a new page, where `continued` is written and the header repeated.
+   * A table across the content width (or `width`): a header row of `TH` cells, then rows of
+   * `TD` cells that wrap; a row that does not fit starts a new page, where `continued` is
+   * written and the header repeated (both artifacts: the table's structure has its header once).
    */
   async table(
     columns: TableColumn[],
@@ -188,80 +335,80 @@ export class PdfWriter {
     const lefts = widths.map((_, index) => x0 + widths.slice(0, index).reduce((a, b) => a + b, 0))
 
     const layout = (cells: string[], bold: boolean) => {
-      const lines = cells.map((cell, index) => this.wrap(cell, (widths[index] ?? 0) - 2 * pad, size, bold))
+      const lines = cells.map((cell, index) => this.wrap(cell, (widths[index] ?? 0) - 2 * pad, size, bold, true))
       return { lines, height: Math.max(1, ...lines.map((l) => l.length)) * lineH + 2 * pad }
     }
-    const drawRow = (cells: string[][], height: number, bold: boolean, fill?: RGB) => {
-      if (fill)
-        this.page.drawRectangle({ x: x0, y: PAGE_H - this.y - height, width: tableW, height, color: fill, borderWidth: 0 })
-      cells.forEach((lines, index) => {
-        const column = columns[index]
-        const left = lefts[index] ?? x0
-        const w = widths[index] ?? 0
-        lines.forEach((line, n) => {
-          const textX = column?.align === 'right' ? left + w - pad - this.width(line, size, bold) : left + pad
-          this.text(line, textX, this.y + pad + n * lineH, { size, bold })
-        })
+    const drawCell = (lines: string[], index: number, bold: boolean) => {
+      const column = columns[index]
+      const left = lefts[index] ?? x0
+      const w = widths[index] ?? 0
+      lines.forEach((line, n) => {
+        const textX = column?.align === 'right' ? left + w - pad - this.width(line.trimEnd(), size, bold) : left + pad
+        this.text(line, textX, this.y + pad + n * lineH, { size, bold })
       })
     }
+    const fillRow = (height: number, fill: Color) => this.artifact(() => this.rect(x0, this.y, tableW, height, { fill }))
     const header = layout(
       columns.map((column) => column.header),
       true,
     )
-    const drawHeader = () => {
-      drawRow(header.lines, header.height, true, colorOf('#eaecf0'))
-      this.y += header.height
-    }
+    const headerFill = colorOf('#eaecf0')
 
     await this.ensure(header.height + lineH * 2 + 2 * pad)
-    drawHeader()
+    this.open('Table')
+    fillRow(header.height, headerFill)
+    this.open('TR')
+    header.lines.forEach((lines, index) => {
+      this.leaf('TH', () => drawCell(lines, index, true), { scope: 'Column' })
+    })
+    this.close()
+    this.y += header.height
     let index = 0
     for (const row of rows) {
       const bold = row.total === true
       const { lines, height } = layout(row.cells, bold)
       if (this.y + height > this.bottom) {
         await this.newPage()
-        if (options.continued) {
-          this.text(options.continued, MARGIN, this.y, { size: 9, color: muted })
-          this.y += 16
-        }
-        drawHeader()
+        this.artifact(() => {
+          if (options.continued) {
+            this.text(options.continued, MARGIN, this.y, { size: 9, color: muted })
+            this.y += 16
+          }
+          this.rect(x0, this.y, tableW, header.height, { fill: headerFill })
+          header.lines.forEach((cell, n) => {
+            drawCell(cell, n, true)
+          })
+          this.y += header.height
+        }, 'Pagination')
       }
-      if (row.total)
-        this.page.drawLine({
-          start: { x: x0, y: PAGE_H - this.y },
-          end: { x: x0 + tableW, y: PAGE_H - this.y },
-          thickness: 0.8,
-          color: ink,
-        })
-      drawRow(lines, height, bold, !row.total && index % 2 === 1 ? stripe : undefined)
+      if (row.total) this.artifact(() => this.line(x0, this.y, x0 + tableW, this.y, 0.8, ink))
+      else if (index % 2 === 1) fillRow(height, stripe)
+      this.open('TR')
+      lines.forEach((cell, n) => {
+        this.leaf('TD', () => drawCell(cell, n, bold))
+      })
+      this.close()
       this.y += height
       index++
     }
-    this.page.drawLine({
-      start: { x: x0, y: PAGE_H - this.y },
-      end: { x: x0 + tableW, y: PAGE_H - this.y },
-      thickness: 0.5,
-      color: rule,
-    })
+    this.close()
+    this.artifact(() => this.line(x0, this.y, x0 + tableW, this.y, 0.5, rule))
     this.y += 12
   }
 
-  /** Footer on every page: the document's name on the left, "Page n of N" on the right. */
+  /** Footer on every page (an artifact): the document's name on the left, "Page n of N" on the right. */
   finish(): void {
-    const total = this.pages.length
-    this.pages.forEach((page, index) => {
-      this.page = page
+    const { start, count } = this.doc.bufferedPageRange()
+    for (let index = 0; index < count; index++) {
+      this.doc.switchToPage(start + index)
       const top = PAGE_H - MARGIN - 10
-      page.drawLine({
-        start: { x: MARGIN, y: MARGIN + 16 },
-        end: { x: PAGE_W - MARGIN, y: MARGIN + 16 },
-        thickness: 0.5,
-        color: rule,
-      })
-      this.text(this.clip(this.footer, CONTENT_W - 120, 8), MARGIN, top, { size: 8, color: muted })
-      const number = this.pageOf(index + 1, total)
-      this.text(number, PAGE_W - MARGIN - this.width(number, 8), top, { size: 8, color: muted })
-    })
+      this.artifact(() => {
+        this.line(MARGIN, PAGE_H - MARGIN - 16, PAGE_W - MARGIN, PAGE_H - MARGIN - 16, 0.5, rule)
+        this.text(this.clip(this.footer, CONTENT_W - 120, 8), MARGIN, top, { size: 8, color: muted })
+        const number = this.pageOf(index + 1, count)
+        this.text(number, PAGE_W - MARGIN - this.width(number, 8), top, { size: 8, color: muted })
+      }, 'Pagination')
+    }
+    while (this.parents.length > 1) this.close()
   }
 }

@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises'
-import fontkit from '@pdf-lib/fontkit'
-import { PDFDocument } from 'pdf-lib'
+import PDFDocument from 'pdfkit'
 import type { Analysis } from '../../../shared/analysis/types.ts'
 import {
   conflictSentencesOf,
@@ -9,6 +8,7 @@ import {
   indicatorRows,
   timelineConflictsHeading,
 } from '../../../shared/export/analysis-view.ts'
+import { boardAltText } from '../../../shared/export/board-alt.ts'
 import {
   actorRows,
   actorSummary,
@@ -30,7 +30,7 @@ import { briefVotes } from '../../../shared/export/brief-votes.ts'
 import type { BoardDocument } from '../../../shared/schema/document.ts'
 import { fontFiles } from './canvas-environment.ts'
 import { drawGantt } from './pdf-gantt.ts'
-import { CONTENT_W, colorOf, MARGIN, muted, PAGE_H, PdfWriter, rule } from './pdf-writer.ts'
+import { CONTENT_W, colorOf, FONT_BOLD, FONT_REGULAR, MARGIN, muted, PdfWriter, rule } from './pdf-writer.ts'
 import type { RasterRender } from './render-png.ts'
 
 export interface PdfInput {
@@ -56,20 +56,54 @@ const loadFonts = () => {
   return fontBytes
 }
 
-/** Fixed metadata dates (the snapshot's moment, or none for the live board) keep the bytes the same. */
-function setMetadata(pdf: PDFDocument, title: string, input: PdfInput, index: BriefIndex): void {
-  pdf.setTitle(title, { showInWindowTitleBar: true })
-  pdf.setSubject(index.words.say('intro'))
-  pdf.setCreator('Refresh Board')
-  pdf.setProducer('Refresh Board (pdf-lib)')
-  pdf.setLanguage(index.words.language)
-  if (input.snapshot) {
-    const moment = new Date(input.snapshot.createdAt)
-    if (!Number.isNaN(moment.getTime())) {
-      pdf.setCreationDate(moment)
-      pdf.setModificationDate(moment)
+const xml = (text: string) =>
+  text.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c] ?? c)
+
+/**
+ * A tagged PDF document (`Marked true`, a structure tree, `Lang` the brief's language, the
+ * title shown in the viewer's title bar). The snapshot's moment as its dates keeps the bytes
+ * of a snapshot's PDF the same; the live board's PDF is dated now.
+ */
+function createDocument(title: string, input: PdfInput, index: BriefIndex): PDFKit.PDFDocument {
+  const moment = input.snapshot ? new Date(input.snapshot.createdAt) : new Date()
+  const date = Number.isNaN(moment.getTime()) ? new Date(0) : moment
+  const doc = new PDFDocument({
+    autoFirstPage: false,
+    bufferPages: true,
+    pdfVersion: '1.7',
+    tagged: true,
+    lang: index.words.language,
+    displayTitle: true,
+    font: null as unknown as string,
+    info: {
+      Title: title,
+      Subject: index.words.say('intro'),
+      Creator: 'Refresh Board',
+      Producer: 'Refresh Board (pdfkit)',
+      CreationDate: date,
+      ModDate: date,
+    },
+  })
+  // pdfkit copies the title and subject into the XMP metadata as they are: escape them there
+  const internal = doc as unknown as { _addInfo: () => void; info: Record<string, unknown> }
+  const addInfo = internal._addInfo
+  internal._addInfo = function (this: typeof internal) {
+    const info = this.info
+    this.info = Object.fromEntries(
+      Object.entries(info).map(([key, value]) => [key, typeof value === 'string' ? xml(value) : value]),
+    )
+    try {
+      addInfo.call(this)
+    } finally {
+      this.info = info
     }
   }
+  // the language in the XMP metadata too (Dublin Core), beside the catalog's Lang
+  doc.appendXML(`
+        <rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/">
+            <dc:language><rdf:Bag><rdf:li>${index.words.language}</rdf:li></rdf:Bag></dc:language>
+        </rdf:Description>`)
+  return doc
 }
 
 async function titlePage(
@@ -83,31 +117,30 @@ async function titlePage(
   const { say, t } = index.words
   const site = document.site
   await writer.newPage()
-  writer.text(t('export.pdf.kicker'), MARGIN, writer.y, { size: 9, color: muted })
+  writer.leaf('P', () => writer.text(t('export.pdf.kicker'), MARGIN, writer.y, { size: 9, color: muted }))
   writer.y += 26
-  for (const line of writer.wrap(title, CONTENT_W, 26, true).slice(0, 3)) {
-    writer.text(line, MARGIN, writer.y, { size: 26, bold: true })
+  writer.open('H1')
+  for (const line of writer.wrap(title, CONTENT_W, 26, true, true).slice(0, 3)) {
+    writer.mark(() => writer.text(line, MARGIN, writer.y, { size: 26, bold: true }))
     writer.y += 32
   }
+  writer.close()
   const place = [site.name, [site.location, site.country].filter(Boolean).join(', ')].filter(Boolean).join(' — ')
   if (place) {
-    for (const line of writer.wrap(place, CONTENT_W, 14)) {
-      writer.text(line, MARGIN, writer.y, { size: 14 })
+    writer.open('P')
+    for (const line of writer.wrap(place, CONTENT_W, 14, false, true)) {
+      writer.mark(() => writer.text(line, MARGIN, writer.y, { size: 14 }))
       writer.y += 19
     }
+    writer.close()
   }
   writer.y += 4
   const state = snapshot
     ? say('snapshotOf', { label: snapshot.label, date: index.numbers.date(snapshot.createdAt) })
     : t('export.pdf.liveState')
-  writer.text(writer.clip(state, CONTENT_W, 10.5), MARGIN, writer.y, { size: 10.5, color: muted })
+  writer.leaf('P', () => writer.text(writer.clip(state, CONTENT_W, 10.5), MARGIN, writer.y, { size: 10.5, color: muted }))
   writer.y += 22
-  writer.page.drawLine({
-    start: { x: MARGIN, y: PAGE_H - writer.y },
-    end: { x: MARGIN + CONTENT_W, y: PAGE_H - writer.y },
-    thickness: 0.8,
-    color: rule,
-  })
+  writer.artifact(() => writer.line(MARGIN, writer.y, MARGIN + CONTENT_W, writer.y, 0.8, rule))
   writer.y += 16
 
   // left: the site profile; right: key figures
@@ -115,7 +148,7 @@ async function titlePage(
   const leftW = CONTENT_W * 0.56
   const rightX = MARGIN + leftW + 24
   const rightW = CONTENT_W - leftW - 24
-  writer.text(say('siteProfile'), MARGIN, writer.y, { size: 12.5, bold: true })
+  writer.leaf('H2', () => writer.text(say('siteProfile'), MARGIN, writer.y, { size: 12.5, bold: true }))
   writer.y += 20
   const profile = siteRows(site, index.numbers, index.words)
   if (profile.length > 0)
@@ -151,22 +184,23 @@ async function titlePage(
       [say('gaps'), formatNumber(analysis.gaps.length, 0)],
     ]
     let y = top
-    writer.text(t('export.pdf.atAGlance'), rightX, y, { size: 12.5, bold: true })
+    writer.leaf('H2', () => writer.text(t('export.pdf.atAGlance'), rightX, y, { size: 12.5, bold: true }))
     y += 22
     const boxTop = y
+    // the key figures as a list, each item the figure then what it counts
+    writer.open('L')
     for (const [label, value] of figures) {
-      writer.text(value, rightX + 12, y + 8, { size: 17, bold: true, color: colorOf('#1849a9') })
-      writer.text(writer.clip(label, rightW - 24, 8.5), rightX + 12, y + 29, { size: 8.5, color: muted })
+      writer.open('LI')
+      writer.leaf('LBody', () => {
+        // the space keeps the figure and its label apart in the structure's text
+        writer.text(`${value} `, rightX + 12, y + 8, { size: 17, bold: true, color: colorOf('#1849a9') })
+        writer.text(writer.clip(label, rightW - 24, 8.5), rightX + 12, y + 29, { size: 8.5, color: muted })
+      })
+      writer.close()
       y += 44
     }
-    writer.page.drawRectangle({
-      x: rightX,
-      y: PAGE_H - y - 4,
-      width: rightW,
-      height: y + 4 - boxTop,
-      borderColor: rule,
-      borderWidth: 0.8,
-    })
+    writer.close()
+    writer.artifact(() => writer.rect(rightX, boxTop, rightW, y + 4 - boxTop, { stroke: rule, lineWidth: 0.8 }))
     writer.y = Math.max(leftBottom, y + 12)
   }
 
@@ -176,21 +210,28 @@ async function titlePage(
   }
 }
 
-async function boardPage(writer: PdfWriter, index: BriefIndex, image: RasterRender, elementCount: number): Promise<void> {
+/** The board as a picture: a figure whose alternative text names what the board holds. */
+async function boardPage(writer: PdfWriter, input: PdfInput, index: BriefIndex, image: RasterRender): Promise<void> {
   const { t } = index.words
+  const elementCount = input.document.elements.length
   await writer.newPage()
   await writer.heading(t('export.pdf.board'))
-  writer.text(t('export.pdf.boardCaption', { count: elementCount }), MARGIN, writer.y - 4, { size: 9, color: muted })
+  writer.leaf('P', () =>
+    writer.text(t('export.pdf.boardCaption', { count: elementCount }), MARGIN, writer.y - 4, { size: 9, color: muted }),
+  )
   writer.y += 12
-  const embedded = image.format === 'jpeg' ? await writer.doc.embedJpg(image.bytes) : await writer.doc.embedPng(image.bytes)
   const maxW = CONTENT_W
   const maxH = writer.bottom - writer.y
   const fit = Math.min(maxW / image.width, maxH / image.height)
   const w = image.width * fit
   const h = image.height * fit
   const x = MARGIN + (maxW - w) / 2
-  writer.page.drawImage(embedded, { x, y: PAGE_H - writer.y - h, width: w, height: h })
-  writer.page.drawRectangle({ x, y: PAGE_H - writer.y - h, width: w, height: h, borderColor: rule, borderWidth: 0.5 })
+  const top = writer.y
+  writer.leaf('Figure', () => writer.image(image.bytes, x, top, w, h), {
+    alt: boardAltText(input.document, index.words),
+    bbox: [x, top, x + w, top + h],
+  })
+  writer.artifact(() => writer.rect(x, top, w, h, { stroke: rule, lineWidth: 0.5 }))
   writer.y += h + 10
 }
 
@@ -268,9 +309,7 @@ async function tables(writer: PdfWriter, input: PdfInput, index: BriefIndex, ana
   const links = relationships(document, index)
   if (links.length === 0) await writer.paragraph(say('noRelationships'))
   else await writer.paragraph(say('relationshipsSummary', { count: links.length }))
-  for (const { sentence, note } of links) {
-    await writer.paragraph(`•  ${relationshipLine(sentence, note)}`, { size: 9.5, gap: 2 })
-  }
+  await writer.list(links.map(({ sentence, note }) => relationshipLine(sentence, note)))
 
   await writer.newPage()
   await writer.heading(say('indicators'))
@@ -302,21 +341,21 @@ async function tables(writer: PdfWriter, input: PdfInput, index: BriefIndex, ana
     const conflicts = conflictSentencesOf(analysis, names, index.numbers, words)
     if (conflicts.length > 0) {
       await writer.heading(timelineConflictsHeading(words), 2)
-      for (const sentence of conflicts) await writer.paragraph(`•  ${sentence}`, { size: 9.5, gap: 2 })
+      await writer.list(conflicts)
     }
     // as many gaps as the API's `gaps` and the analysis panel count
     await writer.heading(say('gaps'), 2)
     const sentences = gapSentencesOf(analysis, names, words)
     if (sentences.length === 0) await writer.paragraph(say('noGaps'))
     else await writer.paragraph(gapCountSentence(sentences.length, words))
-    for (const sentence of sentences) await writer.paragraph(`•  ${sentence}`, { size: 9.5, gap: 2 })
+    await writer.list(sentences)
   }
 
   const notes = index.notes.filter((note) => note.label.trim() !== '').sort(byLabel)
   if (notes.length > 0) {
     writer.y += 8
     await writer.heading(say('notes'), 2)
-    for (const note of notes) await writer.paragraph(`•  ${note.label}`, { size: 9.5, gap: 2 })
+    await writer.list(notes.map((note) => note.label))
   }
 
   const votes = briefVotes(document, index)
@@ -324,7 +363,7 @@ async function tables(writer: PdfWriter, input: PdfInput, index: BriefIndex, ana
     writer.y += 8
     await writer.heading(say('votes'), 2)
     for (const vote of votes) {
-      await writer.paragraph(vote.heading, { size: 10.5, gap: 2, bold: true })
+      await writer.paragraph(vote.heading, { size: 10.5, gap: 2, bold: true, tag: 'H3' })
       await writer.paragraph(vote.summary, { size: 9, gap: 4, color: muted })
       for (const line of vote.lines) await writer.paragraph(line, { size: 9.5, gap: 2 })
       if (vote.withoutDots) await writer.paragraph(vote.withoutDots, { size: 9, gap: 6, color: muted })
@@ -337,33 +376,43 @@ async function tables(writer: PdfWriter, input: PdfInput, index: BriefIndex, ana
  * figures, the board as a picture, the roadmap as a Gantt chart, the brief's tables
  * (actors by sector, uses with areas per zone), indicators and gaps, notes, closed dot votes; page numbers on
  * every page. DejaVu Sans is embedded (subset) so that č ć đ š ž ř ů ő ű ł ś ą ę ß show and
- * extract right. Fixed font names and metadata dates give the same bytes for the same input.
+ * extract right. Tagged (PdfWriter): a structure tree in reading order — headings, paragraphs,
+ * tables with column headers, lists, the board picture and the roadmap as figures with their
+ * alternative text — in the brief's language, rules and footers as artifacts. A snapshot's
+ * PDF is dated at the snapshot, so it has the same bytes for the same input.
  */
 export async function renderPdf(input: PdfInput): Promise<Uint8Array> {
   const { document } = input
   const index = briefIndex(document, input.locale)
   const { say, t } = index.words
   const title = document.board.title.trim() || document.site.name || say('untitled')
-  const pdf = await PDFDocument.create({ updateMetadata: false })
-  pdf.registerFontkit(fontkit)
+  const pdf = createDocument(title, input, index)
   const bytes = await loadFonts()
-  const fonts = {
-    regular: await pdf.embedFont(bytes.regular, { subset: true, customName: 'DejaVuSans' }),
-    bold: await pdf.embedFont(bytes.bold, { subset: true, customName: 'DejaVuSans-Bold' }),
-  }
-  setMetadata(pdf, title, input, index)
+  pdf.registerFont(FONT_REGULAR, Buffer.from(bytes.regular))
+  pdf.registerFont(FONT_BOLD, Buffer.from(bytes.bold))
   const footer = input.snapshot
     ? t('export.pdf.footerSnapshot', { title, label: input.snapshot.label })
     : t('export.pdf.footerLive', { title })
-  const writer = new PdfWriter(pdf, fonts, footer, (page, pages) =>
+  const writer = new PdfWriter(pdf, footer, (page, pages) =>
     t('export.pdf.page', { page: index.numbers.number(page, 0), pages: index.numbers.number(pages, 0) }),
   )
 
   await titlePage(writer, input, index, title, input.analysis)
-  if (input.boardImage) await boardPage(writer, index, input.boardImage, document.elements.length)
+  if (input.boardImage) await boardPage(writer, input, index, input.boardImage)
   await writer.newPage()
   await drawGantt(writer, index)
   await tables(writer, input, index, input.analysis)
   writer.finish()
-  return pdf.save({ useObjectStreams: true })
+  return saved(pdf)
+}
+
+/** The document's bytes, once pdfkit has written them all. */
+function saved(doc: PDFKit.PDFDocument): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk))
+    doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))))
+    doc.on('error', reject)
+    doc.end()
+  })
 }

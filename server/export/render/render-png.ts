@@ -11,7 +11,7 @@ const ELEMENTS_PER_BATCH = 100
 const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve))
 
 export interface RasterRender {
-  /** The encoded picture: PNG for the png export, JPEG for the PDF's board page (pdf-lib embeds it without decoding). */
+  /** The encoded picture: PNG for the png export, JPEG for the PDF's board page (pdfkit embeds it without decoding). */
   bytes: Buffer
   format: 'png' | 'jpeg'
   width: number
