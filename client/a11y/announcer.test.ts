@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createAnnouncer } from './announcer.ts'
+import { type RemoteChange, remoteSummary, type SummaryWords } from './remote-summary.ts'
 
 describe('announcer', () => {
   beforeEach(() => vi.useFakeTimers())
@@ -55,5 +56,38 @@ describe('announcer', () => {
     announcer.summarize('remote', 1, () => 'Ana changed 1 element')
     vi.advanceTimersByTime(6000)
     expect(said).toEqual([])
+  })
+})
+
+describe('remote summary', () => {
+  const words: SummaryWords = {
+    sentence: (action, name, items) => `${name} ${action} ${items}`,
+    count: (kind, count) => `${count} ${kind}${count === 1 ? '' : 's'}`,
+    list: (items) => new Intl.ListFormat('en', { type: 'conjunction' }).format(items),
+  }
+  const change = (id: string, kind: string, action: RemoteChange['action']): RemoteChange => ({ id, kind, action })
+
+  it('says each kind of change by kind, the most first', () => {
+    const changes = [
+      change('n1', 'note', 'added'),
+      change('a1', 'actor', 'added'),
+      change('n2', 'note', 'added'),
+      change('u1', 'use', 'changed'),
+    ]
+    expect(remoteSummary('Anna', changes, words)).toBe('Anna added 2 notes and 1 actor. Anna changed 1 use')
+  })
+
+  it('counts an element once: added then edited is added, added then removed is nothing', () => {
+    const changes = [
+      change('n1', 'note', 'added'),
+      change('n1', 'note', 'changed'),
+      change('n1', 'note', 'changed'),
+      change('z1', 'zone', 'added'),
+      change('z1', 'zone', 'removed'),
+      change('a1', 'actor', 'changed'),
+      change('a1', 'actor', 'removed'),
+    ]
+    expect(remoteSummary('Anna', changes, words)).toBe('Anna added 1 note. Anna removed 1 actor')
+    expect(remoteSummary('Anna', [change('z1', 'zone', 'added'), change('z1', 'zone', 'removed')], words)).toBeNull()
   })
 })

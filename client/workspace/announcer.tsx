@@ -1,11 +1,13 @@
-import { createEffect, createSignal, on, onCleanup } from 'solid-js'
+import { createEffect, createSignal, on, onCleanup, untrack } from 'solid-js'
 import * as Y from 'yjs'
 import type { FacilitationState } from '../../shared/facilitation/state.ts'
 import { announceRemote } from '../a11y/announce-preference.ts'
 import { type Announcer, createAnnouncer } from '../a11y/announcer.ts'
+import { type RemoteAction, type RemoteChange, remoteSummary, type SummaryWords } from '../a11y/remote-summary.ts'
 import { useBoard } from '../board/board-context.ts'
 import type { BoardElement } from '../board/board-store.ts'
-import { enumLabel, t } from '../i18n/locale.ts'
+import { readingOrder } from '../canvas/keyboard-walk.ts'
+import { enumLabel, locale, t } from '../i18n/locale.ts'
 
 /** The board page's announcer while one is open (the actions say their results through it). */
 let current: Announcer | null = null
@@ -18,21 +20,33 @@ const keyField: Record<string, [field: string, enumeration: string]> = {
   phase: ['stage', 'stage'],
 }
 
-/** "Makers e.V., Actor, Creative industries, 3 of 17": name, kind, key value, place in reading order. */
-export function describeElement(element: BoardElement, all: readonly BoardElement[]): string {
+/**
+ * "Makers e.V., Actor, Creative industries, 3 of 17": name, kind, key value, place in the order
+ * the keys walk the board (`keyboard-walk.ts`: top to bottom, then left to right; links are not
+ * walked and have no place).
+ */
+export function describeElement(element: BoardElement, all: Readonly<Record<string, BoardElement>>): string {
   const kind = enumLabel('elementKind', element.kind)
   const label = typeof element.label === 'string' ? element.label.trim() : ''
   const parts = label ? [label, kind] : [kind]
   const key = keyField[element.kind]
   const value = key ? element[key[0]] : undefined
   if (key && typeof value === 'string' && value) parts.push(enumLabel(key[1], value))
-  const at = (e: BoardElement) => ({ x: Number(e.x), y: Number(e.y) })
-  const order = all
-    .filter((e) => typeof e.x === 'number' && typeof e.y === 'number')
-    .sort((a, b) => at(a).y - at(b).y || at(a).x - at(b).x)
-  const index = order.findIndex((e) => e.id === element.id)
+  const order = readingOrder(all)
+  const index = order.indexOf(element.id)
   if (index >= 0) parts.push(t('announce.position', { index: index + 1, total: order.length }))
   return parts.join(', ')
+}
+
+/** Remote changes in words of the page's language. */
+const summaryWords: SummaryWords = {
+  sentence: (action: RemoteAction, name, items) =>
+    t(action === 'added' ? 'announce.remoteAdded' : action === 'changed' ? 'announce.remoteChanged' : 'announce.remoteRemoved', {
+      name,
+      items,
+    }),
+  count: (kind, count) => t(`announce.kindCount.${kind}` as never, { count }),
+  list: (items) => new Intl.ListFormat(locale(), { type: 'conjunction' }).format(items),
 }
 
 /**
@@ -57,7 +71,7 @@ export function BoardAnnouncer() {
       (ids) => {
         if (ids.length === 1) {
           const element = store.state.elements[ids[0] ?? '']
-          if (element) announcer.announce(describeElement(element, Object.values(store.state.elements)))
+          if (element) announcer.announce(describeElement(element, store.state.elements))
         } else if (ids.length > 1) announcer.announce(t('announce.selectedMany', { count: ids.length }))
       },
       { defer: true },
@@ -72,9 +86,12 @@ export function BoardAnnouncer() {
     const state = connection.provider.awareness.getStates().get(client) as { user?: { name?: unknown } } | undefined
     return typeof state?.user?.name === 'string' ? state.user.name : null
   }
-  const onTransaction = (tr: Y.Transaction) => {
-    // not the board arriving when the page opens (or after a reconnect): only changes made meanwhile
-    if (tr.local || tr.origin === session.writes.origin || !connection.provider.synced || !announceRemote()) return
+  // the kind of each element, kept across transactions: a removed element's kind is gone from the doc
+  const kinds = new Map<string, string>()
+  for (const element of Object.values(untrack(() => store.state.elements))) kinds.set(element.id, element.kind)
+  const elementsMap = doc.getMap('elements')
+  /** What a transaction did to which elements (and keeps `kinds` up to date). */
+  const changesOf = (tr: Y.Transaction): RemoteChange[] => {
     const ids = new Set<string>()
     for (const [type, keys] of tr.changed) {
       if (type === elements) {
@@ -86,7 +103,27 @@ export function BoardAnnouncer() {
       while (item && item.parent !== elements) item = (item.parent as Y.AbstractType<unknown>)._item
       if (item?.parentSub) ids.add(item.parentSub)
     }
-    if (ids.size === 0) return
+    const changes: RemoteChange[] = []
+    for (const id of ids) {
+      const now = elementsMap.get(id)
+      const kind = now instanceof Y.Map ? now.get('kind') : undefined
+      const before = kinds.get(id)
+      if (typeof kind === 'string') {
+        kinds.set(id, kind)
+        changes.push({ id, kind, action: before === undefined ? 'added' : 'changed' })
+      } else if (before !== undefined) {
+        kinds.delete(id)
+        changes.push({ id, kind: before, action: 'removed' })
+      }
+    }
+    return changes
+  }
+  const onTransaction = (tr: Y.Transaction) => {
+    if (tr.changed.size === 0) return
+    const changes = changesOf(tr)
+    // not the board arriving when the page opens (or after a reconnect): only changes made meanwhile
+    if (tr.local || tr.origin === session.writes.origin || !connection.provider.synced || !announceRemote()) return
+    if (changes.length === 0) return
     const authors = new Set<string>()
     for (const [client, clock] of tr.afterState) {
       if (client !== doc.clientID && clock > (tr.beforeState.get(client) ?? 0)) {
@@ -101,10 +138,7 @@ export function BoardAnnouncer() {
       if (only) authors.add(only)
     }
     for (const name of authors) {
-      announcer.summarize(`remote:${name}`, ids, (batches) => {
-        const all = new Set(batches.flatMap((batch) => [...batch]))
-        return t('announce.remote', { name, count: all.size })
-      })
+      announcer.summarize(`remote:${name}`, changes, (batches) => remoteSummary(name, batches.flat(), summaryWords))
     }
   }
   doc.on('afterTransaction', onTransaction)

@@ -81,7 +81,20 @@ describe('announcements', () => {
         color: 'yellow',
       })
     }
-    await expect.poll(() => region.textContent(), { timeout: 8000 }).toBe('Ana Novak changed 3 elements')
+    await expect.poll(() => region.textContent(), { timeout: 8000 }).toBe('Ana Novak added 3 notes')
+    // by kind: what was added, changed, removed
+    putElement(other.doc, {
+      id: 'a3',
+      kind: 'actor',
+      x: 900,
+      y: 600,
+      ...box,
+      label: 'Guild',
+      sector: 'culture',
+      commitment: 'idea',
+    })
+    other.doc.transact(() => other.doc.getMap('elements').delete('n0'))
+    await expect.poll(() => region.textContent(), { timeout: 8000 }).toBe('Ana Novak added 1 actor. Ana Novak removed 1 note')
 
     // switched off in the ? sheet (remembered): others' changes are no longer said
     await page.getByTestId('board-canvas').focus()
