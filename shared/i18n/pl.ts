@@ -1396,8 +1396,7 @@ export const pl: TranslationCatalog = {
   'boards.importing': 'Importowanie…',
   'manage.timeline.legend': 'Oś czasu',
   'manage.timeline.label': 'Oś czasu zaczyna się',
-  'manage.timeline.hint':
-    'Miesiąc na lewym brzegu osi czasu faz. Fazy zachowują swoje miesiące i przesuwają się razem z nią.',
+  'manage.timeline.hint': 'Miesiąc na lewym brzegu osi czasu faz. Fazy zachowują swoje miesiące i przesuwają się razem z nią.',
   'manage.timeline.invalid': 'Wpisz miesiąc jako rok-miesiąc, na przykład 2027-01.',
   'boards.importHint': 'lub upuść tutaj plik .refresh-board.json',
   'boards.importDrop': 'Upuść plik tablicy, aby go zaimportować',
