@@ -58,7 +58,19 @@ beforeAll(async () => {
           sector: 'creative',
           commitment: 'loi',
         },
+        { id: 'f-yard', kind: 'frame', x: 200, y: 120, w: 300, h: 240, label: 'Group 2: the yard' },
         { id: 'n-idea', kind: 'note', x: 260, y: 200, w: 160, h: 120, label: 'Open the yard on Saturdays?' },
+        {
+          id: 'u-market',
+          kind: 'use',
+          x: -380,
+          y: -60,
+          w: 180,
+          h: 90,
+          label: 'Saturday market',
+          category: 'retail',
+          locked: true,
+        },
       ],
     },
     'peer',
@@ -243,6 +255,26 @@ describe('reflow at 320 CSS px (WCAG 1.4.10)', () => {
             sticking: [],
           })
           await page.screenshot({ path: `${SHOTS}/320-board-menu.png` })
+          // a dialog from the menu: its form reflows into the screen too
+          await page.getByTestId('board-settings-open').click()
+          await page.getByTestId('board-settings').waitFor()
+          expect({ dialog: 'settings', ...(await overflowAt(page, NARROW.width)) }).toEqual({
+            dialog: 'settings',
+            scrollWidth: NARROW.width,
+            sticking: [],
+          })
+          await page.screenshot({ path: `${SHOTS}/320-board-settings.png` })
+          await page.keyboard.press('Escape')
+          await page.getByTestId('board-settings').waitFor({ state: 'hidden' })
+          // the ? sheet of shortcuts
+          await page.getByTestId('shortcuts-open').click()
+          await page.getByTestId('shortcuts-sheet').waitFor()
+          expect({ dialog: 'shortcuts', ...(await overflowAt(page, NARROW.width)) }).toEqual({
+            dialog: 'shortcuts',
+            scrollWidth: NARROW.width,
+            sticking: [],
+          })
+          await page.screenshot({ path: `${SHOTS}/320-board-shortcuts.png` })
         }
         await page.close()
       }
@@ -305,7 +337,19 @@ describe('text at 200 % (WCAG 1.4.4)', () => {
         await page.getByTestId('board-settings-open').click()
         await page.getByTestId('board-settings').waitFor()
         await page.screenshot({ path: `${SHOTS}/200-board-settings.png` })
-        expect({ dialog: true, clipped: await clippedText(page, 'dialog[open]') }).toEqual({ dialog: true, clipped: [] })
+        expect({ dialog: 'settings', clipped: await clippedText(page, 'dialog[open]') }).toEqual({
+          dialog: 'settings',
+          clipped: [],
+        })
+        await page.keyboard.press('Escape')
+        await page.getByTestId('board-settings').waitFor({ state: 'hidden' })
+        await page.getByTestId('shortcuts-open').click()
+        await page.getByTestId('shortcuts-sheet').waitFor()
+        await page.screenshot({ path: `${SHOTS}/200-board-shortcuts.png` })
+        expect({ dialog: 'shortcuts', clipped: await clippedText(page, 'dialog[open]') }).toEqual({
+          dialog: 'shortcuts',
+          clipped: [],
+        })
         await page.close()
       }
     } finally {
