@@ -1,5 +1,5 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process'
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -344,6 +344,23 @@ describe('production install: what the Docker image does, without a container en
     started.child.kill('SIGTERM')
     expect(await started.exited).toBe(0)
     expect(await healthcheck()).not.toBe(0)
+  })
+
+  it('refuses to start without a built client, saying how to build one (no Vite to build it)', async () => {
+    renameSync(path.join(app, 'dist/client'), path.join(app, 'dist/client-away'))
+    const cmd = runtime.instructions.filter((i) => i.keyword === 'CMD').at(-1) as Instruction
+    const [, ...args] = execForm(cmd.args)
+    const { PATH, HOME } = process.env
+    const result = await run(process.execPath, args, {
+      cwd: app,
+      env: { ...(PATH ? { PATH } : {}), ...(HOME ? { HOME } : {}), PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir },
+      timeout: 30_000,
+    }).then(
+      () => ({ code: 0, stderr: '' }),
+      (error: { code?: number; stderr?: string }) => ({ code: error.code ?? 1, stderr: error.stderr ?? '' }),
+    )
+    expect(result.code).toBe(1)
+    expect(result.stderr).toContain('npm run build')
   })
 })
 
