@@ -773,6 +773,7 @@ export const cs: TranslationCatalog = {
   'outline.linkTo': 'Propojit s',
   'outline.moveInto': 'Přesunout do',
   'outline.move': 'Přesunout',
+  'outline.hint': 'Šipky procházejí seznam, Enter upravuje, Delete maže; Shift+F10 nebo pravé tlačítko myši otevře akce prvku.',
   'sidePanel.collapse': 'Skrýt postranní panel',
   'sidePanel.expand': 'Zobrazit postranní panel',
 

@@ -19,6 +19,7 @@ export const enAnalysis = {
   'outline.linkTo': 'Link to',
   'outline.moveInto': 'Move into',
   'outline.move': 'Move',
+  'outline.hint': 'Arrow keys walk the list, Enter edits, Delete deletes; Shift+F10 or a right-click opens an element’s actions.',
   'sidePanel.collapse': 'Hide the side panel',
   'sidePanel.expand': 'Show the side panel',
 

@@ -768,6 +768,7 @@ export const hr: TranslationCatalog = {
   'outline.linkTo': 'Poveži s',
   'outline.moveInto': 'Premjesti u',
   'outline.move': 'Premjesti',
+  'outline.hint': 'Strelice se kreću popisom, Enter uređuje, Delete briše; Shift+F10 ili desni klik otvara radnje elementa.',
   'sidePanel.collapse': 'Sakrij bočno okno',
   'sidePanel.expand': 'Prikaži bočno okno',
 

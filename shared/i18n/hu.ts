@@ -689,6 +689,8 @@ export const hu: TranslationCatalog = {
   'outline.linkTo': 'Összekapcsolás ezzel',
   'outline.moveInto': 'Áthelyezés ide',
   'outline.move': 'Áthelyezés',
+  'outline.hint':
+    'A nyílbillentyűk végigjárják a listát, az Enter szerkeszt, a Delete töröl; a Shift+F10 vagy a jobb kattintás megnyitja egy elem műveleteit.',
   'sidePanel.collapse': 'Oldalpanel elrejtése',
   'sidePanel.expand': 'Oldalpanel megjelenítése',
 

@@ -767,6 +767,8 @@ export const pl: TranslationCatalog = {
   'outline.linkTo': 'Połącz z',
   'outline.moveInto': 'Przenieś do',
   'outline.move': 'Przenieś',
+  'outline.hint':
+    'Strzałki przechodzą po liście, Enter edytuje, Delete usuwa; Shift+F10 lub prawy przycisk myszy otwiera działania elementu.',
   'sidePanel.collapse': 'Ukryj panel boczny',
   'sidePanel.expand': 'Pokaż panel boczny',
   // Analiza

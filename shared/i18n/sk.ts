@@ -765,6 +765,8 @@ export const sk: TranslationCatalog = {
   'outline.linkTo': 'Prepojiť s',
   'outline.moveInto': 'Presunúť do',
   'outline.move': 'Presunúť',
+  'outline.hint':
+    'Šípky prechádzajú zoznamom, Enter upravuje, Delete maže; Shift+F10 alebo pravé tlačidlo myši otvorí akcie prvku.',
   'sidePanel.collapse': 'Skryť bočný panel',
   'sidePanel.expand': 'Zobraziť bočný panel',
 

@@ -737,6 +737,8 @@ export const sl: TranslationCatalog = {
   'outline.linkTo': 'Poveži z',
   'outline.moveInto': 'Premakni v',
   'outline.move': 'Premakni',
+  'outline.hint':
+    'Puščične tipke se premikajo po seznamu, Enter ureja, Delete briše; Shift+F10 ali desni klik odpre dejanja elementa.',
   'sidePanel.collapse': 'Skrij stransko ploščo',
   'sidePanel.expand': 'Pokaži stransko ploščo',
 

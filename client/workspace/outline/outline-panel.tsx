@@ -1,20 +1,37 @@
-import { createEffect, createMemo, createSignal, For, on, Show } from 'solid-js'
-import { relations } from '../../../shared/schema/enums.ts'
+import { createEffect, createMemo, createSignal, For, on, onCleanup, Show, untrack, useContext } from 'solid-js'
+import { Portal } from 'solid-js/web'
 import { canEdit, canFacilitate } from '../../../shared/schema/roles.ts'
+import { isApiError } from '../../api.ts'
 import { useBoard } from '../../board/board-context.ts'
 import type { BoardElement } from '../../board/board-store.ts'
 import { activeCanvas } from '../../canvas/canvas-api.ts'
 import type { CreationTool } from '../../canvas/tools.ts'
+import { addDot, type Dots, dotsLeft, removeDot } from '../../facilitation/vote-ballot.ts'
 import { enumLabel, t } from '../../i18n/locale.ts'
-import { frameOf, outlineGroups, positionInside } from './outline-model.ts'
+import '../../keyboard/keyboard.css'
+import { createImagePlacement } from '../image-placement.ts'
+import { IMAGE_TYPES } from '../image-upload.ts'
+import { ToastContext } from '../toasts.tsx'
+import { facilitationBlock, workspaceTools } from '../workspace-tools.ts'
+import { frameOf, positionInside } from './outline-model.ts'
+import {
+  ancestorKeys,
+  elementKey,
+  outlineTree,
+  type TreeNode,
+  type TreeRow,
+  treeKey,
+  typeAhead,
+  visibleRows,
+} from './outline-tree.ts'
 import './outline.css'
 
 const addable: CreationTool[] = ['actor', 'use', 'zone', 'phase', 'note', 'frame']
 
 const str = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value : undefined)
 
-/** The element's key fields in words: "Makers e.V., actor, Creative industries, Letter of intent". */
-export function outlineName(element: BoardElement): string {
+/** The element's key fields in words, the first its own name: ["Makers e.V.", "actor", "Creative industries", …]. */
+export function outlineParts(element: BoardElement): string[] {
   const parts = [str(element.label) ?? str(element.alt) ?? str(element.text), t(`export.kind.${element.kind}` as never)]
   if (element.kind === 'actor')
     parts.push(
@@ -27,8 +44,17 @@ export function outlineName(element: BoardElement): string {
   }
   if (element.kind === 'phase')
     parts.push(str(element.start) && str(element.end) ? `${element.start} – ${element.end}` : undefined)
-  return parts.filter((part): part is string => !!part).join(', ')
+  return parts.filter((part): part is string => !!part)
 }
+
+/** The element's key fields in words: "Makers e.V., actor, Creative industries, Letter of intent". */
+export const outlineName = (element: BoardElement): string => outlineParts(element).join(', ')
+
+/** The DOM id of a line: `outline-item-<element id>` for an element's own line. */
+const domIdOf = (node: TreeNode) =>
+  node.type === 'frame' || node.type === 'element'
+    ? `outline-item-${node.elementId}`
+    : `outline-${node.key.replace(/[^A-Za-z0-9_-]/g, '-')}`
 
 /**
  * A new element opens the canvas's text editor for its name; once it closes (kept or dropped),
@@ -52,68 +78,168 @@ function returnFocusAfterEditing(id: string) {
   requestAnimationFrame(check)
 }
 
+type MenuEntry =
+  | {
+      type: 'item'
+      id: string
+      label: string
+      detail?: string
+      checked?: boolean
+      danger?: boolean
+      run: () => void
+    }
+  | { type: 'group'; id: string; label: string; items: MenuEntry[] }
+  | { type: 'separator'; id: string }
+
+/** Milliseconds within which typed letters add up to one type-ahead word. */
+const TYPE_AHEAD_MS = 700
+
 /**
- * The Outline tab: the whole board as a text list a keyboard or screen-reader user can work in —
- * frames first (an element belongs to the frame holding its centre), then "Not in a frame"; in
- * each the contents by kind, every element a named button (pressed when selected on the canvas)
- * with its links in words. Actions on the selected element below: edit, link to, move into a
- * frame or zone, delete, lock. Everything reads the live store, so edits and remote changes show.
+ * The Outline tab: the whole board as a WAI-ARIA tree (APG tree view) — frames (an element
+ * belongs to the frame holding its centre) and "Not in a frame", in each the contents by kind,
+ * each element's links as relations under it. One tab stop (roving tabindex); arrows, Home/End
+ * and type-ahead walk it, and the line walked to is the canvas's selection; Enter edits in the
+ * inspector, Delete deletes (the canvas's own action, so its undo); the Menu key, Shift+F10 or a
+ * right-click opens the line's actions (edit, link to, move into a frame or zone, lock, a vote's
+ * dots, delete). Everything reads the live store, so edits and remote changes show at once.
  */
 export function OutlinePanel(props: { onEdit?: () => void }) {
-  const { store, selection, writes, role } = useBoard()
+  const session = useBoard()
+  const { store, selection, writes, role, facilitation } = session
+  const toasts = useContext(ToastContext)
   const elements = createMemo(() => Object.values(store.state.elements))
-  const groups = createMemo(() => outlineGroups(elements()))
+  const tree = createMemo(() => outlineTree(elements()))
+  const [collapsed, setCollapsed] = createSignal<ReadonlySet<string>>(new Set())
+  const rows = createMemo(() => visibleRows(tree(), collapsed()))
+  const rowOf = createMemo(() => new Map(rows().map((row) => [row.node.key, row])))
   const byId = (id: string) => store.state.elements[id]
   const labelOf = (id: string) => {
     const element = byId(id)
     return element ? (str(element.label) ?? str(element.alt) ?? t(`export.kind.${element.kind}` as never)) : id
   }
-  const linksOf = (id: string) => elements().filter((e) => e.kind === 'link' && (e.from === id || e.to === id))
   const relationText = (link: BoardElement) =>
     `${labelOf(link.from as string)} ${enumLabel('relation', link.relation as string)} ${labelOf(link.to as string)}`
   const current = createMemo(() => {
     const ids = selection.ids()
     return ids.length === 1 ? byId(ids[0] ?? '') : undefined
   })
-  const editable = () => canEdit(role()) && !(current()?.locked && !canFacilitate(role()))
+  const mayChange = (element: BoardElement | undefined) =>
+    !!element && canEdit(role()) && !(element.locked && !canFacilitate(role()))
 
-  // a selection made on the canvas: its line scrolls into view here (without taking focus)
+  // ---- the vote: this person's dots, as the vote strip keeps them (the server has the last word)
+  const openVote = createMemo(() => {
+    const vote = facilitation.state().vote
+    return vote?.open ? vote : null
+  })
+  const [ballot, setBallot] = createSignal<Dots>(facilitation.myDots())
+  let inFlight = 0
+  let chain: Promise<void> = Promise.resolve()
   createEffect(
-    on(current, (element) => {
-      if (element) document.getElementById(`outline-item-${element.id}`)?.scrollIntoView({ block: 'nearest' })
+    on(facilitation.myDots, (dots) => {
+      if (inFlight === 0) setBallot(dots)
     }),
   )
-  /** Up/Down walk the lines, Home/End jump to the first and last (Tab still reaches each action). */
-  const walk = (event: KeyboardEvent): boolean => {
-    const lines = [...document.querySelectorAll<HTMLElement>('.outline .outline__item')]
-    const at = lines.indexOf(event.currentTarget as HTMLElement)
-    const to =
-      event.key === 'ArrowDown'
-        ? at + 1
-        : event.key === 'ArrowUp'
-          ? at - 1
-          : event.key === 'Home'
-            ? 0
-            : event.key === 'End'
-              ? lines.length - 1
-              : -1
-    const line = lines[to]
-    if (at < 0 || !line) return false
-    event.preventDefault()
-    line.focus()
-    return true
-  }
-  /** Delete on a selected line removes it, as on the canvas. */
-  const onItemKey = (event: KeyboardEvent, element: BoardElement) => {
-    if (walk(event)) return
-    if (event.key !== 'Delete' || current()?.id !== element.id || !editable()) return
-    event.preventDefault()
-    event.stopPropagation()
-    remove()
+  const votable = (id: string) => canEdit(role()) && !!openVote()?.elementIds.includes(id)
+  const vote = (id: string, action: 'add' | 'remove') => {
+    const open = openVote()
+    if (!open) return
+    const result = action === 'add' ? addDot(open, ballot(), id) : removeDot(ballot(), id)
+    if (!result.ok) {
+      const count = result.reason === 'total' ? open.dotsPerPerson : open.maxPerElement
+      const key =
+        result.reason === 'total'
+          ? 'vote.limit.total'
+          : result.reason === 'element'
+            ? 'vote.limit.element'
+            : result.reason === 'none_here'
+              ? 'vote.noneHere'
+              : 'vote.notInVote'
+      toasts?.show(t(key, { count }), 'warning', 5000)
+      return
+    }
+    setBallot(result.dots)
+    inFlight++
+    const dots = { ...result.dots }
+    chain = chain
+      .then(() => facilitation.vote(dots))
+      .catch((error: unknown) => {
+        toasts?.show(t(isApiError(error) && error.status === 409 ? 'vote.closedMeanwhile' : 'vote.sendFailed'), 'warning', 5000)
+        void facilitation.refresh().catch(() => undefined)
+      })
+      .finally(() => {
+        inFlight--
+        if (inFlight === 0) setBallot(facilitation.myDots())
+      })
   }
 
-  const select = (element: BoardElement) => {
-    selection.set([element.id])
+  // ---- what a line says: its visible words are its accessible name
+  const lineParts = (node: TreeNode): string[] => {
+    if (node.type === 'loose') return [t('outline.notInFrame')]
+    if (node.type === 'kind') {
+      const count = node.children.length
+      return [`${enumLabel('elementKindPlural', node.kind ?? '')} (${count})`]
+    }
+    const element = byId(node.elementId ?? '')
+    if (!element) return [node.elementId ?? '']
+    if (node.type === 'link') return [relationText(element)]
+    const parts = outlineParts(element)
+    if (element.locked) parts.push(t('field.locked'))
+    if (openVote()?.elementIds.includes(element.id) && canEdit(role()))
+      parts.push(t('vote.dots', { count: ballot()[element.id] ?? 0 }))
+    return parts
+  }
+  const lineName = (node: TreeNode) => lineParts(node).join(', ')
+
+  // ---- focus: one tab stop, on the line last focused (or the selection, or the first line)
+  const [focusKey, setFocusKey] = createSignal<string | null>(null)
+  const tabStop = createMemo(() => {
+    const key = focusKey()
+    if (key && rowOf().has(key)) return key
+    const selected = rows().find((row) => row.node.elementId && selection.has(row.node.elementId))
+    return selected?.node.key ?? rows()[0]?.node.key ?? null
+  })
+  let treeEl: HTMLDivElement | undefined
+  const domOf = (key: string) => {
+    const row = rowOf().get(key)
+    return row ? document.getElementById(domIdOf(row.node)) : null
+  }
+  const focusLine = (key: string) => {
+    setFocusKey(key)
+    domOf(key)?.focus()
+  }
+  const expandTo = (key: string) => {
+    const above = ancestorKeys(tree(), key) ?? []
+    if (above.some((k) => collapsed().has(k))) setCollapsed((set) => new Set([...set].filter((k) => !above.includes(k))))
+  }
+  const setExpanded = (key: string, open: boolean) =>
+    setCollapsed((set) => {
+      const next = new Set(set)
+      if (open) next.delete(key)
+      else next.add(key)
+      return next
+    })
+
+  // a selection made on the canvas: its line becomes the tab stop and scrolls into view (focus stays where it is)
+  createEffect(
+    on(current, (element) => {
+      if (!element || treeEl?.contains(document.activeElement)) return
+      const key = untrack(() => {
+        const own = elementKey(element.id)
+        if (element.kind !== 'link') return own
+        const owner = elementKey(element.from as string)
+        return `${owner}/link:${element.id}`
+      })
+      expandTo(key)
+      setFocusKey(key)
+      domOf(key)?.scrollIntoView({ block: 'nearest' })
+    }),
+  )
+
+  /** The line walked to is the canvas's selection, in view there. */
+  const select = (node: TreeNode) => {
+    const element = node.elementId ? byId(node.elementId) : undefined
+    if (!element) return
+    if (!(selection.ids().length === 1 && selection.has(element.id))) selection.set([element.id])
     const canvas = activeCanvas()
     const { x, y, w, h } = element as Record<string, unknown>
     if (!canvas || typeof x !== 'number' || typeof y !== 'number' || typeof w !== 'number' || typeof h !== 'number') return
@@ -125,10 +251,194 @@ export function OutlinePanel(props: { onEdit?: () => void }) {
       y: size.height / 2 - (y + h / 2) * view.scale,
     })
   }
+  const moveTo = (key: string) => {
+    const row = rowOf().get(key)
+    if (!row) return
+    focusLine(key)
+    select(row.node)
+  }
 
+  // ---- actions
+  const edit = (node: TreeNode) => {
+    select(node)
+    props.onEdit?.()
+  }
+  /** Deletes through the canvas's own action (its undo, its links), then focus on the line that took its place. */
+  const remove = (node: TreeNode) => {
+    const element = byId(node.elementId ?? '')
+    if (!mayChange(element) || !element) return
+    const at = rows().findIndex((row) => row.node.key === node.key)
+    selection.set([element.id])
+    const canvas = activeCanvas()
+    if (canvas) canvas.runAction('deleteSelection', 'menu')
+    else writes.apply({ type: 'element.delete', ids: [element.id], withLinks: true })
+    const left = rows()
+    const next = left[Math.min(at, left.length - 1)]
+    if (next) moveTo(next.node.key)
+  }
+  const linkFrom = (node: TreeNode) => {
+    const canvas = activeCanvas()
+    if (!canvas || !node.elementId) return
+    select(node)
+    canvas.setLinkingFrom(node.elementId)
+  }
+  const moveInto = (node: TreeNode, containerId: string) => {
+    const element = byId(node.elementId ?? '')
+    const into = byId(containerId)
+    if (!element || !into) return
+    const to = positionInside(element, into)
+    if (to) writes.apply({ type: 'element.move', moves: [{ id: element.id, ...to }] })
+    // it may now sit in another frame: its line moves, the focus follows it
+    queueMicrotask(() => {
+      expandTo(node.key)
+      focusLine(node.key)
+    })
+  }
+
+  const menuEntries = (node: TreeNode): MenuEntry[] => {
+    const element = byId(node.elementId ?? '')
+    if (!element) return []
+    const entries: MenuEntry[] = [{ type: 'item', id: 'edit', label: t('outline.edit'), run: () => edit(node) }]
+    const changeable = mayChange(element)
+    const isBox = typeof element.x === 'number'
+    if (changeable && isBox) entries.push({ type: 'item', id: 'link', label: t('action.linkTo'), run: () => linkFrom(node) })
+    if (changeable && isBox && element.kind !== 'frame') {
+      const containers = elements().filter((e) => (e.kind === 'frame' || e.kind === 'zone') && e.id !== element.id)
+      if (containers.length > 0)
+        entries.push({
+          type: 'group',
+          id: 'move',
+          label: t('outline.moveInto'),
+          items: containers.map((c) => ({
+            type: 'item',
+            id: `move-${c.id}`,
+            label: outlineName(c),
+            run: () => moveInto(node, c.id),
+          })),
+        })
+    }
+    if (votable(element.id)) {
+      const open = openVote()
+      const left = open ? t('vote.left', { count: dotsLeft(open, ballot()), total: open.dotsPerPerson }) : undefined
+      entries.push({ type: 'separator', id: 'vote-sep' })
+      entries.push({
+        type: 'item',
+        id: 'dot-add',
+        label: t('vote.list.add', { name: labelOf(element.id) }),
+        detail: left,
+        run: () => vote(element.id, 'add'),
+      })
+      if ((ballot()[element.id] ?? 0) > 0)
+        entries.push({
+          type: 'item',
+          id: 'dot-remove',
+          label: t('vote.list.remove', { name: labelOf(element.id) }),
+          detail: t('vote.dots', { count: ballot()[element.id] ?? 0 }),
+          run: () => vote(element.id, 'remove'),
+        })
+    }
+    if (canFacilitate(role()))
+      entries.push(
+        { type: 'separator', id: 'lock-sep' },
+        {
+          type: 'item',
+          id: 'lock',
+          label: t('field.locked'),
+          checked: !!element.locked,
+          run: () => writes.apply({ type: 'element.lock', ids: [element.id], locked: !element.locked }),
+        },
+      )
+    if (changeable)
+      entries.push(
+        { type: 'separator', id: 'delete-sep' },
+        { type: 'item', id: 'delete', label: t('action.deleteSelection'), danger: true, run: () => remove(node) },
+      )
+    return entries
+  }
+
+  // ---- the actions menu
+  const [menu, setMenu] = createSignal<{ key: string; at: { x: number; y: number } } | null>(null)
+  const openMenu = (node: TreeNode, at?: { x: number; y: number }) => {
+    if (!node.elementId || !byId(node.elementId)) return
+    const rect = domOf(node.key)?.getBoundingClientRect()
+    setMenu({ key: node.key, at: at ?? { x: (rect?.left ?? 0) + 24, y: rect?.bottom ?? 0 } })
+  }
+  const closeMenu = (refocus: boolean) => {
+    const open = menu()
+    if (!open) return
+    setMenu(null)
+    if (refocus) focusLine(open.key)
+  }
+
+  // ---- typing on a line
+  let typed = ''
+  let typedTimer: ReturnType<typeof setTimeout> | undefined
+  onCleanup(() => clearTimeout(typedTimer))
+  const onLineKey = (event: KeyboardEvent, row: TreeRow) => {
+    const { node } = row
+    const plain = !event.ctrlKey && !event.metaKey && !event.altKey
+    if ((event.key === 'F10' && event.shiftKey) || event.key === 'ContextMenu') {
+      event.preventDefault()
+      openMenu(node)
+      return
+    }
+    if (!plain) return
+    // a key other than a letter ends the word being typed
+    if (event.key !== 'Shift' && !(event.key.length === 1 && /[\p{L}\p{N}]/u.test(event.key))) typed = ''
+    const move = event.shiftKey ? null : treeKey(rows(), node.key, event.key)
+    // arrows, Home and End are the tree's alone (on the canvas they would move the selection)
+    if (/^(Arrow|Home$|End$)/.test(event.key)) event.preventDefault()
+    if (move) {
+      if ('focus' in move) moveTo(move.focus)
+      else setExpanded('expand' in move ? move.expand : move.collapse, 'expand' in move)
+      return
+    }
+    if (event.key === 'Enter') {
+      event.preventDefault()
+      if (node.elementId) edit(node)
+      else if (row.expanded !== undefined) setExpanded(node.key, !row.expanded)
+      return
+    }
+    if (event.key === ' ') {
+      event.preventDefault()
+      if (node.elementId) select(node)
+      else if (row.expanded !== undefined) setExpanded(node.key, !row.expanded)
+      return
+    }
+    if (event.key === 'Delete' || event.key === 'Backspace') {
+      event.preventDefault()
+      if (node.elementId) remove(node)
+      return
+    }
+    // type-ahead: letters and digits (punctuation stays the board's: "." and "," vote, "?" lists the keys)
+    if (event.key.length === 1 && /[\p{L}\p{N}]/u.test(event.key)) {
+      event.preventDefault()
+      typed += event.key
+      clearTimeout(typedTimer)
+      typedTimer = setTimeout(() => {
+        typed = ''
+      }, TYPE_AHEAD_MS)
+      const list = rows()
+      const at = list.findIndex((r) => r.node.key === node.key)
+      const found = typeAhead(
+        list.map((r) => lineParts(r.node)[0] ?? ''),
+        at,
+        typed,
+      )
+      const target = list[found]
+      if (target) moveTo(target.node.key)
+    }
+  }
+
+  // ---- adding
   const add = (kind: CreationTool) => {
     const canvas = activeCanvas()
     if (!canvas) return
+    const id = canvas.createElement(kind, addAt(kind))
+    if (id) returnFocusAfterEditing(id)
+  }
+  /** Where a new element goes: the middle of the frame the selection is in, else the view's centre. */
+  const addAt = (kind: string) => {
     const focused = current()
     const frame = focused
       ? focused.kind === 'frame'
@@ -138,94 +448,106 @@ export function OutlinePanel(props: { onEdit?: () => void }) {
             elements().filter((e) => e.kind === 'frame'),
           )
       : null
-    const at =
-      frame && kind !== 'frame'
-        ? { x: (frame.x as number) + (frame.w as number) / 2, y: (frame.y as number) + (frame.h as number) / 2 }
-        : undefined
-    const id = canvas.createElement(kind, at)
-    if (id) returnFocusAfterEditing(id)
+    return frame && kind !== 'frame'
+      ? { x: (frame.x as number) + (frame.w as number) / 2, y: (frame.y as number) + (frame.h as number) / 2 }
+      : undefined
+  }
+  const placeImage = toasts ? createImagePlacement(toasts) : null
+  const imageTool = workspaceTools.find((tool) => tool.id === 'image')
+  let imageInput: HTMLInputElement | undefined
+  let imageButton: HTMLButtonElement | undefined
+  const pickImage = () => {
+    if (imageTool && facilitationBlock(imageTool, role(), facilitation.state())) return
+    imageInput?.click()
+  }
+  const onImageChosen = async (file: File) => {
+    if (!placeImage) return
+    await placeImage(file, addAt('image'))
+    // placed and selected: its line takes the focus if the person is still at the button
+    const id = selection.ids()[0]
+    const active = document.activeElement
+    if (id && byId(id)?.kind === 'image' && (active === imageButton || active === document.body)) {
+      expandTo(elementKey(id))
+      focusLine(elementKey(id))
+    }
   }
 
-  const [target, setTarget] = createSignal('')
-  const [relation, setRelation] = createSignal<string>('operates')
-  const [container, setContainer] = createSignal('')
-  const targets = createMemo(() => elements().filter((e) => e.kind !== 'link' && e.id !== current()?.id))
-  const containers = createMemo(() =>
-    elements().filter((e) => (e.kind === 'frame' || e.kind === 'zone') && e.id !== current()?.id),
-  )
-
-  const link = () => {
-    const from = current()
-    const to = target() || targets()[0]?.id
-    if (!from || !to) return
-    writes.apply({ type: 'link.add', link: { id: `l-${crypto.randomUUID()}`, from: from.id, to, relation: relation() as never } })
-  }
-  const move = () => {
-    const element = current()
-    const into = byId(container() || (containers()[0]?.id ?? ''))
-    if (!element || !into) return
-    const to = positionInside(element, into)
-    if (to) writes.apply({ type: 'element.move', moves: [{ id: element.id, ...to }] })
-  }
-  const remove = () => {
-    const element = current()
-    if (!element) return
-    writes.apply({ type: 'element.delete', ids: [element.id] })
-    selection.clear()
-    queueMicrotask(() => document.querySelector<HTMLElement>('.outline button')?.focus())
-  }
-
-  const actions = (element: () => BoardElement) => (
-    <section class="outline__actions" aria-label={outlineName(element())} data-testid="outline-actions">
-      <button type="button" class="btn btn--small" data-testid="outline-edit" onClick={() => props.onEdit?.()}>
-        {t('outline.edit')}
-      </button>
-      <Show when={editable()}>
-        <div class="outline__row">
-          <label>
-            {t('outline.linkTo')}
-            <select data-testid="outline-link-target" value={target()} onChange={(e) => setTarget(e.currentTarget.value)}>
-              <For each={targets()}>{(e) => <option value={e.id}>{outlineName(e)}</option>}</For>
-            </select>
-          </label>
-          <label>
-            {t('field.relation')}
-            <select data-testid="outline-link-relation" value={relation()} onChange={(e) => setRelation(e.currentTarget.value)}>
-              <For each={relations}>{(r) => <option value={r}>{enumLabel('relation', r)}</option>}</For>
-            </select>
-          </label>
-          <button type="button" class="btn btn--small" data-testid="outline-link" onClick={link}>
-            {t('tool.link')}
-          </button>
-        </div>
-        <Show when={containers().length > 0}>
-          <div class="outline__row">
-            <label>
-              {t('outline.moveInto')}
-              <select data-testid="outline-move-target" value={container()} onChange={(e) => setContainer(e.currentTarget.value)}>
-                <For each={containers()}>{(e) => <option value={e.id}>{outlineName(e)}</option>}</For>
-              </select>
-            </label>
-            <button type="button" class="btn btn--small" data-testid="outline-move" onClick={move}>
-              {t('outline.move')}
-            </button>
-          </div>
-        </Show>
-        <button type="button" class="btn btn--small btn--danger" data-testid="outline-delete" onClick={remove}>
-          {t('inspector.delete')}
-        </button>
-      </Show>
-      <Show when={canFacilitate(role())}>
-        <label class="outline__row">
-          <input
-            type="checkbox"
-            checked={!!element().locked}
-            onChange={(e) => writes.apply({ type: 'element.lock', ids: [element().id], locked: e.currentTarget.checked })}
-          />
-          {t('field.locked')}
-        </label>
-      </Show>
-    </section>
+  // ---- rendering
+  const Lines = (p: { nodes: readonly TreeNode[] }) => (
+    <For each={p.nodes.map((n) => n.key)}>
+      {(key) => {
+        const row = () => rowOf().get(key)
+        return (
+          <Show when={row()}>
+            {(r) => {
+              const node = () => r().node
+              const groupId = () => `${domIdOf(node())}-group`
+              const parts = () => lineParts(node())
+              return (
+                <div class="outline__node">
+                  {/* biome-ignore lint/a11y/useFocusableInteractive: focusable through the roving tabindex below */}
+                  <div
+                    role="treeitem"
+                    id={domIdOf(node())}
+                    class={`outline__item outline__item--${node().type}`}
+                    style={{ '--outline-level': r().level }}
+                    data-testid="outline-item"
+                    data-type={node().type}
+                    data-element-id={node().elementId}
+                    tabindex={tabStop() === key ? 0 : -1}
+                    aria-level={r().level}
+                    aria-setsize={r().setSize}
+                    aria-posinset={r().posInSet}
+                    aria-expanded={r().expanded}
+                    aria-selected={node().elementId ? selection.has(node().elementId as string) : undefined}
+                    aria-owns={r().expanded ? groupId() : undefined}
+                    aria-label={lineName(node())}
+                    onFocus={() => setFocusKey(key)}
+                    onClick={() => {
+                      focusLine(key)
+                      select(node())
+                    }}
+                    onDblClick={() => node().elementId && edit(node())}
+                    onContextMenu={(event) => {
+                      if (!node().elementId) return
+                      event.preventDefault()
+                      focusLine(key)
+                      select(node())
+                      openMenu(node(), { x: event.clientX, y: event.clientY })
+                    }}
+                    onKeyDown={(event) => onLineKey(event, r())}
+                  >
+                    <Show when={r().expanded !== undefined}>
+                      <span
+                        class="outline__twisty"
+                        aria-hidden="true"
+                        onClick={(event) => {
+                          event.stopPropagation()
+                          focusLine(key)
+                          setExpanded(key, !r().expanded)
+                        }}
+                      />
+                    </Show>
+                    <span class="outline__text">
+                      <span class="outline__primary">{parts()[0]}</span>
+                      <Show when={parts().length > 1}>
+                        <span class="outline__details">, {parts().slice(1).join(', ')}</span>
+                      </Show>
+                    </span>
+                  </div>
+                  <Show when={r().expanded}>
+                    {/* biome-ignore lint/a11y/useSemanticElements: a tree's group of lines (a fieldset is for form controls) */}
+                    <div role="group" id={groupId()} class="outline__group">
+                      <Lines nodes={node().children} />
+                    </div>
+                  </Show>
+                </div>
+              )
+            }}
+          </Show>
+        )
+      }}
+    </For>
   )
 
   return (
@@ -236,7 +558,7 @@ export function OutlinePanel(props: { onEdit?: () => void }) {
           {(kind) => (
             <button
               type="button"
-              class="btn btn--small"
+              class="button button--small"
               disabled={!canEdit(role())}
               data-testid={`outline-add-${kind}`}
               onClick={() => add(kind)}
@@ -245,66 +567,180 @@ export function OutlinePanel(props: { onEdit?: () => void }) {
             </button>
           )}
         </For>
+        <Show when={placeImage}>
+          <button
+            ref={imageButton}
+            type="button"
+            class="button button--small"
+            disabled={!canEdit(role())}
+            aria-haspopup="dialog"
+            data-testid="outline-add-image"
+            onClick={pickImage}
+          >
+            {t('workspace.tool.image')}
+          </button>
+          <input
+            ref={imageInput}
+            type="file"
+            class="visually-hidden"
+            tabindex="-1"
+            aria-label={t('image.choose')}
+            accept={IMAGE_TYPES.join(',')}
+            data-testid="outline-image-input"
+            onChange={(event) => {
+              const file = event.currentTarget.files?.[0]
+              event.currentTarget.value = ''
+              if (file) void onImageChosen(file)
+            }}
+          />
+        </Show>
       </fieldset>
-      <For each={groups()}>
-        {(group) => (
-          <section class="outline__frame" aria-label={group.frame ? outlineName(group.frame) : t('outline.notInFrame')}>
-            <h3 class="outline__frame-title">
-              <Show when={group.frame} fallback={t('outline.notInFrame')}>
-                {(frame) => (
-                  <button
-                    type="button"
-                    id={`outline-item-${frame().id}`}
-                    class="outline__item"
-                    aria-pressed={selection.has(frame().id)}
-                    aria-label={outlineName(frame())}
-                    onClick={() => select(frame())}
-                    onKeyDown={(event) => onItemKey(event, frame())}
-                  >
-                    {labelOf(frame().id)}
-                  </button>
-                )}
-              </Show>
-            </h3>
-            <Show when={group.frame && current()?.id === group.frame.id}>{actions(() => group.frame as BoardElement)}</Show>
-            <For each={group.kinds}>
-              {(kind) => (
-                <div class="outline__kind">
-                  <h4 class="outline__kind-title">{enumLabel('elementKindPlural', kind.kind)}</h4>
-                  <ul class="outline__list">
-                    <For each={kind.elements}>
-                      {(element) => (
-                        <li>
-                          <button
-                            type="button"
-                            id={`outline-item-${element.id}`}
-                            class="outline__item"
-                            classList={{ 'outline__item--selected': selection.has(element.id) }}
-                            data-testid="outline-item"
-                            aria-pressed={selection.has(element.id)}
-                            aria-label={outlineName(element)}
-                            onClick={() => select(element)}
-                            onKeyDown={(event) => onItemKey(event, element)}
-                          >
-                            {labelOf(element.id)}
-                            <span class="outline__kind-word"> · {t(`export.kind.${element.kind}` as never)}</span>
-                          </button>
-                          <Show when={linksOf(element.id).length > 0}>
-                            <ul class="outline__relations">
-                              <For each={linksOf(element.id)}>{(l) => <li>{relationText(l)}</li>}</For>
-                            </ul>
-                          </Show>
-                          <Show when={current()?.id === element.id}>{actions(() => element)}</Show>
-                        </li>
-                      )}
-                    </For>
-                  </ul>
-                </div>
-              )}
-            </For>
-          </section>
+      <p class="outline__hint" id="outline-hint">
+        {t('outline.hint')}
+      </p>
+      <div
+        ref={treeEl}
+        class="outline__tree"
+        role="tree"
+        aria-label={t('sidePanel.tab.outline')}
+        aria-describedby="outline-hint"
+        aria-multiselectable="true"
+        data-testid="outline-tree"
+      >
+        <Lines nodes={tree()} />
+      </div>
+      <Show when={menu()}>
+        {(open) => (
+          <OutlineMenu
+            at={open().at}
+            entries={menuEntries(rowOf().get(open().key)?.node ?? { key: '', type: 'loose', children: [] })}
+            label={rowOf().get(open().key) ? lineName((rowOf().get(open().key) as TreeRow).node) : ''}
+            onClose={closeMenu}
+          />
         )}
-      </For>
+      </Show>
     </div>
+  )
+}
+
+/**
+ * A line's actions: a role="menu" with roving focus (arrows, Home/End, Enter or Space), Escape
+ * or Tab closing it with focus back on the line, a click outside closing it.
+ */
+function OutlineMenu(props: {
+  at: { x: number; y: number }
+  entries: MenuEntry[]
+  label: string
+  onClose: (refocus: boolean) => void
+}) {
+  let el: HTMLDivElement | undefined
+  const [place, setPlace] = createSignal(props.at)
+  const items = () => [...(el?.querySelectorAll<HTMLElement>('[role^="menuitem"]') ?? [])]
+  const runEntry = (entry: Extract<MenuEntry, { type: 'item' }>) => {
+    // focus back on the line first: an action may move it on (the inspector, the link dialog)
+    props.onClose(true)
+    entry.run()
+  }
+  const onKeyDown = (event: KeyboardEvent) => {
+    const all = items()
+    const index = all.indexOf(document.activeElement as HTMLElement)
+    const focusAt = (i: number) => all[(i + all.length) % all.length]?.focus()
+    switch (event.key) {
+      case 'ArrowDown':
+        focusAt(index + 1)
+        break
+      case 'ArrowUp':
+        focusAt(index - 1)
+        break
+      case 'Home':
+        focusAt(0)
+        break
+      case 'End':
+        focusAt(all.length - 1)
+        break
+      case 'Escape':
+      case 'Tab':
+        props.onClose(true)
+        break
+      default:
+        return
+    }
+    event.preventDefault()
+    event.stopPropagation()
+  }
+  const onOutside = (event: PointerEvent) => {
+    if (el && event.target instanceof Node && el.contains(event.target)) return
+    props.onClose(false)
+  }
+  document.addEventListener('pointerdown', onOutside, true)
+  onCleanup(() => document.removeEventListener('pointerdown', onOutside, true))
+  const onMounted = (node: HTMLDivElement) => {
+    el = node
+    queueMicrotask(() => {
+      const { width, height } = node.getBoundingClientRect()
+      setPlace({
+        x: Math.max(4, Math.min(props.at.x, window.innerWidth - width - 4)),
+        y: Math.max(4, Math.min(props.at.y, window.innerHeight - height - 4)),
+      })
+      items()[0]?.focus()
+    })
+  }
+  const Item = (p: { entry: Extract<MenuEntry, { type: 'item' }> }) => (
+    // biome-ignore lint/a11y/useAriaPropsSupportedByRole: a menuitemcheckbox (the role below) has aria-checked
+    <button
+      type="button"
+      role={p.entry.checked === undefined ? 'menuitem' : 'menuitemcheckbox'}
+      aria-checked={p.entry.checked}
+      tabindex="-1"
+      class="kb-menu__item"
+      classList={{ 'kb-menu__item--danger': p.entry.danger }}
+      data-testid="outline-menu-item"
+      data-action={p.entry.id}
+      onClick={() => runEntry(p.entry)}
+    >
+      <span>
+        <Show when={p.entry.checked !== undefined}>
+          <span class="outline-menu__check" aria-hidden="true">
+            {p.entry.checked ? '☑' : '☐'}
+          </span>{' '}
+        </Show>
+        {p.entry.label}
+      </span>
+      <Show when={p.entry.detail}>
+        <span class="kb-menu__shortcut">{p.entry.detail}</span>
+      </Show>
+    </button>
+  )
+  return (
+    <Portal>
+      <div
+        ref={onMounted}
+        class="kb-menu outline-menu"
+        role="menu"
+        aria-label={`${t('contextMenu.label')}: ${props.label}`}
+        data-testid="outline-menu"
+        style={{ left: `${place().x}px`, top: `${place().y}px` }}
+        onKeyDown={onKeyDown}
+        onContextMenu={(event) => event.preventDefault()}
+      >
+        <For each={props.entries}>
+          {(entry) =>
+            entry.type === 'separator' ? (
+              <hr class="kb-menu__separator" />
+            ) : entry.type === 'group' ? (
+              // biome-ignore lint/a11y/useSemanticElements: a group of menu items (a fieldset is for form controls)
+              <div role="group" class="outline-menu__group" aria-labelledby={`outline-menu-${entry.id}`}>
+                <div class="outline-menu__group-label" id={`outline-menu-${entry.id}`} role="presentation">
+                  {entry.label}
+                </div>
+                <For each={entry.items}>{(item) => item.type === 'item' && <Item entry={item} />}</For>
+              </div>
+            ) : (
+              <Item entry={entry} />
+            )
+          }
+        </For>
+      </div>
+    </Portal>
   )
 }
