@@ -3,6 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { applyOperation } from '../../shared/operations/apply-operation.ts'
 import { api, createBoard, signup } from '../helpers/api.ts'
+import { axeViolations } from '../helpers/axe.ts'
 import { launchBrowser, signedInContext } from '../helpers/browser.ts'
 import { startTestServer, type TestServer } from '../helpers/server.ts'
 import { connectClient, type SyncClient } from '../helpers/sync-client.ts'
@@ -406,7 +407,7 @@ describe('prefers-reduced-motion and prefers-contrast', () => {
     await context.close()
   }, 60_000)
 
-  it('with more contrast, borders and muted text are darker and nothing is see-through', async () => {
+  it('with more contrast, borders, control edges and muted text are darker, and axe still finds nothing', async () => {
     const context = await signedInContext(browser, server.url, owner.token, LAPTOP)
     const page = await context.newPage()
     await page.goto(`${server.url}/boards/${boardId}`)
@@ -428,6 +429,8 @@ describe('prefers-reduced-motion and prefers-contrast', () => {
     expect(more.border).not.toBe(normal.border)
     expect(more.muted).not.toBe(normal.muted)
     expect(more.selectEdge).not.toBe(normal.selectEdge)
+    // and every text still reads at AA with the stronger tokens
+    expect(await axeViolations(page)).toEqual([])
     await page.screenshot({ path: `${SHOTS}/contrast-more-board.png` })
     await page.emulateMedia({ forcedColors: 'active' })
     await page.screenshot({ path: `${SHOTS}/forced-colors-board.png` })
