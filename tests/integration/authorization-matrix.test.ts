@@ -268,6 +268,15 @@ const rows: Row[] = [
   { route: 'POST /api/auth/logout', path: () => '/api/auth/logout', expected: [204, 204, 204, 204, 204, 401, 204] },
 ]
 
+const METRICS_TOKEN = 'matrix-metrics-token-0123456789'
+/** The operations routes (a full server's; the REST harness has none): the same for every caller. */
+const operations: Record<string, Statuses> = {
+  'GET /livez': everyone(200),
+  'GET /readyz': everyone(200),
+  // a session is not the scrape token: a wrong bearer 403, none 401
+  'GET /metrics': [403, 403, 403, 403, 403, 401, 403],
+}
+
 /** Routes the app registers as middleware for every path, not routes of their own. */
 const middleware = new Set(['ALL /*', 'ALL /api/*'])
 
@@ -328,10 +337,42 @@ describe('authorization matrix: the sync endpoint × every kind of caller', () =
   let server: TestServer
   let owner: Account
   beforeAll(async () => {
-    server = await startTestServer()
+    server = await startTestServer({ METRICS_TOKEN: METRICS_TOKEN })
     owner = await signupOver(server.url, 'Owner')
   })
   afterAll(() => server?.stop())
+
+  it('answers the operations routes (only a full server has them) alike for every caller; a session never opens /metrics', async () => {
+    const registered = server.app.app.routes.map((r) => `${r.method} ${r.path}`).filter((route) => !middleware.has(route))
+    const inMatrix = new Set(rows.map((row) => row.route))
+    expect(registered.filter((route) => !inMatrix.has(route)).sort()).toEqual(Object.keys(operations).sort())
+    const boardId = await createBoardOver(server.url, owner.token, { title: 'Probe' })
+    const tokens: Record<Actor, string> = {
+      owner: owner.token,
+      facilitator: (await joinAs(server.url, owner.token, boardId, 'facilitator')).token,
+      editor: (await joinAs(server.url, owner.token, boardId, 'editor')).token,
+      viewer: (await joinAs(server.url, owner.token, boardId, 'viewer')).token,
+      stranger: (await signupOver(server.url, 'Stranger')).token,
+      anonymous: '',
+      otherGuest: (await joinAs(server.url, owner.token, await createBoardOver(server.url, owner.token), 'editor')).token,
+    }
+    const seen: string[] = []
+    const wanted: string[] = []
+    for (const [route, expected] of Object.entries(operations)) {
+      for (const [index, actor] of actors.entries()) {
+        const res = await fetch(`${server.url}${route.split(' ')[1]}`, {
+          headers: tokens[actor] ? { authorization: `Bearer ${tokens[actor]}`, cookie: `rb_session=${tokens[actor]}` } : {},
+        })
+        seen.push(`${route} as ${actor} → ${res.status}`)
+        wanted.push(`${route} as ${actor} → ${expected[index]}`)
+        await res.arrayBuffer()
+      }
+    }
+    expect(seen).toEqual(wanted)
+    const scrape = await fetch(`${server.url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })
+    expect(scrape.status).toBe(200)
+    expect(await scrape.text()).toContain('# TYPE')
+  })
 
   /** Opens a raw y-protocols socket, syncs, writes one note, and reports what the server did. */
   async function tryToWrite(
