@@ -36,14 +36,16 @@ export function PresenceAvatars() {
                 <Avatar name={peer.name} color={peer.color} size="sm" isSelf label={t('presence.you', { name: peer.name })} />
               }
             >
+              {/* named by its words, not an aria-label: the initials shown are a picture of the person, not
+                  the button's label (an aria-label beside visible initials fails WCAG 2.5.3, label in name) */}
               <button
                 type="button"
                 class="presence-avatars__button"
                 title={t('presence.goTo', { name: peer.name })}
-                aria-label={t('presence.goTo', { name: peer.name })}
                 onClick={() => goTo(peer)}
               >
                 <Avatar name={peer.name} color={peer.color} size="sm" />
+                <span class="visually-hidden">{t('presence.goTo', { name: peer.name })}</span>
               </button>
             </Show>
           </li>
