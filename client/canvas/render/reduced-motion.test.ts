@@ -34,7 +34,11 @@ function gapOutline() {
   highlights.set(['a'], 'gap')
   highlights.update(() => ({ x: 10, y: 10, width: 100, height: 60 }))
   const group = layer.findOne('.highlight-gap') as Konva.Group
-  return { group, done: () => (highlights.destroy(), stage.destroy()) }
+  const done = () => {
+    highlights.destroy()
+    stage.destroy()
+  }
+  return { group, done }
 }
 
 describe('gap outlines and reduced motion', () => {
