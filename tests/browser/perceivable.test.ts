@@ -276,6 +276,12 @@ describe('reflow at 320 CSS px (WCAG 1.4.10)', () => {
             sticking: [],
           })
           await page.screenshot({ path: `${SHOTS}/320-board-shortcuts.png` })
+          // a label that wraps does not squeeze its checkbox: both boxes keep one size
+          const boxes = await page
+            .locator('[data-testid="shortcuts-sheet"] input[type="checkbox"]')
+            .evaluateAll((inputs) => inputs.map((input) => Math.round(input.getBoundingClientRect().width)))
+          expect(boxes.length).toBeGreaterThan(1)
+          expect(new Set(boxes).size).toBe(1)
         }
         await page.close()
       }
