@@ -1,4 +1,5 @@
-import { createEffect, createMemo, createSignal, For, onCleanup, Show, untrack } from 'solid-js'
+import { createEffect, createMemo, createSelector, createSignal, For, onCleanup, Show } from 'solid-js'
+import { unwrap } from 'solid-js/store'
 import { useBoard } from '../board/board-context.ts'
 import type { BoardElement } from '../board/board-store.ts'
 import { enumLabel, t } from '../i18n/locale.ts'
@@ -18,23 +19,46 @@ const endName = (element: BoardElement | undefined, id: string) =>
  * order, named as the outline names it ("Makers e.V., actor, Creative industries"), then the
  * links as sentences ("Makers e.V. operates Open workshop"). The element the keys are on (the
  * host's `data-key-focus`) becomes the host's `aria-activedescendant`, so a screen reader reads
- * it as the focus moves. The order is re-sorted at most once a frame after a change of the
- * document (one subscription to the board's document binding); each option's name follows its
- * element through the store. A large board lists a window of `MIRROR_WINDOW` elements around
+ * it as the focus moves. The order is re-sorted at most once a frame, and only after a change
+ * of an element's place, kind or link ends (one subscription to the board's document binding;
+ * the store's plain objects read, no proxies); each option's name follows its element through
+ * the store. A large board lists a window of `MIRROR_WINDOW` elements around
  * the focus, each with its place in the whole (`aria-posinset`/`aria-setsize`).
  */
 export function CanvasMirror(props: { host: HTMLElement }) {
   const { binding, store, selection } = useBoard()
-  const read = () => untrack(() => store.state.elements)
-  // one subscription to the document: a change re-reads the order at most once a frame
+  // the plain elements behind the store (no proxy, no tracking): the order follows `version`
+  const plain = () => unwrap(store.state.elements)
+  // one subscription to the document: at most once a frame, the changed elements are checked,
+  // and only a change of place, kind or link ends (not a label) re-sorts
   const [version, setVersion] = createSignal(0)
+  const places = new Map<string, string>()
+  const placeOf = (element: BoardElement | undefined) =>
+    !element
+      ? ''
+      : element.kind === 'link'
+        ? `link ${element.from} ${element.to}`
+        : `${element.x} ${element.y} ${element.w} ${element.h}`
+  for (const element of Object.values(plain())) places.set(element.id, placeOf(element))
+  const pending = new Set<string>()
   let frame: number | null = null
+  const check = () => {
+    frame = null
+    const elements = plain()
+    let moved = false
+    for (const id of pending) {
+      const place = placeOf(elements[id])
+      if (places.get(id) === place) continue
+      moved = true
+      if (place) places.set(id, place)
+      else places.delete(id)
+    }
+    pending.clear()
+    if (moved) setVersion((n) => n + 1)
+  }
   const unsubscribe = binding.subscribe((change) => {
-    if (change.elements.size === 0 || frame !== null) return
-    frame = requestAnimationFrame(() => {
-      frame = null
-      setVersion((n) => n + 1)
-    })
+    for (const id of change.elements) pending.add(id)
+    if (pending.size > 0 && frame === null) frame = requestAnimationFrame(check)
   })
   onCleanup(() => {
     unsubscribe()
@@ -43,7 +67,7 @@ export function CanvasMirror(props: { host: HTMLElement }) {
   const order = createMemo(
     () => {
       version()
-      return readingOrder(read())
+      return readingOrder(plain())
     },
     [],
     { equals: sameIds },
@@ -55,20 +79,26 @@ export function CanvasMirror(props: { host: HTMLElement }) {
   observer.observe(props.host, { attributes: true, attributeFilter: ['data-key-focus'] })
   onCleanup(() => observer.disconnect())
 
-  const listed = createMemo(() => {
-    const ids = selection.ids()
-    return mirrorWindow(order(), focused() ?? ids[ids.length - 1] ?? null)
-  })
+  // the same window again (a Tab within it) changes nothing downstream
+  const listed = createMemo(
+    () => {
+      const ids = selection.ids()
+      return mirrorWindow(order(), focused() ?? ids[ids.length - 1] ?? null)
+    },
+    undefined,
+    { equals: (a, b) => a !== undefined && a.start === b.start && sameIds(a.ids, b.ids) },
+  )
   const whole = () => order().length <= MIRROR_WINDOW
   const links = createMemo(
     () => {
       version()
-      return mirrorLinks(read(), order(), whole() ? undefined : new Set(listed().ids))
+      return mirrorLinks(plain(), order(), whole() ? undefined : new Set(listed().ids))
     },
     [],
     { equals: sameIds },
   )
-  const selected = createMemo(() => new Set(selection.ids()))
+  // an option hears of the selection only when its own state changes
+  const selected = createSelector(selection.ids, (id: string, ids) => ids.includes(id))
 
   const element = (id: string) => store.state.elements[id]
   const linkSentence = (id: string) => {
@@ -95,7 +125,7 @@ export function CanvasMirror(props: { host: HTMLElement }) {
           <div
             role="option"
             id={mirrorEntryId(id)}
-            aria-selected={selected().has(id)}
+            aria-selected={selected(id)}
             aria-posinset={whole() ? undefined : listed().start + index() + 1}
             aria-setsize={whole() ? undefined : order().length}
           >
@@ -109,7 +139,7 @@ export function CanvasMirror(props: { host: HTMLElement }) {
           <For each={links()}>
             {(id) => (
               // biome-ignore lint/a11y/useFocusableInteractive: read in the list, as the outline lists links; the focus stays on the canvas
-              <div role="option" id={mirrorEntryId(id)} aria-selected={selected().has(id)}>
+              <div role="option" id={mirrorEntryId(id)} aria-selected={selected(id)}>
                 {linkSentence(id)}
               </div>
             )}

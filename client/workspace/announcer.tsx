@@ -1,4 +1,5 @@
 import { createEffect, createSignal, on, onCleanup, untrack } from 'solid-js'
+import { unwrap } from 'solid-js/store'
 import * as Y from 'yjs'
 import type { FacilitationState } from '../../shared/facilitation/state.ts'
 import { announceRemote } from '../a11y/announce-preference.ts'
@@ -32,7 +33,7 @@ export function describeElement(element: BoardElement, all: Readonly<Record<stri
   const key = keyField[element.kind]
   const value = key ? element[key[0]] : undefined
   if (key && typeof value === 'string' && value) parts.push(enumLabel(key[1], value))
-  const order = readingOrder(all)
+  const order = readingOrder(unwrap(all)) // the plain objects: no store proxy per field on a large board
   const index = order.indexOf(element.id)
   if (index >= 0) parts.push(t('announce.position', { index: index + 1, total: order.length }))
   return parts.join(', ')
