@@ -724,9 +724,7 @@ export const de: TranslationCatalog = {
   'outline.add': 'Hinzufügen',
   'outline.notInFrame': 'In keinem Rahmen',
   'outline.edit': 'Bearbeiten',
-  'outline.linkTo': 'Verbinden mit',
   'outline.moveInto': 'Verschieben in',
-  'outline.move': 'Verschieben',
   'outline.hint':
     'Pfeiltasten gehen durch die Liste, Enter bearbeitet, Entf löscht; Umschalt+F10 oder ein Rechtsklick öffnet die Aktionen eines Elements.',
   'sidePanel.collapse': 'Seitenbereich ausblenden',

@@ -686,9 +686,7 @@ export const hu: TranslationCatalog = {
   'outline.add': 'Hozzáadás',
   'outline.notInFrame': 'Kereten kívül',
   'outline.edit': 'Szerkesztés',
-  'outline.linkTo': 'Összekapcsolás ezzel',
   'outline.moveInto': 'Áthelyezés ide',
-  'outline.move': 'Áthelyezés',
   'outline.hint':
     'A nyílbillentyűk végigjárják a listát, az Enter szerkeszt, a Delete töröl; a Shift+F10 vagy a jobb kattintás megnyitja egy elem műveleteit.',
   'sidePanel.collapse': 'Oldalpanel elrejtése',

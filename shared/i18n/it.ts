@@ -763,9 +763,7 @@ export const it: TranslationCatalog = {
   'outline.add': 'Aggiungi',
   'outline.notInFrame': 'Fuori dai riquadri',
   'outline.edit': 'Modifica',
-  'outline.linkTo': 'Collega a',
   'outline.moveInto': 'Sposta in',
-  'outline.move': 'Sposta',
   'outline.hint':
     'I tasti freccia scorrono l’elenco, Invio modifica, Delete elimina; Maiusc+F10 o un clic destro apre le azioni di un elemento.',
   'sidePanel.collapse': 'Nascondi il pannello laterale',

@@ -764,9 +764,7 @@ export const pl: TranslationCatalog = {
   'outline.add': 'Dodaj',
   'outline.notInFrame': 'Poza ramą',
   'outline.edit': 'Edytuj',
-  'outline.linkTo': 'Połącz z',
   'outline.moveInto': 'Przenieś do',
-  'outline.move': 'Przenieś',
   'outline.hint':
     'Strzałki przechodzą po liście, Enter edytuje, Delete usuwa; Shift+F10 lub prawy przycisk myszy otwiera działania elementu.',
   'sidePanel.collapse': 'Ukryj panel boczny',

@@ -762,9 +762,7 @@ export const sk: TranslationCatalog = {
   'outline.add': 'Pridať',
   'outline.notInFrame': 'Mimo rámca',
   'outline.edit': 'Upraviť',
-  'outline.linkTo': 'Prepojiť s',
   'outline.moveInto': 'Presunúť do',
-  'outline.move': 'Presunúť',
   'outline.hint':
     'Šípky prechádzajú zoznamom, Enter upravuje, Delete maže; Shift+F10 alebo pravé tlačidlo myši otvorí akcie prvku.',
   'sidePanel.collapse': 'Skryť bočný panel',

@@ -734,9 +734,7 @@ export const sl: TranslationCatalog = {
   'outline.add': 'Dodaj',
   'outline.notInFrame': 'Ni v okvirju',
   'outline.edit': 'Uredi',
-  'outline.linkTo': 'Poveži z',
   'outline.moveInto': 'Premakni v',
-  'outline.move': 'Premakni',
   'outline.hint':
     'Puščične tipke se premikajo po seznamu, Enter ureja, Delete briše; Shift+F10 ali desni klik odpre dejanja elementa.',
   'sidePanel.collapse': 'Skrij stransko ploščo',

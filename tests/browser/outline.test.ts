@@ -313,6 +313,12 @@ describe('outline view', () => {
       await expect.poll(async () => (await boxes(gita.page)).some((e) => e.id === 'n-ask')).toBe(true)
       await expect.poll(() => page.locator('#outline-item-n-ask').count()).toBe(1)
 
+      // someone else deletes the line that has the focus: the focus goes to the line that took its place
+      await page.locator('#outline-item-a-city').focus()
+      seed({ type: 'element.delete', ids: ['a-city'] })
+      await expect.poll(() => page.locator('#outline-item-a-city').count()).toBe(0)
+      await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('treeitem')
+
       // Enter edits: the inspector opens on the element, focus in its first field
       await page.locator(`#outline-item-${use.id}`).focus()
       await page.keyboard.press('Enter')

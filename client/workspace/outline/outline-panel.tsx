@@ -1,4 +1,4 @@
-import { createEffect, createMemo, createSignal, For, on, onCleanup, Show, untrack, useContext } from 'solid-js'
+import { createEffect, createMemo, createSignal, For, Match, on, onCleanup, Show, Switch, untrack, useContext } from 'solid-js'
 import { Portal } from 'solid-js/web'
 import { canEdit, canFacilitate } from '../../../shared/schema/roles.ts'
 import { isApiError } from '../../api.ts'
@@ -218,6 +218,25 @@ export function OutlinePanel(props: { onEdit?: () => void }) {
       else next.add(key)
       return next
     })
+
+  // The focused line went away under the person (someone else deleted it, or moved it out of a
+  // closed group): the focus would fall to the page; it goes to the line that took its place.
+  let treeFocused = false
+  let focusedIndex = 0
+  createEffect(
+    on(rows, (list) => {
+      const key = untrack(focusKey)
+      const at = list.findIndex((row) => row.node.key === key)
+      if (at >= 0) {
+        focusedIndex = at
+        return
+      }
+      const active = document.activeElement
+      if (!treeFocused || (active && active !== document.body && treeEl?.contains(active) === false)) return
+      const next = list[Math.min(focusedIndex, list.length - 1)]
+      if (next) queueMicrotask(() => focusLine(next.node.key))
+    }),
+  )
 
   // a selection made on the canvas: its line becomes the tab stop and scrolls into view (focus stays where it is)
   createEffect(
@@ -606,6 +625,16 @@ export function OutlinePanel(props: { onEdit?: () => void }) {
         aria-describedby="outline-hint"
         aria-multiselectable="true"
         data-testid="outline-tree"
+        onFocusIn={() => {
+          treeFocused = true
+        }}
+        onFocusOut={(event) => {
+          // a line taken out of the page while focused still counts as the tree's focus (recovered above)
+          const left = event.target as Node
+          queueMicrotask(() => {
+            treeFocused = !!treeEl?.contains(document.activeElement) || !left.isConnected
+          })
+        }}
       >
         <Lines nodes={tree()} />
       </div>
@@ -685,32 +714,50 @@ function OutlineMenu(props: {
       items()[0]?.focus()
     })
   }
-  const Item = (p: { entry: Extract<MenuEntry, { type: 'item' }> }) => (
-    // biome-ignore lint/a11y/useAriaPropsSupportedByRole: a menuitemcheckbox (the role below) has aria-checked
-    <button
-      type="button"
-      role={p.entry.checked === undefined ? 'menuitem' : 'menuitemcheckbox'}
-      aria-checked={p.entry.checked}
-      tabindex="-1"
-      class="kb-menu__item"
-      classList={{ 'kb-menu__item--danger': p.entry.danger }}
-      data-testid="outline-menu-item"
-      data-action={p.entry.id}
-      onClick={() => runEntry(p.entry)}
-    >
-      <span>
-        <Show when={p.entry.checked !== undefined}>
-          <span class="outline-menu__check" aria-hidden="true">
-            {p.entry.checked ? '☑' : '☐'}
-          </span>{' '}
-        </Show>
-        {p.entry.label}
-      </span>
-      <Show when={p.entry.detail}>
-        <span class="kb-menu__shortcut">{p.entry.detail}</span>
+  // Items are keyed by their id: a change while the menu is open (an answer to a dot, someone's
+  // edit) updates their words in place, and the focused one keeps the focus.
+  type ItemEntry = Extract<MenuEntry, { type: 'item' }>
+  const byId = createMemo(() => {
+    const map = new Map<string, MenuEntry>()
+    for (const entry of props.entries) {
+      map.set(entry.id, entry)
+      if (entry.type === 'group') for (const item of entry.items) map.set(item.id, item)
+    }
+    return map
+  })
+  const Item = (p: { id: string }) => {
+    const entry = () => byId().get(p.id) as ItemEntry | undefined
+    return (
+      <Show when={entry()}>
+        {(item) => (
+          // biome-ignore lint/a11y/useAriaPropsSupportedByRole: a menuitemcheckbox (the role below) has aria-checked
+          <button
+            type="button"
+            role={item().checked === undefined ? 'menuitem' : 'menuitemcheckbox'}
+            aria-checked={item().checked}
+            tabindex="-1"
+            class="kb-menu__item"
+            classList={{ 'kb-menu__item--danger': item().danger }}
+            data-testid="outline-menu-item"
+            data-action={p.id}
+            onClick={() => runEntry(item())}
+          >
+            <span>
+              <Show when={item().checked !== undefined}>
+                <span class="outline-menu__check" aria-hidden="true">
+                  {item().checked ? '☑' : '☐'}
+                </span>{' '}
+              </Show>
+              {item().label}
+            </span>
+            <Show when={item().detail}>
+              <span class="kb-menu__shortcut">{item().detail}</span>
+            </Show>
+          </button>
+        )}
       </Show>
-    </button>
-  )
+    )
+  }
   return (
     <Portal>
       <div
@@ -723,22 +770,28 @@ function OutlineMenu(props: {
         onKeyDown={onKeyDown}
         onContextMenu={(event) => event.preventDefault()}
       >
-        <For each={props.entries}>
-          {(entry) =>
-            entry.type === 'separator' ? (
-              <hr class="kb-menu__separator" />
-            ) : entry.type === 'group' ? (
-              // biome-ignore lint/a11y/useSemanticElements: a group of menu items (a fieldset is for form controls)
-              <div role="group" class="outline-menu__group" aria-labelledby={`outline-menu-${entry.id}`}>
-                <div class="outline-menu__group-label" id={`outline-menu-${entry.id}`} role="presentation">
-                  {entry.label}
-                </div>
-                <For each={entry.items}>{(item) => item.type === 'item' && <Item entry={item} />}</For>
-              </div>
-            ) : (
-              <Item entry={entry} />
+        <For each={props.entries.map((entry) => entry.id)}>
+          {(id) => {
+            const entry = () => byId().get(id)
+            return (
+              <Switch fallback={<Item id={id} />}>
+                <Match when={entry()?.type === 'separator'}>
+                  <hr class="kb-menu__separator" />
+                </Match>
+                <Match when={entry()?.type === 'group' && (entry() as Extract<MenuEntry, { type: 'group' }>)}>
+                  {(group) => (
+                    // biome-ignore lint/a11y/useSemanticElements: a group of menu items (a fieldset is for form controls)
+                    <div role="group" class="outline-menu__group" aria-labelledby={`outline-menu-${id}`}>
+                      <div class="outline-menu__group-label" id={`outline-menu-${id}`} role="presentation">
+                        {group().label}
+                      </div>
+                      <For each={group().items.map((item) => item.id)}>{(itemId) => <Item id={itemId} />}</For>
+                    </div>
+                  )}
+                </Match>
+              </Switch>
             )
-          }
+          }}
         </For>
       </div>
     </Portal>
