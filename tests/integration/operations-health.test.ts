@@ -1,3 +1,5 @@
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type * as Y from 'yjs'
 import { createLogger } from '../../server/logger.ts'
@@ -261,6 +263,37 @@ describe('METRICS_TOKEN', () => {
     expect(levelsOf('/metrics', 200)).toEqual(new Set(['debug']))
     expect(levelsOf('/metrics', 401)).toEqual(new Set(['info']))
     expect(levelsOf('/metrics', 403)).toEqual(new Set(['info']))
+  })
+})
+
+describe('readiness of storage', () => {
+  const data = tempDir('rb-readyz-fs-')
+  const base = path.join(data.dir, 'store')
+  let server: TestServer
+  beforeAll(async () => {
+    mkdirSync(base)
+    server = await startTestServer({ STORAGE_URL: `fs:${base}` })
+  })
+  afterAll(async () => {
+    await server?.stop()
+    data.cleanup()
+  })
+
+  it('is degraded while storage cannot be written, and ready once it can', async () => {
+    expect((await api(server.url, 'GET', '/readyz')).body).toEqual({ status: 'ok' })
+    // the storage folder becomes a file: every write fails (as on a full or read-only disk)
+    rmSync(base, { recursive: true })
+    writeFileSync(base, 'not a folder')
+    let res = await api<{ status: string }>(server.url, 'GET', '/readyz')
+    await waitForAsync(async () => {
+      res = await api(server.url, 'GET', '/readyz')
+      return res.status === 503
+    }, 'readyz to say degraded')
+    expect(res.body).toEqual({ status: 'degraded', checks: { storage: 'error', redis: 'not_configured' } })
+    expect((await api(server.url, 'GET', '/livez')).status).toBe(200)
+    rmSync(base)
+    mkdirSync(base)
+    await waitForAsync(async () => (await api(server.url, 'GET', '/readyz')).status === 200, 'readyz to say ok again')
   })
 })
 
