@@ -27,15 +27,15 @@ export const cs: TranslationCatalog = {
     'Tato aplikace je částečně v souladu s normou EN 301 549 V3.2.1 a WCAG 2.1 úrovně AA, a to kvůli níže uvedeným nesouladům.',
   'statement.gaps.heading': 'Nepřístupný obsah',
   'statement.gap.canvas':
-    'Plátno tabule se vykresluje jako obrázek. Alternativa: veškerý jeho obsah je dostupný přes kartu Osnova a procházením prvků klávesnicí.',
-  'statement.gap.outline':
-    'Osnova je plochý seznam, nikoli strom: vnoření prvků do rámečků se nesděluje. Alternativa: každou položku lze otevřít a upravit ze seznamu.',
-  'statement.gap.pdf':
-    'PDF podklad zatím není označen pro asistivní technologie. Alternativa: export JSON a osnova tabule obsahují stejný obsah.',
-  'statement.gap.contrast': 'Kontrola barev a kontrastu, zejména na plátně, teprve proběhne.',
+    'Plátno tabule se vykresluje jako obrázek. Čtečky obrazovky se k jeho prvkům dostanou přes skrytý seznam v pořadí čtení, který sleduje fokus klávesnice, a přes kartu Osnova; kde prvek na plátně leží, je sděleno jen rámcem a zónou, do nichž patří.',
+  'statement.gap.presence':
+    'Kurzory, laserové ukazovátko a reakce ostatních se zobrazují jen vizuálně. Alternativa: změny ostatních se oznamují čtečkám obrazovky (lze vypnout v přehledu klávesových zkratek).',
+  'statement.gap.exports':
+    'Exporty PNG a SVG jsou obrázky tabule bez textové alternativy. Alternativa: shrnutí v Markdownu, označené shrnutí v PDF a export JSON obsahují stejný obsah.',
+  'statement.gap.images': 'Obrázky nahrané na tabuli mají textovou alternativu, jen pokud ji některý účastník napsal.',
   'statement.preparation.heading': 'Vypracování tohoto prohlášení',
   'statement.preparation.body':
-    'Toto prohlášení bylo vypracováno 3. prosince 2026. Metoda: vlastní posouzení s automatizovanými kontrolami axe-core v sadě testů a ručními testy klávesnicí.',
+    'Toto prohlášení bylo připraveno 3. prosince 2026. Metoda: vlastní hodnocení s automatickými kontrolami axe-core v sadě testů, měřeným barevným kontrastem a testy v prohlížeči, které tabuli ovládají jen klávesnicí.',
   'statement.feedback.heading': 'Zpětná vazba a kontaktní údaje',
   'statement.feedback.body': 'Pokud narazíte na bariéru nebo potřebujete obsah v přístupné podobě, obraťte se na nás:',
   'statement.feedback.none': 'Provozovatel této instalace zatím neuvedl kontakt. Obraťte se prosím na osobu, která vás pozvala.',

@@ -28,15 +28,16 @@ export const de: TranslationCatalog = {
     'Diese Anwendung ist wegen der folgenden Unvereinbarkeiten teilweise mit EN 301 549 V3.2.1 und WCAG 2.1 Stufe AA vereinbar.',
   'statement.gaps.heading': 'Nicht barrierefreie Inhalte',
   'statement.gap.canvas':
-    'Die Zeichenfläche des Boards wird als Bild gezeichnet. Alternative: Alle ihre Inhalte sind über den Reiter „Gliederung“ und mit der Tastatur Element für Element erreichbar.',
-  'statement.gap.outline':
-    'Die Gliederung ist eine flache Liste, kein Baum: Die Verschachtelung von Elementen in Rahmen wird nicht vermittelt. Alternative: Jeder Eintrag lässt sich aus der Liste öffnen und bearbeiten.',
-  'statement.gap.pdf':
-    'Das PDF-Briefing ist noch nicht für assistive Technologien getaggt. Alternative: Der JSON-Export und die Gliederung des Boards enthalten dieselben Inhalte.',
-  'statement.gap.contrast': 'Eine Prüfung von Farben und Kontrasten, insbesondere auf der Zeichenfläche, steht noch aus.',
+    'Die Zeichenfläche des Boards wird als Bild gezeichnet. Screenreader erreichen ihre Elemente über eine verborgene Liste in Lesereihenfolge, die dem Tastaturfokus folgt, und über den Reiter „Gliederung“; wo ein Element auf der Fläche liegt, wird nur als Rahmen und Zone vermittelt, zu denen es gehört.',
+  'statement.gap.presence':
+    'Mauszeiger, Laserpointer und Reaktionen anderer Personen werden nur visuell angezeigt. Alternative: Änderungen anderer werden Screenreadern angesagt (abschaltbar in der Übersicht der Tastenkürzel).',
+  'statement.gap.exports':
+    'Die PNG- und SVG-Exporte sind Bilder des Boards ohne Textalternative. Alternative: Die Markdown-Kurzfassung, die getaggte PDF-Kurzfassung und der JSON-Export enthalten denselben Inhalt.',
+  'statement.gap.images':
+    'Auf ein Board hochgeladene Bilder haben nur dann eine Textalternative, wenn jemand eine geschrieben hat.',
   'statement.preparation.heading': 'Erstellung dieser Erklärung',
   'statement.preparation.body':
-    'Diese Erklärung wurde am 3. Dezember 2026 erstellt. Methode: Selbstbewertung mit automatisierten axe-core-Prüfungen in der Testsuite und manuellen Tastaturtests.',
+    'Diese Erklärung wurde am 3. Dezember 2026 erstellt. Methode: Selbstbewertung, mit automatischen axe-core-Prüfungen in der Testsuite, gemessenem Farbkontrast und Browsertests, die das Board allein mit der Tastatur bedienen.',
   'statement.feedback.heading': 'Feedback und Kontaktangaben',
   'statement.feedback.body':
     'Wenn Ihnen eine Barriere auffällt oder Sie Inhalte in barrierefreier Form benötigen, wenden Sie sich bitte an uns:',

@@ -15,15 +15,15 @@ export const enStatement = {
     'This application is partially compliant with EN 301 549 V3.2.1 and WCAG 2.1 level AA, due to the non-compliances listed below.',
   'statement.gaps.heading': 'Non-accessible content',
   'statement.gap.canvas':
-    'The board canvas is drawn as an image. Alternative: all of its content can be reached through the Outline tab and by walking the elements with the keyboard.',
-  'statement.gap.outline':
-    'The outline is a flat list, not a tree: the nesting of elements inside frames is not conveyed. Alternative: each entry can be opened and edited from the list.',
-  'statement.gap.pdf':
-    'The PDF brief is not yet tagged for assistive technologies. Alternative: the JSON export and the board outline contain the same content.',
-  'statement.gap.contrast': 'A review of colours and contrast, in particular on the canvas, is still pending.',
+    'The board canvas is drawn as a picture. Screen readers reach its elements through a hidden list in reading order that follows the keyboard focus, and through the Outline tab; where an element lies on the canvas is conveyed only as the frame and zone it belongs to.',
+  'statement.gap.presence':
+    'Other people’s cursors, laser pointer and reactions are shown only visually. Alternative: changes made by others are announced to screen readers (this can be switched off in the keyboard shortcuts sheet).',
+  'statement.gap.exports':
+    'The PNG and SVG exports are pictures of the board without a text alternative. Alternative: the Markdown brief, the tagged PDF brief and the JSON export hold the same content.',
+  'statement.gap.images': 'Pictures uploaded to a board have a text alternative only where a participant has written one.',
   'statement.preparation.heading': 'Preparation of this statement',
   'statement.preparation.body':
-    'This statement was prepared on 3 December 2026. Method: self-assessment, with automated axe-core checks in the test suite and manual keyboard tests.',
+    'This statement was prepared on 3 December 2026. Method: self-assessment, with automated axe-core checks in the test suite, measured colour contrast, and browser tests that use the board with the keyboard alone.',
   'statement.feedback.heading': 'Feedback and contact',
   'statement.feedback.body': 'If you notice a barrier or need content in an accessible format, please contact us:',
   'statement.feedback.none':

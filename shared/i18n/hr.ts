@@ -27,15 +27,15 @@ export const hr: TranslationCatalog = {
     'Ova je aplikacija djelomično usklađena s normom EN 301 549 V3.2.1 i smjernicama WCAG 2.1 razine AA zbog dolje navedenih neusklađenosti.',
   'statement.gaps.heading': 'Nepristupačan sadržaj',
   'statement.gap.canvas':
-    'Platno ploče iscrtava se kao slika. Alternativa: sav je njegov sadržaj dostupan putem kartice Pregled i obilaskom elemenata tipkovnicom.',
-  'statement.gap.outline':
-    'Pregled je ravan popis, a ne stablo: ugniježđenost elemenata unutar okvira nije prenesena. Alternativa: svaka se stavka može otvoriti i urediti s popisa.',
-  'statement.gap.pdf':
-    'PDF sažetak još nije označen za asistivne tehnologije. Alternativa: JSON izvoz i pregled ploče sadrže isti sadržaj.',
-  'statement.gap.contrast': 'Provjera boja i kontrasta, osobito na platnu, još je u tijeku.',
+    'Platno ploče iscrtava se kao slika. Čitači zaslona dolaze do njegovih elemenata preko skrivenog popisa u redoslijedu čitanja, koji prati fokus tipkovnice, i preko kartice Pregled; gdje se element nalazi na platnu prenosi se samo kao okvir i zona kojima pripada.',
+  'statement.gap.presence':
+    'Pokazivači, laserski pokazivač i reakcije drugih osoba prikazuju se samo vizualno. Alternativa: promjene drugih najavljuju se čitačima zaslona (to se može isključiti u pregledu tipkovničkih prečaca).',
+  'statement.gap.exports':
+    'Izvozi PNG i SVG slike su ploče bez tekstualne alternative. Alternativa: sažetak u Markdownu, označeni PDF sažetak i izvoz JSON sadrže isti sadržaj.',
+  'statement.gap.images': 'Slike učitane na ploču imaju tekstualnu alternativu samo ako ju je netko od sudionika napisao.',
   'statement.preparation.heading': 'Priprema ove izjave',
   'statement.preparation.body':
-    'Ova je izjava pripremljena 3. prosinca 2026. Metoda: samoprocjena, s automatiziranim provjerama axe-core u skupu testova i ručnim testovima tipkovnicom.',
+    'Ova je izjava pripremljena 3. prosinca 2026. Metoda: samoprocjena, uz automatske axe-core provjere u skupu testova, izmjereni kontrast boja i testove u pregledniku koji ploču koriste samo tipkovnicom.',
   'statement.feedback.heading': 'Povratne informacije i podaci za kontakt',
   'statement.feedback.body': 'Ako primijetite prepreku ili trebate sadržaj u pristupačnom obliku, molimo Vas da nam se obratite:',
   'statement.feedback.none':

@@ -29,15 +29,15 @@ export const hu: TranslationCatalog = {
     'Ez az alkalmazás az alább felsorolt nem megfelelések miatt részben felel meg az EN 301 549 V3.2.1 szabványnak és a WCAG 2.1 AA szintjének.',
   'statement.gaps.heading': 'Nem akadálymentes tartalom',
   'statement.gap.canvas':
-    'A tábla vászna képként jelenik meg. Alternatíva: teljes tartalma elérhető a Vázlat lapon és az elemek billentyűzettel történő bejárásával.',
-  'statement.gap.outline':
-    'A vázlat egyszerű lista, nem fa: a keretekbe ágyazott elemek hierarchiája nem jelenik meg. Alternatíva: minden bejegyzés megnyitható és szerkeszthető a listából.',
-  'statement.gap.pdf':
-    'A PDF-összefoglaló még nincs címkézve a segítő technológiák számára. Alternatíva: a JSON-export és a tábla vázlata ugyanazt a tartalmat tartalmazza.',
-  'statement.gap.contrast': 'A színek és a kontraszt felülvizsgálata, különösen a vásznon, még folyamatban van.',
+    'A tábla vászna képként jelenik meg. A képernyőolvasók az elemeit egy rejtett, olvasási sorrendű listán érik el, amely követi a billentyűzetfókuszt, valamint a Vázlat lapon; azt, hogy egy elem hol van a vásznon, csak a kerete és a zónája adja át.',
+  'statement.gap.presence':
+    'Mások egérmutatója, lézermutatója és reakciói csak vizuálisan jelennek meg. Alternatíva: mások módosításait a képernyőolvasó bemondja (ez a billentyűparancsok áttekintésében kikapcsolható).',
+  'statement.gap.exports':
+    'A PNG- és SVG-exportok a tábla képei szöveges alternatíva nélkül. Alternatíva: a Markdown-összefoglaló, a címkézett PDF-összefoglaló és a JSON-export ugyanazt a tartalmat tartalmazza.',
+  'statement.gap.images': 'A táblára feltöltött képeknek csak akkor van szöveges alternatívájuk, ha egy résztvevő írt hozzájuk.',
   'statement.preparation.heading': 'A nyilatkozat elkészítése',
   'statement.preparation.body':
-    'Ez a nyilatkozat 2026. december 3-án készült. Módszer: önértékelés, a tesztkészlet automatizált axe-core ellenőrzéseivel és kézi billentyűzetes tesztekkel.',
+    'Ez a nyilatkozat 2026. december 3-án készült. Módszer: önértékelés, a tesztcsomag automatikus axe-core ellenőrzéseivel, mért színkontraszttal és olyan böngészőtesztekkel, amelyek a táblát kizárólag billentyűzettel használják.',
   'statement.feedback.heading': 'Visszajelzés és elérhetőség',
   'statement.feedback.body':
     'Ha akadályt észlel, vagy akadálymentes formában van szüksége tartalomra, kérjük, forduljon hozzánk:',

@@ -23,15 +23,16 @@ export const it: TranslationCatalog = {
     'Questa applicazione è parzialmente conforme alla norma EN 301 549 V3.2.1 e alle WCAG 2.1 livello AA, a causa dei casi di non conformità elencati di seguito.',
   'statement.gaps.heading': 'Contenuti non accessibili',
   'statement.gap.canvas':
-    'L’area di lavoro della lavagna è disegnata come immagine. Alternativa: tutto il suo contenuto è raggiungibile dalla scheda Struttura e percorrendo gli elementi con la tastiera.',
-  'statement.gap.outline':
-    'La struttura è un elenco piatto, non un albero: l’annidamento degli elementi nei riquadri non viene comunicato. Alternativa: ogni voce si può aprire e modificare dall’elenco.',
-  'statement.gap.pdf':
-    'Il documento PDF di sintesi non è ancora marcato per le tecnologie assistive. Alternativa: l’esportazione JSON e la struttura della lavagna contengono gli stessi contenuti.',
-  'statement.gap.contrast': 'La verifica di colori e contrasto, in particolare sull’area di lavoro, è ancora in corso.',
+    'L’area di lavoro della lavagna è disegnata come immagine. I lettori di schermo ne raggiungono gli elementi tramite un elenco nascosto in ordine di lettura, che segue il focus della tastiera, e tramite la scheda Struttura; la posizione di un elemento sull’area è resa solo come la cornice e la zona a cui appartiene.',
+  'statement.gap.presence':
+    'I cursori, il puntatore laser e le reazioni degli altri sono mostrati solo visivamente. Alternativa: le modifiche degli altri vengono annunciate ai lettori di schermo (si può disattivare nel riepilogo delle scorciatoie da tastiera).',
+  'statement.gap.exports':
+    'Le esportazioni PNG e SVG sono immagini della lavagna senza alternativa testuale. Alternativa: la sintesi in Markdown, la sintesi PDF con tag e l’esportazione JSON hanno lo stesso contenuto.',
+  'statement.gap.images':
+    'Le immagini caricate su una lavagna hanno un’alternativa testuale solo se un partecipante l’ha scritta.',
   'statement.preparation.heading': 'Redazione della presente dichiarazione',
   'statement.preparation.body':
-    'La presente dichiarazione è stata redatta il 3 dicembre 2026. Metodo: autovalutazione, con controlli automatici axe-core nella suite di test e test manuali da tastiera.',
+    'Questa dichiarazione è stata redatta il 3 dicembre 2026. Metodo: autovalutazione, con controlli automatici axe-core nella suite di test, contrasto dei colori misurato e test nel browser che usano la lavagna con la sola tastiera.',
   'statement.feedback.heading': 'Feedback e recapiti',
   'statement.feedback.body': 'Se noti una barriera o hai bisogno di contenuti in formato accessibile, contattaci:',
   'statement.feedback.none':

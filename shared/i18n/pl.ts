@@ -28,15 +28,15 @@ export const pl: TranslationCatalog = {
     'Ta aplikacja jest częściowo zgodna z normą EN 301 549 V3.2.1 i WCAG 2.1 na poziomie AA z powodu niezgodności wymienionych poniżej.',
   'statement.gaps.heading': 'Treści niedostępne',
   'statement.gap.canvas':
-    'Obszar roboczy tablicy jest rysowany jako obraz. Alternatywa: cała jego zawartość jest dostępna na karcie Konspekt oraz przez przechodzenie po elementach klawiaturą.',
-  'statement.gap.outline':
-    'Konspekt jest płaską listą, a nie drzewem: zagnieżdżenie elementów w ramkach nie jest przekazywane. Alternatywa: każdą pozycję można otworzyć i edytować z listy.',
-  'statement.gap.pdf':
-    'Dokument PDF z podsumowaniem nie jest jeszcze otagowany dla technologii wspomagających. Alternatywa: eksport JSON i konspekt tablicy zawierają tę samą treść.',
-  'statement.gap.contrast': 'Przegląd kolorów i kontrastu, zwłaszcza na obszarze roboczym, jest jeszcze w toku.',
+    'Obszar roboczy tablicy jest rysowany jako obraz. Czytniki ekranu docierają do jego elementów przez ukrytą listę w kolejności czytania, która podąża za fokusem klawiatury, oraz przez kartę Konspekt; położenie elementu na obszarze jest przekazywane tylko jako ramka i strefa, do których należy.',
+  'statement.gap.presence':
+    'Kursory, wskaźnik laserowy i reakcje innych osób są pokazywane tylko wizualnie. Alternatywa: zmiany wprowadzane przez innych są ogłaszane czytnikom ekranu (można to wyłączyć w zestawieniu skrótów klawiszowych).',
+  'statement.gap.exports':
+    'Eksporty PNG i SVG to obrazy tablicy bez alternatywy tekstowej. Alternatywa: podsumowanie w Markdownie, otagowane podsumowanie PDF i eksport JSON zawierają tę samą treść.',
+  'statement.gap.images': 'Obrazy przesłane na tablicę mają alternatywę tekstową tylko wtedy, gdy ktoś z uczestników ją napisał.',
   'statement.preparation.heading': 'Sporządzenie deklaracji',
   'statement.preparation.body':
-    'Deklarację sporządzono 3 grudnia 2026 r. Metoda: samoocena z automatycznymi testami axe-core w zestawie testów i ręcznymi testami klawiatury.',
+    'To oświadczenie przygotowano 3 grudnia 2026 r. Metoda: samoocena, z automatycznymi kontrolami axe-core w zestawie testów, zmierzonym kontrastem kolorów i testami w przeglądarce, które obsługują tablicę wyłącznie klawiaturą.',
   'statement.feedback.heading': 'Informacje zwrotne i dane kontaktowe',
   'statement.feedback.body': 'Jeśli zauważysz barierę lub potrzebujesz treści w dostępnej formie, skontaktuj się z nami:',
   'statement.feedback.none': 'Operator tej instalacji nie podał jeszcze kontaktu. Zwróć się do osoby, która Cię zaprosiła.',

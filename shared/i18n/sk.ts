@@ -27,15 +27,15 @@ export const sk: TranslationCatalog = {
     'Táto aplikácia je čiastočne v súlade s normou EN 301 549 V3.2.1 a WCAG 2.1 úrovne AA, a to pre nižšie uvedené nesúlady.',
   'statement.gaps.heading': 'Neprístupný obsah',
   'statement.gap.canvas':
-    'Plátno tabule sa vykresľuje ako obrázok. Alternatíva: celý jeho obsah je dostupný cez kartu Osnova a prechádzaním prvkov klávesnicou.',
-  'statement.gap.outline':
-    'Osnova je plochý zoznam, nie strom: vnorenie prvkov do rámcov sa neoznamuje. Alternatíva: každú položku možno otvoriť a upraviť zo zoznamu.',
-  'statement.gap.pdf':
-    'PDF podklad zatiaľ nie je označený pre asistenčné technológie. Alternatíva: export JSON a osnova tabule obsahujú rovnaký obsah.',
-  'statement.gap.contrast': 'Kontrola farieb a kontrastu, najmä na plátne, ešte len prebehne.',
+    'Plátno tabule sa vykresľuje ako obrázok. Čítačky obrazovky sa k jeho prvkom dostanú cez skrytý zoznam v poradí čítania, ktorý sleduje fokus klávesnice, a cez kartu Osnova; kde prvok na plátne leží, sa oznamuje len rámcom a zónou, do ktorých patrí.',
+  'statement.gap.presence':
+    'Kurzory, laserové ukazovadlo a reakcie ostatných sa zobrazujú len vizuálne. Alternatíva: zmeny ostatných sa oznamujú čítačkám obrazovky (dá sa vypnúť v prehľade klávesových skratiek).',
+  'statement.gap.exports':
+    'Exporty PNG a SVG sú obrázky tabule bez textovej alternatívy. Alternatíva: zhrnutie v Markdowne, označené zhrnutie v PDF a export JSON obsahujú rovnaký obsah.',
+  'statement.gap.images': 'Obrázky nahrané na tabuľu majú textovú alternatívu, len ak ju niektorý účastník napísal.',
   'statement.preparation.heading': 'Vypracovanie tohto vyhlásenia',
   'statement.preparation.body':
-    'Toto vyhlásenie bolo vypracované 3. decembra 2026. Metóda: vlastné posúdenie s automatizovanými kontrolami axe-core v súbore testov a ručnými testami klávesnicou.',
+    'Toto vyhlásenie bolo pripravené 3. decembra 2026. Metóda: vlastné hodnotenie s automatickými kontrolami axe-core v sade testov, meraným farebným kontrastom a testami v prehliadači, ktoré tabuľu ovládajú len klávesnicou.',
   'statement.feedback.heading': 'Spätná väzba a kontaktné údaje',
   'statement.feedback.body': 'Ak narazíte na bariéru alebo potrebujete obsah v prístupnej podobe, obráťte sa na nás:',
   'statement.feedback.none':

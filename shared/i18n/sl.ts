@@ -23,15 +23,15 @@ export const sl: TranslationCatalog = {
     'Ta aplikacija je delno skladna s standardom EN 301 549 V3.2.1 in smernicami WCAG 2.1 na ravni AA zaradi spodaj navedenih neskladnosti.',
   'statement.gaps.heading': 'Nedostopna vsebina',
   'statement.gap.canvas':
-    'Platno table je izrisano kot slika. Alternativa: vsa njegova vsebina je dosegljiva prek zavihka Oris in s pregledovanjem elementov s tipkovnico.',
-  'statement.gap.outline':
-    'Oris je raven seznam, ne drevo: gnezdenje elementov v okvirjih ni sporočeno. Alternativa: vsak vnos je mogoče odpreti in urediti s seznama.',
-  'statement.gap.pdf':
-    'Povzetek PDF še ni označen za podporne tehnologije. Alternativa: izvoz JSON in oris table vsebujeta enako vsebino.',
-  'statement.gap.contrast': 'Pregled barv in kontrasta, zlasti na platnu, še ni opravljen.',
+    'Platno table je izrisano kot slika. Bralniki zaslona dosežejo njegove elemente prek skritega seznama v bralnem vrstnem redu, ki sledi fokusu tipkovnice, in prek zavihka Oris; kje na platnu leži element, je podano le z okvirjem in območjem, ki mu pripada.',
+  'statement.gap.presence':
+    'Kazalci, laserski kazalnik in odzivi drugih oseb so prikazani le vizualno. Alternativa: spremembe drugih so sporočene bralnikom zaslona (to je mogoče izklopiti v pregledu bližnjic na tipkovnici).',
+  'statement.gap.exports':
+    'Izvoza PNG in SVG sta sliki table brez besedilne alternative. Alternativa: povzetek v Markdownu, označeni povzetek v PDF in izvoz JSON vsebujejo isto vsebino.',
+  'statement.gap.images': 'Slike, naložene na tablo, imajo besedilno alternativo le, če jo je kdo od udeležencev napisal.',
   'statement.preparation.heading': 'Priprava te izjave',
   'statement.preparation.body':
-    'Ta izjava je bila pripravljena 3. decembra 2026. Metoda: samoocena z avtomatiziranimi preverjanji axe-core v naboru testov in ročnimi preizkusi s tipkovnico.',
+    'Ta izjava je bila pripravljena 3. decembra 2026. Metoda: samoocena, s samodejnimi preverjanji axe-core v naboru testov, izmerjenim barvnim kontrastom in testi v brskalniku, ki tablo uporabljajo samo s tipkovnico.',
   'statement.feedback.heading': 'Povratne informacije in kontaktni podatki',
   'statement.feedback.body': 'Če opazite oviro ali potrebujete vsebino v dostopni obliki, se obrnite na nas:',
   'statement.feedback.none': 'Upravljavec te namestitve še ni navedel kontakta. Obrnite se na osebo, ki vas je povabila.',

@@ -41,7 +41,7 @@ describe('the accessibility statement', () => {
     )
     const body = (await person.page.locator('main').textContent()) ?? ''
     expect(body).toContain(text(en['statement.status.body']))
-    expect(body).toContain(text(en['statement.gap.pdf']))
+    expect(body).toContain(text(en['statement.gap.exports']))
     expect(await axeViolations(person.page)).toEqual([])
     expect(person.problems).toEqual([])
     await person.context.close()

@@ -18,7 +18,12 @@ function contactHref(contact: string): string {
 export function StatementScreen() {
   usePageTitle(() => t('statement.title'))
   const [config] = createResource(() => api.config().catch(() => null))
-  const gaps = () => [t('statement.gap.canvas'), t('statement.gap.outline'), t('statement.gap.pdf'), t('statement.gap.contrast')]
+  const gaps = () => [
+    t('statement.gap.canvas'),
+    t('statement.gap.presence'),
+    t('statement.gap.exports'),
+    t('statement.gap.images'),
+  ]
   return (
     <div class="page">
       <AppBar />
