@@ -7,6 +7,7 @@ import { type Announcer, createAnnouncer } from '../a11y/announcer.ts'
 import { type RemoteAction, type RemoteChange, remoteSummary, type SummaryWords } from '../a11y/remote-summary.ts'
 import { useBoard } from '../board/board-context.ts'
 import type { BoardElement } from '../board/board-store.ts'
+import { mirrorEntryId } from '../canvas/canvas-mirror-model.ts'
 import { readingOrder } from '../canvas/keyboard-walk.ts'
 import { enumLabel, locale, t } from '../i18n/locale.ts'
 
@@ -66,13 +67,27 @@ export function BoardAnnouncer() {
   })
 
   // the selection
+  const readAsFocus = (id: string) => {
+    const canvas = document.querySelector('[data-testid="board-canvas"]')
+    return !!canvas && document.activeElement === canvas && canvas.getAttribute('aria-activedescendant') === mirrorEntryId(id)
+  }
   createEffect(
     on(
       selection.ids,
       (ids) => {
         if (ids.length === 1) {
-          const element = store.state.elements[ids[0] ?? '']
-          if (element) announcer.announce(describeElement(element, store.state.elements))
+          const id = ids[0] ?? ''
+          const element = store.state.elements[id]
+          if (!element) return
+          const text = describeElement(element, store.state.elements)
+          // the element the keys walked to is read by the screen reader as the canvas's active
+          // descendant (canvas-mirror.tsx); said here too it would be heard twice. The canvas marks
+          // its key focus in the frame after the selection: look in the one after that.
+          requestAnimationFrame(() =>
+            requestAnimationFrame(() => {
+              if (!readAsFocus(id)) announcer.announce(text)
+            }),
+          )
         } else if (ids.length > 1) announcer.announce(t('announce.selectedMany', { count: ids.length }))
       },
       { defer: true },

@@ -127,6 +127,9 @@ describe('accessibility tree of the board page', () => {
       expect(await active.getAttribute('role')).toBe('option')
       expect(await active.getAttribute('aria-selected')).toBe('true')
       expect(await active.textContent()).toBe('Ask the owner, note')
+      // the screen reader reads it as the focus: the live region does not say it a second time
+      await page.waitForTimeout(600)
+      expect(await page.getByTestId('announcer').textContent()).not.toContain('Ask the owner')
       // Chromium's accessibility tree agrees: the focused node is that option
       const session = await page.context().newCDPSession(page)
       const { nodes } = (await session.send('Accessibility.getFullAXTree')) as {
