@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { BoardElement } from '../../board/board-store.ts'
-import { outlineGroups, positionInside } from './outline-model.ts'
+import { freeSpotIn, outlineGroups, positionInside } from './outline-model.ts'
 
 const box = (id: string, kind: string, x: number, y: number, w = 100, h = 50): BoardElement => ({ id, kind, x, y, w, h })
 
@@ -35,5 +35,17 @@ describe('outline groups', () => {
 
   it('moving into a container centres the box inside it', () => {
     expect(positionInside(box('u', 'use', 0, 0, 100, 50), box('z', 'zone', 200, 200, 300, 150))).toEqual({ x: 300, y: 250 })
+  })
+
+  it('a new element goes to a free spot of its frame, nearest the middle', () => {
+    const frame = box('f', 'frame', 0, 0, 1000, 600)
+    expect(freeSpotIn(frame, [frame])).toEqual({ x: 500, y: 300 })
+    // a zone is a place to put things, not in the way; an actor in the middle is
+    expect(freeSpotIn(frame, [frame, box('z', 'zone', 0, 0, 1000, 600)])).toEqual({ x: 500, y: 300 })
+    const actor = box('a', 'actor', 450, 250, 100, 100)
+    const spot = freeSpotIn(frame, [frame, actor]) as { x: number; y: number }
+    expect(Math.hypot(spot.x - 500, spot.y - 300)).toBe(120)
+    // every spot taken: the middle after all
+    expect(freeSpotIn(frame, [frame, box('big', 'image', -10, -10, 1020, 620)])).toEqual({ x: 500, y: 300 })
   })
 })

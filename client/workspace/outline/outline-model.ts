@@ -64,3 +64,29 @@ export function positionInside(element: BoardElement, container: BoardElement): 
   if (!box || !c) return null
   return { x: Math.round(c.x + (c.w - box.w) / 2), y: Math.round(c.y + (c.h - box.h) / 2) }
 }
+
+/**
+ * A point in `container` for a new element: its centre when nothing lies there, else the first
+ * point of a grid spreading from the centre (`step` board px apart, nearest first) that no
+ * element covers (frames and zones are places, not obstacles). The centre when all are taken.
+ */
+export function freeSpotIn(
+  container: BoardElement,
+  elements: readonly BoardElement[],
+  step = 120,
+): { x: number; y: number } | null {
+  const c = boxOf(container)
+  if (!c) return null
+  const centre = { x: c.x + c.w / 2, y: c.y + c.h / 2 }
+  const obstacles = elements
+    .filter((e) => e.id !== container.id && e.kind !== 'frame' && e.kind !== 'zone' && e.kind !== 'link')
+    .flatMap((e) => boxOf(e) ?? [])
+  const free = (p: { x: number; y: number }) => inside(c, p) && !obstacles.some((box) => inside(box, p))
+  const reach = Math.ceil(Math.max(c.w, c.h) / 2 / step)
+  const spots: { x: number; y: number; d: number }[] = []
+  for (let i = -reach; i <= reach; i++)
+    for (let j = -reach; j <= reach; j++) spots.push({ x: centre.x + i * step, y: centre.y + j * step, d: i * i + j * j })
+  spots.sort((a, b) => a.d - b.d || a.y - b.y || a.x - b.x)
+  const spot = spots.find(free)
+  return spot ? { x: Math.round(spot.x), y: Math.round(spot.y) } : { x: Math.round(centre.x), y: Math.round(centre.y) }
+}

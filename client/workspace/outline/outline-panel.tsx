@@ -13,7 +13,7 @@ import { createImagePlacement } from '../image-placement.ts'
 import { IMAGE_TYPES } from '../image-upload.ts'
 import { ToastContext } from '../toasts.tsx'
 import { facilitationBlock, workspaceTools } from '../workspace-tools.ts'
-import { frameOf, positionInside } from './outline-model.ts'
+import { frameOf, freeSpotIn, positionInside } from './outline-model.ts'
 import {
   ancestorKeys,
   elementKey,
@@ -456,20 +456,30 @@ export function OutlinePanel(props: { onEdit?: () => void }) {
     const id = canvas.createElement(kind, addAt(kind))
     if (id) returnFocusAfterEditing(id)
   }
-  /** Where a new element goes: the middle of the frame the selection is in, else the view's centre. */
+  /**
+   * Where a new element goes: the middle of the frame the person was last at in the tree (the
+   * line of the tab stop, a kind's line too), else the selection's frame — a free spot there — else
+   * the view's centre.
+   */
   const addAt = (kind: string) => {
+    const stop = tabStop()
+    const top = stop ? [stop, ...(ancestorKeys(tree(), stop) ?? [])].at(-1) : undefined
+    const topNode = tree().find((node) => node.key === top)
     const focused = current()
-    const frame = focused
-      ? focused.kind === 'frame'
-        ? focused
-        : frameOf(
-            focused,
-            elements().filter((e) => e.kind === 'frame'),
-          )
-      : null
-    return frame && kind !== 'frame'
-      ? { x: (frame.x as number) + (frame.w as number) / 2, y: (frame.y as number) + (frame.h as number) / 2 }
-      : undefined
+    const frame =
+      topNode?.type === 'frame'
+        ? byId(topNode.elementId ?? '')
+        : topNode?.type === 'loose'
+          ? null
+          : focused
+            ? focused.kind === 'frame'
+              ? focused
+              : frameOf(
+                  focused,
+                  elements().filter((e) => e.kind === 'frame'),
+                )
+            : null
+    return frame && kind !== 'frame' ? (freeSpotIn(frame, elements()) ?? undefined) : undefined
   }
   const placeImage = toasts ? createImagePlacement(toasts) : null
   const imageTool = workspaceTools.find((tool) => tool.id === 'image')
