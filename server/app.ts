@@ -36,6 +36,7 @@ import { errorHandler, notFoundHandler, onMethodNotAllowed } from './http/error-
 import { apiError } from './http/errors.ts'
 import { type OperationsOptions, operationsRoutes } from './http/operations.ts'
 import { originCheck } from './http/origin-check.ts'
+import { apiRateLimit } from './http/rate-limit.ts'
 import { requestLog } from './http/request-log.ts'
 import { securityHeaders } from './http/security-headers.ts'
 import { staticClient } from './http/static-client.ts'
@@ -46,6 +47,7 @@ import { InviteService } from './invites/invite-service.ts'
 import { InviteStore } from './invites/invite-store.ts'
 import type { Logger } from './logger.ts'
 import { type Mailer, smtpMailer } from './mail/mailer.ts'
+import type { Meters } from './metrics/meters.ts'
 import { snapshotRoutes } from './snapshots/snapshot-routes.ts'
 import { SnapshotService } from './snapshots/snapshot-service.ts'
 import { SnapshotStore } from './snapshots/snapshot-store.ts'
@@ -66,6 +68,8 @@ export interface AppDeps {
   mailer?: Mailer | null
   /** `/livez`, `/readyz` and `/metrics` (server.ts wires them; absent in REST-only harnesses) */
   operations?: OperationsOptions
+  /** where the limits count what they refuse (/metrics) */
+  meters?: Meters
 }
 
 /** The REST layer's services, for demo seeding and tests. */
@@ -116,7 +120,16 @@ export function createApp(deps: AppDeps): { app: Hono<AppEnv>; access: AccessCon
 
   const app = new Hono<AppEnv>()
   app.use(requestLog(logger.child({ component: 'http' })))
-  app.use(securityHeaders())
+  app.use(securityHeaders({ publicOrigin: config.publicOrigin }))
+  app.use(
+    '/api/*',
+    apiRateLimit({
+      perSecond: config.limits.apiRequestsPerSecond,
+      burst: config.limits.apiRequestBurst,
+      behindProxy,
+      meters: deps.meters,
+    }),
+  )
   app.use(methodNotAllowed({ app, onMethodNotAllowed }))
   app.use(bodyLimit({ maxSize: config.maxBodyBytes, onError: (c) => apiError(c, 'payload_too_large') }))
   app.use('/api/*', originCheck({ publicOrigin: config.publicOrigin }))

@@ -64,7 +64,26 @@ const Env = z.object({
     .string()
     .optional()
     .transform((v) => (v ? v : undefined)),
+  // Limits against abuse (docs/operations.md "Limits"); 0 turns one off.
+  MAX_CONNECTIONS_PER_ADDRESS: limit(100),
+  MAX_CONNECTIONS_PER_BOARD: limit(500),
+  MAX_UPDATES_PER_SECOND: limit(100),
+  MAX_UPDATE_BYTES_PER_SECOND: limit(1024 * 1024),
+  MAX_AWARENESS_PER_SECOND: limit(30),
+  API_REQUESTS_PER_SECOND: limit(20),
+  API_REQUEST_BURST: limit(400),
+  MAX_ELEMENTS_PER_BOARD: limit(20_000),
 })
+
+/** A limit: a whole number ≥ 0, where 0 means no limit (Infinity). */
+function limit(fallback: number) {
+  return z.coerce
+    .number()
+    .int()
+    .nonnegative()
+    .default(fallback)
+    .transform((n) => (n === 0 ? Number.POSITIVE_INFINITY : n))
+}
 
 export type LogLevel = z.infer<typeof LogLevel>
 
@@ -91,6 +110,26 @@ export interface Config {
   accessibilityEnforcementUrl: string | null
   /** METRICS_TOKEN: the bearer token GET /metrics wants; undefined: /metrics is open */
   metricsToken: string | undefined
+  /** limits against abuse; Infinity where the operator turned one off (0) */
+  limits: Limits
+}
+
+export interface Limits {
+  /** sockets open at once on the sync endpoint from one client address (4429 beyond) */
+  connectionsPerAddress: number
+  /** sockets open at once on one board, on this instance (4429 beyond) */
+  connectionsPerBoard: number
+  /** document updates per second per connection, with a burst of 10 s of them (4429 beyond) */
+  updatesPerSecond: number
+  /** update bytes per second per connection, with a burst of 16 s of them (4429 beyond) */
+  updateBytesPerSecond: number
+  /** presence messages per second per connection, with a burst of 2 s of them (dropped beyond) */
+  awarenessPerSecond: number
+  /** REST requests (`/api/*`) per second per client address, and how many at once (429 beyond) */
+  apiRequestsPerSecond: number
+  apiRequestBurst: number
+  /** elements on one board: an update that would go past it has its new elements refused */
+  elementsPerBoard: number
 }
 
 /** Reads the configuration once, from the environment (see README "Configuration"). */
@@ -121,5 +160,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     accessibilityContact: e.ACCESSIBILITY_CONTACT ?? null,
     accessibilityEnforcementUrl: e.ACCESSIBILITY_ENFORCEMENT_URL ?? null,
     metricsToken: e.METRICS_TOKEN,
+    limits: {
+      connectionsPerAddress: e.MAX_CONNECTIONS_PER_ADDRESS,
+      connectionsPerBoard: e.MAX_CONNECTIONS_PER_BOARD,
+      updatesPerSecond: e.MAX_UPDATES_PER_SECOND,
+      updateBytesPerSecond: e.MAX_UPDATE_BYTES_PER_SECOND,
+      awarenessPerSecond: e.MAX_AWARENESS_PER_SECOND,
+      apiRequestsPerSecond: e.API_REQUESTS_PER_SECOND,
+      apiRequestBurst: e.API_REQUEST_BURST,
+      elementsPerBoard: e.MAX_ELEMENTS_PER_BOARD,
+    },
   }
 }

@@ -58,6 +58,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     logger,
     storage,
     content: rooms,
+    meters,
     operations: {
       metrics,
       metricsToken: config.metricsToken,
@@ -76,6 +77,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     pingIntervalMs: config.pingIntervalMs,
     isOriginAllowed: (origin, host) => isOriginAllowed(origin, host, config.publicOrigin),
     meters,
+    limits: config.limits,
+    behindProxy: config.publicOrigin !== undefined,
   })
 
   const server: ServerType = await new Promise((resolve, reject) => {

@@ -119,6 +119,27 @@ describe('board connection lifecycle', () => {
     expect(connection.status()).toBe(status)
   })
 
+  it('on 4429 (a limit) waits, longer each time, then tries again', () => {
+    socket().open()
+    socket().closeFromServer(CloseCode.limited)
+    expect(connection.status()).toBe('limited')
+    // y-websocket's own backoff (at most 2.5 s) does not reconnect it
+    vi.advanceTimersByTime(2_499)
+    expect(FakeSocket.opened.length).toBe(1)
+    // our pause: 2.5–5 s after the first 4429
+    vi.advanceTimersByTime(2_501)
+    expect(FakeSocket.opened.length).toBe(2)
+    socket().open()
+    socket().closeFromServer(CloseCode.limited)
+    // the second one in a row, before any sync: 5–10 s
+    vi.advanceTimersByTime(4_999)
+    expect(FakeSocket.opened.length).toBe(2)
+    vi.advanceTimersByTime(5_001)
+    expect(FakeSocket.opened.length).toBe(3)
+    socket().open()
+    expect(connection.status()).toBe('connected')
+  })
+
   it('back online, keeps a socket that still answers, and replaces one that does not', () => {
     socket().open()
     globalThis.dispatchEvent(new Event('offline'))

@@ -16,11 +16,14 @@ import { colorForUser } from './user-color.ts'
  * `no_access` (4404: the board does not exist or the session may not open it), `removed`
  * (4403: a facilitator removed this person while connected) and `rejected` (4400: the server
  * took one of our updates for a forgery; only a fresh document and cache can continue).
+ * `limited` (4429: too many connections from this address or to this board, or too many
+ * updates) is not final: the provider tries again after a pause that grows (LIMITED_RETRY_MS).
  */
 export type ConnectionStatus =
   | 'connecting'
   | 'connected'
   | 'reconnecting'
+  | 'limited'
   | 'offline'
   | 'unauthorized'
   | 'no_access'
@@ -44,7 +47,21 @@ export interface Peer extends PresenceUser {
 }
 
 /** Close codes of the sync endpoint (CONTRACT.md) and what each leaves the connection in. */
-export const CloseCode = { forgery: 4400, unauthorized: 4401, removed: 4403, noAccess: 4404 } as const
+export const CloseCode = { forgery: 4400, unauthorized: 4401, removed: 4403, noAccess: 4404, limited: 4429 } as const
+
+/**
+ * After a 4429 close the next try waits this long, doubled with every further 4429 before a
+ * sync (at most LIMITED_RETRY_MAX_MS), each wait between half and all of it: a full board or a
+ * crowded address is not asked again in a hot loop, and many tabs do not come back at once.
+ */
+const LIMITED_RETRY_MS = 5_000
+const LIMITED_RETRY_MAX_MS = 60_000
+
+/** How long to wait after the `closes`-th 4429 in a row (1, 2, …), given a random number in [0, 1). */
+export function limitedRetryDelay(closes: number, random: number = Math.random()): number {
+  const full = Math.min(LIMITED_RETRY_MAX_MS, LIMITED_RETRY_MS * 2 ** Math.max(0, closes - 1))
+  return Math.round(full * (0.5 + random / 2))
+}
 
 const statusOfClose: ReadonlyMap<number, ConnectionStatus> = new Map([
   [CloseCode.forgery, 'rejected'],
@@ -165,8 +182,9 @@ export function createBoardConnection(boardId: string, self: PresenceUser, optio
     disableBc: true,
     // Not before the offline copy is in the doc (below).
     connect: false,
-    // Reconnecting cannot undo what these closes say; every other close is worth a retry.
-    shouldReconnect: (event) => finalStatusOfClose(event.code) === null,
+    // Reconnecting cannot undo what these closes say; every other close is worth a retry, a
+    // 4429 only after a pause of our own (onClosed).
+    shouldReconnect: (event) => finalStatusOfClose(event.code) === null && event.code !== CloseCode.limited,
     ...(options.WebSocketPolyfill ? { WebSocketPolyfill: options.WebSocketPolyfill } : {}),
   })
 
@@ -189,7 +207,18 @@ export function createBoardConnection(boardId: string, self: PresenceUser, optio
       setStatus(hasConnected ? 'reconnecting' : 'connecting')
     }
   }
+  let limitedCloses = 0
+  let limitedTimer: ReturnType<typeof setTimeout> | undefined
   const onClosed = ({ code }: { code: number }) => {
+    if (code === CloseCode.limited) {
+      setStatus('limited')
+      limitedCloses++
+      clearTimeout(limitedTimer)
+      limitedTimer = setTimeout(() => {
+        if (!destroyed && !isFinal()) provider.connect()
+      }, limitedRetryDelay(limitedCloses))
+      return
+    }
     const final = finalStatusOfClose(code)
     if (!final) {
       setStatus(hasConnected ? 'reconnecting' : 'connecting')
@@ -200,7 +229,10 @@ export function createBoardConnection(boardId: string, self: PresenceUser, optio
     // Whatever this browser cached of a board it may no longer see goes too.
     if (final === 'no_access' || final === 'removed') void cache?.clearData()
   }
-  const onSync = (isSynced: boolean) => setSynced(isSynced)
+  const onSync = (isSynced: boolean) => {
+    if (isSynced) limitedCloses = 0
+    setSynced(isSynced)
+  }
 
   // y-websocket only logs a refusal; keep its handler (it reads the message) and tell the UI.
   const [denied, setDenied] = createSignal<Denial | null>(null)
@@ -303,6 +335,7 @@ export function createBoardConnection(boardId: string, self: PresenceUser, optio
     if (destroyed) return
     destroyed = true
     clearTimeout(probeTimer)
+    clearTimeout(limitedTimer)
     globalThis.removeEventListener?.('offline', onOffline)
     globalThis.removeEventListener?.('online', onOnline)
     awareness.off('change', onAwareness)

@@ -22,6 +22,8 @@ export class Meters {
   connectionsOpened = 0
   /** refused document updates by refusal code (shared/rules/refusals.ts); `other` for anything else */
   readonly refused = new Map<string, number>([...refusalCodes, 'other'].map((code) => [code, 0]))
+  /** what a limit against abuse refused (docs/operations.md "Limits"), by limit */
+  readonly limited = new Map<LimitName, number>(limitNames.map((name) => [name, 0]))
   /** server receipt of a client's update to its broadcast to the other connections and instances */
   readonly syncLatency = new Buckets([0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5])
   /** fan-out messages published to and received from other instances */
@@ -39,12 +41,30 @@ export class Meters {
   }
   readonly storageWriteErrors = { log: 0, state: 0 }
 
+  /** Counts one refusal by a limit against abuse. */
+  limit(name: LimitName): void {
+    this.limited.set(name, (this.limited.get(name) ?? 0) + 1)
+  }
+
   /** Counts a refused update under its refusal code. */
   refuse(code: string | null): void {
     const key = code !== null && this.refused.has(code) ? code : 'other'
     this.refused.set(key, (this.refused.get(key) ?? 0) + 1)
   }
 }
+
+/** The limits against abuse, as /metrics labels them (`limit_refusals_total{limit}`). */
+export const limitNames = [
+  'connections_per_address',
+  'connections_per_board',
+  'update_rate',
+  'update_bytes',
+  'awareness_rate',
+  'api_rate',
+  'elements_per_board',
+] as const
+
+export type LimitName = (typeof limitNames)[number]
 
 /** A histogram's cumulative form as plain numbers: counts per upper bound (seconds), sum and count. */
 export class Buckets {

@@ -83,6 +83,13 @@ export class ServerMetrics {
     )
     counter(
       registers,
+      'limit_refusals_total',
+      'What the limits against abuse refused, by limit: sockets over the per-address or per-board count, connections closed for update rate or bytes, presence messages dropped, REST requests answered 429, updates whose new elements would pass the board size.',
+      ['limit'],
+      () => [...meters.limited].map(([limit, n]) => [{ limit }, n]),
+    )
+    counter(
+      registers,
       'sync_dropped_messages_total',
       'Sync messages dropped: malformed, or ignored (rate budgets, presence limits, unknown types).',
       ['kind'],

@@ -1,7 +1,10 @@
 import type { Role } from '../../shared/schema/roles.ts'
 import type { SessionUser } from '../access.ts'
 
-/** Close codes the sync endpoint uses (the contract fixes 4400, 4401, 4403, 4404 and 1009). */
+/**
+ * Close codes the sync endpoint uses (the contract fixes 4400, 4401, 4403, 4404 and 1009;
+ * 4429 is ours: a limit against abuse, docs/contract.md).
+ */
 export const CloseCode = {
   goingAway: 1001,
   protocolError: 1002,
@@ -12,7 +15,31 @@ export const CloseCode = {
   unauthorized: 4401,
   removed: 4403,
   notFound: 4404,
+  /** too many connections from the address or to the board, or too many updates or update bytes */
+  limited: 4429,
 } as const
+
+/** The limits a connection is held to (config.ts `Limits`; Infinity: none). */
+export interface ConnectionLimits {
+  connectionsPerAddress: number
+  connectionsPerBoard: number
+  updatesPerSecond: number
+  updateBytesPerSecond: number
+  awarenessPerSecond: number
+  elementsPerBoard: number
+}
+
+export const noLimits: ConnectionLimits = {
+  connectionsPerAddress: Number.POSITIVE_INFINITY,
+  connectionsPerBoard: Number.POSITIVE_INFINITY,
+  updatesPerSecond: Number.POSITIVE_INFINITY,
+  updateBytesPerSecond: Number.POSITIVE_INFINITY,
+  awarenessPerSecond: Number.POSITIVE_INFINITY,
+  elementsPerBoard: Number.POSITIVE_INFINITY,
+}
+
+/** How many seconds of each rate a connection may spend at once (its burst). */
+export const burstSeconds = { updates: 10, updateBytes: 16, awareness: 2 } as const
 
 /** One client socket in a room, as the room sees it. */
 export interface Conn {
@@ -24,6 +51,8 @@ export interface Conn {
   readonly sessionHash: string
   /** what this connection may still ask of the server (costly answers) */
   readonly budget: MessageBudget
+  /** the most elements the board may hold: an update's new elements past it are refused (`too_many_elements`) */
+  readonly maxElements?: number
   /** when the message being handled arrived (`performance.now()`): the room measures sync latency from it */
   receivedAt: number
   send(message: Uint8Array): void

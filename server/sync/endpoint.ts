@@ -4,7 +4,7 @@ import { type WebSocket, WebSocketServer } from 'ws'
 import { type AccessControl, SESSION_COOKIE } from '../access.ts'
 import type { Logger } from '../logger.ts'
 import { Meters } from '../metrics/meters.ts'
-import { CloseCode } from './connection.ts'
+import { CloseCode, type ConnectionLimits, noLimits } from './connection.ts'
 import type { RoomManager } from './rooms.ts'
 import { SyncConnection } from './sync-connection.ts'
 
@@ -20,6 +20,10 @@ export interface SyncEndpointOptions {
   maxBufferedBytes?: number
   /** where connections, messages, bytes and refusals are counted (/metrics) */
   meters?: Meters
+  /** limits against abuse (config.ts `limits`); none when absent */
+  limits?: ConnectionLimits
+  /** the client address comes from `X-Forwarded-For` (PUBLIC_ORIGIN set: behind a proxy) */
+  behindProxy?: boolean
 }
 
 const SYNC_PATH = /^\/sync\/([^/?#]+)\/?$/
@@ -62,10 +66,15 @@ export class SyncEndpoint {
   readonly #pinger: ReturnType<typeof setInterval>
   #answeredFromStorage = 0
   readonly #meters: Meters
+  readonly #limits: ConnectionLimits
+  /** open sockets by client address and by board id (for MAX_CONNECTIONS_PER_*) */
+  readonly #perAddress = new Map<string, number>()
+  readonly #perBoard = new Map<string, number>()
 
   constructor(options: SyncEndpointOptions) {
     this.#options = options
     this.#meters = options.meters ?? new Meters()
+    this.#limits = options.limits ?? noLimits
     this.#wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes, perMessageDeflate: false })
     this.#pinger = setInterval(() => this.#pingAll(), options.pingIntervalMs)
     this.#pinger.unref()
@@ -97,7 +106,40 @@ export class SyncEndpoint {
       endWith(socket, 403, 'Forbidden')
       return true
     }
-    this.#wss.handleUpgrade(request, socket, head, (ws) => this.#accept(ws, target.boardId, target.token, request))
+    this.#wss.handleUpgrade(request, socket, head, (ws) => {
+      if (this.#admit(ws, target.boardId, request)) this.#accept(ws, target.boardId, target.token, request)
+    })
+    return true
+  }
+
+  /**
+   * Holds sockets to MAX_CONNECTIONS_PER_ADDRESS and MAX_CONNECTIONS_PER_BOARD: one past either
+   * is closed at once with 4429 (before its session is even read); an admitted one is counted
+   * until it closes. Refused after the upgrade, not with an HTTP status, so that a browser learns
+   * why (a failed upgrade is only a 1006 to it) and backs off.
+   */
+  #admit(ws: WebSocket, boardId: string, request: IncomingMessage): boolean {
+    const address = upgradeAddress(request, this.#options.behindProxy ?? false)
+    const limits = this.#limits
+    const refusal =
+      (this.#perAddress.get(address) ?? 0) >= limits.connectionsPerAddress
+        ? ({ limit: 'connections_per_address', reason: 'too many connections from this address' } as const)
+        : (this.#perBoard.get(boardId) ?? 0) >= limits.connectionsPerBoard
+          ? ({ limit: 'connections_per_board', reason: 'too many connections to this board' } as const)
+          : null
+    if (refusal) {
+      this.#meters.limit(refusal.limit)
+      this.#options.logger.info('sync refused', { reason: refusal.limit, remote: address })
+      ws.on('error', () => ws.terminate())
+      ws.close(CloseCode.limited, refusal.reason)
+      return false
+    }
+    increment(this.#perAddress, address, 1)
+    increment(this.#perBoard, boardId, 1)
+    ws.once('close', () => {
+      increment(this.#perAddress, address, -1)
+      increment(this.#perBoard, boardId, -1)
+    })
     return true
   }
 
@@ -115,6 +157,7 @@ export class SyncEndpoint {
       access,
       logger,
       maxBufferedBytes: this.#options.maxBufferedBytes ?? 64 * 1024 * 1024,
+      limits: this.#limits,
       onAnsweredEarly: (bytes) => {
         this.#answeredFromStorage++
         meters.messagesOut++
@@ -162,6 +205,30 @@ export class SyncEndpoint {
     for (const ws of this.#sockets.keys()) ws.close(code, 'server shutting down')
     await new Promise<void>((resolve) => this.#wss.close(() => resolve()))
   }
+}
+
+/** Adds `by` to a count; a count that reaches 0 is removed (the maps hold only what is open). */
+function increment(counts: Map<string, number>, key: string, by: number): void {
+  const next = (counts.get(key) ?? 0) + by
+  if (next > 0) counts.set(key, next)
+  else counts.delete(key)
+}
+
+/**
+ * The client's address, as the REST API's limits read it (server/http/client-address.ts):
+ * behind a proxy the last `X-Forwarded-For` entry, else the socket's peer.
+ */
+function upgradeAddress(request: IncomingMessage, behindProxy: boolean): string {
+  if (behindProxy) {
+    const header = request.headers['x-forwarded-for']
+    const entries = (Array.isArray(header) ? header.join(',') : (header ?? ''))
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)
+    const last = entries[entries.length - 1]
+    if (last) return last
+  }
+  return request.socket.remoteAddress ?? 'unknown'
 }
 
 function endWith(socket: Duplex, status: number, text: string): void {

@@ -84,6 +84,7 @@ function handleSync(room: Room, conn: Conn, decoder: decoding.Decoder, now: numb
     now,
     decoded,
     isForeignWriter: (clientId) => room.isForeignWriter(clientId, conn.user.id),
+    maxElements: conn.maxElements,
   })
   switch (verdict.kind) {
     case 'drop':

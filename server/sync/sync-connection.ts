@@ -3,9 +3,10 @@ import type { WebSocket } from 'ws'
 import { refusalCodeOf } from '../../shared/rules/refusals.ts'
 import type { AccessControl, SessionUser } from '../access.ts'
 import { sessionHash } from '../auth/session-hash.ts'
+import { TokenBucket } from '../http/rate-limit.ts'
 import type { Logger } from '../logger.ts'
 import type { Meters } from '../metrics/meters.ts'
-import { CloseCode, type Conn, MessageBudget } from './connection.ts'
+import { burstSeconds, CloseCode, type Conn, type ConnectionLimits, MessageBudget, noLimits } from './connection.ts'
 import { EarlyAnswer } from './early-answer.ts'
 import { handleMessage } from './protocol.ts'
 import type { Room } from './room.ts'
@@ -24,6 +25,8 @@ export interface SyncConnectionDeps {
   onAnsweredEarly: (bytes: number) => void
   /** messages, bytes and refusals counted for /metrics */
   meters: Meters
+  /** update and presence rates, the board's element limit (none when absent) */
+  limits?: ConnectionLimits
 }
 
 /**
@@ -45,11 +48,21 @@ export class SyncConnection {
   #denied = 0
   #malformed = 0
   #ignored = 0
+  readonly #limits: ConnectionLimits
+  /** MAX_UPDATES_PER_SECOND, MAX_UPDATE_BYTES_PER_SECOND and MAX_AWARENESS_PER_SECOND of this socket */
+  readonly #updates: TokenBucket
+  readonly #updateBytes: TokenBucket
+  readonly #awareness: TokenBucket
 
   constructor(ws: WebSocket, boardId: string, deps: SyncConnectionDeps) {
     this.#ws = ws
     this.#boardId = boardId
     this.#deps = deps
+    const limits = deps.limits ?? noLimits
+    this.#limits = limits
+    this.#updates = new TokenBucket(limits.updatesPerSecond, limits.updatesPerSecond * burstSeconds.updates)
+    this.#updateBytes = new TokenBucket(limits.updateBytesPerSecond, limits.updateBytesPerSecond * burstSeconds.updateBytes)
+    this.#awareness = new TokenBucket(limits.awarenessPerSecond, limits.awarenessPerSecond * burstSeconds.awareness)
     ws.on('message', this.#buffer)
   }
 
@@ -133,6 +146,7 @@ export class SyncConnection {
       role,
       sessionHash: sessionHash(token),
       budget: new MessageBudget(),
+      maxElements: this.#limits.elementsPerBoard,
       receivedAt: 0,
       send: (message) => {
         if (ws.readyState !== ws.OPEN) return
@@ -174,12 +188,22 @@ export class SyncConnection {
     // nothing more is applied once the socket is closing (after a forgery, a removal, a logout)
     if (this.#ws.readyState !== this.#ws.OPEN) return
     // a document update (sync step 2 or update): y-protocols' message and step numbers fit one byte
-    if (data[0] === 0 && (data[1] === 1 || data[1] === 2)) this.#deps.meters.updatesIn++
+    if (data[0] === 0 && (data[1] === 1 || data[1] === 2)) {
+      this.#deps.meters.updatesIn++
+      if (!this.#withinUpdateLimits(data.byteLength, log)) return
+    } else if (data[0] === 1 && !this.#awareness.take()) {
+      // presence beyond its rate is dropped: the next state a client sends replaces it anyway
+      this.#ignored++
+      this.#deps.meters.ignoredMessages++
+      this.#deps.meters.limit('awareness_rate')
+      return
+    }
     const outcome = handleMessage(room, conn, data)
     switch (outcome.kind) {
       case 'denied':
         this.#denied++
         this.#deps.meters.refuse(refusalCodeOf(outcome.reason))
+        if (refusalCodeOf(outcome.reason) === 'too_many_elements') this.#deps.meters.limit('elements_per_board')
         log.debug('update refused', { userId: conn.user.id, reason: outcome.reason })
         return
       case 'forged':
@@ -197,5 +221,19 @@ export class SyncConnection {
         this.#deps.meters.ignoredMessages++
         return
     }
+  }
+
+  /**
+   * MAX_UPDATES_PER_SECOND and MAX_UPDATE_BYTES_PER_SECOND: past either, nothing more of this
+   * socket is applied and it closes with 4429 (an update cannot be dropped without the client
+   * thinking it was kept; on reconnecting it syncs what the server lacks).
+   */
+  #withinUpdateLimits(bytes: number, log: Logger): boolean {
+    const limit = !this.#updates.take() ? 'update_rate' : !this.#updateBytes.take(bytes) ? 'update_bytes' : null
+    if (!limit) return true
+    this.#deps.meters.limit(limit)
+    log.warn('sync closed by a limit', { limit })
+    this.#ws.close(CloseCode.limited, limit === 'update_rate' ? 'too many updates' : 'too many update bytes')
+    return false
   }
 }

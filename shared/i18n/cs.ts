@@ -177,6 +177,7 @@ export const cs: TranslationCatalog = {
   'connection.connecting': 'Připojování',
   'connection.connected': 'Připojeno',
   'connection.reconnecting': 'Obnovování připojení',
+  'connection.limited': 'Příliš mnoho připojení – brzy to zkusíme znovu',
   'connection.offline': 'Offline',
   'connection.offlineHint': 'Vaše změny se uchovají a odešlou, jakmile bude připojení obnoveno.',
 
@@ -1322,6 +1323,8 @@ export const cs: TranslationCatalog = {
   'refusal.private_mode':
     'Probíhá soukromý brainstorming: nové poznámky zůstávají soukromé, dokud je facilitátor nezveřejní. Vaše poznámka byla z tabule odebrána.',
   'refusal.invalid_value': 'Hodnota nebyla přijata (například popisek delší než 500 znaků). Tato změna byla vrácena.',
+  'refusal.too_many_elements':
+    'Tato tabule obsahuje tolik prvků, kolik server dovoluje. Nové prvky nebyly přidány; ostatní vaše změny zůstávají.',
   'refusal.unseen_delete': 'Server nemohl přijmout změnu z tohoto prohlížeče.',
   'refusal.foreign_client_id': 'Server nemohl přijmout změnu z tohoto prohlížeče.',
   'refusal.unplaceable': 'Server nemohl přijmout změnu z tohoto prohlížeče.',

@@ -172,6 +172,7 @@ export const de: TranslationCatalog = {
   'connection.connecting': 'Verbindet …',
   'connection.connected': 'Verbunden',
   'connection.reconnecting': 'Verbindet erneut …',
+  'connection.limited': 'Zu viele Verbindungen – neuer Versuch in Kürze',
   'connection.offline': 'Offline',
   'connection.offlineHint': 'Ihre Änderungen bleiben erhalten und werden gesendet, sobald die Verbindung wieder steht.',
 
@@ -1283,6 +1284,8 @@ export const de: TranslationCatalog = {
     'Ein verdecktes Brainstorming läuft: Neue Notizen bleiben privat, bis die Moderation sie aufdeckt. Ihre Notiz wurde vom Board genommen.',
   'refusal.invalid_value':
     'Ein Wert wurde nicht angenommen (zum Beispiel eine Bezeichnung mit mehr als 500 Zeichen). Diese Änderung wurde zurückgenommen.',
+  'refusal.too_many_elements':
+    'Dieses Board enthält so viele Elemente, wie der Server erlaubt. Die neuen Elemente wurden nicht hinzugefügt; Ihre übrigen Änderungen bleiben erhalten.',
   'refusal.unseen_delete': 'Der Server konnte eine Änderung aus diesem Browser nicht annehmen.',
   'refusal.foreign_client_id': 'Der Server konnte eine Änderung aus diesem Browser nicht annehmen.',
   'refusal.unplaceable': 'Der Server konnte eine Änderung aus diesem Browser nicht annehmen.',

@@ -19,6 +19,8 @@ const refusalTexts = {
   'refusal.private_mode':
     'A private brainstorm is running: new notes stay private until the facilitator reveals them. Your note was taken off the board.',
   'refusal.invalid_value': 'A value was not accepted (for example, a label longer than 500 characters). That change was undone.',
+  'refusal.too_many_elements':
+    'This board holds as many elements as the server allows. The new elements were not added; your other changes are kept.',
   'refusal.unseen_delete': 'The server could not accept a change from this browser.',
   'refusal.foreign_client_id': 'The server could not accept a change from this browser.',
   'refusal.unplaceable': 'The server could not accept a change from this browser.',

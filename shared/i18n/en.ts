@@ -157,6 +157,7 @@ export const en = {
   'connection.connecting': 'Connecting',
   'connection.connected': 'Connected',
   'connection.reconnecting': 'Reconnecting',
+  'connection.limited': 'Too many connections — trying again shortly',
   'connection.offline': 'Offline',
   'connection.offlineHint': 'Your changes are kept and sent when the connection is back.',
 

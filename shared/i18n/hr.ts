@@ -176,6 +176,7 @@ export const hr: TranslationCatalog = {
   'connection.connecting': 'Povezivanje',
   'connection.connected': 'Povezano',
   'connection.reconnecting': 'Ponovno povezivanje',
+  'connection.limited': 'Previše veza – uskoro novi pokušaj',
   'connection.offline': 'Izvan mreže',
   'connection.offlineHint': 'Vaše se izmjene čuvaju i šalju kad se veza uspostavi.',
 
@@ -1328,6 +1329,8 @@ export const hr: TranslationCatalog = {
   'refusal.private_mode':
     'U tijeku je privatna oluja ideja: nove bilješke ostaju privatne dok ih moderator ne otkrije. Vaša je bilješka uklonjena s ploče.',
   'refusal.invalid_value': 'Vrijednost nije prihvaćena (npr. oznaka dulja od 500 znakova). Ta je izmjena poništena.',
+  'refusal.too_many_elements':
+    'Ova ploča ima onoliko elemenata koliko poslužitelj dopušta. Novi elementi nisu dodani; ostale izmjene ostaju.',
   'refusal.unseen_delete': 'Poslužitelj nije mogao prihvatiti izmjenu iz ovog preglednika.',
   'refusal.foreign_client_id': 'Poslužitelj nije mogao prihvatiti izmjenu iz ovog preglednika.',
   'refusal.unplaceable': 'Poslužitelj nije mogao prihvatiti izmjenu iz ovog preglednika.',

@@ -169,6 +169,7 @@ export const hu: TranslationCatalog = {
   'connection.connecting': 'Csatlakozás',
   'connection.connected': 'Csatlakozva',
   'connection.reconnecting': 'Újracsatlakozás',
+  'connection.limited': 'Túl sok kapcsolat – hamarosan újra próbáljuk',
   'connection.offline': 'Offline',
   'connection.offlineHint': 'Módosításai megmaradnak, és a kapcsolat helyreállása után elküldjük őket.',
   'presence.title': 'Jelen vannak',
@@ -1192,6 +1193,8 @@ export const hu: TranslationCatalog = {
     'Privát ötletelés zajlik: az új jegyzetek rejtve maradnak, amíg a facilitátor fel nem fedi őket. A jegyzetét levettük a tábláról.',
   'refusal.invalid_value':
     'Egy értéket a rendszer nem fogadott el (például 500 karakternél hosszabb feliratot). Ezt a módosítást visszavontuk.',
+  'refusal.too_many_elements':
+    'Ez a tábla elérte a szerver által engedélyezett elemszámot. Az új elemeket nem adtuk hozzá; többi módosítása megmarad.',
   'refusal.unseen_delete': 'A szerver nem tudott elfogadni egy módosítást ebből a böngészőből.',
   'refusal.foreign_client_id': 'A szerver nem tudott elfogadni egy módosítást ebből a böngészőből.',
   'refusal.unplaceable': 'A szerver nem tudott elfogadni egy módosítást ebből a böngészőből.',

@@ -175,6 +175,7 @@ export const it: TranslationCatalog = {
   'connection.connecting': 'Connessione in corso',
   'connection.connected': 'Connesso',
   'connection.reconnecting': 'Riconnessione',
+  'connection.limited': 'Troppe connessioni – nuovo tentativo a breve',
   'connection.offline': 'Offline',
   'connection.offlineHint': 'Le tue modifiche vengono conservate e inviate quando torna la connessione.',
 
@@ -1330,6 +1331,8 @@ export const it: TranslationCatalog = {
     'È in corso un brainstorming privato: le nuove note restano private finché il facilitatore non le rivela. La tua nota è stata tolta dalla lavagna.',
   'refusal.invalid_value':
     'Un valore non è stato accettato (ad esempio un’etichetta di oltre 500 caratteri). La modifica è stata annullata.',
+  'refusal.too_many_elements':
+    'Questa lavagna contiene già tutti gli elementi consentiti dal server. I nuovi elementi non sono stati aggiunti; le altre modifiche restano.',
   'refusal.unseen_delete': 'Il server non ha potuto accettare una modifica da questo browser.',
   'refusal.foreign_client_id': 'Il server non ha potuto accettare una modifica da questo browser.',
   'refusal.unplaceable': 'Il server non ha potuto accettare una modifica da questo browser.',

@@ -179,6 +179,7 @@ export const pl: TranslationCatalog = {
   'connection.connecting': 'Łączenie',
   'connection.connected': 'Połączono',
   'connection.reconnecting': 'Ponowne łączenie',
+  'connection.limited': 'Zbyt wiele połączeń – wkrótce ponowimy próbę',
   'connection.offline': 'Offline',
   'connection.offlineHint': 'Twoje zmiany są zachowane i zostaną wysłane po przywróceniu połączenia.',
 
@@ -1306,6 +1307,8 @@ export const pl: TranslationCatalog = {
   'refusal.private_mode':
     'Trwa prywatna burza mózgów: nowe notatki pozostają prywatne, dopóki moderator ich nie odsłoni. Twoja notatka została zdjęta z tablicy.',
   'refusal.invalid_value': 'Wartość nie została przyjęta (np. etykieta dłuższa niż 500 znaków). Ta zmiana została cofnięta.',
+  'refusal.too_many_elements':
+    'Ta tablica zawiera tyle elementów, ile pozwala serwer. Nowe elementy nie zostały dodane; pozostałe zmiany są zachowane.',
   'refusal.unseen_delete': 'Serwer nie mógł przyjąć zmiany z tej przeglądarki.',
   'refusal.foreign_client_id': 'Serwer nie mógł przyjąć zmiany z tej przeglądarki.',
   'refusal.unplaceable': 'Serwer nie mógł przyjąć zmiany z tej przeglądarki.',

@@ -179,6 +179,7 @@ export const sk: TranslationCatalog = {
   'connection.connecting': 'Pripája sa',
   'connection.connected': 'Pripojené',
   'connection.reconnecting': 'Obnovuje sa pripojenie',
+  'connection.limited': 'Príliš veľa pripojení – čoskoro to skúsime znova',
   'connection.offline': 'Offline',
   'connection.offlineHint': 'Vaše zmeny sa uchovajú a odošlú, keď sa pripojenie obnoví.',
   'presence.title': 'Kto je tu',
@@ -1315,6 +1316,8 @@ export const sk: TranslationCatalog = {
   'refusal.private_mode':
     'Prebieha súkromný brainstorming: nové poznámky zostávajú súkromné, kým ich facilitátor nezverejní. Vaša poznámka bola z tabule odobratá.',
   'refusal.invalid_value': 'Hodnota nebola prijatá (napríklad popis dlhší ako 500 znakov). Táto zmena bola vrátená.',
+  'refusal.too_many_elements':
+    'Táto tabuľa obsahuje toľko prvkov, koľko server dovoľuje. Nové prvky neboli pridané; ostatné vaše zmeny zostávajú.',
   'refusal.unseen_delete': 'Server nemohol prijať zmenu z tohto prehliadača.',
   'refusal.foreign_client_id': 'Server nemohol prijať zmenu z tohto prehliadača.',
   'refusal.unplaceable': 'Server nemohol prijať zmenu z tohto prehliadača.',

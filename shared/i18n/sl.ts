@@ -173,6 +173,7 @@ export const sl: TranslationCatalog = {
   'connection.connecting': 'Povezovanje',
   'connection.connected': 'Povezano',
   'connection.reconnecting': 'Ponovno povezovanje',
+  'connection.limited': 'Preveč povezav – kmalu poskusimo znova',
   'connection.offline': 'Brez povezave',
   'connection.offlineHint': 'Vaše spremembe ostanejo in bodo poslane, ko bo povezava spet vzpostavljena.',
 
@@ -1279,6 +1280,8 @@ export const sl: TranslationCatalog = {
   'refusal.private_mode':
     'Poteka zasebno viharjenje možganov: novi listki ostanejo zasebni, dokler jih moderator ne razkrije. Vaš listek je bil umaknjen s table.',
   'refusal.invalid_value': 'Vrednost ni bila sprejeta (npr. oznaka, daljša od 500 znakov). Ta sprememba je bila razveljavljena.',
+  'refusal.too_many_elements':
+    'Ta tabla ima toliko elementov, kot jih strežnik dovoli. Novi elementi niso bili dodani; druge spremembe ostanejo.',
   'refusal.unseen_delete': 'Strežnik ni mogel sprejeti spremembe iz tega brskalnika.',
   'refusal.foreign_client_id': 'Strežnik ni mogel sprejeti spremembe iz tega brskalnika.',
   'refusal.unplaceable': 'Strežnik ni mogel sprejeti spremembe iz tega brskalnika.',

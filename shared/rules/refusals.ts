@@ -22,6 +22,8 @@ export const refusalCodes = [
   'private_mode',
   /** a value breaks the contract's limits (a label over 500 characters, a wrong type, nesting) */
   'invalid_value',
+  /** the board would hold more elements than the server allows (MAX_ELEMENTS_PER_BOARD) */
+  'too_many_elements',
   /** a deletion of content the server has not seen (a forgery: the socket closes with 4400) */
   'unseen_delete',
   /** structs under a Yjs client id another account writes with (a forgery: 4400) */

@@ -45,7 +45,9 @@ export async function createHarness(
   env: Record<string, string> = {},
   options: { storage?: Storage; clientDir?: string; now?: () => Date } = {},
 ): Promise<RestHarness> {
-  const config = loadConfig({ STORAGE_URL: 'memory:', NO_DEMO: '1', LOG_LEVEL: 'info', ...env })
+  // the routes are driven in-process, thousands of requests from one address: the request rate
+  // limit is off here unless a test sets it (tests/integration/limits.test.ts tests it on a real server)
+  const config = loadConfig({ STORAGE_URL: 'memory:', NO_DEMO: '1', LOG_LEVEL: 'info', API_REQUESTS_PER_SECOND: '0', ...env })
   const storage = options.storage ?? openStorage(config.storageUrl)
   const logLines: string[] = []
   const logger: Logger = createLogger('info', {}, (line) => logLines.push(line) > 0)

@@ -32,6 +32,10 @@ export function ConnectionStatus(props: { status: Status }) {
           <ReconnectingIcon size={16} />
           <span>{t('connection.reconnecting')}</span>
         </Match>
+        <Match when={shown() === 'limited'}>
+          <ReconnectingIcon size={16} />
+          <span>{t('connection.limited')}</span>
+        </Match>
         <Match when={shown() === 'offline'}>
           <OfflineIcon size={16} />
           <span>{t('connection.offlineKept')}</span>

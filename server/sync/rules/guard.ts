@@ -2,7 +2,7 @@ import type * as Y from 'yjs'
 import type { RefusalCode } from '../../../shared/rules/refusals.ts'
 import { ELEMENTS_MAP } from '../../../shared/schema/layout.ts'
 import { canEdit, type Role } from '../../../shared/schema/roles.ts'
-import { describeUpdate } from './changes.ts'
+import { type Change, describeUpdate } from './changes.ts'
 import { judge, kindsIn, type Refusal } from './rules.ts'
 
 /** What to do with an incoming update. */
@@ -26,6 +26,8 @@ export interface GuardInput {
   decoded: ReturnType<typeof Y.decodeUpdate>
   /** true when a Yjs client id is another account's (or the server's) on this board */
   isForeignWriter(clientId: number): boolean
+  /** MAX_ELEMENTS_PER_BOARD: the update's new elements are refused when the board would hold more (none: no limit) */
+  maxElements?: number
 }
 
 export interface GuardResult {
@@ -60,8 +62,31 @@ export function guardUpdate(input: GuardInput): GuardResult {
     now: input.now,
     newKinds: kindsIn(described.changes),
   })
-  if (refusals.length === 0) return { verdict: { kind: 'apply' }, writers }
-  return { verdict: { kind: 'compensate', refusals: refusals.map((r) => wholeIfNew(input.doc, r)) }, writers }
+  const whole = refusals.map((r) => wholeIfNew(input.doc, r))
+  whole.push(...overElementLimit(input.doc, described.changes, whole, input.maxElements ?? Number.POSITIVE_INFINITY))
+  if (whole.length === 0) return { verdict: { kind: 'apply' }, writers }
+  return { verdict: { kind: 'compensate', refusals: whole }, writers }
+}
+
+/**
+ * MAX_ELEMENTS_PER_BOARD: when the elements the update adds (those not refused already), less
+ * those it deletes, would take the board past `max`, every element it adds is refused — a
+ * paste is kept whole or not at all; its other changes stay.
+ */
+function overElementLimit(doc: Y.Doc, changes: readonly Change[], refused: readonly Refusal[], max: number): Refusal[] {
+  if (!Number.isFinite(max)) return []
+  const elements = doc.getMap(ELEMENTS_MAP)
+  const isRefused = underAny(refused)
+  const added = new Set<string>()
+  const removed = new Set<string>()
+  for (const change of changes) {
+    const [map, id] = change.path
+    if (map !== ELEMENTS_MAP || !id || change.path.length !== 2) continue
+    if (change.op === 'delete' && elements.has(id)) removed.add(id)
+    else if (change.op === 'set' && !elements.has(id) && !isRefused(change.path)) added.add(id)
+  }
+  if (added.size === 0 || elements.size - removed.size + added.size <= max) return []
+  return [...added].map((id) => ({ code: 'too_many_elements', rule: 'maxElements', path: [ELEMENTS_MAP, id] }))
 }
 
 /** A refused field of an element the update itself creates refuses that whole element (no half-made elements). */
