@@ -129,7 +129,7 @@ export function CanvasMirror(props: { host: HTMLElement }) {
             aria-posinset={whole() ? undefined : listed().start + index() + 1}
             aria-setsize={whole() ? undefined : order().length}
           >
-            {element(id) ? outlineName(element(id) as BoardElement) : id}
+            {element(id) ? outlineName(element(id) as BoardElement, element) : id}
           </div>
         )}
       </For>

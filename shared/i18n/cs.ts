@@ -770,6 +770,7 @@ export const cs: TranslationCatalog = {
   'sidePanel.tab.outline': 'Osnova',
   'outline.add': 'Přidat',
   'outline.notInFrame': 'Mimo rámec',
+  'outline.inZone': 'v zóně {zone}',
   'outline.edit': 'Upravit',
   'outline.moveInto': 'Přesunout do',
   'outline.hint': 'Šipky procházejí seznam, Enter upravuje, Delete maže; Shift+F10 nebo pravé tlačítko myši otevře akce prvku.',

@@ -725,6 +725,7 @@ export const de: TranslationCatalog = {
   'sidePanel.tab.outline': 'Gliederung',
   'outline.add': 'Hinzufügen',
   'outline.notInFrame': 'In keinem Rahmen',
+  'outline.inZone': 'im Bereich {zone}',
   'outline.edit': 'Bearbeiten',
   'outline.moveInto': 'Verschieben in',
   'outline.hint':

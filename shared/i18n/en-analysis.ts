@@ -15,6 +15,7 @@ export const enAnalysis = {
   'sidePanel.tab.outline': 'Outline',
   'outline.add': 'Add',
   'outline.notInFrame': 'Not in a frame',
+  'outline.inZone': 'in {zone}',
   'outline.edit': 'Edit',
   'outline.moveInto': 'Move into',
   'outline.hint': 'Arrow keys walk the list, Enter edits, Delete deletes; Shift+F10 or a right-click opens an element’s actions.',

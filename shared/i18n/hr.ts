@@ -765,6 +765,7 @@ export const hr: TranslationCatalog = {
   'sidePanel.tab.outline': 'Pregled',
   'outline.add': 'Dodaj',
   'outline.notInFrame': 'Nije u okviru',
+  'outline.inZone': 'u zoni {zone}',
   'outline.edit': 'Uredi',
   'outline.moveInto': 'Premjesti u',
   'outline.hint': 'Strelice se kreću popisom, Enter uređuje, Delete briše; Shift+F10 ili desni klik otvara radnje elementa.',

@@ -686,6 +686,7 @@ export const hu: TranslationCatalog = {
   'sidePanel.tab.outline': 'Vázlat',
   'outline.add': 'Hozzáadás',
   'outline.notInFrame': 'Kereten kívül',
+  'outline.inZone': 'zóna: {zone}',
   'outline.edit': 'Szerkesztés',
   'outline.moveInto': 'Áthelyezés ide',
   'outline.hint':

@@ -764,6 +764,7 @@ export const it: TranslationCatalog = {
   'sidePanel.tab.outline': 'Struttura',
   'outline.add': 'Aggiungi',
   'outline.notInFrame': 'Fuori dai riquadri',
+  'outline.inZone': 'nella zona {zone}',
   'outline.edit': 'Modifica',
   'outline.moveInto': 'Sposta in',
   'outline.hint':

@@ -764,6 +764,7 @@ export const pl: TranslationCatalog = {
   'sidePanel.tab.outline': 'Konspekt',
   'outline.add': 'Dodaj',
   'outline.notInFrame': 'Poza ramą',
+  'outline.inZone': 'w strefie {zone}',
   'outline.edit': 'Edytuj',
   'outline.moveInto': 'Przenieś do',
   'outline.hint':

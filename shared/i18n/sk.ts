@@ -762,6 +762,7 @@ export const sk: TranslationCatalog = {
   'sidePanel.tab.outline': 'Osnova',
   'outline.add': 'Pridať',
   'outline.notInFrame': 'Mimo rámca',
+  'outline.inZone': 'v zóne {zone}',
   'outline.edit': 'Upraviť',
   'outline.moveInto': 'Presunúť do',
   'outline.hint':

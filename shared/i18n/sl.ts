@@ -734,6 +734,7 @@ export const sl: TranslationCatalog = {
   'sidePanel.tab.outline': 'Oris',
   'outline.add': 'Dodaj',
   'outline.notInFrame': 'Ni v okvirju',
+  'outline.inZone': 'v območju {zone}',
   'outline.edit': 'Uredi',
   'outline.moveInto': 'Premakni v',
   'outline.hint':

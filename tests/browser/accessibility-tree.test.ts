@@ -79,8 +79,8 @@ const names = [
   'Makers e.V., actor, Creative industries, Letter of intent',
   'Courtyard with the old chimney, image',
   'Weaving hall, zone',
-  'Open workshop, use, Studios, 240 m²',
-  'Pilot year, phase, 2027-01 – 2027-12',
+  'Open workshop, use, Studios, 240 m², in Weaving hall',
+  'Pilot year, phase, Jan – Dec 2027',
 ]
 
 const optionNames = (page: Page) =>
@@ -165,6 +165,51 @@ describe('accessibility tree of the board page', () => {
         if (targets.length > 0) inCanvas.push({ ...violation, targets })
       }
       expect(inCanvas).toEqual([])
+      for (const person of people) expect(person.problems, person.name).toEqual([])
+    } finally {
+      peer.destroy()
+      for (const person of people) await person.context.close()
+    }
+  }, 60_000)
+
+  it('lists a window of a large board around the key focus, each option with its place in the whole', async () => {
+    const { server } = env
+    const owner = await signup(server.url, 'Wanda Window')
+    const boardId = await createBoard(server.url, owner.token, { title: 'Big board' })
+    const peer = connectClient(server.url, boardId, owner.token)
+    const people: Person[] = []
+    try {
+      await peer.synced
+      // 400 notes in 20 rows of 20: reading order n-000, n-001 … row by row
+      const notes = Array.from({ length: 400 }, (_, i) => ({
+        id: `n-${String(i).padStart(3, '0')}`,
+        kind: 'note' as const,
+        x: (i % 20) * 200,
+        y: Math.floor(i / 20) * 200,
+        w: 160,
+        h: 160,
+        label: `Idea ${i + 1}`,
+        color: 'yellow' as const,
+      }))
+      const result = applyOperation(peer.doc, { type: 'element.add', elements: notes }, 'peer')
+      expect(result.ok).toBe(true)
+      const { page } = await openBoardAs(env, people, boardId, 'Wanda', owner.token)
+      const options = page.getByTestId('canvas-mirror').locator('[role="option"]')
+      await expect.poll(() => options.count()).toBe(300)
+      expect(await options.first().getAttribute('aria-setsize')).toBe('400')
+      expect(await options.first().getAttribute('aria-posinset')).toBe('1')
+
+      // Shift+Tab from nothing selected: the last note; the window moves to the end with it
+      const canvas = page.getByTestId('board-canvas')
+      await canvas.focus()
+      await page.keyboard.press('Shift+Tab')
+      await expect.poll(() => canvas.getAttribute('aria-activedescendant')).toBe('canvas-mirror-n-399')
+      const last = page.locator('#canvas-mirror-n-399')
+      expect(await last.getAttribute('aria-posinset')).toBe('400')
+      expect(await last.getAttribute('aria-setsize')).toBe('400')
+      expect(await last.textContent()).toBe('Idea 400, note')
+      await expect.poll(() => page.locator('#canvas-mirror-n-000').count()).toBe(0)
+      expect(await options.count()).toBe(300)
       for (const person of people) expect(person.problems, person.name).toEqual([])
     } finally {
       peer.destroy()

@@ -1,5 +1,7 @@
 import { createEffect, createMemo, createSignal, For, Match, on, onCleanup, Show, Switch, untrack, useContext } from 'solid-js'
 import { Portal } from 'solid-js/web'
+import { formatArea } from '../../../shared/i18n/numbers.ts'
+import { formatMonthSpan } from '../../../shared/scene/text.ts'
 import { canEdit, canFacilitate } from '../../../shared/schema/roles.ts'
 import { isApiError } from '../../api.ts'
 import { useBoard } from '../../board/board-context.ts'
@@ -7,7 +9,7 @@ import type { BoardElement } from '../../board/board-store.ts'
 import { activeCanvas } from '../../canvas/canvas-api.ts'
 import type { CreationTool } from '../../canvas/tools.ts'
 import { addDot, type Dots, dotsLeft, removeDot } from '../../facilitation/vote-ballot.ts'
-import { enumLabel, t } from '../../i18n/locale.ts'
+import { enumLabel, locale, t } from '../../i18n/locale.ts'
 import '../../keyboard/keyboard.css'
 import { createImagePlacement } from '../image-placement.ts'
 import { IMAGE_TYPES } from '../image-upload.ts'
@@ -30,25 +32,37 @@ const addable: CreationTool[] = ['actor', 'use', 'zone', 'phase', 'note', 'frame
 
 const str = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value : undefined)
 
-/** The element's key fields in words, the first its own name: ["Makers e.V.", "actor", "Creative industries", …]. */
-export function outlineParts(element: BoardElement): string[] {
+/**
+ * The element's key fields in words, the first its own name: ["Makers e.V.", "actor", "Creative
+ * industries", …]; areas and months in the page's language; a use names the zone it takes
+ * (where it lies on the site), when `byId` can look it up.
+ */
+export function outlineParts(element: BoardElement, byId?: (id: string) => BoardElement | undefined): string[] {
   const parts = [str(element.label) ?? str(element.alt) ?? str(element.text), t(`export.kind.${element.kind}` as never)]
+  const area = () => (typeof element.areaM2 === 'number' && element.areaM2 > 0 ? formatArea(element.areaM2, locale()) : undefined)
   if (element.kind === 'actor')
     parts.push(
       str(element.sector) && enumLabel('sector', element.sector as string),
       str(element.commitment) && enumLabel('commitment', element.commitment as string),
     )
   if (element.kind === 'use') {
-    parts.push(str(element.category) && enumLabel('useCategory', element.category as string))
-    if (typeof element.areaM2 === 'number' && element.areaM2 > 0) parts.push(`${element.areaM2} m²`)
+    parts.push(str(element.category) && enumLabel('useCategory', element.category as string), area())
+    const zone = typeof element.zone === 'string' ? byId?.(element.zone) : undefined
+    if (zone && str(zone.label)) parts.push(t('outline.inZone', { zone: zone.label as string }))
   }
+  if (element.kind === 'zone') parts.push(area())
   if (element.kind === 'phase')
-    parts.push(str(element.start) && str(element.end) ? `${element.start} – ${element.end}` : undefined)
+    parts.push(
+      str(element.start) && str(element.end)
+        ? formatMonthSpan(element.start as string, element.end as string, locale())
+        : undefined,
+    )
   return parts.filter((part): part is string => !!part)
 }
 
 /** The element's key fields in words: "Makers e.V., actor, Creative industries, Letter of intent". */
-export const outlineName = (element: BoardElement): string => outlineParts(element).join(', ')
+export const outlineName = (element: BoardElement, byId?: (id: string) => BoardElement | undefined): string =>
+  outlineParts(element, byId).join(', ')
 
 /** The DOM id of a line: `outline-item-<element id>` for an element's own line. */
 const domIdOf = (node: TreeNode) =>
@@ -182,7 +196,7 @@ export function OutlinePanel(props: { onEdit?: () => void }) {
     const element = byId(node.elementId ?? '')
     if (!element) return [node.elementId ?? '']
     if (node.type === 'link') return [relationText(element)]
-    const parts = outlineParts(element)
+    const parts = outlineParts(element, byId)
     if (element.locked) parts.push(t('field.locked'))
     if (openVote()?.elementIds.includes(element.id) && canEdit(role()))
       parts.push(t('vote.dots', { count: ballot()[element.id] ?? 0 }))
@@ -331,7 +345,7 @@ export function OutlinePanel(props: { onEdit?: () => void }) {
           items: containers.map((c) => ({
             type: 'item',
             id: `move-${c.id}`,
-            label: outlineName(c),
+            label: outlineName(c, byId),
             run: () => moveInto(node, c.id),
           })),
         })
