@@ -148,7 +148,7 @@ export function createApp(deps: AppDeps): { app: Hono<AppEnv>; access: AccessCon
   app.route('/api/auth', resetRoutes(passwordReset, { publicOrigin: config.publicOrigin }))
   // before boardRoutes: its export/json (with ?snapshot) replaces the live-only one there
   app.route('/api/boards', exportRoutes(snapshots, { images }))
-  app.route('/api/boards', boardRoutes(boards))
+  app.route('/api/boards', boardRoutes(boards, { maxElements: config.limits.elementsPerBoard }))
   app.route('/api/boards', snapshotRoutes(boards, snapshots))
   app.route('/api/boards', boardInviteRoutes(invites, boards, { publicOrigin: config.publicOrigin }))
   app.route('/api/boards', memberRoutes(members, boards))

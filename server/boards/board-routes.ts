@@ -42,11 +42,25 @@ export function unwrap<T>(result: Result<T>): T {
   return result.value
 }
 
+/** A board document's element count, when it has an `elements` list (the parser judges the rest). */
+const elementCount = (content: unknown): number =>
+  typeof content === 'object' && content !== null && 'elements' in content && Array.isArray(content.elements)
+    ? content.elements.length
+    : 0
+
 /** `/api/boards`: create, list, read, change, duplicate, add a template, delete (exports: server/export). */
-export function boardRoutes(boards: BoardService) {
+export function boardRoutes(boards: BoardService, options: { maxElements?: number } = {}) {
+  const maxElements = options.maxElements ?? Number.POSITIVE_INFINITY
   return new Hono<AppEnv>()
     .post('/', requireSession(), jsonBody(CreateBoardBody), async (c) => {
       const { lang, ...input } = c.req.valid('json')
+      // MAX_ELEMENTS_PER_BOARD holds for imported boards as for synced updates
+      const count = elementCount(input.content)
+      if (count > maxElements)
+        throw new ApiError(
+          'payload_too_large',
+          `The board document holds ${count} elements; this server takes boards of at most ${maxElements}.`,
+        )
       const board = unwrap(await boards.create(requireUser(c), { ...input, language: callerLanguage(c, lang) }))
       return c.json({ board }, 201)
     })

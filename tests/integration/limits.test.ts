@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
-import { type Account, createBoard, exportJson, joinAs, signup } from '../helpers/api.ts'
+import { type Account, api, createBoard, exportJson, joinAs, signup } from '../helpers/api.ts'
 import { labelOf, note, putElement } from '../helpers/elements.ts'
 import { updateMessage } from '../helpers/forge.ts'
 import { startTestServer, type TestServer } from '../helpers/server.ts'
@@ -274,6 +274,27 @@ describe('update rate and bytes, presence rate, elements per board', () => {
     expect(stored.elements.length).toBe(50)
     expect(stored.elements.map((el) => el.id)).toContain('fits-now')
     expect(refusals(await metricsText(server), 'elements_per_board')).toBe(1)
+  })
+
+  it('refuses an imported board document of more elements with 413', async () => {
+    const content = (n: number) => ({
+      format: 'refresh-board',
+      version: 1,
+      board: { id: 'x', title: 'Imported' },
+      elements: Array.from({ length: n }, (_, i) => note(`i${i}`)),
+    })
+    const over = await api(server.url, 'POST', '/api/boards', {
+      token: owner.token,
+      body: { title: 'Big', content: content(51) },
+    })
+    expect(over.status).toBe(413)
+    expect(over.body).toEqual({ error: { code: 'payload_too_large', message: expect.stringContaining('51 elements') } })
+    const fits = await api<{ board: { id: string } }>(server.url, 'POST', '/api/boards', {
+      token: owner.token,
+      body: { title: 'Just fits', content: content(50) },
+    })
+    expect(fits.status).toBe(201)
+    expect((await exportJson(server.url, owner.token, fits.body.board.id)).elements.length).toBe(50)
   })
 })
 
