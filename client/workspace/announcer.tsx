@@ -9,32 +9,22 @@ import { useBoard } from '../board/board-context.ts'
 import type { BoardElement } from '../board/board-store.ts'
 import { mirrorEntryId } from '../canvas/canvas-mirror-model.ts'
 import { readingOrder } from '../canvas/keyboard-walk.ts'
-import { enumLabel, locale, t } from '../i18n/locale.ts'
+import { locale, t } from '../i18n/locale.ts'
+import { outlineParts } from './outline/outline-panel.tsx'
 
 /** The board page's announcer while one is open (the actions say their results through it). */
 let current: Announcer | null = null
 export const boardAnnouncer = (): Announcer | null => current
 
-/** The enumeration value that says most about an element of a kind (actor's sector …). */
-const keyField: Record<string, [field: string, enumeration: string]> = {
-  actor: ['sector', 'sector'],
-  use: ['category', 'useCategory'],
-  phase: ['stage', 'stage'],
-}
-
 /**
- * "Makers e.V., Actor, Creative industries, 3 of 17": name, kind, key value, place in the order
- * the keys walk the board (`keyboard-walk.ts`: top to bottom, then left to right; links are not
- * walked and have no place).
+ * "Makers e.V., actor, Creative industries, Letter of intent, 3 of 17": the element named as the
+ * outline and the canvas's list name it, then its place in the order the keys walk the board
+ * (`keyboard-walk.ts`: top to bottom, then left to right; links are not walked and have no place).
  */
 export function describeElement(element: BoardElement, all: Readonly<Record<string, BoardElement>>): string {
-  const kind = enumLabel('elementKind', element.kind)
-  const label = typeof element.label === 'string' ? element.label.trim() : ''
-  const parts = label ? [label, kind] : [kind]
-  const key = keyField[element.kind]
-  const value = key ? element[key[0]] : undefined
-  if (key && typeof value === 'string' && value) parts.push(enumLabel(key[1], value))
-  const order = readingOrder(unwrap(all)) // the plain objects: no store proxy per field on a large board
+  const plain = unwrap(all) // the plain objects: no store proxy per field on a large board
+  const parts = outlineParts(element, (id) => plain[id])
+  const order = readingOrder(plain)
   const index = order.indexOf(element.id)
   if (index >= 0) parts.push(t('announce.position', { index: index + 1, total: order.length }))
   return parts.join(', ')

@@ -66,7 +66,7 @@ describe('announcements', () => {
       .toBe(true)
     const at = await centreOf(page, { x: 300, y: 0, ...box })
     await page.mouse.click(at.x, at.y)
-    await expect.poll(() => region.textContent()).toMatch(/^Open workshop, Use, .+, 2 of 3$/)
+    await expect.poll(() => region.textContent()).toMatch(/^Open workshop, use, .+, 2 of 3$/)
 
     // another person's changes: one summary, named
     for (let i = 0; i < 3; i++) {
@@ -104,10 +104,10 @@ describe('announcements', () => {
     expect(await page.evaluate(() => localStorage.getItem('rb.announceRemote'))).toBe('off')
     const first = await centreOf(page, { x: 0, y: 0, ...box })
     await page.mouse.click(first.x, first.y)
-    await expect.poll(() => region.textContent()).toMatch(/^Makers e\.V\., Actor, .+, 1 of 6$/)
+    await expect.poll(() => region.textContent()).toMatch(/^Makers e\.V\., actor, .+, 1 of 6$/)
     putElement(other.doc, { id: 'n9', kind: 'note', x: 900, y: 0, w: 160, h: 160, label: 'Later', color: 'yellow' })
     await page.waitForTimeout(5500)
-    expect(await region.textContent()).toMatch(/^Makers e\.V\., Actor/)
+    expect(await region.textContent()).toMatch(/^Makers e\.V\., actor/)
 
     // results of this person's actions that show nowhere near the focus
     await page.keyboard.press('Delete')
