@@ -18,6 +18,9 @@ type Box = { id: string; kind: string; label?: string; x: number; y: number; w: 
 
 const env = serverAndBrowser()
 
+/** Polls until the page shows it: a machine under load may take a few seconds for a remote change. */
+const eventually = <T>(read: () => T | Promise<T>, message?: string) => expect.poll(read, { timeout: 15_000, message })
+
 const activeTestId = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? null)
 const activeField = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('data-field') ?? null)
 const selected = (page: Page) =>
@@ -112,8 +115,8 @@ describe('a concept with the keyboard alone', () => {
       await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur())
       await pressUntil(page, 'Tab', async () => (await activeTestId(page)) === 'side-tab-inspect', 80, 'the Inspect tab')
       await page.keyboard.press('ArrowRight')
-      await expect.poll(() => page.getByTestId('side-tab-outline').getAttribute('aria-selected')).toBe('true')
-      await expect.poll(() => outline(page)).toContain('Old idea, note')
+      await eventually(() => page.getByTestId('side-tab-outline').getAttribute('aria-selected')).toBe('true')
+      await eventually(() => outline(page)).toContain('Old idea, note')
       // back to the canvas
       await pressUntil(page, 'Shift+Tab', async () => (await activeTestId(page)) === 'board-canvas', 80, 'the canvas')
       await page.keyboard.press('Escape')
@@ -123,12 +126,12 @@ describe('a concept with the keyboard alone', () => {
         const before = (await ofKind(page, kind)).length
         await page.keyboard.press(key)
         await page.keyboard.press('Enter')
-        await expect.poll(async () => (await ofKind(page, kind)).length).toBe(before + 1)
-        await expect.poll(() => activeTestId(page)).toBe('canvas-text-editor')
+        await eventually(async () => (await ofKind(page, kind)).length).toBe(before + 1)
+        await eventually(() => activeTestId(page)).toBe('canvas-text-editor')
         await page.keyboard.press('Control+a')
         await page.keyboard.type(label)
         await page.keyboard.press('Control+Enter')
-        await expect.poll(() => activeTestId(page)).toBe('board-canvas')
+        await eventually(() => activeTestId(page)).toBe('board-canvas')
         const made = (await ofKind(page, kind)).find((e) => e.label === label)
         expect(made, `${kind} "${label}"`).toBeDefined()
         return made as Box
@@ -139,15 +142,15 @@ describe('a concept with the keyboard alone', () => {
 
       // 1. an actor
       const actor = await create('a', 'actor', 'Makers e.V.')
-      await expect.poll(() => outline(page)).toContain('Makers e.V., actor')
-      await expect.poll(async () => (await byId(gita.page, actor.id))?.label).toBe('Makers e.V.')
-      await expect.poll(async () => (await canvasNames(gita.page)).some((n) => n.startsWith('Makers e.V., actor'))).toBe(true)
+      await eventually(() => outline(page)).toContain('Makers e.V., actor')
+      await eventually(async () => (await byId(gita.page, actor.id))?.label).toBe('Makers e.V.')
+      await eventually(async () => (await canvasNames(gita.page)).some((n) => n.startsWith('Makers e.V., actor'))).toBe(true)
 
       // 2. a use, placed beside it
       const use = await create('u', 'use', 'Open workshop')
       expect(use.x).toBeGreaterThan(actor.x + actor.w)
-      await expect.poll(() => outline(page)).toContain('Open workshop, use')
-      await expect.poll(async () => (await canvasNames(gita.page)).some((n) => n.startsWith('Open workshop, use'))).toBe(true)
+      await eventually(() => outline(page)).toContain('Open workshop, use')
+      await eventually(async () => (await canvasNames(gita.page)).some((n) => n.startsWith('Open workshop, use'))).toBe(true)
 
       // 3. link them: on the actor, Ctrl+K, filter, Enter on Link
       await page.keyboard.press('Escape')
@@ -157,35 +160,35 @@ describe('a concept with the keyboard alone', () => {
       const dialog = page.getByTestId('link-dialog')
       await dialog.waitFor()
       await page.keyboard.type('open work')
-      await expect.poll(() => dialog.locator('#link-dialog-target option').allTextContents()).toEqual(['Open workshop (Use)'])
+      await eventually(() => dialog.locator('#link-dialog-target option').allTextContents()).toEqual(['Open workshop (Use)'])
       await pressUntil(page, 'Tab', async () => (await activeTestId(page)) === 'link-dialog-submit', 6, 'the Link button')
       await page.keyboard.press('Enter')
       await dialog.waitFor({ state: 'hidden' })
-      await expect.poll(() => outline(page)).toContain('Makers e.V. operates Open workshop')
-      await expect.poll(() => canvasNames(gita.page)).toContain('Makers e.V. operates Open workshop')
-      await expect.poll(() => activeTestId(page)).toBe('board-canvas')
+      await eventually(() => outline(page)).toContain('Makers e.V. operates Open workshop')
+      await eventually(() => canvasNames(gita.page)).toContain('Makers e.V. operates Open workshop')
+      await eventually(() => activeTestId(page)).toBe('board-canvas')
 
       // 4. the use's area and zone, in the inspector: Shift+Enter takes the keys there
       await page.keyboard.press('Escape')
       await walkTo(use.id)
       await page.keyboard.press('Shift+Enter')
-      await expect.poll(() => page.getByTestId('side-tab-inspect').getAttribute('aria-selected')).toBe('true')
-      await expect.poll(() => page.evaluate(() => !!document.activeElement?.closest('#side-panel-inspect'))).toBe(true)
+      await eventually(() => page.getByTestId('side-tab-inspect').getAttribute('aria-selected')).toBe('true')
+      await eventually(() => page.evaluate(() => !!document.activeElement?.closest('#side-panel-inspect'))).toBe(true)
       await pressUntil(page, 'Tab', async () => (await activeField(page)) === 'areaM2', 20, 'the area field')
       await page.keyboard.type('240')
       await page.keyboard.press('Enter')
-      await expect.poll(async () => (await byId(gita.page, use.id))?.areaM2).toBe(240)
+      await eventually(async () => (await byId(gita.page, use.id))?.areaM2).toBe(240)
       await pressUntil(page, 'Tab', async () => (await activeField(page)) === 'zone', 20, 'the zone field')
       await page.keyboard.press('ArrowDown') // the first zone after "none"
-      await expect.poll(async () => (await byId(gita.page, use.id))?.zone).toBe('z-hall')
+      await eventually(async () => (await byId(gita.page, use.id))?.zone).toBe('z-hall')
       await expect
         .poll(async () => (await canvasNames(gita.page)).some((n) => n.startsWith('Open workshop, use') && n.includes('240')))
         .toBe(true)
       // the outline again: back to the tabs, the arrow key
       await pressUntil(page, 'Shift+Tab', async () => (await activeTestId(page)) === 'side-tab-inspect', 40, 'the Inspect tab')
       await page.keyboard.press('ArrowRight')
-      await expect.poll(() => page.getByTestId('side-tab-outline').getAttribute('aria-selected')).toBe('true')
-      await expect.poll(() => outline(page)).toMatch(/Open workshop, use.*240 m²/)
+      await eventually(() => page.getByTestId('side-tab-outline').getAttribute('aria-selected')).toBe('true')
+      await eventually(() => outline(page)).toMatch(/Open workshop, use.*240 m²/)
 
       // 5. move the actor: back on the canvas, arrows (Shift: 50 px)
       await pressUntil(page, 'Shift+Tab', async () => (await activeTestId(page)) === 'board-canvas', 80, 'the canvas')
@@ -193,17 +196,17 @@ describe('a concept with the keyboard alone', () => {
       await walkTo(actor.id)
       await page.keyboard.press('Shift+ArrowRight')
       await page.keyboard.press('ArrowDown')
-      await expect.poll(async () => (await byId(gita.page, actor.id))?.x).toBe(actor.x + 50)
-      await expect.poll(async () => (await byId(gita.page, actor.id))?.y).toBe(actor.y + 10)
+      await eventually(async () => (await byId(gita.page, actor.id))?.x).toBe(actor.x + 50)
+      await eventually(async () => (await byId(gita.page, actor.id))?.y).toBe(actor.y + 10)
       expect(await outline(page)).toContain('Makers e.V., actor')
 
       // 6. delete the note
       await page.keyboard.press('Escape')
       await walkTo('n-old')
       await page.keyboard.press('Delete')
-      await expect.poll(async () => (await byId(gita.page, 'n-old')) === undefined).toBe(true)
-      await expect.poll(() => outline(page)).not.toContain('Old idea')
-      await expect.poll(async () => (await canvasNames(gita.page)).some((n) => n.startsWith('Old idea'))).toBe(false)
+      await eventually(async () => (await byId(gita.page, 'n-old')) === undefined).toBe(true)
+      await eventually(() => outline(page)).not.toContain('Old idea')
+      await eventually(async () => (await canvasNames(gita.page)).some((n) => n.startsWith('Old idea'))).toBe(false)
 
       // the whole concept, on the other person's canvas
       const names = await canvasNames(gita.page)
