@@ -1,6 +1,7 @@
 import { createSignal, For, onCleanup, onMount, Show } from 'solid-js'
 import { Portal } from 'solid-js/web'
 import { useBoard } from '../board/board-context.ts'
+import { handleMenuKey } from '../components/menu-keys.ts'
 import { t } from '../i18n/locale.ts'
 import { keyboard } from '../keyboard/app-keyboard.ts'
 import { isMacPlatform, keyText } from '../keyboard/key-binding.ts'
@@ -93,35 +94,7 @@ export function CanvasContextMenu(props: { canvas: CanvasApi }) {
   }
 
   const items = () => [...(list?.querySelectorAll<HTMLButtonElement>('[role="menuitem"]') ?? [])]
-  const onKeyDown = (event: KeyboardEvent) => {
-    const all = items()
-    const index = all.indexOf(document.activeElement as HTMLButtonElement)
-    const focusAt = (i: number) => all[(i + all.length) % all.length]?.focus()
-    switch (event.key) {
-      case 'ArrowDown':
-        focusAt(index + 1)
-        break
-      case 'ArrowUp':
-        focusAt(index - 1)
-        break
-      case 'Home':
-        focusAt(0)
-        break
-      case 'End':
-        focusAt(all.length - 1)
-        break
-      case 'Escape':
-        close(true)
-        break
-      case 'Tab':
-        close(true)
-        break
-      default:
-        return
-    }
-    event.preventDefault()
-    event.stopPropagation()
-  }
+  const onKeyDown = (event: KeyboardEvent) => handleMenuKey(event, items(), () => close(true))
 
   return (
     <Show when={menu()}>

@@ -8,6 +8,7 @@ import { useBoard } from '../../board/board-context.ts'
 import type { BoardElement } from '../../board/board-store.ts'
 import { activeCanvas } from '../../canvas/canvas-api.ts'
 import type { CreationTool } from '../../canvas/tools.ts'
+import { handleMenuKey } from '../../components/menu-keys.ts'
 import { addDot, type Dots, dotsLeft, removeDot } from '../../facilitation/vote-ballot.ts'
 import { enumLabel, locale, t } from '../../i18n/locale.ts'
 import '../../keyboard/keyboard.css'
@@ -694,33 +695,7 @@ function OutlineMenu(props: {
     props.onClose(true)
     entry.run()
   }
-  const onKeyDown = (event: KeyboardEvent) => {
-    const all = items()
-    const index = all.indexOf(document.activeElement as HTMLElement)
-    const focusAt = (i: number) => all[(i + all.length) % all.length]?.focus()
-    switch (event.key) {
-      case 'ArrowDown':
-        focusAt(index + 1)
-        break
-      case 'ArrowUp':
-        focusAt(index - 1)
-        break
-      case 'Home':
-        focusAt(0)
-        break
-      case 'End':
-        focusAt(all.length - 1)
-        break
-      case 'Escape':
-      case 'Tab':
-        props.onClose(true)
-        break
-      default:
-        return
-    }
-    event.preventDefault()
-    event.stopPropagation()
-  }
+  const onKeyDown = (event: KeyboardEvent) => handleMenuKey(event, items(), () => props.onClose(true))
   const onOutside = (event: PointerEvent) => {
     if (el && event.target instanceof Node && el.contains(event.target)) return
     props.onClose(false)
