@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { once } from 'node:events'
 import { createReadStream, createWriteStream, promises as fsp } from 'node:fs'
 import { createInterface } from 'node:readline'
-import { createGunzip, createGzip } from 'node:zlib'
+import { createGunzip, createGzip, gunzipSync, gzipSync } from 'node:zlib'
 
 /**
  * The backup file (docs/operations.md, "Backups and restore"): gzip'd NDJSON, one JSON object
@@ -22,8 +22,10 @@ export interface BackupHeader {
   format: typeof BACKUP_FORMAT
   version: number
   createdAt: string
-  /** the kind of store it was taken from: `fs`, `redis` or `memory` (never its address) */
+  /** the kind of store it was taken from: `fs`, `redis` or `memory` (never its address); `board-history` for one board's */
   storage: string
+  /** a board's history (`GET /api/boards/:id/history`): the board it was taken from */
+  board?: { id: string; title: string }
 }
 
 export interface BackupEntry {
@@ -121,10 +123,69 @@ export class BackupWriter {
 export class BackupFileError extends Error {}
 
 /**
- * Reads a backup file line by line, checking as it goes; `onEntry` sees each entry only after
- * its own checksum held. Throws `BackupFileError` on the first problem: not gzip, not a
- * backup, an unknown version, a malformed line, a value whose size or checksum differs, a
- * duplicate or unsafe key, a missing trailer or one that does not match the entries.
+ * Checks a backup line by line: `line()` returns each entry's key and value only after its own
+ * checksum held; `finish()` returns header and trailer. Throws `BackupFileError` on the first
+ * problem: not a backup, an unknown version, a malformed line, a value whose size or checksum
+ * differs, a duplicate or unsafe key, a missing trailer or one that does not match the entries.
+ */
+export class BackupChecker {
+  readonly #linesHash = createHash('sha256')
+  readonly #seen = new Set<string>()
+  #header: BackupHeader | null = null
+  #trailer: BackupTrailer | null = null
+  #n = 0
+
+  get header(): BackupHeader | null {
+    return this.#header
+  }
+
+  line(line: string): { key: string; value: BackupValue } | null {
+    const n = ++this.#n
+    if (line === '' && this.#trailer) return null
+    if (this.#trailer) throw new BackupFileError(`line ${n}: content after the end of the backup`)
+    const record = parse(line, n)
+    if (!this.#header) {
+      if (record.format !== BACKUP_FORMAT) throw new BackupFileError('not a Refresh Board backup (no header)')
+      if (record.version !== BACKUP_VERSION)
+        throw new BackupFileError(
+          `backup format version ${String(record.version)} is not supported (this version reads ${BACKUP_VERSION})`,
+        )
+      this.#header = record as unknown as BackupHeader
+      return null
+    }
+    if (record.end === true) {
+      const trailer = record as unknown as BackupTrailer
+      if (trailer.keys !== this.#seen.size)
+        throw new BackupFileError(`the trailer counts ${trailer.keys} keys, the file holds ${this.#seen.size}`)
+      if (trailer.sha256 !== this.#linesHash.digest('hex'))
+        throw new BackupFileError('the entries do not match the trailer checksum')
+      this.#trailer = trailer
+      return null
+    }
+    this.#linesHash.update(line)
+    const entry = record as unknown as BackupEntry
+    if (typeof entry.key !== 'string' || !safeKey(entry.key)) throw new BackupFileError(`line ${n}: an unsafe or missing key`)
+    if (this.#seen.has(entry.key)) throw new BackupFileError(`line ${n}: key ${entry.key} appears twice`)
+    this.#seen.add(entry.key)
+    if (typeof entry.data !== 'string' || (entry.encoding !== 'utf8' && entry.encoding !== 'base64'))
+      throw new BackupFileError(`line ${n}: key ${entry.key} has no value`)
+    const bytes = entry.encoding === 'utf8' ? Buffer.from(entry.data, 'utf8') : Buffer.from(entry.data, 'base64')
+    if (bytes.byteLength !== entry.bytes || sha256(bytes) !== entry.sha256)
+      throw new BackupFileError(`line ${n}: the value of ${entry.key} fails its checksum`)
+    return { key: entry.key, value: entry.encoding === 'utf8' ? { text: entry.data } : { bytes: new Uint8Array(bytes) } }
+  }
+
+  finish(): { header: BackupHeader; trailer: BackupTrailer } {
+    if (!this.#header) throw new BackupFileError('the file is empty')
+    if (!this.#trailer) throw new BackupFileError('the backup is incomplete (no trailer): it was cut short')
+    return { header: this.#header, trailer: this.#trailer }
+  }
+}
+
+/**
+ * Reads a backup file line by line, checking as it goes (`BackupChecker`); `onEntry` sees each
+ * entry only after its own checksum held. Throws `BackupFileError` when the file is not gzip or
+ * fails a check.
  */
 export async function readBackupFile(
   file: string,
@@ -136,48 +197,13 @@ export async function readBackupFile(
   })
   failed.catch(() => {})
   const lines = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY })
-  const linesHash = createHash('sha256')
-  const seen = new Set<string>()
-  let header: BackupHeader | null = null
-  let trailer: BackupTrailer | null = null
-  let n = 0
+  const checker = new BackupChecker()
   const read = async () => {
     for await (const line of lines) {
-      n++
-      if (line === '' && trailer) continue
-      if (trailer) throw new BackupFileError(`line ${n}: content after the end of the backup`)
-      const record = parse(line, n)
-      if (!header) {
-        if (record.format !== BACKUP_FORMAT) throw new BackupFileError('not a Refresh Board backup (no header)')
-        if (record.version !== BACKUP_VERSION)
-          throw new BackupFileError(
-            `backup format version ${String(record.version)} is not supported (this version reads ${BACKUP_VERSION})`,
-          )
-        header = record as unknown as BackupHeader
-        continue
-      }
-      if (record.end === true) {
-        trailer = record as unknown as BackupTrailer
-        if (trailer.keys !== seen.size)
-          throw new BackupFileError(`the trailer counts ${trailer.keys} keys, the file holds ${seen.size}`)
-        if (trailer.sha256 !== linesHash.digest('hex')) throw new BackupFileError('the entries do not match the trailer checksum')
-        continue
-      }
-      linesHash.update(line)
-      const entry = record as unknown as BackupEntry
-      if (typeof entry.key !== 'string' || !safeKey(entry.key)) throw new BackupFileError(`line ${n}: an unsafe or missing key`)
-      if (seen.has(entry.key)) throw new BackupFileError(`line ${n}: key ${entry.key} appears twice`)
-      seen.add(entry.key)
-      if (typeof entry.data !== 'string' || (entry.encoding !== 'utf8' && entry.encoding !== 'base64'))
-        throw new BackupFileError(`line ${n}: key ${entry.key} has no value`)
-      const bytes = entry.encoding === 'utf8' ? Buffer.from(entry.data, 'utf8') : Buffer.from(entry.data, 'base64')
-      if (bytes.byteLength !== entry.bytes || sha256(bytes) !== entry.sha256)
-        throw new BackupFileError(`line ${n}: the value of ${entry.key} fails its checksum`)
-      await onEntry(entry.key, entry.encoding === 'utf8' ? { text: entry.data } : { bytes: new Uint8Array(bytes) })
+      const entry = checker.line(line)
+      if (entry) await onEntry(entry.key, entry.value)
     }
-    if (!header) throw new BackupFileError('the file is empty')
-    if (!trailer) throw new BackupFileError('the backup is incomplete (no trailer): it was cut short')
-    return { header, trailer }
+    return checker.finish()
   }
   try {
     return await Promise.race([read(), failed])
@@ -185,6 +211,36 @@ export async function readBackupFile(
     lines.close()
     input.destroy()
   }
+}
+
+/** A whole backup in memory (a board's history): header, entries, trailer, gzip'd. */
+export function encodeBackup(header: Omit<BackupHeader, 'format' | 'version'>, entries: BackupEntry[]): Buffer {
+  const hash = createHash('sha256')
+  const lines = [JSON.stringify({ format: BACKUP_FORMAT, version: BACKUP_VERSION, ...header } satisfies BackupHeader)]
+  for (const entry of entries) {
+    const line = JSON.stringify(entry)
+    hash.update(line)
+    lines.push(line)
+  }
+  lines.push(JSON.stringify({ end: true, keys: entries.length, sha256: hash.digest('hex') } satisfies BackupTrailer))
+  return gzipSync(`${lines.join('\n')}\n`)
+}
+
+/** Reads and checks a whole backup held in memory (`encodeBackup`); throws `BackupFileError`. */
+export function decodeBackup(bytes: Uint8Array): { header: BackupHeader; entries: { key: string; value: BackupValue }[] } {
+  let text: string
+  try {
+    text = gunzipSync(bytes).toString('utf8')
+  } catch (error) {
+    throw new BackupFileError(`not a readable gzip file: ${error instanceof Error ? error.message : String(error)}`)
+  }
+  const checker = new BackupChecker()
+  const entries: { key: string; value: BackupValue }[] = []
+  for (const line of text.split('\n')) {
+    const entry = checker.line(line)
+    if (entry) entries.push(entry)
+  }
+  return { header: checker.finish().header, entries }
 }
 
 function parse(line: string, n: number): Record<string, unknown> {

@@ -2,7 +2,7 @@ import type { Storage } from 'unstorage'
 import { type BackupTrailer, type BackupValue, BackupWriter, entryOf, readBackupFile } from './backup-file.ts'
 
 /** A piece of a board's update log or a merged state (`server/storage/update-log.ts`). */
-const PIECE = /^docs:([A-Za-z0-9_-]{1,64}):(?:log|state):/
+export const PIECE = /^docs:([A-Za-z0-9_-]{1,64}):(?:log|state):/
 
 /** How often a board's pieces are listed again when compaction keeps removing them under us. */
 const MAX_PASSES = 50
@@ -59,7 +59,8 @@ export async function takeBackup(storage: Storage, file: string, options: Backup
       if (value) await writer.add(entryOf(key, value))
       else vanished++
     }
-    for (const board of boards) vanished += await backUpBoard(storage, board, writer, bytesMayBeText)
+    for (const board of boards)
+      vanished += await readBoardPieces(storage, board, (key, value) => writer.add(entryOf(key, value)), bytesMayBeText)
     const trailer = await writer.close()
     return { ...trailer, boards: boards.size, vanished }
   } catch (error) {
@@ -68,8 +69,17 @@ export async function takeBackup(storage: Storage, file: string, options: Backup
   }
 }
 
-/** One board's pieces, consistently (see `takeBackup`); returns how many listed pieces had vanished. */
-async function backUpBoard(storage: Storage, board: string, writer: BackupWriter, bytesMayBeText: boolean): Promise<number> {
+/**
+ * Hands every stored piece of a board to `onPiece`, consistently (see `takeBackup`): each
+ * update stored before the call is in a piece handed over. Returns how many listed pieces had
+ * vanished (compacted away) by the time they were read.
+ */
+export async function readBoardPieces(
+  storage: Storage,
+  board: string,
+  onPiece: (key: string, value: BackupValue) => Promise<void>,
+  bytesMayBeText = false,
+): Promise<number> {
   const done = new Set<string>()
   let vanished = 0
   for (let pass = 0; pass < MAX_PASSES; pass++) {
@@ -84,7 +94,7 @@ async function backUpBoard(storage: Storage, board: string, writer: BackupWriter
         continue
       }
       done.add(key)
-      await writer.add(entryOf(key, value))
+      await onPiece(key, value)
     }
     if (!missing) return vanished
   }

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
+import { exportHistory } from '../../server/backup/board-history.ts'
 import { type Account, createBoard as createBoardOver, joinAs, signup as signupOver } from '../helpers/api.ts'
 import { blackPng } from '../helpers/png.ts'
 import { startTestServer, type TestServer } from '../helpers/server.ts'
@@ -137,7 +138,19 @@ const rows: Row[] = [
   },
   { route: 'GET /api/boards', path: () => '/api/boards', expected: signedIn(200) },
   { route: 'POST /api/boards', path: () => '/api/boards', body: { title: 'New' }, expected: [201, 201, 403, 201, 201, 401, 403] },
+  {
+    route: 'POST /api/boards/import-history',
+    path: () => '/api/boards/import-history',
+    headers: { 'content-type': 'application/gzip' },
+    // body: the fixture board's history (set in the loop)
+    expected: [201, 201, 403, 201, 201, 401, 403],
+  },
   { route: 'GET /api/boards/:id', path: (f) => `/api/boards/${f.boardId}`, expected: members(200) },
+  {
+    route: 'GET /api/boards/:id/history',
+    path: (f) => `/api/boards/${f.boardId}/history`,
+    expected: [200, 403, 403, 403, ...hidden],
+  },
   {
     route: 'PATCH /api/boards/:id',
     path: (f) => `/api/boards/${f.boardId}`,
@@ -305,6 +318,8 @@ describe('authorization matrix: every REST route × every kind of caller', () =>
       const wanted: string[] = []
       for (const row of rows) {
         let body = row.body
+        if (row.route === 'POST /api/boards/import-history')
+          body = new Uint8Array(await exportHistory(h.storage, h.content, { id: f.boardId, title: 'Spinnerei Pottendorf' }))
         if (row.route === 'POST /api/auth/signup') body = { email: freshEmail(), password: PASSWORD, displayName: 'Newcomer' }
         if (row.route === 'POST /api/auth/login') {
           // an account of its own to sign in to: the caller's session plays no part
