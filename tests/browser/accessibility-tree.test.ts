@@ -135,17 +135,19 @@ describe('accessibility tree of the board page', () => {
       expect(await page.getByTestId('announcer').textContent()).not.toContain('Ask the owner')
       // Chromium's accessibility tree agrees: the focused node is that option
       const session = await page.context().newCDPSession(page)
-      const { nodes } = (await session.send('Accessibility.getFullAXTree')) as {
-        nodes: {
-          name?: { value?: string }
-          role?: { value?: string }
-          properties?: { name: string; value: { value?: unknown } }[]
-        }[]
+      type AXNode = {
+        backendDOMNodeId?: number
+        name?: { value?: string }
+        role?: { value?: string }
+        properties?: { name: string; value: { value?: unknown; relatedNodes?: { backendDOMNodeId: number }[] } }[]
       }
-      const activeDescendantOf = nodes.find((n) => n.properties?.some((p) => p.name === 'activedescendant'))
-      expect(activeDescendantOf?.role?.value).toBe('application')
+      const { nodes } = (await session.send('Accessibility.getFullAXTree')) as { nodes: AXNode[] }
+      const property = (node: AXNode | undefined, name: string) => node?.properties?.find((p) => p.name === name)?.value
+      const application = nodes.find((n) => property(n, 'activedescendant'))
+      expect(application?.role?.value).toBe('application')
       const option = nodes.find((n) => n.role?.value === 'option' && n.name?.value === 'Ask the owner, note')
-      expect(option).toBeDefined()
+      expect(property(application, 'activedescendant')?.relatedNodes?.[0]?.backendDOMNodeId).toBe(option?.backendDOMNodeId)
+      expect(property(option, 'selected')?.value).toBe(true)
 
       // another person's changes: a renamed actor, a new note below everything, a removed link
       seed({ type: 'element.update', id: 'a-makers', fields: { label: 'Makers Maribor', commitment: 'signed' } })
