@@ -13,8 +13,8 @@ import { keyboard } from '../keyboard/app-keyboard.ts'
 import type { KeyCommand } from '../keyboard/keyboard-router.ts'
 import { BoardAnnouncer } from './announcer.tsx'
 import { exposeDebugHook } from './debug-hook.ts'
+import { ImageFileInput } from './image-file-input.tsx'
 import { createImagePlacement } from './image-placement.ts'
-import { IMAGE_TYPES } from './image-upload.ts'
 import { createPeerCursors, PeerCursorsContext } from './peer-presence.tsx'
 import { SidePanel } from './side-panel.tsx'
 import { ToastContext, ToastRegion, type Toasts } from './toasts.tsx'
@@ -111,19 +111,12 @@ export function Workspace(props: { header: JSX.Element; stage: JSX.Element; toas
             >
               {props.stage}
               <Show when={editable()} fallback={<ViewOnlyBadge />}>
-                <input
-                  ref={fileInput}
-                  type="file"
-                  class="visually-hidden"
-                  tabindex="-1"
-                  aria-label={t('image.choose')}
-                  accept={IMAGE_TYPES.join(',')}
-                  data-testid="image-input"
-                  onChange={(e) => {
-                    const file = e.currentTarget.files?.[0]
-                    e.currentTarget.value = ''
-                    if (file) void placeImage(file)
+                <ImageFileInput
+                  ref={(input) => {
+                    fileInput = input
                   }}
+                  testId="image-input"
+                  onFile={(file) => void placeImage(file)}
                 />
               </Show>
               <PrivateNotesOverlay />

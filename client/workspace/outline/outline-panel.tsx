@@ -12,8 +12,8 @@ import { handleMenuKey } from '../../components/menu-keys.ts'
 import { addDot, type Dots, dotsLeft, removeDot } from '../../facilitation/vote-ballot.ts'
 import { enumLabel, locale, t } from '../../i18n/locale.ts'
 import '../../keyboard/keyboard.css'
+import { ImageFileInput } from '../image-file-input.tsx'
 import { createImagePlacement } from '../image-placement.ts'
-import { IMAGE_TYPES } from '../image-upload.ts'
 import { ToastContext } from '../toasts.tsx'
 import { facilitationBlock, workspaceTools } from '../workspace-tools.ts'
 import { frameOf, freeSpotIn, positionInside } from './outline-model.ts'
@@ -623,19 +623,12 @@ export function OutlinePanel(props: { onEdit?: () => void }) {
           >
             {t('workspace.tool.image')}
           </button>
-          <input
-            ref={imageInput}
-            type="file"
-            class="visually-hidden"
-            tabindex="-1"
-            aria-label={t('image.choose')}
-            accept={IMAGE_TYPES.join(',')}
-            data-testid="outline-image-input"
-            onChange={(event) => {
-              const file = event.currentTarget.files?.[0]
-              event.currentTarget.value = ''
-              if (file) void onImageChosen(file)
+          <ImageFileInput
+            ref={(input) => {
+              imageInput = input
             }}
+            testId="outline-image-input"
+            onFile={(file) => void onImageChosen(file)}
           />
         </Show>
       </fieldset>
