@@ -78,7 +78,16 @@ describe('Settings: the timeline origin', () => {
 describe('Settings: a new timeline origin', () => {
   it('moves every phase to where its months now lie, keeping its width', () => {
     const doc = new Y.Doc()
-    const phase = { id: 'p1', kind: 'phase', label: 'Pilot', stage: 'pilot', start: '2027-03', end: '2027-08', y: 40, h: 60 } as const
+    const phase = {
+      id: 'p1',
+      kind: 'phase',
+      label: 'Pilot',
+      stage: 'pilot',
+      start: '2027-03',
+      end: '2027-08',
+      y: 40,
+      h: 60,
+    } as const
     const box = phaseBoxFor(phase.start, phase.end, phase.y, phase.h) // on the default origin, 2027-01
     expect(applyOperation(doc, { type: 'element.add', elements: [{ ...phase, ...box }] })).toEqual({ ok: true })
     expect(applyOperation(doc, { type: 'settings.update', fields: { timelineOrigin: '2026-01' } })).toEqual({ ok: true })
