@@ -1,3 +1,4 @@
+import { unwrap } from 'solid-js/store'
 import type { KeyCommand, KeyScope } from '../keyboard/keyboard-router.ts'
 import { type ActionRegistry, runAction } from './actions/registry.ts'
 import type { ActionContext } from './actions/types.ts'
@@ -19,7 +20,8 @@ export interface CanvasKeyState {
 /** Selects the next (or previous) element in reading order and brings it into view; false past either end. */
 function walk(context: ActionContext, step: 1 | -1): boolean {
   const { editor, selection } = context
-  const elements = editor.elements()
+  // the plain objects: sorting through the store's proxies costs a read trap per field on a large board
+  const elements = unwrap(editor.elements())
   const next = walkFrom(readingOrder(elements), selection, step)
   if (!next) return false
   editor.select([next])
