@@ -34,6 +34,8 @@ async function main(argv: string[]): Promise<number> {
     console.log(
       `Backed up ${summary.keys} keys (${summary.boards} boards) to ${file} (${statSync(file).size} bytes, sha256 of entries ${summary.sha256}).`,
     )
+    if (summary.keys === 0)
+      console.error(`Warning: the store (${storageKind(config.storageUrl)}) is empty — are DATA_DIR / STORAGE_URL the server's?`)
     return 0
   } finally {
     await storage.dispose()
