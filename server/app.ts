@@ -149,7 +149,7 @@ export function createApp(deps: AppDeps): { app: Hono<AppEnv>; access: AccessCon
   app.route('/api/auth', resetRoutes(passwordReset, { publicOrigin: config.publicOrigin }))
   // before boardRoutes: its export/json (with ?snapshot) replaces the live-only one there
   app.route('/api/boards', exportRoutes(snapshots, { images }))
-  app.route('/api/boards', historyRoutes(boards, storage, content, now))
+  app.route('/api/boards', historyRoutes(boards, storage, content, { now, maxElements: config.limits.elementsPerBoard }))
   app.route('/api/boards', boardRoutes(boards, { maxElements: config.limits.elementsPerBoard }))
   app.route('/api/boards', snapshotRoutes(boards, snapshots))
   app.route('/api/boards', boardInviteRoutes(invites, boards, { publicOrigin: config.publicOrigin }))

@@ -39,6 +39,8 @@ export async function exportHistory(
 export interface ImportedHistory {
   title: string
   site: ReturnType<typeof readBoardDocument>['document']['site']
+  /** how many elements the board holds */
+  elements: number
   /** writes the pieces as the new board's (call once the new id is settled) */
   write(boardId: string): Promise<void>
 }
@@ -79,6 +81,7 @@ export function readHistory(storage: Storage, bytes: Uint8Array): ImportedHistor
   return {
     title: title.slice(0, 200),
     site: document.site,
+    elements: document.elements.length,
     async write(boardId) {
       assertBoardId(boardId)
       for (const { rest, framed } of pieces) await storage.setItemRaw(`docs:${boardId}:${rest}`, framed)

@@ -16,7 +16,14 @@ import { exportHistory, readHistory } from './board-history.ts'
  * its stored update log and states as one file; `POST /api/boards/import-history` (any account,
  * not a guest) makes a new board, owned by the caller, from such a file.
  */
-export function historyRoutes(boards: BoardService, storage: Storage, content: BoardContent, now: () => Date = () => new Date()) {
+export function historyRoutes(
+  boards: BoardService,
+  storage: Storage,
+  content: BoardContent,
+  options: { now?: () => Date; maxElements?: number } = {},
+) {
+  const now = options.now ?? (() => new Date())
+  const maxElements = options.maxElements ?? Number.POSITIVE_INFINITY
   return new Hono<AppEnv>()
     .get('/:id/history', requireBoardRole(boards, 'owner'), async (c) => {
       const board = await boards.store.get(c.req.param('id'))
@@ -40,6 +47,12 @@ export function historyRoutes(boards: BoardService, storage: Storage, content: B
           throw new ApiError('invalid_document', `Not a usable board history: ${error.message}`)
         throw error
       }
+      // MAX_ELEMENTS_PER_BOARD holds for imported histories as for imported documents
+      if (history.elements > maxElements)
+        throw new ApiError(
+          'payload_too_large',
+          `The history's board holds ${history.elements} elements; this server takes boards of at most ${maxElements}.`,
+        )
       const id = randomId()
       const stamp = now().toISOString()
       // content first: if it fails, no record points at a board without content

@@ -157,4 +157,28 @@ describe('a board’s full history', () => {
     expect(res.status).toBe(400)
     expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/not a Yjs update|incomplete/)
   })
+
+  it('holds MAX_ELEMENTS_PER_BOARD: a history of more elements is refused with 413', async () => {
+    const { bytes } = await download(owner.token)
+    const small = await startTestServer({ MAX_ELEMENTS_PER_BOARD: '3' })
+    try {
+      const someone = await signup(small.url, 'Someone')
+      const post = (token: string) =>
+        fetch(`${small.url}/api/boards/import-history`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/gzip' },
+          body: bytes,
+        })
+      const res = await post(someone.token)
+      expect(res.status).toBe(413)
+      const error = ((await res.json()) as { error: { code: string; message: string } }).error
+      expect(error).toMatchObject({ code: 'payload_too_large' })
+      expect(error.message).toContain('4 elements')
+      expect((await api<{ boards: unknown[] }>(small.url, 'GET', '/api/boards', { token: someone.token })).body.boards).toEqual(
+        [],
+      )
+    } finally {
+      await small.stop()
+    }
+  })
 })
