@@ -141,15 +141,27 @@ export class ReceiverPool {
 }
 
 async function startWorker(count: number): Promise<Worker> {
-  const child = fork(path.join(import.meta.dirname, 'client-worker.ts'), [], {
+  const worker = await forkWorker<WorkerRequest, WorkerReply>(path.join(import.meta.dirname, 'client-worker.ts'))
+  return { ...worker, count }
+}
+
+/** A client process of the bench (a script that sends `{ event: 'ready' }`, then answers `{ id, request }` with `{ id, reply | error }`). */
+export interface BenchWorker<Q, R> {
+  child: ChildProcess
+  call<T extends R>(request: Q): Promise<T>
+}
+
+/** Forks `file` (with tsx) as a bench client process and waits until it is ready. */
+export async function forkWorker<Q, R>(file: string): Promise<BenchWorker<Q, R>> {
+  const child = fork(file, [], {
     execArgv: ['--import', 'tsx'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   })
-  const pending = new Map<number, { resolve(reply: WorkerReply): void; reject(error: Error): void }>()
+  const pending = new Map<number, { resolve(reply: R): void; reject(error: Error): void }>()
   let nextId = 1
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('client worker did not start in 30 s')), 30_000)
-    child.on('message', (m: { event?: string; id?: number; reply?: WorkerReply; error?: string }) => {
+    child.on('message', (m: { event?: string; id?: number; reply?: R; error?: string }) => {
       if (m.event === 'ready') {
         clearTimeout(timer)
         resolve()
@@ -169,12 +181,11 @@ async function startWorker(count: number): Promise<Worker> {
   })
   return {
     child,
-    count,
-    call: <R extends WorkerReply>(request: WorkerRequest) =>
-      new Promise<R>((resolve, reject) => {
+    call: <T extends R>(request: Q) =>
+      new Promise<T>((resolve, reject) => {
         const id = nextId++
-        pending.set(id, { resolve: resolve as (reply: WorkerReply) => void, reject })
-        child.send({ id, request })
+        pending.set(id, { resolve: resolve as (reply: R) => void, reject })
+        child.send({ id, request } as object)
       }),
   }
 }

@@ -107,6 +107,17 @@ export class BenchClient {
     }
   }
 
+  /** Changes fields of this client's presence (a cursor move) and sends it; needs `presence`. */
+  setPresence(fields: Record<string, unknown>): void {
+    const awareness = this.#awareness
+    if (!awareness) return
+    for (const [key, value] of Object.entries(fields)) awareness.setLocalStateField(key, value)
+    const e = this.#encoder()
+    encoding.writeVarUint(e, MessageType.Awareness)
+    encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(awareness, [this.doc.clientID]))
+    this.send(encoding.toUint8Array(e))
+  }
+
   #markSynced(): void {
     if (this.#isSynced) return
     this.#isSynced = true
