@@ -57,7 +57,7 @@ export function trackingChanges(persistence: RoomPersistence, tracker: LastChang
       tracker.record(boardId)
     },
     flush: (boardId) => persistence.flush(boardId),
-    compact: (boardId, doc) => persistence.compact(boardId, doc),
+    compact: (boardId, doc, options) => persistence.compact(boardId, doc, options),
     release: (boardId) => persistence.release(boardId),
     destroy: (boardId) => {
       tracker.forget(boardId)

@@ -1,6 +1,7 @@
 import type { Context, ErrorHandler, NotFoundHandler } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import type { Logger } from '../logger.ts'
+import { isStorageUnavailable } from '../storage/unavailable.ts'
 import { ApiError, apiError, type ErrorCode } from './errors.ts'
 
 function codeForHttpException(err: HTTPException): ErrorCode {
@@ -18,6 +19,11 @@ export function errorHandler(logger: Logger): ErrorHandler {
   return function onError(err: Error, c: Context) {
     if (err instanceof ApiError) return apiError(c, err.code, err.message, err.headers)
     if (err instanceof HTTPException) return apiError(c, codeForHttpException(err))
+    // storage (Redis) is away: fail fast, the client retries (docs/operations.md, "Redis outages")
+    if (isStorageUnavailable(err)) {
+      logger.warn('storage unavailable', { method: c.req.method, path: c.req.path, error: err.message })
+      return apiError(c, 'unavailable', 'Storage is unreachable right now; try again in a moment.', { 'Retry-After': '5' })
+    }
     logger.error('unhandled error', { method: c.req.method, path: c.req.path, error: err.message, stack: err.stack })
     return apiError(c, 'internal_error')
   }

@@ -1,7 +1,10 @@
 import * as Y from 'yjs'
 import type { Logger } from '../logger.ts'
 import type { RoomPersistence } from '../sync/room-hooks.ts'
+import { isStorageUnavailable } from './unavailable.ts'
 import type { UpdateLog } from './update-log.ts'
+
+const RETRY_COMPACTION_MS = 1000
 
 /**
  * Rooms' persistence over the update log (docs/architecture.md, "Storage"): every applied
@@ -28,21 +31,44 @@ export class LogPersistence implements RoomPersistence {
     this.#log.append(boardId, update).catch((error: unknown) => {
       this.#logger.error('could not store an update', { boardId, error: String(error) })
     })
-    if (this.#log.wantsCompaction(boardId)) void this.compact(boardId, doc)
+    if (this.#log.wantsCompaction(boardId)) void this.#compactOnce(boardId, doc)
   }
 
   flush(boardId: string): Promise<void> {
     return this.#log.flush(boardId)
   }
 
-  async compact(boardId: string, doc: Y.Doc): Promise<void> {
-    if (this.#compacting.has(boardId)) return
+  /**
+   * The room is unloading (or the server stops): store its state. With `waitForStorage`, while
+   * storage is away (StorageUnavailableError) this waits until the board's kept updates are
+   * written, then tries again — an unloading room stays subscribed to the fan-out meanwhile, so
+   * an instance that loads the board gets those updates from it rather than missing them.
+   */
+  async compact(boardId: string, doc: Y.Doc, options: { waitForStorage?: boolean } = {}): Promise<void> {
+    for (let attempt = 0; ; attempt++) {
+      const error = await this.#compactOnce(boardId, doc)
+      if (!isStorageUnavailable(error)) return
+      if (!options.waitForStorage) {
+        this.#logger.error('compaction failed: storage is away', { boardId, error: String(error) })
+        return
+      }
+      if (attempt === 0) this.#logger.warn('storage is away: the room stays until its updates are stored', { boardId })
+      await this.#log.drained(boardId)
+      await new Promise((resolve) => setTimeout(resolve, RETRY_COMPACTION_MS))
+    }
+  }
+
+  /** One compaction; resolves with its error (logged) or null. */
+  async #compactOnce(boardId: string, doc: Y.Doc): Promise<unknown> {
+    if (this.#compacting.has(boardId)) return null
     this.#compacting.add(boardId)
     try {
       const snapshot = Y.snapshot(doc)
       await this.#log.compact(boardId, Y.encodeStateAsUpdate(doc), (piece) => Y.snapshotContainsUpdate(snapshot, piece))
+      return null
     } catch (error) {
-      this.#logger.error('compaction failed', { boardId, error: String(error) })
+      if (!isStorageUnavailable(error)) this.#logger.error('compaction failed', { boardId, error: String(error) })
+      return error
     } finally {
       this.#compacting.delete(boardId)
     }

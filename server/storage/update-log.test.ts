@@ -1,12 +1,15 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { createStorage } from 'unstorage'
+import memoryDriver from 'unstorage/drivers/memory'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { createLogger } from '../logger.ts'
 import { openStorage } from './create-storage.ts'
 import { framePiece } from './piece.ts'
 import { storageHealth } from './storage-health.ts'
+import { StorageUnavailableError } from './unavailable.ts'
 import { assertBoardId, UpdateLog } from './update-log.ts'
 
 const logger = createLogger('error', {}, () => true) // quarantine lines are expected here
@@ -26,7 +29,54 @@ function editsOf(doc: Y.Doc): Uint8Array[] {
   return updates
 }
 
+/** Memory storage that refuses every write while `down` (as Redis during an outage), recording the keys it stored. */
+function flakyStorage() {
+  const inner = memoryDriver()
+  const state = { down: false, written: [] as string[] }
+  const write =
+    <A extends unknown[]>(fn: ((key: string, ...rest: A) => unknown) | undefined) =>
+    async (key: string, ...rest: A) => {
+      if (state.down) throw new StorageUnavailableError()
+      state.written.push(key)
+      await fn?.(key, ...rest)
+    }
+  const storage = createStorage({ driver: { ...inner, setItem: write(inner.setItem), setItemRaw: write(inner.setItemRaw) } })
+  return { storage, state }
+}
+
 describe('UpdateLog', () => {
+  it('keeps every update while storage fails, holds them in a reload, and writes them in order once it is back', async () => {
+    const { storage, state } = flakyStorage()
+    const log = new UpdateLog({ storage, logger })
+    const source = new Y.Doc()
+    const updates = editsOf(source)
+    source.getMap('elements').set('before', 0)
+    await log.append('board1', updates[0] as Uint8Array)
+    state.down = true
+    const stored: Promise<void>[] = []
+    for (let i = 0; i < 5; i++) {
+      source.getMap('elements').set(`e${i}`, i)
+      stored.push(log.append('board1', updates.at(-1) as Uint8Array))
+      await new Promise((r) => setImmediate(r))
+    }
+    // a caller waiting for storage is told at once that it is away
+    await expect(log.flush('board1')).rejects.toThrow(StorageUnavailableError)
+    // the board loaded again meanwhile holds them all
+    const reloaded = new Y.Doc()
+    await log.load('board1', reloaded, 'storage')
+    expect(reloaded.getMap('elements').toJSON()).toEqual(source.getMap('elements').toJSON())
+
+    state.down = false
+    await Promise.all(stored)
+    await log.flush('board1')
+    const fromStorage = new Y.Doc()
+    await new UpdateLog({ storage, logger }).load('board1', fromStorage, 'storage')
+    expect(fromStorage.getMap('elements').toJSON()).toEqual(source.getMap('elements').toJSON())
+    const pieces = state.written.filter((key) => key.includes(':log:'))
+    expect(pieces).toHaveLength(6)
+    expect(pieces).toEqual([...pieces].sort())
+  })
+
   it('stores appended updates and loads them into a fresh document', async () => {
     const { storage } = tempStorage()
     const log = new UpdateLog({ storage, logger })

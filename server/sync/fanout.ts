@@ -12,6 +12,13 @@ export type FanoutMessage =
   | { kind: 'sync-request'; stateVector: Uint8Array }
   /** a member's role on the board changed (null: removed): connections on every instance follow */
   | { kind: 'access'; userId: string; role: Role | null }
+  /**
+   * an instance is back after losing Redis: answer with what it lacks (an `update`) and send a
+   * `sync-request` of your own, so that it sends what you lack — a state-vector exchange, then diffs
+   */
+  | { kind: 'resync'; stateVector: Uint8Array }
+  /** never on the wire: this instance's own connection to the others is back (send a `resync`) */
+  | { kind: 'reconnected' }
 
 export interface Fanout {
   /** Starts delivering other instances' messages for a board; resolves to an unsubscribe. */

@@ -6,7 +6,9 @@ import type { Logger } from '../logger.ts'
 import { epochMs, Meters } from '../metrics/meters.ts'
 import type { Fanout, FanoutMessage } from './fanout.ts'
 
-const kinds = ['update', 'awareness', 'sync-request', 'access'] as const
+const kinds = ['update', 'awareness', 'sync-request', 'access', 'resync'] as const
+type WireKind = (typeof kinds)[number]
+type WireMessage = Extract<FanoutMessage, { kind: WireKind }>
 const INSTANCE_BYTES = 8
 /** a kind byte with this bit set: an 8-byte send time (float64 ms since the epoch) follows the instance id */
 const STAMPED = 0x40
@@ -17,9 +19,12 @@ const HEADER_BYTES = 1 + INSTANCE_BYTES + STAMP_BYTES
  * Fan-out over Redis pub/sub: one channel per board (`rb:board:<id>`), binary messages
  * `[kind | 0x40][instance id][send time][payload]` (the send time, float64 ms since the epoch,
  * gives /metrics the fan-out lag; a kind byte without 0x40 has no send time, as before it was
- * added). An instance ignores its own messages. Publishing never
- * throws: while Redis is away, ioredis queues commands and reconnects; clients resync on
- * reconnect anyway, so a lost message costs latency, not data (storage is shared).
+ * added). An instance ignores its own messages. Publishing never throws. While Redis is away
+ * nothing is published (not queued either: an outage would pile up every update in memory, and
+ * flood the others when it ends); ioredis reconnects with backoff, and once both connections
+ * are back and every channel is subscribed again, every subscribed room is told
+ * (`reconnected`) and exchanges state vectors with the other instances (`resync`), which send
+ * each other only what the other lacks.
  */
 export class RedisFanout implements Fanout {
   readonly #pub: Redis
@@ -28,6 +33,9 @@ export class RedisFanout implements Fanout {
   readonly #handlers = new Map<string, Set<(message: FanoutMessage) => void>>()
   readonly #logger: Logger
   readonly #meters: Meters
+  /** a connection was lost since the rooms last resynced (false until the first connection) */
+  #lost = false
+  #closed = false
 
   constructor(url: string, logger: Logger, meters: Meters = new Meters()) {
     this.#logger = logger
@@ -40,8 +48,36 @@ export class RedisFanout implements Fanout {
       ['subscriber', this.#sub],
     ] as const) {
       client.on('error', (error: Error) => this.#logger.warn('redis fan-out error', { client: name, error: error.message }))
+      client.on('close', () => {
+        if (this.#closed || this.#lost) return
+        this.#lost = true
+        this.#logger.warn('lost the connection to Redis: instances cannot reach each other; rooms keep serving local clients', {
+          client: name,
+        })
+      })
+      client.on('ready', () => void this.#resyncIfBack())
     }
     this.#sub.on('messageBuffer', (channel: Buffer, message: Buffer) => this.#deliver(channel.toString(), message))
+  }
+
+  /**
+   * Once both connections are ready again after a loss: subscribes every channel again (ioredis
+   * does too, but its `ready` comes before; this one's answer means the subscriptions hold), then
+   * tells every room, which sends a `resync`.
+   */
+  async #resyncIfBack(): Promise<void> {
+    if (!this.#lost || this.#closed || this.#pub.status !== 'ready' || this.#sub.status !== 'ready') return
+    this.#lost = false
+    const channels = [...this.#handlers.keys()]
+    try {
+      if (channels.length > 0) await this.#sub.subscribe(...channels)
+    } catch (error) {
+      this.#lost = true
+      this.#logger.warn('could not subscribe again after a Redis reconnect', { error: String(error) })
+      return
+    }
+    this.#logger.info('reconnected to Redis: resyncing the loaded rooms with the other instances', { rooms: channels.length })
+    for (const channel of channels) for (const handler of this.#handlers.get(channel) ?? []) handler({ kind: 'reconnected' })
   }
 
   static channel(boardId: string): string {
@@ -86,6 +122,9 @@ export class RedisFanout implements Fanout {
   }
 
   publish(boardId: string, message: FanoutMessage): void {
+    if (message.kind === 'reconnected') return
+    // away: dropped (the resync after the reconnect sends what it carried)
+    if (this.#pub.status !== 'ready') return
     const payload = encodePayload(message)
     const frame = Buffer.allocUnsafe(HEADER_BYTES + payload.byteLength)
     frame[0] = kinds.indexOf(message.kind) | STAMPED
@@ -113,14 +152,16 @@ export class RedisFanout implements Fanout {
   }
 
   async close(): Promise<void> {
+    this.#closed = true
     this.#handlers.clear()
     await Promise.allSettled([this.#sub.quit(), this.#pub.quit()])
   }
 }
 
-function encodePayload(message: FanoutMessage): Uint8Array {
+function encodePayload(message: WireMessage): Uint8Array {
   switch (message.kind) {
     case 'sync-request':
+    case 'resync':
       return message.stateVector
     case 'access':
       return new TextEncoder().encode(JSON.stringify({ userId: message.userId, role: message.role }))
@@ -131,9 +172,10 @@ function encodePayload(message: FanoutMessage): Uint8Array {
 
 const AccessPayload = z.object({ userId: z.string(), role: Role.nullable() })
 
-function decodePayload(kind: (typeof kinds)[number], payload: Uint8Array): FanoutMessage | null {
+function decodePayload(kind: WireKind, payload: Uint8Array): WireMessage | null {
   switch (kind) {
     case 'sync-request':
+    case 'resync':
       return { kind, stateVector: payload }
     case 'access': {
       try {

@@ -13,8 +13,12 @@ export interface RoomPersistence {
   append(boardId: string, update: Uint8Array, doc: Y.Doc): void
   /** Resolves once everything appended so far is stored. */
   flush(boardId: string): Promise<void>
-  /** Stores the room's whole state and drops the pieces it covers (the room is unloading or the server stops). */
-  compact(boardId: string, doc: Y.Doc): Promise<void>
+  /**
+   * Stores the room's whole state and drops the pieces it covers (the room is unloading or the
+   * server stops). `waitForStorage`: while storage is away, wait for it (and for the updates kept
+   * meanwhile to be written) and try again, instead of giving up.
+   */
+  compact(boardId: string, doc: Y.Doc, options?: { waitForStorage?: boolean }): Promise<void>
   /** The room is gone from this instance: forget what is kept for it in memory. */
   release(boardId: string): void
   /** Deletes everything stored for the board. */

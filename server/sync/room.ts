@@ -180,7 +180,13 @@ export class Room {
       if (message.kind === 'update') Y.applyUpdate(this.doc, message.update, FANOUT_ORIGIN)
       else if (message.kind === 'access') this.applyAccess(message.userId, message.role)
       else if (message.kind === 'awareness') awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, FANOUT_ORIGIN)
-      else {
+      else if (message.kind === 'reconnected') {
+        // back after a Redis outage: the others missed what this room applied meanwhile, and it
+        // missed theirs — exchange state vectors, then each sends only what the other lacks
+        this.#fanout.publish(this.boardId, { kind: 'resync', stateVector: Y.encodeStateVector(this.doc) })
+      } else {
+        if (message.kind === 'resync')
+          this.#fanout.publish(this.boardId, { kind: 'sync-request', stateVector: Y.encodeStateVector(this.doc) })
         const missing = Y.encodeStateAsUpdate(this.doc, message.stateVector)
         if (!isEmptyUpdate(missing)) this.#fanout.publish(this.boardId, { kind: 'update', update: missing })
         // and the presence of this instance's connections

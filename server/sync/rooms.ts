@@ -165,7 +165,8 @@ export class RoomManager implements BoardContent {
     const room = slot.room
     this.#slots.delete(boardId)
     const done = (async () => {
-      await this.#options.persistence.compact(boardId, room.doc)
+      // storage away: the room stays (subscribed, answering other instances) until it is stored
+      await this.#options.persistence.compact(boardId, room.doc, { waitForStorage: true })
       this.#options.persistence.release(boardId)
       await room.destroy()
     })()
@@ -271,8 +272,13 @@ export class RoomManager implements BoardContent {
         const room = await slot.ready.catch(() => null)
         if (!room) return
         for (const conn of [...room.conns.keys()]) conn.close(CloseCode.goingAway, 'server shutting down')
-        await this.#options.persistence.flush(boardId)
-        await this.#options.persistence.compact(boardId, room.doc)
+        try {
+          await this.#options.persistence.flush(boardId)
+          await this.#options.persistence.compact(boardId, room.doc)
+        } catch (error) {
+          // storage away (Redis down) at shutdown: what waits for it is lost with the process
+          this.#options.logger.error('could not store a room at shutdown', { boardId, error: String(error) })
+        }
         await room.destroy()
       }),
     )

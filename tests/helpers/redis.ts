@@ -29,13 +29,18 @@ function redisBinary(): string {
 
 /**
  * A real, throwaway redis-server on a free loopback port, without persistence; `port`: on that
- * one (to start it again where the servers' REDIS_URL points after a `stop()`).
+ * one (to start it again where the servers' REDIS_URL points after a `stop()`); `dataDir`: with
+ * an append-only file there, fsynced on every write, so that what was stored survives a
+ * `stop()` and a start on the same folder (as a production Redis configured for it does).
  */
-export async function startRedis(options: { port?: number } = {}): Promise<RedisServer> {
+export async function startRedis(options: { port?: number; dataDir?: string } = {}): Promise<RedisServer> {
   const port = options.port ?? (await freePort())
+  const persistence = options.dataDir
+    ? ['--appendonly', 'yes', '--appendfsync', 'always', '--dir', options.dataDir]
+    : ['--appendonly', 'no']
   const child: ChildProcess = spawn(
     redisBinary(),
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--protected-mode', 'yes'],
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', ...persistence, '--protected-mode', 'yes'],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   )
   let out = ''

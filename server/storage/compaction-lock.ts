@@ -1,0 +1,62 @@
+import { randomBytes } from 'node:crypto'
+import type { Storage } from 'unstorage'
+
+/**
+ * A lock with expiry per board, so that two instances never rewrite one board's state at the
+ * same moment. Over Redis storage it is `SET rb:lock:<name> <token> NX PX <ttl>` (released only
+ * by its holder, by token, in one script; an instance that dies holding it loses it after
+ * `ttl`); over any other storage, where one process owns the data, it is held in memory.
+ * Compaction stays safe without it (it deletes only pieces its state covers); the lock saves
+ * two instances writing two states of the same board, and deleting each other's.
+ */
+export interface ExpiringLock {
+  /** The lock's token when taken, null when another holder has it. Throws when storage cannot answer. */
+  acquire(name: string, ttlMs: number): Promise<string | null>
+  /** Releases the lock if this token still holds it (never someone else's after expiry). */
+  release(name: string, token: string): Promise<void>
+}
+
+interface RedisClient {
+  set(key: string, value: string, px: 'PX', ttl: number, nx: 'NX'): Promise<string | null>
+  eval(script: string, keys: number, ...args: string[]): Promise<unknown>
+}
+
+const RELEASE = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end"
+
+export class RedisLock implements ExpiringLock {
+  readonly #redis: RedisClient
+  constructor(redis: RedisClient) {
+    this.#redis = redis
+  }
+  async acquire(name: string, ttlMs: number): Promise<string | null> {
+    const token = randomBytes(12).toString('base64url')
+    return (await this.#redis.set(`rb:lock:${name}`, token, 'PX', ttlMs, 'NX')) === 'OK' ? token : null
+  }
+  async release(name: string, token: string): Promise<void> {
+    await this.#redis.eval(RELEASE, 1, `rb:lock:${name}`, token)
+  }
+}
+
+export class MemoryLock implements ExpiringLock {
+  readonly #held = new Map<string, { token: string; until: number }>()
+  async acquire(name: string, ttlMs: number): Promise<string | null> {
+    const now = Date.now()
+    const held = this.#held.get(name)
+    if (held && held.until > now) return null
+    const token = randomBytes(12).toString('base64url')
+    this.#held.set(name, { token, until: now + ttlMs })
+    return token
+  }
+  async release(name: string, token: string): Promise<void> {
+    if (this.#held.get(name)?.token === token) this.#held.delete(name)
+  }
+}
+
+/** The lock that fits the storage: Redis's own when the board content lives in Redis. */
+export function lockFor(storage: Storage): ExpiringLock {
+  const driver = storage.getMount('docs:').driver as { getInstance?: () => unknown }
+  const instance = driver.getInstance?.() as Partial<RedisClient> | undefined
+  if (instance && typeof instance.set === 'function' && typeof instance.eval === 'function')
+    return new RedisLock(instance as RedisClient)
+  return new MemoryLock()
+}
