@@ -38,7 +38,7 @@ export function inviteGoneReason(invite: InviteRecord, now: Date): 'revoked' | '
 
 /** Invite links: minted and revoked by owners and facilitators, redeemed by guests or accounts. */
 export class InviteService {
-  /** One redemption at a time per token, so `maxUses` holds within this instance. */
+  /** One redemption at a time per token on this instance; `InviteStore.claimUse` makes `maxUses` hold across instances. */
   private readonly lock = new KeyedLock()
 
   constructor(
@@ -124,7 +124,11 @@ export class InviteService {
       const account = current && current.user.guestBoardId === null ? current : null
       if (!account && displayName === undefined)
         return fail('validation_failed', 'displayName: a name is required to join as a guest')
-      await this.store.put({ ...invite, uses: invite.uses + 1 })
+      // counted across instances (one atomic counter with Redis storage): maxUses holds everywhere
+      const uses = await this.store.claimUse(invite)
+      if (uses === null) return fail('invite_gone')
+      const stored = await this.store.get(token)
+      await this.store.put({ ...(stored ?? invite), uses: Math.max(uses, stored?.uses ?? 0) })
       const signedIn = account ?? (await this.auth.createGuest(displayName ?? '', invite.boardId))
       const existing = await this.boards.store.roleOf(invite.boardId, signedIn.user.id)
       if (!existing || !hasRole(existing, invite.role)) {

@@ -1,6 +1,7 @@
 import type { Storage } from 'unstorage'
 import { z } from 'zod'
 import { isUrlSafeId } from '../auth/ids.ts'
+import { redisUnder } from '../storage/compaction-lock.ts'
 
 export const InviteRole = z.enum(['facilitator', 'editor', 'reviewer', 'viewer'])
 export type InviteRole = z.infer<typeof InviteRole>
@@ -24,9 +25,39 @@ const inviteKey = (token: string) => `invites:${token}`
 const boardInvitesBase = (boardId: string) => `boardinvites:${boardId}`
 const boardInviteKey = (boardId: string, token: string) => `${boardInvitesBase(boardId)}:${token}`
 
+/**
+ * Counts one use atomically in Redis: the counter starts at the record's `uses`, and a use past
+ * `maxUses` is taken back and refused (-1). Several instances share one count.
+ */
+const CLAIM_USE = `
+if redis.call('exists', KEYS[1]) == 0 then redis.call('set', KEYS[1], ARGV[2]) end
+local n = redis.call('incr', KEYS[1])
+if ARGV[1] ~= '' and n > tonumber(ARGV[1]) then redis.call('decr', KEYS[1]) return -1 end
+return n`
+
 /** Invites in unstorage: `invites:<token>` and the per-board index `boardinvites:<boardId>:<token>`. */
 export class InviteStore {
   constructor(private readonly storage: Storage) {}
+
+  /**
+   * Counts one use of the invite: the new count, or null when it is used up. With Redis storage
+   * the count is one atomic counter for every instance (`rb:invite-uses:<token>`); otherwise the
+   * record's own, under the caller's per-token lock.
+   */
+  async claimUse(invite: InviteRecord): Promise<number | null> {
+    const redis = redisUnder(this.storage, inviteKey(invite.token))
+    if (!redis) return invite.maxUses !== null && invite.uses >= invite.maxUses ? null : invite.uses + 1
+    const n = Number(
+      await redis.eval(
+        CLAIM_USE,
+        1,
+        `rb:invite-uses:${invite.token}`,
+        invite.maxUses === null ? '' : String(invite.maxUses),
+        String(invite.uses),
+      ),
+    )
+    return n < 0 ? null : n
+  }
 
   async get(token: string): Promise<InviteRecord | null> {
     if (!isUrlSafeId(token)) return null
@@ -50,6 +81,8 @@ export class InviteStore {
     for (const invite of await this.listOf(boardId)) {
       await this.storage.removeItem(inviteKey(invite.token))
       await this.storage.removeItem(boardInviteKey(boardId, invite.token))
+      // the Redis use counter (`rb:invite-uses:<token>`), when there is one
+      await this.storage.removeItem(`invite-uses:${invite.token}`)
     }
   }
 }

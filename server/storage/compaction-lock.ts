@@ -16,7 +16,7 @@ export interface ExpiringLock {
   release(name: string, token: string): Promise<void>
 }
 
-interface RedisClient {
+export interface RedisClient {
   set(key: string, value: string, px: 'PX', ttl: number, nx: 'NX'): Promise<string | null>
   eval(script: string, keys: number, ...args: string[]): Promise<unknown>
 }
@@ -52,11 +52,15 @@ export class MemoryLock implements ExpiringLock {
   }
 }
 
+/** The Redis client under a storage whose keys with this prefix live in Redis (null for fs, memory). */
+export function redisUnder(storage: Storage, prefix: string): RedisClient | null {
+  const driver = storage.getMount(prefix).driver as { getInstance?: () => unknown }
+  const instance = driver.getInstance?.() as Partial<RedisClient> | undefined
+  return instance && typeof instance.set === 'function' && typeof instance.eval === 'function' ? (instance as RedisClient) : null
+}
+
 /** The lock that fits the storage: Redis's own when the board content lives in Redis. */
 export function lockFor(storage: Storage): ExpiringLock {
-  const driver = storage.getMount('docs:').driver as { getInstance?: () => unknown }
-  const instance = driver.getInstance?.() as Partial<RedisClient> | undefined
-  if (instance && typeof instance.set === 'function' && typeof instance.eval === 'function')
-    return new RedisLock(instance as RedisClient)
-  return new MemoryLock()
+  const redis = redisUnder(storage, 'docs:')
+  return redis ? new RedisLock(redis) : new MemoryLock()
 }
