@@ -7,6 +7,7 @@ import { Meters } from '../metrics/meters.ts'
 import { CloseCode, type Conn } from './connection.ts'
 import type { Fanout, FanoutMessage } from './fanout.ts'
 import {
+  awarenessEntries,
   encodeAwarenessEntries,
   encodeAwarenessMessage,
   encodeSyncStep1Message,
@@ -57,6 +58,8 @@ export class Room {
   readonly #meters: Meters
   /** whether this document's own client id is in the writers' register */
   #serverBound = false
+  /** presence client ids that connections on other instances control (their states came through the fan-out) */
+  readonly #remote = new Set<number>()
 
   constructor(options: RoomOptions) {
     this.boardId = options.boardId
@@ -94,7 +97,10 @@ export class Room {
         const controlled = this.conns.get(origin as Conn)
         for (const id of added) controlled?.add(id)
         for (const id of removed) controlled?.delete(id)
-      }
+        // taken over here (the same account, moved from another instance)
+        for (const id of [...added, ...updated]) this.#remote.delete(id)
+      } else if (origin === FANOUT_ORIGIN) for (const id of [...added, ...updated]) this.#remote.add(id)
+      for (const id of removed) this.#remote.delete(id)
       const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed)
       const message = encodeAwarenessMessage(update)
       for (const conn of this.conns.keys()) if (conn !== origin) conn.send(message)
@@ -179,7 +185,7 @@ export class Room {
     try {
       if (message.kind === 'update') Y.applyUpdate(this.doc, message.update, FANOUT_ORIGIN)
       else if (message.kind === 'access') this.applyAccess(message.userId, message.role)
-      else if (message.kind === 'awareness') awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, FANOUT_ORIGIN)
+      else if (message.kind === 'awareness') this.#applyRemotePresence(message.update)
       else if (message.kind === 'reconnected') {
         // back after a Redis outage: the others missed what this room applied meanwhile, and it
         // missed theirs — exchange state vectors, then each sends only what the other lacks
@@ -200,6 +206,20 @@ export class Room {
     } catch (error) {
       this.#logger.warn('ignored a malformed fan-out message', { boardId: this.boardId, error: String(error) })
     }
+  }
+
+  /**
+   * Presence from another instance: applied except for client ids a connection on this
+   * instance controls — nobody elsewhere may move or remove those (that instance checked its
+   * sender against its own connections only).
+   */
+  #applyRemotePresence(update: Uint8Array): void {
+    const local = new Set([...this.conns.values()].flatMap((ids) => [...ids]))
+    const entries = awarenessEntries(update)
+    const kept = entries.filter((entry) => !local.has(entry.clientId))
+    if (kept.length === 0) return
+    const allowed = kept.length === entries.length ? update : encodeAwarenessEntries(kept)
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, allowed, FANOUT_ORIGIN)
   }
 
   /**
@@ -298,11 +318,20 @@ export class Room {
     return this.conns.get(conn) ?? new Set()
   }
 
-  /** True when one of the ids is controlled by a connection other than `conn`. */
+  /**
+   * True when one of the ids is controlled by a connection other than `conn`: on this instance,
+   * or on another one (its presence came through the fan-out) under another account — the same
+   * account may take its presence over (a client that moved here after its instance went away).
+   */
   isControlledByOther(conn: Conn, clientIds: readonly number[]): boolean {
     for (const [other, ids] of this.conns) {
       if (other === conn) continue
       for (const id of clientIds) if (ids.has(id)) return true
+    }
+    for (const id of clientIds) {
+      if (!this.#remote.has(id)) continue
+      const owner = (this.awareness.getStates().get(id)?.user as { id?: unknown } | undefined)?.id
+      if (owner !== conn.user.id) return true
     }
     return false
   }

@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Account, api, createBoard, signup } from '../helpers/api.ts'
+import { encodeAwarenessEntries, encodeAwarenessMessage } from '../../server/sync/messages.ts'
+import { type Account, api, createBoard, joinAs, signup } from '../helpers/api.ts'
+import { rawSocket } from '../helpers/forge.ts'
 import { type RedisServer, startRedis } from '../helpers/redis.ts'
 import { startTestServer, type TestServer } from '../helpers/server.ts'
+import { connectClient, type SyncClient, waitFor } from '../helpers/sync-client.ts'
 
 /** Issue 16: what must hold across instances, not per instance — two instances on one Redis. */
 let redis: RedisServer
@@ -16,7 +19,9 @@ beforeAll(async () => {
   b = await startTestServer(env)
   owner = await signup(a.url, 'Shared state')
 })
+const clients: SyncClient[] = []
 afterAll(async () => {
+  for (const c of clients) c.destroy()
   await a?.stop()
   await b?.stop()
   await redis?.stop()
@@ -46,5 +51,38 @@ describe('across two instances', () => {
     }
     const members = await api<{ members: unknown[] }>(b.url, 'GET', `/api/boards/${boardId}/members`, { token: owner.token })
     expect(members.body.members).toHaveLength(1 + 5)
+  })
+
+  it('a viewer on one instance can neither move nor remove the presence of someone on another', async () => {
+    const boardId = await createBoard(a.url, owner.token, { title: 'Cursors' })
+    const viewer = await joinAs(a.url, owner.token, boardId, 'viewer')
+    const person = connectClient(a.url, boardId, owner.token)
+    const observer = connectClient(a.url, boardId, owner.token)
+    clients.push(person, observer)
+    await Promise.all([person.synced, observer.synced])
+    person.provider.awareness.setLocalStateField('cursor', { x: 1, y: 1 })
+    const id = person.doc.clientID
+    const cursorSeen = () => observer.provider.awareness.getStates().get(id)?.cursor as { x: number } | undefined
+    await waitFor(() => cursorSeen()?.x === 1, 5000, 'the cursor on A')
+    const roomOnB = await b.rooms.acquire(boardId)
+    await waitFor(() => roomOnB.awareness.getStates().has(id), 5000, 'the cursor to reach B')
+
+    const socket = await rawSocket(b.url, boardId, viewer.token)
+    const clock = (roomOnB.awareness.meta.get(id)?.clock ?? 0) + 10
+    const forged = (json: string, at: number) =>
+      encodeAwarenessMessage(encodeAwarenessEntries([{ clientId: id, clock: at, json }]))
+    socket.ws.send(forged(JSON.stringify({ cursor: { x: 999, y: 999 }, user: { name: 'Not me' } }), clock))
+    socket.ws.send(forged('null', clock + 1))
+    // the viewer's own presence, sent after: once it is on A, the forged messages had their turn
+    const own = 4_242_424
+    socket.ws.send(
+      encodeAwarenessMessage(
+        encodeAwarenessEntries([{ clientId: own, clock: 1, json: JSON.stringify({ cursor: { x: 5, y: 5 } }) }]),
+      ),
+    )
+    await waitFor(() => observer.provider.awareness.getStates().has(own), 5000, "the viewer's own presence on A")
+    expect(cursorSeen()).toEqual({ x: 1, y: 1 })
+    expect(roomOnB.awareness.getStates().get(id)?.cursor).toEqual({ x: 1, y: 1 })
+    socket.ws.close()
   })
 })
