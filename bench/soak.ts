@@ -333,6 +333,8 @@ interface StepRow extends WindowRow {
   participants: number
   rssPerParticipantKB: number
   clientCpuMax: number
+  /** a step over the limit is measured once more: its first p99 */
+  firstP99Ms: number | null
   verdict: 'ok' | 'p99 over the limit' | 'errors' | 'client processes saturated' | 'time up'
 }
 
@@ -362,7 +364,16 @@ async function capacity(): Promise<void> {
       await sleep(2000) // the new boards' first second of spread-out starts
       await load.window()
       await sleep(stepMs)
-      const { row } = await load.window()
+      let { row } = await load.window()
+      let firstP99Ms: number | null = null
+      if (row.p99Ms > limitMs && row.errors + row.disconnects === 0) {
+        // one stall of a shared machine must not end the climb: a step over the limit is measured once more
+        console.log(line(`[${String(load.participants).padStart(5)} participants]`, row), '→ over the limit, once more')
+        firstP99Ms = row.p99Ms
+        await sleep(stepMs)
+        const again = await load.window()
+        row = again.row
+      }
       const clientCpuMax = Math.max(...row.clientCpu)
       const participants = load.participants
       const verdict: StepRow['verdict'] =
@@ -381,6 +392,7 @@ async function capacity(): Promise<void> {
         ...row,
         rssPerParticipantKB: Math.round(((row.serverRssMB - baseRssMB) * 1024) / participants),
         clientCpuMax,
+        firstP99Ms,
         verdict,
       }
       steps.push(step)
@@ -413,6 +425,7 @@ async function capacity(): Promise<void> {
     cursorsPerS: round2(s.presenceSent / (stepMs / 1000)),
     p50Ms: s.p50Ms,
     p99Ms: s.p99Ms,
+    firstP99Ms: s.firstP99Ms ?? '',
     serverCpu: s.serverCpu,
     loopP99Ms: s.loopP99Ms,
     serverRssMB: s.serverRssMB,
@@ -429,7 +442,7 @@ async function capacity(): Promise<void> {
       `load average at start ${machine.loadAverage.join(' ')}, at end ${summary.loadAverageEnd.join(' ')} (a shared machine: ` +
       `other people's tests ran meanwhile, so these numbers are pessimistic).\n\n` +
       `Each step adds ${stepBoards} boards, or ${Math.round((growth - 1) * 100)} % of those it holds when that is more, of ${BOARD_SIZE} participants (one writer at 2 element edits/s, every cursor at ` +
-      `2–5 Hz), waits 2 s, then measures ${stepMs / 1000} s: p99 from an edit's send time to each other participant ` +
+      `2–5 Hz), waits 2 s, then measures ${stepMs / 1000} s (a step over the limit once more: firstP99Ms is its first reading): p99 from an edit's send time to each other participant ` +
       `observing it. It stops at p99 > ${limitMs} ms, errors or disconnects, a client process at ≥ 90 % of a core, or ` +
       `${num(args['max-minutes'], 5)} minutes. Server CPU and client CPU: share of one core (per client process).\n\n` +
       `## Summary\n\n${table([summary])}\n\n## Steps\n\n${table(columns)}\n`,
