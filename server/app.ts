@@ -9,7 +9,7 @@ import type { AccessControl } from './access.ts'
 import { analysisRoutes } from './analysis/analysis-routes.ts'
 import { AuthService } from './auth/auth-service.ts'
 import { authenticate } from './auth/authenticate.ts'
-import { defaultLoginLimits, LoginThrottle } from './auth/login-throttle.ts'
+import { defaultLoginLimits, type LoginGate, loginThrottleFor } from './auth/login-throttle.ts'
 import { createSessionManager } from './auth/lucia-sessions.ts'
 import { PasswordReset } from './auth/password-reset.ts'
 import { resetRoutes } from './auth/reset-routes.ts'
@@ -64,7 +64,7 @@ export interface AppDeps {
   clientDir?: string
   /** For tests: the clock and login limits. */
   now?: () => Date
-  loginThrottle?: LoginThrottle
+  loginThrottle?: LoginGate
   /** For tests: the mailer; default SMTP_URL's, none without it. */
   mailer?: Mailer | null
   /** `/livez`, `/readyz` and `/metrics` (server.ts wires them; absent in REST-only harnesses) */
@@ -90,7 +90,7 @@ export function createApp(deps: AppDeps): { app: Hono<AppEnv>; access: AccessCon
   const now = deps.now ?? (() => new Date())
   const users = new UserStore(storage)
   const sessions = createSessionManager(storage, users, { secureCookie: config.publicOrigin?.startsWith('https:') ?? false })
-  const auth = new AuthService(users, sessions, content, deps.loginThrottle ?? new LoginThrottle(defaultLoginLimits), now)
+  const auth = new AuthService(users, sessions, content, deps.loginThrottle ?? loginThrottleFor(storage, defaultLoginLimits), now)
   const inviteStore = new InviteStore(storage)
   const boards = new BoardService(new BoardStore(storage), content, inviteStore, auth, now)
   const invites = new InviteService(inviteStore, boards, auth, content, now)

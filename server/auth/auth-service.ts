@@ -3,7 +3,7 @@ import type { LiveAccess, SessionUser } from '../access.ts'
 import { fail, ok, type Result } from '../http/result.ts'
 import { randomId, sha256Hex } from './ids.ts'
 import { KeyedLock } from './keyed-lock.ts'
-import { defaultLoginLimits, LoginThrottle } from './login-throttle.ts'
+import { defaultLoginLimits, type LoginGate, LoginThrottle } from './login-throttle.ts'
 import type { SessionManager } from './lucia-sessions.ts'
 import { hashPassword, verifyAgainstDummy, verifyPassword } from './password.ts'
 import { passwordProblem, passwordProblemMessage } from './password-policy.ts'
@@ -31,7 +31,7 @@ export class AuthService {
     readonly users: UserStore,
     readonly sessions: SessionManager,
     private readonly live: LiveAccess,
-    private readonly throttle: LoginThrottle = new LoginThrottle(defaultLoginLimits),
+    private readonly throttle: LoginGate = new LoginThrottle(defaultLoginLimits),
     private readonly now: () => Date = () => new Date(),
   ) {}
 
@@ -77,14 +77,14 @@ export class AuthService {
     address: string
   }): Promise<{ ok: true; value: SignedIn } | LoginFailure> {
     const account = sha256Hex(normalizeEmail(input.email))
-    const verdict = this.throttle.begin(account, input.address)
+    const verdict = await this.throttle.begin(account, input.address)
     if (!verdict.allowed) return { ok: false, error: 'too_many_requests', retryAfterSeconds: verdict.retryAfterSeconds }
     const user = await this.users.getByEmail(input.email)
     const valid = user?.passwordHash
       ? await verifyPassword(user.passwordHash, input.password)
       : await verifyAgainstDummy(input.password)
     if (!user || !valid) return { ok: false, error: 'invalid_credentials' }
-    this.throttle.recordSuccess(account, input.address)
+    await this.throttle.recordSuccess(account, input.address)
     return ok(await this.startSession(toSessionUser(user)))
   }
 

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import type { Storage } from 'unstorage'
+import { StorageUnavailableError } from './unavailable.ts'
 
 /**
  * A lock with expiry per board, so that two instances never rewrite one board's state at the
@@ -52,11 +53,29 @@ export class MemoryLock implements ExpiringLock {
   }
 }
 
-/** The Redis client under a storage whose keys with this prefix live in Redis (null for fs, memory). */
+/**
+ * The Redis client under a storage whose keys with this prefix live in Redis (null for fs,
+ * memory), failing fast as the storage does: while the connection is down a command throws
+ * `StorageUnavailableError` at once (REST answers 503).
+ */
 export function redisUnder(storage: Storage, prefix: string): RedisClient | null {
   const driver = storage.getMount(prefix).driver as { getInstance?: () => unknown }
-  const instance = driver.getInstance?.() as Partial<RedisClient> | undefined
-  return instance && typeof instance.set === 'function' && typeof instance.eval === 'function' ? (instance as RedisClient) : null
+  const instance = driver.getInstance?.() as (Partial<RedisClient> & { status?: string }) | undefined
+  if (!instance || typeof instance.set !== 'function' || typeof instance.eval !== 'function') return null
+  const client = instance as RedisClient & { status?: string }
+  const guarded = async <T>(run: () => Promise<T>): Promise<T> => {
+    if (client.status !== 'ready') throw new StorageUnavailableError(`storage (redis) is ${client.status}`)
+    try {
+      return await run()
+    } catch (error) {
+      if (client.status !== 'ready') throw new StorageUnavailableError(String(error))
+      throw error
+    }
+  }
+  return {
+    set: (key, value, px, ttl, nx) => guarded(() => client.set(key, value, px, ttl, nx)),
+    eval: (script, keys, ...args) => guarded(() => client.eval(script, keys, ...args)),
+  }
 }
 
 /** The lock that fits the storage: Redis's own when the board content lives in Redis. */

@@ -85,4 +85,21 @@ describe('across two instances', () => {
     expect(roomOnB.awareness.getStates().get(id)?.cursor).toEqual({ x: 1, y: 1 })
     socket.ws.close()
   })
+
+  it('the login throttle counts failures from every instance in one budget', async () => {
+    const email = `throttle-${Date.now()}@example.test`
+    const signed = await api(a.url, 'POST', '/api/auth/signup', {
+      body: { email, password: 'a long enough secret 42', displayName: 'T' },
+    })
+    expect(signed.status).toBe(201)
+    const attempt = (server: TestServer, password: string) =>
+      api(server.url, 'POST', '/api/auth/login', { body: { email, password } })
+    // five wrong passwords, alternating between the instances: each saw fewer than five
+    for (const server of [a, b, a, b, a]) expect((await attempt(server, 'wrong password')).status).toBe(401)
+    for (const server of [b, a]) {
+      const refused = await attempt(server, 'a long enough secret 42')
+      expect(refused.status).toBe(429)
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0)
+    }
+  })
 })
