@@ -20,8 +20,8 @@ export interface LoginGate {
 
 /**
  * Failed logins in memory, as a sliding window per key ("account:<email hash>",
- * "address:<ip>"). Per instance: behind several instances an attacker gets N× the budget,
- * which still stops guessing at scale. The clock is injected for tests.
+ * "address:<ip>"), for one instance; with Redis storage `loginThrottleFor` gives the shared
+ * `RedisLoginThrottle` instead, so several instances grant one budget. The clock is injected for tests.
  */
 export class LoginThrottle implements LoginGate {
   private readonly failures = new Map<string, number[]>()
