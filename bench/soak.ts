@@ -45,6 +45,8 @@ const { values: args } = parseArgs({
     'max-minutes': { type: 'string', default: '5' },
     'limit-ms': { type: 'string', default: '100' },
     out: { type: 'string' },
+    /** write a V8 CPU profile of the server to bench/results/profiles/ when it exits */
+    profile: { type: 'boolean', default: false },
   },
 })
 
@@ -105,6 +107,7 @@ class Load {
   static async start(processes: number): Promise<Load> {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'rb-soak-'))
     const server = await startRefreshBoard({
+      cpuProfDir: args.profile ? path.join(import.meta.dirname, 'results', 'profiles') : undefined,
       // fs storage and the per-connection limits as a real instance has them; only the
       // per-address and per-board connection limits stay off (every bench client is 127.0.0.1)
       env: {
