@@ -54,12 +54,13 @@ describe('HTTP edge', () => {
   })
 
   it('sets security headers', async () => {
-    const res = await h.request('GET', '/healthz')
+    const res = await h.request('GET', '/healthz', { headers: { host: 'localhost:8787' } })
     expect(res.headers.get('x-content-type-options')).toBe('nosniff')
     expect(res.headers.get('x-frame-options')).toBe('DENY')
     expect(res.headers.get('referrer-policy')).toBeTruthy()
     const csp = res.headers.get('content-security-policy') ?? ''
-    expect(csp).toContain("connect-src 'self' ws: wss:")
+    // only the board's own origin and its WebSocket origin may be reached (no PUBLIC_ORIGIN: the request's host)
+    expect(csp).toContain("connect-src 'self' ws://localhost:8787 wss://localhost:8787")
     expect(csp).toContain('img-src')
     expect(csp).toContain('blob:')
   })
