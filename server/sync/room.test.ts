@@ -1,5 +1,6 @@
 import * as decoding from 'lib0/decoding'
 import { describe, expect, it } from 'vitest'
+import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import { createLogger } from '../logger.ts'
 import type { Conn } from './connection.ts'
@@ -107,6 +108,65 @@ describe('Room', () => {
     await Promise.resolve()
     expect([...payloadOf(c.sent[1] as Uint8Array)]).toEqual([...(updates[4] as Uint8Array)])
     expect(a.sent).toHaveLength(1)
+  })
+
+  it('relays the presence changes of a tick as one awareness message, after the document updates of that tick', async () => {
+    const room = newRoom()
+    room.loadStored(null)
+    const [a, b, c] = [recorder(), recorder(), recorder()]
+    for (const r of [a, b, c]) room.join(r.conn)
+    for (const r of [a, b, c]) r.sent.length = 0 // sync step 1
+    const awarenessMessages = (sent: Uint8Array[]) => sent.filter((m) => m[0] === 1)
+    /** a stock y-protocols awareness that has read the messages */
+    const readBy = (sent: Uint8Array[]) => {
+      const seen = new awarenessProtocol.Awareness(new Y.Doc())
+      for (const m of awarenessMessages(sent)) {
+        const decoder = decoding.createDecoder(m)
+        decoding.readVarUint(decoder)
+        awarenessProtocol.applyAwarenessUpdate(seen, decoding.readVarUint8Array(decoder), 'test')
+      }
+      return seen
+    }
+    const until = async (done: () => boolean) => {
+      for (let i = 0; i < 1000 && !done(); i++) await new Promise((resolve) => setTimeout(resolve, 2))
+      expect(done()).toBe(true)
+    }
+    const peer = () => new awarenessProtocol.Awareness(new Y.Doc())
+    const [pa, pb] = [peer(), peer()]
+    const move = (p: awarenessProtocol.Awareness, conn: Conn, x: number) => {
+      p.setLocalStateField('cursor', { x })
+      awarenessProtocol.applyAwarenessUpdate(room.awareness, awarenessProtocol.encodeAwarenessUpdate(p, [p.clientID]), conn)
+    }
+    // a moves three times and b once, and a writes, all in one task
+    move(pa, a.conn, 1)
+    move(pa, a.conn, 2)
+    move(pb, b.conn, 7)
+    const writer = new Y.Doc()
+    writer.on('update', (u: Uint8Array) => Y.applyUpdate(room.doc, u, a.conn))
+    writer.getMap('elements').set('e1', 'Kiln')
+    move(pa, a.conn, 3)
+    await Promise.resolve()
+    // the document update went out at once; presence waits for the end of the event-loop turn
+    expect(c.sent.map((m) => m[0])).toEqual([0])
+    await until(() => awarenessMessages(c.sent).length > 0)
+    // one message for the tick: the latest state of everyone who moved, the same bytes to all
+    expect(awarenessMessages(c.sent)).toHaveLength(1)
+    const seen = readBy(c.sent)
+    expect(seen.getStates().get(pa.clientID)?.cursor).toEqual({ x: 3 })
+    expect(seen.getStates().get(pb.clientID)?.cursor).toEqual({ x: 7 })
+    expect(awarenessMessages(a.sent)).toEqual(awarenessMessages(c.sent))
+    expect(awarenessMessages(b.sent)).toEqual(awarenessMessages(c.sent))
+
+    // a lone mover does not get its own state back; a leaving one's removal reaches everyone
+    move(pb, b.conn, 8)
+    await until(() => awarenessMessages(c.sent).length > 1)
+    expect(readBy(c.sent).getStates().get(pb.clientID)?.cursor).toEqual({ x: 8 })
+    expect(awarenessMessages(b.sent)).toHaveLength(1)
+    room.leave(a.conn)
+    await until(() => awarenessMessages(c.sent).length > 2)
+    expect(readBy(c.sent).getStates().has(pa.clientID)).toBe(false)
+    expect(readBy(b.sent).getStates().has(pa.clientID)).toBe(false)
+    await room.destroy()
   })
 
   it('recognises the sync step 1 of a client whose document is empty', () => {

@@ -25,6 +25,13 @@ export const SERVER_ORIGIN = Symbol('server')
 export const SERVER_WRITER = 'server'
 /** Origin of state loaded from storage. */
 export const STORAGE_ORIGIN = Symbol('storage')
+/**
+ * Presence is relayed at most once per this many milliseconds per room (see #relayPresence):
+ * the client sends its cursor at most every 50 ms, so a cursor stays as fluent as it is sent.
+ */
+export const PRESENCE_TICK_MS = 40
+/** The origin of a presence client id changed from several origins within one tick. */
+const MIXED = Symbol('mixed')
 
 export interface RoomOptions {
   boardId: string
@@ -60,6 +67,12 @@ export class Room {
   #serverBound = false
   /** presence client ids that connections on other instances control (their states came through the fan-out) */
   readonly #remote = new Set<number>()
+  /** presence client ids changed since the last relay, each with the origin of its changes (MIXED: several) */
+  readonly #presenceChanged = new Map<number, unknown>()
+  /** of those, the ones changed on this instance (published to the others) */
+  readonly #presenceToPublish = new Set<number>()
+  #presenceTimer: { kind: 'immediate'; handle: NodeJS.Immediate } | { kind: 'timeout'; handle: NodeJS.Timeout } | null = null
+  #presenceRelayedAt = Number.NEGATIVE_INFINITY
 
   constructor(options: RoomOptions) {
     this.boardId = options.boardId
@@ -101,11 +114,59 @@ export class Room {
         for (const id of [...added, ...updated]) this.#remote.delete(id)
       } else if (origin === FANOUT_ORIGIN) for (const id of [...added, ...updated]) this.#remote.add(id)
       for (const id of removed) this.#remote.delete(id)
-      const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed)
-      const message = encodeAwarenessMessage(update)
-      for (const conn of this.conns.keys()) if (conn !== origin) conn.send(message)
-      if (origin !== FANOUT_ORIGIN) this.#fanout.publish(this.boardId, { kind: 'awareness', update })
+      for (const id of changed) {
+        const previous = this.#presenceChanged.get(id)
+        this.#presenceChanged.set(id, previous === undefined || previous === origin ? origin : MIXED)
+        if (origin !== FANOUT_ORIGIN) this.#presenceToPublish.add(id)
+      }
+      this.#schedulePresence()
     })
+  }
+
+  /**
+   * Presence changes are relayed together: at the end of this event-loop turn when the room's
+   * presence was last relayed PRESENCE_TICK_MS or longer ago — a lone cursor goes out at once —
+   * else that long after the last relay. Under load a room's cursors then cost one write per
+   * receiver per tick instead of one per receiver per incoming message.
+   */
+  #schedulePresence(): void {
+    if (this.#presenceTimer) return
+    const wait = this.#presenceRelayedAt + PRESENCE_TICK_MS - performance.now()
+    this.#presenceTimer =
+      wait <= 0
+        ? { kind: 'immediate', handle: setImmediate(() => this.#relayPresence()) }
+        : { kind: 'timeout', handle: setTimeout(() => this.#relayPresence(), wait) }
+  }
+
+  /**
+   * Relays the presence changes since the last relay: ONE awareness update holding the latest
+   * state (or removal) of every client id that changed, encoded once and sent as the same bytes
+   * to every connection — but to a connection whose own changes are all it holds (a lone
+   * mover) — and published once to the other instances (only what changed on this one). A
+   * connection may get its own state back among others': its clock is the one it sent, so
+   * y-protocols ignores it. Document updates do not wait for this (#relay).
+   */
+  #relayPresence(): void {
+    const timer = this.#presenceTimer
+    if (timer?.kind === 'immediate') clearImmediate(timer.handle)
+    else if (timer?.kind === 'timeout') clearTimeout(timer.handle)
+    this.#presenceTimer = null
+    this.#presenceRelayedAt = performance.now()
+    const changed = [...this.#presenceChanged.keys()]
+    const origins = new Set(this.#presenceChanged.values())
+    const toPublish = [...this.#presenceToPublish]
+    this.#presenceChanged.clear()
+    this.#presenceToPublish.clear()
+    if (changed.length > 0 && this.conns.size > 0) {
+      const message = encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed))
+      const only = origins.size === 1 ? [...origins][0] : MIXED
+      for (const conn of this.conns.keys()) if (conn !== only) conn.send(message)
+    }
+    if (toPublish.length > 0)
+      this.#fanout.publish(this.boardId, {
+        kind: 'awareness',
+        update: awarenessProtocol.encodeAwarenessUpdate(this.awareness, toPublish),
+      })
   }
 
   /**
@@ -337,6 +398,8 @@ export class Room {
   }
 
   async destroy(): Promise<void> {
+    // presence changes still waiting (removals) reach the other instances first
+    if (this.#presenceTimer) this.#relayPresence()
     await this.#unsubscribe?.()
     this.awareness.destroy()
     this.doc.destroy()

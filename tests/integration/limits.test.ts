@@ -230,10 +230,12 @@ describe('update rate and bytes, presence rate, elements per board', () => {
     putElement(doc, note('after-presence-flood', 'kept'))
     await waitFor(() => labelOf(observer.doc, 'after-presence-flood') === 'kept', 5000, 'the edit after the flood')
     expect(socket.ws.readyState).toBe(WebSocket.OPEN)
-    // the first ones (a burst of 2 s of 10 per second) came through, most of the rest did not
-    expect(seen[0]).toBe(0)
-    expect(seen.length).toBeGreaterThanOrEqual(20)
-    expect(seen.length).toBeLessThan(200)
+    // the first ones (a burst of 2 s of 10 per second) came through — the server relays a room's
+    // presence coalesced, so the observer sees the latest of them, x = 19 or a little later —
+    // and most of the rest did not: the last state sent (x = 199) never arrived
+    expect(seen.length).toBeGreaterThan(0)
+    expect(Math.max(...seen)).toBeGreaterThanOrEqual(19)
+    expect(Math.max(...seen)).toBeLessThan(199)
     expect(refusals(await metricsText(server), 'awareness_rate')).toBeGreaterThan(0)
     socket.ws.close()
     local.destroy()
