@@ -128,7 +128,7 @@ return 0`
 
 /**
  * The same sliding windows as `LoginThrottle`, kept in Redis (sorted sets
- * `rb:throttle:login:account:<hash>` and `…:address:<ip>`, expiring with their window), so that
+ * `rbx:throttle:login:account:<hash>` and `…:address:<ip>`, expiring with their window), so that
  * several instances share one budget instead of each granting its own.
  */
 export class RedisLoginThrottle implements LoginGate {
@@ -144,8 +144,8 @@ export class RedisLoginThrottle implements LoginGate {
       await this.redis.eval(
         BEGIN,
         2,
-        `rb:throttle:login:account:${account}`,
-        `rb:throttle:login:address:${address}`,
+        `rbx:throttle:login:account:${account}`,
+        `rbx:throttle:login:address:${address}`,
         String(this.now()),
         String(acc.maxFailures),
         String(acc.windowMs),
@@ -158,8 +158,8 @@ export class RedisLoginThrottle implements LoginGate {
   }
 
   async recordSuccess(account: string, address?: string): Promise<void> {
-    const keys = [`rb:throttle:login:account:${account}`]
-    if (address !== undefined) keys.push(`rb:throttle:login:address:${address}`)
+    const keys = [`rbx:throttle:login:account:${account}`]
+    if (address !== undefined) keys.push(`rbx:throttle:login:address:${address}`)
     await this.redis.eval(SUCCESS, keys.length, ...keys)
   }
 }

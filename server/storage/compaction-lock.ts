@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto'
 import type { Storage } from 'unstorage'
+import { REDIS_COMMAND_TIMEOUT_MS } from './redis-driver.ts'
 import { StorageUnavailableError } from './unavailable.ts'
 
 /**
  * A lock with expiry per board, so that two instances never rewrite one board's state at the
- * same moment. Over Redis storage it is `SET rb:lock:<name> <token> NX PX <ttl>` (released only
+ * same moment. Over Redis storage it is `SET rbx:lock:<name> <token> NX PX <ttl>` (released only
  * by its holder, by token, in one script; an instance that dies holding it loses it after
  * `ttl`); over any other storage, where one process owns the data, it is held in memory.
  * Compaction stays safe without it (it deletes only pieces its state covers); the lock saves
@@ -31,10 +32,10 @@ export class RedisLock implements ExpiringLock {
   }
   async acquire(name: string, ttlMs: number): Promise<string | null> {
     const token = randomBytes(12).toString('base64url')
-    return (await this.#redis.set(`rb:lock:${name}`, token, 'PX', ttlMs, 'NX')) === 'OK' ? token : null
+    return (await this.#redis.set(`rbx:lock:${name}`, token, 'PX', ttlMs, 'NX')) === 'OK' ? token : null
   }
   async release(name: string, token: string): Promise<void> {
-    await this.#redis.eval(RELEASE, 1, `rb:lock:${name}`, token)
+    await this.#redis.eval(RELEASE, 1, `rbx:lock:${name}`, token)
   }
 }
 
@@ -62,8 +63,23 @@ export function redisUnder(storage: Storage, prefix: string): RedisClient | null
   const driver = storage.getMount(prefix).driver as { getInstance?: () => unknown }
   const instance = driver.getInstance?.() as (Partial<RedisClient> & { status?: string }) | undefined
   if (!instance || typeof instance.set !== 'function' || typeof instance.eval !== 'function') return null
-  const client = instance as RedisClient & { status?: string }
+  const client = instance as RedisClient & { status?: string; once?: (event: 'ready', listener: () => void) => unknown }
+  // Before its first connection the client is still connecting (the server's start): a command
+  // then waits for it, as the storage's own do, up to REDIS_COMMAND_TIMEOUT_MS; once it has been
+  // up, a command while it is down fails at once.
+  let connectedOnce = client.status === 'ready'
+  const firstReady = connectedOnce
+    ? Promise.resolve()
+    : new Promise<void>((resolve) =>
+        client.once?.('ready', () => {
+          connectedOnce = true
+          resolve()
+        }),
+      )
   const guarded = async <T>(run: () => Promise<T>): Promise<T> => {
+    if (!connectedOnce && client.status !== 'ready')
+      await Promise.race([firstReady, new Promise((resolve) => setTimeout(resolve, REDIS_COMMAND_TIMEOUT_MS).unref())])
+    if (client.status === 'ready') connectedOnce = true
     if (client.status !== 'ready') throw new StorageUnavailableError(`storage (redis) is ${client.status}`)
     try {
       return await run()

@@ -233,8 +233,8 @@ describe('update rate and bytes, presence rate, elements per board', () => {
     // the first ones (a burst of 2 s of 10 per second) came through — the server relays a room's
     // presence coalesced, so the observer sees the latest of them, x = 19 or a little later —
     // and most of the rest did not: the last state sent (x = 199) never arrived
-    expect(seen.length).toBeGreaterThan(0)
-    expect(Math.max(...seen)).toBeGreaterThanOrEqual(19)
+    // (the coalesced presence may follow the document edit by a tick: wait for it)
+    await waitFor(() => seen.length > 0 && Math.max(...seen) >= 19, 5000, 'the latest presence of the burst')
     expect(Math.max(...seen)).toBeLessThan(199)
     expect(refusals(await metricsText(server), 'awareness_rate')).toBeGreaterThan(0)
     socket.ws.close()
