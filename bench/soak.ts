@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util'
 import { syntheticBoard } from '../shared/analysis/synthetic-board.ts'
 import { nowMs, sleep } from './lib/clock.ts'
 import { cpuMeter, machineInfo } from './lib/proc.ts'
-import { type BenchWorker, forkWorker } from './lib/receivers.ts'
+import { type BenchWorker, closeWorker, forkWorker } from './lib/receivers.ts'
 import type { LoopDelayReading } from './lib/server-control.ts'
 import type { SoakClientSpec, SoakReply, SoakRequest, SoakWindow } from './lib/soak-worker.ts'
 import { percentiles, round2 } from './lib/stats.ts'
@@ -198,19 +198,7 @@ class Load {
   }
 
   async close(): Promise<void> {
-    await Promise.all(
-      this.#workers.map(async (w) => {
-        await w.call({ op: 'close' }).catch(() => {})
-        const gone = new Promise<void>((resolve) => {
-          if (w.child.exitCode !== null) resolve()
-          else w.child.once('exit', () => resolve())
-        })
-        w.child.disconnect()
-        const timer = setTimeout(() => w.child.kill('SIGKILL'), 5000)
-        await gone
-        clearTimeout(timer)
-      }),
-    )
+    await Promise.all(this.#workers.map((w) => closeWorker(w.child, () => w.call({ op: 'close' }))))
     await this.#server.stop()
     rmSync(this.#dataDir, { recursive: true, force: true })
   }

@@ -124,19 +124,7 @@ export class ReceiverPool {
   }
 
   async close(): Promise<void> {
-    await Promise.all(
-      this.#workers.map(async (w) => {
-        await w.call({ op: 'close' }).catch(() => {})
-        const gone = new Promise<void>((resolve) => {
-          if (w.child.exitCode !== null) resolve()
-          else w.child.once('exit', () => resolve())
-        })
-        w.child.disconnect()
-        const timer = setTimeout(() => w.child.kill('SIGKILL'), 5000)
-        await gone
-        clearTimeout(timer)
-      }),
-    )
+    await Promise.all(this.#workers.map((w) => closeWorker(w.child, () => w.call({ op: 'close' }))))
   }
 }
 
@@ -149,6 +137,19 @@ async function startWorker(count: number): Promise<Worker> {
 export interface BenchWorker<Q, R> {
   child: ChildProcess
   call<T extends R>(request: Q): Promise<T>
+}
+
+/** Asks a bench client process to close, then waits for it to exit (killed after 5 s). */
+export async function closeWorker(child: ChildProcess, askToClose: () => Promise<unknown>): Promise<void> {
+  await askToClose().catch(() => {})
+  const gone = new Promise<void>((resolve) => {
+    if (child.exitCode !== null) resolve()
+    else child.once('exit', () => resolve())
+  })
+  child.disconnect()
+  const timer = setTimeout(() => child.kill('SIGKILL'), 5000)
+  await gone
+  clearTimeout(timer)
 }
 
 /** Forks `file` (with tsx) as a bench client process and waits until it is ready. */
