@@ -3,7 +3,7 @@ import { unwrap } from 'solid-js/store'
 import { useBoard } from '../board/board-context.ts'
 import type { BoardElement } from '../board/board-store.ts'
 import { enumLabel, t } from '../i18n/locale.ts'
-import { outlineName } from '../workspace/outline/outline-panel.tsx'
+import { outlineName } from '../workspace/outline/outline-names.ts'
 import { MIRROR_WINDOW, mirrorEntryId, mirrorLinks, mirrorWindow, sameIds } from './canvas-mirror-model.ts'
 import { readingOrder } from './keyboard-walk.ts'
 

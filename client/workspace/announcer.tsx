@@ -10,7 +10,7 @@ import type { BoardElement } from '../board/board-store.ts'
 import { mirrorEntryId } from '../canvas/canvas-mirror-model.ts'
 import { readingOrder } from '../canvas/keyboard-walk.ts'
 import { locale, t } from '../i18n/locale.ts'
-import { outlineParts } from './outline/outline-panel.tsx'
+import { outlineParts } from './outline/outline-names.ts'
 
 /** The board page's announcer while one is open (the actions say their results through it). */
 let current: Announcer | null = null

@@ -1,7 +1,5 @@
 import { createEffect, createMemo, createSignal, For, Match, on, onCleanup, Show, Switch, untrack, useContext } from 'solid-js'
 import { Portal } from 'solid-js/web'
-import { formatArea } from '../../../shared/i18n/numbers.ts'
-import { formatMonthSpan } from '../../../shared/scene/text.ts'
 import { canEdit, canFacilitate } from '../../../shared/schema/roles.ts'
 import { isApiError } from '../../api.ts'
 import { useBoard } from '../../board/board-context.ts'
@@ -17,6 +15,7 @@ import { createImagePlacement } from '../image-placement.ts'
 import { ToastContext } from '../toasts.tsx'
 import { facilitationBlock, workspaceTools } from '../workspace-tools.ts'
 import { frameOf, freeSpotIn, positionInside } from './outline-model.ts'
+import { outlineName, outlineParts, str } from './outline-names.ts'
 import {
   ancestorKeys,
   elementKey,
@@ -30,40 +29,6 @@ import {
 import './outline.css'
 
 const addable: CreationTool[] = ['actor', 'use', 'zone', 'phase', 'note', 'frame']
-
-const str = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value : undefined)
-
-/**
- * The element's key fields in words, the first its own name: ["Makers e.V.", "actor", "Creative
- * industries", …]; areas and months in the page's language; a use names the zone it takes
- * (where it lies on the site), when `byId` can look it up.
- */
-export function outlineParts(element: BoardElement, byId?: (id: string) => BoardElement | undefined): string[] {
-  const parts = [str(element.label) ?? str(element.alt) ?? str(element.text), t(`export.kind.${element.kind}` as never)]
-  const area = () => (typeof element.areaM2 === 'number' && element.areaM2 > 0 ? formatArea(element.areaM2, locale()) : undefined)
-  if (element.kind === 'actor')
-    parts.push(
-      str(element.sector) && enumLabel('sector', element.sector as string),
-      str(element.commitment) && enumLabel('commitment', element.commitment as string),
-    )
-  if (element.kind === 'use') {
-    parts.push(str(element.category) && enumLabel('useCategory', element.category as string), area())
-    const zone = typeof element.zone === 'string' ? byId?.(element.zone) : undefined
-    if (zone && str(zone.label)) parts.push(t('outline.inZone', { zone: zone.label as string }))
-  }
-  if (element.kind === 'zone') parts.push(area())
-  if (element.kind === 'phase')
-    parts.push(
-      str(element.start) && str(element.end)
-        ? formatMonthSpan(element.start as string, element.end as string, locale())
-        : undefined,
-    )
-  return parts.filter((part): part is string => !!part)
-}
-
-/** The element's key fields in words: "Makers e.V., actor, Creative industries, Letter of intent". */
-export const outlineName = (element: BoardElement, byId?: (id: string) => BoardElement | undefined): string =>
-  outlineParts(element, byId).join(', ')
 
 /** The DOM id of a line: `outline-item-<element id>` for an element's own line. */
 const domIdOf = (node: TreeNode) =>
