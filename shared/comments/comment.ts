@@ -119,8 +119,7 @@ export function groupThreads(comments: readonly Comment[]): Thread[] {
 /** Open (unresolved) threads per element id (`null`: the board). */
 export function openThreadCounts(threads: readonly Thread[]): Map<string | null, number> {
   const counts = new Map<string | null, number>()
-  for (const thread of threads)
-    if (!thread.resolved) counts.set(thread.elementId, (counts.get(thread.elementId) ?? 0) + 1)
+  for (const thread of threads) if (!thread.resolved) counts.set(thread.elementId, (counts.get(thread.elementId) ?? 0) + 1)
   return counts
 }
 
@@ -141,9 +140,7 @@ export function mentionSpans(
   text: string,
   members: readonly Mentionable[],
 ): { start: number; end: number; userId: string; displayName: string }[] {
-  const named = members
-    .filter((m) => m.displayName.trim().length > 0)
-    .sort((a, b) => b.displayName.length - a.displayName.length)
+  const named = members.filter((m) => m.displayName.trim().length > 0).sort((a, b) => b.displayName.length - a.displayName.length)
   const lower = text.toLocaleLowerCase()
   const spans: { start: number; end: number; userId: string; displayName: string }[] = []
   let at = 0
