@@ -141,8 +141,8 @@ export function meetingsOf(document: Pick<BoardDocument, 'elements'>): MeetingMa
     const actor = from ?? to
     const useId = from ? element.to : element.from
     if (!actor || !useIds.has(useId)) continue
-    let atUse = actorsAtUse.get(useId)
-    if (!atUse) actorsAtUse.set(useId, (atUse = new Set()))
+    const atUse = actorsAtUse.get(useId) ?? new Set<Actor>()
+    actorsAtUse.set(useId, atUse)
     atUse.add(actor)
   }
   for (const atUse of actorsAtUse.values()) {
