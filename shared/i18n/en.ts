@@ -11,6 +11,7 @@ import { enRefusals } from './en-refusals.ts'
 import { enScene } from './en-scene.ts'
 import { enSnapshots } from './en-snapshots.ts'
 import { enStatement } from './en-statement.ts'
+import { enStrategy } from './en-strategy.ts'
 import { enTemplates } from './en-templates.ts'
 import { enVote } from './en-vote.ts'
 import { enWorkspace } from './en-workspace.ts'
@@ -370,6 +371,7 @@ export const en = {
   ...enStatement,
   ...enFacilitation,
   ...enExport,
+  ...enStrategy,
   ...enTemplates,
 } as const satisfies Record<string, Message>
 
