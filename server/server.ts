@@ -46,7 +46,14 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const fanout = options.fanout ?? (config.redisUrl ? new RedisFanout(config.redisUrl, logger, meters) : localFanout)
   const log = new UpdateLog({ storage, logger, meters })
   const persistence = trackingChanges(new LogPersistence(log, logger), new LastChangeTracker(new BoardStore(storage)))
-  const rooms = new RoomManager({ persistence, fanout, logger, idleMs: config.roomIdleMs, meters })
+  const rooms = new RoomManager({
+    persistence,
+    fanout,
+    logger,
+    idleMs: config.roomIdleMs,
+    meters,
+    maxElements: config.limits.elementsPerBoard,
+  })
   let sync: SyncEndpoint | null = null
   const metrics = new ServerMetrics({
     meters,

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import { translatorFor } from '../../shared/i18n/index.ts'
 import type { LanguageCode } from '../../shared/i18n/languages.ts'
 import type { AddableTemplate } from '../../shared/operations/operation.ts'
+import type { OperationErrorCode } from '../../shared/operations/operation-error.ts'
 import { type BoardDocument, emptyBoardDocument, parseBoardDocument } from '../../shared/schema/document.ts'
 import { readTitle } from '../../shared/schema/layout.ts'
 import { hasRole, type Role } from '../../shared/schema/roles.ts'
@@ -37,6 +38,10 @@ export interface CreateBoardInput {
 export const copyTitle = (title: string) => `${title} (copy)`.slice(0, 200)
 
 export type AccessError = 'board_not_found' | 'forbidden'
+
+/** A refused server write as a REST error: a board at MAX_ELEMENTS_PER_BOARD answers 413, the rest 403. */
+export const refusalCode = (code: OperationErrorCode): 'payload_too_large' | 'forbidden' =>
+  code === 'too_many_elements' ? 'payload_too_large' : 'forbidden'
 
 /** A board marked `publicRead` (the demo) opens read-only for any account that is not a member. */
 function publicReadRole(board: BoardRecord, user: SessionUser): Role | null {
@@ -174,14 +179,14 @@ export class BoardService {
     template: AddableTemplate,
     /** the caller's language, for the template's texts; English by default */
     language?: LanguageCode,
-  ): Promise<Result<{ board: BoardView; added: number }, AccessError>> {
+  ): Promise<Result<{ board: BoardView; added: number }, AccessError | 'payload_too_large'>> {
     return this.store.exclusive(boardId, async () => {
       const access = await this.access(user, boardId, 'facilitator')
       if (!access.ok) return access
       const { role, ...current } = access.value
       const op = { type: 'template.add' as const, template, ...(language && language !== 'en' ? { lang: language } : {}) }
       const written = await this.content.apply(boardId, op, { role })
-      if (!written.ok) return fail('forbidden', written.error.message)
+      if (!written.ok) return fail(refusalCode(written.error.code), written.error.message)
       const next: BoardRecord = { ...current, updatedAt: this.now().toISOString() }
       await this.store.put(next)
       return ok({ board: { ...next, role }, added: written.summary?.added ?? 0 })

@@ -1,12 +1,13 @@
 import type { Analysis } from '../../shared/analysis/types.ts'
 import { type BoardDiff, diffDocuments } from '../../shared/diff/diff-documents.ts'
 import { keyIndicators, looksLikeAnalysis } from '../../shared/export/analysis-view.ts'
+import type { OperationErrorCode } from '../../shared/operations/operation-error.ts'
 import type { BoardDocument } from '../../shared/schema/document.ts'
 import { SCHEMA_VERSION } from '../../shared/schema/layout.ts'
 import type { Role } from '../../shared/schema/roles.ts'
 import type { SessionUser } from '../access.ts'
 import { isUrlSafeId, randomId } from '../auth/ids.ts'
-import type { AccessError, BoardService, BoardView } from '../boards/board-service.ts'
+import { type AccessError, type BoardService, type BoardView, refusalCode } from '../boards/board-service.ts'
 import type { AnalyseBoard } from '../export/analyse-board.ts'
 import { fail, ok, type Result } from '../http/result.ts'
 import type { BoardContent } from '../sync/board-content.ts'
@@ -15,7 +16,7 @@ import type { SnapshotMeta, SnapshotStore } from './snapshot-store.ts'
 /** A snapshot as the API shows it. `thumbnailUrl` stays null until the scene builder renders PNGs. */
 export type SnapshotView = SnapshotMeta & { thumbnailUrl: string | null }
 
-export type SnapshotError = AccessError | 'snapshot_not_found'
+export type SnapshotError = AccessError | 'snapshot_not_found' | 'payload_too_large'
 
 /** `live`, or a snapshot id. */
 export type DocumentRef = 'live' | { snapshotId: string }
@@ -148,7 +149,7 @@ export class SnapshotService {
     const { board, document, snapshot } = resolved.value
     if (!snapshot) return fail('snapshot_not_found')
     const changes = { added: 0, removed: 0, changed: 0 }
-    let refused: string | null = null
+    let refused: { code: OperationErrorCode; message: string } | null = null
     // under the board's lock, like a PATCH: neither undoes the other's change (the title
     // written into the document is the record's as it is now, not as it was before the lock)
     await this.boards.store.exclusive(boardId, async () => {
@@ -156,7 +157,7 @@ export class SnapshotService {
       const target: BoardDocument = { ...document, board: { id: board.id, title: record?.title ?? board.title } }
       const written = await this.content.apply(boardId, { type: 'board.replace', document: target }, { role: board.role })
       if (!written.ok) {
-        refused = written.error.message
+        refused = written.error
         return
       }
       changes.added = written.summary?.added ?? 0
@@ -164,7 +165,8 @@ export class SnapshotService {
       changes.changed = written.summary?.changed ?? 0
       if (record) await this.boards.store.put({ ...record, site: target.site, updatedAt: this.now().toISOString() })
     })
-    if (refused !== null) return fail('forbidden', refused)
+    const refusal = refused as { code: OperationErrorCode; message: string } | null
+    if (refusal !== null) return fail(refusalCode(refusal.code), refusal.message)
     return ok({ snapshot, changes })
   }
 }

@@ -1,9 +1,10 @@
-import type * as Y from 'yjs'
+import * as Y from 'yjs'
 import { applyOperationAs } from '../../shared/operations/apply-operation.ts'
 import type { OperationInput } from '../../shared/operations/operation.ts'
-import type { OperationResult } from '../../shared/operations/operation-error.ts'
+import { type OperationResult, refuse } from '../../shared/operations/operation-error.ts'
 import { readBoardDocument, writeBoardDocument } from '../../shared/schema/convert.ts'
 import type { BoardDocument } from '../../shared/schema/document.ts'
+import { getElements } from '../../shared/schema/layout.ts'
 import { migrateDoc } from '../../shared/schema/migrations.ts'
 import type { Role } from '../../shared/schema/roles.ts'
 import type { Logger } from '../logger.ts'
@@ -26,7 +27,12 @@ export interface RoomManagerOptions {
   idleMs: number
   /** where rooms measure sync latency (/metrics) */
   meters?: Meters
+  /** MAX_ELEMENTS_PER_BOARD for what the server writes (templates, restores, reveals); none: no limit */
+  maxElements?: number
 }
+
+/** The operations that can add elements; only they are tried on a copy first when a limit is set. */
+const ADDING_OPERATIONS: ReadonlySet<string> = new Set(['element.add', 'template.add', 'board.replace'])
 
 /** A board's room on this instance: loading (a cold open in progress), then ready. */
 interface Slot {
@@ -209,10 +215,30 @@ export class RoomManager implements BoardContent {
 
   async apply(boardId: string, op: OperationInput, actor: { role: Role }): Promise<OperationResult> {
     return this.#withRoom(boardId, async (room) => {
+      const over = this.#overElementLimit(room.doc, op, actor.role)
+      if (over) return over
       const result = applyOperationAs(room.doc, op, actor.role, SERVER_ORIGIN)
       if (result.ok) await this.#options.persistence.flush(boardId)
       return result
     })
+  }
+
+  /**
+   * MAX_ELEMENTS_PER_BOARD holds for what the server writes as for synced updates: an operation
+   * that adds elements is tried on a copy of the board first, and refused when the board would
+   * hold more than the limit and more than it holds now (deleting down to the limit stays possible).
+   */
+  #overElementLimit(doc: Y.Doc, op: OperationInput, role: Role): OperationResult | null {
+    const max = this.#options.maxElements
+    if (max === undefined || !Number.isFinite(max) || !ADDING_OPERATIONS.has(op.type)) return null
+    const before = getElements(doc).size
+    const trial = new Y.Doc()
+    Y.applyUpdate(trial, Y.encodeStateAsUpdate(doc))
+    const tried = applyOperationAs(trial, op, role, SERVER_ORIGIN)
+    const after = getElements(trial).size
+    trial.destroy()
+    if (!tried.ok || after <= max || after <= before) return null
+    return refuse('too_many_elements', `The board would hold ${after} elements; this server takes boards of at most ${max}.`)
   }
 
   async read<T>(boardId: string, reader: (doc: Y.Doc) => T): Promise<T> {

@@ -18,6 +18,8 @@ export type OperationErrorCode =
   | 'editing_paused'
   /** the current agenda step does not ask for this kind of element */
   | 'kind_not_allowed'
+  /** the board would hold more elements than the server's MAX_ELEMENTS_PER_BOARD */
+  | 'too_many_elements'
 
 /** Why an operation was refused; nothing was written. `message` is plain English. */
 export type OperationError = { code: OperationErrorCode; message: string; elementId?: string; field?: string }

@@ -298,6 +298,35 @@ describe('update rate and bytes, presence rate, elements per board', () => {
     expect(fits.status).toBe(201)
     expect((await exportJson(server.url, owner.token, fits.body.board.id)).elements.length).toBe(50)
   })
+
+  it('holds for what the server writes: a template that would pass the limit answers 413 and adds nothing', async () => {
+    const empty = await createBoard(server.url, owner.token, { title: 'Room for a template' })
+    const added = await api<{ added: number }>(server.url, 'POST', `/api/boards/${empty}/templates`, {
+      token: owner.token,
+      body: { template: 'site-scan' },
+    })
+    expect(added.status).toBe(200)
+    const size = (await exportJson(server.url, owner.token, empty)).elements.length
+    expect(size).toBeGreaterThan(0)
+    expect(size).toBeLessThan(50)
+    // a board one element short of room for that template
+    const notes = Array.from({ length: 51 - size }, (_, i) => note(`t${i}`))
+    const crowded = await api<{ board: { id: string } }>(server.url, 'POST', '/api/boards', {
+      token: owner.token,
+      body: {
+        title: 'Crowded',
+        content: { format: 'refresh-board', version: 1, board: { id: 'x', title: 'C' }, elements: notes },
+      },
+    })
+    expect(crowded.status).toBe(201)
+    const refused = await api(server.url, 'POST', `/api/boards/${crowded.body.board.id}/templates`, {
+      token: owner.token,
+      body: { template: 'site-scan' },
+    })
+    expect(refused.status).toBe(413)
+    expect(refused.body).toEqual({ error: { code: 'payload_too_large', message: expect.stringContaining('at most 50') } })
+    expect((await exportJson(server.url, owner.token, crowded.body.board.id)).elements.length).toBe(notes.length)
+  })
 })
 
 describe('REST request rate and security headers', () => {
