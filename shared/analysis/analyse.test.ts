@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { sectors, useCategories } from '../schema/enums.ts'
+import { fundingSources, sectors, useCategories } from '../schema/enums.ts'
 import { analyse } from './analyse.ts'
 import { indexBoard } from './board-index.ts'
 import { linksInCell } from './matrix.ts'
@@ -155,6 +155,36 @@ describe('analyse: worked example', () => {
       { actorId: 'a2', budgetEurM2Month: 3, askingRentEurM2Month: 9.2, ratio: 3 / 9.2 },
     ])
     expect([v.affordableActors, v.unaffordableActors]).toEqual([1, 1])
+  })
+
+  it('money: investment, running cost, income, cost recovery, payback, break-even and funding', () => {
+    const v = indicators.viability
+    expect(v.investmentEur).toBe(600000) // 300,000 + 120,000 + 80,000 + 100,000
+    expect(v.runningCostEurYear).toBe(60000) // 18,000 + 30,000 + 12,000
+    // u1 rent 5·400·12 = 24,000; u2 8·200·12 = 19,200; u3 its income 42,000 (not its rent 36,000); u5 4·500·12 = 24,000
+    expect(v.incomeEurYear).toBe(109200)
+    expect(v.costRecovery).toBeCloseTo(1.82, 12) // 109,200 / 60,000
+    expect(v.paybackYears).toBeCloseTo(600000 / 49200, 12) // 12.195…
+    // from p2 (2027-04, the first phase, not analysis, with a use that carries money: u1);
+    // ⌈12.195 × 12⌉ = 147 months, the last of them 2027-04 + 146 months = 2039-06
+    expect(v.breakEvenYear).toBe(2039)
+    expect(v.fundingBySource).toEqual({
+      own: 40000, // u5: 100,000 − the 60,000 of l7
+      private: 0,
+      loan: 120000, // u3
+      municipal: 60000, // l7: a public actor, u5 names no public level
+      regional: 0,
+      national: 0,
+      eu: 300000, // u1
+      foundation: 0,
+      crowdfunding: 0,
+      mixed: 0,
+      unspecified: 80000, // u4 names no source; l10 is no `funds` link
+    })
+    expect(Object.keys(v.fundingBySource)).toEqual([...fundingSources, 'unspecified'])
+    expect(v.fundingEur).toBe(600000)
+    expect(v.publicFundingEur).toBe(360000)
+    expect(v.subsidyDependency).toBeCloseTo(0.6, 12)
   })
 
   it('an actor with a budget but no rented use is judged against the mean rent', () => {

@@ -42,7 +42,7 @@ export function analyse(document: AnalysableDocument, settings?: SettingsInput):
       phases: phaseOccupancy(index, siteM2),
       timelineConflicts: timelineConflicts(index, facts),
       zones: zoneBalances(index, facts, resolved),
-      viability: viabilityFigures(index, facts, area.plannedM2),
+      viability: viabilityFigures(index, facts, area.plannedM2, resolved),
     },
     matrix: combinationMatrix(facts),
     gaps: findGaps(index, facts),

@@ -43,6 +43,28 @@ describe('analyse: edge cases', () => {
       affordability: [],
       affordableActors: 0,
       unaffordableActors: 0,
+      investmentEur: 0,
+      runningCostEurYear: 0,
+      incomeEurYear: 0,
+      costRecovery: null,
+      paybackYears: null,
+      breakEvenYear: null,
+      fundingEur: 0,
+      publicFundingEur: 0,
+      subsidyDependency: null,
+      fundingBySource: {
+        own: 0,
+        private: 0,
+        loan: 0,
+        municipal: 0,
+        regional: 0,
+        national: 0,
+        eu: 0,
+        foundation: 0,
+        crowdfunding: 0,
+        mixed: 0,
+        unspecified: 0,
+      },
     })
     expect(matrix.cells).toEqual(sectors.map(() => useCategories.map(() => 0)))
     expect(gaps).toEqual([])

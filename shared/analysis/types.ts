@@ -1,4 +1,4 @@
-import type { Sector, Stage, UseCategory } from '../schema/enums.ts'
+import type { FundingSource, Sector, Stage, UseCategory } from '../schema/enums.ts'
 
 /**
  * What `analyse` returns and `GET /api/boards/:id/analysis` answers. Every formula is in
@@ -166,6 +166,26 @@ export interface Viability {
   affordability: Affordability[]
   affordableActors: number
   unaffordableActors: number
+  /** Σ use.investmentEur. */
+  investmentEur: number
+  /** Σ use.runningCostEurYear. */
+  runningCostEurYear: number
+  /** Σ per use: incomeEurYear, else (a use with a rent) rentEurM2Month × areaM2 × 12, else 0. */
+  incomeEurYear: number
+  /** incomeEurYear / runningCostEurYear; null without running cost. */
+  costRecovery: number | null
+  /** investmentEur / (incomeEurYear − runningCostEurYear); null without investment or without a surplus. */
+  paybackYears: number | null
+  /** The calendar year the surplus since the start has paid the investment back; null with paybackYears. */
+  breakEvenYear: number | null
+  /** Σ fundingBySource: counted `funds` link amounts plus the investment they leave uncovered. */
+  fundingEur: number
+  /** The public part of fundingEur (sources in publicFundingSources). */
+  publicFundingEur: number
+  /** publicFundingEur / fundingEur; null without funding. */
+  subsidyDependency: number | null
+  /** Funding per source, every source in `fundingSources` order, then `unspecified`. */
+  fundingBySource: Record<FundingSource | 'unspecified', number>
 }
 
 export interface CombinationMatrix {

@@ -13,12 +13,12 @@ import { type BoardDocument, parseBoardDocument } from '../schema/document.ts'
  *   a6      creative  50    interested   critic     1    2
  *   a7      owner     –     signed       supporter  5    2
  *
- *   uses    category     m²   zone  rent €/m²/month
- *   u1      makerspace   400  z1    5
- *   u2      studio       200  z1    8
- *   u3      gastronomy   300  z2    10
- *   u4      events       100  z2    –   (revenueModel subsidy)
- *   u5      production   500  z3    4
+ *   uses    category     m²   zone  rent €/m²/month  investment  running/year  income/year  funding
+ *   u1      makerspace   400  z1    5                300,000     18,000        –            eu
+ *   u2      studio       200  z1    8                –           –             –
+ *   u3      gastronomy   300  z2    10               120,000     30,000        42,000       loan
+ *   u4      events       100  z2    –   (revenueModel subsidy)  80,000  12,000  –          –
+ *   u5      production   500  z3    4                100,000     –             –            own
  *   u6      community    –    zX (missing)
  *
  *   zones   z1 800 m², z2 300 m², z3 no area
@@ -27,6 +27,7 @@ import { type BoardDocument, parseBoardDocument } from '../schema/document.ts'
  *           l5 a1→a3 cooperates · l6 a4→a2 synergy · l7 a5→u5 funds · l8 a1→ghost operates
  *           l9 a4→u5 operates · l10 a5→a1 supports · l11 a3→u1 uses · l12 a7→z1 owns
  *           l13 gone→u4 uses
+ *           amounts: l7 60,000 € (a public actor funds u5); l10 5,000 € (not `funds`: not counted)
  *
  *   phases  p1 analysis      2027-01…2027-06  [a5]
  *           p2 interim       2027-04…2028-03  [u1, u2, a1, u3]
@@ -136,6 +137,9 @@ export const workedExampleInput = {
       areaM2: 400,
       zone: 'z1',
       rentEurM2Month: 5,
+      investmentEur: 300000,
+      runningCostEurYear: 18000,
+      fundingSource: 'eu',
     },
     { id: 'u2', kind: 'use', ...box(300, 100), label: 'Studios', category: 'studio', areaM2: 200, zone: 'z1', rentEurM2Month: 8 },
     {
@@ -147,6 +151,10 @@ export const workedExampleInput = {
       areaM2: 300,
       zone: 'z2',
       rentEurM2Month: 10,
+      investmentEur: 120000,
+      runningCostEurYear: 30000,
+      incomeEurYear: 42000,
+      fundingSource: 'loan',
     },
     {
       id: 'u4',
@@ -157,6 +165,8 @@ export const workedExampleInput = {
       areaM2: 100,
       zone: 'z2',
       revenueModel: 'subsidy',
+      investmentEur: 80000,
+      runningCostEurYear: 12000,
     },
     {
       id: 'u5',
@@ -167,6 +177,8 @@ export const workedExampleInput = {
       areaM2: 500,
       zone: 'z3',
       rentEurM2Month: 4,
+      investmentEur: 100000,
+      fundingSource: 'own',
     },
     { id: 'u6', kind: 'use', ...box(300, 500), label: 'Neighbourhood room', category: 'community', zone: 'zX' },
     { id: 'z1', kind: 'zone', x: 600, y: 0, w: 400, h: 200, label: 'Hall A', areaM2: 800 },
@@ -178,10 +190,10 @@ export const workedExampleInput = {
     { id: 'l4', kind: 'link', from: 'u1', to: 'a4', relation: 'supplies' },
     { id: 'l5', kind: 'link', from: 'a1', to: 'a3', relation: 'cooperates' },
     { id: 'l6', kind: 'link', from: 'a4', to: 'a2', relation: 'synergy' },
-    { id: 'l7', kind: 'link', from: 'a5', to: 'u5', relation: 'funds' },
+    { id: 'l7', kind: 'link', from: 'a5', to: 'u5', relation: 'funds', amountEur: 60000 },
     { id: 'l8', kind: 'link', from: 'a1', to: 'ghost', relation: 'operates' },
     { id: 'l9', kind: 'link', from: 'a4', to: 'u5', relation: 'operates' },
-    { id: 'l10', kind: 'link', from: 'a5', to: 'a1', relation: 'supports' },
+    { id: 'l10', kind: 'link', from: 'a5', to: 'a1', relation: 'supports', amountEur: 5000 },
     { id: 'l11', kind: 'link', from: 'a3', to: 'u1', relation: 'uses' },
     { id: 'l12', kind: 'link', from: 'a7', to: 'z1', relation: 'owns' },
     { id: 'l13', kind: 'link', from: 'gone', to: 'u4', relation: 'uses' },

@@ -84,6 +84,27 @@ export const revenueModels = ['rent', 'tickets', 'sales', 'membership', 'subsidy
 export const RevenueModel = oneOf(revenueModels)
 export type RevenueModel = z.infer<typeof RevenueModel>
 
+/**
+ * Where the money for a use's investment comes from (issue 17). `municipal`, `regional`,
+ * `national` and `eu` are public money (`publicFundingSources`); `own` is the operator's own.
+ */
+export const fundingSources = [
+  'own',
+  'private',
+  'loan',
+  'municipal',
+  'regional',
+  'national',
+  'eu',
+  'foundation',
+  'crowdfunding',
+  'mixed',
+] as const
+export const FundingSource = oneOf(fundingSources)
+export type FundingSource = z.infer<typeof FundingSource>
+/** The public funding sources: what counts as public money in `subsidyDependency`. */
+export const publicFundingSources: readonly FundingSource[] = ['municipal', 'regional', 'national', 'eu']
+
 export const relations = [
   'operates',
   'uses',

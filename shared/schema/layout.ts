@@ -17,7 +17,7 @@ import * as Y from 'yjs'
  */
 
 /** Version of this layout; `migrateDoc` brings older documents up to it. */
-export const SCHEMA_VERSION = 2
+export const SCHEMA_VERSION = 3
 
 export const ELEMENTS_MAP = 'elements'
 export const SITE_MAP = 'site'

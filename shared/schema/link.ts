@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { idShape, kindLiteral, MAX_LABEL_CHARS } from './element-base.ts'
 import { Relation } from './enums.ts'
-import { ElementId, flag, Labels, text } from './fields.ts'
+import { ElementId, flag, Labels, nonNegativeNumber, text } from './fields.ts'
 
 /**
  * A relation between two elements (usually actors and uses). Not a box: no x, y, w, h, z;
@@ -17,5 +17,7 @@ export const Link = z.object({
   label: text(MAX_LABEL_CHARS).optional(),
   labels: Labels.optional(),
   locked: flag().optional(),
+  /** EUR; counted for relation `funds` (the actor funds the use), kept but not counted on others. */
+  amountEur: nonNegativeNumber().optional(),
 })
 export type Link = z.infer<typeof Link>

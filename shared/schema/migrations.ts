@@ -1,7 +1,9 @@
 import * as Y from 'yjs'
 import { indicesBetween, isFractionalIndex } from './fractional-index.ts'
 import { getElements, getMeta, isYMap, META_SCHEMA_VERSION, readSchemaVersion, SCHEMA_VERSION } from './layout.ts'
+import { Link } from './link.ts'
 import { err, ok, type Result } from './result.ts'
+import { Use } from './use.ts'
 import { compareZOrder } from './z-order.ts'
 
 /**
@@ -59,8 +61,48 @@ export const addZOrder: Migration = {
   },
 }
 
+/** The fields version 3 adds, per kind, with the schema each value must pass. */
+const moneyFields = {
+  use: {
+    investmentEur: Use.shape.investmentEur,
+    runningCostEurYear: Use.shape.runningCostEurYear,
+    incomeEurYear: Use.shape.incomeEurYear,
+    fundingSource: Use.shape.fundingSource,
+  },
+  link: { amountEur: Link.shape.amountEur },
+} as const
+
+/**
+ * Version 3: money fields (`investmentEur`, `runningCostEurYear`, `incomeEurYear`,
+ * `fundingSource` on uses, `amountEur` on links). Before, these names were unknown fields that
+ * anyone with edit rights could fill with anything (unknown fields are kept in the Y.Doc for
+ * forward compatibility). From version 3 on, a value the schema refuses would make the whole
+ * element unreadable, so the step removes such values: a value that already fits is kept
+ * (a client that wrote ahead loses nothing); a funding source written with other case or
+ * surrounding spaces (`" EU "`) is normalised; anything else (`"1.200.000"`, `-5`, `"bank"`)
+ * goes. Nothing else changes; equal state in, equal writes out.
+ */
+export const checkMoneyFields: Migration = {
+  version: 3,
+  name: 'checkMoneyFields',
+  up: (doc) => {
+    eachElementMap(doc, (map) => {
+      const kind = map.get('kind')
+      if (kind !== 'use' && kind !== 'link') return
+      for (const [field, schema] of Object.entries(moneyFields[kind])) {
+        if (!map.has(field)) continue
+        const value = map.get(field)
+        if (value !== undefined && schema.safeParse(value).success) continue
+        const normalised = typeof value === 'string' && field === 'fundingSource' ? value.trim().toLowerCase() : undefined
+        if (normalised !== undefined && schema.safeParse(normalised).success) map.set(field, normalised)
+        else map.delete(field)
+      }
+    })
+  },
+}
+
 /** Every migration, in order. The last one's version is SCHEMA_VERSION. */
-export const migrations: readonly Migration[] = [addZOrder]
+export const migrations: readonly Migration[] = [addZOrder, checkMoneyFields]
 
 /** Versions must rise by one from 2 up to SCHEMA_VERSION, names must be unique. */
 export function validateMigrations(list: readonly Migration[], target = SCHEMA_VERSION): Result<void, string> {

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { boxShape, idShape, kindLiteral, labelledShape } from './element-base.ts'
-import { RevenueModel, UseCategory } from './enums.ts'
+import { FundingSource, RevenueModel, UseCategory } from './enums.ts'
 import { ElementId, flag, nonNegativeNumber } from './fields.ts'
 
 /**
@@ -21,5 +21,13 @@ export const Use = z.object({
   /** Interim ("meanwhile") use rather than permanent. */
   temporary: flag().optional(),
   rentEurM2Month: nonNegativeNumber().optional(),
+  /** One-off investment to set the use up, in EUR. */
+  investmentEur: nonNegativeNumber().optional(),
+  /** Running cost per year, in EUR. */
+  runningCostEurYear: nonNegativeNumber().optional(),
+  /** Income per year (rents, tickets, sales, grants for running), in EUR. */
+  incomeEurYear: nonNegativeNumber().optional(),
+  /** Where the investment not covered by `funds` links with an amount comes from. */
+  fundingSource: FundingSource.optional(),
 })
 export type Use = z.infer<typeof Use>

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { createLogger } from '../../server/logger.ts'
 import { UpdateLog } from '../../server/storage/update-log.ts'
+import { SCHEMA_VERSION } from '../../shared/schema/layout.ts'
 import { type Account, createBoard, signup } from '../helpers/api.ts'
 import { labelOf, note, putElement } from '../helpers/elements.ts'
 import { startTestServer, type TestServer } from '../helpers/server.ts'
@@ -86,7 +87,7 @@ describe('opening an unloaded board', () => {
     const elements = fresh.doc.getMap('elements')
     const z = (elementId: string) => (elements.get(elementId) as Y.Map<unknown> | undefined)?.get('z')
     await waitFor(() => typeof z('a-first') === 'string' && typeof z('b-second') === 'string', 5000, 'the migration')
-    expect(fresh.doc.getMap('meta').get('schemaVersion')).toBe(2)
+    expect(fresh.doc.getMap('meta').get('schemaVersion')).toBe(SCHEMA_VERSION)
   })
 
   it('answers a client that holds part of the board (offline edits) by the loaded room', async () => {
