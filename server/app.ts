@@ -24,6 +24,8 @@ import { BoardStore } from './boards/board-store.ts'
 import { memberRoutes } from './boards/member-routes.ts'
 import { MemberService } from './boards/member-service.ts'
 import { pendingBoardRoutes } from './boards/pending-routes.ts'
+import { commentRoutes } from './comments/comment-routes.ts'
+import { CommentService } from './comments/comment-service.ts'
 import type { Config } from './config.ts'
 import { demoRoutes } from './demo/demo-routes.ts'
 import { analyseBoard } from './export/analyse-board.ts'
@@ -118,6 +120,16 @@ export function createApp(deps: AppDeps): { app: Hono<AppEnv>; access: AccessCon
   const behindProxy = config.publicOrigin !== undefined
   const mailer = deps.mailer !== undefined ? deps.mailer : config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : null
   const passwordReset = new PasswordReset(users, sessions, new ResetTokenStore(storage, now), content, mailer, logger, now)
+  const comments = new CommentService(
+    boards,
+    async (boardId) => {
+      const people = await Promise.all((await boards.store.memberIds(boardId)).map((id) => users.get(id)))
+      return people.filter((p) => p !== null).map((p) => ({ userId: p.id, displayName: p.displayName }))
+    },
+    content,
+    mailer ? { mailer, users, logger: logger.child({ component: 'comments' }), origin: config.publicOrigin ?? null } : null,
+    now,
+  )
 
   const app = new Hono<AppEnv>()
   app.use(requestLog(logger.child({ component: 'http' })))
@@ -152,6 +164,7 @@ export function createApp(deps: AppDeps): { app: Hono<AppEnv>; access: AccessCon
   app.route('/api/boards', historyRoutes(boards, storage, content, { now, maxElements: config.limits.elementsPerBoard }))
   app.route('/api/boards', boardRoutes(boards, { maxElements: config.limits.elementsPerBoard }))
   app.route('/api/boards', snapshotRoutes(boards, snapshots))
+  app.route('/api/boards', commentRoutes(boards, comments, { publicOrigin: config.publicOrigin }))
   app.route('/api/boards', boardInviteRoutes(invites, boards, { publicOrigin: config.publicOrigin }))
   app.route('/api/boards', memberRoutes(members, boards))
   app.route('/api/boards', imageRoutes(boards, images))

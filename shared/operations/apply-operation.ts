@@ -11,6 +11,7 @@ import { Operation, type OperationInput } from './operation.ts'
 import { invalidOperation, type OperationError, type OperationResult } from './operation-error.ts'
 import type { Plan } from './plan.ts'
 import { planReorderElements } from './reorder-elements.ts'
+import { planDeleteComments, planSetComment } from './set-comment.ts'
 import { planSetFacilitation } from './set-facilitation.ts'
 import { planUpdateElement } from './update-element.ts'
 import { planUpdateSettings } from './update-settings.ts'
@@ -81,5 +82,9 @@ function planOperation(doc: Y.Doc, op: Operation): Plan {
       return planAddTemplate(doc, op)
     case 'facilitation.set':
       return planSetFacilitation(doc, op)
+    case 'comment.set':
+      return planSetComment(doc, op)
+    case 'comment.delete':
+      return planDeleteComments(doc, op)
   }
 }

@@ -23,6 +23,9 @@ export const operationRoles: Readonly<Record<Operation['type'], Role>> = {
   'board.replace': 'facilitator',
   'template.add': 'facilitator',
   'facilitation.set': 'facilitator',
+  // who may write which comment (its author, a facilitator) the comment service decides
+  'comment.set': 'reviewer',
+  'comment.delete': 'reviewer',
 }
 
 /** Operations that write board content (paused while a facilitator pauses editing). */
@@ -70,7 +73,8 @@ export function authorizeOperation(doc: Y.Doc, op: Operation, role: Role): Opera
   const least = operationRoles[op.type]
   if (!hasRole(role, least)) return refuse('forbidden', `${op.type} needs the ${least} role`).error
   if (setsLock(op) && !mayLock(role)) return refuse('forbidden', 'only facilitators lock and unlock elements').error
-  if (op.type === 'element.lock' || op.type === 'facilitation.set') return null
+  if (op.type === 'element.lock' || op.type === 'facilitation.set' || op.type === 'comment.set' || op.type === 'comment.delete')
+    return null
   if (elementOperations.has(op.type)) {
     const state = facilitationOf(doc)
     if (!mayEditNow(role, state)) return refuse('editing_paused', 'a facilitator paused editing').error

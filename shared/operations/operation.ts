@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { Comment } from '../comments/comment.ts'
 import { plannedLanguages } from '../i18n/languages.ts'
 import { BoardDocument } from '../schema/document.ts'
 import { Element } from '../schema/elements.ts'
@@ -140,6 +141,16 @@ export const SetFacilitation = z.object({
   values: z.record(z.string(), z.unknown(), { error: 'must be an object of facilitation keys' }),
 })
 
+/**
+ * Writes one comment (new or changed) into the board's `comments` map
+ * (shared/comments/comment.ts). Only the server writes it: the comment service checks who may
+ * write what (author, role) before.
+ */
+export const SetComment = z.object({ type: z.literal('comment.set'), comment: Comment })
+
+/** Removes comments from the `comments` map (missing ids are ignored). Only the server writes it. */
+export const DeleteComments = z.object({ type: z.literal('comment.delete'), ids: idList })
+
 export const operationTypes = [
   'element.add',
   'element.update',
@@ -156,6 +167,8 @@ export const operationTypes = [
   'board.replace',
   'template.add',
   'facilitation.set',
+  'comment.set',
+  'comment.delete',
 ] as const
 
 export const Operation = z.discriminatedUnion(
@@ -176,6 +189,8 @@ export const Operation = z.discriminatedUnion(
     ReplaceBoard,
     AddTemplate,
     SetFacilitation,
+    SetComment,
+    DeleteComments,
   ],
   {
     error: (issue) => {

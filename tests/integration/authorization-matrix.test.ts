@@ -13,13 +13,23 @@ import { createBoard, createHarness, invite, join, type RestHarness, signup } fr
 
 /**
  * Every route the app answers and the sync endpoint, asked by every kind of caller: the owner,
- * a facilitator and a viewer (accounts that joined by invite), an editor (a guest), a stranger
- * (an account with no role), nobody (no session), and a guest of another board. A route added
- * without a row here fails the first test, so no route escapes the matrix.
+ * a facilitator, a viewer and a reviewer (accounts that joined by invite), an editor (a guest),
+ * a stranger (an account with no role), nobody (no session), and a guest of another board. A
+ * route added without a row here fails the first test, so no route escapes the matrix.
  */
 
-const actors = ['owner', 'facilitator', 'editor', 'viewer', 'stranger', 'anonymous', 'otherGuest'] as const
+const actors = ['owner', 'facilitator', 'editor', 'viewer', 'reviewer', 'stranger', 'anonymous', 'otherGuest'] as const
 type Actor = (typeof actors)[number]
+/** The column of each actor in a row's `expected`; the reviewer has none (see `Row.reviewer`). */
+const column: Record<Exclude<Actor, 'reviewer'>, number> = {
+  owner: 0,
+  facilitator: 1,
+  editor: 2,
+  viewer: 3,
+  stranger: 4,
+  anonymous: 5,
+  otherGuest: 6,
+}
 type Statuses = [
   owner: number,
   facilitator: number,
@@ -40,6 +50,8 @@ interface Fixture {
   revokeInvite: string
   /** a member whose role the actor may change and whom they may remove */
   targetUserId: string
+  /** a comment on the board, by the owner */
+  commentId: string
 }
 
 const PASSWORD = 'correct horse battery'
@@ -56,6 +68,8 @@ async function fixture(h: RestHarness): Promise<Fixture> {
   const editor = await join(h, await invite(h, owner.token, boardId, { role: 'editor' }), undefined, 'Eddie')
   const viewer = await signup(h, 'Viewer')
   await join(h, await invite(h, owner.token, boardId, { role: 'viewer' }), viewer.token)
+  const reviewer = await signup(h, 'Reviewer')
+  await join(h, await invite(h, owner.token, boardId, { role: 'reviewer' }), reviewer.token)
   const target = await signup(h, 'Target')
   await join(h, await invite(h, owner.token, boardId, { role: 'viewer' }), target.token)
   const stranger = await signup(h, 'Stranger')
@@ -81,7 +95,10 @@ async function fixture(h: RestHarness): Promise<Fixture> {
     (await ok('POST', `/api/boards/${boardId}/images`, blackPng(4, 4), { 'content-type': 'image/png' })).image?.id ?? ''
   await ok('POST', `/api/boards/${boardId}/facilitation`, { command: 'vote.open', elementIds: ['n1'], dotsPerPerson: 3 })
   await ok('POST', `/api/boards/${boardId}/facilitation`, { command: 'private.start' })
+  const commentId = (await ok('POST', `/api/boards/${boardId}/comments`, { body: 'Is the roof in the budget?', elementId: 'n1' }))
+    .comment?.id
   return {
+    commentId: commentId ?? '',
     boardId,
     snapshotId,
     imageId,
@@ -93,6 +110,7 @@ async function fixture(h: RestHarness): Promise<Fixture> {
       facilitator: facilitator.token,
       editor: editor.token,
       viewer: viewer.token,
+      reviewer: reviewer.token,
       stranger: stranger.token,
       anonymous: undefined,
       otherGuest: otherGuest.token,
@@ -108,7 +126,13 @@ interface Row {
   body?: unknown
   headers?: Record<string, string>
   expected: Statuses
+  /** the reviewer's answer where it differs from the viewer's (CONTRACT.md: reviewers read like viewers, and comment) */
+  reviewer?: number
 }
+
+/** What `actor` should get from `row`. */
+const expectedOf = (row: { expected: Statuses; reviewer?: number }, actor: Actor): number | undefined =>
+  actor === 'reviewer' ? (row.reviewer ?? row.expected[column.viewer]) : row.expected[column[actor]]
 
 const hidden = [404, 401, 404] as const
 const everyone = (status: number): Statuses => [status, status, status, status, status, status, status]
@@ -237,6 +261,28 @@ const rows: Row[] = [
     body: { command: 'timer.start', seconds: 300 },
     expected: [200, 200, 403, 403, ...hidden],
   },
+  { route: 'GET /api/boards/:id/comments', path: (f) => `/api/boards/${f.boardId}/comments`, expected: members(200) },
+  {
+    route: 'POST /api/boards/:id/comments',
+    path: (f) => `/api/boards/${f.boardId}/comments`,
+    body: { body: 'Phase 2 needs a roof first', elementId: 'n1' },
+    expected: [201, 201, 201, 403, ...hidden],
+    reviewer: 201,
+  },
+  {
+    route: 'PATCH /api/boards/:id/comments/:cid',
+    path: (f) => `/api/boards/${f.boardId}/comments/${f.commentId}`,
+    body: { resolved: true },
+    expected: [200, 200, 200, 403, ...hidden],
+    reviewer: 200,
+  },
+  {
+    // the owner's comment: its author, or a facilitator, deletes it
+    route: 'DELETE /api/boards/:id/comments/:cid',
+    path: (f) => `/api/boards/${f.boardId}/comments/${f.commentId}`,
+    expected: [204, 204, 403, 403, ...hidden],
+    reviewer: 403,
+  },
   { route: 'GET /api/boards/:id/members', path: (f) => `/api/boards/${f.boardId}/members`, expected: members(200) },
   {
     route: 'PATCH /api/boards/:id/members/:userId',
@@ -310,7 +356,7 @@ describe('authorization matrix: every REST route × every kind of caller', () =>
     expect([...covered].filter((route) => !registered.has(route)).sort()).toEqual([])
   })
 
-  for (const [index, actor] of actors.entries()) {
+  for (const actor of actors) {
     it(`answers ${actor} as the contract says, with a JSON error for every refusal`, async () => {
       const f = await fixture(h)
       const token = f.tokens[actor]
@@ -334,7 +380,7 @@ describe('authorization matrix: every REST route × every kind of caller', () =>
           ...(token ? { token } : {}),
         })
         seen.push(`${row.route} → ${res.status}`)
-        wanted.push(`${row.route} → ${row.expected[index]}`)
+        wanted.push(`${row.route} → ${expectedOf(row, actor)}`)
         if (res.status >= 400) {
           expect(res.headers.get('content-type'), `${row.route}`).toContain('application/json')
           expect((res.body as { error?: { code?: string; message?: string } }).error, row.route).toMatchObject({
@@ -367,6 +413,7 @@ describe('authorization matrix: the sync endpoint × every kind of caller', () =
       facilitator: (await joinAs(server.url, owner.token, boardId, 'facilitator')).token,
       editor: (await joinAs(server.url, owner.token, boardId, 'editor')).token,
       viewer: (await joinAs(server.url, owner.token, boardId, 'viewer')).token,
+      reviewer: (await joinAs(server.url, owner.token, boardId, 'reviewer')).token,
       stranger: (await signupOver(server.url, 'Stranger')).token,
       anonymous: '',
       otherGuest: (await joinAs(server.url, owner.token, await createBoardOver(server.url, owner.token), 'editor')).token,
@@ -374,12 +421,12 @@ describe('authorization matrix: the sync endpoint × every kind of caller', () =
     const seen: string[] = []
     const wanted: string[] = []
     for (const [route, expected] of Object.entries(operations)) {
-      for (const [index, actor] of actors.entries()) {
+      for (const actor of actors) {
         const res = await fetch(`${server.url}${route.split(' ')[1]}`, {
           headers: tokens[actor] ? { authorization: `Bearer ${tokens[actor]}`, cookie: `rb_session=${tokens[actor]}` } : {},
         })
         seen.push(`${route} as ${actor} → ${res.status}`)
-        wanted.push(`${route} as ${actor} → ${expected[index]}`)
+        wanted.push(`${route} as ${actor} → ${expectedOf({ expected }, actor)}`)
         await res.arrayBuffer()
       }
     }
@@ -456,6 +503,7 @@ describe('authorization matrix: the sync endpoint × every kind of caller', () =
       facilitator: (await joinAs(server.url, owner.token, boardId, 'facilitator')).token,
       editor: (await joinAs(server.url, owner.token, boardId, 'editor')).token,
       viewer: (await joinAs(server.url, owner.token, boardId, 'viewer')).token,
+      reviewer: (await joinAs(server.url, owner.token, boardId, 'reviewer')).token,
       stranger: (await signupOver(server.url, 'Stranger')).token,
       anonymous: '',
       otherGuest: (await joinAs(server.url, owner.token, otherBoard, 'facilitator')).token,
@@ -483,6 +531,7 @@ describe('authorization matrix: the sync endpoint × every kind of caller', () =
       facilitator: 'synced, write applied',
       editor: 'synced, write applied',
       viewer: 'synced, write refused (denied)',
+      reviewer: 'synced, write refused (denied)',
       stranger: 'closed 4404',
       anonymous: 'closed 4401',
       otherGuest: 'closed 4404',
