@@ -254,7 +254,7 @@ export const enAnalysis = {
   'analysis.viability.canPay': 'can pay',
   'analysis.viability.cannotPay': 'cannot pay',
   'analysis.viability.missing':
-    'Running costs, debt service and subsidies are not on the board yet, so cost recovery and break-even are not computed.',
+    'Debt service and occupancy are not on the board: every figure assumes the uses fully let and running.',
 
   // Explanations: what each figure means and how it is computed (docs/analysis.md)
   'analysis.explain.toggle': 'What does this mean?',

@@ -6,6 +6,7 @@ import { enExport } from './en-export.ts'
 import { enFacilitation } from './en-facilitation.ts'
 import { enKeyboard } from './en-keyboard.ts'
 import { enManage } from './en-manage.ts'
+import { enMoney } from './en-money.ts'
 import { enPrivate } from './en-private.ts'
 import { enRefusals } from './en-refusals.ts'
 import { enScene } from './en-scene.ts'
@@ -362,6 +363,7 @@ export const en = {
   ...enWorkspace,
   ...enAttention,
   ...enAnalysis,
+  ...enMoney,
   ...enSnapshots,
   ...enRefusals,
   ...enAccess,

@@ -5,6 +5,7 @@ import {
   elementKinds,
   noteColors,
   relations,
+  fundingSources,
   revenueModels,
   sectors,
   stages,
@@ -94,6 +95,7 @@ describe('the English catalog', () => {
     ['elementKind', elementKinds],
     ['elementKindPlural', elementKinds],
     ['revenueModel', revenueModels],
+    ['fundingSource', fundingSources],
     ['role', roles],
   ]
 
