@@ -50,6 +50,8 @@ export interface Invite {
 /** `GET /api/invites/:token`: what an invite link is, for its holder (board and inviter hidden once revoked). */
 export interface InviteInfo {
   board: { title: string } | null
+  /** an invite to a collection of sites names it here (and `board` is null) */
+  collection?: { title: string } | null
   invitedBy: string | null
   role: Invite['role']
   expiresAt: string
@@ -183,5 +185,9 @@ export const api = {
   revokeInvite: (boardId: string, token: string) =>
     request<null>('DELETE', `/api/boards/${segment(boardId)}/invites/${segment(token)}`),
   joinInvite: (token: string, input: { displayName: string }) =>
-    request<{ board: { id: string }; user: User; token: string }>('POST', `/api/invites/${segment(token)}/join`, input),
+    request<{ board?: { id: string }; collection?: { id: string }; user: User; token: string }>(
+      'POST',
+      `/api/invites/${segment(token)}/join`,
+      input,
+    ),
 }

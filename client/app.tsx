@@ -4,6 +4,7 @@ import { MessagePage } from './components/message-page.tsx'
 import { t } from './i18n/locale.ts'
 import { usePageTitle } from './page-title.ts'
 import { BoardScreen } from './screens/board/board-screen.tsx'
+import { CollectionScreen } from './screens/collection/collection-screen.tsx'
 import { HomeScreen } from './screens/home/home-screen.tsx'
 import { JoinScreen } from './screens/join/join-screen.tsx'
 import { ResetScreen } from './screens/reset/reset-screen.tsx'
@@ -46,6 +47,7 @@ export function App() {
       <Route path="/reset" component={ResetScreen} />
       <Route path="/accessibility" component={StatementScreen} />
       <Route path="/boards/:id" component={BoardScreen} />
+      <Route path="/collections/:id" component={CollectionScreen} />
       <Route path="*" component={NotFoundScreen} />
     </Router>
   )

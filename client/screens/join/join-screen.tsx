@@ -62,7 +62,7 @@ export function JoinScreen() {
   }
   const goneBody = () => {
     const value = known()
-    const board = value?.board?.title ?? ''
+    const board = value?.board?.title ?? value?.collection?.title ?? ''
     if (value?.status === 'expired')
       return t('join.expired.body', { board, name: inviter(), time: formatDateTime(new Date(value.expiresAt)) })
     if (value?.status === 'used_up') return t('join.usedUp.body', { board, name: inviter() })
@@ -71,8 +71,14 @@ export function JoinScreen() {
   }
   const invitation = () => {
     const value = known()
+    const role = enumLabel('role', value?.role ?? 'viewer')
+    if (value?.collection && !value.board) {
+      const collection = value.collection.title
+      return value.invitedBy
+        ? t('join.collectionInvitedBy', { name: value.invitedBy, collection, role })
+        : t('join.collectionInvitedTo', { collection, role })
+    }
     if (!value?.board) return null
-    const role = enumLabel('role', value.role)
     return value.invitedBy
       ? t('join.invitedBy', { name: value.invitedBy, board: value.board.title, role })
       : t('join.invitedTo', { board: value.board.title, role })
@@ -101,7 +107,10 @@ export function JoinScreen() {
     try {
       const joined = await api.joinInvite(params.token, { displayName: displayName().trim() })
       session.joined(joined.user)
-      navigate(`/boards/${encodeURIComponent(joined.board.id)}`, { replace: true })
+      const target = joined.collection
+        ? `/collections/${encodeURIComponent(joined.collection.id)}`
+        : `/boards/${encodeURIComponent(joined.board?.id ?? '')}`
+      navigate(target, { replace: true })
     } catch (error) {
       if (isApiError(error) && error.status === 410) setOutcome('gone')
       else if (isApiError(error) && error.status === 404) setOutcome('not_found')

@@ -1,0 +1,174 @@
+import { createResource, createSignal, For, Show } from 'solid-js'
+import { type Role, roles } from '../../../shared/schema/roles.ts'
+import type { Invite } from '../../api.ts'
+import { FormAlert, SelectField } from '../../components/field.tsx'
+import { RoleBadge } from '../../components/role-badge.tsx'
+import { errorMessage } from '../../i18n/error-message.ts'
+import { enumLabel, t } from '../../i18n/locale.ts'
+import { useSession } from '../../session/session-store.ts'
+import { collectionApi } from './collection-api.ts'
+import { type CollectionPage, canManage } from './collection-context.ts'
+import { LoadState } from './collection-screen.tsx'
+
+const inviteRoles: Invite['role'][] = ['reviewer', 'editor', 'viewer', 'facilitator']
+const memberRoles = roles.filter((role) => role !== 'owner')
+
+/** Members: who is in the collection with which role; owners and facilitators change roles and invite. */
+export function MembersTab(props: { page: CollectionPage }) {
+  const page = props.page
+  const [user] = useSession()
+  const [members, { refetch, mutate }] = createResource(async () => (await collectionApi.members(page.id)).members)
+  const [error, setError] = createSignal<unknown>(null)
+  const setRole = async (userId: string, role: Role) => {
+    setError(null)
+    try {
+      const { member } = await collectionApi.setMemberRole(page.id, userId, role)
+      mutate((list) => list?.map((other) => (other.userId === userId ? { ...other, ...member } : other)))
+    } catch (failure) {
+      setError(failure)
+      void refetch()
+    }
+  }
+  const remove = async (userId: string) => {
+    setError(null)
+    try {
+      await collectionApi.removeMember(page.id, userId)
+      mutate((list) => list?.filter((other) => other.userId !== userId))
+    } catch (failure) {
+      setError(failure)
+    }
+  }
+  return (
+    <section class="collection-section" aria-labelledby="members-title">
+      <h2 id="members-title" class="collection-section__title">
+        {t('collection.members.title')}
+      </h2>
+      <p class="muted">{t('collection.members.intro')}</p>
+      <FormAlert message={error() ? errorMessage(error()) : null} />
+      <LoadState
+        error={members.error}
+        loading={members.loading && !members.latest}
+        retry={refetch}
+        failed="collection.members.loadFailed"
+      />
+      <Show when={members.latest}>
+        {(list) => (
+          <ul class="member-rows" data-testid="member-list">
+            <For each={list()}>
+              {(member) => {
+                const editable = () => canManage(page) && member.role !== 'owner' && member.userId !== user()?.id
+                return (
+                  <li class="member-row" data-user-id={member.userId}>
+                    <span class="member-row__name">
+                      {member.displayName}
+                      <Show when={member.guest}>
+                        <span class="badge badge--muted">{t('app.guestBadge')}</span>
+                      </Show>
+                    </span>
+                    <Show when={editable()} fallback={<RoleBadge role={member.role} />}>
+                      <label class="visually-hidden" for={`member-role-${member.userId}`}>
+                        {t('collection.members.roleOf', { name: member.displayName })}
+                      </label>
+                      <select
+                        id={`member-role-${member.userId}`}
+                        class="input select member-row__role"
+                        value={member.role}
+                        onChange={(e) => setRole(member.userId, e.currentTarget.value as Role)}
+                      >
+                        <For each={memberRoles}>{(role) => <option value={role}>{enumLabel('role', role)}</option>}</For>
+                      </select>
+                      <button type="button" class="button button--small button--ghost" onClick={() => remove(member.userId)}>
+                        {t('collection.members.remove')}
+                        <span class="visually-hidden"> {member.displayName}</span>
+                      </button>
+                    </Show>
+                  </li>
+                )
+              }}
+            </For>
+          </ul>
+        )}
+      </Show>
+      <Show when={canManage(page)}>
+        <InviteForm page={page} />
+      </Show>
+    </section>
+  )
+}
+
+/** A link that makes whoever opens it a member with the chosen role. */
+function InviteForm(props: { page: CollectionPage }) {
+  const [role, setRole] = createSignal<Invite['role']>('reviewer')
+  const [invite, setInvite] = createSignal<Invite | null>(null)
+  const [error, setError] = createSignal<unknown>(null)
+  const [busy, setBusy] = createSignal(false)
+  const [copied, setCopied] = createSignal(false)
+  let linkInput: HTMLInputElement | undefined
+  const link = () => {
+    const current = invite()
+    return current ? new URL(current.url, location.origin).href : ''
+  }
+  const create = async (event: SubmitEvent) => {
+    event.preventDefault()
+    setBusy(true)
+    setError(null)
+    setCopied(false)
+    try {
+      setInvite((await collectionApi.createInvite(props.page.id, role())).invite)
+      queueMicrotask(() => linkInput?.select())
+    } catch (failure) {
+      setError(failure)
+    } finally {
+      setBusy(false)
+    }
+  }
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(link())
+      setCopied(true)
+    } catch {
+      linkInput?.select()
+    }
+  }
+  return (
+    <form class="collection-form card" onSubmit={create} data-testid="collection-invite-form">
+      <h3 class="collection-form__title">{t('collection.members.invite')}</h3>
+      <FormAlert message={error() ? errorMessage(error()) : null} />
+      <div class="collection-form__row">
+        <SelectField
+          label={t('collection.members.inviteRole')}
+          value={role()}
+          onChange={(e) => setRole(e.currentTarget.value as Invite['role'])}
+        >
+          <For each={inviteRoles}>{(option) => <option value={option}>{enumLabel('role', option)}</option>}</For>
+        </SelectField>
+      </div>
+      <p class="field__hint">{t('collection.members.inviteHint')}</p>
+      <div>
+        <button type="submit" class="button button--primary" disabled={busy()}>
+          {t('collection.members.createLink')}
+        </button>
+      </div>
+      <Show when={invite()}>
+        <div class="field">
+          <label class="field__label" for="collection-invite-link">
+            {t('collection.members.link', { role: enumLabel('role', invite()?.role ?? 'viewer') })}
+          </label>
+          <div class="collection-form__row">
+            <input
+              ref={linkInput}
+              id="collection-invite-link"
+              class="input"
+              readOnly
+              value={link()}
+              data-testid="collection-invite-link"
+            />
+            <button type="button" class="button" onClick={copy}>
+              {copied() ? t('collection.members.copied') : t('collection.members.copy')}
+            </button>
+          </div>
+        </div>
+      </Show>
+    </form>
+  )
+}
