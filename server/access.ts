@@ -1,17 +1,26 @@
 import type { LanguageCode } from '../shared/i18n/languages.ts'
 import type { Role } from '../shared/schema/roles.ts'
 
-/** A signed-in person: an account, or a guest who joined one board through an invite. */
+/** A signed-in person: an account, or a guest who joined one board or one collection through an invite. */
 export interface SessionUser {
   id: string
   displayName: string
   /** null for guests */
   email: string | null
-  /** set for guests: the only board this session may open */
+  /** set for guests of a board: the only board this session may open */
   guestBoardId: string | null
+  /** set for guests of a collection: the only collection this session may open (and no board) */
+  guestCollectionId?: string | null | undefined
   /** the UI language the person chose, if any */
   language?: LanguageCode | undefined
 }
+
+/**
+ * True for a guest of a board or of a collection; false for an account. Ask this, never
+ * `guestBoardId === null`: a collection's guest has no board and is no account either.
+ */
+export const isGuest = (user: { guestBoardId: string | null; guestCollectionId?: string | null | undefined }): boolean =>
+  user.guestBoardId !== null || (user.guestCollectionId ?? null) !== null
 
 /** What the sync endpoint needs from auth and boards; implemented in server/auth and server/boards. */
 export interface AccessControl {

@@ -22,8 +22,12 @@ import { boardRoutes } from './boards/board-routes.ts'
 import { BoardService } from './boards/board-service.ts'
 import { BoardStore } from './boards/board-store.ts'
 import { memberRoutes } from './boards/member-routes.ts'
-import { MemberService } from './boards/member-service.ts'
+import { boardMembers, MemberService } from './boards/member-service.ts'
 import { pendingBoardRoutes } from './boards/pending-routes.ts'
+import { requireBoardRole } from './boards/require-board-role.ts'
+import { collectionRoutes, requireCollectionRole } from './collections/collection-routes.ts'
+import { CollectionService } from './collections/collection-service.ts'
+import { CollectionStore } from './collections/collection-store.ts'
 import { commentRoutes } from './comments/comment-routes.ts'
 import { CommentService } from './comments/comment-service.ts'
 import type { Config } from './config.ts'
@@ -79,6 +83,7 @@ export interface AppDeps {
 export interface AppServices {
   auth: AuthService
   boards: BoardService
+  collections: CollectionService
   invites: InviteService
   snapshots: SnapshotService
   passwordReset: PasswordReset
@@ -95,9 +100,22 @@ export function createApp(deps: AppDeps): { app: Hono<AppEnv>; access: AccessCon
   const auth = new AuthService(users, sessions, content, deps.loginThrottle ?? loginThrottleFor(storage, defaultLoginLimits), now)
   const inviteStore = new InviteStore(storage)
   const boards = new BoardService(new BoardStore(storage), content, inviteStore, auth, now)
-  const invites = new InviteService(inviteStore, boards, auth, content, now)
-  const members = new MemberService(boards, auth, content, now)
   const snapshotStore = new SnapshotStore(storage)
+  const loadSnapshotContent = async (boardId: string, snapshotId: string) =>
+    (await snapshotStore.body(boardId, snapshotId))?.content ?? null
+  const collections = new CollectionService(
+    new CollectionStore(storage),
+    boards,
+    content,
+    snapshotStore,
+    loadSnapshotContent,
+    inviteStore,
+    auth,
+    now,
+  )
+  const invites = new InviteService(inviteStore, boards, auth, content, now, collections)
+  const members = new MemberService(boardMembers(boards, content), auth, now)
+  const collectionMembers = new MemberService(collections.memberScope(), auth, now)
   const images = new ImageStore(storage)
   const snapshots = new SnapshotService(boards, content, snapshotStore, analyseBoard, now)
   const facilitation = new FacilitationService(
@@ -166,16 +184,19 @@ export function createApp(deps: AppDeps): { app: Hono<AppEnv>; access: AccessCon
   app.route('/api/boards', snapshotRoutes(boards, snapshots))
   app.route('/api/boards', commentRoutes(boards, comments, { publicOrigin: config.publicOrigin }))
   app.route('/api/boards', boardInviteRoutes(invites, boards, { publicOrigin: config.publicOrigin }))
-  app.route('/api/boards', memberRoutes(members, boards))
-  app.route('/api/boards', imageRoutes(boards, images))
-  app.route('/api/boards', facilitationRoutes(boards, facilitation))
   app.route(
     '/api/boards',
-    analysisRoutes(boards, content, {
-      loadSnapshotContent: async (boardId, snapshotId) => (await snapshotStore.body(boardId, snapshotId))?.content ?? null,
-    }),
+    memberRoutes(members, (min) => requireBoardRole(boards, min)),
   )
+  app.route('/api/boards', imageRoutes(boards, images))
+  app.route('/api/boards', facilitationRoutes(boards, facilitation))
+  app.route('/api/boards', analysisRoutes(boards, content, { loadSnapshotContent }))
   app.route('/api/boards', pendingBoardRoutes(boards))
+  app.route('/api/collections', collectionRoutes(collections, invites, { publicOrigin: config.publicOrigin }))
+  app.route(
+    '/api/collections',
+    memberRoutes(collectionMembers, (min) => requireCollectionRole(collections, min)),
+  )
   app.route('/api/invites', joinRoutes(invites, auth))
   app.route('/api/demo', demoRoutes(auth, boards))
   app.use(staticClient(path.resolve(deps.clientDir ?? defaultClientDir)))
@@ -183,5 +204,9 @@ export function createApp(deps: AppDeps): { app: Hono<AppEnv>; access: AccessCon
   app.notFound(notFoundHandler)
   app.onError(errorHandler(logger))
 
-  return { app, access: createAccessControl(auth, boards), services: { auth, boards, invites, snapshots, passwordReset } }
+  return {
+    app,
+    access: createAccessControl(auth, boards),
+    services: { auth, boards, collections, invites, snapshots, passwordReset },
+  }
 }

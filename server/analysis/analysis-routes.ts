@@ -21,23 +21,31 @@ export interface AnalysisRouteOptions {
 }
 
 /**
+ * The board document the analysis of a board reads: the live board (from its room, like
+ * `export/json`) or, with `snapshotId`, that snapshot's. `null`: the board has no such snapshot.
+ * The one path for `GET /api/boards/:id/analysis` and a collection's compare and export.
+ */
+export async function boardDocumentAt(
+  content: BoardContent,
+  loadSnapshotContent: LoadSnapshotContent | undefined,
+  board: { id: string; title: string },
+  snapshotId: string | undefined,
+): Promise<BoardDocument | null> {
+  if (snapshotId === undefined) return content.exportDocument(board.id, { id: board.id, title: board.title })
+  if (!loadSnapshotContent) throw new ApiError('not_implemented', 'The analysis of a snapshot is not available yet.')
+  // a malformed id names no snapshot; it never reaches a storage key
+  return ID_PATTERN.test(snapshotId) ? loadSnapshotContent(board.id, snapshotId) : null
+}
+
+/**
  * `GET /api/boards/:id/analysis[?snapshot=<sid>]` (viewer and up): `{indicators, matrix,
  * gaps}` of the live board, read from its room like `export/json`, or of a snapshot.
  */
 export function analysisRoutes(boards: BoardService, content: BoardContent, options: AnalysisRouteOptions = {}) {
   return new Hono<AppEnv>().get('/:id/analysis', async (c) => {
     const board = unwrap(await boards.access(requireUser(c), c.req.param('id'), 'viewer'))
-    const snapshotId = c.req.query('snapshot')
-    let document: BoardDocument | null
-    if (snapshotId === undefined) {
-      document = await content.exportDocument(board.id, { id: board.id, title: board.title })
-    } else {
-      const { loadSnapshotContent } = options
-      if (!loadSnapshotContent) throw new ApiError('not_implemented', 'The analysis of a snapshot is not available yet.')
-      // a malformed id names no snapshot; it never reaches a storage key
-      document = ID_PATTERN.test(snapshotId) ? await loadSnapshotContent(board.id, snapshotId) : null
-      if (!document) throw new ApiError('snapshot_not_found')
-    }
+    const document = await boardDocumentAt(content, options.loadSnapshotContent, board, c.req.query('snapshot'))
+    if (!document) throw new ApiError('snapshot_not_found')
     return c.json(analyse(document), 200, { 'Cache-Control': 'no-store' })
   })
 }

@@ -1,5 +1,5 @@
 import type { LanguageCode } from '../../shared/i18n/languages.ts'
-import type { LiveAccess, SessionUser } from '../access.ts'
+import { isGuest, type LiveAccess, type SessionUser } from '../access.ts'
 import { fail, ok, type Result } from '../http/result.ts'
 import { randomId, sha256Hex } from './ids.ts'
 import { KeyedLock } from './keyed-lock.ts'
@@ -88,24 +88,25 @@ export class AuthService {
     return ok(await this.startSession(toSessionUser(user)))
   }
 
-  /** A guest: a user without email or password, scoped to one board. */
-  async createGuest(displayName: string, boardId: string): Promise<SignedIn> {
+  /** A guest: a user without email or password, scoped to one board or (`{collectionId}`) one collection. */
+  async createGuest(displayName: string, scope: string | { collectionId: string }): Promise<SignedIn> {
     const user: StoredUser = {
       id: randomId(),
       email: null,
       displayName,
       passwordHash: null,
-      guestBoardId: boardId,
+      guestBoardId: typeof scope === 'string' ? scope : null,
+      ...(typeof scope === 'string' ? {} : { guestCollectionId: scope.collectionId }),
       createdAt: this.now().toISOString(),
     }
     await this.users.put(user)
     return this.startSession(toSessionUser(user))
   }
 
-  /** Removes a guest and all of their sessions (their board was deleted, or they were removed from it). */
+  /** Removes a guest and all of their sessions (their board or collection was deleted, or they were removed from it). */
   async deleteGuest(userId: string): Promise<void> {
     const user = await this.users.get(userId)
-    if (!user || user.guestBoardId === null) return
+    if (!user || !isGuest(user)) return
     const ended = await this.sessions.invalidateUser(userId)
     await this.users.delete(user)
     for (const hash of ended) this.live.sessionEnded(hash)

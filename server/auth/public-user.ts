@@ -1,4 +1,4 @@
-import type { SessionUser } from '../access.ts'
+import { isGuest, type SessionUser } from '../access.ts'
 import type { StoredUser } from './user-store.ts'
 
 /** The contract's `user` JSON. */
@@ -16,6 +16,7 @@ export const toSessionUser = (u: StoredUser): SessionUser => ({
   email: u.email,
   displayName: u.displayName,
   guestBoardId: u.guestBoardId,
+  ...(u.guestCollectionId !== undefined ? { guestCollectionId: u.guestCollectionId } : {}),
   ...(u.language ? { language: u.language } : {}),
 })
 
@@ -23,6 +24,6 @@ export const toPublicUser = (u: SessionUser): PublicUser => ({
   id: u.id,
   email: u.email,
   displayName: u.displayName,
-  guest: u.guestBoardId !== null,
+  guest: isGuest(u),
   language: u.language ?? null,
 })

@@ -3,13 +3,15 @@ import { z } from 'zod'
 import { plannedLanguages } from '../../shared/i18n/languages.ts'
 import { isUrlSafeId, sha256Hex } from './ids.ts'
 
-/** A person as stored: an account (email + password hash) or a guest of one board. */
+/** A person as stored: an account (email + password hash) or a guest of one board or one collection. */
 export const StoredUser = z.object({
   id: z.string(),
   email: z.string().nullable(),
   displayName: z.string(),
   passwordHash: z.string().nullable(),
   guestBoardId: z.string().nullable(),
+  /** set for a guest of a collection (issue 17); absent on older records and on everyone else */
+  guestCollectionId: z.string().optional(),
   createdAt: z.string(),
   /** the UI language the person chose (a planned language code); absent: ?lang= and the browser decide */
   language: z.enum(plannedLanguages).optional(),

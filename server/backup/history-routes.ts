@@ -1,5 +1,6 @@
 import { Hono } from 'hono'
 import type { Storage } from 'unstorage'
+import { isGuest } from '../access.ts'
 import { requireSession, requireUser } from '../auth/authenticate.ts'
 import { randomId } from '../auth/ids.ts'
 import type { BoardService } from '../boards/board-service.ts'
@@ -37,7 +38,7 @@ export function historyRoutes(
     })
     .post('/import-history', requireSession(), async (c) => {
       const user = requireUser(c)
-      if (user.guestBoardId !== null) throw new ApiError('forbidden', 'Guests cannot create boards; sign up for an account.')
+      if (isGuest(user)) throw new ApiError('forbidden', 'Guests cannot create boards; sign up for an account.')
       const bytes = new Uint8Array(await c.req.arrayBuffer())
       let history: ReturnType<typeof readHistory>
       try {

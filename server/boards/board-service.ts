@@ -7,7 +7,7 @@ import { type BoardDocument, emptyBoardDocument, parseBoardDocument } from '../.
 import { readTitle } from '../../shared/schema/layout.ts'
 import { hasRole, type Role } from '../../shared/schema/roles.ts'
 import type { Site } from '../../shared/schema/site.ts'
-import type { SessionUser } from '../access.ts'
+import { isGuest, type SessionUser } from '../access.ts'
 import type { AuthService } from '../auth/auth-service.ts'
 import { isUrlSafeId, randomId } from '../auth/ids.ts'
 import { fail, ok, type Result } from '../http/result.ts'
@@ -45,7 +45,7 @@ export const refusalCode = (code: OperationErrorCode): 'payload_too_large' | 'fo
 
 /** A board marked `publicRead` (the demo) opens read-only for any account that is not a member. */
 function publicReadRole(board: BoardRecord, user: SessionUser): Role | null {
-  return board.publicRead === true && user.guestBoardId === null ? 'viewer' : null
+  return board.publicRead === true && !isGuest(user) ? 'viewer' : null
 }
 
 /** Boards and who may do what with them. Knows nothing of HTTP. */
@@ -70,7 +70,8 @@ export class BoardService {
 
   /** The caller's role on a board; null when they may not see it or it does not exist. */
   async roleOf(user: SessionUser, boardId: string): Promise<Role | null> {
-    if (user.guestBoardId !== null && user.guestBoardId !== boardId) return null
+    // a guest opens their own board only; a collection's guest no board at all
+    if (isGuest(user) && user.guestBoardId !== boardId) return null
     const role = await this.store.roleOf(boardId, user.id)
     const record = await this.#record(boardId)
     return record ? (role ?? publicReadRole(record, user)) : null
@@ -100,7 +101,7 @@ export class BoardService {
 
   /** The board if the caller's role is at least `min`: 404 if they may not see it, 403 if the role is too low. */
   async access(user: SessionUser, boardId: string, min: Role): Promise<Result<BoardView, AccessError>> {
-    if (user.guestBoardId !== null && user.guestBoardId !== boardId) return fail('board_not_found')
+    if (isGuest(user) && user.guestBoardId !== boardId) return fail('board_not_found')
     const [board, memberRole] = await Promise.all([this.#record(boardId), this.store.roleOf(boardId, user.id)])
     const role = board ? (memberRole ?? publicReadRole(board, user)) : null
     if (!board || !role) return fail('board_not_found')
@@ -117,7 +118,7 @@ export class BoardService {
   }
 
   async create(user: SessionUser, input: CreateBoardInput): Promise<Result<BoardView, 'forbidden' | 'invalid_document'>> {
-    if (user.guestBoardId !== null) return fail('forbidden', 'Guests cannot create boards; sign up for an account.')
+    if (isGuest(user)) return fail('forbidden', 'Guests cannot create boards; sign up for an account.')
     let source: BoardDocument | null = null
     if (input.content !== undefined) {
       const parsed = parseBoardDocument(input.content)
@@ -158,7 +159,7 @@ export class BoardService {
   async duplicate(user: SessionUser, boardId: string): Promise<Result<BoardView, AccessError | 'invalid_document'>> {
     const access = await this.access(user, boardId, 'viewer')
     if (!access.ok) return access
-    if (user.guestBoardId !== null) return fail('forbidden', 'Guests cannot create boards; sign up for an account.')
+    if (isGuest(user)) return fail('forbidden', 'Guests cannot create boards; sign up for an account.')
     const source = access.value
     const content = await this.content.exportDocument(boardId, { id: boardId, title: source.title })
     const created = await this.create(user, { title: copyTitle(source.title), site: source.site, content })
@@ -216,7 +217,7 @@ export class BoardService {
 
   /** The boards the caller may open, most recently changed first. */
   async list(user: SessionUser): Promise<BoardView[]> {
-    const ids = user.guestBoardId !== null ? [user.guestBoardId] : await this.store.boardIdsOf(user.id)
+    const ids = isGuest(user) ? (user.guestBoardId !== null ? [user.guestBoardId] : []) : await this.store.boardIdsOf(user.id)
     const views = await Promise.all(
       ids.map(async (id) => {
         const [result, changed] = await Promise.all([this.access(user, id, 'viewer'), this.store.lastChange(id)])

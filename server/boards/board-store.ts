@@ -1,10 +1,11 @@
 import type { Storage } from 'unstorage'
 import { z } from 'zod'
-import { Role } from '../../shared/schema/roles.ts'
+import type { Role } from '../../shared/schema/roles.ts'
 import { Site } from '../../shared/schema/site.ts'
 import { isUrlSafeId } from '../auth/ids.ts'
 import { KeyedLock } from '../auth/keyed-lock.ts'
 import { type BoardWarning, boardWarnings, QUARANTINE_PREFIX } from '../storage/quarantine.ts'
+import { MembershipStore } from './membership-store.ts'
 
 export const BoardRecord = z.object({
   id: z.string(),
@@ -21,18 +22,9 @@ export const BoardRecord = z.object({
 })
 export type BoardRecord = z.infer<typeof BoardRecord>
 
-const Membership = z.object({ role: Role, since: z.string() })
-
 const boardKey = (id: string) => `boards:${id}`
 /** when the board's content last changed (server/boards/last-change.ts) */
 const changedKey = (id: string) => `changed:${id}`
-const membersBase = (boardId: string) => `members:${boardId}`
-const memberKey = (boardId: string, userId: string) => `${membersBase(boardId)}:${userId}`
-/** Per-user index of boards, for listing without scanning every board. */
-const userBoardsBase = (userId: string) => `userboards:${userId}`
-const userBoardKey = (userId: string, boardId: string) => `${userBoardsBase(userId)}:${boardId}`
-
-const lastSegment = (key: string) => key.slice(key.lastIndexOf(':') + 1)
 
 /**
  * Board records and memberships in unstorage: `boards:<id>`, `members:<boardId>:<userId>` →
@@ -41,8 +33,11 @@ const lastSegment = (key: string) => key.slice(key.lastIndexOf(':') + 1)
  */
 export class BoardStore {
   readonly #lock = new KeyedLock()
+  readonly #members: MembershipStore
 
-  constructor(private readonly storage: Storage) {}
+  constructor(private readonly storage: Storage) {
+    this.#members = new MembershipStore(storage, { members: 'members', index: 'userboards' })
+  }
 
   /**
    * Runs `task` alone among the tasks of this board (in this process): every read-modify-write
@@ -95,32 +90,26 @@ export class BoardStore {
   }
 
   async ownerOf(boardId: string): Promise<string | null> {
-    for (const userId of await this.memberIds(boardId)) if ((await this.roleOf(boardId, userId)) === 'owner') return userId
-    return null
+    return this.#members.ownerOf(boardId)
   }
 
-  async roleOf(boardId: string, userId: string): Promise<Role | null> {
-    if (!isUrlSafeId(boardId) || !isUrlSafeId(userId)) return null
-    const parsed = Membership.safeParse(await this.storage.getItem(memberKey(boardId, userId)))
-    return parsed.success ? parsed.data.role : null
+  roleOf(boardId: string, userId: string): Promise<Role | null> {
+    return this.#members.roleOf(boardId, userId)
   }
 
-  async setRole(boardId: string, userId: string, role: Role, now: Date): Promise<void> {
-    await this.storage.setItem(memberKey(boardId, userId), { role, since: now.toISOString() })
-    await this.storage.setItem(userBoardKey(userId, boardId), 1)
+  setRole(boardId: string, userId: string, role: Role, now: Date): Promise<void> {
+    return this.#members.setRole(boardId, userId, role, now)
   }
 
-  async removeMember(boardId: string, userId: string): Promise<void> {
-    await this.storage.removeItem(memberKey(boardId, userId))
-    await this.storage.removeItem(userBoardKey(userId, boardId))
+  removeMember(boardId: string, userId: string): Promise<void> {
+    return this.#members.removeMember(boardId, userId)
   }
 
-  async memberIds(boardId: string): Promise<string[]> {
-    return (await this.storage.getKeys(membersBase(boardId))).map(lastSegment)
+  memberIds(boardId: string): Promise<string[]> {
+    return this.#members.memberIds(boardId)
   }
 
-  async boardIdsOf(userId: string): Promise<string[]> {
-    if (!isUrlSafeId(userId)) return []
-    return (await this.storage.getKeys(userBoardsBase(userId))).map(lastSegment)
+  boardIdsOf(userId: string): Promise<string[]> {
+    return this.#members.idsOf(userId)
   }
 }

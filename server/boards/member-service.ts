@@ -1,9 +1,12 @@
 import { hasRole, type Role, roles } from '../../shared/schema/roles.ts'
-import type { LiveAccess, SessionUser } from '../access.ts'
+import { isGuest, type LiveAccess, type SessionUser } from '../access.ts'
 import type { AuthService } from '../auth/auth-service.ts'
 import { KeyedLock } from '../auth/keyed-lock.ts'
+import type { StoredUser } from '../auth/user-store.ts'
+import type { ErrorCode } from '../http/errors.ts'
 import { fail, ok, type Result } from '../http/result.ts'
 import type { AccessError, BoardService } from './board-service.ts'
+import type { MembershipStore } from './membership-store.ts'
 
 /** A member as `GET /api/boards/:id/members` shows them. */
 export interface MemberView {
@@ -15,7 +18,30 @@ export interface MemberView {
   connected: boolean
 }
 
-export type MemberError = AccessError | 'member_not_found'
+export type MemberError<E extends ErrorCode = AccessError> = E | 'forbidden' | 'member_not_found'
+
+/**
+ * What members are members of: a board, or a collection (server/collections). `access` answers
+ * 404/403 like the thing's own routes; `live` tells open connections (boards only).
+ */
+export interface MemberScope<E extends ErrorCode> {
+  /** `board` or `collection`: the word the refusals use */
+  noun: string
+  access(user: SessionUser, id: string, min: Role): Promise<Result<{ role: Role }, E | 'forbidden'>>
+  memberships: Pick<MembershipStore, 'roleOf' | 'setRole' | 'removeMember' | 'memberIds'>
+  live: LiveAccess
+  /** true when the stored user is a guest of this thing only (removing them ends their account) */
+  isOwnGuest(user: StoredUser, id: string): boolean
+}
+
+/** Board members: the scope for `MemberService` over boards. */
+export const boardMembers = (boards: BoardService, live: LiveAccess): MemberScope<AccessError> => ({
+  noun: 'board',
+  access: (user, id, min) => boards.access(user, id, min),
+  memberships: boards.store,
+  live,
+  isOwnGuest: (user, id) => user.guestBoardId === id,
+})
 
 const roleOrder = (role: Role) => roles.indexOf(role)
 
@@ -30,25 +56,27 @@ function mayManage(callerRole: Role, targetRole: Role): boolean {
   return callerRole === 'owner' || !hasRole(targetRole, 'facilitator')
 }
 
-/** Board members: list, change a role, remove. Stores first, then tells the live side. */
-export class MemberService {
-  /** One change at a time per member of a board (within this instance). */
+/** Members of a board or a collection: list, change a role, remove. Stores first, then tells the live side. */
+export class MemberService<E extends ErrorCode = AccessError> {
+  /** One change at a time per member of a board or collection (within this instance). */
   private readonly lock = new KeyedLock()
+  private readonly live: LiveAccess
 
   constructor(
-    private readonly boards: BoardService,
+    private readonly scope: MemberScope<E>,
     private readonly auth: AuthService,
-    private readonly live: LiveAccess,
     private readonly now: () => Date = () => new Date(),
-  ) {}
+  ) {
+    this.live = scope.live
+  }
 
   /** Any member: everyone with a role on the board, owner first, then by role and name. */
-  async list(user: SessionUser, boardId: string): Promise<Result<MemberView[], AccessError>> {
-    const access = await this.boards.access(user, boardId, 'viewer')
+  async list(user: SessionUser, id: string): Promise<Result<MemberView[], E | 'forbidden'>> {
+    const access = await this.scope.access(user, id, 'viewer')
     if (!access.ok) return access
-    const connected = this.live.connectedUserIds(boardId)
-    const ids = await this.boards.store.memberIds(boardId)
-    const members = await Promise.all(ids.map((id) => this.view(boardId, id, connected)))
+    const connected = this.live.connectedUserIds(id)
+    const ids = await this.scope.memberships.memberIds(id)
+    const members = await Promise.all(ids.map((userId) => this.view(id, userId, connected)))
     return ok(
       members
         .filter((m): m is MemberView => m !== null)
@@ -57,17 +85,17 @@ export class MemberService {
   }
 
   /** Owner/facilitator: gives a member another role (never owner); their open connections get it at once. */
-  async changeRole(user: SessionUser, boardId: string, userId: string, role: Role): Promise<Result<MemberView, MemberError>> {
-    return this.lock.run(`${boardId}:${userId}`, async () => {
-      const allowed = await this.checkManage(user, boardId, userId)
+  async changeRole(user: SessionUser, id: string, userId: string, role: Role): Promise<Result<MemberView, MemberError<E>>> {
+    return this.lock.run(`${id}:${userId}`, async () => {
+      const allowed = await this.checkManage(user, id, userId)
       if (!allowed.ok) return allowed
-      if (role === 'owner') return fail('forbidden', 'A board has one owner; no one can be made owner.')
+      if (role === 'owner') return fail('forbidden', `A ${this.scope.noun} has one owner; no one can be made owner.`)
       if (role !== allowed.value) {
-        await this.boards.store.setRole(boardId, userId, role, this.now())
-        this.live.memberChanged(boardId, userId, role)
+        await this.scope.memberships.setRole(id, userId, role, this.now())
+        this.live.memberChanged(id, userId, role)
       }
-      const member = await this.view(boardId, userId, this.live.connectedUserIds(boardId))
-      return member ? ok(member) : fail('member_not_found')
+      const member = await this.view(id, userId, this.live.connectedUserIds(id))
+      return member ? ok(member) : fail('member_not_found', `This person is not a member of this ${this.scope.noun}.`)
     })
   }
 
@@ -75,38 +103,38 @@ export class MemberService {
    * Owner/facilitator: ends a member's access to the board. Their sockets on it close (4403);
    * a guest of this board loses their account and sessions too (their sockets close, 4401).
    */
-  async remove(user: SessionUser, boardId: string, userId: string): Promise<Result<null, MemberError>> {
-    return this.lock.run(`${boardId}:${userId}`, async () => {
-      const allowed = await this.checkManage(user, boardId, userId)
+  async remove(user: SessionUser, id: string, userId: string): Promise<Result<null, MemberError<E>>> {
+    return this.lock.run(`${id}:${userId}`, async () => {
+      const allowed = await this.checkManage(user, id, userId)
       if (!allowed.ok) return allowed
-      await this.boards.store.removeMember(boardId, userId)
-      this.live.memberChanged(boardId, userId, null)
+      await this.scope.memberships.removeMember(id, userId)
+      this.live.memberChanged(id, userId, null)
       const removed = await this.auth.users.get(userId)
-      if (removed?.guestBoardId === boardId) await this.auth.deleteGuest(userId)
+      if (removed && this.scope.isOwnGuest(removed, id)) await this.auth.deleteGuest(userId)
       return ok(null)
     })
   }
 
   /** The target's current role when the caller may change it: 404 board/member, 403 role. */
-  private async checkManage(user: SessionUser, boardId: string, userId: string): Promise<Result<Role, MemberError>> {
-    const access = await this.boards.access(user, boardId, 'facilitator')
+  private async checkManage(user: SessionUser, id: string, userId: string): Promise<Result<Role, MemberError<E>>> {
+    const access = await this.scope.access(user, id, 'facilitator')
     if (!access.ok) return access
-    const targetRole = await this.boards.store.roleOf(boardId, userId)
-    if (!targetRole) return fail('member_not_found')
+    const targetRole = await this.scope.memberships.roleOf(id, userId)
+    if (!targetRole) return fail('member_not_found', `This person is not a member of this ${this.scope.noun}.`)
     if (targetRole === 'owner') return fail('forbidden', "The owner's role cannot change, and the owner cannot be removed.")
     if (!mayManage(access.value.role, targetRole))
       return fail('forbidden', 'A facilitator may change or remove editors, reviewers and viewers only.')
     return ok(targetRole)
   }
 
-  private async view(boardId: string, userId: string, connected: ReadonlySet<string>): Promise<MemberView | null> {
-    const [role, account] = await Promise.all([this.boards.store.roleOf(boardId, userId), this.auth.users.get(userId)])
+  private async view(id: string, userId: string, connected: ReadonlySet<string>): Promise<MemberView | null> {
+    const [role, account] = await Promise.all([this.scope.memberships.roleOf(id, userId), this.auth.users.get(userId)])
     if (!role || !account) return null
     return {
       userId,
       displayName: account.displayName,
       role,
-      guest: account.guestBoardId !== null,
+      guest: isGuest(account),
       connected: connected.has(userId),
     }
   }

@@ -1,5 +1,5 @@
 import { Hono } from 'hono'
-import type { SessionUser } from '../access.ts'
+import { isGuest, type SessionUser } from '../access.ts'
 import type { AuthService } from '../auth/auth-service.ts'
 import { requireUser } from '../auth/authenticate.ts'
 import type { BoardService } from '../boards/board-service.ts'
@@ -22,7 +22,7 @@ export function demoRoutes(auth: AuthService, boards: BoardService) {
   return new Hono<AppEnv>().get('/', async (c) => {
     const user: SessionUser = requireUser(c)
     // none (or a guest, who sees only their board): an answer, not an error; the home page just offers no demo
-    const demo = user.guestBoardId === null ? await findDemoBoard(auth, boards) : null
+    const demo = !isGuest(user) ? await findDemoBoard(auth, boards) : null
     return c.json({ board: demo }, 200)
   })
 }

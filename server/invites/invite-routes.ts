@@ -12,7 +12,7 @@ import { jsonBody } from '../http/json-body.ts'
 import type { InviteService } from './invite-service.ts'
 import { type InviteRecord, InviteRole } from './invite-store.ts'
 
-const CreateInviteBody = z.object({
+export const CreateInviteBody = z.object({
   role: InviteRole,
   expiresInHours: z
     .number()
@@ -25,7 +25,7 @@ const CreateInviteBody = z.object({
 const JoinBody = z.object({ displayName: DisplayName.optional() })
 
 /** The public origin, or the one the request was sent to. */
-const originOf = (c: Context<AppEnv>, publicOrigin: string | undefined) => publicOrigin ?? new URL(c.req.url).origin
+export const originOf = (c: Context<AppEnv>, publicOrigin: string | undefined) => publicOrigin ?? new URL(c.req.url).origin
 
 /** `localhost`, `*.localhost`, 127.0.0.0/8 and `[::1]`: addresses no other device reaches. */
 export function isLoopbackOrigin(origin: string): boolean {
@@ -35,7 +35,7 @@ export function isLoopbackOrigin(origin: string): boolean {
 
 export const joinUrl = (origin: string, token: string) => `${origin}/join/${token}`
 
-const inviteView = (invite: InviteRecord, origin: string) => ({
+export const inviteView = (invite: InviteRecord, origin: string) => ({
   token: invite.token,
   url: joinUrl(origin, invite.token),
   role: invite.role,
@@ -83,6 +83,8 @@ export function joinRoutes(invites: InviteService, auth: AuthService) {
       const joined = unwrap(await invites.join(c.req.param('token'), c.req.valid('json').displayName, current))
       c.set('user', joined.user)
       c.header('Set-Cookie', auth.sessions.cookie(joined.token), { append: true })
-      return c.json({ board: { id: joined.boardId }, user: toPublicUser(joined.user), token: joined.token }, 200)
+      const at =
+        typeof joined.target === 'string' ? { board: { id: joined.target } } : { collection: { id: joined.target.collectionId } }
+      return c.json({ ...at, user: toPublicUser(joined.user), token: joined.token }, 200)
     })
 }

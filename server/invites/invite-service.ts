@@ -1,11 +1,12 @@
 import { hasRole } from '../../shared/schema/roles.ts'
-import type { LiveAccess, SessionUser } from '../access.ts'
+import { isGuest, type LiveAccess, type SessionUser } from '../access.ts'
 import type { AuthService, SignedIn } from '../auth/auth-service.ts'
 import { randomId } from '../auth/ids.ts'
 import { KeyedLock } from '../auth/keyed-lock.ts'
 import type { AccessError, BoardService } from '../boards/board-service.ts'
+import type { CollectionAccessError, CollectionService } from '../collections/collection-service.ts'
 import { fail, ok, type Result } from '../http/result.ts'
-import type { InviteRecord, InviteRole, InviteStore } from './invite-store.ts'
+import { type InviteRecord, type InviteRole, type InviteStore, type InviteTarget, isInviteFor, targetOf } from './invite-store.ts'
 
 export const DEFAULT_INVITE_HOURS = 7 * 24
 
@@ -17,9 +18,10 @@ export interface CreateInviteInput {
 
 export type InviteStatus = 'active' | 'revoked' | 'expired' | 'used_up'
 
-/** `GET /api/invites/:token`: what the join page shows. */
+/** `GET /api/invites/:token`: what the join page shows (`collection` only for a collection's invite). */
 export interface InviteDescription {
   board: { title: string } | null
+  collection?: { title: string } | null
   invitedBy: string | null
   role: InviteRole
   expiresAt: string
@@ -47,16 +49,34 @@ export class InviteService {
     private readonly auth: AuthService,
     private readonly live: LiveAccess,
     private readonly now: () => Date = () => new Date(),
+    private readonly collections: CollectionService | null = null,
   ) {}
 
-  async create(user: SessionUser, boardId: string, input: CreateInviteInput): Promise<Result<InviteRecord, AccessError>> {
-    const access = await this.boards.access(user, boardId, 'facilitator')
+  /** Owner or facilitator of the board or collection the invites are for. */
+  async #mayManage(user: SessionUser, target: InviteTarget): Promise<Result<null, AccessError | CollectionAccessError>> {
+    const access =
+      typeof target === 'string'
+        ? await this.boards.access(user, target, 'facilitator')
+        : this.collections
+          ? await this.collections.access(user, target.collectionId, 'facilitator')
+          : fail('collection_not_found')
+    return access.ok ? ok(null) : access
+  }
+
+  /** A board's invite (`target`: its id) or a collection's (`{collectionId}`). */
+  async create(
+    user: SessionUser,
+    target: InviteTarget,
+    input: CreateInviteInput,
+  ): Promise<Result<InviteRecord, AccessError | CollectionAccessError>> {
+    const access = await this.#mayManage(user, target)
     if (!access.ok) return access
     const created = this.now()
     const hours = input.expiresInHours ?? DEFAULT_INVITE_HOURS
     const invite: InviteRecord = {
       token: randomId(),
-      boardId,
+      // a board's invite keeps the stored shape it always had
+      ...(typeof target === 'string' ? { boardId: target } : { collectionId: target.collectionId }),
       role: input.role,
       createdBy: user.id,
       createdAt: created.toISOString(),
@@ -69,20 +89,24 @@ export class InviteService {
     return ok(invite)
   }
 
-  /** The board's invites that were not revoked, newest first. */
-  async list(user: SessionUser, boardId: string): Promise<Result<InviteRecord[], AccessError>> {
-    const access = await this.boards.access(user, boardId, 'facilitator')
+  /** The board's or collection's invites that were not revoked, newest first. */
+  async list(user: SessionUser, target: InviteTarget): Promise<Result<InviteRecord[], AccessError | CollectionAccessError>> {
+    const access = await this.#mayManage(user, target)
     if (!access.ok) return access
-    const invites = await this.store.listOf(boardId)
+    const invites = await this.store.listOf(target)
     return ok(invites.filter((i) => i.revokedAt === null).sort((a, b) => b.createdAt.localeCompare(a.createdAt)))
   }
 
-  async revoke(user: SessionUser, boardId: string, token: string): Promise<Result<null, AccessError | 'invite_not_found'>> {
-    const access = await this.boards.access(user, boardId, 'facilitator')
+  async revoke(
+    user: SessionUser,
+    target: InviteTarget,
+    token: string,
+  ): Promise<Result<null, AccessError | CollectionAccessError | 'invite_not_found'>> {
+    const access = await this.#mayManage(user, target)
     if (!access.ok) return access
     return this.lock.run(token, async () => {
       const invite = await this.store.get(token)
-      if (!invite || invite.boardId !== boardId) return fail('invite_not_found')
+      if (!invite || !isInviteFor(invite, target)) return fail('invite_not_found')
       if (invite.revokedAt === null) await this.store.put({ ...invite, revokedAt: this.now().toISOString() })
       return ok(null)
     })
@@ -95,12 +119,13 @@ export class InviteService {
    */
   async describe(token: string): Promise<Result<InviteDescription, 'invite_not_found'>> {
     const invite = await this.store.get(token)
-    const board = invite ? await this.boards.store.get(invite.boardId) : null
-    if (!invite || !board) return fail('invite_not_found')
+    const target = invite ? await this.#targetTitle(invite) : null
+    if (!invite || target === null) return fail('invite_not_found')
     const status = inviteGoneReason(invite, this.now()) ?? 'active'
     const inviter = status === 'revoked' ? null : await this.auth.users.get(invite.createdBy)
+    const title = status === 'revoked' ? null : { title: target }
     return ok({
-      board: status === 'revoked' ? null : { title: board.title },
+      ...(invite.collectionId !== undefined ? { board: null, collection: title } : { board: title }),
       invitedBy: inviter ? inviter.displayName : null,
       role: invite.role,
       expiresAt: invite.expiresAt,
@@ -108,20 +133,28 @@ export class InviteService {
     })
   }
 
+  /** The title of the board or collection the invite is for; null when it is gone. */
+  async #targetTitle(invite: InviteRecord): Promise<string | null> {
+    const target = targetOf(invite)
+    if (typeof target === 'string') return (await this.boards.store.get(target))?.title ?? null
+    return (await this.collections?.store.get(target.collectionId))?.title ?? null
+  }
+
   /**
    * Redeems an invite. A signed-in account gets the role on its own account (never lowered);
-   * anyone else becomes a new guest of that board only.
+   * anyone else becomes a new guest of that board (or collection) only.
    */
   async join(
     token: string,
     displayName: string | undefined,
     current: { user: SessionUser; token: string } | null,
-  ): Promise<Result<{ boardId: string } & SignedIn, JoinError>> {
+  ): Promise<Result<{ target: InviteTarget } & SignedIn, JoinError>> {
     return this.lock.run(token, async () => {
       const invite = await this.store.get(token)
-      if (!invite || !(await this.boards.store.get(invite.boardId))) return fail('invite_not_found')
+      if (!invite || (await this.#targetTitle(invite)) === null) return fail('invite_not_found')
+      const target = targetOf(invite)
       if (inviteGoneReason(invite, this.now())) return fail('invite_gone')
-      const account = current && current.user.guestBoardId === null ? current : null
+      const account = current && !isGuest(current.user) ? current : null
       if (!account && displayName === undefined)
         return fail('validation_failed', 'displayName: a name is required to join as a guest')
       // counted across instances (one atomic counter with Redis storage): maxUses holds everywhere
@@ -129,14 +162,23 @@ export class InviteService {
       if (uses === null) return fail('invite_gone')
       const stored = await this.store.get(token)
       await this.store.put({ ...(stored ?? invite), uses: Math.max(uses, stored?.uses ?? 0) })
-      const signedIn = account ?? (await this.auth.createGuest(displayName ?? '', invite.boardId))
-      const existing = await this.boards.store.roleOf(invite.boardId, signedIn.user.id)
-      if (!existing || !hasRole(existing, invite.role)) {
-        await this.boards.store.setRole(invite.boardId, signedIn.user.id, invite.role, this.now())
-        // an account that was a member already may have sockets open with its old role
-        if (existing) this.live.memberChanged(invite.boardId, signedIn.user.id, invite.role)
+      if (typeof target !== 'string') {
+        const collectionId = target.collectionId
+        const signedIn = account ?? (await this.auth.createGuest(displayName ?? '', { collectionId }))
+        const members = this.collections?.store.members
+        const existing = await members?.roleOf(collectionId, signedIn.user.id)
+        if (members && (!existing || !hasRole(existing, invite.role)))
+          await members.setRole(collectionId, signedIn.user.id, invite.role, this.now())
+        return ok({ target, ...signedIn })
       }
-      return ok({ boardId: invite.boardId, ...signedIn })
+      const signedIn = account ?? (await this.auth.createGuest(displayName ?? '', target))
+      const existing = await this.boards.store.roleOf(target, signedIn.user.id)
+      if (!existing || !hasRole(existing, invite.role)) {
+        await this.boards.store.setRole(target, signedIn.user.id, invite.role, this.now())
+        // an account that was a member already may have sockets open with its old role
+        if (existing) this.live.memberChanged(target, signedIn.user.id, invite.role)
+      }
+      return ok({ target, ...signedIn })
     })
   }
 }

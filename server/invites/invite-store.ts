@@ -6,9 +6,14 @@ import { redisUnder } from '../storage/compaction-lock.ts'
 export const InviteRole = z.enum(['facilitator', 'editor', 'reviewer', 'viewer'])
 export type InviteRole = z.infer<typeof InviteRole>
 
+/**
+ * An invite to a board (`boardId`) or, since issue 17, to a collection (`collectionId` and no
+ * `boardId`). Board invites are stored exactly as before.
+ */
 export const InviteRecord = z.object({
   token: z.string(),
-  boardId: z.string(),
+  boardId: z.string().optional(),
+  collectionId: z.string().optional(),
   role: InviteRole,
   createdBy: z.string(),
   createdAt: z.string(),
@@ -22,8 +27,23 @@ export const InviteRecord = z.object({
 export type InviteRecord = z.infer<typeof InviteRecord>
 
 const inviteKey = (token: string) => `invites:${token}`
-const boardInvitesBase = (boardId: string) => `boardinvites:${boardId}`
-const boardInviteKey = (boardId: string, token: string) => `${boardInvitesBase(boardId)}:${token}`
+/** What an invite admits to: a board (its id) or a collection. */
+export type InviteTarget = string | { collectionId: string }
+
+/** The per-target index: `boardinvites:<boardId>` or `collectioninvites:<collectionId>`. */
+const invitesBase = (target: InviteTarget) =>
+  typeof target === 'string' ? `boardinvites:${target}` : `collectioninvites:${target.collectionId}`
+const targetId = (target: InviteTarget) => (typeof target === 'string' ? target : target.collectionId)
+
+/** The target of a stored invite. */
+export const targetOf = (invite: InviteRecord): InviteTarget =>
+  invite.collectionId !== undefined ? { collectionId: invite.collectionId } : (invite.boardId ?? '')
+
+/** True when the invite admits to this target. */
+export const isInviteFor = (invite: InviteRecord, target: InviteTarget): boolean =>
+  typeof target === 'string'
+    ? invite.collectionId === undefined && invite.boardId === target
+    : invite.collectionId === target.collectionId
 
 /**
  * Counts one use atomically in Redis: the counter starts at the record's `uses`, and a use past
@@ -35,7 +55,10 @@ local n = redis.call('incr', KEYS[1])
 if ARGV[1] ~= '' and n > tonumber(ARGV[1]) then redis.call('decr', KEYS[1]) return -1 end
 return n`
 
-/** Invites in unstorage: `invites:<token>` and the per-board index `boardinvites:<boardId>:<token>`. */
+/**
+ * Invites in unstorage: `invites:<token>` and the per-board index `boardinvites:<boardId>:<token>`
+ * (a collection's: `collectioninvites:<collectionId>:<token>`).
+ */
 export class InviteStore {
   constructor(private readonly storage: Storage) {}
 
@@ -67,20 +90,21 @@ export class InviteStore {
 
   async put(invite: InviteRecord): Promise<void> {
     await this.storage.setItem(inviteKey(invite.token), invite)
-    await this.storage.setItem(boardInviteKey(invite.boardId, invite.token), 1)
+    await this.storage.setItem(`${invitesBase(targetOf(invite))}:${invite.token}`, 1)
   }
 
-  async listOf(boardId: string): Promise<InviteRecord[]> {
-    if (!isUrlSafeId(boardId)) return []
-    const keys = await this.storage.getKeys(boardInvitesBase(boardId))
+  /** The invites of a board (its id) or of a collection. */
+  async listOf(target: InviteTarget): Promise<InviteRecord[]> {
+    if (!isUrlSafeId(targetId(target))) return []
+    const keys = await this.storage.getKeys(invitesBase(target))
     const invites = await Promise.all(keys.map((k) => this.get(k.slice(k.lastIndexOf(':') + 1))))
-    return invites.filter((i): i is InviteRecord => i !== null)
+    return invites.filter((i): i is InviteRecord => i !== null && isInviteFor(i, target))
   }
 
-  async deleteAllOf(boardId: string): Promise<void> {
-    for (const invite of await this.listOf(boardId)) {
+  async deleteAllOf(target: InviteTarget): Promise<void> {
+    for (const invite of await this.listOf(target)) {
       await this.storage.removeItem(inviteKey(invite.token))
-      await this.storage.removeItem(boardInviteKey(boardId, invite.token))
+      await this.storage.removeItem(`${invitesBase(target)}:${invite.token}`)
       // the Redis use counter (`rb:invite-uses:<token>`), when there is one
       await this.storage.removeItem(`invite-uses:${invite.token}`)
     }

@@ -327,6 +327,190 @@ const rows: Row[] = [
   { route: 'POST /api/auth/logout', path: () => '/api/auth/logout', expected: [204, 204, 204, 204, 204, 401, 204] },
 ]
 
+/**
+ * Collections of sites have members of their own: every collection route × the collection's
+ * owner, facilitator (also facilitator of its board), an editor (a guest of the collection), a
+ * reviewer and a viewer (accounts), a stranger, nobody, and a guest of another collection.
+ */
+const collectionActors = ['owner', 'facilitator', 'editor', 'reviewer', 'viewer', 'stranger', 'anonymous', 'otherGuest'] as const
+type CollectionActor = (typeof collectionActors)[number]
+type CollectionStatuses = [
+  owner: number,
+  facilitator: number,
+  editor: number,
+  reviewer: number,
+  viewer: number,
+  stranger: number,
+  anonymous: number,
+  otherGuest: number,
+]
+
+interface CollectionFixture {
+  collectionId: string
+  boardId: string
+  tokens: Record<CollectionActor, string | undefined>
+  /** a member whose role the actor may change and whom they may remove */
+  targetUserId: string
+  revokeInvite: string
+}
+
+async function collectionInvite(h: RestHarness, token: string, collectionId: string, role: string): Promise<string> {
+  const res = await h.request('POST', `/api/collections/${collectionId}/invites`, { token, body: { role } })
+  if (res.status !== 201) throw new Error(`collection invite failed: ${res.status} ${res.text}`)
+  return (res.body as { invite: { token: string } }).invite.token
+}
+
+/** A collection of one board (at a snapshot), with one person of every role, an invite and a member to act on. */
+async function collectionFixture(h: RestHarness): Promise<CollectionFixture> {
+  const owner = await signup(h, 'Owner')
+  const boardId = await createBoard(h, owner.token, { title: 'Rudnik' })
+  const snapshot = await h.request('POST', `/api/boards/${boardId}/snapshots`, { token: owner.token, body: { label: 'R1' } })
+  const created = await h.request('POST', '/api/collections', { token: owner.token, body: { title: 'Region' } })
+  const collectionId = (created.body as { collection: { id: string } }).collection.id
+  const snapshotId = (snapshot.body as { snapshot: { id: string } }).snapshot.id
+  const added = await h.request('PUT', `/api/collections/${collectionId}/boards/${boardId}`, {
+    token: owner.token,
+    body: { snapshotId },
+  })
+  if (added.status !== 200) throw new Error(`collection fixture: ${added.status} ${added.text}`)
+  const facilitator = await signup(h, 'Facilitator')
+  await join(h, await collectionInvite(h, owner.token, collectionId, 'facilitator'), facilitator.token)
+  await join(h, await invite(h, owner.token, boardId, { role: 'facilitator' }), facilitator.token)
+  const editor = await join(h, await collectionInvite(h, owner.token, collectionId, 'editor'), undefined, 'Eddie')
+  const reviewer = await signup(h, 'Reviewer')
+  await join(h, await collectionInvite(h, owner.token, collectionId, 'reviewer'), reviewer.token)
+  const viewer = await signup(h, 'Viewer')
+  await join(h, await collectionInvite(h, owner.token, collectionId, 'viewer'), viewer.token)
+  const target = await signup(h, 'Target')
+  await join(h, await collectionInvite(h, owner.token, collectionId, 'viewer'), target.token)
+  const stranger = await signup(h, 'Stranger')
+  const otherOwner = await signup(h, 'Other')
+  const other = await h.request('POST', '/api/collections', { token: otherOwner.token, body: { title: 'Other' } })
+  const otherId = (other.body as { collection: { id: string } }).collection.id
+  const otherGuest = await join(h, await collectionInvite(h, otherOwner.token, otherId, 'facilitator'))
+  return {
+    collectionId,
+    boardId,
+    targetUserId: target.id,
+    revokeInvite: await collectionInvite(h, owner.token, collectionId, 'viewer'),
+    tokens: {
+      owner: owner.token,
+      facilitator: facilitator.token,
+      editor: editor.token,
+      reviewer: reviewer.token,
+      viewer: viewer.token,
+      stranger: stranger.token,
+      anonymous: undefined,
+      otherGuest: otherGuest.token,
+    },
+  }
+}
+
+interface CollectionRow {
+  route: string
+  path: (f: CollectionFixture) => string
+  body?: unknown
+  expected: CollectionStatuses
+}
+
+const hiddenCollection = [404, 401, 404] as const
+/** owner, facilitator, editor, reviewer, viewer: then hidden from the rest */
+const collectionMembers = (
+  owner: number,
+  facilitator: number,
+  editor: number,
+  reviewer: number,
+  viewer: number,
+): CollectionStatuses => [owner, facilitator, editor, reviewer, viewer, ...hiddenCollection]
+const collectionRead = collectionMembers(200, 200, 200, 200, 200)
+const collectionManage = (status: number) => collectionMembers(status, status, 403, 403, 403)
+
+/** In the order they run for one actor: what removes comes last. */
+const collectionRows: CollectionRow[] = [
+  { route: 'GET /api/collections', path: () => '/api/collections', expected: [200, 200, 200, 200, 200, 200, 401, 200] },
+  {
+    route: 'POST /api/collections',
+    path: () => '/api/collections',
+    body: { title: 'New' },
+    // guests (of this or another collection) are no accounts
+    expected: [201, 201, 403, 201, 201, 201, 401, 403],
+  },
+  { route: 'GET /api/collections/:id', path: (f) => `/api/collections/${f.collectionId}`, expected: collectionRead },
+  {
+    route: 'PATCH /api/collections/:id',
+    path: (f) => `/api/collections/${f.collectionId}`,
+    body: { texts: { vision: 'A creative region' } },
+    expected: collectionManage(200),
+  },
+  {
+    route: 'PUT /api/collections/:id/boards/:boardId',
+    path: (f) => `/api/collections/${f.collectionId}/boards/${f.boardId}`,
+    body: {},
+    expected: collectionManage(200),
+  },
+  {
+    route: 'GET /api/collections/:id/compare',
+    path: (f) => `/api/collections/${f.collectionId}/compare`,
+    expected: collectionRead,
+  },
+  {
+    route: 'GET /api/collections/:id/reviews',
+    path: (f) => `/api/collections/${f.collectionId}/reviews`,
+    expected: collectionRead,
+  },
+  {
+    route: 'PUT /api/collections/:id/reviews/:boardId',
+    path: (f) => `/api/collections/${f.collectionId}/reviews/${f.boardId}`,
+    body: { scores: { criticalMass: { score: 4, text: 'Enough makers' } }, summary: 'Good' },
+    expected: collectionMembers(200, 200, 200, 200, 403),
+  },
+  {
+    route: 'GET /api/collections/:id/members',
+    path: (f) => `/api/collections/${f.collectionId}/members`,
+    expected: collectionRead,
+  },
+  {
+    route: 'PATCH /api/collections/:id/members/:userId',
+    path: (f) => `/api/collections/${f.collectionId}/members/${f.targetUserId}`,
+    body: { role: 'editor' },
+    expected: collectionManage(200),
+  },
+  {
+    route: 'DELETE /api/collections/:id/members/:userId',
+    path: (f) => `/api/collections/${f.collectionId}/members/${f.targetUserId}`,
+    expected: collectionManage(204),
+  },
+  {
+    route: 'GET /api/collections/:id/invites',
+    path: (f) => `/api/collections/${f.collectionId}/invites`,
+    expected: collectionManage(200),
+  },
+  {
+    route: 'POST /api/collections/:id/invites',
+    path: (f) => `/api/collections/${f.collectionId}/invites`,
+    body: { role: 'reviewer' },
+    expected: collectionManage(201),
+  },
+  {
+    route: 'DELETE /api/collections/:id/invites/:token',
+    path: (f) => `/api/collections/${f.collectionId}/invites/${f.revokeInvite}`,
+    expected: collectionManage(204),
+  },
+  {
+    route: 'DELETE /api/collections/:id/boards/:boardId',
+    path: (f) => `/api/collections/${f.collectionId}/boards/${f.boardId}`,
+    expected: collectionManage(204),
+  },
+  {
+    route: 'DELETE /api/collections/:id',
+    path: (f) => `/api/collections/${f.collectionId}`,
+    expected: collectionMembers(204, 403, 403, 403, 403),
+  },
+]
+
+/** Every route the matrix has a row for, boards' and collections'. */
+const coveredRoutes = () => new Set([...rows, ...collectionRows].map((row) => row.route))
+
 const METRICS_TOKEN = 'matrix-metrics-token-0123456789'
 /** The operations routes (a full server's; the REST harness has none): the same for every caller. */
 const operations: Record<string, Statuses> = {
@@ -351,7 +535,7 @@ describe('authorization matrix: every REST route × every kind of caller', () =>
 
   it('has a row for every route the app answers, and no row for a route it does not', () => {
     const registered = new Set(h.app.routes.map((r) => `${r.method} ${r.path}`).filter((route) => !middleware.has(route)))
-    const covered = new Set(rows.map((row) => row.route))
+    const covered = coveredRoutes()
     expect([...registered].filter((route) => !covered.has(route)).sort()).toEqual([])
     expect([...covered].filter((route) => !registered.has(route)).sort()).toEqual([])
   })
@@ -394,6 +578,39 @@ describe('authorization matrix: every REST route × every kind of caller', () =>
   }
 })
 
+describe('authorization matrix: every collection route × every kind of collection caller', () => {
+  let h: RestHarness
+  beforeAll(async () => {
+    h = await createHarness()
+  })
+  afterAll(() => h.close())
+
+  for (const [index, actor] of collectionActors.entries()) {
+    it(`answers a collection's ${actor} as the contract says, with a JSON error for every refusal`, async () => {
+      const f = await collectionFixture(h)
+      const token = f.tokens[actor]
+      const seen: string[] = []
+      const wanted: string[] = []
+      for (const row of collectionRows) {
+        const res = await h.request(row.route.split(' ')[0] as string, row.path(f), {
+          ...(row.body === undefined ? {} : { body: row.body }),
+          ...(token ? { token } : {}),
+        })
+        seen.push(`${row.route} → ${res.status}`)
+        wanted.push(`${row.route} → ${row.expected[index]}`)
+        if (res.status >= 400) {
+          expect(res.headers.get('content-type'), `${row.route}`).toContain('application/json')
+          expect((res.body as { error?: { code?: string; message?: string } }).error, row.route).toMatchObject({
+            code: expect.stringMatching(/^[a-z_]+$/),
+            message: expect.any(String),
+          })
+        }
+      }
+      expect(seen).toEqual(wanted)
+    }, 60_000)
+  }
+})
+
 describe('authorization matrix: the sync endpoint × every kind of caller', () => {
   let server: TestServer
   let owner: Account
@@ -405,7 +622,7 @@ describe('authorization matrix: the sync endpoint × every kind of caller', () =
 
   it('answers the operations routes (only a full server has them) alike for every caller; a session never opens /metrics', async () => {
     const registered = server.app.app.routes.map((r) => `${r.method} ${r.path}`).filter((route) => !middleware.has(route))
-    const inMatrix = new Set(rows.map((row) => row.route))
+    const inMatrix = coveredRoutes()
     expect(registered.filter((route) => !inMatrix.has(route)).sort()).toEqual(Object.keys(operations).sort())
     const boardId = await createBoardOver(server.url, owner.token, { title: 'Probe' })
     const tokens: Record<Actor, string> = {

@@ -1,0 +1,94 @@
+import { type Context, Hono, type MiddlewareHandler } from 'hono'
+import { AddSiteBody, CreateCollectionBody, PatchCollectionBody, ReviewBody } from '../../shared/collections/collection.ts'
+import type { Role } from '../../shared/schema/roles.ts'
+import { requireSession, requireUser } from '../auth/authenticate.ts'
+import { unwrap } from '../boards/board-routes.ts'
+import type { AppEnv } from '../http/app-env.ts'
+import { ApiError } from '../http/errors.ts'
+import { jsonBody } from '../http/json-body.ts'
+import { CreateInviteBody, inviteView, isLoopbackOrigin, originOf } from '../invites/invite-routes.ts'
+import type { InviteService } from '../invites/invite-service.ts'
+import type { CollectionService } from './collection-service.ts'
+
+/**
+ * 401 without a session, 404 for a collection the caller may not see, 403 when their role is
+ * below `min` — checked before the body is read.
+ */
+export function requireCollectionRole(collections: CollectionService, min: Role): MiddlewareHandler<AppEnv> {
+  return async function requireCollectionRoleMiddleware(c, next) {
+    const result = await collections.access(requireUser(c), c.req.param('id') ?? '', min)
+    if (!result.ok) throw new ApiError(result.error, result.message)
+    await next()
+  }
+}
+
+const collectionParam = (c: Context<AppEnv>) => ({ collectionId: c.req.param('id') ?? '' })
+
+/**
+ * `/api/collections` (docs/contract.md, "Collections of sites"): create, list, read, change,
+ * delete; sites; compare; reviews; invites. Members: `memberRoutes` with the collection scope.
+ */
+export function collectionRoutes(
+  collections: CollectionService,
+  invites: InviteService,
+  options: { publicOrigin: string | undefined },
+) {
+  const role = (min: Role) => requireCollectionRole(collections, min)
+  return new Hono<AppEnv>()
+    .post('/', requireSession(), jsonBody(CreateCollectionBody), async (c) => {
+      const collection = unwrap(await collections.create(requireUser(c), c.req.valid('json').title))
+      return c.json({ collection }, 201)
+    })
+    .get('/', async (c) => c.json({ collections: await collections.list(requireUser(c)) }, 200))
+    .get('/:id', async (c) => {
+      const collection = unwrap(await collections.get(requireUser(c), c.req.param('id')))
+      return c.json({ collection }, 200)
+    })
+    .patch('/:id', role('facilitator'), jsonBody(PatchCollectionBody), async (c) => {
+      const collection = unwrap(await collections.update(requireUser(c), c.req.param('id'), c.req.valid('json')))
+      return c.json({ collection }, 200)
+    })
+    .delete('/:id', async (c) => {
+      unwrap(await collections.delete(requireUser(c), c.req.param('id')))
+      return c.body(null, 204)
+    })
+    .put('/:id/boards/:boardId', role('facilitator'), jsonBody(AddSiteBody), async (c) => {
+      const { id, boardId } = c.req.param()
+      const collection = unwrap(await collections.addSite(requireUser(c), id, boardId, c.req.valid('json').snapshotId ?? null))
+      return c.json({ collection }, 200)
+    })
+    .delete('/:id/boards/:boardId', async (c) => {
+      const { id, boardId } = c.req.param()
+      unwrap(await collections.removeSite(requireUser(c), id, boardId))
+      return c.body(null, 204)
+    })
+    .get('/:id/compare', async (c) => {
+      const result = unwrap(await collections.compare(requireUser(c), c.req.param('id')))
+      return c.json(result, 200, { 'Cache-Control': 'no-store' })
+    })
+    .get('/:id/reviews', async (c) => {
+      const reviews = unwrap(await collections.reviews(requireUser(c), c.req.param('id')))
+      return c.json({ reviews }, 200)
+    })
+    .put('/:id/reviews/:boardId', role('reviewer'), jsonBody(ReviewBody), async (c) => {
+      const { id, boardId } = c.req.param()
+      const review = unwrap(await collections.putReview(requireUser(c), id, boardId, c.req.valid('json')))
+      return c.json({ review }, 200)
+    })
+    .post('/:id/invites', role('facilitator'), jsonBody(CreateInviteBody), async (c) => {
+      const invite = unwrap(await invites.create(requireUser(c), collectionParam(c), c.req.valid('json')))
+      return c.json({ invite: inviteView(invite, originOf(c, options.publicOrigin)) }, 201)
+    })
+    .get('/:id/invites', async (c) => {
+      const list = unwrap(await invites.list(requireUser(c), collectionParam(c)))
+      const origin = originOf(c, options.publicOrigin)
+      return c.json(
+        { invites: list.map((i) => inviteView(i, origin)), links: { origin, isLoopback: isLoopbackOrigin(origin) } },
+        200,
+      )
+    })
+    .delete('/:id/invites/:token', async (c) => {
+      unwrap(await invites.revoke(requireUser(c), collectionParam(c), c.req.param('token')))
+      return c.body(null, 204)
+    })
+}
