@@ -48,7 +48,8 @@ export interface PdfInput {
 }
 
 let fontBytes: Promise<{ regular: Uint8Array; bold: Uint8Array }> | null = null
-const loadFonts = () => {
+/** The bytes of DejaVu Sans (regular and bold), read once: the fonts every PDF export embeds. */
+export const loadFonts = () => {
   fontBytes ??= Promise.all([readFile(fontFiles.regular), readFile(fontFiles.bold)]).then(([regular, bold]) => ({
     regular,
     bold,
@@ -56,28 +57,39 @@ const loadFonts = () => {
   return fontBytes
 }
 
+/** Registers the embedded fonts under the names PdfWriter draws with. */
+export async function registerFonts(doc: PDFKit.PDFDocument): Promise<void> {
+  const bytes = await loadFonts()
+  doc.registerFont(FONT_REGULAR, Buffer.from(bytes.regular))
+  doc.registerFont(FONT_BOLD, Buffer.from(bytes.bold))
+}
+
 const xml = (text: string) =>
   text.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c] ?? c)
 
 /**
- * A tagged PDF document (`Marked true`, a structure tree, `Lang` the brief's language, the
- * title shown in the viewer's title bar). The snapshot's moment as its dates keeps the bytes
- * of a snapshot's PDF the same; the live board's PDF is dated now.
+ * A tagged PDF document (`Marked true`, a structure tree, `Lang` the document's language, the
+ * title shown in the viewer's title bar), dated `date`, with the language in the XMP metadata
+ * too. Shared by the board brief and the regional strategy (server/export/strategy/).
  */
-function createDocument(title: string, input: PdfInput, index: BriefIndex): PDFKit.PDFDocument {
-  const moment = input.snapshot ? new Date(input.snapshot.createdAt) : new Date()
-  const date = Number.isNaN(moment.getTime()) ? new Date(0) : moment
+export function createTaggedDocument(options: {
+  title: string
+  subject: string
+  language: string
+  date: Date
+}): PDFKit.PDFDocument {
+  const { title, subject, language, date } = options
   const doc = new PDFDocument({
     autoFirstPage: false,
     bufferPages: true,
     pdfVersion: '1.7',
     tagged: true,
-    lang: index.words.language,
+    lang: language,
     displayTitle: true,
     font: null as unknown as string,
     info: {
       Title: title,
-      Subject: index.words.say('intro'),
+      Subject: subject,
       Creator: 'Refresh Board',
       Producer: 'Refresh Board (pdfkit)',
       CreationDate: date,
@@ -101,9 +113,19 @@ function createDocument(title: string, input: PdfInput, index: BriefIndex): PDFK
   // the language in the XMP metadata too (Dublin Core), beside the catalog's Lang
   doc.appendXML(`
         <rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/">
-            <dc:language><rdf:Bag><rdf:li>${index.words.language}</rdf:li></rdf:Bag></dc:language>
+            <dc:language><rdf:Bag><rdf:li>${language}</rdf:li></rdf:Bag></dc:language>
         </rdf:Description>`)
   return doc
+}
+
+/**
+ * The brief's document: the snapshot's moment as its dates keeps the bytes of a snapshot's PDF
+ * the same; the live board's PDF is dated now.
+ */
+function createDocument(title: string, input: PdfInput, index: BriefIndex): PDFKit.PDFDocument {
+  const moment = input.snapshot ? new Date(input.snapshot.createdAt) : new Date()
+  const date = Number.isNaN(moment.getTime()) ? new Date(0) : moment
+  return createTaggedDocument({ title, subject: index.words.say('intro'), language: index.words.language, date })
 }
 
 async function titlePage(
@@ -387,9 +409,7 @@ export async function renderPdf(input: PdfInput): Promise<Uint8Array> {
   const { say, t } = index.words
   const title = document.board.title.trim() || document.site.name || say('untitled')
   const pdf = createDocument(title, input, index)
-  const bytes = await loadFonts()
-  pdf.registerFont(FONT_REGULAR, Buffer.from(bytes.regular))
-  pdf.registerFont(FONT_BOLD, Buffer.from(bytes.bold))
+  await registerFonts(pdf)
   const footer = input.snapshot
     ? t('export.pdf.footerSnapshot', { title, label: input.snapshot.label })
     : t('export.pdf.footerLive', { title })
@@ -407,7 +427,7 @@ export async function renderPdf(input: PdfInput): Promise<Uint8Array> {
 }
 
 /** The document's bytes, once pdfkit has written them all. */
-function saved(doc: PDFKit.PDFDocument): Promise<Uint8Array> {
+export function saved(doc: PDFKit.PDFDocument): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = []
     doc.on('data', (chunk: Buffer) => chunks.push(chunk))
