@@ -2,6 +2,7 @@ import { enAccess } from './en-access.ts'
 import { enAnalysis } from './en-analysis.ts'
 import { enAttention } from './en-attention.ts'
 import { enCanvas } from './en-canvas.ts'
+import { enCompare } from './en-compare.ts'
 import { enCollections } from './en-collections.ts'
 import { enExport } from './en-export.ts'
 import { enFacilitation } from './en-facilitation.ts'
@@ -375,6 +376,7 @@ export const en = {
   ...enFacilitation,
   ...enExport,
   ...enStrategy,
+  ...enCompare,
   ...enCollections,
   ...enTemplates,
 } as const satisfies Record<string, Message>
