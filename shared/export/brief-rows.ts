@@ -299,6 +299,39 @@ export function useRows(index: BriefIndex, { untitled = index.words.say('untitle
   )
 }
 
+/** The money fields of the uses, as their columns: investment, running cost, income (EUR), funding source. */
+export const useMoneyFields = ['investmentEur', 'runningCostEurYear', 'incomeEurYear', 'fundingSource'] as const
+
+/**
+ * Use | Investment | Running cost | Income | Funding source, for the uses that have any of
+ * them (in the order of `useRows`), then a total row; none without money on the board.
+ */
+export function useMoneyRows(index: BriefIndex, { untitled = index.words.say('untitled') }: Naming = {}): BriefRow[] {
+  const { say, enumLabel } = index.words
+  const euros = (value: number | undefined) => (value === undefined ? say('none') : index.numbers.number(value, 0))
+  const uses = zoneGroups(index)
+    .flatMap(({ uses }) => uses)
+    .filter((use) => useMoneyFields.some((field) => use[field] !== undefined))
+  if (uses.length === 0) return []
+  const sum = (field: 'investmentEur' | 'runningCostEurYear' | 'incomeEurYear') =>
+    uses.reduce((total, use) => total + (use[field] ?? 0), 0)
+  return [
+    ...uses.map((use) => ({
+      cells: [
+        use.label || untitled,
+        euros(use.investmentEur),
+        euros(use.runningCostEurYear),
+        euros(use.incomeEurYear),
+        use.fundingSource ? enumLabel('fundingSource', use.fundingSource) : say('none'),
+      ],
+    })),
+    {
+      cells: [say('total'), euros(sum('investmentEur')), euros(sum('runningCostEurYear')), euros(sum('incomeEurYear')), ''],
+      total: true,
+    },
+  ]
+}
+
 // ---------------------------------------------------------------- relationships
 
 /** One link of the board, its ends named, and the sentence that says it. */
@@ -313,6 +346,8 @@ export interface Relationship {
   note: string
   /** "Makers e.V. operates Open workshop" */
   sentence: string
+  /** The link's amountEur, when it has one (counted on `funds` links). */
+  amountEur?: number
 }
 
 /**
@@ -338,6 +373,7 @@ export function relationships(document: BoardDocument, index: BriefIndex = brief
         to,
         note: link.label ?? '',
         sentence: relationSentence(link.relation, from, to),
+        ...(link.amountEur === undefined ? {} : { amountEur: link.amountEur }),
       }
     })
     .sort(

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { analyse } from '../analysis/analyse.ts'
+import { workedExample } from '../analysis/worked-example.fixture.ts'
 import { textileMillDocument } from '../demo/textile-mill.ts'
 import { diffDocuments } from '../diff/diff-documents.ts'
 import type { BoardDocument } from '../schema/document.ts'
@@ -213,5 +214,26 @@ describe('toMarkdown', () => {
 
   it('is deterministic', () => {
     expect(toMarkdown(structuredClone(demo), { analysis: analyse(demo) })).toBe(md)
+  })
+
+  it('money: a table of the uses with money and a total, funding amounts on their links, in the language', () => {
+    const english = toMarkdown(workedExample)
+    // The demo has no money fields: no such table.
+    expect(md).not.toContain('### Investment and funding')
+    expect(tableAfter(english, '### Investment and funding')).toEqual([
+      '| Use | investment (€) | running cost (€/year) | income (€/year) | funding source |',
+      '| --- | ---: | ---: | ---: | --- |',
+      '| Open workshop | 300,000 | 18,000 | — | EU funding |',
+      '| Café | 120,000 | 30,000 | 42,000 | Loan |',
+      '| Festival hall | 80,000 | 12,000 | — | — |',
+      '| Workshop hall | 100,000 | — | — | Own funds |',
+      '| **Total** | 600,000 | 60,000 | 42,000 | — |',
+    ])
+    expect(english).toMatch(/funds Workshop hall \(€60,000\)\./)
+    const german = toMarkdown(workedExample, { locale: 'de' })
+    expect(tableAfter(german, '### Investition und Finanzierung')).toContain(
+      '| Open workshop | 300.000 | 18.000 | — | EU-Förderung |',
+    )
+    expect(german).toMatch(/Workshop hall \(60\.000\s€\)\./)
   })
 })

@@ -25,6 +25,8 @@ import {
   sectorRows,
   siteRows,
   useMixSummary,
+  useMoneyFields,
+  useMoneyRows,
   useRows,
   zoneRows,
 } from './brief-rows.ts'
@@ -86,6 +88,7 @@ const enumOfField: Record<string, string> = {
   stage: 'stage',
   color: 'noteColor',
   revenueModel: 'revenueModel',
+  fundingSource: 'fundingSource',
   heritageStatus: 'heritageStatus',
   condition: 'siteCondition',
 }
@@ -162,6 +165,12 @@ function useSection(index: BriefIndex, site: Site): string {
       [3, 4],
     ),
   )
+  const money = useMoneyRows(index, UNTITLED)
+  if (money.length > 0) {
+    const { fieldName, t } = index.words
+    parts.push(`### ${t('analysis.money.title')}`)
+    parts.push(table([say('use'), ...useMoneyFields.map(fieldName)], money.map(markdownCells), [1, 2, 3]))
+  }
   return parts.join('\n\n')
 }
 
@@ -172,7 +181,15 @@ function relationshipSection(document: BoardDocument, index: BriefIndex): string
   const all = relationships(document, index)
   if (all.length === 0) return [...parts, say('noRelationships')].join('\n\n')
   parts.push(say('relationshipsSummary', { count: all.length }))
-  parts.push(all.map(({ sentence, note }) => `- ${escapeInline(relationshipLine(sentence, note))}`).join('\n'))
+  const euros = (value: number) =>
+    new Intl.NumberFormat(index.numbers.locale, { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(value)
+  const noteOf = (note: string, amountEur?: number) =>
+    amountEur === undefined ? note : [note.trim(), euros(amountEur)].filter((part) => part !== '').join('; ')
+  parts.push(
+    all
+      .map(({ sentence, note, amountEur }) => `- ${escapeInline(relationshipLine(sentence, noteOf(note, amountEur)))}`)
+      .join('\n'),
+  )
   return parts.join('\n\n')
 }
 

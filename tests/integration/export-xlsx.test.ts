@@ -143,6 +143,7 @@ describe('xlsx export', () => {
       Relation: 'operates',
       To: 'Café and roastery',
       Note: null,
+      'Amount (€)': null,
       'In words': 'Kaffeerösterei Großmann & Söhne operates Café and roastery',
     })
 
@@ -172,6 +173,10 @@ describe('xlsx export', () => {
         'Area (m²)': 1200,
         'Revenue model': null,
         'Rent (€ per m² and month)': null,
+        'Investment (€)': null,
+        'Running cost (€/year)': null,
+        'Income (€/year)': null,
+        'Funding source': null,
         'Open to the public': false,
         'Interim use': false,
       },

@@ -22,7 +22,7 @@ import {
 import { CombinationHeatmap } from './combination-heatmap.tsx'
 import { GapList } from './gap-list.tsx'
 import { createLiveAnalysis } from './live-analysis.ts'
-import { conflictItems, phaseRows, viabilityView, zoneRows } from './roadmap-view.ts'
+import { conflictItems, moneyView, phaseRows, viabilityView, zoneRows } from './roadmap-view.ts'
 import { ThresholdEditor } from './threshold-editor.tsx'
 import {
   areaBalance,
@@ -78,6 +78,7 @@ export function AnalysisPanel() {
   const conflicts = createMemo(() => conflictItems(indicators().timelineConflicts, live().index))
   const zones = createMemo(() => zoneRows(indicators().zones, live().index))
   const viability = createMemo(() => viabilityView(indicators().viability, live().index))
+  const money = createMemo(() => moneyView(indicators().viability))
   const [fullMatrix, setFullMatrix] = createSignal(false)
   const fullHeatmap = createMemo(() => heatmap(live().analysis.matrix, indicators().actors, categoriesInUse(live().index), true))
   const [fullscreen, setFullscreen] = createSignal(false)
@@ -499,6 +500,39 @@ export function AnalysisPanel() {
             </Show>
           </Show>
           <p class="an-note muted">{t('analysis.viability.missing')}</p>
+        </ChartCard>
+
+        <ChartCard
+          title={t('analysis.money.title')}
+          testId="analysis-money"
+          explain={explain('money')}
+          summary={money().summaryText ?? undefined}
+        >
+          <Show when={money().hasMoney} fallback={<p class="an-empty-line">{t('analysis.money.none')}</p>}>
+            <dl class="an-figures an-figures--rows">
+              <For each={money().figures}>
+                {(figure) => (
+                  <div data-figure={figure.key}>
+                    <dt>{figure.label}</dt>
+                    <dd>{figure.value}</dd>
+                  </div>
+                )}
+              </For>
+            </dl>
+            <Show when={money().sources.length > 0}>
+              <h4 class="an-subhead">{t('analysis.money.bySource')}</h4>
+              <dl class="an-figures an-figures--rows" data-testid="analysis-money-sources">
+                <For each={money().sources}>
+                  {(source) => (
+                    <div data-source={source.key}>
+                      <dt>{source.label}</dt>
+                      <dd>{source.value}</dd>
+                    </div>
+                  )}
+                </For>
+              </dl>
+            </Show>
+          </Show>
         </ChartCard>
       </Show>
     </>

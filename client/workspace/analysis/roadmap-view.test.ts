@@ -1,8 +1,9 @@
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import { analyse } from '../../../shared/analysis/analyse.ts'
 import { indexBoard } from '../../../shared/analysis/board-index.ts'
 import { workedExample } from '../../../shared/analysis/worked-example.fixture.ts'
-import { conflictItems, formatEuro, formatMonth, phaseRows, viabilityView, zoneRows } from './roadmap-view.ts'
+import { setLanguage } from '../../i18n/locale.ts'
+import { conflictItems, formatEuro, formatMonth, moneyView, phaseRows, viabilityView, zoneRows } from './roadmap-view.ts'
 
 // Figures from shared/analysis/analyse.test.ts (worked out by hand from worked-example.fixture.ts),
 // here as the sentences and rows the panel shows, in English.
@@ -50,5 +51,67 @@ describe('the cards the briefs also have', () => {
       ['a1', true],
       ['a2', false],
     ])
+  })
+})
+
+describe('investment and funding', () => {
+  afterEach(() => setLanguage('en'))
+
+  it('the money figures of the worked example, in English and German', () => {
+    const view = moneyView(indicators.viability)
+    expect(view.hasMoney).toBe(true)
+    expect(view.figures.map((figure) => [figure.key, figure.value])).toEqual([
+      ['investment', '€600,000'],
+      ['runningCost', '€60,000'],
+      ['income', '€109,200'], // rents of u1, u2, u5 + u3's own 42,000
+      ['costRecovery', '182%'], // 109,200 / 60,000
+      ['payback', '12.2'], // 600,000 / 49,200
+      ['breakEven', '2039'],
+      ['funding', '€600,000'],
+      ['subsidyDependency', '60%'], // 360,000 of 600,000
+    ])
+    expect(view.sources.map((source) => [source.label, source.value])).toEqual([
+      ['Own funds', '€40,000'],
+      ['Loan', '€120,000'],
+      ['Municipality', '€60,000'],
+      ['EU funding', '€300,000'],
+      ['Source not named', '€80,000'],
+    ])
+    expect(view.summaryText).toBe('Investment €600K, break-even 2039')
+
+    setLanguage('de')
+    const german = moneyView(indicators.viability)
+    const value = (key: string) => german.figures.find((figure) => figure.key === key)?.value.replace(/\s/g, ' ')
+    expect(value('investment')).toBe('600.000 €')
+    expect(value('costRecovery')).toBe('182 %')
+    expect(value('payback')).toBe('12,2')
+    expect(value('breakEven')).toBe('2039') // a year, not "2.039"
+    expect(german.summaryText?.replace(/\s/g, ' ')).toBe('Investition 600.000 €, Break-even 2039')
+  })
+
+  it('a board without money: the card asks for it; no payback is "not reached"', () => {
+    const empty = moneyView(analyse({ site: {}, elements: [] }).indicators.viability)
+    expect(empty).toEqual({ hasMoney: false, figures: [], sources: [], summaryText: null })
+    const loss = analyse({
+      site: {},
+      elements: [
+        {
+          id: 'u1',
+          kind: 'use',
+          x: 0,
+          y: 0,
+          w: 10,
+          h: 10,
+          label: '',
+          category: 'studio',
+          investmentEur: 1000,
+          runningCostEurYear: 500,
+        },
+      ],
+    }).indicators.viability
+    const view = moneyView(loss)
+    expect(view.figures.find((figure) => figure.key === 'breakEven')?.value).toBe('not reached')
+    expect(view.figures.find((figure) => figure.key === 'costRecovery')?.value).toBe('0%')
+    expect(view.sources).toEqual([{ key: 'unspecified', label: 'Source not named', value: '€1,000' }])
   })
 })

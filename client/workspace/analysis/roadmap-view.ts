@@ -157,3 +157,77 @@ export function viabilityView(viability: Viability, index: BoardIndex): Viabilit
     })),
   }
 }
+
+export interface MoneyView {
+  /** false when no use has an investment or running cost and no link an amount: the card says how to add them */
+  hasMoney: boolean
+  figures: { key: string; label: string; value: string }[]
+  /** Funding per source with money, in the order of `fundingBySource` */
+  sources: { key: string; label: string; value: string }[]
+  /** "Investment 1.2 million €, break-even 2039" for the card's closed summary, or null */
+  summaryText: string | null
+}
+
+/** A large amount the short way, as the language writes it: "€1.2M", "1,2 Mio. €". */
+export function formatEuroShort(value: number): string {
+  return new Intl.NumberFormat(locale(), {
+    style: 'currency',
+    currency: 'EUR',
+    notation: 'compact',
+    minimumFractionDigits: 0,
+    maximumFractionDigits: 1,
+  }).format(value)
+}
+
+/** Investment, running cost, income, cost recovery, payback, break-even and funding (docs/analysis.md). */
+export function moneyView(viability: Viability): MoneyView {
+  const hasMoney = viability.investmentEur > 0 || viability.runningCostEurYear > 0 || viability.fundingEur > 0
+  const figures: MoneyView['figures'] = []
+  if (hasMoney) {
+    const year = viability.breakEvenYear === null ? t('analysis.money.never') : String(viability.breakEvenYear)
+    figures.push(
+      { key: 'investment', label: t('analysis.money.investment'), value: formatEuro(viability.investmentEur, 0) },
+      { key: 'runningCost', label: t('analysis.money.runningCost'), value: formatEuro(viability.runningCostEurYear, 0) },
+      { key: 'income', label: t('analysis.money.income'), value: formatEuro(viability.incomeEurYear, 0) },
+      {
+        key: 'costRecovery',
+        label: t('analysis.money.costRecovery'),
+        value: viability.costRecovery === null ? '–' : formatPercent(viability.costRecovery),
+      },
+      {
+        key: 'payback',
+        label: t('analysis.money.payback'),
+        value:
+          viability.paybackYears === null
+            ? '–'
+            : new Intl.NumberFormat(locale(), { maximumFractionDigits: 1 }).format(viability.paybackYears),
+      },
+      { key: 'breakEven', label: t('analysis.money.breakEven'), value: year },
+      { key: 'funding', label: t('analysis.money.funding'), value: formatEuro(viability.fundingEur, 0) },
+      {
+        key: 'subsidyDependency',
+        label: t('analysis.money.subsidyDependency'),
+        value: viability.subsidyDependency === null ? '–' : formatPercent(viability.subsidyDependency),
+      },
+    )
+  }
+  const sources = Object.entries(viability.fundingBySource)
+    .filter(([, amount]) => amount > 0)
+    .map(([key, amount]) => ({
+      key,
+      label: key === 'unspecified' ? t('analysis.money.unspecified') : enumLabel('fundingSource', key),
+      value: formatEuro(amount, 0),
+    }))
+  return {
+    hasMoney,
+    figures,
+    sources,
+    summaryText:
+      viability.investmentEur > 0
+        ? t('analysis.money.summary', {
+            investment: formatEuroShort(viability.investmentEur),
+            year: viability.breakEvenYear === null ? t('analysis.money.never') : String(viability.breakEvenYear),
+          })
+        : null,
+  }
+}

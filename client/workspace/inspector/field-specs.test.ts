@@ -67,3 +67,30 @@ describe('inspector field specs', () => {
     expect(validateField(phase, end, parseInput(end, ''))).toBe('validation.month')
   })
 })
+
+describe('money fields', () => {
+  it('a use has investment, running cost, income (numbers in the locale) and a funding source', () => {
+    const names = fieldsFor(use).map((field) => field.name)
+    expect(names).toEqual(expect.arrayContaining(['investmentEur', 'runningCostEurYear', 'incomeEurYear', 'fundingSource']))
+    const investment = spec(use, 'investmentEur')
+    expect(parseInput(investment, '1.200.000', 'de')).toEqual({ ok: true, value: 1200000 })
+    expect(parseInput(investment, '1,200,000', 'en')).toEqual({ ok: true, value: 1200000 })
+    expect(formatValue(1200000, 'de')).toBe('1.200.000')
+    expect(validateField(use, investment, { ok: true, value: -1 })).toBe('validation.numberMin0')
+    const source = spec(use, 'fundingSource')
+    expect(source).toMatchObject({ type: 'enum', enumName: 'fundingSource', required: false })
+    expect(validateField(use, source, parseInput(source, 'eu'))).toBeNull()
+    expect(validateField(use, source, parseInput(source, 'bank'))).toBe('validation.invalid')
+  })
+
+  it('a link has an amount when it funds (or already has one)', () => {
+    const link = (relation: string, extra: object = {}): BoardElement =>
+      ({ id: 'l1', kind: 'link', from: 'a1', to: 'u1', relation, ...extra }) as BoardElement
+    expect(fieldsFor(link('funds')).map((field) => field.name)).toContain('amountEur')
+    expect(fieldsFor(link('operates')).map((field) => field.name)).not.toContain('amountEur')
+    expect(fieldsFor(link('operates', { amountEur: 5 })).map((field) => field.name)).toContain('amountEur')
+    expect(
+      validateField(link('funds'), spec(link('funds'), 'amountEur'), parseInput(spec(link('funds'), 'amountEur'), '250000')),
+    ).toBeNull()
+  })
+})

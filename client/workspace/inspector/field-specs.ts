@@ -3,6 +3,7 @@ import { formatNumberInput, readNumber } from '../../../shared/i18n/numbers.ts'
 import { parseElement } from '../../../shared/schema/elements.ts'
 import {
   commitments,
+  fundingSources,
   noteColors,
   relations,
   revenueModels,
@@ -99,6 +100,17 @@ export function fieldsFor(element: BoardElement): FieldSpec[] {
           required: false,
         },
         { name: 'rentEurM2Month', type: 'number', label: 'field.rentEurM2Month' },
+        { name: 'investmentEur', type: 'number', label: 'field.investmentEur' },
+        { name: 'runningCostEurYear', type: 'number', label: 'field.runningCostEurYear' },
+        { name: 'incomeEurYear', type: 'number', label: 'field.incomeEurYear' },
+        {
+          name: 'fundingSource',
+          type: 'enum',
+          label: 'field.fundingSource',
+          enumName: 'fundingSource',
+          values: fundingSources,
+          required: false,
+        },
         { name: 'publicAccess', type: 'flag', label: 'field.publicAccess' },
         { name: 'temporary', type: 'flag', label: 'field.temporary' },
       ]
@@ -108,6 +120,10 @@ export function fieldsFor(element: BoardElement): FieldSpec[] {
         { name: 'relation', type: 'enum', label: 'field.relation', enumName: 'relation', values: relations, required: true },
         { name: 'to', type: 'endpoint', label: 'field.to' },
         label('field.labelLink', false),
+        // The amount counts on `funds` links (docs/analysis.md); one kept from a former relation stays editable.
+        ...(element.relation === 'funds' || element.amountEur !== undefined
+          ? [{ name: 'amountEur', type: 'number', label: 'field.amountEur' } as const]
+          : []),
       ]
     case 'phase':
       return [
