@@ -181,8 +181,11 @@ function relationshipSection(document: BoardDocument, index: BriefIndex): string
   const all = relationships(document, index)
   if (all.length === 0) return [...parts, say('noRelationships')].join('\n\n')
   parts.push(say('relationshipsSummary', { count: all.length }))
+  // English by hand like the other numbers (the same bytes on every runtime), other languages as Intl writes them.
   const euros = (value: number) =>
-    new Intl.NumberFormat(index.numbers.locale, { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(value)
+    index.numbers.locale === 'en'
+      ? `€${index.numbers.number(value, 0)}`
+      : new Intl.NumberFormat(index.numbers.locale, { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(value)
   const noteOf = (note: string, amountEur?: number) =>
     amountEur === undefined ? note : [note.trim(), euros(amountEur)].filter((part) => part !== '').join('; ')
   parts.push(
