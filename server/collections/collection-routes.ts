@@ -1,8 +1,12 @@
 import { type Context, Hono, type MiddlewareHandler } from 'hono'
 import { AddSiteBody, CreateCollectionBody, PatchCollectionBody, ReviewBody } from '../../shared/collections/collection.ts'
+import { exportLanguage } from '../../shared/export/markdown-text.ts'
 import type { Role } from '../../shared/schema/roles.ts'
 import { requireSession, requireUser } from '../auth/authenticate.ts'
 import { unwrap } from '../boards/board-routes.ts'
+import { attachment } from '../export/content-disposition.ts'
+import { renderStrategy } from '../export/strategy/render-strategy.ts'
+import { type StrategyFormat, strategyFormats } from '../export/strategy/strategy-input.ts'
 import type { AppEnv } from '../http/app-env.ts'
 import { ApiError } from '../http/errors.ts'
 import { jsonBody } from '../http/json-body.ts'
@@ -86,6 +90,21 @@ export function collectionRoutes(
         { invites: list.map((i) => inviteView(i, origin)), links: { origin, isLoopback: isLoopbackOrigin(origin) } },
         200,
       )
+    })
+    .get('/:id/export/:format', async (c) => {
+      const user = requireUser(c)
+      const format = c.req.param('format')
+      if (!strategyFormats.includes(format as StrategyFormat))
+        throw new ApiError('not_found', `The regional strategy is exported as ${strategyFormats.join(', ')}.`)
+      const input = unwrap(await collections.strategyInput(user, c.req.param('id')))
+      // like a board's exports: ?lang=, else the caller's UI language, else English
+      const language = exportLanguage(c.req.query('lang')) ?? user.language ?? 'en'
+      const file = await renderStrategy(input, format as StrategyFormat, language)
+      return c.body(typeof file.body === 'string' ? file.body : new Uint8Array(file.body), 200, {
+        'Content-Type': file.contentType,
+        'Content-Disposition': attachment(input.collection.title, `.${file.extension}`),
+        'Cache-Control': 'no-store',
+      })
     })
     .delete('/:id/invites/:token', async (c) => {
       unwrap(await invites.revoke(requireUser(c), collectionParam(c), c.req.param('token')))

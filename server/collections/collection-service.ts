@@ -25,6 +25,7 @@ import type { AuthService } from '../auth/auth-service.ts'
 import { isUrlSafeId, randomId } from '../auth/ids.ts'
 import type { BoardService } from '../boards/board-service.ts'
 import type { MemberScope } from '../boards/member-service.ts'
+import type { StrategyInput } from '../export/strategy/strategy-input.ts'
 import { fail, ok, type Result } from '../http/result.ts'
 import type { InviteStore } from '../invites/invite-store.ts'
 import type { SnapshotStore } from '../snapshots/snapshot-store.ts'
@@ -348,6 +349,31 @@ export class CollectionService {
     const access = await this.access(user, id, 'viewer')
     if (!access.ok) return access
     return ok(await this.compareOf(await this.siteStates(access.value.record)))
+  }
+
+  /**
+   * What the regional strategy is written from (any member): the collection as the caller sees
+   * it, each site at the state it counts with, the comparison and the reviews.
+   */
+  async strategyInput(user: SessionUser, id: string): Promise<Result<StrategyInput, CollectionAccessError>> {
+    const access = await this.access(user, id, 'viewer')
+    if (!access.ok) return access
+    const { record, role } = access.value
+    const states = await this.siteStates(record)
+    return ok({
+      collection: await this.view(record, role),
+      sites: states.map((state) => ({
+        boardId: state.site.boardId,
+        title: state.site.title,
+        snapshotLabel: state.snapshotLabel,
+        site: Object.keys(state.document.site).length === 0 ? null : state.document.site,
+        document: state.document,
+        analysis: state.analysis,
+      })),
+      compare: await this.compareOf(states),
+      reviews: await this.reviewsOf(record),
+      generatedAt: this.now(),
+    })
   }
 
   /** One point per snapshot of the board, oldest first, then the live board. */

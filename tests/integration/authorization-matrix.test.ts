@@ -459,6 +459,11 @@ const collectionRows: CollectionRow[] = [
     expected: collectionRead,
   },
   {
+    route: 'GET /api/collections/:id/export/:format',
+    path: (f) => `/api/collections/${f.collectionId}/export/md`,
+    expected: collectionRead,
+  },
+  {
     route: 'PUT /api/collections/:id/reviews/:boardId',
     path: (f) => `/api/collections/${f.collectionId}/reviews/${f.boardId}`,
     body: { scores: { criticalMass: { score: 4, text: 'Enough makers' } }, summary: 'Good' },

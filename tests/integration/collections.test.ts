@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Analysis } from '../../shared/analysis/types.ts'
 import type { Collection, Review } from '../../shared/collections/collection.ts'
 import type { CompareResult } from '../../shared/collections/compare.ts'
+import { translatorFor } from '../../shared/i18n/index.ts'
 import { type Account, api, createBoard, joinAs, signup } from '../helpers/api.ts'
 import { putElement } from '../helpers/elements.ts'
 import { startTestServer, type TestServer } from '../helpers/server.ts'
@@ -535,4 +536,57 @@ describe('changing a collection, and what it refuses', () => {
     const outside = await createBoard(server.url, owner.token, { title: 'Outside' })
     expect((await send(owner.token, 'PUT', `${base}/reviews/${outside}`, { scores: {}, summary: '' })).status).toBe(404)
   })
+})
+
+describe('the regional strategy export', () => {
+  it('any member exports Markdown, PDF and DOCX as attachments, in ?lang= or their UI language; strangers 404', async () => {
+    const boardId = await createBoard(server.url, owner.token, { title: 'Solni magacin', content: warehouse })
+    const collection = await newCollection(owner.token, 'Obalna regija')
+    const base = `/api/collections/${collection.id}`
+    await send(owner.token, 'PUT', `${base}/boards/${boardId}`, {})
+    await send(owner.token, 'PATCH', base, { texts: { vision: 'Skladišča postanejo delavnice.' } })
+    const viewer = await signup(server.url, 'Viewer')
+    await joinCollection(collection.id, 'viewer', viewer.token)
+    await send(viewer.token, 'PATCH', '/api/auth/me', { language: 'de' })
+
+    const download = (token: string | undefined, format: string, query = '') =>
+      fetch(`${server.url}${base}/export/${format}${query}`, token ? { headers: { authorization: `Bearer ${token}` } } : {})
+
+    const md = await download(viewer.token, 'md', '?lang=sl')
+    expect(md.status).toBe(200)
+    expect(md.headers.get('content-type')).toBe('text/markdown; charset=utf-8')
+    expect(md.headers.get('content-disposition')).toContain('attachment; filename="obalna-regija.md"')
+    const text = await md.text()
+    const sl = translatorFor('sl')
+    for (const key of ['strategy.chapter.creativeSector', 'strategy.chapter.vision', 'strategy.chapter.annex'] as const)
+      expect(text).toContain(sl(key))
+    expect(text).toContain('Solni magacin')
+    expect(text).toContain('Skladišča postanejo delavnice.')
+    // without ?lang=: the caller's UI language
+    const german = await (await download(viewer.token, 'md')).text()
+    expect(german).toContain(translatorFor('de')('strategy.chapter.creativeSector'))
+
+    const pdf = await download(viewer.token, 'pdf')
+    expect(pdf.status).toBe(200)
+    expect(pdf.headers.get('content-type')).toBe('application/pdf')
+    expect(pdf.headers.get('content-disposition')).toContain('.pdf"')
+    expect(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 5)
+        .toString('latin1'),
+    ).toBe('%PDF-')
+    const docx = await download(owner.token, 'docx')
+    expect(docx.status).toBe(200)
+    expect(docx.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+    expect(
+      Buffer.from(await docx.arrayBuffer())
+        .subarray(0, 2)
+        .toString('latin1'),
+    ).toBe('PK')
+
+    expect((await download(viewer.token, 'odt')).status).toBe(404)
+    const stranger = await signup(server.url, 'Stranger')
+    expect((await download(stranger.token, 'md')).status).toBe(404)
+    expect((await download(undefined, 'md')).status).toBe(401)
+  }, 60_000)
 })
