@@ -128,4 +128,43 @@ describe('number fields in the UI language', () => {
     expect(person.problems).toEqual([])
     await person.context.close()
   })
+
+  it('issue 17: a German UI takes 1.200.000 € of investment, and the analysis writes it back as German does', async () => {
+    const person = await openPerson(browser)
+    const { page } = person
+    await page.goto(`${server.url}/`)
+    expect((await callFromPage(page, 'POST', '/api/auth/signup', account())).status).toBe(201)
+    const boardUrl = await createBoardFrom(page)
+    await openBoardAndSelectUse(page, `${boardUrl}?lang=de`)
+    const field = (name: string) => page.locator(`[data-field="${name}"]`)
+    const money = async (name: string, typed: string, stored: number) => {
+      await field(name).fill(typed)
+      await field(name).press('Enter')
+      await expect.poll(async () => (await elementsOf(page))[use.id]?.[name]).toBe(stored)
+    }
+    await money('investmentEur', '1.200.000', 1_200_000)
+    await expect.poll(() => field('investmentEur').inputValue()).toBe('1.200.000')
+    await money('runningCostEurYear', '80.000', 80_000)
+    await money('incomeEurYear', '100.000', 100_000)
+    await field('fundingSource').selectOption('eu')
+    await expect.poll(async () => (await elementsOf(page))[use.id]?.fundingSource).toBe('eu')
+    // the select names the source in German
+    expect(await field('fundingSource').locator('option:checked').textContent()).toBe('EU-Förderung')
+
+    await page.getByRole('tab', { name: 'Analyse' }).click()
+    const card = page.getByTestId('analysis-money')
+    await card.waitFor()
+    const figure = (key: string) => card.locator(`[data-figure="${key}"] dd`)
+    const plain = (text: string | null) => (text ?? '').replace(/\s/g, ' ')
+    await expect.poll(async () => plain(await figure('investment').textContent())).toBe('1.200.000 €')
+    expect(plain(await figure('costRecovery').textContent())).toBe('125 %') // 100.000 / 80.000
+    // 1.200.000 / 20.000 surplus = 60 years from the timeline's start (2027-01): 720 months, the last 2086-12
+    expect(plain(await figure('payback').textContent())).toBe('60')
+    expect(plain(await figure('breakEven').textContent())).toBe('2086')
+    expect(plain(await figure('subsidyDependency').textContent())).toBe('100 %')
+    expect(plain(await card.locator('.an-card__summary').textContent())).toBe('Investition 1,2 Mio. €, Break-even 2086')
+    expect(plain(await card.locator('[data-source="eu"] dd').textContent())).toBe('1.200.000 €')
+    expect(person.problems).toEqual([])
+    await person.context.close()
+  })
 })
