@@ -84,6 +84,8 @@ interface Workshop {
   written: Set<string>
   snapshot: { boardId: string; id: string; content: unknown }
   image: { boardId: string; url: string; bytes: Uint8Array }
+  /** a collection of the first board, with a review and an invite (collections:, collectionmembers:, … keys) */
+  collection: { id: string; view: unknown; reviews: unknown }
 }
 
 /** Accounts, boards with content and history, a snapshot and an image on a running server. */
@@ -141,7 +143,20 @@ async function buildWorkshop(url: string, storageUrl: string): Promise<Workshop>
     await api<{ content: unknown }>(url, 'GET', `/api/boards/${first}/snapshots/${snap.body.snapshot.id}`, { token: owner.token })
   ).body.content
   for (const id of still.keys()) still.set(id, await exportJson(url, owner.token, id))
+  const collection = (
+    await api<{ collection: { id: string } }>(url, 'POST', '/api/collections', { token: owner.token, body: { title: 'Region' } })
+  ).body.collection.id
+  const at = `/api/collections/${collection}`
+  expect((await api(url, 'PUT', `${at}/boards/${first}`, { token: owner.token, body: {} })).status).toBe(200)
+  const review = { scores: { heritage: { score: 5, text: 'Kept whole' } }, summary: 'Good' }
+  expect((await api(url, 'PUT', `${at}/reviews/${first}`, { token: owner.token, body: review })).status).toBe(200)
+  expect((await api(url, 'POST', `${at}/invites`, { token: owner.token, body: { role: 'reviewer' } })).status).toBe(201)
   return {
+    collection: {
+      id: collection,
+      view: (await api(url, 'GET', at, { token: owner.token })).body,
+      reviews: (await api(url, 'GET', `${at}/reviews`, { token: owner.token })).body,
+    },
     owner,
     editor,
     still,
@@ -206,6 +221,10 @@ async function expectWorkshopBack(url: string, w: Workshop) {
   // the members and the editor's role came back with the board
   const board = await api<{ board: { role: string } }>(url, 'GET', `/api/boards/${w.busy}`, { token: w.editor.token })
   expect(board.body.board.role).toBe('editor')
+  // the collection, its members and its reviews
+  const at = `/api/collections/${w.collection.id}`
+  expect((await api(url, 'GET', at, { token: w.owner.token })).body).toEqual(w.collection.view)
+  expect((await api(url, 'GET', `${at}/reviews`, { token: w.owner.token })).body).toEqual(w.collection.reviews)
 }
 
 describe('backup and restore (fs storage)', () => {
@@ -244,6 +263,12 @@ describe('backup and restore (fs storage)', () => {
     server = null
 
     const entries = await entriesOf(file)
+    // the collection's keys are among them (a backup takes every key, whatever its prefix)
+    for (const prefix of ['collections:', 'collectionmembers:', 'usercollections:', 'collectionreviews:', 'collectioninvites:'])
+      expect(
+        [...entries.keys()].some((key) => key.startsWith(prefix)),
+        prefix,
+      ).toBe(true)
     // every key listed when the backup began that nobody touched meanwhile is in it, byte for byte
     const busyKey = (key: string) => key.startsWith(`docs:${w.busy}:`) || key === `changed:${w.busy}`
     for (const [key, bytes] of atBackup) {
