@@ -9,7 +9,7 @@ import { type Account, createBoard as createBoardOver, joinAs, signup as signupO
 import { blackPng } from '../helpers/png.ts'
 import { startTestServer, type TestServer } from '../helpers/server.ts'
 import { closeCodeOf } from '../helpers/sync-client.ts'
-import { createBoard, createHarness, invite, join, type RestHarness, signup } from './rest-harness.ts'
+import { type ApiResponse, createBoard, createHarness, invite, join, type RestHarness, signup } from './rest-harness.ts'
 
 /**
  * Every route the app answers and the sync endpoint, asked by every kind of caller: the owner,
@@ -513,6 +513,16 @@ const collectionRows: CollectionRow[] = [
   },
 ]
 
+/** A refusal (4xx/5xx) is the contract's JSON error with a code and a message. */
+function expectJsonRefusal(res: ApiResponse, route: string): void {
+  if (res.status < 400) return
+  expect(res.headers.get('content-type'), route).toContain('application/json')
+  expect((res.body as { error?: { code?: string; message?: string } }).error, route).toMatchObject({
+    code: expect.stringMatching(/^[a-z_]+$/),
+    message: expect.any(String),
+  })
+}
+
 /** Every route the matrix has a row for, boards' and collections'. */
 const coveredRoutes = () => new Set([...rows, ...collectionRows].map((row) => row.route))
 
@@ -570,13 +580,7 @@ describe('authorization matrix: every REST route × every kind of caller', () =>
         })
         seen.push(`${row.route} → ${res.status}`)
         wanted.push(`${row.route} → ${expectedOf(row, actor)}`)
-        if (res.status >= 400) {
-          expect(res.headers.get('content-type'), `${row.route}`).toContain('application/json')
-          expect((res.body as { error?: { code?: string; message?: string } }).error, row.route).toMatchObject({
-            code: expect.stringMatching(/^[a-z_]+$/),
-            message: expect.any(String),
-          })
-        }
+        expectJsonRefusal(res, row.route)
       }
       expect(seen).toEqual(wanted)
     }, 60_000)
@@ -603,13 +607,7 @@ describe('authorization matrix: every collection route × every kind of collecti
         })
         seen.push(`${row.route} → ${res.status}`)
         wanted.push(`${row.route} → ${row.expected[index]}`)
-        if (res.status >= 400) {
-          expect(res.headers.get('content-type'), `${row.route}`).toContain('application/json')
-          expect((res.body as { error?: { code?: string; message?: string } }).error, row.route).toMatchObject({
-            code: expect.stringMatching(/^[a-z_]+$/),
-            message: expect.any(String),
-          })
-        }
+        expectJsonRefusal(res, row.route)
       }
       expect(seen).toEqual(wanted)
     }, 60_000)
