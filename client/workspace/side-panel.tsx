@@ -3,11 +3,13 @@ import type { MessageKey } from '../../shared/i18n/en.ts'
 import { useBoard } from '../board/board-context.ts'
 import { activeCanvas } from '../canvas/canvas-api.ts'
 import { isCreationTool } from '../canvas/tools.ts'
+import { createCommentsStore } from '../comments/comments-store.ts'
 import { createSmallScreen } from '../components/small-screen.ts'
 import { t } from '../i18n/locale.ts'
 import { keyboard } from '../keyboard/app-keyboard.ts'
 import type { KeyCommand } from '../keyboard/keyboard-router.ts'
 import { AnalysisPanel } from './analysis/analysis-panel.tsx'
+import { CommentsPanel } from './comments/comments-panel.tsx'
 import { ChevronLeftIcon, ChevronRightIcon } from './icons.tsx'
 import { Inspector } from './inspector/inspector.tsx'
 import { OutlinePanel } from './outline/outline-panel.tsx'
@@ -22,11 +24,12 @@ const snapshotModules = import.meta.glob<{ SnapshotsPanel: Component }>('./snaps
 const loadSnapshots = Object.values(snapshotModules)[0]
 const SnapshotsPanel = loadSnapshots ? lazy(() => loadSnapshots().then((module) => ({ default: module.SnapshotsPanel }))) : null
 
-export type SidePanelTab = 'inspect' | 'outline' | 'analysis' | 'snapshots'
+export type SidePanelTab = 'inspect' | 'outline' | 'analysis' | 'comments' | 'snapshots'
 const tabLabels: Record<SidePanelTab, MessageKey> = {
   inspect: 'sidePanel.tab.inspect',
   outline: 'sidePanel.tab.outline',
   analysis: 'sidePanel.tab.analysis',
+  comments: 'sidePanel.tab.comments',
   snapshots: 'sidePanel.tab.snapshots',
 }
 
@@ -38,8 +41,8 @@ const tabLabels: Record<SidePanelTab, MessageKey> = {
  */
 export function SidePanel(props: { initialTab?: SidePanelTab }) {
   const tabs: SidePanelTab[] = SnapshotsPanel
-    ? ['inspect', 'outline', 'analysis', 'snapshots']
-    : ['inspect', 'outline', 'analysis']
+    ? ['inspect', 'outline', 'analysis', 'comments', 'snapshots']
+    : ['inspect', 'outline', 'analysis', 'comments']
   const [active, setActive] = createSignal<SidePanelTab>(props.initialTab ?? 'inspect')
   const [open, setOpen] = createSignal(true)
   const buttons = new Map<SidePanelTab, HTMLButtonElement>()
@@ -61,7 +64,10 @@ export function SidePanel(props: { initialTab?: SidePanelTab }) {
   }
   // Shift+Enter on the board: the one selected element's fields, without a pointer and without
   // walking out of the canvas (Tab there walks the elements and would change the selection)
-  const { selection } = useBoard()
+  const { selection, connection, board } = useBoard()
+  // the board's comment threads, live from the document (the tab shows how many are open)
+  const comments = createCommentsStore(connection.doc, board.id)
+  const openThreads = () => comments.threads().filter((thread) => !thread.resolved).length
   const editKey: KeyCommand = {
     id: 'editInInspector',
     label: 'shortcuts.editInInspector',
@@ -144,6 +150,13 @@ export function SidePanel(props: { initialTab?: SidePanelTab }) {
                 onClick={() => select(tab)}
               >
                 {t(tabLabels[tab])}
+                <Show when={tab === 'comments' && openThreads() > 0}>
+                  <span class="ws-side__tab-count" data-testid="comments-tab-count">
+                    {' '}
+                    <span class="visually-hidden">{t('comments.tabCount', { count: openThreads() })}</span>
+                    <span aria-hidden="true">{openThreads()}</span>
+                  </span>
+                </Show>
               </button>
             )}
           </For>
@@ -166,6 +179,11 @@ export function SidePanel(props: { initialTab?: SidePanelTab }) {
           <Match when={active() === 'analysis'}>
             <div id="side-panel-analysis" role="tabpanel" class="ws-side__panel" aria-labelledby="side-tab-analysis" tabindex="0">
               <AnalysisPanel />
+            </div>
+          </Match>
+          <Match when={active() === 'comments'}>
+            <div id="side-panel-comments" role="tabpanel" class="ws-side__panel" aria-labelledby="side-tab-comments">
+              <CommentsPanel comments={comments} />
             </div>
           </Match>
           <Match when={active() === 'snapshots' && SnapshotsPanel}>

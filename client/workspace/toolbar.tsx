@@ -166,13 +166,15 @@ export function Toolbar(props: { onPickImage: () => void }) {
   )
 }
 
-/** Shown to viewers over the canvas: what they can and cannot do, in words and an icon. */
+/** Shown to viewers and reviewers over the canvas: what they can and cannot do, in words and an icon. */
 export function ViewOnlyBadge() {
+  const { role } = useBoard()
+  const reviewer = () => role() === 'reviewer'
   return (
-    <div class="ws-view-only" role="note" data-testid="view-only">
+    <div class="ws-view-only" role="note" data-testid="view-only" data-role={role()}>
       <EyeIcon size={18} />
-      <span class="ws-view-only__title">{t('workspace.viewOnly')}</span>
-      <span class="ws-view-only__hint">{t('workspace.viewOnlyHint')}</span>
+      <span class="ws-view-only__title">{reviewer() ? t('workspace.reviewOnly') : t('workspace.viewOnly')}</span>
+      <span class="ws-view-only__hint">{reviewer() ? t('workspace.reviewOnlyHint') : t('workspace.viewOnlyHint')}</span>
     </div>
   )
 }

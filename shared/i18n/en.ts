@@ -4,6 +4,7 @@ import { enAttention } from './en-attention.ts'
 import { enCanvas } from './en-canvas.ts'
 import { enCompare } from './en-compare.ts'
 import { enCollections } from './en-collections.ts'
+import { enComments } from './en-comments.ts'
 import { enExport } from './en-export.ts'
 import { enFacilitation } from './en-facilitation.ts'
 import { enKeyboard } from './en-keyboard.ts'
@@ -363,6 +364,7 @@ export const en = {
   ...enCanvas,
   ...enKeyboard,
   ...enWorkspace,
+  ...enComments,
   ...enAttention,
   ...enAnalysis,
   ...enMoney,
