@@ -2161,6 +2161,8 @@ export const cs: TranslationCatalog = {
   'strategy.financial.bySite': 'Provozní náklady a příjmy podle areálů',
   'strategy.financial.bySource': 'Financování podle zdrojů',
   'strategy.column.investment': 'Investice',
+  'strategy.investments.funders': 'Kdo co financuje',
+  'strategy.column.funder': 'Poskytovatel financí',
   'strategy.column.fundingSource': 'Zdroj financování',
   'strategy.column.runningCost': 'Roční provozní náklady',
   'strategy.column.income': 'Roční příjmy',

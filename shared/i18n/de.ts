@@ -2085,6 +2085,8 @@ export const de: TranslationCatalog = {
   'strategy.financial.bySite': 'Betriebskosten und Einnahmen je Standort',
   'strategy.financial.bySource': 'Finanzierung nach Quelle',
   'strategy.column.investment': 'Investition',
+  'strategy.investments.funders': 'Wer was finanziert',
+  'strategy.column.funder': 'Geldgeber',
   'strategy.column.fundingSource': 'Finanzierungsquelle',
   'strategy.column.runningCost': 'Betriebskosten pro Jahr',
   'strategy.column.income': 'Einnahmen pro Jahr',

@@ -80,6 +80,8 @@ export const enStrategy = {
   'strategy.investments.bySite': 'Investment per site',
   'strategy.financial.bySite': 'Running cost and income per site',
   'strategy.financial.bySource': 'Funding by source',
+  'strategy.investments.funders': 'Who funds what',
+  'strategy.column.funder': 'Funder',
   'strategy.column.investment': 'Investment',
   'strategy.column.fundingSource': 'Funding source',
   'strategy.column.runningCost': 'Running cost per year',

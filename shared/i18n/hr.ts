@@ -2146,6 +2146,8 @@ export const hr: TranslationCatalog = {
   'strategy.financial.bySite': 'Troškovi rada i prihodi po lokacijama',
   'strategy.financial.bySource': 'Financiranje po izvorima',
   'strategy.column.investment': 'Ulaganje',
+  'strategy.investments.funders': 'Tko financira što',
+  'strategy.column.funder': 'Financijer',
   'strategy.column.fundingSource': 'Izvor financiranja',
   'strategy.column.runningCost': 'Godišnji troškovi rada',
   'strategy.column.income': 'Godišnji prihodi',

@@ -1989,6 +1989,8 @@ export const hu: TranslationCatalog = {
   'strategy.financial.bySite': 'Működési költség és bevétel helyszínenként',
   'strategy.financial.bySource': 'Finanszírozás forrásonként',
   'strategy.column.investment': 'Beruházás',
+  'strategy.investments.funders': 'Ki mit finanszíroz',
+  'strategy.column.funder': 'Finanszírozó',
   'strategy.column.fundingSource': 'Finanszírozási forrás',
   'strategy.column.runningCost': 'Éves működési költség',
   'strategy.column.income': 'Éves bevétel',

@@ -2159,6 +2159,8 @@ export const it: TranslationCatalog = {
   'strategy.financial.bySite': 'Costi di gestione e ricavi per sito',
   'strategy.financial.bySource': 'Finanziamenti per fonte',
   'strategy.column.investment': 'Investimento',
+  'strategy.investments.funders': 'Chi finanzia cosa',
+  'strategy.column.funder': 'Finanziatore',
   'strategy.column.fundingSource': 'Fonte di finanziamento',
   'strategy.column.runningCost': 'Costi di gestione annui',
   'strategy.column.income': 'Ricavi annui',

@@ -2147,6 +2147,8 @@ export const pl: TranslationCatalog = {
   'strategy.financial.bySite': 'Koszty utrzymania i przychody według obiektów',
   'strategy.financial.bySource': 'Finansowanie według źródeł',
   'strategy.column.investment': 'Inwestycja',
+  'strategy.investments.funders': 'Kto co finansuje',
+  'strategy.column.funder': 'Finansujący',
   'strategy.column.fundingSource': 'Źródło finansowania',
   'strategy.column.runningCost': 'Roczne koszty utrzymania',
   'strategy.column.income': 'Roczne przychody',

@@ -2162,6 +2162,8 @@ export const sk: TranslationCatalog = {
   'strategy.financial.bySite': 'Prevádzkové náklady a príjmy podľa areálov',
   'strategy.financial.bySource': 'Financovanie podľa zdrojov',
   'strategy.column.investment': 'Investícia',
+  'strategy.investments.funders': 'Kto čo financuje',
+  'strategy.column.funder': 'Poskytovateľ financií',
   'strategy.column.fundingSource': 'Zdroj financovania',
   'strategy.column.runningCost': 'Ročné prevádzkové náklady',
   'strategy.column.income': 'Ročné príjmy',

@@ -2121,6 +2121,8 @@ export const sl: TranslationCatalog = {
   'strategy.financial.bySite': 'Stroški delovanja in prihodki po lokacijah',
   'strategy.financial.bySource': 'Financiranje po virih',
   'strategy.column.investment': 'Naložba',
+  'strategy.investments.funders': 'Kdo financira kaj',
+  'strategy.column.funder': 'Financer',
   'strategy.column.fundingSource': 'Vir financiranja',
   'strategy.column.runningCost': 'Letni stroški delovanja',
   'strategy.column.income': 'Letni prihodki',

@@ -130,14 +130,17 @@ export async function renderStrategyDocx(doc: StrategyDoc): Promise<Uint8Array> 
     styles: {
       default: {
         document: { run: { font: FONT, size: 21, language: { value: wordLanguage[doc.language] } } },
-        heading1: { run: { font: FONT, size: 32, bold: true, color: '1D2939' }, paragraph: { spacing: { after: 160 } } },
+        heading1: {
+          run: { font: FONT, size: 32, bold: true, color: '1D2939' },
+          paragraph: { spacing: { after: 160 }, outlineLevel: 0, keepNext: true },
+        },
         heading2: {
           run: { font: FONT, size: 26, bold: true, color: '1D2939' },
-          paragraph: { spacing: { before: 240, after: 120 } },
+          paragraph: { spacing: { before: 240, after: 120 }, outlineLevel: 1, keepNext: true },
         },
         heading3: {
           run: { font: FONT, size: 22, bold: true, color: '1D2939' },
-          paragraph: { spacing: { before: 160, after: 80 } },
+          paragraph: { spacing: { before: 160, after: 80 }, outlineLevel: 2, keepNext: true },
         },
         title: { run: { font: FONT, size: 48, bold: true, color: '1D2939' }, paragraph: { spacing: { after: 240 } } },
       },

@@ -30,9 +30,11 @@ function millWithMoney(): BoardDocument {
     'u-events': { investmentEur: 410000, runningCostEurYear: 52000, incomeEurYear: 61000, fundingSource: 'municipal' },
     'u-visitor': { investmentEur: 95500, runningCostEurYear: 18000, incomeEurYear: 6000, fundingSource: 'foundation' },
   }
-  const elements = textileMillDocument.elements.map((element) =>
-    element.kind === 'use' && money[element.id] ? ({ ...element, ...money[element.id] } as Element) : element,
-  )
+  const elements = textileMillDocument.elements.map((element): Element => {
+    if (element.kind === 'use' && money[element.id]) return { ...element, ...money[element.id] } as Element
+    if (element.id === 'l-town-visitor' && element.kind === 'link') return { ...element, amountEur: 45000 }
+    return element
+  })
   return { ...textileMillDocument, elements }
 }
 
@@ -316,6 +318,8 @@ describe('strategy files', () => {
     expect(md).toContain(`| ${criticalMass} | 5 | 4 | 4.5 |`)
     expect(md).toContain('| Zapojení mládeže | — | — | — |')
     expect(md).toContain('Kolo 2 – září')
+    // a funding link with its amount, under the site's investments
+    expect(md).toContain('| Stadt Weißenau – Amt für Stadtentwicklung | Visitor centre | €45,000 |')
     // each site's key indicators beside the comparison's median
     const mill = input.sites[0]?.analysis.indicators
     expect(md).toContain(`| Actors | ${mill?.actors.total} | ${input.compare.median['actors.total']} |`)
@@ -352,7 +356,11 @@ describe('strategy files', () => {
     ])
       expect(html).toContain(name)
     expect(html).toContain('Společná značka „Fabriky jihu“.')
-    expect(zipEntry(bytes, 'word/styles.xml')).toContain('w:lang w:val="cs-CZ"')
+    const styles = zipEntry(bytes, 'word/styles.xml')
+    expect(styles).toContain('w:lang w:val="cs-CZ"')
+    // the heading styles carry outline levels: the navigation pane lists the chapters
+    expect(styles).toMatch(/w:styleId="Heading1">.*?<w:outlineLvl w:val="0"\/>/)
+    expect(styles).toMatch(/w:styleId="Heading2">.*?<w:outlineLvl w:val="1"\/>/)
     const core = zipEntry(bytes, 'docProps/core.xml')
     expect(core).toContain('<dc:title>Průmyslové dědictví — Region Süd</dc:title>')
     expect(core).toContain('<dc:creator>Refresh Board</dc:creator>')

@@ -531,10 +531,25 @@ function investments(input: StrategyInput, w: Writer, money: MoneyFigures[]): St
     const uses = usesOf(site.document)
       .filter((use) => (useMoney(use, 'investmentEur') ?? 0) > 0 || fundingSourceOf(use) !== undefined)
       .sort(byName(w))
-    if (uses.length === 0) {
+    const funders = fundersOf(site.document, w)
+    if (uses.length === 0 && funders.length === 0) {
       blocks.push(w.nothing())
       return
     }
+    if (funders.length > 0)
+      blocks.push(
+        { kind: 'heading', level: 3, text: t('strategy.investments.funders') },
+        {
+          kind: 'table',
+          columns: [
+            w.column('strategy.column.funder', { width: 2.4 }),
+            w.column('strategy.column.use', { width: 2.4 }),
+            w.column('strategy.column.amount', { align: right, width: 1.2 }),
+          ],
+          rows: funders,
+        },
+      )
+    if (uses.length === 0) return
     blocks.push({
       kind: 'table',
       columns: [
@@ -561,6 +576,20 @@ function investments(input: StrategyInput, w: Writer, money: MoneyFigures[]): St
     })
   })
   return blocks
+}
+
+/** The `funds` links with an amount (an actor funds a use): funder, what it funds, how much; by funder, then use. */
+function fundersOf(document: BoardDocument, w: Writer): StrategyRow[] {
+  const byId = new Map<string, Element>(document.elements.map((element) => [element.id, element]))
+  const named = (id: string) => {
+    const element = byId.get(id)
+    return element && element.kind !== 'link' ? w.name(element) : w.none
+  }
+  return elementsOf(document, 'link')
+    .filter((link) => link.relation === 'funds' && finite(link.amountEur) !== undefined)
+    .map((link) => ({ funder: named(link.from), use: named(link.to), amount: link.amountEur ?? 0 }))
+    .sort((a, b) => compareNames(a.funder, b.funder) || compareNames(a.use, b.use) || a.amount - b.amount)
+    .map((row) => ({ cells: [row.funder, row.use, w.money(row.amount)] }))
 }
 
 function financialPlan(input: StrategyInput, w: Writer, money: MoneyFigures[]): StrategyBlock[] {
