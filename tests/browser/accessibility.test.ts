@@ -110,7 +110,7 @@ describe('axe-core finds no WCAG 2.1 AA violation', () => {
       .toBe('connected')
     await page.getByTestId('board-canvas').waitFor()
     await expect.poll(() => page.locator('.presence-avatars__button').count(), { timeout: 10_000 }).toBe(1)
-    for (const tab of ['inspect', 'outline', 'analysis', 'snapshots']) {
+    for (const tab of ['inspect', 'outline', 'analysis', 'comments', 'snapshots']) {
       await page.getByTestId(`side-tab-${tab}`).click()
       await page.locator(`#side-panel-${tab}`).waitFor()
       if (tab === 'outline') await page.getByRole('treeitem', { name: 'Brewers’ co-op operates Taproom' }).first().waitFor()
