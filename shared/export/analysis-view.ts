@@ -137,6 +137,26 @@ export function indicatorRows(
     })
   if (viability.subsidyAreaShare > 0)
     rows.push({ label: t('export.indicator.subsidyShare'), value: formatPercent(viability.subsidyAreaShare) })
+  // Money (issue 17), when the board has any: the figures of the panel's "Investment and funding" card.
+  if ((viability.investmentEur ?? 0) > 0 || (viability.runningCostEurYear ?? 0) > 0 || (viability.fundingEur ?? 0) > 0) {
+    const euros = (value: number) => t('export.indicator.rentIncomeValue', { amount: formatNumber(value, 0) })
+    rows.push(
+      { label: t('analysis.money.investment'), value: euros(viability.investmentEur) },
+      { label: t('analysis.money.runningCost'), value: euros(viability.runningCostEurYear) },
+      { label: t('analysis.money.income'), value: euros(viability.incomeEurYear) },
+      { label: t('analysis.money.costRecovery'), value: ratio(viability.costRecovery) },
+      {
+        label: t('analysis.money.payback'),
+        value: viability.paybackYears === null ? na : formatNumber(viability.paybackYears, 1),
+      },
+      {
+        label: t('analysis.money.breakEven'),
+        value: viability.breakEvenYear === null ? t('analysis.money.never') : String(viability.breakEvenYear),
+      },
+      { label: t('analysis.money.funding'), value: euros(viability.fundingEur) },
+      { label: t('analysis.money.subsidyDependency'), value: ratio(viability.subsidyDependency) },
+    )
+  }
   return rows
 }
 
