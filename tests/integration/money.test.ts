@@ -146,4 +146,23 @@ describe('money fields over REST', () => {
     expect(viability.fundingBySource.unspecified).toBe(0)
     expect(viability.publicFundingEur).toBe(440000)
   })
+
+  it('the sync guard refuses a money value the schema refuses (a text amount), and takes the valid one after it', async () => {
+    const writer = connectClient(server.url, boardId, owner.token)
+    clients.push(writer)
+    await writer.synced
+    const elements = writer.doc.getMap('elements')
+    ;(elements.get('u2') as Y.Map<unknown>).set('investmentEur', '1.200.000')
+    ;(elements.get('l7') as Y.Map<unknown>).set('amountEur', 70000)
+    const viability = await viabilityWhen((v) => v.fundingBySource.municipal === 70000)
+    expect(viability.investmentEur).toBe(600000) // u2's text is not counted: it never reached the board
+    const reader = connectClient(server.url, boardId, owner.token)
+    clients.push(reader)
+    await reader.synced
+    const u2 = reader.doc.getMap('elements').get('u2') as Y.Map<unknown>
+    expect(u2.has('investmentEur')).toBe(false)
+    expect((reader.doc.getMap('elements').get('l7') as Y.Map<unknown>).get('amountEur')).toBe(70000)
+    const exported = JSON.parse(await download(boardId, 'json')) as BoardDocument
+    expect(exported.elements.find((element) => element.id === 'u2')).not.toHaveProperty('investmentEur')
+  })
 })
