@@ -201,12 +201,18 @@ afterAll(() => rmSync(work, { recursive: true, force: true }))
 
 const squash = (text: string) => text.replace(/\s+/g, ' ')
 
-function pdfText(bytes: Uint8Array, name: string): { text: string; info: string } {
+function pdfText(bytes: Uint8Array, name: string): { text: string; info: string; h1: string[] } {
   const file = join(work, `${name}.pdf`)
   writeFileSync(file, bytes)
+  // the structure tree's text: each H1 element followed by its quoted text
+  const tree = execFileSync('pdfinfo', ['-struct-text', file], { encoding: 'utf8' }).split('\n')
+  const h1 = tree.flatMap((line, index) =>
+    line.trim() === 'H1 (block)' ? [(tree[index + 1] ?? '').trim().replace(/^"|"$/g, '').trim()] : [],
+  )
   return {
     text: execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }),
     info: execFileSync('pdfinfo', [file], { encoding: 'utf8' }),
+    h1,
   }
 }
 
@@ -380,8 +386,10 @@ describe('strategy files', () => {
     const input = threeSites()
     const { body, contentType } = await renderStrategy(input, 'pdf', 'cs')
     expect(contentType).toBe('application/pdf')
-    const { text, info } = pdfText(body as Uint8Array, 'cs')
+    const { text, info, h1 } = pdfText(body as Uint8Array, 'cs')
     expect(info).toMatch(/Tagged:\s+yes/)
+    // the title, then every chapter as a level-1 heading of the structure tree, in order
+    expect(h1).toEqual([input.collection.title, ...chapterTitles('cs')])
     expect(info).toMatch(/Title:\s+Průmyslové dědictví — Region Süd/)
     const flat = squash(text)
     for (const title of chapterTitles('cs')) expect(flat).toContain(title)
