@@ -5,6 +5,7 @@ import type { Role } from '../../shared/schema/roles.ts'
 import { requireSession, requireUser } from '../auth/authenticate.ts'
 import { unwrap } from '../boards/board-routes.ts'
 import { attachment } from '../export/content-disposition.ts'
+import { renderQueue } from '../export/render/render-queue.ts'
 import { renderStrategy } from '../export/strategy/render-strategy.ts'
 import { type StrategyFormat, strategyFormats } from '../export/strategy/strategy-input.ts'
 import type { AppEnv } from '../http/app-env.ts'
@@ -99,7 +100,23 @@ export function collectionRoutes(
       const input = unwrap(await collections.strategyInput(user, c.req.param('id')))
       // like a board's exports: ?lang=, else the caller's UI language, else English
       const language = exportLanguage(c.req.query('lang')) ?? user.language ?? 'en'
-      const file = await renderStrategy(input, format as StrategyFormat, language)
+      // through the process's fair render queue, like a board's PDF: 429/503 with Retry-After when full
+      const admission = renderQueue.enqueue(
+        user.id,
+        () => renderStrategy(input, format as StrategyFormat, language),
+        c.req.raw.signal,
+      )
+      if (!admission.ok) {
+        const { reason, message, retryAfterSeconds } = admission.refusal
+        throw new ApiError(reason === 'user_busy' ? 'too_many_requests' : 'unavailable', message, {
+          'Retry-After': String(retryAfterSeconds),
+        })
+      }
+      const file = await admission.done.catch((error: unknown) => {
+        // nobody waits for this answer any more; it is not a server error
+        if (c.req.raw.signal.aborted) throw new ApiError('unavailable', 'The request was closed before its export was made.')
+        throw error
+      })
       return c.body(typeof file.body === 'string' ? file.body : new Uint8Array(file.body), 200, {
         'Content-Type': file.contentType,
         'Content-Disposition': attachment(input.collection.title, `.${file.extension}`),
