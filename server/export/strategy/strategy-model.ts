@@ -27,7 +27,7 @@ type Phase = ElementOfKind<'phase'>
 const COMMITTED: ReadonlySet<Commitment> = new Set<Commitment>(['loi', 'precontract', 'signed'])
 const CREATIVE: ReadonlySet<string> = new Set(['creative', 'culture'])
 
-/** Every money figure the financial chapters read; S1's fields, read as numbers when present. */
+/** Every money figure the financial chapters read (the analysis' viability figures, docs/analysis.md). */
 interface MoneyFigures {
   investmentEur: number
   runningCostEurYear: number
@@ -42,14 +42,11 @@ interface MoneyFigures {
 
 const finite = (value: unknown): number | undefined => (typeof value === 'number' && Number.isFinite(value) ? value : undefined)
 
-/** A use's money field (issue 17: investmentEur, runningCostEurYear, incomeEurYear), undefined when not given. */
+/** A use's money field (issue 17), undefined when not given. */
 const useMoney = (use: Use, field: 'investmentEur' | 'runningCostEurYear' | 'incomeEurYear'): number | undefined =>
-  finite((use as Record<string, unknown>)[field])
+  finite(use[field])
 
-const fundingSourceOf = (use: Use): string | undefined => {
-  const value = (use as Record<string, unknown>).fundingSource
-  return typeof value === 'string' ? value : undefined
-}
+const fundingSourceOf = (use: Use): string | undefined => use.fundingSource
 
 /**
  * A site's money figures: the analysis' viability figures (docs/analysis.md), or — for an
@@ -121,25 +118,25 @@ const keyIndicators: { key: ComparableKey; label: MessageKey; unit: ValueKind; g
     key: 'viability.investmentEur',
     label: 'strategy.column.investment',
     unit: 'eur',
-    get: (i) => finite((i.viability as unknown as Record<string, unknown>).investmentEur) ?? null,
+    get: (i) => finite(i.viability.investmentEur) ?? null,
   },
   {
     key: 'viability.costRecovery',
     label: 'strategy.column.costRecovery',
     unit: 'share',
-    get: (i) => finite((i.viability as unknown as Record<string, unknown>).costRecovery) ?? null,
+    get: (i) => finite(i.viability.costRecovery) ?? null,
   },
   {
     key: 'viability.subsidyDependency',
     label: 'strategy.column.subsidyDependency',
     unit: 'share',
-    get: (i) => finite((i.viability as unknown as Record<string, unknown>).subsidyDependency) ?? null,
+    get: (i) => finite(i.viability.subsidyDependency) ?? null,
   },
   {
     key: 'viability.breakEvenYear',
     label: 'strategy.column.breakEven',
     unit: 'year',
-    get: (i) => finite((i.viability as unknown as Record<string, unknown>).breakEvenYear) ?? null,
+    get: (i) => finite(i.viability.breakEvenYear) ?? null,
   },
 ]
 
