@@ -1405,7 +1405,6 @@ export const de: TranslationCatalog = {
   'collection.compare.loadFailed': 'Der Vergleich konnte nicht geladen werden.',
   'collection.compare.tableCaption': 'Kennzahlen je Standort, mit Median und Streuung',
   'collection.compare.site': 'Standort',
-  'collection.compare.siteAt': '{title} (Zwischenstand „{label}“)',
   'collection.compare.median': 'Median',
   'collection.compare.spread': 'Streuung',
   'collection.compare.range': '{min} bis {max}',
@@ -1432,7 +1431,7 @@ export const de: TranslationCatalog = {
   'collection.compare.inSites': { one: 'an {count} Standort', other: 'an {count} Standorten' },
   'collection.compare.nowhere': 'Kombinationen, die es nirgends in der Region gibt',
   'collection.compare.nowhereNone': 'Jede vorhandene Kreativbranche trifft irgendwo auf jede vorhandene etablierte Branche.',
-  'collection.compare.nowherePair': '{field} und {sector}',
+  'collection.compare.nowherePair': '{field} + {sector}',
   'collection.compare.matrix': 'Kombinationsmatrix der Region',
   'collection.compare.matrixCaption':
     'Verbindungen zwischen Akteursbranchen (Zeilen) und Nutzungsarten (Spalten), über alle Standorte summiert',
@@ -1495,6 +1494,8 @@ export const de: TranslationCatalog = {
   'collection.members.copied': 'Kopiert',
   'join.collectionInvitedBy': '{name} hat Sie zur Sammlung „{collection}“ eingeladen (Rolle: {role}).',
   'join.collectionInvitedTo': 'Sie sind zur Sammlung „{collection}“ eingeladen (Rolle: {role}).',
+  'join.collectionTitle': 'Sammlung beitreten',
+  'join.collectionSubmit': 'Beitreten',
   // The invite dialog
   'invite.loopback.title': 'Smartphones und andere Computer können diese Links nicht öffnen',
   'invite.loopback.body':

@@ -58,7 +58,6 @@ export const enCollections = {
   'collection.compare.loadFailed': 'The comparison could not be loaded.',
   'collection.compare.tableCaption': 'Indicators per site, with median and spread',
   'collection.compare.site': 'Site',
-  'collection.compare.siteAt': '{title} (snapshot “{label}”)',
   'collection.compare.median': 'Median',
   'collection.compare.spread': 'Spread',
   'collection.compare.range': '{min} to {max}',
@@ -83,7 +82,7 @@ export const enCollections = {
   'collection.compare.inSites': { one: 'in {count} site', other: 'in {count} sites' },
   'collection.compare.nowhere': 'Combinations found nowhere in the region',
   'collection.compare.nowhereNone': 'Every creative field present meets every established sector present somewhere.',
-  'collection.compare.nowherePair': '{field} and {sector}',
+  'collection.compare.nowherePair': '{field} + {sector}',
   'collection.compare.matrix': 'Combination matrix of the region',
   'collection.compare.matrixCaption': 'Links between actor sectors (rows) and kinds of use (columns), summed over the sites',
 
@@ -152,4 +151,6 @@ export const enCollections = {
   // Join by a collection invite
   'join.collectionInvitedBy': '{name} invited you to the collection “{collection}” as {role}.',
   'join.collectionInvitedTo': 'You are invited to the collection “{collection}” as {role}.',
+  'join.collectionTitle': 'Join a collection',
+  'join.collectionSubmit': 'Join collection',
 } satisfies Record<string, Message>

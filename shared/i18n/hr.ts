@@ -1447,7 +1447,6 @@ export const hr: TranslationCatalog = {
   'collection.compare.loadFailed': 'Usporedba se nije mogla učitati.',
   'collection.compare.tableCaption': 'Pokazatelji po lokacijama, s medijanom i rasponom',
   'collection.compare.site': 'Lokacija',
-  'collection.compare.siteAt': '{title} (snimka stanja „{label}”)',
   'collection.compare.median': 'Medijan',
   'collection.compare.spread': 'Raspon',
   'collection.compare.range': 'od {min} do {max}',
@@ -1474,7 +1473,7 @@ export const hr: TranslationCatalog = {
   'collection.compare.nowhere': 'Kombinacije kojih nigdje u regiji nema',
   'collection.compare.nowhereNone':
     'Svako prisutno kreativno područje negdje se susreće sa svakim prisutnim tradicionalnim sektorom.',
-  'collection.compare.nowherePair': '{field} i {sector}',
+  'collection.compare.nowherePair': '{field} + {sector}',
   'collection.compare.matrix': 'Matrica kombinacija regije',
   'collection.compare.matrixCaption': 'Veze između sektora dionika (retci) i vrsta namjene (stupci), zbrojene po lokacijama',
   'collection.reviews.title': 'Stručna recenzija',
@@ -1535,6 +1534,8 @@ export const hr: TranslationCatalog = {
   'collection.members.copied': 'Kopirano',
   'join.collectionInvitedBy': '{name} poziva vas u zbirku „{collection}” (uloga: {role}).',
   'join.collectionInvitedTo': 'Pozvani ste u zbirku „{collection}” (uloga: {role}).',
+  'join.collectionTitle': 'Pridruživanje zbirci',
+  'join.collectionSubmit': 'Pridruži se',
   // The invite dialog
   'invite.loopback.title': 'Mobiteli i druga računala ne mogu otvoriti ove poveznice',
   'invite.loopback.body':

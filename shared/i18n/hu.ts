@@ -1314,7 +1314,6 @@ export const hu: TranslationCatalog = {
   'collection.compare.loadFailed': 'Az összehasonlítást nem sikerült betölteni.',
   'collection.compare.tableCaption': 'Mutatók helyszínenként, mediánnal és szórással',
   'collection.compare.site': 'Helyszín',
-  'collection.compare.siteAt': '{title} („{label}” pillanatkép)',
   'collection.compare.median': 'Medián',
   'collection.compare.spread': 'Szórás',
   'collection.compare.range': '{min} – {max}',
@@ -1341,7 +1340,7 @@ export const hu: TranslationCatalog = {
   'collection.compare.nowhere': 'Kombinációk, amelyek sehol sem fordulnak elő a régióban',
   'collection.compare.nowhereNone':
     'Minden jelen lévő kreatív terület valahol találkozik minden jelen lévő hagyományos ágazattal.',
-  'collection.compare.nowherePair': '{field} és {sector}',
+  'collection.compare.nowherePair': '{field} + {sector}',
   'collection.compare.matrix': 'A régió kombinációs mátrixa',
   'collection.compare.matrixCaption':
     'Kapcsolatok a szereplők ágazatai (sorok) és a funkciótípusok (oszlopok) között, a helyszínekre összesítve',
@@ -1407,6 +1406,8 @@ export const hu: TranslationCatalog = {
   'collection.members.copied': 'Másolva',
   'join.collectionInvitedBy': '{name} meghívta Önt a(z) „{collection}” gyűjteménybe ({role} szerepkörrel).',
   'join.collectionInvitedTo': 'Meghívást kapott a(z) „{collection}” gyűjteménybe ({role} szerepkörrel).',
+  'join.collectionTitle': 'Csatlakozás gyűjteményhez',
+  'join.collectionSubmit': 'Csatlakozás',
   'invite.loopback.title': 'Telefonok és más számítógépek nem tudják megnyitni ezeket a hivatkozásokat',
   'invite.loopback.body':
     'A hivatkozások erre a címre mutatnak: {origin}, amely csak ezen a számítógépen működik. Indítsa a szervert HOST=0.0.0.0 beállítással, és a PUBLIC_ORIGIN értékét állítsa a többiek számára elérhető címre – például PUBLIC_ORIGIN=http://192.168.1.20:8787, e számítógép helyi hálózati címével –, majd hozzon létre új hivatkozásokat.',

@@ -1448,7 +1448,6 @@ export const it: TranslationCatalog = {
   'collection.compare.loadFailed': 'Non è stato possibile caricare il confronto.',
   'collection.compare.tableCaption': 'Indicatori per sito, con mediana e dispersione',
   'collection.compare.site': 'Sito',
-  'collection.compare.siteAt': '{title} (istantanea «{label}»)',
   'collection.compare.median': 'Mediana',
   'collection.compare.spread': 'Dispersione',
   'collection.compare.range': 'da {min} a {max}',
@@ -1476,7 +1475,7 @@ export const it: TranslationCatalog = {
   'collection.compare.nowhere': 'Combinazioni assenti in tutta la regione',
   'collection.compare.nowhereNone':
     'Ogni settore creativo presente incontra da qualche parte ogni settore tradizionale presente.',
-  'collection.compare.nowherePair': '{field} e {sector}',
+  'collection.compare.nowherePair': '{field} + {sector}',
   'collection.compare.matrix': 'Matrice delle combinazioni della regione',
   'collection.compare.matrixCaption':
     'Collegamenti tra settori degli attori (righe) e tipi di funzione (colonne), sommati su tutti i siti',
@@ -1539,6 +1538,8 @@ export const it: TranslationCatalog = {
   'collection.members.copied': 'Copiato',
   'join.collectionInvitedBy': '{name} ti ha invitato nella raccolta «{collection}» con il ruolo {role}.',
   'join.collectionInvitedTo': 'Sei invitato nella raccolta «{collection}» con il ruolo {role}.',
+  'join.collectionTitle': 'Partecipa a una raccolta',
+  'join.collectionSubmit': 'Partecipa',
   // Finestra degli inviti
   'invite.loopback.title': 'Telefoni e altri computer non possono aprire questi link',
   'invite.loopback.body':

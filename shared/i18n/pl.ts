@@ -1424,7 +1424,6 @@ export const pl: TranslationCatalog = {
   'collection.compare.loadFailed': 'Nie udało się wczytać porównania.',
   'collection.compare.tableCaption': 'Wskaźniki według obiektów, z medianą i rozrzutem',
   'collection.compare.site': 'Obiekt',
-  'collection.compare.siteAt': '{title} (migawka „{label}”)',
   'collection.compare.median': 'Mediana',
   'collection.compare.spread': 'Rozrzut',
   'collection.compare.range': 'od {min} do {max}',
@@ -1455,7 +1454,7 @@ export const pl: TranslationCatalog = {
   },
   'collection.compare.nowhere': 'Połączenia, których nie ma nigdzie w regionie',
   'collection.compare.nowhereNone': 'Każda obecna dziedzina kreatywna spotyka się gdzieś z każdym obecnym sektorem tradycyjnym.',
-  'collection.compare.nowherePair': '{field} i {sector}',
+  'collection.compare.nowherePair': '{field} + {sector}',
   'collection.compare.matrix': 'Macierz połączeń regionu',
   'collection.compare.matrixCaption':
     'Powiązania między sektorami aktorów (wiersze) a rodzajami funkcji (kolumny), zsumowane dla wszystkich obiektów',
@@ -1517,6 +1516,8 @@ export const pl: TranslationCatalog = {
   'collection.members.copied': 'Skopiowano',
   'join.collectionInvitedBy': 'Zaproszenie od: {name}. Kolekcja „{collection}”, rola: {role}.',
   'join.collectionInvitedTo': 'Zaproszenie do kolekcji „{collection}”, rola: {role}.',
+  'join.collectionTitle': 'Dołącz do kolekcji',
+  'join.collectionSubmit': 'Dołącz',
   'invite.loopback.title': 'Telefony i inne komputery nie otworzą tych linków',
   'invite.loopback.body':
     'Linki wskazują na {origin} — adres, który działa tylko na tym komputerze. Uruchom serwer z HOST=0.0.0.0 i PUBLIC_ORIGIN ustawionym na adres osiągalny dla innych — np. PUBLIC_ORIGIN=http://192.168.1.20:8787, z adresem tego komputera w sieci lokalnej — a potem utwórz nowe linki.',

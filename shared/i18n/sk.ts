@@ -1434,7 +1434,6 @@ export const sk: TranslationCatalog = {
   'collection.compare.loadFailed': 'Porovnanie sa nepodarilo načítať.',
   'collection.compare.tableCaption': 'Ukazovatele podľa areálov, s mediánom a rozptylom',
   'collection.compare.site': 'Areál',
-  'collection.compare.siteAt': '{title} (snímka „{label}“)',
   'collection.compare.median': 'Medián',
   'collection.compare.spread': 'Rozptyl',
   'collection.compare.range': '{min} až {max}',
@@ -1465,7 +1464,7 @@ export const sk: TranslationCatalog = {
   },
   'collection.compare.nowhere': 'Kombinácie, ktoré v regióne nie sú nikde',
   'collection.compare.nowhereNone': 'Každý prítomný kreatívny odbor sa niekde stretáva s každým prítomným tradičným odvetvím.',
-  'collection.compare.nowherePair': '{field} a {sector}',
+  'collection.compare.nowherePair': '{field} + {sector}',
   'collection.compare.matrix': 'Matica kombinácií regiónu',
   'collection.compare.matrixCaption':
     'Väzby medzi odvetviami aktérov (riadky) a druhmi funkcií (stĺpce), spočítané za všetky areály',
@@ -1527,6 +1526,8 @@ export const sk: TranslationCatalog = {
   'collection.members.copied': 'Skopírované',
   'join.collectionInvitedBy': '{name} vás pozýva do zbierky „{collection}“ (rola: {role}).',
   'join.collectionInvitedTo': 'Ste pozvaní do zbierky „{collection}“ (rola: {role}).',
+  'join.collectionTitle': 'Pripojiť sa k zbierke',
+  'join.collectionSubmit': 'Pripojiť sa',
   'invite.loopback.title': 'Telefóny a iné počítače tieto odkazy neotvoria',
   'invite.loopback.body':
     'Odkazy vedú na {origin}, adresu, ktorá funguje iba na tomto počítači. Spustite server s HOST=0.0.0.0 a PUBLIC_ORIGIN nastaveným na adresu dostupnú pre ostatných — napríklad PUBLIC_ORIGIN=http://192.168.1.20:8787 s adresou tohto počítača v miestnej sieti — a potom vytvorte nové odkazy.',

@@ -1398,7 +1398,6 @@ export const sl: TranslationCatalog = {
   'collection.compare.loadFailed': 'Primerjave ni bilo mogoče naložiti.',
   'collection.compare.tableCaption': 'Kazalniki po lokacijah, z mediano in razponom',
   'collection.compare.site': 'Lokacija',
-  'collection.compare.siteAt': '{title} (posnetek stanja „{label}“)',
   'collection.compare.median': 'Mediana',
   'collection.compare.spread': 'Razpon',
   'collection.compare.range': 'od {min} do {max}',
@@ -1429,7 +1428,7 @@ export const sl: TranslationCatalog = {
   'collection.compare.nowhere': 'Kombinacije, ki jih v regiji ni nikjer',
   'collection.compare.nowhereNone':
     'Vsako prisotno ustvarjalno področje se nekje sreča z vsakim prisotnim uveljavljenim sektorjem.',
-  'collection.compare.nowherePair': '{field} in {sector}',
+  'collection.compare.nowherePair': '{field} + {sector}',
   'collection.compare.matrix': 'Matrika kombinacij regije',
   'collection.compare.matrixCaption': 'Povezave med sektorji akterjev (vrstice) in vrstami rabe (stolpci), seštete po lokacijah',
   'collection.reviews.title': 'Medsebojna recenzija',
@@ -1490,6 +1489,8 @@ export const sl: TranslationCatalog = {
   'collection.members.copied': 'Kopirano',
   'join.collectionInvitedBy': '{name} vas vabi v zbirko „{collection}“ z vlogo: {role}.',
   'join.collectionInvitedTo': 'Vabljeni ste v zbirko „{collection}“ z vlogo: {role}.',
+  'join.collectionTitle': 'Pridružitev zbirki',
+  'join.collectionSubmit': 'Pridruži se',
   'invite.loopback.title': 'Telefoni in drugi računalniki teh povezav ne morejo odpreti',
   'invite.loopback.body':
     'Povezave kažejo na {origin}, naslov, ki deluje le na tem računalniku. Zaženite strežnik s HOST=0.0.0.0 in PUBLIC_ORIGIN, nastavljenim na naslov, ki ga drugi dosežejo — npr. PUBLIC_ORIGIN=http://192.168.1.20:8787 z naslovom tega računalnika v lokalnem omrežju — nato ustvarite nove povezave.',

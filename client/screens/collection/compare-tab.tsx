@@ -52,8 +52,6 @@ const Value = (props: { value: number | null; unit: ComparableIndicator['unit'] 
 )
 
 function CompareView(props: { result: CompareResult }) {
-  const siteTitle = (site: CompareResult['sites'][number]) =>
-    site.snapshotLabel ? t('collection.compare.siteAt', { title: site.title, label: site.snapshotLabel }) : site.title
   const valuesOf = (indicator: ComparableIndicator) =>
     props.result.sites.map((site) => ({ boardId: site.boardId, title: site.title, value: indicator.get(site.indicators) }))
   return (
@@ -62,7 +60,7 @@ function CompareView(props: { result: CompareResult }) {
       <section class="table-scroll" aria-labelledby="compare-table-caption" tabindex="0">
         <table class="compare-table" data-testid="compare-table">
           <caption id="compare-table-caption" class="compare-table__caption">
-            {t('collection.compare.tableCaption')}
+            <span class="compare-table__caption-text">{t('collection.compare.tableCaption')}</span>
           </caption>
           <thead>
             <tr>
@@ -82,7 +80,14 @@ function CompareView(props: { result: CompareResult }) {
             <For each={props.result.sites}>
               {(site) => (
                 <tr data-board-id={site.boardId} data-testid="compare-row">
-                  <th scope="row">{siteTitle(site)}</th>
+                  <th scope="row">
+                    {site.title}
+                    <span class="compare-table__at">
+                      {site.snapshotLabel
+                        ? t('collection.sites.snapshot', { label: site.snapshotLabel })
+                        : t('collection.sites.live')}
+                    </span>
+                  </th>
                   <For each={comparableIndicators}>
                     {(indicator) => {
                       const value = indicator.get(site.indicators)
@@ -189,7 +194,9 @@ function Trends(props: { result: CompareResult }) {
       <section class="table-scroll" aria-labelledby="trend-caption" tabindex="0">
         <table class="compare-table trend-table" data-testid="trend-table">
           <caption id="trend-caption" class="compare-table__caption">
-            {t('collection.compare.trendCaption', { indicator: indicatorName(key()) })}
+            <span class="compare-table__caption-text">
+              {t('collection.compare.trendCaption', { indicator: indicatorName(key()) })}
+            </span>
           </caption>
           <thead>
             <tr>
@@ -285,7 +292,7 @@ function RegionMatrix(props: { result: CompareResult }) {
         <section class="table-scroll" aria-labelledby="meetings-caption" tabindex="0">
           <table class="heat-table" data-testid="region-meetings">
             <caption id="meetings-caption" class="compare-table__caption">
-              {t('collection.compare.meetingsCaption')}
+              <span class="compare-table__caption-text">{t('collection.compare.meetingsCaption')}</span>
             </caption>
             <thead>
               <tr>
@@ -352,7 +359,7 @@ function RegionMatrix(props: { result: CompareResult }) {
         <section class="table-scroll" aria-labelledby="matrix-caption" tabindex="0">
           <table class="heat-table" data-testid="region-matrix">
             <caption id="matrix-caption" class="compare-table__caption">
-              {t('collection.compare.matrixCaption')}
+              <span class="compare-table__caption-text">{t('collection.compare.matrixCaption')}</span>
             </caption>
             <thead>
               <tr>

@@ -229,54 +229,56 @@ function MyReview(props: {
     <form class="collection-form card review-form" onSubmit={save} data-testid="review-form">
       <h3 class="collection-form__title">{t('collection.reviews.mine', { site: props.siteTitle })}</h3>
       <FormAlert message={error() ? errorMessage(error()) : null} />
-      <For each={props.page.collection().criteria}>
-        {(criterion) => (
-          <fieldset class="fieldset review-form__criterion" data-criterion={criterion.id}>
-            <legend class="fieldset__legend">{criterionTitle(criterion)}</legend>
-            <div
-              class="score-group"
-              role="radiogroup"
-              aria-label={t('collection.reviews.score', { criterion: criterionTitle(criterion) })}
-            >
-              <For each={scores}>
-                {(score) => (
-                  <label class="score-group__option">
-                    <input
-                      type="radio"
-                      name={`score-${props.boardId}-${criterion.id}`}
-                      value={score}
-                      checked={form.scores[criterion.id]?.score === score}
-                      onChange={() => setForm('scores', criterion.id, 'score', score)}
-                    />
-                    <span>{score}</span>
-                  </label>
-                )}
-              </For>
-              <label class="score-group__option score-group__option--none">
-                <input
-                  type="radio"
-                  name={`score-${props.boardId}-${criterion.id}`}
-                  value=""
-                  checked={(form.scores[criterion.id]?.score ?? null) === null}
-                  onChange={() => setForm('scores', criterion.id, 'score', null)}
-                />
-                <span>{t('collection.reviews.noScore')}</span>
+      <div class="review-form__criteria">
+        <For each={props.page.collection().criteria}>
+          {(criterion) => (
+            <fieldset class="fieldset review-form__criterion" data-criterion={criterion.id}>
+              <legend class="fieldset__legend">{criterionTitle(criterion)}</legend>
+              <div
+                class="score-group"
+                role="radiogroup"
+                aria-label={t('collection.reviews.score', { criterion: criterionTitle(criterion) })}
+              >
+                <For each={scores}>
+                  {(score) => (
+                    <label class="score-group__option">
+                      <input
+                        type="radio"
+                        name={`score-${props.boardId}-${criterion.id}`}
+                        value={score}
+                        checked={form.scores[criterion.id]?.score === score}
+                        onChange={() => setForm('scores', criterion.id, 'score', score)}
+                      />
+                      <span>{score}</span>
+                    </label>
+                  )}
+                </For>
+                <label class="score-group__option score-group__option--none">
+                  <input
+                    type="radio"
+                    name={`score-${props.boardId}-${criterion.id}`}
+                    value=""
+                    checked={(form.scores[criterion.id]?.score ?? null) === null}
+                    onChange={() => setForm('scores', criterion.id, 'score', null)}
+                  />
+                  <span>{t('collection.reviews.noScore')}</span>
+                </label>
+              </div>
+              <label class="field__label" for={`review-text-${criterion.id}`}>
+                {t('collection.reviews.text')}
               </label>
-            </div>
-            <label class="field__label" for={`review-text-${criterion.id}`}>
-              {t('collection.reviews.text')}
-            </label>
-            <textarea
-              id={`review-text-${criterion.id}`}
-              class="input textarea"
-              rows={2}
-              maxLength={4000}
-              value={form.scores[criterion.id]?.text ?? ''}
-              onInput={(e) => setForm('scores', criterion.id, 'text', e.currentTarget.value)}
-            />
-          </fieldset>
-        )}
-      </For>
+              <textarea
+                id={`review-text-${criterion.id}`}
+                class="input textarea"
+                rows={2}
+                maxLength={4000}
+                value={form.scores[criterion.id]?.text ?? ''}
+                onInput={(e) => setForm('scores', criterion.id, 'text', e.currentTarget.value)}
+              />
+            </fieldset>
+          )}
+        </For>
+      </div>
       <div class="field">
         <label class="field__label" for="review-summary">
           {t('collection.reviews.summary')}
@@ -317,7 +319,7 @@ function SideBySide(props: { criteria: Criterion[]; siteTitle: string; reviews: 
         <section class="table-scroll" aria-labelledby="reviews-caption" tabindex="0">
           <table class="compare-table review-table" data-testid="review-table">
             <caption id="reviews-caption" class="compare-table__caption">
-              {t('collection.reviews.caption', { site: props.siteTitle })}
+              <span class="compare-table__caption-text">{t('collection.reviews.caption', { site: props.siteTitle })}</span>
             </caption>
             <thead>
               <tr>

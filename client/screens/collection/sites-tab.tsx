@@ -49,7 +49,11 @@ export function SitesTab(props: { page: CollectionPage }) {
                     <span>{siteLine(site.boardId) ?? t('boards.noSite')}</span>
                   </p>
                   <p class="site-row__meta">
-                    <span class="badge" classList={{ 'badge--muted': site.snapshotId !== null }} data-testid="site-state">
+                    <span
+                      class="badge"
+                      classList={{ 'badge--muted': site.snapshotId !== null, 'site-state--live': site.snapshotId === null }}
+                      data-testid="site-state"
+                    >
                       {site.snapshotId === null
                         ? t('collection.sites.live')
                         : t('collection.sites.snapshot', {

@@ -12,6 +12,7 @@ import { useSession } from '../../session/session-store.ts'
 import { AuthPanel } from './auth-panel.tsx'
 import { BoardImport } from './board-import.tsx'
 import { BoardList } from './board-list.tsx'
+import { CollectionList } from './collection-list.tsx'
 import { HomeIntro } from './home-intro.tsx'
 import { NewBoardForm } from './new-board-form.tsx'
 
@@ -83,6 +84,7 @@ function Dashboard() {
           </p>
         </Match>
       </Switch>
+      <CollectionList />
       <Dialog open={creating()} onClose={() => setCreating(false)} title={t('newBoard.title')} wide>
         <Show when={creating()}>
           <NewBoardForm onCancel={() => setCreating(false)} />

@@ -53,6 +53,9 @@ export function JoinScreen() {
     else if (value && value.status !== 'active') setOutcome('gone')
   })
   const inviter = () => known()?.invitedBy ?? t('join.someone')
+  /** an invite to a collection of sites rather than to a board */
+  const toCollection = () => Boolean(known()?.collection && !known()?.board)
+  const title = () => (toCollection() ? t('join.collectionTitle') : t('join.title'))
   const goneTitle = () => {
     const status = known()?.status
     if (status === 'expired') return t('join.expired.title')
@@ -89,9 +92,7 @@ export function JoinScreen() {
     const current = user()
     if (current && !displayName()) setDisplayName(current.displayName)
   })
-  usePageTitle(() =>
-    outcome() === 'gone' ? goneTitle() : outcome() === 'not_found' ? t('join.notFound.title') : t('join.title'),
-  )
+  usePageTitle(() => (outcome() === 'gone' ? goneTitle() : outcome() === 'not_found' ? t('join.notFound.title') : title()))
 
   const nameError = () => (attempted() ? requiredText(displayName()) : null)
 
@@ -135,7 +136,7 @@ export function JoinScreen() {
             <div class="auth-layout">
               <section class="auth card" aria-labelledby="join-title">
                 <h1 id="join-title" class="auth__title">
-                  {t('join.title')}
+                  {title()}
                 </h1>
                 <Show when={info() !== undefined} fallback={<p class="auth__intro">{t('join.checking')}</p>}>
                   <Show when={invitation()}>
@@ -166,7 +167,7 @@ export function JoinScreen() {
                     error={nameError()}
                   />
                   <button type="submit" class="button button--primary button--block" disabled={busy()} aria-busy={busy()}>
-                    {busy() ? t('join.submitting') : t('join.submit')}
+                    {busy() ? t('join.submitting') : toCollection() ? t('join.collectionSubmit') : t('join.submit')}
                   </button>
                 </form>
               </section>
