@@ -108,7 +108,7 @@ describe('investment and funding', () => {
           runningCostEurYear: 500,
         },
       ],
-    }).indicators.viability
+    } as unknown as Parameters<typeof analyse>[0]).indicators.viability
     const view = moneyView(loss)
     expect(view.figures.find((figure) => figure.key === 'breakEven')?.value).toBe('not reached')
     expect(view.figures.find((figure) => figure.key === 'costRecovery')?.value).toBe('0%')
