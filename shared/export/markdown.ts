@@ -185,7 +185,9 @@ function relationshipSection(document: BoardDocument, index: BriefIndex): string
   const euros = (value: number) =>
     index.numbers.locale === 'en'
       ? `€${index.numbers.number(value, 0)}`
-      : new Intl.NumberFormat(index.numbers.locale, { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(value)
+      : new Intl.NumberFormat(index.numbers.locale, { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(
+          value,
+        )
   const noteOf = (note: string, amountEur?: number) =>
     amountEur === undefined ? note : [note.trim(), euros(amountEur)].filter((part) => part !== '').join('; ')
   parts.push(
