@@ -7,7 +7,7 @@ import type { Analysis } from '../../shared/analysis/types.ts'
 import { comparableIndicators } from '../../shared/collections/compare.ts'
 import { formatArea, formatNumber, formatPercent } from '../../shared/i18n/numbers.ts'
 import { axeViolations } from '../helpers/axe.ts'
-import { callFromPage, launchBrowser, openPerson } from '../helpers/browser.ts'
+import { callFromPage, centreOf, launchBrowser, openPerson } from '../helpers/browser.ts'
 import { putElement } from '../helpers/elements.ts'
 import { startTestServer } from '../helpers/server.ts'
 import { connectClient } from '../helpers/sync-client.ts'
@@ -16,7 +16,7 @@ import { connectClient } from '../helpers/sync-client.ts'
  * Collections of sites through the UI (issue 17): a facilitator creates a collection on the
  * home page, adds three boards (one at a snapshot), and the Compare tab shows what each board's
  * own analysis says; a reviewer joins by a collection invite and a board reviewer invite,
- * comments on an element of a board and reviews a site; the facilitator sees the review side by
+ * comments on an element of a board in its Comments tab and reviews a site; the facilitator sees the review side by
  * side and exports the strategy. axe on every tab; the Compare tab at 320 px; the screenshot
  * docs/screenshots/collection-compare.png.
  */
@@ -171,6 +171,9 @@ async function expectNoAxeViolations(page: Page, where: string) {
   const violations = await axeViolations(page)
   expect(violations, `${where}: ${JSON.stringify(violations, null, 1)}`).toEqual([])
 }
+
+const selectionOf = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __refreshBoard: { selection(): string[] } }).__refreshBoard.selection())
 
 const tab = (page: Page, name: string) => page.getByTestId(`collection-tab-${name}`)
 
@@ -389,19 +392,29 @@ describe('collections of sites in the UI', () => {
       await reviewer.page.getByRole('button', { name: /join/i }).click()
       await reviewer.page.waitForURL(`**/boards/${komlo}`)
 
-      // 6. A comment on an element of Komló
+      // 6. A comment on an element of Komló, from the board's Comments tab: select the maker lab, write
+      await expect
+        .poll(() => reviewer.page.getByTestId('connection-status').getAttribute('data-status'), { timeout: 10_000 })
+        .toBe('connected')
+      await reviewer.page.getByTestId('board-canvas').waitFor()
+      const lab = { x: 0, y: 240, ...box }
+      const at = await centreOf(reviewer.page, lab)
+      await reviewer.page.mouse.click(at.x, at.y)
+      await expect.poll(() => selectionOf(reviewer.page)).toEqual(['u-lab'])
+      await reviewer.page.getByTestId('side-tab-comments').click()
       const comment = 'The maker lab needs a second entrance for deliveries.'
-      const posted = await callFromPage<{ comment: { id: string } }>(reviewer.page, 'POST', `/api/boards/${komlo}/comments`, {
-        body: comment,
-        elementId: 'u-lab',
-      })
-      expect(posted.status).toBe(201)
-      const comments = await callFromPage<{ comments: { body: string; elementId: string | null }[] }>(
+      const composer = reviewer.page.getByTestId('comment-new')
+      await composer.getByLabel('Your comment').fill(comment)
+      await composer.getByRole('button', { name: 'Comment' }).click()
+      await expect.poll(() => composer.getByLabel('Your comment').inputValue()).toBe('')
+      const comments = await callFromPage<{ comments: { body: string; elementId: string | null; authorName: string }[] }>(
         facilitator.page,
         'GET',
         `/api/boards/${komlo}/comments`,
       )
-      expect(comments.body.comments).toEqual([expect.objectContaining({ body: comment, elementId: 'u-lab' })])
+      expect(comments.body.comments).toEqual([
+        expect.objectContaining({ body: comment, elementId: 'u-lab', authorName: 'Lukáš Dvořák' }),
+      ])
 
       // 7. The reviewer's review of Komló, in the Reviews tab
       await reviewer.page.goto(`${server.url}/collections/${collectionId}`)
