@@ -12,7 +12,7 @@ import { compareSites, meetingsOf } from '../../../shared/collections/compare.ts
 import { textileMillDocument } from '../../../shared/demo/textile-mill.ts'
 import { numbersFor } from '../../../shared/export/format.ts'
 import { type LanguageCode, translatorFor } from '../../../shared/i18n/index.ts'
-import { BoardDocument } from '../../../shared/schema/document.ts'
+import { BoardDocument, emptyBoardDocument } from '../../../shared/schema/document.ts'
 import type { Element } from '../../../shared/schema/elements.ts'
 import { siteScanTemplate } from '../../../shared/templates/site-scan.ts'
 import { renderStrategy } from './render-strategy.ts'
@@ -336,6 +336,20 @@ describe('strategy files', () => {
     for (const title of chapterTitles('en')) expect(md).toContain(`## ${title}`)
     expect(md).toContain('The collection holds no sites yet.')
     expect(md).toContain('Nothing recorded yet.')
+  })
+
+  it('a site whose board is empty still gives every chapter in all three formats (Slovak)', async () => {
+    const empty = site('empty', 'Prázdny areál Šaľa', emptyBoardDocument({ id: 'empty', title: 'Prázdny areál Šaľa' }))
+    const input: StrategyInput = { ...emptyInput(), sites: [empty], compare: compareOf([empty]) }
+    const md = (await renderStrategy(input, 'md', 'sk')).body as string
+    for (const title of chapterTitles('sk')) expect(md).toContain(`## ${title}`)
+    expect(md).toContain('Na tejto tabuli nie je prieskum areálu.')
+    expect(md).toContain('Zatiaľ nie sú naplánované žiadne funkcie.')
+    expect(md).toContain('Tento areál zatiaľ nikto nehodnotil.')
+    const html = await docxHtml((await renderStrategy(input, 'docx', 'sk')).body as Uint8Array)
+    expect([...html.matchAll(/<h1>(.*?)<\/h1>/g)].map((match) => match[1])).toEqual(chapterTitles('sk'))
+    const { h1 } = pdfText((await renderStrategy(input, 'pdf', 'sk')).body as Uint8Array, 'empty-site-sk')
+    expect(h1).toEqual(['Zbierka bez názvu', ...chapterTitles('sk')])
   })
 
   it('DOCX in Czech: chapters as Heading 1, figures of the analysis, diacritics, language and properties', async () => {
