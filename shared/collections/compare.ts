@@ -32,7 +32,7 @@ export const comparableKeys = [
 ] as const
 export type ComparableKey = (typeof comparableKeys)[number]
 
-/** How a value reads: a count, a share 0–1, square metres, euros, a calendar year, a plain ratio. */
+/** How a value reads: a count, a share (shown as a percentage; cost recovery may pass 100 %), square metres, euros, a calendar year, a plain ratio. */
 export type ComparableUnit = 'count' | 'share' | 'm2' | 'eur' | 'year' | 'ratio'
 
 export interface ComparableIndicator {
@@ -62,7 +62,7 @@ export const comparableIndicators: readonly ComparableIndicator[] = [
   { key: 'mix.evenness', unit: 'ratio', get: (i) => i.mix.evenness },
   { key: 'stakeholders.health', unit: 'share', get: (i) => i.stakeholders.health },
   { key: 'viability.investmentEur', unit: 'eur', get: (i) => viability(i, 'investmentEur') },
-  { key: 'viability.costRecovery', unit: 'ratio', get: (i) => viability(i, 'costRecovery') },
+  { key: 'viability.costRecovery', unit: 'share', get: (i) => viability(i, 'costRecovery') },
   { key: 'viability.subsidyDependency', unit: 'share', get: (i) => viability(i, 'subsidyDependency') },
   { key: 'viability.breakEvenYear', unit: 'year', get: (i) => viability(i, 'breakEvenYear') },
 ]
