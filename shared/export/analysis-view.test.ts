@@ -3,7 +3,7 @@ import { analyse } from '../analysis/analyse.ts'
 import type { Analysis } from '../analysis/types.ts'
 import { workedExample } from '../analysis/worked-example.fixture.ts'
 import type { BoardDocument } from '../schema/document.ts'
-import { indicatorRows, keyIndicators } from './analysis-view.ts'
+import { indicatorRows, keyIndicators, looksLikeAnalysis } from './analysis-view.ts'
 import { numbersFor } from './format.ts'
 import { briefWords } from './markdown-text.ts'
 
@@ -63,5 +63,16 @@ describe('indicatorRows: money', () => {
     const stored = structuredClone(analysis) as unknown as { indicators: { viability: Record<string, unknown> } }
     for (const key of ['investmentEur', 'runningCostEurYear', 'fundingEur']) delete stored.indicators.viability[key]
     expect(indicatorRows(stored as unknown as Analysis).map((row) => row.label)).not.toContain('Investment')
+  })
+})
+
+describe('looksLikeAnalysis', () => {
+  it('takes a current analysis, and refuses one stored before the money figures (it is recomputed)', () => {
+    const current = analyse(workedExample)
+    expect(looksLikeAnalysis(current)).toBe(true)
+    const stored = structuredClone(current) as unknown as { indicators: { viability: Record<string, unknown> } }
+    delete stored.indicators.viability.fundingBySource
+    expect(looksLikeAnalysis(stored)).toBe(false)
+    expect(looksLikeAnalysis({ indicators: {}, gaps: [], matrix: {} })).toBe(false)
   })
 })

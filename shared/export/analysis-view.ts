@@ -39,13 +39,16 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 
 /**
  * A shallow check that a stored value has the analysis' shape (stored data is input too).
- * Callers recompute the analysis from the document when it fails.
+ * Callers recompute the analysis from the document when it fails. An analysis stored before
+ * the money figures (issue 17: no `viability.fundingBySource`) fails too, so every answer
+ * carries them; the stored document holds whatever money fields the board had.
  */
 export function looksLikeAnalysis(value: unknown): value is Analysis {
   if (!isRecord(value) || !isRecord(value.indicators) || !Array.isArray(value.gaps) || !isRecord(value.matrix)) return false
   const { indicators } = value
-  return ['actors', 'creative', 'area', 'combination', 'mix', 'stakeholders', 'viability'].every((key) =>
-    isRecord(indicators[key]),
+  return (
+    ['actors', 'creative', 'area', 'combination', 'mix', 'stakeholders', 'viability'].every((key) => isRecord(indicators[key])) &&
+    isRecord((indicators.viability as Record<string, unknown>).fundingBySource)
   )
 }
 
