@@ -504,6 +504,17 @@ describe('collections of sites in the UI', () => {
       expect(await facilitator.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320)
       await shot(facilitator.page, 'home-320')
 
+      // 11. In German: the tabs' words and the units as German writes them
+      await facilitator.page.setViewportSize({ width: 1440, height: 900 })
+      await facilitator.page.goto(`${server.url}/collections/${collectionId}?lang=de#compare`)
+      await expect.poll(() => tab(facilitator.page, 'compare').textContent()).toBe('Vergleich')
+      const germanRow = facilitator.page.locator(`[data-testid="compare-row"][data-board-id="${piran}"]`)
+      await expect.poll(() => germanRow.locator('td[data-key="area.plannedM2"]').textContent()).toBe('1.500 m²')
+      expect(await germanRow.locator('td[data-key="viability.investmentEur"]').textContent()).toBe(
+        new Intl.NumberFormat('de', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(650_000),
+      )
+      expect(await germanRow.locator('td[data-key="creative.share"]').textContent()).toBe(formatPercent(0.5, 'de', 0))
+
       expect(facilitator.problems).toEqual([])
       expect(reviewer.problems).toEqual([])
     } finally {
