@@ -3,9 +3,9 @@ import { refusalCodes } from '../rules/refusals.ts'
 import {
   commitments,
   elementKinds,
+  fundingSources,
   noteColors,
   relations,
-  fundingSources,
   revenueModels,
   sectors,
   stages,
