@@ -3,6 +3,7 @@ import { refusalMessageKey } from '../../shared/i18n/index.ts'
 import { canEdit } from '../../shared/schema/roles.ts'
 import { useBoard } from '../board/board-context.ts'
 import { activeCanvas } from '../canvas/canvas-api.ts'
+import { CommentBadges } from '../comments/comment-badges.tsx'
 import { createAttention } from '../facilitation/attention/attention.ts'
 import { AttentionControls, FloatingReactions, FollowBanner } from '../facilitation/attention/attention-ui.tsx'
 import { FacilitationLayer } from '../facilitation/facilitation-layer.tsx'
@@ -124,6 +125,7 @@ export function Workspace(props: { header: JSX.Element; stage: JSX.Element; toas
               <ZoomControls />
               <FacilitationLayer />
               <VoteOverlay />
+              <CommentBadges />
               <BoardAnnouncer />
               <Show when={dropping()}>
                 <div class="ws-drop" aria-hidden="true">

@@ -18,6 +18,12 @@ const env = serverAndBrowser()
 
 const selectionOf = (page: Page) =>
   page.evaluate(() => (window as unknown as { __refreshBoard: { selection(): string[] } }).__refreshBoard.selection())
+/** The count each comment badge on the canvas shows, by element id (none drawn: {}). */
+const badgesOf = (page: Page) =>
+  page.evaluate(
+    () =>
+      (globalThis as { __refreshBoardComments?: { badges(): Record<string, string> } }).__refreshBoardComments?.badges() ?? {},
+  )
 const threads = (page: Page) => page.getByTestId('comments-panel').getByTestId('comment-thread')
 
 describe('comments on a board', () => {
@@ -75,6 +81,8 @@ describe('comments on a board', () => {
       await expect.poll(() => thread.getByTestId('comment-body').textContent()).toBe('Is the roof in the budget, @Edda Editor ?')
       expect(await thread.locator('.cm-mention').textContent()).toBe('@Edda Editor')
       expect(await edda.page.getByTestId('comments-tab-count').textContent()).toContain('1')
+      // and the note carries a comment badge on the canvas
+      await expect.poll(() => badgesOf(edda.page)).toEqual({ 'n-roof': '1' })
       const stored = await api<{ comments: { mentions: string[]; elementId: string | null }[] }>(
         server.url,
         'GET',
@@ -103,6 +111,7 @@ describe('comments on a board', () => {
       await ritaThread.getByTestId('comment-resolve').click()
       await expect.poll(() => threads(edda.page).count(), { timeout: 10_000 }).toBe(0)
       expect(await edda.page.getByTestId('comments-tab-count').count()).toBe(0)
+      await expect.poll(() => badgesOf(edda.page)).toEqual({})
       await edda.page.getByTestId('comments-show-resolved').check()
       await expect.poll(() => threads(edda.page).first().getAttribute('data-resolved')).toBe('true')
       await threads(edda.page).first().getByTestId('comment-reopen').click()
