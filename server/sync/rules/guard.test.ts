@@ -224,6 +224,36 @@ describe('write guard', () => {
     }
   })
 
+  it('refuses every role’s write into the comments map, and a reviewer’s writes anywhere (issue 17)', () => {
+    for (const role of ['editor', 'facilitator', 'owner'] as const) {
+      const { server, client } = setup(seed)
+      const before = Y.encodeStateVector(client)
+      client.getMap('comments').set('c1', { id: 'c1', threadId: 'c1', body: 'Forged' })
+      expect(verdict(role, Y.encodeStateAsUpdate(client, before), server)).toMatchObject({ ok: false, codes: ['server_only'] })
+    }
+    const { server, edit } = setup(seed)
+    expect(
+      verdict(
+        'reviewer',
+        edit((els) => els.get('a1')?.set('label', 'x')),
+        server,
+      ),
+    ).toMatchObject({
+      ok: false,
+      codes: ['read_only'],
+    })
+    expect(
+      verdict(
+        'reviewer',
+        edit((els) => els.set('n9', element({ id: 'n9', kind: 'note', label: 'x' }))),
+        server,
+      ),
+    ).toMatchObject({
+      ok: false,
+      codes: ['read_only'],
+    })
+  })
+
   it('refuses values beyond the contract: a long label, an unknown sector, a nested type in a field', () => {
     const cases: Array<(els: Y.Map<Y.Map<unknown>>) => void> = [
       (els) => els.get('a1')?.set('label', 'x'.repeat(501)),
