@@ -386,6 +386,19 @@ export function relationships(document: BoardDocument, index: BriefIndex = brief
     )
 }
 
+/**
+ * A link's note with its amount, as the brief's language writes money: "€60,000" in English
+ * (by hand, like the other numbers: the same bytes on every runtime), "60.000 €" in German.
+ */
+export function relationshipNote({ note, amountEur }: Pick<Relationship, 'note' | 'amountEur'>, numbers: NumberStyle): string {
+  if (amountEur === undefined) return note
+  const amount =
+    numbers.locale === 'en'
+      ? `€${numbers.number(amountEur, 0)}`
+      : new Intl.NumberFormat(numbers.locale, { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(amountEur)
+  return [note.trim(), amount].filter((part) => part !== '').join('; ')
+}
+
 /** A relationship as a line of text: the sentence, its note in parentheses, one full stop. */
 export function relationshipLine(sentence: string, note: string): string {
   if (note.trim()) return `${sentence} (${note.trim()}).`

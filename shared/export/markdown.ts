@@ -20,6 +20,7 @@ import {
   nameOf,
   phaseOccupancyRows,
   relationshipLine,
+  relationshipNote,
   relationships,
   sectorGroups,
   sectorRows,
@@ -181,18 +182,12 @@ function relationshipSection(document: BoardDocument, index: BriefIndex): string
   const all = relationships(document, index)
   if (all.length === 0) return [...parts, say('noRelationships')].join('\n\n')
   parts.push(say('relationshipsSummary', { count: all.length }))
-  // English by hand like the other numbers (the same bytes on every runtime), other languages as Intl writes them.
-  const euros = (value: number) =>
-    index.numbers.locale === 'en'
-      ? `€${index.numbers.number(value, 0)}`
-      : new Intl.NumberFormat(index.numbers.locale, { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(
-          value,
-        )
-  const noteOf = (note: string, amountEur?: number) =>
-    amountEur === undefined ? note : [note.trim(), euros(amountEur)].filter((part) => part !== '').join('; ')
   parts.push(
     all
-      .map(({ sentence, note, amountEur }) => `- ${escapeInline(relationshipLine(sentence, noteOf(note, amountEur)))}`)
+      .map(
+        (relationship) =>
+          `- ${escapeInline(relationshipLine(relationship.sentence, relationshipNote(relationship, index.numbers)))}`,
+      )
       .join('\n'),
   )
   return parts.join('\n\n')

@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import type { Analysis } from '../../shared/analysis/types.ts'
@@ -164,5 +168,31 @@ describe('money fields over REST', () => {
     expect((reader.doc.getMap('elements').get('l7') as Y.Map<unknown>).get('amountEur')).toBe(70000)
     const exported = JSON.parse(await download(boardId, 'json')) as BoardDocument
     expect(exported.elements.find((element) => element.id === 'u2')).not.toHaveProperty('investmentEur')
+  })
+
+  it("the Markdown and PDF briefs list the uses' money and a funds link's amount, in the language asked", async () => {
+    const fresh = await createBoard(server.url, owner.token, { title: 'Malzfabrik', content: workedExampleInput })
+    const md = await download(fresh, 'md')
+    expect(md).toContain('### Investment and funding')
+    expect(md).toContain('| Open workshop | 300,000 | 18,000 | — | EU funding |')
+    expect(md).toMatch(/funds Workshop hall \(€60,000\)\./)
+    expect(md).toMatch(/\| Break-even year \| 2039 \|/)
+    const german = await download(fresh, 'md?lang=de')
+    expect(german).toMatch(/Workshop hall \(60\.000\s€\)\./)
+    const res = await fetch(`${server.url}/api/boards/${fresh}/export/pdf`, {
+      headers: { authorization: `Bearer ${owner.token}` },
+    })
+    expect(res.status).toBe(200)
+    const scratch = mkdtempSync(path.join(tmpdir(), 'money-pdf-'))
+    try {
+      const file = path.join(scratch, 'brief.pdf')
+      writeFileSync(file, new Uint8Array(await res.arrayBuffer()))
+      const text = execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' })
+      expect(text).toContain('Investment and funding')
+      expect(text).toContain('€60,000')
+      expect(text).toMatch(/Subsidy dependency\s+60%/)
+    } finally {
+      rmSync(scratch, { recursive: true, force: true })
+    }
   })
 })

@@ -19,10 +19,13 @@ import {
   nameOf,
   phaseOccupancyRows,
   relationshipLine,
+  relationshipNote,
   relationships,
   sectorRows,
   siteRows,
   useMixSummary,
+  useMoneyFields,
+  useMoneyRows,
   useRows,
   zoneRows,
 } from '../../../shared/export/brief-rows.ts'
@@ -325,13 +328,30 @@ async function tables(writer: PdfWriter, input: PdfInput, index: BriefIndex, ana
       useRows(index),
       { continued: continued(say('byUse')) },
     )
+    const money = useMoneyRows(index)
+    if (money.length > 0) {
+      const moneyTitle = words.t('analysis.money.title')
+      await writer.heading(moneyTitle, 2)
+      await writer.table(
+        [
+          { header: say('use'), width: 3 },
+          ...useMoneyFields.map((field, column) => ({
+            header: words.fieldName(field),
+            width: 1.6,
+            ...(column < 3 ? { align: right } : {}),
+          })),
+        ],
+        money,
+        { continued: continued(moneyTitle) },
+      )
+    }
   }
 
   await writer.heading(say('relationships'), 2)
   const links = relationships(document, index)
   if (links.length === 0) await writer.paragraph(say('noRelationships'))
   else await writer.paragraph(say('relationshipsSummary', { count: links.length }))
-  await writer.list(links.map(({ sentence, note }) => relationshipLine(sentence, note)))
+  await writer.list(links.map((link) => relationshipLine(link.sentence, relationshipNote(link, index.numbers))))
 
   await writer.newPage()
   await writer.heading(say('indicators'))
