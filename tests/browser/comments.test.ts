@@ -107,6 +107,17 @@ describe('comments on a board', () => {
 
       expect(await axeViolations(rita.page)).toEqual([])
 
+      // the reviewer edits her own comment (the editor's reply has no Edit for her); the editor sees the new text
+      expect(await ritaThread.getByTestId('comment').nth(1).getByTestId('comment-edit').count()).toBe(0)
+      await ritaThread.getByTestId('comment').first().getByTestId('comment-edit').click()
+      const edit = ritaThread.getByTestId('comment-edit-box').getByRole('textbox')
+      await edit.fill('Is the roof in the 2027 budget, @Edda Editor?')
+      await ritaThread.getByTestId('comment-edit-box').getByRole('button', { name: 'Save' }).click()
+      await expect
+        .poll(() => threads(edda.page).first().getByTestId('comment-body').first().textContent(), { timeout: 10_000 })
+        .toBe('Is the roof in the 2027 budget, @Edda Editor?')
+      expect(await threads(edda.page).first().locator('.cm-comment__edited').count()).toBe(1)
+
       // the reviewer resolves it: it leaves the editor's open list and comes back with "show resolved"
       await ritaThread.getByTestId('comment-resolve').click()
       await expect.poll(() => threads(edda.page).count(), { timeout: 10_000 }).toBe(0)
