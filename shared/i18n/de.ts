@@ -1492,6 +1492,13 @@ export const de: TranslationCatalog = {
   'collection.members.link': 'Einladungslink ({role})',
   'collection.members.copy': 'Link kopieren',
   'collection.members.copied': 'Kopiert',
+  'collection.settings.title': 'Sammlung',
+  'collection.settings.name': 'Name',
+  'collection.settings.rename': 'Umbenennen',
+  'collection.settings.delete': 'Sammlung löschen',
+  'collection.settings.deleteConfirm': '„{title}“ für alle löschen',
+  'collection.settings.deleteHint':
+    'Die Boards bleiben, wie sie sind; Vergleich, Gutachten, Texte und Mitglieder dieser Sammlung sind danach weg.',
   'join.collectionInvitedBy': '{name} hat Sie zur Sammlung „{collection}“ eingeladen (Rolle: {role}).',
   'join.collectionInvitedTo': 'Sie sind zur Sammlung „{collection}“ eingeladen (Rolle: {role}).',
   'join.collectionTitle': 'Sammlung beitreten',

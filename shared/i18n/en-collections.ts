@@ -147,6 +147,13 @@ export const enCollections = {
   'collection.members.link': 'Invite link ({role})',
   'collection.members.copy': 'Copy link',
   'collection.members.copied': 'Copied',
+  'collection.settings.title': 'Collection',
+  'collection.settings.name': 'Name',
+  'collection.settings.rename': 'Rename',
+  'collection.settings.delete': 'Delete collection',
+  'collection.settings.deleteConfirm': 'Delete “{title}” for everyone',
+  'collection.settings.deleteHint':
+    'Deleting leaves the boards as they are; this collection’s comparison, reviews, texts and members are gone.',
 
   // Join by a collection invite
   'join.collectionInvitedBy': '{name} invited you to the collection “{collection}” as {role}.',

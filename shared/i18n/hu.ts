@@ -1404,6 +1404,13 @@ export const hu: TranslationCatalog = {
   'collection.members.link': 'Meghívó link ({role})',
   'collection.members.copy': 'Link másolása',
   'collection.members.copied': 'Másolva',
+  'collection.settings.title': 'Gyűjtemény',
+  'collection.settings.name': 'Név',
+  'collection.settings.rename': 'Átnevezés',
+  'collection.settings.delete': 'Gyűjtemény törlése',
+  'collection.settings.deleteConfirm': '„{title}” törlése mindenki számára',
+  'collection.settings.deleteHint':
+    'A táblák változatlanok maradnak; a gyűjtemény összehasonlítása, véleményei, szövegei és tagjai törlődnek.',
   'join.collectionInvitedBy': '{name} meghívta Önt a(z) „{collection}” gyűjteménybe ({role} szerepkörrel).',
   'join.collectionInvitedTo': 'Meghívást kapott a(z) „{collection}” gyűjteménybe ({role} szerepkörrel).',
   'join.collectionTitle': 'Csatlakozás gyűjteményhez',

@@ -1536,6 +1536,13 @@ export const it: TranslationCatalog = {
   'collection.members.link': 'Link di invito ({role})',
   'collection.members.copy': 'Copia link',
   'collection.members.copied': 'Copiato',
+  'collection.settings.title': 'Raccolta',
+  'collection.settings.name': 'Nome',
+  'collection.settings.rename': 'Rinomina',
+  'collection.settings.delete': 'Elimina raccolta',
+  'collection.settings.deleteConfirm': 'Elimina «{title}» per tutti',
+  'collection.settings.deleteHint':
+    'Le lavagne restano come sono; confronto, revisioni, testi e membri di questa raccolta vengono eliminati.',
   'join.collectionInvitedBy': '{name} ti ha invitato nella raccolta «{collection}» con il ruolo {role}.',
   'join.collectionInvitedTo': 'Sei invitato nella raccolta «{collection}» con il ruolo {role}.',
   'join.collectionTitle': 'Partecipa a una raccolta',

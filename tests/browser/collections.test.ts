@@ -365,6 +365,19 @@ describe('collections of sites in the UI', () => {
       await inviteForm.getByRole('button', { name: 'Create invite link' }).click()
       const collectionLink = await inviteForm.getByTestId('collection-invite-link').inputValue()
       expect(collectionLink).toMatch(/\/join\/[A-Za-z0-9_-]+$/)
+      const inviteRows = facilitator.page.getByTestId('collection-invite-row')
+      await expect.poll(() => inviteRows.count()).toBe(1)
+      expect(await inviteRows.first().textContent()).toContain('Reviewer')
+      // a second link (viewer), revoked again: the reviewer's stays
+      await inviteForm.getByLabel('Role').selectOption('viewer')
+      await inviteForm.getByRole('button', { name: 'Create invite link' }).click()
+      await expect.poll(() => inviteRows.count()).toBe(2)
+      await inviteRows
+        .filter({ hasText: /^Viewer/ })
+        .getByRole('button', { name: 'Revoke' })
+        .click()
+      await expect.poll(() => inviteRows.count()).toBe(1)
+      expect(await inviteRows.first().textContent()).toContain('Reviewer')
       await expectNoAxeViolations(facilitator.page, 'members tab')
       await shot(facilitator.page, 'members')
       const boardInvite = await callFromPage<{ invite: { url: string } }>(
@@ -378,7 +391,7 @@ describe('collections of sites in the UI', () => {
       expect(boardInvite.status).toBe(201)
 
       // 5. The reviewer: an account, joins both through the join page
-      await signUp(reviewer, server.url, 'Lukáš Dvořák')
+      const { token: reviewerToken } = await signUp(reviewer, server.url, 'Lukáš Dvořák')
       await reviewer.page.goto(new URL(new URL(collectionLink).pathname, server.url).href)
       await expect.poll(() => reviewer.page.getByTestId('invitation').textContent()).toContain('REFREsh pilot sites')
       await reviewer.page.getByRole('button', { name: /join/i }).click()
@@ -514,6 +527,18 @@ describe('collections of sites in the UI', () => {
         new Intl.NumberFormat('de', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(650_000),
       )
       expect(await germanRow.locator('td[data-key="creative.share"]').textContent()).toBe(formatPercent(0.5, 'de', 0))
+
+      // 12. The owner deletes the collection: back home, the list is empty; the reviewer's link to it is gone
+      await facilitator.page.goto(`${server.url}/collections/${collectionId}?lang=en#members`)
+      const settings = facilitator.page.getByTestId('collection-settings')
+      await settings.getByRole('button', { name: 'Delete collection' }).click()
+      await settings.getByRole('button', { name: 'Delete “REFREsh pilot sites” for everyone' }).click()
+      await facilitator.page.waitForURL(`${server.url}/`)
+      await expect.poll(() => facilitator.page.getByTestId('collections-home').textContent()).toContain('No collections yet.')
+      const asReviewer = (route: string) =>
+        fetch(`${server.url}${route}`, { headers: { Authorization: `Bearer ${reviewerToken}` } }).then((r) => r.status)
+      expect(await asReviewer(`/api/collections/${collectionId}`)).toBe(404)
+      expect(await asReviewer(`/api/boards/${komlo}`)).toBe(200)
 
       expect(facilitator.problems).toEqual([])
       expect(reviewer.problems).toEqual([])

@@ -42,6 +42,9 @@ export const collectionApi = {
     request<{ member: CollectionMember }>('PATCH', `${base(id)}/members/${segment(userId)}`, { role }),
   removeMember: (id: string, userId: string) => request<void>('DELETE', `${base(id)}/members/${segment(userId)}`),
   createInvite: (id: string, role: Invite['role']) => request<{ invite: Invite }>('POST', `${base(id)}/invites`, { role }),
+  invites: (id: string) => request<{ invites: Invite[] }>('GET', `${base(id)}/invites`),
+  revokeInvite: (id: string, token: string) => request<void>('DELETE', `${base(id)}/invites/${segment(token)}`),
+  remove: (id: string) => request<void>('DELETE', base(id)),
   snapshots: (boardId: string) => request<{ snapshots: SnapshotInfo[] }>('GET', `/api/boards/${segment(boardId)}/snapshots`),
   /** where the strategy export downloads from (an attachment) */
   exportUrl: (id: string, format: StrategyFormat, lang: string) => `${base(id)}/export/${format}?lang=${segment(lang)}`,

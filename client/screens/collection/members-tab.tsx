@@ -1,10 +1,11 @@
+import { useNavigate } from '@solidjs/router'
 import { createResource, createSignal, For, Show } from 'solid-js'
-import { type Role, roles } from '../../../shared/schema/roles.ts'
+import { hasRole, type Role, roles } from '../../../shared/schema/roles.ts'
 import type { Invite } from '../../api.ts'
 import { FormAlert, SelectField } from '../../components/field.tsx'
 import { RoleBadge } from '../../components/role-badge.tsx'
 import { errorMessage } from '../../i18n/error-message.ts'
-import { enumLabel, t } from '../../i18n/locale.ts'
+import { enumLabel, formatDateTime, t } from '../../i18n/locale.ts'
 import { useSession } from '../../session/session-store.ts'
 import { collectionApi } from './collection-api.ts'
 import { type CollectionPage, canManage } from './collection-context.ts'
@@ -91,6 +92,7 @@ export function MembersTab(props: { page: CollectionPage }) {
       </Show>
       <Show when={canManage(page)}>
         <InviteForm page={page} />
+        <CollectionSettings page={page} />
       </Show>
     </section>
   )
@@ -103,6 +105,8 @@ function InviteForm(props: { page: CollectionPage }) {
   const [error, setError] = createSignal<unknown>(null)
   const [busy, setBusy] = createSignal(false)
   const [copied, setCopied] = createSignal(false)
+  /** bumped after a new link, so the list of links reloads */
+  const [version, setVersion] = createSignal(0)
   let linkInput: HTMLInputElement | undefined
   const link = () => {
     const current = invite()
@@ -115,6 +119,7 @@ function InviteForm(props: { page: CollectionPage }) {
     setCopied(false)
     try {
       setInvite((await collectionApi.createInvite(props.page.id, role())).invite)
+      setVersion((v) => v + 1)
       queueMicrotask(() => linkInput?.select())
     } catch (failure) {
       setError(failure)
@@ -131,42 +136,177 @@ function InviteForm(props: { page: CollectionPage }) {
     }
   }
   return (
-    <form class="collection-form card" onSubmit={create} data-testid="collection-invite-form">
-      <h3 class="collection-form__title">{t('collection.members.invite')}</h3>
+    <>
+      <form class="collection-form card" onSubmit={create} data-testid="collection-invite-form">
+        <h3 class="collection-form__title">{t('collection.members.invite')}</h3>
+        <FormAlert message={error() ? errorMessage(error()) : null} />
+        <div class="collection-form__row">
+          <SelectField
+            class="collection-form__narrow"
+            label={t('collection.members.inviteRole')}
+            value={role()}
+            onChange={(e) => setRole(e.currentTarget.value as Invite['role'])}
+          >
+            <For each={inviteRoles}>{(option) => <option value={option}>{enumLabel('role', option)}</option>}</For>
+          </SelectField>
+        </div>
+        <p class="field__hint">{t('collection.members.inviteHint')}</p>
+        <div>
+          <button type="submit" class="button button--primary" disabled={busy()}>
+            {t('collection.members.createLink')}
+          </button>
+        </div>
+        <Show when={invite()}>
+          <div class="field">
+            <label class="field__label" for="collection-invite-link">
+              {t('collection.members.link', { role: enumLabel('role', invite()?.role ?? 'viewer') })}
+            </label>
+            <div class="collection-form__row">
+              <input
+                ref={linkInput}
+                id="collection-invite-link"
+                class="input"
+                readOnly
+                value={link()}
+                data-testid="collection-invite-link"
+              />
+              <button type="button" class="button" onClick={copy}>
+                {copied() ? t('collection.members.copied') : t('collection.members.copy')}
+              </button>
+            </div>
+          </div>
+        </Show>
+      </form>
+      <InviteLinks
+        page={props.page}
+        version={version()}
+        onRevoked={(token) => {
+          if (invite()?.token === token) setInvite(null)
+        }}
+      />
+    </>
+  )
+}
+
+/** The collection's active invite links, each revocable. */
+function InviteLinks(props: { page: CollectionPage; version: number; onRevoked: (token: string) => void }) {
+  const [error, setError] = createSignal<unknown>(null)
+  const [invites, { refetch }] = createResource(
+    () => [props.page.id, props.version] as const,
+    async ([id]) => (await collectionApi.invites(id)).invites,
+  )
+  const revoke = async (invite: Invite) => {
+    setError(null)
+    try {
+      await collectionApi.revokeInvite(props.page.id, invite.token)
+      props.onRevoked(invite.token)
+      await refetch()
+    } catch (failure) {
+      setError(failure)
+    }
+  }
+  const uses = (invite: Invite) =>
+    invite.maxUses
+      ? t('invite.usesOf', { count: invite.uses ?? 0, max: invite.maxUses })
+      : t('invite.uses', { count: invite.uses ?? 0 })
+  return (
+    <section class="invite-list" aria-labelledby="collection-invites-title">
+      <h4 id="collection-invites-title" class="collection-section__minor">
+        {t('invite.active')}
+      </h4>
+      <FormAlert message={error() ? errorMessage(error()) : null} />
+      <Show when={(invites() ?? []).length > 0} fallback={<p class="field__hint">{t('invite.none')}</p>}>
+        <ul class="member-rows" data-testid="collection-invite-list">
+          <For each={invites()}>
+            {(invite) => (
+              <li class="member-row" data-testid="collection-invite-row">
+                <span class="member-row__name">{enumLabel('role', invite.role)}</span>
+                <span class="muted">
+                  {t('invite.expiresAt', { time: formatDateTime(new Date(invite.expiresAt)) })} · {uses(invite)}
+                </span>
+                <button type="button" class="button button--small button--danger" onClick={() => void revoke(invite)}>
+                  {t('invite.revoke')}
+                </button>
+              </li>
+            )}
+          </For>
+        </ul>
+      </Show>
+    </section>
+  )
+}
+
+/** Rename the collection (owner, facilitators); delete it (owner only, after a second press). */
+function CollectionSettings(props: { page: CollectionPage }) {
+  const navigate = useNavigate()
+  const [title, setTitle] = createSignal(props.page.collection().title)
+  const [error, setError] = createSignal<unknown>(null)
+  const [saved, setSaved] = createSignal(false)
+  const [confirming, setConfirming] = createSignal(false)
+  const rename = async (event: SubmitEvent) => {
+    event.preventDefault()
+    if (!title().trim()) return
+    setError(null)
+    setSaved(false)
+    try {
+      const { collection } = await collectionApi.update(props.page.id, { title: title().trim() })
+      props.page.setCollection(collection)
+      setSaved(true)
+    } catch (failure) {
+      setError(failure)
+    }
+  }
+  const remove = async () => {
+    setError(null)
+    try {
+      await collectionApi.remove(props.page.id)
+      navigate('/', { replace: true })
+    } catch (failure) {
+      setError(failure)
+    }
+  }
+  return (
+    <form class="collection-form card" onSubmit={rename} data-testid="collection-settings">
+      <h3 class="collection-form__title">{t('collection.settings.title')}</h3>
       <FormAlert message={error() ? errorMessage(error()) : null} />
       <div class="collection-form__row">
-        <SelectField
-          label={t('collection.members.inviteRole')}
-          value={role()}
-          onChange={(e) => setRole(e.currentTarget.value as Invite['role'])}
-        >
-          <For each={inviteRoles}>{(option) => <option value={option}>{enumLabel('role', option)}</option>}</For>
-        </SelectField>
-      </div>
-      <p class="field__hint">{t('collection.members.inviteHint')}</p>
-      <div>
-        <button type="submit" class="button button--primary" disabled={busy()}>
-          {t('collection.members.createLink')}
+        <div class="field">
+          <label class="field__label" for="collection-title-field">
+            {t('collection.settings.name')}
+          </label>
+          <input
+            id="collection-title-field"
+            class="input"
+            maxLength={200}
+            value={title()}
+            onInput={(e) => setTitle(e.currentTarget.value)}
+          />
+        </div>
+        <button type="submit" class="button">
+          {t('collection.settings.rename')}
         </button>
       </div>
-      <Show when={invite()}>
-        <div class="field">
-          <label class="field__label" for="collection-invite-link">
-            {t('collection.members.link', { role: enumLabel('role', invite()?.role ?? 'viewer') })}
-          </label>
-          <div class="collection-form__row">
-            <input
-              ref={linkInput}
-              id="collection-invite-link"
-              class="input"
-              readOnly
-              value={link()}
-              data-testid="collection-invite-link"
-            />
-            <button type="button" class="button" onClick={copy}>
-              {copied() ? t('collection.members.copied') : t('collection.members.copy')}
+      <span role="status" class="muted">
+        {saved() ? t('collection.saved') : ''}
+      </span>
+      <Show when={hasRole(props.page.collection().role, 'owner')}>
+        <p class="field__hint">{t('collection.settings.deleteHint')}</p>
+        <div class="collection-form__buttons">
+          <Show
+            when={confirming()}
+            fallback={
+              <button type="button" class="button button--danger" onClick={() => setConfirming(true)}>
+                {t('collection.settings.delete')}
+              </button>
+            }
+          >
+            <button type="button" class="button button--danger" onClick={() => void remove()}>
+              {t('collection.settings.deleteConfirm', { title: props.page.collection().title })}
             </button>
-          </div>
+            <button type="button" class="button button--ghost" onClick={() => setConfirming(false)}>
+              {t('app.cancel')}
+            </button>
+          </Show>
         </div>
       </Show>
     </form>
