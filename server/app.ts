@@ -147,6 +147,7 @@ export function createApp(deps: AppDeps): { app: Hono<AppEnv>; access: AccessCon
     content,
     mailer ? { mailer, users, logger: logger.child({ component: 'comments' }), origin: config.publicOrigin ?? null } : null,
     now,
+    config.limits.commentsPerBoard,
   )
 
   const app = new Hono<AppEnv>()

@@ -73,6 +73,7 @@ const Env = z.object({
   API_REQUESTS_PER_SECOND: limit(20),
   API_REQUEST_BURST: limit(400),
   MAX_ELEMENTS_PER_BOARD: limit(20_000),
+  MAX_COMMENTS_PER_BOARD: limit(2_000),
 })
 
 /** A limit: a whole number ≥ 0, where 0 means no limit (Infinity). */
@@ -130,6 +131,8 @@ export interface Limits {
   apiRequestBurst: number
   /** elements on one board: an update that would go past it has its new elements refused */
   elementsPerBoard: number
+  /** comments on one board, replies included: a new one past it is refused (413) */
+  commentsPerBoard: number
 }
 
 /** Reads the configuration once, from the environment (see README "Configuration"). */
@@ -169,6 +172,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       apiRequestsPerSecond: e.API_REQUESTS_PER_SECOND,
       apiRequestBurst: e.API_REQUEST_BURST,
       elementsPerBoard: e.MAX_ELEMENTS_PER_BOARD,
+      commentsPerBoard: e.MAX_COMMENTS_PER_BOARD,
     },
   }
 }

@@ -19,7 +19,7 @@ import type { Logger } from '../logger.ts'
 import type { Mailer } from '../mail/mailer.ts'
 import type { BoardContent } from '../sync/board-content.ts'
 
-export type CommentError = AccessError | 'validation_failed' | 'not_found'
+export type CommentError = AccessError | 'validation_failed' | 'not_found' | 'payload_too_large'
 
 export interface CommentMail {
   mailer: Mailer
@@ -47,6 +47,8 @@ export class CommentService {
     private readonly content: BoardContent,
     private readonly mail: CommentMail | null,
     private readonly now: () => Date = () => new Date(),
+    /** MAX_COMMENTS_PER_BOARD: comments (replies too) one board may hold */
+    private readonly maxComments = Number.POSITIVE_INFINITY,
   ) {}
 
   async list(user: SessionUser, boardId: string): Promise<Result<Comment[], AccessError>> {
@@ -68,6 +70,9 @@ export class CommentService {
     const members = await this.membersOf(boardId)
     const created = await this.#lock.run(boardId, async (): Promise<Result<Comment, CommentError>> => {
       const existing = await this.content.read(boardId, readComments)
+      // the comments live in the board document every client loads: it may not grow without end
+      if (existing.length >= this.maxComments)
+        return fail('payload_too_large', `This board holds ${existing.length} comments, as many as this server takes.`)
       let threadId: string | null = null
       let elementId: string | null = input.elementId ?? null
       if (input.threadId !== undefined) {

@@ -372,6 +372,27 @@ describe('reviews', () => {
     const n = review?.scores.phasing?.score
     expect(review).toMatchObject({ summary: `s${n}`, scores: { phasing: { text: `t${n}` } } })
   })
+  it('a review written while its board leaves the collection never comes back with the board', async () => {
+    const collection = await newCollection(owner.token)
+    const site = await createBoard(server.url, owner.token, { title: 'Site' })
+    const base = `/api/collections/${collection.id}`
+    const seen: string[] = []
+    for (let round = 0; round < 25; round++) {
+      expect((await send(owner.token, 'PUT', `${base}/boards/${site}`, {})).status).toBe(200)
+      const [review, removed] = await Promise.all([
+        send(owner.token, 'PUT', `${base}/reviews/${site}`, { scores: {}, summary: `round ${round}` }),
+        send(owner.token, 'DELETE', `${base}/boards/${site}`),
+      ])
+      expect(removed.status).toBe(204)
+      expect([200, 404]).toContain(review.status)
+      // the site comes back: a review of it from before it left must not
+      expect((await send(owner.token, 'PUT', `${base}/boards/${site}`, {})).status).toBe(200)
+      const reviews = await get<{ reviews: Review[] }>(owner.token, `${base}/reviews`)
+      if (reviews.body.reviews.length > 0) seen.push(`round ${round}: ${reviews.body.reviews[0]?.summary}`)
+      expect((await send(owner.token, 'DELETE', `${base}/boards/${site}`)).status).toBe(204)
+    }
+    expect(seen).toEqual([])
+  })
 })
 
 describe('oversized and malformed input', () => {
@@ -576,6 +597,30 @@ describe('board comments', () => {
     const after = await get<{ comments: Comment[] }>(owner.token, `/api/boards/${boardId}/comments`)
     expect(after.body.comments.some((c) => c.id === id || c.id === again.body.comment.id)).toBe(false)
     expectRefusal(await send(facilitator.token, 'DELETE', path), 404)
+  })
+
+  it('a board holds at most MAX_COMMENTS_PER_BOARD comments, replies included; deleting makes room', async () => {
+    const small = await startTestServer({ API_REQUESTS_PER_SECOND: '0', MAX_COMMENTS_PER_BOARD: '3' })
+    try {
+      const me = await signup(small.url, 'Commenter')
+      const board = await createBoard(small.url, me.token, { title: 'Small' })
+      const post = (body: Record<string, unknown>) =>
+        api<{ comment: Comment } & ErrorAnswer>(small.url, 'POST', `/api/boards/${board}/comments`, { token: me.token, body })
+      const first = await post({ body: 'one' })
+      expect((await post({ body: 'two', threadId: first.body.comment.id })).status).toBe(201)
+      expect((await post({ body: 'three' })).status).toBe(201)
+      expectRefusal(await post({ body: 'four' }), 413, 'payload_too_large')
+      expectRefusal(await post({ body: 'a reply', threadId: first.body.comment.id }), 413, 'payload_too_large')
+      const listed = await api<{ comments: Comment[] }>(small.url, 'GET', `/api/boards/${board}/comments`, { token: me.token })
+      expect(listed.body.comments).toHaveLength(3)
+      // editing and resolving go on at the limit
+      const path = `/api/boards/${board}/comments/${first.body.comment.id}`
+      expect((await api(small.url, 'PATCH', path, { token: me.token, body: { body: 'one!', resolved: true } })).status).toBe(200)
+      expect((await api(small.url, 'DELETE', path, { token: me.token })).status).toBe(204)
+      expect((await post({ body: 'four' })).status).toBe(201)
+    } finally {
+      await small.stop()
+    }
   })
 
   it('answers malformed comment ids with a JSON 404', async () => {
