@@ -490,7 +490,10 @@ describe('collections of sites in the UI', () => {
       const docxBytes = readFileSync(docxPath)
       expect(docxBytes.length).toBeGreaterThan(1000)
       expect(docxBytes.subarray(0, 2).toString()).toBe('PK')
-      expect(docx.suggestedFilename()).toMatch(/\.docx$/)
+      expect(docx.suggestedFilename()).toMatch(/^[^/]+\.docx$/)
+      await expect
+        .poll(() => exports.getByTestId('strategy-export-status').textContent())
+        .toBe(`${docx.suggestedFilename()} downloaded.`)
       const [md] = await Promise.all([
         facilitator.page.waitForEvent('download', { timeout: 60_000 }),
         exports.getByTestId('strategy-export-md').click(),

@@ -3,14 +3,30 @@ import { createStore } from 'solid-js/store'
 import { type StrategyTextKey, strategyTextKeys } from '../../../shared/collections/collection.ts'
 import type { MessageKey } from '../../../shared/i18n/index.ts'
 import { type LanguageCode, plannedLanguages } from '../../../shared/i18n/languages.ts'
+import { ApiError } from '../../api.ts'
 import { FormAlert } from '../../components/field.tsx'
 import { errorMessage } from '../../i18n/error-message.ts'
 import { nativeName } from '../../i18n/language-picker.tsx'
 import { language, t } from '../../i18n/locale.ts'
+import { ExportFailure, fetchExport, saveBlob } from '../../workspace/export/download-export.ts'
 import { collectionApi, type StrategyFormat } from './collection-api.ts'
 import { type CollectionPage, canManage } from './collection-context.ts'
 
 const formats: StrategyFormat[] = ['md', 'pdf', 'docx']
+const shortNames: Record<StrategyFormat, string> = { md: 'Markdown', pdf: 'PDF', docx: 'DOCX' }
+
+type ExportState =
+  | { kind: 'preparing'; format: StrategyFormat }
+  | { kind: 'done'; file: string }
+  | { kind: 'error'; text: string }
+
+function exportError(failure: unknown, format: StrategyFormat): string {
+  if (failure instanceof ExportFailure) {
+    if (failure.status === 0) return t('export.error.network')
+    if (failure.code !== 'unexpected_response') return errorMessage(new ApiError(failure.code, failure.code, failure.status))
+  }
+  return t('export.error.failed', { format: shortNames[format] })
+}
 
 /** Strategy: the free texts of the chapters (owners and facilitators write them) and the export. */
 export function StrategyTab(props: { page: CollectionPage }) {
@@ -26,11 +42,26 @@ export function StrategyTab(props: { page: CollectionPage }) {
   )
   const [error, setError] = createSignal<unknown>(null)
   const [saved, setSaved] = createSignal(false)
-  const [busy, setBusy] = createSignal(false)
+  const [saving, setSaving] = createSignal(false)
   const [lang, setLang] = createSignal<LanguageCode>(language())
+  const [exporting, setExporting] = createSignal<ExportState | null>(null)
+  /** fetched rather than linked, so a refusal (a busy server: 429) is said here instead of saved as a file */
+  const download = async (format: StrategyFormat) => {
+    setExporting({ kind: 'preparing', format })
+    try {
+      const { blob, filename } = await fetchExport(collectionApi.exportUrl(page.id, format, lang()), {
+        fallbackName: `strategy.${format}`,
+      })
+      saveBlob(blob, filename)
+      setExporting({ kind: 'done', file: filename })
+    } catch (failure) {
+      setExporting({ kind: 'error', text: exportError(failure, format) })
+    }
+  }
+  const busy = () => exporting()?.kind === 'preparing'
   const save = async (event: SubmitEvent) => {
     event.preventDefault()
-    setBusy(true)
+    setSaving(true)
     setError(null)
     setSaved(false)
     try {
@@ -42,7 +73,7 @@ export function StrategyTab(props: { page: CollectionPage }) {
     } catch (failure) {
       setError(failure)
     } finally {
-      setBusy(false)
+      setSaving(false)
     }
   }
   return (
@@ -69,17 +100,32 @@ export function StrategyTab(props: { page: CollectionPage }) {
         <div class="collection-form__buttons">
           <For each={formats}>
             {(format) => (
-              <a
+              <button
+                type="button"
                 class="button"
-                href={collectionApi.exportUrl(page.id, format, lang())}
-                download=""
+                disabled={busy()}
+                onClick={() => void download(format)}
                 data-testid={`strategy-export-${format}`}
               >
                 {t(`collection.strategy.format.${format}` as MessageKey)}
-              </a>
+              </button>
             )}
           </For>
         </div>
+        <p class="muted" role="status" data-testid="strategy-export-status">
+          {(() => {
+            const state = exporting()
+            if (state?.kind === 'preparing') return t('export.preparing', { format: shortNames[state.format] })
+            if (state?.kind === 'done') return t('export.done', { file: state.file })
+            return ''
+          })()}
+        </p>
+        <FormAlert
+          message={(() => {
+            const state = exporting()
+            return state?.kind === 'error' ? state.text : null
+          })()}
+        />
       </div>
       <form class="collection-form" onSubmit={save} data-testid="strategy-texts">
         <FormAlert message={error() ? errorMessage(error()) : null} />
@@ -111,7 +157,7 @@ export function StrategyTab(props: { page: CollectionPage }) {
         </For>
         <Show when={canManage(page)}>
           <div class="collection-form__buttons">
-            <button type="submit" class="button button--primary" disabled={busy()}>
+            <button type="submit" class="button button--primary" disabled={saving()}>
               {t('collection.strategy.save')}
             </button>
             <span role="status" class="muted" data-testid="strategy-status">
