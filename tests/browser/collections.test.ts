@@ -357,6 +357,21 @@ describe('collections of sites in the UI', () => {
       await shot(facilitator.page, 'compare')
       expect(statSync(SCREENSHOT).size).toBeGreaterThan(20_000)
 
+      // The facilitator adds a sixth criterion to the five defaults
+      await openTab(facilitator.page, 'reviews')
+      const criteria = facilitator.page.getByTestId('criteria-form')
+      await criteria.getByRole('button', { name: 'Add criterion' }).click()
+      await criteria.getByLabel('Criterion 6').fill('Links to the town centre')
+      await criteria.getByRole('button', { name: 'Save criteria' }).click()
+      await expect.poll(() => criteria.getByRole('status').textContent()).toBe('Saved.')
+      const saved = await callFromPage<{ collection: { criteria: { id: string; title: string }[] } }>(
+        facilitator.page,
+        'GET',
+        `/api/collections/${collectionId}`,
+      )
+      expect(saved.body.collection.criteria.map((c) => c.title)).toEqual(['', '', '', '', '', 'Links to the town centre'])
+      await expectNoAxeViolations(facilitator.page, 'reviews tab with the criteria form')
+
       // 4. Invites: the facilitator makes a collection invite in the Members tab (reviewer),
       // and a board reviewer invite for Komló
       await openTab(facilitator.page, 'members')
@@ -441,7 +456,14 @@ describe('collections of sites in the UI', () => {
       await expect.poll(() => reviewForm.locator('h3').textContent()).toBe('Your review of “Komló bánya”')
       // the criteria are read-only for a reviewer
       expect(await reviewer.page.getByTestId('criteria-form').count()).toBe(0)
-      expect(await reviewer.page.getByTestId('criteria-list').locator('li').count()).toBe(5)
+      expect(await reviewer.page.getByTestId('criteria-list').locator('li').allTextContents()).toEqual([
+        'Critical mass',
+        'Combination of sectors',
+        'Use of the heritage',
+        'Viability',
+        'Phasing',
+        'Links to the town centre',
+      ])
       const scores: Record<string, number> = { criticalMass: 4, combination: 5, heritage: 3, viability: 2, phasing: 4 }
       for (const [criterion, score] of Object.entries(scores)) {
         await reviewForm.locator(`[data-criterion="${criterion}"] input[type="radio"][value="${score}"]`).check()
