@@ -278,24 +278,27 @@ export class CollectionService {
     boardId: string,
     input: { scores: Record<string, ReviewScore>; summary: string },
   ): Promise<Result<Review, CollectionAccessError | 'board_not_found' | 'validation_failed'>> {
-    const access = await this.access(user, id, 'reviewer')
-    if (!access.ok) return access
-    const { record } = access.value
-    if (!isUrlSafeId(boardId) || !record.sites.some((s) => s.boardId === boardId) || !(await this.boards.store.get(boardId)))
-      return fail('board_not_found', 'This board is not a site of the collection.')
-    const criteria = new Set(record.criteria.map((c) => c.id))
-    const unknown = Object.keys(input.scores).find((key) => !criteria.has(key))
-    if (unknown !== undefined)
-      return fail('validation_failed', `scores.${unknown}: not a criterion of this collection (${[...criteria].join(', ')})`)
-    const review = {
-      boardId,
-      reviewerId: user.id,
-      scores: input.scores,
-      summary: input.summary,
-      updatedAt: this.now().toISOString(),
-    }
-    await this.store.putReview(id, review)
-    return ok({ ...review, reviewerName: user.displayName })
+    // under the collection's lock: a site removed meanwhile (its reviews deleted) gets no review written after
+    return this.store.exclusive(id, async () => {
+      const access = await this.access(user, id, 'reviewer')
+      if (!access.ok) return access
+      const { record } = access.value
+      if (!isUrlSafeId(boardId) || !record.sites.some((s) => s.boardId === boardId) || !(await this.boards.store.get(boardId)))
+        return fail('board_not_found', 'This board is not a site of the collection.')
+      const criteria = new Set(record.criteria.map((c) => c.id))
+      const unknown = Object.keys(input.scores).find((key) => !criteria.has(key))
+      if (unknown !== undefined)
+        return fail('validation_failed', `scores.${unknown}: not a criterion of this collection (${[...criteria].join(', ')})`)
+      const review = {
+        boardId,
+        reviewerId: user.id,
+        scores: input.scores,
+        summary: input.summary,
+        updatedAt: this.now().toISOString(),
+      }
+      await this.store.putReview(id, review)
+      return ok({ ...review, reviewerName: user.displayName })
+    })
   }
 
   /**
