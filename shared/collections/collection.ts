@@ -83,7 +83,11 @@ const UrlSafeId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, { error: 'must be 1â
 
 export const CollectionTitle = z.string().trim().min(1).max(200)
 
-export const CriterionBody = z.object({ id: UrlSafeId, title: z.string().trim().max(200) })
+/** A criterion id keys the reviews' `scores`: `__proto__` cannot be a key of a parsed JSON object's own */
+export const CriterionBody = z.object({
+  id: UrlSafeId.refine((id) => id !== '__proto__', { error: 'must not be __proto__' }),
+  title: z.string().trim().max(200),
+})
 
 export const StrategyTexts = z.partialRecord(z.enum(strategyTextKeys), z.string().max(MAX_TEXT_CHARS))
 

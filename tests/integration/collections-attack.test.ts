@@ -355,6 +355,46 @@ describe('reviews', () => {
     expect(reviews.body.reviews.every((r) => Object.keys(r.scores).every((k) => k === 'criticalMass'))).toBe(true)
   })
 
+  it('criteria named like an object’s own machinery are criteria like any other: reviewed, listed, exported', async () => {
+    const collection = await newCollection(owner.token)
+    const site = await createBoard(server.url, owner.token, { title: 'Site', content: documentOf('Site') })
+    const base = `/api/collections/${collection.id}`
+    expect((await send(owner.token, 'PUT', `${base}/boards/${site}`, {})).status).toBe(200)
+    // `__proto__` could never be scored (no parsed object keeps it as its own key): refused
+    expectRefusal(
+      await send(owner.token, 'PATCH', base, { criteria: [{ id: '__proto__', title: '' }] }),
+      400,
+      'validation_failed',
+    )
+    const criteria = ['constructor', 'toString', 'hasOwnProperty'].map((id) => ({ id, title: '' }))
+    const patched = await send<{ collection: Collection }>(owner.token, 'PATCH', base, {
+      criteria: [...criteria, { id: 'valueOf', title: 'Value' }],
+    })
+    expect(patched.status).toBe(200)
+    // one reviewer scores one of them, another none: the others are missing from their scores
+    expect(
+      (
+        await send(owner.token, 'PUT', `${base}/reviews/${site}`, {
+          scores: { toString: { score: 4, text: 'ok' } },
+          summary: 'A',
+        })
+      ).status,
+    ).toBe(200)
+    const reviewer = await signup(server.url, 'Second reviewer')
+    await joinCollection(collection.id, 'reviewer', reviewer.token)
+    expect((await send(reviewer.token, 'PUT', `${base}/reviews/${site}`, { scores: {}, summary: 'B' })).status).toBe(200)
+    const reviews = await get<{ reviews: Review[] }>(owner.token, `${base}/reviews`)
+    expect(reviews.status).toBe(200)
+    expect(reviews.body.reviews.map((r) => r.summary).sort()).toEqual(['A', 'B'])
+    for (const format of ['md', 'pdf', 'docx']) {
+      const res = await get(owner.token, `${base}/export/${format}`)
+      expect(res.status, `${format}: ${JSON.stringify(res.body).slice(0, 200)}`).toBe(200)
+    }
+    const md = await api<string>(server.url, 'GET', `${base}/export/md`, { token: owner.token })
+    expect(md.body).toContain('toString: ok')
+    expect(md.body).not.toContain('function')
+  })
+
   it('two PUTs of one review at once leave one review, one of the two', async () => {
     const collection = await newCollection(owner.token)
     const site = await createBoard(server.url, owner.token, { title: 'Site' })

@@ -1,5 +1,5 @@
 import type { Analysis, Indicators } from '../../../shared/analysis/types.ts'
-import type { Criterion, Review, StrategyTextKey } from '../../../shared/collections/collection.ts'
+import type { Criterion, Review, ReviewScore, StrategyTextKey } from '../../../shared/collections/collection.ts'
 import { type ComparableKey, median } from '../../../shared/collections/compare.ts'
 import { compareNames, type NumberStyle, numbersFor } from '../../../shared/export/format.ts'
 import { type BriefWords, briefWords } from '../../../shared/export/markdown-text.ts'
@@ -681,6 +681,10 @@ function operation(input: StrategyInput, w: Writer): StrategyBlock[] {
 
 // ---------------------------------------------------------------- Annex: reviews
 
+/** A review's score for one criterion: its own entry only (a criterion may be called `constructor` or `toString`). */
+const scoreFor = (review: Review, criterion: Criterion): ReviewScore | undefined =>
+  Object.hasOwn(review.scores, criterion.id) ? review.scores[criterion.id] : undefined
+
 function criterionTitle(criterion: Criterion, w: Writer): string {
   if (criterion.title.trim()) return criterion.title.trim()
   const key = `criterion.${criterion.id}`
@@ -711,7 +715,7 @@ function annex(input: StrategyInput, w: Writer): StrategyBlock[] {
           w.column('strategy.column.mean', { align: right }),
         ],
         rows: criteria.map((criterion) => {
-          const scores = reviews.map((review) => review.scores[criterion.id]?.score ?? null)
+          const scores = reviews.map((review) => scoreFor(review, criterion)?.score ?? null)
           const mean = meanScore(scores)
           return {
             cells: [criterionTitle(criterion, w), ...scores.map(score), mean === null ? w.none : w.numbers.number(mean, 1)],
@@ -720,7 +724,7 @@ function annex(input: StrategyInput, w: Writer): StrategyBlock[] {
       })
     for (const review of reviews) {
       const notes = criteria
-        .map((criterion) => ({ criterion, text: review.scores[criterion.id]?.text.trim() ?? '' }))
+        .map((criterion) => ({ criterion, text: scoreFor(review, criterion)?.text.trim() ?? '' }))
         .filter(({ text }) => text !== '')
         .map(({ criterion, text }) => `${criterionTitle(criterion, w)}: ${text}`)
       if (notes.length === 0 && review.summary.trim() === '') continue
