@@ -7,7 +7,7 @@ import type { Analysis } from '../../shared/analysis/types.ts'
 import { comparableIndicators } from '../../shared/collections/compare.ts'
 import { formatArea, formatNumber, formatPercent } from '../../shared/i18n/numbers.ts'
 import { axeViolations } from '../helpers/axe.ts'
-import { callFromPage, centreOf, launchBrowser, openPerson } from '../helpers/browser.ts'
+import { callFromPage, centreOf, launchBrowser, openPerson, watchedPage } from '../helpers/browser.ts'
 import { putElement } from '../helpers/elements.ts'
 import { startTestServer } from '../helpers/server.ts'
 import { connectClient } from '../helpers/sync-client.ts'
@@ -570,6 +570,28 @@ describe('collections of sites in the UI', () => {
     } finally {
       await facilitator.context.close()
       await reviewer.context.close()
+    }
+  })
+
+  it('asks a signed-out visitor to sign in first, and tells a non-member the collection is not there', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
+    try {
+      const watched = await watchedPage(context)
+      watched.expect({ path: '/api/auth/me', status: 401 })
+      const { page } = watched
+      await page.goto(`${server.url}/collections/not-a-collection`)
+      await page.getByTestId('collection-sign-in').waitFor()
+      await page.getByRole('link', { name: 'Log in' }).click()
+      await page.waitForURL(`${server.url}/?next=${encodeURIComponent('/collections/not-a-collection')}`)
+      // an account that is no member: "not found", as for one that does not exist
+      await signUp({ page, context, problems: watched.problems }, server.url, 'Nora Nemes')
+      watched.expect({ path: '/api/collections/not-a-collection', status: 404 })
+      await page.goto(`${server.url}/collections/not-a-collection`)
+      await page.getByTestId('collection-not-found').waitFor()
+      expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Collection not found')
+      expect(watched.problems).toEqual([])
+    } finally {
+      await context.close()
     }
   })
 })

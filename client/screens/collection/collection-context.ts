@@ -21,3 +21,11 @@ export interface CollectionPage {
 export const canManage = (page: CollectionPage) => hasRole(page.collection().role, 'facilitator')
 /** Reviewers and above fill in reviews; viewers only read. */
 export const canReview = (page: CollectionPage) => hasRole(page.collection().role, 'reviewer')
+
+/**
+ * A resource's value without throwing: undefined while it loads or when it failed (reading a
+ * failed resource throws; the tab shows the failure from `resource.error` instead).
+ */
+export function settled<T>(resource: Resource<T>): T | undefined {
+  return resource.error ? undefined : resource.latest
+}

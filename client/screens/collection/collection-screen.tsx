@@ -11,6 +11,7 @@ import { RoleBadge } from '../../components/role-badge.tsx'
 import { SiteFooter } from '../../components/site-footer.tsx'
 import { errorMessage } from '../../i18n/error-message.ts'
 import { t } from '../../i18n/locale.ts'
+import { signInPath } from '../../navigation.ts'
 import { usePageTitle } from '../../page-title.ts'
 import { useSession } from '../../session/session-store.ts'
 import { collectionApi } from './collection-api.ts'
@@ -38,7 +39,8 @@ export function CollectionScreen() {
     () => (user() ? params.id : null),
     async (id) => (await collectionApi.get(id)).collection,
   )
-  usePageTitle(() => collection()?.title ?? (collection.error ? t('collection.notFound.title') : undefined))
+  // the error first: reading a failed resource throws
+  usePageTitle(() => (collection.error ? t('collection.notFound.title') : collection()?.title))
   createEffect(() => {
     if (isApiError(collection.error) && collection.error.status === 401) session.expired()
   })
@@ -46,7 +48,7 @@ export function CollectionScreen() {
     <Switch>
       <Match when={user() === null}>
         <MessagePage title={t('collection.signIn.title')} body={t('collection.signIn.body')} testId="collection-sign-in">
-          <A class="button button--primary" href={`/?next=${encodeURIComponent(`/collections/${params.id}`)}`}>
+          <A class="button button--primary" href={signInPath(`/collections/${encodeURIComponent(params.id)}`)}>
             {t('auth.logIn')}
           </A>
         </MessagePage>

@@ -7,7 +7,7 @@ import {
 } from '../../../shared/collections/compare.ts'
 import { enumLabel, t } from '../../i18n/locale.ts'
 import { heatLevel } from '../../workspace/analysis/view-model.ts'
-import type { CollectionPage } from './collection-context.ts'
+import { type CollectionPage, settled } from './collection-context.ts'
 import { LoadState } from './collection-screen.tsx'
 import { domainOf, IndicatorBars, Sparkline, trendText } from './compare-charts.tsx'
 import { fieldName, formatValue, indicatorName } from './format.ts'
@@ -22,11 +22,11 @@ export function CompareTab(props: { page: CollectionPage }) {
       </h2>
       <LoadState
         error={page.compare.error}
-        loading={page.compare.loading && !page.compare.latest}
+        loading={page.compare.loading && !settled(page.compare)}
         retry={page.refetchCompare}
         failed="collection.compare.loadFailed"
       />
-      <Show when={page.compare.latest}>
+      <Show when={settled(page.compare)}>
         {(result) => (
           <Show when={result().sites.length > 0} fallback={<p class="empty-state">{t('collection.compare.empty')}</p>}>
             <CompareView result={result()} />

@@ -8,7 +8,7 @@ import { errorMessage } from '../../i18n/error-message.ts'
 import { enumLabel, formatDateTime, t } from '../../i18n/locale.ts'
 import { useSession } from '../../session/session-store.ts'
 import { collectionApi } from './collection-api.ts'
-import { type CollectionPage, canManage } from './collection-context.ts'
+import { type CollectionPage, canManage, settled } from './collection-context.ts'
 import { LoadState } from './collection-screen.tsx'
 
 const inviteRoles: Invite['role'][] = ['reviewer', 'editor', 'viewer', 'facilitator']
@@ -48,11 +48,11 @@ export function MembersTab(props: { page: CollectionPage }) {
       <FormAlert message={error() ? errorMessage(error()) : null} />
       <LoadState
         error={members.error}
-        loading={members.loading && !members.latest}
+        loading={members.loading && !settled(members)}
         retry={refetch}
         failed="collection.members.loadFailed"
       />
-      <Show when={members.latest}>
+      <Show when={settled(members)}>
         {(list) => (
           <ul class="member-rows" data-testid="member-list">
             <For each={list()}>
@@ -215,9 +215,9 @@ function InviteLinks(props: { page: CollectionPage; version: number; onRevoked: 
         {t('invite.active')}
       </h4>
       <FormAlert message={error() ? errorMessage(error()) : null} />
-      <Show when={(invites() ?? []).length > 0} fallback={<p class="field__hint">{t('invite.none')}</p>}>
+      <Show when={(settled(invites) ?? []).length > 0} fallback={<p class="field__hint">{t('invite.none')}</p>}>
         <ul class="member-rows" data-testid="collection-invite-list">
-          <For each={invites()}>
+          <For each={settled(invites)}>
             {(invite) => (
               <li class="member-row" data-testid="collection-invite-row">
                 <span class="member-row__name">{enumLabel('role', invite.role)}</span>

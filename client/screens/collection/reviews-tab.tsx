@@ -6,7 +6,7 @@ import { errorMessage } from '../../i18n/error-message.ts'
 import { formatNumber, t } from '../../i18n/locale.ts'
 import { useSession } from '../../session/session-store.ts'
 import { collectionApi } from './collection-api.ts'
-import { type CollectionPage, canManage, canReview } from './collection-context.ts'
+import { type CollectionPage, canManage, canReview, settled } from './collection-context.ts'
 import { LoadState } from './collection-screen.tsx'
 import { criterionTitle } from './format.ts'
 
@@ -43,13 +43,13 @@ export function ReviewsTab(props: { page: CollectionPage }) {
         </div>
         <LoadState
           error={reviews.error}
-          loading={reviews.loading && !reviews.latest}
+          loading={reviews.loading && !settled(reviews)}
           retry={refetch}
           failed="collection.reviews.loadFailed"
         />
         <Show when={site()}>
           {(current) => (
-            <Show when={reviews.latest}>
+            <Show when={settled(reviews)}>
               {(list) => (
                 <>
                   <Show when={canReview(page)}>

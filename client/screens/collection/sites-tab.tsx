@@ -6,16 +6,16 @@ import { MapPinIcon } from '../../components/icons.tsx'
 import { errorMessage } from '../../i18n/error-message.ts'
 import { countryName, formatDateTime, t } from '../../i18n/locale.ts'
 import { collectionApi } from './collection-api.ts'
-import { type CollectionPage, canManage } from './collection-context.ts'
+import { type CollectionPage, canManage, settled } from './collection-context.ts'
 
 /** Sites: the boards in the collection (live or a snapshot); owners and facilitators add and remove them. */
 export function SitesTab(props: { page: CollectionPage }) {
   const page = props.page
   const [error, setError] = createSignal<unknown>(null)
   const [busy, setBusy] = createSignal(false)
-  const compareSite = (boardId: string) => page.compare()?.sites.find((site) => site.boardId === boardId)
+  const compareSite = (boardId: string) => settled(page.compare)?.sites.find((site) => site.boardId === boardId)
   const siteLine = (boardId: string) => {
-    const known = compareSite(boardId)?.site ?? page.myBoards()?.get(boardId)?.site ?? null
+    const known = compareSite(boardId)?.site ?? settled(page.myBoards)?.get(boardId)?.site ?? null
     if (!known) return null
     return [known.name, known.country ? countryName(known.country) : null].filter(Boolean).join(' · ') || null
   }
@@ -63,7 +63,7 @@ export function SitesTab(props: { page: CollectionPage }) {
                   </p>
                 </div>
                 <div class="site-row__actions">
-                  <Show when={page.myBoards()?.has(site.boardId)}>
+                  <Show when={settled(page.myBoards)?.has(site.boardId)}>
                     <A class="button button--small" href={`/boards/${encodeURIComponent(site.boardId)}`}>
                       {t('collection.sites.open')}
                       <span class="visually-hidden"> {site.title}</span>
@@ -98,7 +98,7 @@ function AddSiteForm(props: { page: CollectionPage }) {
   const page = props.page
   const candidates = createMemo(() => {
     const inCollection = new Set(page.collection().sites.map((site) => site.boardId))
-    return [...(page.myBoards()?.values() ?? [])]
+    return [...(settled(page.myBoards)?.values() ?? [])]
       .filter((board) => canFacilitate(board.role) && !inCollection.has(board.id))
       .sort((a, b) => a.title.localeCompare(b.title))
   })
@@ -150,7 +150,7 @@ function AddSiteForm(props: { page: CollectionPage }) {
             onChange={(e) => setSnapshotId(e.currentTarget.value)}
           >
             <option value="">{t('collection.sites.liveOption')}</option>
-            <For each={snapshots() ?? []}>
+            <For each={settled(snapshots) ?? []}>
               {(snapshot) => (
                 <option value={snapshot.id}>
                   {t('collection.sites.snapshotOption', {
