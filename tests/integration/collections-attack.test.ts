@@ -536,6 +536,57 @@ describe('oversized and malformed input', () => {
   }, 120_000)
 })
 
+describe('bodies that are no JSON object', () => {
+  it('every collection and comment route with a body answers them with a JSON 4xx', async () => {
+    const collection = await newCollection(owner.token)
+    const boardId = await createBoard(server.url, owner.token, { title: 'Bodies', content: documentOf('Bodies') })
+    expect((await send(owner.token, 'PUT', `/api/collections/${collection.id}/boards/${boardId}`, {})).status).toBe(200)
+    const first = await send<{ comment: Comment }>(owner.token, 'POST', `/api/boards/${boardId}/comments`, { body: 'x' })
+    const routes = server.app.app.routes.filter(
+      (r) =>
+        ['POST', 'PUT', 'PATCH'].includes(r.method) &&
+        (r.path.startsWith('/api/collections') || r.path.includes('/comments') || r.path.startsWith('/api/invites')),
+    )
+    expect(routes.length).toBeGreaterThan(8)
+    const invite = await collectionInvite(collection.id, 'viewer')
+    const bodies: [string, string][] = [
+      ['null', 'application/json'],
+      ['[]', 'application/json'],
+      ['"text"', 'application/json'],
+      ['{', 'application/json'],
+      ['{"title": "x"}', 'text/plain'],
+      [`{"title": "${'x'.repeat(3_000_000)}"}`, 'application/json'],
+    ]
+    const seen: string[] = []
+    for (const route of routes) {
+      const path = route.path
+        .replace(':id', route.path.startsWith('/api/boards') ? boardId : collection.id)
+        .replace(':boardId', boardId)
+        .replace(':cid', first.body.comment.id)
+        .replace(':token', invite)
+        .replace(':userId', owner.user.id)
+        .replace(/:[A-Za-z]+/g, 'x')
+      // a site's and a join's body fields are all optional: an object with other keys is a valid body there
+      const optional = route.path.endsWith('/boards/:boardId') || route.path.endsWith('/join')
+      for (const [body, type] of optional ? bodies.slice(0, 4) : bodies) {
+        const res = await fetch(`${server.url}${path}`, {
+          method: route.method,
+          headers: { authorization: `Bearer ${owner.token}`, 'content-type': type },
+          body,
+        })
+        const text = await res.text()
+        let code: unknown
+        try {
+          code = JSON.parse(text).error?.code
+        } catch {}
+        if (res.status < 400 || res.status >= 500 || typeof code !== 'string')
+          seen.push(`${route.method} ${route.path} ${body.slice(0, 12)} ${type} → ${res.status} ${text.slice(0, 100)}`)
+      }
+    }
+    expect(seen).toEqual([])
+  }, 60_000)
+})
+
 describe('board comments', () => {
   let boardId: string
   let reviewer: Account
