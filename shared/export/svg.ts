@@ -32,8 +32,11 @@ const FORBIDDEN =
   // biome-ignore lint/suspicious/noControlCharactersInRegex: removing the characters XML forbids is the point
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
 
+/** `text` without the characters XML 1.0 forbids. */
+export const xmlChars = (text: string): string => text.replace(FORBIDDEN, '')
+
 export const escapeXmlText = (text: string): string =>
-  text.replace(FORBIDDEN, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+  xmlChars(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 
 export const escapeXmlAttr = (text: string): string => escapeXmlText(text).replace(/"/g, '&quot;')
 

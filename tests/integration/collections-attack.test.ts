@@ -1,4 +1,5 @@
 import { request } from 'node:http'
+import { inflateRawSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Collection, Review } from '../../shared/collections/collection.ts'
 import type { CompareResult } from '../../shared/collections/compare.ts'
@@ -93,6 +94,28 @@ function rawRequest(method: string, path: string, token: string): Promise<{ stat
     req.on('error', reject)
     req.end()
   })
+}
+
+/** The entries of a ZIP file (a DOCX) as text, read through its central directory. */
+function zipEntries(zip: Uint8Array): Map<string, string> {
+  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength)
+  let end = zip.length - 22
+  while (end >= 0 && view.getUint32(end, true) !== 0x06054b50) end--
+  const entries = new Map<string, string>()
+  let at = view.getUint32(end + 16, true)
+  for (let i = 0; i < view.getUint16(end + 10, true); i++) {
+    const method = view.getUint16(at + 10, true)
+    const size = view.getUint32(at + 20, true)
+    const nameLength = view.getUint16(at + 28, true)
+    const skip = nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true)
+    const name = new TextDecoder().decode(zip.subarray(at + 46, at + 46 + nameLength))
+    const local = view.getUint32(at + 42, true)
+    const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true)
+    const data = zip.subarray(start, start + size)
+    entries.set(name, new TextDecoder().decode(method === 8 ? inflateRawSync(data) : data))
+    at += 46 + skip
+  }
+  return entries
 }
 
 beforeAll(async () => {
@@ -478,6 +501,46 @@ describe('oversized and malformed input', () => {
     expect(md.body).toContain('\\<script\\>alert(1)\\</script\\>')
     expect(md.headers.get('content-disposition')).not.toMatch(/[<>]/)
     for (const format of ['pdf', 'docx']) expect((await get(owner.token, `${base}/export/${format}`)).status).toBe(200)
+  })
+
+  it('exports texts with lone surrogates, control characters and right-to-left marks in every format', async () => {
+    const collection = await newCollection(owner.token)
+    const base = `/api/collections/${collection.id}`
+    const site = await createBoard(server.url, owner.token, { title: 'Odd', content: documentOf('Odd') })
+    expect((await send(owner.token, 'PUT', `${base}/boards/${site}`, {})).status).toBe(200)
+    // JSON may carry a lone surrogate as an escape: fetch would replace it, so the body is written by hand
+    const raw = (method: string, path: string, json: string) =>
+      fetch(`${server.url}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${owner.token}`, 'content-type': 'application/json' },
+        body: json,
+      })
+    const odd = 'Kom\\ud800l\\udfffó \\u0000\\u0007\\u001b[31m \\u202eevil\\u202c \\ufeff \\uffff'
+    expect((await raw('PATCH', base, `{"title": "${odd}", "texts": {"vision": "${odd}", "swot": "${odd}"}}`)).status).toBe(200)
+    expect(
+      (
+        await raw(
+          'PUT',
+          `${base}/reviews/${site}`,
+          `{"scores": {"phasing": {"score": 2, "text": "${odd}"}}, "summary": "${odd}"}`,
+        )
+      ).status,
+    ).toBe(200)
+    for (const format of ['md', 'pdf', 'docx']) {
+      const res = await get(owner.token, `${base}/export/${format}`)
+      expect(res.status, `${format}: ${JSON.stringify(res.body).slice(0, 200)}`).toBe(200)
+      expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="/)
+    }
+    // the DOCX's XML parts hold only characters XML 1.0 allows (Word refuses a file with U+FFFF)
+    const docx = await fetch(`${server.url}${base}/export/docx`, { headers: { authorization: `Bearer ${owner.token}` } })
+    const parts = zipEntries(new Uint8Array(await docx.arrayBuffer()))
+    const xml = [...parts.entries()].filter(([name]) => name.endsWith('.xml'))
+    expect(xml.map(([name]) => name)).toContain('word/document.xml')
+    const forbidden =
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: finding the characters XML forbids is the point
+      /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
+    for (const [name, text] of xml) expect(forbidden.test(text), name).toBe(false)
+    expect(parts.get('word/document.xml')).toContain('evil')
   })
 
   it('answers malformed ids in every collection path with a JSON 404 or 400, never 500', async () => {

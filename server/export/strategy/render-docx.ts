@@ -14,6 +14,7 @@ import {
   TextRun,
   WidthType,
 } from 'docx'
+import { xmlChars } from '../../../shared/export/svg.ts'
 import type { LanguageCode } from '../../../shared/i18n/index.ts'
 import type { StrategyBlock, StrategyDoc } from './strategy-doc.ts'
 
@@ -34,6 +35,18 @@ const wordLanguage: Record<LanguageCode, string> = {
 const PAGE = { width: 11906, height: 16838, margin: 1134 }
 const TEXT_WIDTH = PAGE.width - 2 * PAGE.margin
 const FONT = 'Calibri'
+
+/**
+ * The document with every text cut to the characters XML 1.0 allows: the `docx` library drops
+ * control characters but writes U+FFFE, U+FFFF as they come, and Word refuses such a file.
+ */
+function xmlSafe<T>(value: T): T {
+  if (typeof value === 'string') return xmlChars(value) as T
+  if (Array.isArray(value)) return value.map(xmlSafe) as T
+  if (value !== null && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([key, v]) => [key, xmlSafe(v)])) as T
+  return value
+}
 
 /** Text runs of one paragraph: its lines joined by line breaks. */
 const runs = (text: string, options: { bold?: boolean; size?: number; color?: string } = {}) =>
@@ -107,7 +120,8 @@ function blocks(b: StrategyBlock): (Paragraph | Table)[] {
  * language is set on its default run style (spelling and hyphenation in that language), its
  * title, subject and creator in the document properties.
  */
-export async function renderStrategyDocx(doc: StrategyDoc): Promise<Uint8Array> {
+export async function renderStrategyDocx(written: StrategyDoc): Promise<Uint8Array> {
+  const doc = xmlSafe(written)
   const children: (Paragraph | Table)[] = [
     new Paragraph({ children: [new TextRun({ text: doc.kicker, color: '475467' })] }),
     new Paragraph({ heading: HeadingLevel.TITLE, children: runs(doc.title) }),
