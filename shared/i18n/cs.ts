@@ -1430,6 +1430,7 @@ export const cs: TranslationCatalog = {
   'collection.sites.addSubmit': 'Přidat do sbírky',
   'collection.sites.board': 'Tabule',
   'collection.sites.state': 'Stav',
+  'collection.sites.stateOf': 'Stav: „{title}“',
   'collection.sites.liveOption': 'Aktuální tabule',
   'collection.sites.snapshotOption': '{label} ({time})',
   'collection.sites.noCandidates': 'Všechny tabule, které vlastníte nebo facilitujete, už v této sbírce jsou.',

@@ -1396,6 +1396,7 @@ export const de: TranslationCatalog = {
   'collection.sites.addSubmit': 'Zur Sammlung hinzufügen',
   'collection.sites.board': 'Board',
   'collection.sites.state': 'Stand',
+  'collection.sites.stateOf': 'Stand von „{title}“',
   'collection.sites.liveOption': 'Aktuelles Board',
   'collection.sites.snapshotOption': '{label} ({time})',
   'collection.sites.noCandidates': 'Alle Boards, die Ihnen gehören oder die Sie moderieren, sind bereits in dieser Sammlung.',

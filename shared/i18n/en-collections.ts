@@ -47,6 +47,7 @@ export const enCollections = {
   'collection.sites.addSubmit': 'Add to the collection',
   'collection.sites.board': 'Board',
   'collection.sites.state': 'State',
+  'collection.sites.stateOf': 'State of “{title}”',
   'collection.sites.liveOption': 'Live board',
   'collection.sites.snapshotOption': '{label} ({time})',
   'collection.sites.noCandidates': 'Every board you own or facilitate is in this collection already.',

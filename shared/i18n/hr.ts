@@ -1438,6 +1438,7 @@ export const hr: TranslationCatalog = {
   'collection.sites.addSubmit': 'Dodaj u zbirku',
   'collection.sites.board': 'Ploča',
   'collection.sites.state': 'Stanje',
+  'collection.sites.stateOf': 'Stanje: „{title}”',
   'collection.sites.liveOption': 'Ploča uživo',
   'collection.sites.snapshotOption': '{label} ({time})',
   'collection.sites.noCandidates': 'Sve ploče koje su vaše ili ih moderirate već su u ovoj zbirci.',

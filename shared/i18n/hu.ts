@@ -1303,6 +1303,7 @@ export const hu: TranslationCatalog = {
   'collection.sites.addSubmit': 'Hozzáadás a gyűjteményhez',
   'collection.sites.board': 'Tábla',
   'collection.sites.state': 'Állapot',
+  'collection.sites.stateOf': '„{title}” állapota',
   'collection.sites.liveOption': 'Élő tábla',
   'collection.sites.snapshotOption': '{label} ({time})',
   'collection.sites.noCandidates':

@@ -1439,6 +1439,7 @@ export const it: TranslationCatalog = {
   'collection.sites.addSubmit': 'Aggiungi alla raccolta',
   'collection.sites.board': 'Lavagna',
   'collection.sites.state': 'Stato',
+  'collection.sites.stateOf': 'Stato di «{title}»',
   'collection.sites.liveOption': 'Lavagna in tempo reale',
   'collection.sites.snapshotOption': '{label} ({time})',
   'collection.sites.noCandidates': 'Tutte le lavagne di cui sei proprietario o facilitatore sono già in questa raccolta.',

@@ -1415,6 +1415,7 @@ export const pl: TranslationCatalog = {
   'collection.sites.addSubmit': 'Dodaj do kolekcji',
   'collection.sites.board': 'Tablica',
   'collection.sites.state': 'Stan',
+  'collection.sites.stateOf': 'Stan: „{title}”',
   'collection.sites.liveOption': 'Tablica na żywo',
   'collection.sites.snapshotOption': '{label} ({time})',
   'collection.sites.noCandidates': 'Wszystkie tablice, których jesteś właścicielem lub moderatorem, są już w tej kolekcji.',

@@ -1425,6 +1425,7 @@ export const sk: TranslationCatalog = {
   'collection.sites.addSubmit': 'Pridať do zbierky',
   'collection.sites.board': 'Tabuľa',
   'collection.sites.state': 'Stav',
+  'collection.sites.stateOf': 'Stav: „{title}“',
   'collection.sites.liveOption': 'Aktuálna tabuľa',
   'collection.sites.snapshotOption': '{label} ({time})',
   'collection.sites.noCandidates': 'Všetky tabule, ktoré vlastníte alebo facilitujete, už v tejto zbierke sú.',

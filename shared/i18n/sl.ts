@@ -1389,6 +1389,7 @@ export const sl: TranslationCatalog = {
   'collection.sites.addSubmit': 'Dodaj v zbirko',
   'collection.sites.board': 'Tabla',
   'collection.sites.state': 'Stanje',
+  'collection.sites.stateOf': 'Stanje: „{title}“',
   'collection.sites.liveOption': 'Živa tabla',
   'collection.sites.snapshotOption': '{label} ({time})',
   'collection.sites.noCandidates': 'Vse table, ki so vaše ali jih moderirate, so že v tej zbirki.',

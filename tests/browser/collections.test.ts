@@ -553,6 +553,19 @@ describe('collections of sites in the UI', () => {
       )
       expect(await germanRow.locator('td[data-key="creative.share"]').textContent()).toBe(formatPercent(0.5, 'de', 0))
 
+      // Piran back to its live board, from its row in the Sites tab: the comparison follows
+      await facilitator.page.goto(`${server.url}/collections/${collectionId}?lang=en#sites`)
+      const piranSite = facilitator.page.locator(`[data-testid="site-row"][data-board-id="${piran}"]`)
+      const stateSelect = piranSite.getByLabel('State of “Skladišče soli Piran”')
+      await expect.poll(() => stateSelect.locator('option').count()).toBe(2)
+      expect(await stateSelect.inputValue()).toBe(snapshotId)
+      await stateSelect.selectOption('')
+      await expect.poll(() => piranSite.getByTestId('site-state').textContent()).toBe('Live')
+      await openTab(facilitator.page, 'compare')
+      const livePiran = facilitator.page.locator(`[data-testid="compare-row"][data-board-id="${piran}"]`)
+      await expect.poll(() => livePiran.locator('td[data-key="actors.total"]').textContent()).toBe('5')
+      expect(await livePiran.locator('th').textContent()).toBe('Skladišče soli PiranLive')
+
       // 12. The owner deletes the collection: back home, the list is empty; the reviewer's link to it is gone
       await facilitator.page.goto(`${server.url}/collections/${collectionId}?lang=en#members`)
       const settings = facilitator.page.getByTestId('collection-settings')

@@ -1,5 +1,5 @@
 import { A, useParams } from '@solidjs/router'
-import { createEffect, createResource, createSignal, For, Match, Show, Switch } from 'solid-js'
+import { createEffect, createResource, createSignal, For, Match, onCleanup, Show, Switch } from 'solid-js'
 import type { Collection } from '../../../shared/collections/collection.ts'
 import type { MessageKey } from '../../../shared/i18n/index.ts'
 import { api, isApiError } from '../../api.ts'
@@ -131,6 +131,10 @@ function CollectionView(props: {
     if (typeof history !== 'undefined') history.replaceState(history.state, '', `#${tab}`)
     if (focus) buttons.get(tab)?.focus()
   }
+  // a link to another tab of this page (`#members`) changes only the hash: follow it
+  const onHashChange = () => setActive(tabFromHash())
+  window.addEventListener('hashchange', onHashChange)
+  onCleanup(() => window.removeEventListener('hashchange', onHashChange))
   const onKeyDown = (event: KeyboardEvent) => {
     const at = collectionTabs.indexOf(active())
     const last = collectionTabs.length - 1

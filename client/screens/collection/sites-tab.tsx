@@ -1,5 +1,6 @@
 import { A } from '@solidjs/router'
 import { createMemo, createResource, createSignal, For, Show } from 'solid-js'
+import type { CollectionSite } from '../../../shared/collections/collection.ts'
 import { canFacilitate } from '../../../shared/schema/roles.ts'
 import { FormAlert, SelectField } from '../../components/field.tsx'
 import { MapPinIcon } from '../../components/icons.tsx'
@@ -63,6 +64,9 @@ export function SitesTab(props: { page: CollectionPage }) {
                   </p>
                 </div>
                 <div class="site-row__actions">
+                  <Show when={canManage(page) && canFacilitate(settled(page.myBoards)?.get(site.boardId)?.role ?? 'viewer')}>
+                    <SiteState page={page} site={site} onError={setError} />
+                  </Show>
                   <Show when={settled(page.myBoards)?.has(site.boardId)}>
                     <A class="button button--small" href={`/boards/${encodeURIComponent(site.boardId)}`}>
                       {t('collection.sites.open')}
@@ -90,6 +94,55 @@ export function SitesTab(props: { page: CollectionPage }) {
         <AddSiteForm page={page} />
       </Show>
     </section>
+  )
+}
+
+/** Another state of a site already in the collection (the live board or one of its snapshots), for whoever facilitates the board. */
+function SiteState(props: { page: CollectionPage; site: CollectionSite; onError: (error: unknown) => void }) {
+  const [snapshots] = createResource(
+    () => props.site.boardId,
+    async (boardId) => (await collectionApi.snapshots(boardId)).snapshots,
+  )
+  const [busy, setBusy] = createSignal(false)
+  const id = `site-state-${props.site.boardId}`
+  const change = async (snapshotId: string) => {
+    setBusy(true)
+    props.onError(null)
+    try {
+      await collectionApi.addSite(props.page.id, props.site.boardId, snapshotId || null)
+      await props.page.reload()
+    } catch (failure) {
+      props.onError(failure)
+    } finally {
+      setBusy(false)
+    }
+  }
+  return (
+    <>
+      <label class="visually-hidden" for={id}>
+        {t('collection.sites.stateOf', { title: props.site.title })}
+      </label>
+      <select
+        id={id}
+        class="input select site-row__state"
+        value={props.site.snapshotId ?? ''}
+        disabled={busy()}
+        onChange={(e) => void change(e.currentTarget.value)}
+        data-testid="site-state-select"
+      >
+        <option value="">{t('collection.sites.liveOption')}</option>
+        <For each={settled(snapshots) ?? []}>
+          {(snapshot) => (
+            <option value={snapshot.id} selected={snapshot.id === props.site.snapshotId}>
+              {t('collection.sites.snapshotOption', {
+                label: snapshot.label,
+                time: formatDateTime(new Date(snapshot.createdAt)),
+              })}
+            </option>
+          )}
+        </For>
+      </select>
+    </>
   )
 }
 
