@@ -4,6 +4,8 @@ import type { Review } from '../../shared/collections/collection.ts'
 import { isUrlSafeId } from '../auth/ids.ts'
 import { KeyedLock } from '../auth/keyed-lock.ts'
 import { MembershipStore } from '../boards/membership-store.ts'
+import { type ExpiringLock, RedisLock, redisUnder } from '../storage/compaction-lock.ts'
+import { StorageUnavailableError } from '../storage/unavailable.ts'
 
 const StoredSite = z.object({ boardId: z.string(), snapshotId: z.string().nullable(), addedAt: z.string() })
 export type StoredSite = z.infer<typeof StoredSite>
@@ -37,6 +39,9 @@ const StoredReview = z.object({
 /** A review as stored: the reviewer's name is read at answer time (it may change). */
 export type StoredReview = Omit<Review, 'reviewerName'>
 
+/** How long one change may hold a collection across instances, and how long another waits for it. */
+const SHARED_LOCK_MS = 10_000
+
 const collectionKey = (id: string) => `collections:${id}`
 const reviewsBase = (collectionId: string) => `collectionreviews:${collectionId}`
 const reviewKey = (collectionId: string, boardId: string, reviewerId: string) =>
@@ -53,13 +58,33 @@ const reviewKey = (collectionId: string, boardId: string, reviewerId: string) =>
 export class CollectionStore {
   readonly members: MembershipStore
   readonly #lock = new KeyedLock()
+  /** over Redis storage, where several instances share the records: Redis's lock too; else none is needed */
+  readonly #shared: ExpiringLock | null
 
   constructor(private readonly storage: Storage) {
     this.members = new MembershipStore(storage, { members: 'collectionmembers', index: 'usercollections' })
+    const redis = redisUnder(storage, 'collections:')
+    this.#shared = redis ? new RedisLock(redis) : null
   }
 
+  /**
+   * Runs `task` as the only change of the collection: one at a time on this instance, and over
+   * Redis storage one at a time across instances (two sites added on two instances at once
+   * would otherwise each write the record back without the other's). 503 when another
+   * instance holds it longer than SHARED_LOCK_MS.
+   */
   exclusive<T>(id: string, task: () => Promise<T>): Promise<T> {
-    return this.#lock.run(id, task)
+    return this.#lock.run(id, async () => {
+      const shared = this.#shared
+      if (!shared) return task()
+      const name = `collection:${id}`
+      const token = await acquire(shared, name)
+      try {
+        return await task()
+      } finally {
+        await shared.release(name, token)
+      }
+    })
   }
 
   async get(id: string): Promise<CollectionRecord | null> {
@@ -98,5 +123,16 @@ export class CollectionStore {
       if (parsed.success) reviews.push(parsed.data)
     }
     return reviews
+  }
+}
+
+/** The shared lock, tried again every few milliseconds until SHARED_LOCK_MS has passed. */
+async function acquire(lock: ExpiringLock, name: string): Promise<string> {
+  const until = Date.now() + SHARED_LOCK_MS
+  for (;;) {
+    const token = await lock.acquire(name, SHARED_LOCK_MS)
+    if (token !== null) return token
+    if (Date.now() > until) throw new StorageUnavailableError(`another instance holds ${name}`)
+    await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20))
   }
 }

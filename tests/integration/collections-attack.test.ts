@@ -5,6 +5,7 @@ import type { Collection, Review } from '../../shared/collections/collection.ts'
 import type { CompareResult } from '../../shared/collections/compare.ts'
 import type { Comment } from '../../shared/comments/comment.ts'
 import { type Account, api, createBoard, joinAs, signup } from '../helpers/api.ts'
+import { type RedisServer, startRedis } from '../helpers/redis.ts'
 import { startTestServer, type TestServer } from '../helpers/server.ts'
 import { closeCodeOf } from '../helpers/sync-client.ts'
 
@@ -850,4 +851,51 @@ describe('the compare and export never widen a board', () => {
     expectRefusal(await get(boardGuest.token, `/api/collections/${collection.id}/compare`), 404)
     expectRefusal(await get(boardGuest.token, `/api/collections/${collection.id}/export/md`), 404)
   })
+})
+
+describe('two instances on one Redis', () => {
+  let redis: RedisServer
+  let a: TestServer
+  let b: TestServer
+  let person: Account
+
+  beforeAll(async () => {
+    redis = await startRedis()
+    const env = { STORAGE_URL: redis.url, REDIS_URL: redis.url, API_REQUESTS_PER_SECOND: '0' }
+    a = await startTestServer(env)
+    b = await startTestServer(env)
+    person = await signup(a.url, 'Two instances')
+  })
+  afterAll(async () => {
+    await a?.stop()
+    await b?.stop()
+    await redis?.stop()
+  })
+
+  it('changes of one collection reaching both instances at once all stay: sites, texts', async () => {
+    for (let round = 0; round < 3; round++) await changeOnBoth()
+  })
+
+  async function changeOnBoth() {
+    const created = await api<{ collection: Collection }>(a.url, 'POST', '/api/collections', {
+      token: person.token,
+      body: { title: 'Shared' },
+    })
+    const id = created.body.collection.id
+    const boards: string[] = []
+    for (let i = 0; i < 8; i++) boards.push(await createBoard(a.url, person.token, { title: `Site ${i}` }))
+    const keys = ['introduction', 'swot', 'vision', 'operation'] as const
+    const answers = await Promise.all([
+      ...boards.map((boardId, i) =>
+        api(i % 2 ? a.url : b.url, 'PUT', `/api/collections/${id}/boards/${boardId}`, { token: person.token, body: {} }),
+      ),
+      ...keys.map((key, i) =>
+        api(i % 2 ? b.url : a.url, 'PATCH', `/api/collections/${id}`, { token: person.token, body: { texts: { [key]: key } } }),
+      ),
+    ])
+    expect(answers.map((r) => r.status)).toEqual(answers.map(() => 200))
+    const after = await api<{ collection: Collection }>(b.url, 'GET', `/api/collections/${id}`, { token: person.token })
+    expect(after.body.collection.sites.map((s) => s.boardId).sort()).toEqual([...boards].sort())
+    expect(after.body.collection.texts).toEqual(Object.fromEntries(keys.map((key) => [key, key])))
+  }
 })
