@@ -1474,6 +1474,7 @@ export const cs: TranslationCatalog = {
   'collection.compare.matrixCaption': 'Vazby mezi odvětvími aktérů (řádky) a druhy funkcí (sloupce), sečtené přes areály',
   'collection.reviews.title': 'Vzájemné posuzování',
   'collection.reviews.loadFailed': 'Posudky se nepodařilo načíst.',
+  'collection.reviews.viewerHint': 'Vaše role vám dovoluje posudky číst; píší je hodnotitelé, editoři, facilitátoři a vlastník.',
   'collection.reviews.criteria': 'Kritéria',
   'collection.reviews.criteriaHint':
     'Každý areál se posuzuje podle těchto kritérií. Výchozí kritérium nechte prázdné, aby se jeho název zobrazil v jazyce každého čtenáře.',

@@ -1438,6 +1438,8 @@ export const de: TranslationCatalog = {
     'Verbindungen zwischen Akteursbranchen (Zeilen) und Nutzungsarten (Spalten), über alle Standorte summiert',
   'collection.reviews.title': 'Peer-Review',
   'collection.reviews.loadFailed': 'Die Gutachten konnten nicht geladen werden.',
+  'collection.reviews.viewerHint':
+    'Ihre Rolle erlaubt das Lesen der Gutachten; schreiben können sie Gutachter, Bearbeiter, die Moderation und die Eigentümerin bzw. der Eigentümer.',
   'collection.reviews.criteria': 'Kriterien',
   'collection.reviews.criteriaHint':
     'Jeder Standort wird nach diesen Kriterien begutachtet. Lassen Sie ein Standardkriterium leer, damit sein Name in der Sprache jeder Leserin und jedes Lesers erscheint.',

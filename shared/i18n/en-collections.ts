@@ -90,6 +90,8 @@ export const enCollections = {
   // Reviews
   'collection.reviews.title': 'Peer review',
   'collection.reviews.loadFailed': 'The reviews could not be loaded.',
+  'collection.reviews.viewerHint':
+    'Your role lets you read the reviews; reviewers, editors, facilitators and the owner write them.',
   'collection.reviews.criteria': 'Criteria',
   'collection.reviews.criteriaHint':
     'Every site is reviewed against these criteria. Leave a default criterion empty to keep its name in each reader’s language.',

@@ -1479,6 +1479,7 @@ export const hr: TranslationCatalog = {
   'collection.compare.matrixCaption': 'Veze između sektora dionika (retci) i vrsta namjene (stupci), zbrojene po lokacijama',
   'collection.reviews.title': 'Stručna recenzija',
   'collection.reviews.loadFailed': 'Recenzije se nisu mogle učitati.',
+  'collection.reviews.viewerHint': 'Vaša uloga omogućuje čitanje recenzija; pišu ih recenzenti, urednici, moderatori i vlasnik.',
   'collection.reviews.criteria': 'Kriteriji',
   'collection.reviews.criteriaHint':
     'Svaka se lokacija recenzira prema ovim kriterijima. Ostavite zadani kriterij praznim kako bi se njegov naziv prikazao na jeziku svakog čitatelja.',

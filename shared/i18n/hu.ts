@@ -1347,6 +1347,8 @@ export const hu: TranslationCatalog = {
     'Kapcsolatok a szereplők ágazatai (sorok) és a funkciótípusok (oszlopok) között, a helyszínekre összesítve',
   'collection.reviews.title': 'Szakmai véleményezés',
   'collection.reviews.loadFailed': 'A véleményeket nem sikerült betölteni.',
+  'collection.reviews.viewerHint':
+    'Szerepköre alapján olvashatja a véleményeket; a véleményezők, szerkesztők, facilitátorok és a tulajdonos írják őket.',
   'collection.reviews.criteria': 'Szempontok',
   'collection.reviews.criteriaHint':
     'Minden helyszínt ezek alapján a szempontok alapján véleményeznek. Hagyjon üresen egy alapértelmezett szempontot, hogy neve minden olvasó nyelvén jelenjen meg.',

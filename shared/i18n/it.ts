@@ -1482,6 +1482,8 @@ export const it: TranslationCatalog = {
     'Collegamenti tra settori degli attori (righe) e tipi di funzione (colonne), sommati su tutti i siti',
   'collection.reviews.title': 'Revisione tra pari',
   'collection.reviews.loadFailed': 'Non è stato possibile caricare le revisioni.',
+  'collection.reviews.viewerHint':
+    'Il tuo ruolo ti permette di leggere le revisioni; le scrivono revisori, editor, facilitatori e il proprietario.',
   'collection.reviews.criteria': 'Criteri',
   'collection.reviews.criteriaHint':
     'Ogni sito viene revisionato secondo questi criteri. Lascia vuoto un criterio predefinito per mostrarne il nome nella lingua di ciascun lettore.',

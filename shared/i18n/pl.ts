@@ -1461,6 +1461,7 @@ export const pl: TranslationCatalog = {
     'Powiązania między sektorami aktorów (wiersze) a rodzajami funkcji (kolumny), zsumowane dla wszystkich obiektów',
   'collection.reviews.title': 'Recenzja partnerska',
   'collection.reviews.loadFailed': 'Nie udało się wczytać recenzji.',
+  'collection.reviews.viewerHint': 'Twoja rola pozwala czytać recenzje; piszą je recenzenci, edytorzy, moderatorzy i właściciel.',
   'collection.reviews.criteria': 'Kryteria',
   'collection.reviews.criteriaHint':
     'Każdy obiekt jest recenzowany według tych kryteriów. Pozostaw domyślne kryterium puste, aby jego nazwa wyświetlała się w języku każdego czytelnika.',

@@ -1471,6 +1471,8 @@ export const sk: TranslationCatalog = {
     'Väzby medzi odvetviami aktérov (riadky) a druhmi funkcií (stĺpce), spočítané za všetky areály',
   'collection.reviews.title': 'Vzájomné posudzovanie',
   'collection.reviews.loadFailed': 'Posudky sa nepodarilo načítať.',
+  'collection.reviews.viewerHint':
+    'Vaša rola vám umožňuje posudky čítať; píšu ich hodnotitelia, editori, facilitátori a vlastník.',
   'collection.reviews.criteria': 'Kritériá',
   'collection.reviews.criteriaHint':
     'Každý areál sa posudzuje podľa týchto kritérií. Predvolené kritérium nechajte prázdne, aby sa jeho názov zobrazil v jazyku každého čitateľa.',

@@ -1434,6 +1434,8 @@ export const sl: TranslationCatalog = {
   'collection.compare.matrixCaption': 'Povezave med sektorji akterjev (vrstice) in vrstami rabe (stolpci), seštete po lokacijah',
   'collection.reviews.title': 'Medsebojna recenzija',
   'collection.reviews.loadFailed': 'Recenzij ni bilo mogoče naložiti.',
+  'collection.reviews.viewerHint':
+    'Vaša vloga vam omogoča branje recenzij; pišejo jih recenzenti, uredniki, moderatorji in lastnik.',
   'collection.reviews.criteria': 'Merila',
   'collection.reviews.criteriaHint':
     'Vsaka lokacija se recenzira po teh merilih. Privzeto merilo pustite prazno, da se njegovo ime prikaže v jeziku vsakega bralca.',

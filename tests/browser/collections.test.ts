@@ -566,6 +566,28 @@ describe('collections of sites in the UI', () => {
       await expect.poll(() => livePiran.locator('td[data-key="actors.total"]').textContent()).toBe('5')
       expect(await livePiran.locator('th').textContent()).toBe('Skladišče soli PiranLive')
 
+      // The reviewer becomes a viewer in the Members tab: the Reviews tab then only reads
+      await openTab(facilitator.page, 'members')
+      const reviewerRole = facilitator.page.getByLabel('Role of Lukáš Dvořák')
+      await reviewerRole.selectOption('viewer')
+      await expect
+        .poll(async () => {
+          const members = await callFromPage<{ members: { displayName: string; role: string }[] }>(
+            facilitator.page,
+            'GET',
+            `/api/collections/${collectionId}/members`,
+          )
+          return members.body.members.find((m) => m.displayName === 'Lukáš Dvořák')?.role
+        })
+        .toBe('viewer')
+      await reviewer.page.goto(`${server.url}/collections/${collectionId}#reviews`)
+      // the page was open at another tab: the same address loads again, with the new role
+      await reviewer.page.reload()
+      await reviewer.page.getByTestId('reviews-read-only').waitFor()
+      expect(await reviewer.page.getByTestId('review-form').count()).toBe(0)
+      await reviewer.page.getByTestId('review-site').selectOption(komlo)
+      expect(await reviewer.page.getByTestId('review-table').textContent()).toContain('5 of 5')
+
       // 12. The owner deletes the collection: back home, the list is empty; the reviewer's link to it is gone
       await facilitator.page.goto(`${server.url}/collections/${collectionId}?lang=en#members`)
       const settings = facilitator.page.getByTestId('collection-settings')

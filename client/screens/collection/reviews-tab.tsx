@@ -52,7 +52,14 @@ export function ReviewsTab(props: { page: CollectionPage }) {
             <Show when={settled(reviews)}>
               {(list) => (
                 <>
-                  <Show when={canReview(page)}>
+                  <Show
+                    when={canReview(page)}
+                    fallback={
+                      <p class="field__hint" data-testid="reviews-read-only">
+                        {t('collection.reviews.viewerHint')}
+                      </p>
+                    }
+                  >
                     <MyReview
                       page={page}
                       boardId={current().boardId}
