@@ -11,6 +11,7 @@ import {
   strategyTextKeys,
 } from '../../shared/collections/collection.ts'
 import {
+  type ComparableKey,
   type CompareResult,
   type CompareSite,
   comparableValues,
@@ -50,7 +51,13 @@ export interface SiteState {
  * collection's own answers (compare, export), never handed out as board access. Sites whose board
  * was deleted are left out of every answer (the record keeps them until the next change).
  */
+/** How many snapshots' trend values a process keeps (a snapshot never changes, so they never go stale). */
+const TREND_CACHE_SIZE = 5000
+
 export class CollectionService {
+  /** `<boardId>:<snapshotId>` → the snapshot's comparable values, oldest entries evicted first */
+  readonly #snapshotValues = new Map<string, Record<ComparableKey, number | null>>()
+
   constructor(
     readonly store: CollectionStore,
     private readonly boards: BoardService,
@@ -342,7 +349,7 @@ export class CollectionService {
         indicators: analysis.indicators,
         matrix: analysis.matrix,
         meetings: meetingsOf(document),
-        trend: await this.trend(site.boardId, site.title),
+        trend: await this.trend(site.boardId, site.title, site.snapshotId === null ? analysis : undefined),
       })
     }
     return compareSites(sites)
@@ -379,28 +386,45 @@ export class CollectionService {
     })
   }
 
-  /** One point per snapshot of the board, oldest first, then the live board. */
-  async trend(boardId: string, title: string): Promise<CompareSite['trend']> {
+  /**
+   * One point per snapshot of the board, oldest first, then the live board. A snapshot is
+   * analysed once per process (its values are kept: it never changes); `live`, when the caller
+   * has just analysed the live board, saves reading it again.
+   */
+  async trend(boardId: string, title: string, live?: Analysis): Promise<CompareSite['trend']> {
     const metas = (await this.snapshots.list(boardId)).reverse()
     const points: CompareSite['trend'] = []
     for (const meta of metas) {
-      const document = await this.loadSnapshotContent(boardId, meta.id)
-      if (document)
-        points.push({
-          snapshotId: meta.id,
-          label: meta.label,
-          createdAt: meta.createdAt,
-          values: comparableValues(analyse(document).indicators),
-        })
+      const values = await this.#valuesOfSnapshot(boardId, meta.id)
+      if (values) points.push({ snapshotId: meta.id, label: meta.label, createdAt: meta.createdAt, values })
     }
-    const live = await boardDocumentAt(this.content, this.loadSnapshotContent, { id: boardId, title }, undefined)
-    if (live)
+    const liveAnalysis =
+      live ??
+      (await boardDocumentAt(this.content, this.loadSnapshotContent, { id: boardId, title }, undefined).then((document) =>
+        document ? analyse(document) : null,
+      ))
+    if (liveAnalysis)
       points.push({
         snapshotId: 'live',
         label: '',
         createdAt: this.now().toISOString(),
-        values: comparableValues(analyse(live).indicators),
+        values: comparableValues(liveAnalysis.indicators),
       })
     return points
+  }
+
+  async #valuesOfSnapshot(boardId: string, snapshotId: string): Promise<Record<ComparableKey, number | null> | null> {
+    const key = `${boardId}:${snapshotId}`
+    const kept = this.#snapshotValues.get(key)
+    if (kept) return kept
+    const document = await this.loadSnapshotContent(boardId, snapshotId)
+    if (!document) return null
+    const values = comparableValues(analyse(document).indicators)
+    this.#snapshotValues.set(key, values)
+    if (this.#snapshotValues.size > TREND_CACHE_SIZE) {
+      const oldest = this.#snapshotValues.keys().next()
+      if (!oldest.done) this.#snapshotValues.delete(oldest.value)
+    }
+    return values
   }
 }
