@@ -109,9 +109,10 @@ function CollectionView(props: {
   const buttons = new Map<CollectionTab, HTMLButtonElement>()
   // the comparison is asked again whenever the sites change (added, removed, another snapshot)
   const sitesKey = () => props.collection.sites.map((site) => `${site.boardId}@${site.snapshotId ?? ''}`).join(',')
+  // a string source: a saved text or criterion (a new collection object, the same sites) asks nothing again
   const [compare, { refetch: refetchCompare }] = createResource(
-    () => ({ id: props.collection.id, sites: sitesKey() }),
-    async ({ id }) => collectionApi.compare(id),
+    () => `${props.collection.id}|${sitesKey()}`,
+    async () => collectionApi.compare(props.collection.id),
   )
   const [myBoards] = createResource(async () => new Map((await api.listBoards()).boards.map((board) => [board.id, board])))
   const page: CollectionPage = {
