@@ -86,7 +86,7 @@ describe('toMarkdown', () => {
       '- Dizajn studio Đurđević d.o.o. supplies Kaffeerösterei Großmann & Söhne (packaging and shop design).\n',
     )
     expect(section).toContain('- Kaffeerösterei Großmann & Söhne operates Café and roastery.\n')
-    expect(section).toContain('- Bürgerstiftung Weißenau funds Community room.\n')
+    expect(section).toContain('- Bürgerstiftung Weißenau funds Community room (€40,000).\n')
     expect(section).toContain('- Café and roastery and Summer market have a synergy.\n')
     expect(section).toContain('- Anwohnerinitiative Mühlgraben is in conflict with Event hall (noise at weekends).\n')
     expect(section).toContain('mentors Werkstatt Weißenau e.V.\n')
@@ -218,8 +218,12 @@ describe('toMarkdown', () => {
 
   it('money: a table of the uses with money and a total, funding amounts on their links, in the language', () => {
     const english = toMarkdown(workedExample)
-    // The demo has no money fields: no such table.
-    expect(md).not.toContain('### Investment and funding')
+    // the demo's table: the seven uses with money and their total
+    expect(tableAfter(md, '### Investment and funding').at(-1)).toBe('| **Total** | 2,580,000 | 274,000 | 205,600 | — |')
+    // a board without money has no such table
+    expect(toMarkdown({ ...demo, elements: demo.elements.filter((e) => e.kind !== 'use') })).not.toContain(
+      '### Investment and funding',
+    )
     expect(tableAfter(english, '### Investment and funding')).toEqual([
       '| Use | investment (€) | running cost (€/year) | income (€/year) | funding source |',
       '| --- | ---: | ---: | ---: | --- |',

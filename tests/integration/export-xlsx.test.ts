@@ -204,7 +204,7 @@ describe('briefs', () => {
   it('md: relationships in words, the zones total, "1 use"', async () => {
     const mill = (await download(millId, 'md')).text
     expect(mill).toContain('- Kaffeerösterei Großmann & Söhne operates Café and roastery.\n')
-    expect(mill).toContain('- Bürgerstiftung Weißenau funds Community room.\n')
+    expect(mill).toContain('- Bürgerstiftung Weißenau funds Community room (€40,000).\n')
     expect(mill).toMatch(/\| \*\*Total\*\* \| 10,450 m² \| 14 \|/)
     // ?lang=de: the words from the German catalog, the numbers as German writes them
     const { say } = briefWords('de')
