@@ -1,8 +1,9 @@
-import { createEffect, createMemo, createSignal, onCleanup } from 'solid-js'
+import { createEffect, createMemo, onCleanup } from 'solid-js'
 import { openThreadCounts } from '../../shared/comments/comment.ts'
 import { useBoard } from '../board/board-context.ts'
 import { activeCanvas } from '../canvas/canvas-api.ts'
 import { type CommentBadge, createCommentLayer } from '../canvas/layers/comment-layer.ts'
+import { redrawOnCanvasChange } from '../canvas/overlay-redraw.ts'
 import { createCommentsStore } from './comments-store.ts'
 
 /**
@@ -24,20 +25,7 @@ export function CommentBadges() {
     if (!canvas || !showing()) return
     const badges = createCommentLayer()
     const remove = canvas.addLayer(badges.layer)
-    const [version, setVersion] = createSignal(0)
-    let frame: number | null = null
-    const bump = () => {
-      if (frame !== null) return
-      frame = requestAnimationFrame(() => {
-        frame = null
-        setVersion((v) => v + 1)
-      })
-    }
-    const offChange = canvas.renderer.onChange(bump)
-    createEffect(() => {
-      version()
-      store.elementCount()
-      const scale = canvas.viewport().scale
+    redrawOnCanvasChange(canvas, store.elementCount, (scale) => {
       const items: CommentBadge[] = []
       for (const [id, count] of counts()) {
         const rect = canvas.renderer.boundsOf(id)
@@ -50,8 +38,6 @@ export function CommentBadges() {
     const target = globalThis as { __refreshBoardComments?: unknown }
     target.__refreshBoardComments = { badges: () => badges.targets() }
     onCleanup(() => {
-      if (frame !== null) cancelAnimationFrame(frame)
-      offChange()
       remove()
       badges.layer.destroy()
       delete target.__refreshBoardComments

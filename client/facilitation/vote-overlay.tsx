@@ -6,6 +6,7 @@ import { isApiError } from '../api.ts'
 import { useBoard } from '../board/board-context.ts'
 import { activeCanvas } from '../canvas/canvas-api.ts'
 import { type BallotSlot, createVoteLayer, type VoteHit } from '../canvas/layers/vote-layer.ts'
+import { redrawOnCanvasChange } from '../canvas/overlay-redraw.ts'
 import { t } from '../i18n/locale.ts'
 import { keyboard } from '../keyboard/app-keyboard.ts'
 import type { KeyCommand } from '../keyboard/keyboard-router.ts'
@@ -107,20 +108,7 @@ export function VoteOverlay() {
     if (!canvas || !showing()) return
     const votes = createVoteLayer()
     const remove = canvas.addLayer(votes.layer)
-    const [version, setVersion] = createSignal(0)
-    let frame: number | null = null
-    const bump = () => {
-      if (frame !== null) return
-      frame = requestAnimationFrame(() => {
-        frame = null
-        setVersion((v) => v + 1)
-      })
-    }
-    const offChange = canvas.renderer.onChange(bump)
-    createEffect(() => {
-      version()
-      store.elementCount()
-      const scale = canvas.viewport().scale
+    redrawOnCanvasChange(canvas, store.elementCount, (scale) => {
       const open = openVote()
       const closed = closedVote()
       if (open) {
@@ -177,8 +165,6 @@ export function VoteOverlay() {
     target.__refreshBoardVote = hook
 
     onCleanup(() => {
-      if (frame !== null) cancelAnimationFrame(frame)
-      offChange()
       host.removeEventListener('pointerdown', onPointerDown, { capture: true })
       host.removeEventListener('dblclick', swallow, { capture: true })
       if (target.__refreshBoardVote === hook) delete target.__refreshBoardVote
