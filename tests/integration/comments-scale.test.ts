@@ -1,29 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import type { Comment } from '../../shared/comments/comment.ts'
 import { type Account, api, createBoard, joinAs, signup } from '../helpers/api.ts'
-import { type RedisServer, startRedis } from '../helpers/redis.ts'
-import { startTestServer, type TestServer } from '../helpers/server.ts'
+import type { TestServer } from '../helpers/server.ts'
 import { connectClient, type SyncClient, waitFor } from '../helpers/sync-client.ts'
+import { twoInstancesOnRedis } from '../helpers/two-instances.ts'
 
 /** Comments are board content written by the server: they reach clients on every instance (two instances on one Redis). */
-let redis: RedisServer
-let a: TestServer
-let b: TestServer
+const bed = twoInstancesOnRedis()
 let owner: Account
-
 beforeAll(async () => {
-  redis = await startRedis()
-  const env = { STORAGE_URL: redis.url, REDIS_URL: redis.url }
-  a = await startTestServer(env)
-  b = await startTestServer(env)
-  owner = await signup(a.url, 'Owner')
-})
-const clients: SyncClient[] = []
-afterAll(async () => {
-  for (const c of clients) c.destroy()
-  await a?.stop()
-  await b?.stop()
-  await redis?.stop()
+  owner = await signup(bed.a.url, 'Owner')
 })
 
 const commentsIn = (c: SyncClient) => c.doc.getMap('comments').toJSON() as Record<string, Comment>
@@ -32,6 +18,7 @@ const post = (server: TestServer, token: string, boardId: string, body: unknown)
 
 describe('comments across two instances', () => {
   it('a comment written on one instance reaches clients on the other, live; threads and resolve too; none is lost when both write at once', async () => {
+    const { a, b, clients } = bed
     const boardId = await createBoard(a.url, owner.token, { title: 'Textile region' })
     const reviewer = await joinAs(a.url, owner.token, boardId, 'reviewer', 'Rita Reviewer')
     const onA = connectClient(a.url, boardId, owner.token)

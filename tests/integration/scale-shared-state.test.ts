@@ -1,34 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { encodeAwarenessEntries, encodeAwarenessMessage } from '../../server/sync/messages.ts'
 import { type Account, api, createBoard, joinAs, signup } from '../helpers/api.ts'
 import { rawSocket } from '../helpers/forge.ts'
-import { type RedisServer, startRedis } from '../helpers/redis.ts'
-import { startTestServer, type TestServer } from '../helpers/server.ts'
-import { connectClient, type SyncClient, waitFor } from '../helpers/sync-client.ts'
+import type { TestServer } from '../helpers/server.ts'
+import { connectClient, waitFor } from '../helpers/sync-client.ts'
+import { twoInstancesOnRedis } from '../helpers/two-instances.ts'
 
 /** Issue 16: what must hold across instances, not per instance — two instances on one Redis. */
-let redis: RedisServer
-let a: TestServer
-let b: TestServer
+const bed = twoInstancesOnRedis()
 let owner: Account
-
 beforeAll(async () => {
-  redis = await startRedis()
-  const env = { STORAGE_URL: redis.url, REDIS_URL: redis.url }
-  a = await startTestServer(env)
-  b = await startTestServer(env)
-  owner = await signup(a.url, 'Shared state')
-})
-const clients: SyncClient[] = []
-afterAll(async () => {
-  for (const c of clients) c.destroy()
-  await a?.stop()
-  await b?.stop()
-  await redis?.stop()
+  owner = await signup(bed.a.url, 'Shared state')
 })
 
 describe('across two instances', () => {
   it('an invite with maxUses: 1 admits one join, whichever instances the joins reach', async () => {
+    const { a, b } = bed
     const boardId = await createBoard(a.url, owner.token, { title: 'One seat' })
     for (let round = 0; round < 5; round++) {
       const created = await api<{ invite: { token: string } }>(a.url, 'POST', `/api/boards/${boardId}/invites`, {
@@ -54,6 +41,7 @@ describe('across two instances', () => {
   })
 
   it('a viewer on one instance can neither move nor remove the presence of someone on another', async () => {
+    const { a, b, clients } = bed
     const boardId = await createBoard(a.url, owner.token, { title: 'Cursors' })
     const viewer = await joinAs(a.url, owner.token, boardId, 'viewer')
     const person = connectClient(a.url, boardId, owner.token)
@@ -87,6 +75,7 @@ describe('across two instances', () => {
   })
 
   it('the login throttle counts failures from every instance in one budget', async () => {
+    const { a, b } = bed
     const email = `throttle-${Date.now()}@example.test`
     const signed = await api(a.url, 'POST', '/api/auth/signup', {
       body: { email, password: 'a long enough secret 42', displayName: 'T' },
