@@ -201,6 +201,12 @@ export const de: TranslationCatalog = {
   'invite.showQr': 'Im Raum zeigen',
   'invite.roomTitle': 'Scannen und dem Board beitreten',
   'invite.roomRole': 'Sie treten bei als: {role}',
+  'invite.roles': 'Was jede Rolle darf',
+  'invite.roleHelp.facilitator':
+    'Leitet den Workshop: alles, was Bearbeiter dürfen, dazu Einladungen, Mitglieder und Board-Einstellungen.',
+  'invite.roleHelp.editor': 'Legt Akteure, Nutzungen, Verbindungen, Notizen und Bereiche an und ändert sie.',
+  'invite.roleHelp.reviewer': 'Liest, kommentiert und begutachtet; ändert sonst nichts.',
+  'invite.roleHelp.viewer': 'Liest das Board; ändert nichts.',
   'invite.active': 'Aktive Links',
   'invite.none': 'Noch keine aktiven Links.',
   'invite.revoke': 'Widerrufen',

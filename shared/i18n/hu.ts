@@ -196,6 +196,12 @@ export const hu: TranslationCatalog = {
   'invite.showQr': 'Kivetítés a teremnek',
   'invite.roomTitle': 'Olvassa be a kódot a csatlakozáshoz',
   'invite.roomRole': 'Csatlakozás ebben a szerepkörben: {role}',
+  'invite.roles': 'Mire jogosítanak a szerepkörök',
+  'invite.roleHelp.facilitator':
+    'A workshopot vezeti: mindent megtehet, amit a szerkesztő, továbbá meghívhat, kezelheti a tagokat és a tábla beállításait.',
+  'invite.roleHelp.editor': 'Szereplőket, funkciókat, kapcsolatokat, jegyzeteket és zónákat hoz létre és módosít a táblán.',
+  'invite.roleHelp.reviewer': 'Olvas, hozzászól és véleményez; mást nem módosít.',
+  'invite.roleHelp.viewer': 'Olvassa a táblát; semmit nem módosít.',
   'invite.active': 'Aktív hivatkozások',
   'invite.none': 'Még nincs aktív hivatkozás.',
   'invite.revoke': 'Visszavonás',

@@ -208,6 +208,12 @@ export const it: TranslationCatalog = {
   'invite.showQr': 'Mostra alla sala',
   'invite.roomTitle': 'Inquadra il codice per partecipare alla lavagna',
   'invite.roomRole': 'Partecipi come: {role}',
+  'invite.roles': 'Cosa può fare ogni ruolo',
+  'invite.roleHelp.facilitator':
+    'Guida il workshop: tutto ciò che fa un editor, più inviti, membri e impostazioni della lavagna.',
+  'invite.roleHelp.editor': 'Aggiunge e modifica attori, funzioni, collegamenti, note e zone sulla lavagna.',
+  'invite.roleHelp.reviewer': 'Legge, commenta e revisiona; non modifica nient’altro.',
+  'invite.roleHelp.viewer': 'Legge la lavagna; non modifica nulla.',
   'invite.active': 'Link attivi',
   'invite.none': 'Ancora nessun link attivo.',
   'invite.revoke': 'Revoca',

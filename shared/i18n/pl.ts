@@ -213,6 +213,12 @@ export const pl: TranslationCatalog = {
   'invite.showQr': 'Pokaż na sali',
   'invite.roomTitle': 'Zeskanuj, aby dołączyć do tablicy',
   'invite.roomRole': 'Dołączasz jako: {role}',
+  'invite.roles': 'Co może każda rola',
+  'invite.roleHelp.facilitator':
+    'Prowadzi warsztat: wszystko, co edytor, a do tego zaproszenia, członkowie i ustawienia tablicy.',
+  'invite.roleHelp.editor': 'Dodaje i zmienia aktorów, funkcje, powiązania, notatki i strefy na tablicy.',
+  'invite.roleHelp.reviewer': 'Czyta, komentuje i recenzuje; niczego więcej nie zmienia.',
+  'invite.roleHelp.viewer': 'Czyta tablicę; niczego nie zmienia.',
   'invite.active': 'Aktywne linki',
   'invite.none': 'Brak aktywnych linków.',
   'invite.revoke': 'Unieważnij',

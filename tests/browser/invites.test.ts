@@ -90,6 +90,68 @@ describe('invite links in the UI', () => {
     await context.close()
   })
 
+  it('offers the reviewer role, saying what each role may do; who joins by a reviewer link comments but gets no creation tools', async () => {
+    const owner = await signup(server.url, 'Olga')
+    const boardId = await createBoard(server.url, owner.token, { title: 'Review round' })
+    const context = await signedInContext(browser, server.url, owner.token)
+    const { page, problems } = await watchedPage(context)
+    await page.goto(`${server.url}/boards/${boardId}`)
+    await page.getByRole('button', { name: 'Invite' }).click()
+
+    // every role an invite can give, from most to least, each with what it may do
+    const select = page.getByLabel('Role for people joining')
+    const offered = await select.evaluate((element: HTMLSelectElement) =>
+      [...element.options].map((option) => [option.value, option.textContent]),
+    )
+    expect(offered).toEqual([
+      ['facilitator', 'Facilitator'],
+      ['editor', 'Editor'],
+      ['reviewer', 'Reviewer'],
+      ['viewer', 'Viewer'],
+    ])
+    const help = page.getByTestId('invite-role-help')
+    expect(await help.locator('dt').allTextContents()).toEqual(['Facilitator', 'Editor', 'Reviewer', 'Viewer'])
+    expect(await help.locator('dd').nth(2).textContent()).toBe('Reads, comments and reviews; changes nothing else.')
+    await select.selectOption('reviewer')
+    await expect.poll(() => help.locator('.role-help__row--chosen dt').textContent()).toBe('Reviewer')
+
+    await page.getByRole('button', { name: 'Create link' }).click()
+    const link = await page.getByTestId('invite-link').inputValue()
+    await expect.poll(() => page.getByTestId('invite-row').textContent()).toContain('Reviewer')
+
+    // the person joins through the link and is a reviewer: no creation tools, but the Comments tab works
+    const person = await openPerson(browser)
+    await person.page.goto(link)
+    await expect
+      .poll(() => person.page.getByTestId('invitation').textContent())
+      .toBe('Olga invited you to “Review round” as Reviewer.')
+    await person.page.getByLabel('Your name').fill('Rita')
+    await person.page.getByRole('button', { name: 'Join board' }).click()
+    await expect.poll(() => person.page.getByTestId('view-only').getAttribute('data-role')).toBe('reviewer')
+    expect(await person.page.getByTestId('tool-note').count()).toBe(0)
+    expect(await page.getByTestId('tool-note').count()).toBe(1)
+    await person.page.getByTestId('side-tab-comments').click()
+    const box = person.page.getByTestId('comment-new').getByLabel('Your comment')
+    await box.fill('The roof repair belongs in the first phase.')
+    await person.page.getByTestId('comment-new').getByRole('button', { name: 'Comment' }).click()
+    await expect.poll(() => box.inputValue()).toBe('')
+    const members = await api<{ members: { displayName: string; role: string }[] }>(
+      server.url,
+      'GET',
+      `/api/boards/${boardId}/members`,
+      { token: owner.token },
+    )
+    expect(members.body.members.find((member) => member.displayName === 'Rita')?.role).toBe('reviewer')
+    const comments = await api<{ comments: { body: string }[] }>(server.url, 'GET', `/api/boards/${boardId}/comments`, {
+      token: owner.token,
+    })
+    expect(comments.body.comments.map((comment) => comment.body)).toEqual(['The roof repair belongs in the first phase.'])
+    expect(problems).toEqual([])
+    expect(person.problems).toEqual([])
+    await person.context.close()
+    await context.close()
+  })
+
   it('the join page names board, inviter and role, and says at once when a link is used up or expired', async () => {
     const owner = await signup(server.url, 'Olga Petrič')
     const boardId = await createBoard(server.url, owner.token, { title: 'Brewery workshop' })

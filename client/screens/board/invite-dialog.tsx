@@ -8,7 +8,8 @@ import { enumLabel, formatDateTime, t } from '../../i18n/locale.ts'
 import { InviteList } from './invite-list.tsx'
 import { InviteQr } from './invite-qr.tsx'
 
-const inviteRoles: Invite['role'][] = ['editor', 'viewer', 'facilitator']
+/** The roles an invite can give, from most to least (CONTRACT.md); the owner is never invited. */
+const inviteRoles: Invite['role'][] = ['facilitator', 'editor', 'reviewer', 'viewer']
 const validity = [
   { hours: 24, label: () => t('invite.expiresHours', { count: 24 }) },
   { hours: 24 * 7, label: () => t('invite.expiresDays', { count: 7 }) },
@@ -107,6 +108,19 @@ export function InviteDialog(props: { open: boolean; onClose: () => void }) {
           >
             <For each={validity}>{(entry) => <option value={String(entry.hours)}>{entry.label()}</option>}</For>
           </SelectField>
+        </div>
+        <div class="role-help" data-testid="invite-role-help">
+          <p class="role-help__title">{t('invite.roles')}</p>
+          <dl class="role-help__list">
+            <For each={inviteRoles}>
+              {(code) => (
+                <div class="role-help__row" classList={{ 'role-help__row--chosen': role() === code }}>
+                  <dt>{enumLabel('role', code)}</dt>
+                  <dd>{t(`invite.roleHelp.${code}`)}</dd>
+                </div>
+              )}
+            </For>
+          </dl>
         </div>
         <div class="form__actions">
           <button type="submit" class="button button--primary" disabled={busy()} aria-busy={busy()}>
