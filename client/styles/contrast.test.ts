@@ -144,6 +144,40 @@ const tokenPairs = (tokens: Record<string, string>): Pair[] => {
   })
 }
 
+/** `#fff` → `#ffffff`; a `var(--token)` from app.css's tokens. */
+const resolveColour = (value: string, tokens: Record<string, string>): string => {
+  const token = /^var\(--([\w-]+)\)$/.exec(value)?.[1]
+  const colour = token ? tokens[token] : value
+  if (!colour?.startsWith('#')) throw new Error(`cannot measure the colour ${value}`)
+  return colour.length === 4 ? `#${[...colour.slice(1)].map((digit) => digit + digit).join('')}` : colour
+}
+
+/**
+ * The heat maps' shades with the text drawn on each, as their stylesheets pair them: the
+ * analysis panel's combination matrix and the collection page's heat tables. A level's rule
+ * without its own `color` has the text colour it inherits (`inherited`, or none: then it must
+ * declare one).
+ */
+const heatPairs = (tokens: Record<string, string>): Pair[] => {
+  const maps = [
+    { file: '../workspace/analysis/analysis.css', shade: 'an-heat', rule: '.an-heat__button', inherited: null },
+    { file: '../screens/collection/collection.css', shade: 'co-heat', rule: '.heat-table__cell', inherited: 'var(--text)' },
+  ]
+  const pairs: Pair[] = []
+  for (const { file, shade, rule, inherited } of maps) {
+    const css = readFileSync(path.resolve(import.meta.dirname, file), 'utf8')
+    for (const level of [1, 2, 3, 4]) {
+      const background = new RegExp(`--${shade}-${level}:\\s*(#[0-9a-fA-F]{3,6})\\s*;`).exec(css)?.[1]
+      const block = css.split(`${rule}[data-level="${level}"] {`)[1]?.split('}')[0]
+      if (!background || block === undefined) throw new Error(`no level ${level} in ${file}`)
+      const declared = /(?:^|[;\s])color:\s*([^;]+);/.exec(block)?.[1]?.trim() ?? inherited
+      if (!declared) throw new Error(`${rule}[data-level="${level}"] in ${file} declares no text colour`)
+      pairs.push([`${file} level ${level}: the number on its shade`, resolveColour(declared, tokens), background, TEXT])
+    }
+  }
+  return pairs
+}
+
 const failing = (pairs: Pair[]) =>
   pairs
     .map(([what, fg, bg, min]) => ({ what, fg, bg, min, ratio: Math.round(contrastRatio(fg, bg) * 100) / 100 }))
@@ -165,6 +199,13 @@ describe('contrast of every colour that carries meaning (WCAG 1.4.3, 1.4.11)', (
   it('in the stylesheet’s tokens', () => {
     expect(Object.keys(baseTokens).length).toBeGreaterThan(15)
     expect(failing(tokenPairs(baseTokens))).toEqual([])
+  })
+
+  it('in the heat maps: the number on every shade of the analysis matrix and the collection’s heat tables', () => {
+    const pairs = heatPairs(baseTokens)
+    expect(pairs).toHaveLength(8)
+    expect(failing(pairs)).toEqual([])
+    expect(failing(heatPairs(moreTokens))).toEqual([])
   })
 
   it('with prefers-contrast: more, and there every border is at least 3:1 and muted text at least 7:1', () => {
