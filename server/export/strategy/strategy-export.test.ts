@@ -293,6 +293,54 @@ describe('strategy model', () => {
     expect(figure('Actors across all sites')).toBe(String(actors))
     expect(figure('Investment')).toBe(`€${numbersFor(undefined).number(investment, 0)}`)
   })
+
+  it('a site nobody has costed reads "not known", and its rents do not raise the region\'s cost recovery', async () => {
+    // a board whose uses have rents (income) but no investment and no running cost yet
+    const rented = BoardDocument.parse({
+      ...emptyBoardDocument({ id: 'rented', title: 'Skladišče soli' }),
+      elements: [
+        {
+          id: 'u-a',
+          kind: 'use',
+          x: 0,
+          y: 0,
+          w: 200,
+          h: 100,
+          label: 'Ateljeji',
+          category: 'studio',
+          areaM2: 600,
+          rentEurM2Month: 6,
+        },
+        { id: 'u-b', kind: 'use', x: 240, y: 0, w: 200, h: 100, label: 'Dvorana', category: 'events', areaM2: 800 },
+      ],
+    })
+    const sites = [site('mill', 'Spinnerei Weißenau', millWithMoney()), site('rented', 'Skladišče soli', rented)]
+    const input: StrategyInput = { ...threeSites(), sites, compare: compareOf(sites), reviews: [] }
+    const [mill, rentedSite] = sites.map((s) => s.analysis.indicators.viability)
+    if (!mill || !rentedSite) throw new Error('two sites')
+    const rentedIncome = rentedSite.incomeEurYear
+    expect(rentedIncome).toBe(600 * 6 * 12)
+    const md = (await renderStrategy(input, 'md', 'de')).body as string
+    const de = numbersFor('de')
+    // investments per site: the uncosted site is not known, not 0 €
+    expect(md).toContain('| Skladišče soli | — |')
+    expect(md).not.toContain('| Skladišče soli | 0 € |')
+    // financial plan: its running cost not known, its income as the analysis gives it
+    expect(md).toContain(`| Skladišče soli | — | ${de.number(rentedIncome, 0)} € | k. A. |`)
+    // the region's cost recovery is the mill's alone (the only site with running costs), 136 % not 155 %
+    const plan = md.slice(md.indexOf('## Finanzplan'), md.indexOf('\n## Betrieb\n'))
+    const cells = (start: string) =>
+      plan
+        .split('\n')
+        .find((line) => line.startsWith(start))
+        ?.split(' | ')
+        .map((cell) => cell.trim())
+    const costRecovery = cells('| Spinnerei Weißenau |')?.[3]
+    expect(costRecovery?.replace(/\s/g, ' ')).toBe(
+      `${de.number(Math.round((mill.incomeEurYear / mill.runningCostEurYear) * 1000) / 10, 1)} %`,
+    )
+    expect(cells('| **Summe** |')?.[3], plan).toBe(costRecovery)
+  })
 })
 
 // ---------------------------------------------------------------- the files

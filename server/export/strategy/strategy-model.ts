@@ -86,6 +86,20 @@ function moneyOf(site: StrategySite): MoneyFigures {
   }
 }
 
+/**
+ * A site's sum of one money field as the strategy writes it: "—" (not known) when none of its
+ * uses records that field, so a site nobody has costed yet does not read as costing 0 €.
+ */
+function siteMoney(
+  site: StrategySite,
+  field: 'investmentEur' | 'runningCostEurYear',
+  value: number,
+  w: Pick<Writer, 'money' | 'none'>,
+): string {
+  const recorded = usesOf(site.document).some((use) => useMoney(use, field) !== undefined)
+  return recorded || value !== 0 ? w.money(value) : w.none
+}
+
 const elementsOf = <K extends Element['kind']>(document: BoardDocument, kind: K) =>
   document.elements.filter((element): element is ElementOfKind<K> => element.kind === kind)
 const usesOf = (document: BoardDocument): Use[] => elementsOf(document, 'use')
@@ -519,7 +533,9 @@ function investments(input: StrategyInput, w: Writer, money: MoneyFigures[]): St
     kind: 'table',
     columns: [w.column('strategy.column.site', { width: 3 }), w.column('strategy.column.investment', { align: right })],
     rows: [
-      ...input.sites.map((site, index) => ({ cells: [siteHeading(site, w), w.money(money[index]?.investmentEur ?? 0)] })),
+      ...input.sites.map((site, index) => ({
+        cells: [siteHeading(site, w), siteMoney(site, 'investmentEur', money[index]?.investmentEur ?? 0, w)],
+      })),
       { total: true, cells: [t('strategy.total'), w.money(money.reduce((sum, m) => sum + m.investmentEur, 0))] },
     ],
   })
@@ -596,6 +612,9 @@ function financialPlan(input: StrategyInput, w: Writer, money: MoneyFigures[]): 
   const total = (get: (m: MoneyFigures) => number) => money.reduce((sum, m) => sum + get(m), 0)
   const running = total((m) => m.runningCostEurYear)
   const income = total((m) => m.incomeEurYear)
+  // the region's cost recovery counts the income of the sites whose running cost is known only:
+  // a site with rents but no costs yet would make the region look more than covered
+  const costedIncome = total((m) => (m.runningCostEurYear > 0 ? m.incomeEurYear : 0))
   const funding = total((m) => m.fundingEur)
   const publicFunding = total((m) => m.publicFundingEur)
   blocks.push({ kind: 'heading', level: 2, text: t('strategy.financial.bySite') })
@@ -615,7 +634,7 @@ function financialPlan(input: StrategyInput, w: Writer, money: MoneyFigures[]): 
         return {
           cells: [
             siteHeading(site, w),
-            w.money(m.runningCostEurYear),
+            siteMoney(site, 'runningCostEurYear', m.runningCostEurYear, w),
             w.money(m.incomeEurYear),
             w.share(m.costRecovery),
             w.year(m.breakEvenYear),
@@ -629,7 +648,7 @@ function financialPlan(input: StrategyInput, w: Writer, money: MoneyFigures[]): 
           t('strategy.total'),
           w.money(running),
           w.money(income),
-          w.share(running > 0 ? income / running : null),
+          w.share(running > 0 ? costedIncome / running : null),
           '',
           w.share(funding > 0 ? publicFunding / funding : null),
         ],
