@@ -1544,6 +1544,7 @@ export const cs: TranslationCatalog = {
   'join.collectionInvitedTo': 'Jste zváni do sbírky „{collection}“ (role: {role}).',
   'join.collectionTitle': 'Připojit se ke sbírce',
   'join.collectionSubmit': 'Připojit se',
+  'join.collectionIntro': 'Zadejte jméno, které uvidí ostatní členové sbírky.',
   'invite.loopback.title': 'Telefony a jiné počítače tyto odkazy neotevřou',
   'invite.loopback.body':
     'Odkazy vedou na {origin}, adresu, která funguje jen na tomto počítači. Spusťte server s HOST=0.0.0.0 a PUBLIC_ORIGIN nastaveným na adresu dostupnou pro ostatní — například PUBLIC_ORIGIN=http://192.168.1.20:8787 s adresou tohoto počítače v místní síti — a pak vytvořte nové odkazy.',

@@ -1512,6 +1512,7 @@ export const de: TranslationCatalog = {
   'join.collectionInvitedTo': 'Sie sind zur Sammlung „{collection}“ eingeladen (Rolle: {role}).',
   'join.collectionTitle': 'Sammlung beitreten',
   'join.collectionSubmit': 'Beitreten',
+  'join.collectionIntro': 'Geben Sie den Namen ein, den die anderen Mitglieder der Sammlung sehen.',
   // The invite dialog
   'invite.loopback.title': 'Smartphones und andere Computer können diese Links nicht öffnen',
   'invite.loopback.body':

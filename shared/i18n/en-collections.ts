@@ -163,4 +163,5 @@ export const enCollections = {
   'join.collectionInvitedTo': 'You are invited to the collection “{collection}” as {role}.',
   'join.collectionTitle': 'Join a collection',
   'join.collectionSubmit': 'Join collection',
+  'join.collectionIntro': 'Enter the name the other members of the collection will see.',
 } satisfies Record<string, Message>

@@ -1549,6 +1549,7 @@ export const hr: TranslationCatalog = {
   'join.collectionInvitedTo': 'Pozvani ste u zbirku „{collection}” (uloga: {role}).',
   'join.collectionTitle': 'Pridruživanje zbirci',
   'join.collectionSubmit': 'Pridruži se',
+  'join.collectionIntro': 'Unesite ime koje će vidjeti ostali članovi zbirke.',
   // The invite dialog
   'invite.loopback.title': 'Mobiteli i druga računala ne mogu otvoriti ove poveznice',
   'invite.loopback.body':

@@ -1424,6 +1424,7 @@ export const hu: TranslationCatalog = {
   'join.collectionInvitedTo': 'Meghívást kapott a(z) „{collection}” gyűjteménybe ({role} szerepkörrel).',
   'join.collectionTitle': 'Csatlakozás gyűjteményhez',
   'join.collectionSubmit': 'Csatlakozás',
+  'join.collectionIntro': 'Adja meg a nevet, amelyet a gyűjtemény többi tagja látni fog.',
   'invite.loopback.title': 'Telefonok és más számítógépek nem tudják megnyitni ezeket a hivatkozásokat',
   'invite.loopback.body':
     'A hivatkozások erre a címre mutatnak: {origin}, amely csak ezen a számítógépen működik. Indítsa a szervert HOST=0.0.0.0 beállítással, és a PUBLIC_ORIGIN értékét állítsa a többiek számára elérhető címre – például PUBLIC_ORIGIN=http://192.168.1.20:8787, e számítógép helyi hálózati címével –, majd hozzon létre új hivatkozásokat.',

@@ -1556,6 +1556,7 @@ export const it: TranslationCatalog = {
   'join.collectionInvitedTo': 'Sei invitato nella raccolta «{collection}» con il ruolo {role}.',
   'join.collectionTitle': 'Partecipa a una raccolta',
   'join.collectionSubmit': 'Partecipa',
+  'join.collectionIntro': 'Inserisci il nome che vedranno gli altri membri della raccolta.',
   // Finestra degli inviti
   'invite.loopback.title': 'Telefoni e altri computer non possono aprire questi link',
   'invite.loopback.body':

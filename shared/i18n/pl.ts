@@ -1532,6 +1532,7 @@ export const pl: TranslationCatalog = {
   'join.collectionInvitedTo': 'Zaproszenie do kolekcji „{collection}”, rola: {role}.',
   'join.collectionTitle': 'Dołącz do kolekcji',
   'join.collectionSubmit': 'Dołącz',
+  'join.collectionIntro': 'Wpisz nazwę, którą zobaczą pozostali członkowie kolekcji.',
   'invite.loopback.title': 'Telefony i inne komputery nie otworzą tych linków',
   'invite.loopback.body':
     'Linki wskazują na {origin} — adres, który działa tylko na tym komputerze. Uruchom serwer z HOST=0.0.0.0 i PUBLIC_ORIGIN ustawionym na adres osiągalny dla innych — np. PUBLIC_ORIGIN=http://192.168.1.20:8787, z adresem tego komputera w sieci lokalnej — a potem utwórz nowe linki.',

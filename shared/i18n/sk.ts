@@ -1542,6 +1542,7 @@ export const sk: TranslationCatalog = {
   'join.collectionInvitedTo': 'Ste pozvaní do zbierky „{collection}“ (rola: {role}).',
   'join.collectionTitle': 'Pripojiť sa k zbierke',
   'join.collectionSubmit': 'Pripojiť sa',
+  'join.collectionIntro': 'Zadajte meno, ktoré uvidia ostatní členovia zbierky.',
   'invite.loopback.title': 'Telefóny a iné počítače tieto odkazy neotvoria',
   'invite.loopback.body':
     'Odkazy vedú na {origin}, adresu, ktorá funguje iba na tomto počítači. Spustite server s HOST=0.0.0.0 a PUBLIC_ORIGIN nastaveným na adresu dostupnú pre ostatných — napríklad PUBLIC_ORIGIN=http://192.168.1.20:8787 s adresou tohto počítača v miestnej sieti — a potom vytvorte nové odkazy.',

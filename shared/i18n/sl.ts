@@ -1505,6 +1505,7 @@ export const sl: TranslationCatalog = {
   'join.collectionInvitedTo': 'Vabljeni ste v zbirko „{collection}“ z vlogo: {role}.',
   'join.collectionTitle': 'Pridružitev zbirki',
   'join.collectionSubmit': 'Pridruži se',
+  'join.collectionIntro': 'Vnesite ime, ki ga bodo videli drugi člani zbirke.',
   'invite.loopback.title': 'Telefoni in drugi računalniki teh povezav ne morejo odpreti',
   'invite.loopback.body':
     'Povezave kažejo na {origin}, naslov, ki deluje le na tem računalniku. Zaženite strežnik s HOST=0.0.0.0 in PUBLIC_ORIGIN, nastavljenim na naslov, ki ga drugi dosežejo — npr. PUBLIC_ORIGIN=http://192.168.1.20:8787 z naslovom tega računalnika v lokalnem omrežju — nato ustvarite nove povezave.',

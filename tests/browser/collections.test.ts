@@ -409,6 +409,9 @@ describe('collections of sites in the UI', () => {
       const { token: reviewerToken } = await signUp(reviewer, server.url, 'Lukáš Dvořák')
       await reviewer.page.goto(new URL(new URL(collectionLink).pathname, server.url).href)
       await expect.poll(() => reviewer.page.getByTestId('invitation').textContent()).toContain('REFREsh pilot sites')
+      // the page speaks of the collection, not of a workshop board
+      const joinIntro = reviewer.page.locator('.auth__intro:not([data-testid])')
+      expect(await joinIntro.textContent()).toBe('Enter the name the other members of the collection will see.')
       await reviewer.page.getByRole('button', { name: /join/i }).click()
       await reviewer.page.waitForURL(`**/collections/${collectionId}`)
       await expect.poll(() => reviewer.page.getByTestId('collection-title').textContent()).toBe('REFREsh pilot sites')
@@ -417,6 +420,7 @@ describe('collections of sites in the UI', () => {
       expect(await reviewer.page.getByRole('link', { name: /Open board/ }).count()).toBe(0)
 
       await reviewer.page.goto(new URL(new URL(boardInvite.body.invite.url, server.url).pathname, server.url).href)
+      await expect.poll(() => joinIntro.textContent()).toContain('You were invited to a workshop board.')
       await reviewer.page.getByRole('button', { name: /join/i }).click()
       await reviewer.page.waitForURL(`**/boards/${komlo}`)
 

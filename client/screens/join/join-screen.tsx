@@ -151,7 +151,7 @@ export function JoinScreen() {
                       <p class="field__hint">{t('join.validUntil', { time: formatDateTime(new Date(value().expiresAt)) })}</p>
                     )}
                   </Show>
-                  <p class="auth__intro">{t('join.intro')}</p>
+                  <p class="auth__intro">{toCollection() ? t('join.collectionIntro') : t('join.intro')}</p>
                 </Show>
                 <form ref={form} class="form" noValidate onSubmit={submit} data-testid="join-form">
                   <FormAlert message={apiError() ? errorMessage(apiError()) : null} />
