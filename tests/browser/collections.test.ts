@@ -478,6 +478,17 @@ describe('collections of sites in the UI', () => {
       await expect.poll(() => reviewForm.getByTestId('review-status').textContent()).toBe('Saved.')
       await expectNoAxeViolations(reviewer.page, 'reviews tab (reviewer)')
       await shot(reviewer.page, 'reviews-reviewer')
+      // on a phone the reviewer's column fits beside the criteria without scrolling sideways
+      await reviewer.page.setViewportSize({ width: 390, height: 844 })
+      const reviewTable = reviewer.page.getByTestId('review-table')
+      await expect
+        .poll(async () => {
+          const scroller = await reviewTable.locator('xpath=..').boundingBox()
+          const column = await reviewTable.locator('thead th[data-reviewer]').first().boundingBox()
+          return scroller && column ? Math.round(scroller.x + scroller.width - (column.x + column.width)) : null
+        })
+        .toBeGreaterThanOrEqual(0)
+      await reviewer.page.setViewportSize({ width: 1280, height: 800 })
       // the strategy texts are read-only for a reviewer
       await openTab(reviewer.page, 'strategy')
       expect(await reviewer.page.getByTestId('strategy-text-vision').getAttribute('readonly')).not.toBeNull()
