@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest'
 import { applyOperation } from '../../shared/operations/apply-operation.ts'
 import { api, createBoard, joinAs, signup } from '../helpers/api.ts'
 import { axeViolations } from '../helpers/axe.ts'
-import { centreOf } from '../helpers/browser.ts'
+import { centreOf, signedInContext, watchedPage } from '../helpers/browser.ts'
 import { connectClient } from '../helpers/sync-client.ts'
-import { openBoardAs, type Person, serverAndBrowser } from '../helpers/workshop.ts'
+import { openBoardAs, type Person, serverAndBrowser, waitConnected } from '../helpers/workshop.ts'
 
 /**
  * Comments and the reviewer role in the browser (issue 17, item 4): a reviewer — no creation
@@ -135,6 +135,44 @@ describe('comments on a board', () => {
     } finally {
       peer.destroy()
       for (const person of people) await person.context.close()
+    }
+  }, 90_000)
+
+  it('on a phone, the comment just written comes into view below the composer', async () => {
+    const { server } = env
+    const owner = await signup(server.url, 'Olga Owner')
+    const boardId = await createBoard(server.url, owner.token, { title: 'Skladišče soli' })
+    const reviewer = await joinAs(server.url, owner.token, boardId, 'reviewer', 'Rita Reviewer')
+    // earlier threads fill the list under the composer
+    for (let i = 1; i <= 6; i++) {
+      const made = await api(server.url, 'POST', `/api/boards/${boardId}/comments`, {
+        token: owner.token,
+        body: { body: `Earlier point ${i}: the roof, the stairs and the heating need a plan.` },
+      })
+      expect(made.status).toBe(201)
+    }
+    const context = await signedInContext(env.browser, server.url, reviewer.token, { width: 390, height: 844 })
+    try {
+      const { page, problems } = await watchedPage(context)
+      await page.goto(`${server.url}/boards/${boardId}`)
+      await waitConnected(page)
+      await page.getByTestId('side-tab-comments').click()
+      await expect.poll(() => threads(page).count()).toBe(6)
+      const body = 'Who runs the salt store in winter?'
+      await page.getByTestId('comment-new').getByLabel('Your comment').fill(body)
+      await page.getByTestId('comment-new').getByRole('button', { name: 'Comment' }).click()
+      const mine = threads(page).filter({ hasText: body })
+      await expect.poll(() => mine.count()).toBe(1)
+      // in view: inside the window, not somewhere below the sheet's fold
+      await expect
+        .poll(async () => {
+          const box = await mine.boundingBox()
+          return box !== null && box.y >= 0 && box.y + Math.min(box.height, 80) <= 844
+        })
+        .toBe(true)
+      expect(problems).toEqual([])
+    } finally {
+      await context.close()
     }
   }, 90_000)
 })

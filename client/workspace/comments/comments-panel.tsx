@@ -1,4 +1,4 @@
-import { createMemo, createSignal, For, type JSX, onMount, Show } from 'solid-js'
+import { createEffect, createMemo, createSignal, For, type JSX, onMount, Show } from 'solid-js'
 import {
   type Comment,
   MAX_COMMENT_CHARS,
@@ -80,6 +80,10 @@ export function CommentsPanel(props: { comments: CommentsStore }) {
     return element && !onBoard() ? element.id : null
   }
 
+  // the thread just written, brought into view when it arrives: below the composer, on a phone's
+  // sheet it would otherwise stay out of sight and the comment seem lost
+  const [reveal, setReveal] = createSignal<string | null>(null)
+
   const threadList = (list: readonly Thread[]) => (
     <ul class="cm-threads">
       <For each={list}>
@@ -92,6 +96,8 @@ export function CommentsPanel(props: { comments: CommentsStore }) {
             mayWrite={mayWrite()}
             mayModerate={canFacilitate(role())}
             myId={me.id}
+            reveal={reveal() === thread.id}
+            onRevealed={() => setReveal(null)}
           />
         )}
       </For>
@@ -139,7 +145,8 @@ export function CommentsPanel(props: { comments: CommentsStore }) {
             members={comments.members()}
             testId="comment-new"
             onSubmit={async (body) => {
-              await comments.create({ body, elementId: newTarget() })
+              const comment = await comments.create({ body, elementId: newTarget() })
+              setReveal(comment.threadId)
             }}
           />
         </div>
@@ -178,8 +185,16 @@ function ThreadView(props: {
   mayWrite: boolean
   mayModerate: boolean
   myId: string
+  reveal?: boolean
+  onRevealed?: () => void
 }) {
   const [replying, setReplying] = createSignal(false)
+  let item: HTMLLIElement | undefined
+  createEffect(() => {
+    if (!props.reveal || !item) return
+    item.scrollIntoView({ block: 'nearest' })
+    props.onRevealed?.()
+  })
   const [error, setError] = createSignal<string | null>(null)
   const run = async (action: () => Promise<unknown>) => {
     setError(null)
@@ -192,6 +207,7 @@ function ThreadView(props: {
   const label = () => t('comments.threadLabel', { target: props.target, author: props.thread.first.authorName })
   return (
     <li
+      ref={item}
       class="cm-thread"
       classList={{ 'cm-thread--resolved': props.thread.resolved }}
       data-testid="comment-thread"
