@@ -160,3 +160,40 @@ export const TargetIcon = (p: P) => (
     <path d="M12 2v4M12 18v4M2 12h4M18 12h4" />
   </Svg>
 )
+
+/* The side panel's tabs: each name under its icon, so that five tabs fit the panel in every language. */
+
+/** Two sliders: the selected element's properties. */
+export const InspectTabIcon = (p: P) => (
+  <Svg {...p}>
+    <path d="M4 7h9M17 7h3M4 17h3M11 17h9" />
+    <circle cx="15" cy="7" r="2" />
+    <circle cx="9" cy="17" r="2" />
+  </Svg>
+)
+/** A bulleted list: the outline. */
+export const OutlineTabIcon = (p: P) => (
+  <Svg {...p}>
+    <path d="M9 6h11M9 12h11M9 18h11" />
+    <path d="M4.5 6h.01M4.5 12h.01M4.5 18h.01" stroke-width="2.8" />
+  </Svg>
+)
+/** Bars on a base line: the analysis. */
+export const AnalysisTabIcon = (p: P) => (
+  <Svg {...p}>
+    <path d="M4 20h16M7 16v-5M12 16V5M17 16v-8" />
+  </Svg>
+)
+/** A speech bubble: comments. */
+export const CommentsTabIcon = (p: P) => (
+  <Svg {...p}>
+    <path d="M5 4.5h14a1.5 1.5 0 0 1 1.5 1.5v9a1.5 1.5 0 0 1-1.5 1.5h-7L7.5 20v-3.5H5A1.5 1.5 0 0 1 3.5 15V6A1.5 1.5 0 0 1 5 4.5z" />
+  </Svg>
+)
+/** A camera: snapshots. */
+export const SnapshotsTabIcon = (p: P) => (
+  <Svg {...p}>
+    <path d="M3.5 8.5A1.5 1.5 0 0 1 5 7h2.5l1.5-2.5h6L16.5 7H19a1.5 1.5 0 0 1 1.5 1.5v9A1.5 1.5 0 0 1 19 19H5a1.5 1.5 0 0 1-1.5-1.5z" />
+    <circle cx="12" cy="13" r="3.5" />
+  </Svg>
+)

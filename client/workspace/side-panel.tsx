@@ -1,4 +1,18 @@
-import { type Component, createEffect, createSignal, For, lazy, Match, on, onCleanup, Show, Suspense, Switch } from 'solid-js'
+import {
+  type Component,
+  createEffect,
+  createSignal,
+  For,
+  lazy,
+  Match,
+  on,
+  onCleanup,
+  onMount,
+  Show,
+  Suspense,
+  Switch,
+} from 'solid-js'
+import { Dynamic } from 'solid-js/web'
 import type { MessageKey } from '../../shared/i18n/en.ts'
 import { useBoard } from '../board/board-context.ts'
 import { activeCanvas } from '../canvas/canvas-api.ts'
@@ -10,7 +24,15 @@ import { keyboard } from '../keyboard/app-keyboard.ts'
 import type { KeyCommand } from '../keyboard/keyboard-router.ts'
 import { AnalysisPanel } from './analysis/analysis-panel.tsx'
 import { CommentsPanel } from './comments/comments-panel.tsx'
-import { ChevronLeftIcon, ChevronRightIcon } from './icons.tsx'
+import {
+  AnalysisTabIcon,
+  ChevronLeftIcon,
+  ChevronRightIcon,
+  CommentsTabIcon,
+  InspectTabIcon,
+  OutlineTabIcon,
+  SnapshotsTabIcon,
+} from './icons.tsx'
 import { Inspector } from './inspector/inspector.tsx'
 import { OutlinePanel } from './outline/outline-panel.tsx'
 import './side-panel.css'
@@ -32,10 +54,20 @@ const tabLabels: Record<SidePanelTab, MessageKey> = {
   comments: 'sidePanel.tab.comments',
   snapshots: 'sidePanel.tab.snapshots',
 }
+const tabIcons: Record<SidePanelTab, Component<{ size?: number }>> = {
+  inspect: InspectTabIcon,
+  outline: OutlineTabIcon,
+  analysis: AnalysisTabIcon,
+  comments: CommentsTabIcon,
+  snapshots: SnapshotsTabIcon,
+}
 
 /**
- * The right side of the workspace: tabs "Inspect" (the inspector), "Analysis" and, when
- * present, "Snapshots" (WAI-ARIA tabs: arrow keys move between them, Home/End jump). The
+ * The right side of the workspace: tabs "Inspect" (the inspector), "Outline", "Analysis",
+ * "Comments" (with the count of open threads) and, when present, "Snapshots" (WAI-ARIA tabs:
+ * arrow keys move between them, Home/End jump). Each tab shows its icon over its name; when the
+ * names of all do not fit one row of the panel (German, Hungarian, large text), the tabs not
+ * selected show their icon alone, their name kept as accessible name and tooltip. The
  * inspector stays mounted so its state survives a look at the analysis; the other views are
  * mounted while shown, so a hidden analysis costs nothing. Collapsible to a narrow rail.
  */
@@ -46,6 +78,36 @@ export function SidePanel(props: { initialTab?: SidePanelTab }) {
   const [active, setActive] = createSignal<SidePanelTab>(props.initialTab ?? 'inspect')
   const [open, setOpen] = createSignal(true)
   const buttons = new Map<SidePanelTab, HTMLButtonElement>()
+  /** the names of all tabs do not fit one row (long names, large text): only the selected one shows its name */
+  const [compact, setCompact] = createSignal(false)
+  let tabList: HTMLDivElement | undefined
+  const measureTabs = () => {
+    const label = tabList?.querySelector<HTMLElement>('.ws-side__tab-label')
+    if (!tabList || !label || tabList.clientWidth === 0) return
+    const context = document.createElement('canvas').getContext('2d')
+    if (!context) return
+    const font = getComputedStyle(label)
+    context.font = `${font.fontWeight} ${font.fontSize} ${font.fontFamily}`
+    const tab = getComputedStyle(buttons.get('inspect') ?? label)
+    const padding = Number.parseFloat(tab.paddingLeft) + Number.parseFloat(tab.paddingRight)
+    const list = getComputedStyle(tabList)
+    const room = tabList.clientWidth - Number.parseFloat(list.paddingLeft) - Number.parseFloat(list.paddingRight)
+    // each tab as wide as its name (or its icon), plus a little slack for rounding and kerning
+    const need = tabs.reduce((sum, each) => sum + Math.max(context.measureText(t(tabLabels[each])).width, 24) + padding + 2, 0)
+    setCompact(need > room)
+  }
+  createEffect(() => {
+    // again when the language changes the names
+    for (const each of tabs) t(tabLabels[each])
+    queueMicrotask(measureTabs)
+  })
+  onMount(() => {
+    if (!tabList) return
+    const observer = new ResizeObserver(measureTabs)
+    observer.observe(tabList)
+    void document.fonts?.ready.then(measureTabs)
+    onCleanup(() => observer.disconnect())
+  })
   const small = createSmallScreen()
   const sheet = createBottomSheet()
 
@@ -134,7 +196,15 @@ export function SidePanel(props: { initialTab?: SidePanelTab }) {
         </Show>
       </button>
       <div id="side-panel-body" class="ws-side__body" hidden={!open() && !small()}>
-        <div class="ws-side__tabs" role="tablist" aria-label={t('sidePanel.tabs')} onKeyDown={onKeyDown}>
+        <div
+          ref={tabList}
+          class="ws-side__tabs"
+          classList={{ 'ws-side__tabs--compact': compact() }}
+          role="tablist"
+          aria-label={t('sidePanel.tabs')}
+          data-compact={compact()}
+          onKeyDown={onKeyDown}
+        >
           <For each={tabs}>
             {(tab) => (
               <button
@@ -147,9 +217,15 @@ export function SidePanel(props: { initialTab?: SidePanelTab }) {
                 aria-controls={`side-panel-${tab}`}
                 tabindex={active() === tab ? 0 : -1}
                 data-testid={`side-tab-${tab}`}
+                title={compact() && active() !== tab ? t(tabLabels[tab]) : undefined}
                 onClick={() => select(tab)}
               >
-                {t(tabLabels[tab])}
+                <span class="ws-side__tab-icon">
+                  <Dynamic component={tabIcons[tab]} size={18} />
+                </span>
+                <span class="ws-side__tab-label" classList={{ 'visually-hidden': compact() && active() !== tab }}>
+                  {t(tabLabels[tab])}
+                </span>
                 <Show when={tab === 'comments' && openThreads() > 0}>
                   <span class="ws-side__tab-count" data-testid="comments-tab-count">
                     {' '}
