@@ -283,6 +283,12 @@ describe('collections of sites in the UI', () => {
       expect(await facilitator.page.getByTestId('add-site-form').textContent()).toContain(
         'Every board you own or facilitate is in this collection already.',
       )
+      // each row's state choice sits on one line with its buttons (a live board's short list too)
+      for (const row of await facilitator.page.getByTestId('site-row').all()) {
+        const select = await row.getByTestId('site-state-select').boundingBox()
+        const open = await row.getByRole('link', { name: /Open board/ }).boundingBox()
+        expect(select && open && Math.abs(select.y + select.height / 2 - (open.y + open.height / 2))).toBeLessThan(4)
+      }
       await expectNoAxeViolations(facilitator.page, 'sites tab')
       await shot(facilitator.page, 'sites')
 
