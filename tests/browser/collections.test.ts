@@ -552,6 +552,22 @@ describe('collections of sites in the UI', () => {
       await openTab(facilitator.page, 'compare')
       await facilitator.page.getByTestId('compare-table').waitFor()
       expect(await facilitator.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320)
+      // the sites' names wrap between words, not inside one ("Crimmitsc|hau")
+      const brokenWords = await facilitator.page.getByTestId('compare-table').evaluate((table) => {
+        const broken: string[] = []
+        for (const th of table.querySelectorAll('tbody th[scope="row"]')) {
+          const text = th.firstChild
+          if (!(text instanceof Text)) continue
+          for (const match of (text.textContent ?? '').matchAll(/\S+/g)) {
+            const range = document.createRange()
+            range.setStart(text, match.index)
+            range.setEnd(text, match.index + match[0].length)
+            if (new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size > 1) broken.push(match[0])
+          }
+        }
+        return broken
+      })
+      expect(brokenWords).toEqual([])
       await expectNoAxeViolations(facilitator.page, 'compare tab at 320 px')
       await shot(facilitator.page, 'compare-320')
       await openTab(facilitator.page, 'reviews')
