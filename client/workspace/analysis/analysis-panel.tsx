@@ -52,6 +52,26 @@ const explain = (card: string): Explanation => ({
  * cards, the combination matrix whose cells select their links, and the gap list whose items
  * show their element on the board. Re-analyses the board store at most every ~100 ms.
  */
+/** Labelled figures, one row each (`data-figure` or `data-source`: the figure's key, for tests and styles). */
+function FigureRows(props: {
+  figures: readonly { key: string; label: string; value: string }[]
+  keyAs?: 'figure' | 'source'
+  testId?: string
+}) {
+  return (
+    <dl class="an-figures an-figures--rows" data-testid={props.testId}>
+      <For each={props.figures}>
+        {(figure) => (
+          <div {...{ [`data-${props.keyAs ?? 'figure'}`]: figure.key }}>
+            <dt>{figure.label}</dt>
+            <dd>{figure.value}</dd>
+          </div>
+        )}
+      </For>
+    </dl>
+  )
+}
+
 export function AnalysisPanel() {
   const session = useBoard()
   const { store, selection, writes, role, connection } = session
@@ -472,16 +492,7 @@ export function AnalysisPanel() {
           summary={viability().affordableText ?? undefined}
         >
           <Show when={viability().hasRent} fallback={<p class="an-empty-line">{t('analysis.viability.none')}</p>}>
-            <dl class="an-figures an-figures--rows">
-              <For each={viability().figures}>
-                {(figure) => (
-                  <div data-figure={figure.key}>
-                    <dt>{figure.label}</dt>
-                    <dd>{figure.value}</dd>
-                  </div>
-                )}
-              </For>
-            </dl>
+            <FigureRows figures={viability().figures} />
             <Show when={viability().affordability.length > 0}>
               <ul class="an-afford">
                 <For each={viability().affordability}>
@@ -509,28 +520,10 @@ export function AnalysisPanel() {
           summary={money().summaryText ?? undefined}
         >
           <Show when={money().hasMoney} fallback={<p class="an-empty-line">{t('analysis.money.none')}</p>}>
-            <dl class="an-figures an-figures--rows">
-              <For each={money().figures}>
-                {(figure) => (
-                  <div data-figure={figure.key}>
-                    <dt>{figure.label}</dt>
-                    <dd>{figure.value}</dd>
-                  </div>
-                )}
-              </For>
-            </dl>
+            <FigureRows figures={money().figures} />
             <Show when={money().sources.length > 0}>
               <h4 class="an-subhead">{t('analysis.money.bySource')}</h4>
-              <dl class="an-figures an-figures--rows" data-testid="analysis-money-sources">
-                <For each={money().sources}>
-                  {(source) => (
-                    <div data-source={source.key}>
-                      <dt>{source.label}</dt>
-                      <dd>{source.value}</dd>
-                    </div>
-                  )}
-                </For>
-              </dl>
+              <FigureRows figures={money().sources} keyAs="source" testId="analysis-money-sources" />
             </Show>
           </Show>
         </ChartCard>
