@@ -27,6 +27,42 @@ async function figures(writer: PdfWriter, items: KeyFigure[]): Promise<void> {
   writer.y = top + rows * 44 + 16
 }
 
+/** The size and cell padding PdfWriter.table draws with (its defaults). */
+const TABLE_SIZE = 8.5
+const TABLE_PAD = 4
+
+/**
+ * The table's column weights as widths across the content width, each column at least as wide
+ * as its longest word (header in bold, cells, totals in bold): the weights alone left a long
+ * header word in a narrow figure column broken inside it ("Költségmegtérül" / "és") while the
+ * site column had room to spare. The width a column gains is taken from those with room, in
+ * proportion to it; when the words cannot all fit the weights stay as they are.
+ */
+export function fittedWidths(
+  measure: (text: string, size: number, bold: boolean) => number,
+  columns: { header: string; width?: number }[],
+  rows: { cells: string[]; total?: boolean }[],
+  tableW = CONTENT_W,
+): number[] {
+  const share = columns.reduce((sum, column) => sum + (column.width ?? 1), 0)
+  const widths = columns.map((column) => ((column.width ?? 1) / share) * tableW)
+  const longest = (text: string, bold: boolean) =>
+    Math.max(0, ...text.split(/[ \n]+/).map((word) => measure(word, TABLE_SIZE, bold)))
+  const need = columns.map(
+    (column, index) =>
+      Math.max(longest(column.header, true), ...rows.map((row) => longest(row.cells[index] ?? '', row.total === true))) +
+      2 * TABLE_PAD +
+      1,
+  )
+  const deficit = widths.reduce((sum, width, index) => sum + Math.max(0, (need[index] ?? 0) - width), 0)
+  const room = widths.reduce((sum, width, index) => sum + Math.max(0, width - (need[index] ?? 0)), 0)
+  if (deficit === 0 || deficit > room) return widths
+  return widths.map((width, index) => {
+    const needed = need[index] ?? 0
+    return width < needed ? needed : width - ((width - needed) / room) * deficit
+  })
+}
+
 async function block(writer: PdfWriter, b: StrategyBlock, continued: (heading: string) => string, chapter: string) {
   switch (b.kind) {
     case 'heading':
@@ -47,13 +83,19 @@ async function block(writer: PdfWriter, b: StrategyBlock, continued: (heading: s
     case 'figures':
       await figures(writer, b.items)
       return
-    case 'table':
+    case 'table': {
+      const widths = fittedWidths((text, size, bold) => writer.width(text, size, bold), b.columns, b.rows)
       await writer.table(
-        b.columns.map((column) => ({ header: column.header, width: column.width ?? 1, align: column.align ?? 'left' })),
+        b.columns.map((column, index) => ({
+          header: column.header,
+          width: widths[index] ?? column.width ?? 1,
+          align: column.align ?? 'left',
+        })),
         b.rows.map((row) => ({ cells: row.cells, ...(row.total ? { total: true } : {}) })),
         { continued: continued(chapter) },
       )
       return
+    }
   }
 }
 

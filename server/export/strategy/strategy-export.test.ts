@@ -464,6 +464,28 @@ describe('strategy files', () => {
     expect(flat).toContain('Łucja Wiśniewska')
   })
 
+  it('PDF in Hungarian: no column header broken inside a word', async () => {
+    const { text } = pdfText((await renderStrategy(threeSites(), 'pdf', 'hu')).body as Uint8Array, 'three-hu')
+    const t = translatorFor('hu')
+    // the financial plan's header row (its lines up to the first site's row, joined): every header
+    // whole — the weights alone gave "Költségmegtérül" / "és", wrapping between words is fine
+    const lines = text.split('\n')
+    const from = lines.indexOf(t('strategy.financial.bySite')) + 1
+    const to = lines.findIndex((line, index) => index >= from && line.startsWith('Spinnerei Weißenau'))
+    expect(from).toBeGreaterThan(0)
+    expect(to).toBeGreaterThan(from)
+    const header = lines.slice(from, to).join(' ')
+    for (const key of [
+      'strategy.column.site',
+      'strategy.column.runningCost',
+      'strategy.column.income',
+      'strategy.column.costRecovery',
+      'strategy.column.breakEven',
+      'strategy.column.subsidyDependency',
+    ] as const)
+      expect(header).toContain(t(key))
+  })
+
   it('PDF of an empty collection in Hungarian: every chapter, no crash', async () => {
     const { text, info } = pdfText((await renderStrategy(emptyInput(), 'pdf', 'hu')).body as Uint8Array, 'empty-hu')
     expect(info).toMatch(/Tagged:\s+yes/)
