@@ -63,6 +63,24 @@ export function fittedWidths(
   })
 }
 
+/** The height PdfWriter.table draws a table at: its header and rows, each as tall as its most wrapped cell. */
+function tableHeight(writer: PdfWriter, widths: number[], b: Extract<StrategyBlock, { kind: 'table' }>): number {
+  const lineH = TABLE_SIZE * 1.3
+  const rowHeight = (cells: string[], bold: boolean) =>
+    Math.max(
+      1,
+      ...cells.map((cell, index) => writer.wrap(cell, (widths[index] ?? 0) - 2 * TABLE_PAD, TABLE_SIZE, bold, true).length),
+    ) *
+      lineH +
+    2 * TABLE_PAD
+  return (
+    rowHeight(
+      b.columns.map((column) => column.header),
+      true,
+    ) + b.rows.reduce((sum, row) => sum + rowHeight(row.cells, row.total === true), 0)
+  )
+}
+
 async function block(writer: PdfWriter, b: StrategyBlock, continued: (heading: string) => string, chapter: string) {
   switch (b.kind) {
     case 'heading':
@@ -85,6 +103,10 @@ async function block(writer: PdfWriter, b: StrategyBlock, continued: (heading: s
       return
     case 'table': {
       const widths = fittedWidths((text, size, bold) => writer.width(text, size, bold), b.columns, b.rows)
+      // a table that fits on a page starts on a new one rather than leave a row or two (its total)
+      // alone under a repeated header on the next
+      const height = tableHeight(writer, widths, b)
+      if (height <= writer.bottom - MARGIN) await writer.ensure(height)
       await writer.table(
         b.columns.map((column, index) => ({
           header: column.header,

@@ -486,6 +486,30 @@ describe('strategy files', () => {
       expect(header).toContain(t(key))
   })
 
+  it('PDF: no table leaves its total row alone on the next page', async () => {
+    // the demo mill's money at three sites, with the texts: in Hungarian the investments table of a
+    // site ran over the page by its total row, which stood alone under the repeated header
+    const mill = site('mill', 'Tuchfabrik Crimmitschau', millWithMoney())
+    const sites = [
+      mill,
+      { ...mill, boardId: 'mill-2', title: 'Skladišče soli Piran' },
+      { ...mill, boardId: 'mill-3', title: 'Komló' },
+    ]
+    const input: StrategyInput = { ...threeSites(), sites, compare: compareOf(sites), reviews: [] }
+    for (const language of ['hu', 'de', 'en'] as const) {
+      const { text } = pdfText((await renderStrategy(input, 'pdf', language)).body as Uint8Array, `money-${language}`)
+      const total = translatorFor(language)('strategy.total')
+      for (const [index, page] of text.split('\f').entries()) {
+        const lines = page.split('\n')
+        // a continued page: its marker, the repeated header, then at least one row before the total
+        expect(
+          lines[2]?.startsWith(`${total} `) ?? false,
+          `${language} page ${index + 1}:\n${lines.slice(0, 4).join('\n')}`,
+        ).toBe(false)
+      }
+    }
+  })
+
   it('PDF of an empty collection in Hungarian: every chapter, no crash', async () => {
     const { text, info } = pdfText((await renderStrategy(emptyInput(), 'pdf', 'hu')).body as Uint8Array, 'empty-hu')
     expect(info).toMatch(/Tagged:\s+yes/)
