@@ -2174,6 +2174,8 @@ export const cs: TranslationCatalog = {
   'strategy.column.median': 'Medián regionu',
   'strategy.investments.bySite': 'Investice podle areálů',
   'strategy.financial.bySite': 'Provozní náklady a příjmy podle areálů',
+  'strategy.financial.recoveryCosted':
+    'Návratnost nákladů regionu počítá jen s areály, které mají provozní náklady; příjmy ostatních jsou v součtu.',
   'strategy.financial.bySource': 'Financování podle zdrojů',
   'strategy.column.investment': 'Investice',
   'strategy.investments.funders': 'Kdo co financuje',

@@ -2101,6 +2101,8 @@ export const de: TranslationCatalog = {
   'strategy.column.median': 'Median der Region',
   'strategy.investments.bySite': 'Investitionen je Standort',
   'strategy.financial.bySite': 'Betriebskosten und Einnahmen je Standort',
+  'strategy.financial.recoveryCosted':
+    'Die Kostendeckung der Region zählt nur die Standorte mit Betriebskosten; die Einnahmen der übrigen stehen in der Summe.',
   'strategy.financial.bySource': 'Finanzierung nach Quelle',
   'strategy.column.investment': 'Investition',
   'strategy.investments.funders': 'Wer was finanziert',

@@ -79,6 +79,8 @@ export const enStrategy = {
   // 5 Investments and 6 financial plan
   'strategy.investments.bySite': 'Investment per site',
   'strategy.financial.bySite': 'Running cost and income per site',
+  'strategy.financial.recoveryCosted':
+    'The region’s cost recovery counts only the sites with a running cost; the income of the others is in the total.',
   'strategy.financial.bySource': 'Funding by source',
   'strategy.investments.funders': 'Who funds what',
   'strategy.column.funder': 'Funder',

@@ -2159,6 +2159,8 @@ export const hr: TranslationCatalog = {
   'strategy.column.median': 'Regionalni medijan',
   'strategy.investments.bySite': 'Ulaganja po lokacijama',
   'strategy.financial.bySite': 'Troškovi rada i prihodi po lokacijama',
+  'strategy.financial.recoveryCosted':
+    'Pokrivenost troškova regije uzima u obzir samo lokacije s troškovima rada; prihodi ostalih su u ukupnom iznosu.',
   'strategy.financial.bySource': 'Financiranje po izvorima',
   'strategy.column.investment': 'Ulaganje',
   'strategy.investments.funders': 'Tko financira što',

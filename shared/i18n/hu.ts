@@ -2005,6 +2005,8 @@ export const hu: TranslationCatalog = {
   'strategy.column.median': 'Regionális medián',
   'strategy.investments.bySite': 'Beruházás helyszínenként',
   'strategy.financial.bySite': 'Működési költség és bevétel helyszínenként',
+  'strategy.financial.recoveryCosted':
+    'A régió költségmegtérülése csak a működési költséggel rendelkező helyszíneket veszi figyelembe; a többiek bevétele az összesenben szerepel.',
   'strategy.financial.bySource': 'Finanszírozás forrásonként',
   'strategy.column.investment': 'Beruházás',
   'strategy.investments.funders': 'Ki mit finanszíroz',

@@ -2175,6 +2175,8 @@ export const it: TranslationCatalog = {
   'strategy.column.median': 'Mediana regionale',
   'strategy.investments.bySite': 'Investimenti per sito',
   'strategy.financial.bySite': 'Costi di gestione e ricavi per sito',
+  'strategy.financial.recoveryCosted':
+    'La copertura dei costi della regione considera solo i siti con costi di gestione; le entrate degli altri sono nel totale.',
   'strategy.financial.bySource': 'Finanziamenti per fonte',
   'strategy.column.investment': 'Investimento',
   'strategy.investments.funders': 'Chi finanzia cosa',

@@ -2161,6 +2161,8 @@ export const pl: TranslationCatalog = {
   'strategy.column.median': 'Mediana regionu',
   'strategy.investments.bySite': 'Inwestycje według obiektów',
   'strategy.financial.bySite': 'Koszty utrzymania i przychody według obiektów',
+  'strategy.financial.recoveryCosted':
+    'Pokrycie kosztów w regionie uwzględnia tylko obiekty z kosztami utrzymania; przychody pozostałych są w sumie.',
   'strategy.financial.bySource': 'Finansowanie według źródeł',
   'strategy.column.investment': 'Inwestycja',
   'strategy.investments.funders': 'Kto co finansuje',

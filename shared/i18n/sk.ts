@@ -2176,6 +2176,8 @@ export const sk: TranslationCatalog = {
   'strategy.column.median': 'Medián regiónu',
   'strategy.investments.bySite': 'Investície podľa areálov',
   'strategy.financial.bySite': 'Prevádzkové náklady a príjmy podľa areálov',
+  'strategy.financial.recoveryCosted':
+    'Návratnosť nákladov regiónu zohľadňuje len areály s prevádzkovými nákladmi; príjmy ostatných sú v súčte.',
   'strategy.financial.bySource': 'Financovanie podľa zdrojov',
   'strategy.column.investment': 'Investícia',
   'strategy.investments.funders': 'Kto čo financuje',

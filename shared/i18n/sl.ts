@@ -2135,6 +2135,8 @@ export const sl: TranslationCatalog = {
   'strategy.column.median': 'Regionalna mediana',
   'strategy.investments.bySite': 'Naložbe po lokacijah',
   'strategy.financial.bySite': 'Stroški delovanja in prihodki po lokacijah',
+  'strategy.financial.recoveryCosted':
+    'Pokritost stroškov regije upošteva le lokacije s stroški delovanja; prihodki ostalih so v skupnem znesku.',
   'strategy.financial.bySource': 'Financiranje po virih',
   'strategy.column.investment': 'Naložba',
   'strategy.investments.funders': 'Kdo financira kaj',

@@ -340,6 +340,13 @@ describe('strategy model', () => {
       `${de.number(Math.round((mill.incomeEurYear / mill.runningCostEurYear) * 1000) / 10, 1)} %`,
     )
     expect(cells('| **Summe** |')?.[3], plan).toBe(costRecovery)
+    // and the table says why its totals do not divide to it
+    expect(plan).toContain(
+      '\n\nDie Kostendeckung der Region zählt nur die Standorte mit Betriebskosten; die Einnahmen der übrigen stehen in der Summe.\n',
+    )
+    // not said where every site with income has running costs
+    const costed = (await renderStrategy(threeSites(), 'md', 'de')).body as string
+    expect(costed).not.toContain('Die Kostendeckung der Region zählt nur')
   })
 })
 

@@ -656,6 +656,9 @@ function financialPlan(input: StrategyInput, w: Writer, money: MoneyFigures[]): 
     ],
   })
 
+  // a site with income but no running cost is in the income total, not in the region's recovery: say so
+  if (running > 0 && costedIncome < income) blocks.push({ kind: 'paragraph', text: t('strategy.financial.recoveryCosted') })
+
   blocks.push({ kind: 'heading', level: 2, text: t('strategy.financial.bySource') })
   const bySource = new Map<string, number>()
   for (const m of money)
