@@ -103,7 +103,7 @@ function blocks(b: StrategyBlock): (Paragraph | Table)[] {
         (item) =>
           new Paragraph({
             bullet: { level: 0 },
-            children: [new TextRun({ text: item.value, bold: true }), new TextRun({ text: ` ${item.label}` })],
+            children: [new TextRun({ text: `${item.label}: ` }), new TextRun({ text: item.value, bold: true })],
           }),
       )
     case 'table':

@@ -23,7 +23,8 @@ function block(b: StrategyBlock): string {
     case 'list':
       return b.items.map((item) => `- ${paragraph(item).replace(/\n/g, '\n  ')}`).join('\n')
     case 'figures':
-      return b.items.map((item) => `- **${escapeInline(item.value)}** ${escapeInline(item.label)}`).join('\n')
+      // "Label: value" — the labels are written to stand alone ("Of them committed …"), not to follow a number
+      return b.items.map((item) => `- ${escapeInline(item.label)}: **${escapeInline(item.value)}**`).join('\n')
     case 'table': {
       const line = (cells: string[]) => `| ${cells.join(' | ')} |`
       return [

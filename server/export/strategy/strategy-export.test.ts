@@ -347,6 +347,13 @@ describe('strategy model', () => {
     // not said where every site with income has running costs
     const costed = (await renderStrategy(threeSites(), 'md', 'de')).body as string
     expect(costed).not.toContain('Die Kostendeckung der Region zählt nur')
+    // the key figures read "label: value" ("Davon verbindlich …: 4", not "4 Davon verbindlich …")
+    expect(md).toContain('\n- Standorte: **2**\n')
+    expect(md).toMatch(/\n- Davon verbindlich \(ab Absichtserklärung\): \*\*\d+\*\*\n/)
+    const docx = await mammoth.extractRawText({
+      buffer: Buffer.from((await renderStrategy(input, 'docx', 'de')).body as Uint8Array),
+    })
+    expect(docx.value).toMatch(/\nDavon verbindlich \(ab Absichtserklärung\): \d+\n/)
   })
 })
 
@@ -422,8 +429,8 @@ describe('strategy files', () => {
     const numbers = numbersFor('cs')
     const creative = input.sites.reduce((sum, s) => sum + s.analysis.indicators.creative.count, 0)
     const investment = input.sites.reduce((sum, s) => sum + viabilityNumber(s, 'investmentEur'), 0)
-    expect(html).toContain(`<strong>${numbers.number(creative, 0)}</strong> Kreativní a kulturní aktéři`)
-    expect(html).toContain(`<strong>${numbers.number(investment, 0)} €</strong> Investice`)
+    expect(html).toContain(`Kreativní a kulturní aktéři: <strong>${numbers.number(creative, 0)}</strong>`)
+    expect(html).toContain(`Investice: <strong>${numbers.number(investment, 0)} €</strong>`)
     for (const name of [
       'Spolek Přádelna Dvůr',
       'Pracownia Łęczyca – Małgorzata Świątek-Kośmider',
