@@ -3,6 +3,7 @@ import { api, type Invite, type InviteLinks } from '../../api.ts'
 import { useBoard } from '../../board/board-context.ts'
 import { Dialog } from '../../components/dialog.tsx'
 import { FormAlert, SelectField } from '../../components/field.tsx'
+import { createInviteLink } from '../../components/invite-link.ts'
 import { errorMessage } from '../../i18n/error-message.ts'
 import { enumLabel, formatDateTime, t } from '../../i18n/locale.ts'
 import { InviteList } from './invite-list.tsx'
@@ -24,59 +25,25 @@ export function InviteDialog(props: { open: boolean; onClose: () => void }) {
   const { board } = useBoard()
   const [role, setRole] = createSignal<Invite['role']>('editor')
   const [hours, setHours] = createSignal(24 * 7)
-  const [busy, setBusy] = createSignal(false)
-  const [error, setError] = createSignal<unknown>(null)
-  const [invite, setInvite] = createSignal<Invite | null>(null)
-  const [copied, setCopied] = createSignal(false)
   /** bumped after a new link, so the list reloads */
   const [listVersion, setListVersion] = createSignal(0)
   /** the link shown full-size for the room */
   const [shown, setShown] = createSignal<Invite | null>(null)
   /** where links point, from the server; a loopback origin gets a warning */
   const [links, setLinks] = createSignal<InviteLinks | null>(null)
-  let linkInput: HTMLInputElement | undefined
+  const { invite, busy, error, copied, link, create, copy, forget, linkField } = createInviteLink(
+    async () => (await api.createInvite(board.id, { role: role(), expiresInHours: hours() })).invite,
+    () => setListVersion((v) => v + 1),
+  )
 
   const forgetRevoked = (revoked: Invite) => {
-    if (invite()?.token === revoked.token) {
-      setInvite(null)
-      setCopied(false)
-    }
+    if (invite()?.token === revoked.token) forget()
     if (shown()?.token === revoked.token) setShown(null)
   }
 
-  const link = () => {
-    const current = invite()
-    return current ? new URL(current.url, location.origin).href : ''
-  }
-
-  const create = async (event: SubmitEvent) => {
-    event.preventDefault()
-    setBusy(true)
-    setError(null)
-    setCopied(false)
-    try {
-      setInvite((await api.createInvite(board.id, { role: role(), expiresInHours: hours() })).invite)
-      setListVersion((v) => v + 1)
-      queueMicrotask(() => linkInput?.select())
-    } catch (failure) {
-      setError(failure)
-    } finally {
-      setBusy(false)
-    }
-  }
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(link())
-      setCopied(true)
-    } catch {
-      // Clipboard refused (permissions, insecure origin): leave the link selected to copy by hand.
-      linkInput?.select()
-    }
-  }
   const close = () => {
     setShown(null)
-    setInvite(null)
-    setCopied(false)
+    forget()
     props.onClose()
   }
 
@@ -135,7 +102,7 @@ export function InviteDialog(props: { open: boolean; onClose: () => void }) {
               {t('invite.link')}
             </label>
             <div class="copy-row">
-              <input ref={linkInput} id="invite-link" class="input" readOnly value={link()} data-testid="invite-link" />
+              <input ref={linkField} id="invite-link" class="input" readOnly value={link()} data-testid="invite-link" />
               <button type="button" class="button" onClick={copy}>
                 {t('invite.copy')}
               </button>

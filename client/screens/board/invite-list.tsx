@@ -1,5 +1,6 @@
 import { createResource, createSignal, For, Show } from 'solid-js'
 import { api, type Invite, type InviteLinks } from '../../api.ts'
+import { inviteUses } from '../../components/invite-link.ts'
 import { errorMessage } from '../../i18n/error-message.ts'
 import { enumLabel, formatDateTime, t } from '../../i18n/locale.ts'
 
@@ -31,10 +32,6 @@ export function InviteList(props: {
       setError(failure)
     }
   }
-  const uses = (invite: Invite) =>
-    invite.maxUses
-      ? t('invite.usesOf', { count: invite.uses ?? 0, max: invite.maxUses })
-      : t('invite.uses', { count: invite.uses ?? 0 })
   return (
     <section class="invite-list" aria-labelledby="invite-list-title">
       <h3 id="invite-list-title" class="invite-list__title">
@@ -52,7 +49,7 @@ export function InviteList(props: {
               <li class="invite-list__item" data-testid="invite-row">
                 <span class="invite-list__role">{enumLabel('role', invite.role)}</span>
                 <span class="invite-list__meta">
-                  {t('invite.expiresAt', { time: formatDateTime(new Date(invite.expiresAt)) })} · {uses(invite)}
+                  {t('invite.expiresAt', { time: formatDateTime(new Date(invite.expiresAt)) })} · {inviteUses(invite)}
                 </span>
                 <span class="invite-list__actions">
                   <button type="button" class="button button--small" onClick={() => props.onShow(invite)}>

@@ -3,6 +3,7 @@ import { createResource, createSignal, For, Show } from 'solid-js'
 import { hasRole, type Role, roles } from '../../../shared/schema/roles.ts'
 import type { Invite } from '../../api.ts'
 import { FormAlert, SelectField } from '../../components/field.tsx'
+import { createInviteLink, inviteUses } from '../../components/invite-link.ts'
 import { RoleBadge } from '../../components/role-badge.tsx'
 import { errorMessage } from '../../i18n/error-message.ts'
 import { enumLabel, formatDateTime, t } from '../../i18n/locale.ts'
@@ -101,40 +102,12 @@ export function MembersTab(props: { page: CollectionPage }) {
 /** A link that makes whoever opens it a member with the chosen role. */
 function InviteForm(props: { page: CollectionPage }) {
   const [role, setRole] = createSignal<Invite['role']>('reviewer')
-  const [invite, setInvite] = createSignal<Invite | null>(null)
-  const [error, setError] = createSignal<unknown>(null)
-  const [busy, setBusy] = createSignal(false)
-  const [copied, setCopied] = createSignal(false)
   /** bumped after a new link, so the list of links reloads */
   const [version, setVersion] = createSignal(0)
-  let linkInput: HTMLInputElement | undefined
-  const link = () => {
-    const current = invite()
-    return current ? new URL(current.url, location.origin).href : ''
-  }
-  const create = async (event: SubmitEvent) => {
-    event.preventDefault()
-    setBusy(true)
-    setError(null)
-    setCopied(false)
-    try {
-      setInvite((await collectionApi.createInvite(props.page.id, role())).invite)
-      setVersion((v) => v + 1)
-      queueMicrotask(() => linkInput?.select())
-    } catch (failure) {
-      setError(failure)
-    } finally {
-      setBusy(false)
-    }
-  }
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(link())
-      setCopied(true)
-    } catch {
-      linkInput?.select()
-    }
-  }
+  const { invite, busy, error, copied, link, create, copy, forget, linkField } = createInviteLink(
+    async () => (await collectionApi.createInvite(props.page.id, role())).invite,
+    () => setVersion((v) => v + 1),
+  )
   return (
     <>
       <form class="collection-form card" onSubmit={create} data-testid="collection-invite-form">
@@ -163,7 +136,7 @@ function InviteForm(props: { page: CollectionPage }) {
             </label>
             <div class="collection-form__row">
               <input
-                ref={linkInput}
+                ref={linkField}
                 id="collection-invite-link"
                 class="input"
                 readOnly
@@ -181,7 +154,7 @@ function InviteForm(props: { page: CollectionPage }) {
         page={props.page}
         version={version()}
         onRevoked={(token) => {
-          if (invite()?.token === token) setInvite(null)
+          if (invite()?.token === token) forget()
         }}
       />
     </>
@@ -205,10 +178,6 @@ function InviteLinks(props: { page: CollectionPage; version: number; onRevoked: 
       setError(failure)
     }
   }
-  const uses = (invite: Invite) =>
-    invite.maxUses
-      ? t('invite.usesOf', { count: invite.uses ?? 0, max: invite.maxUses })
-      : t('invite.uses', { count: invite.uses ?? 0 })
   return (
     <section class="invite-list" aria-labelledby="collection-invites-title">
       <h4 id="collection-invites-title" class="collection-section__minor">
@@ -222,7 +191,7 @@ function InviteLinks(props: { page: CollectionPage; version: number; onRevoked: 
               <li class="member-row" data-testid="collection-invite-row">
                 <span class="member-row__name">{enumLabel('role', invite.role)}</span>
                 <span class="muted">
-                  {t('invite.expiresAt', { time: formatDateTime(new Date(invite.expiresAt)) })} · {uses(invite)}
+                  {t('invite.expiresAt', { time: formatDateTime(new Date(invite.expiresAt)) })} · {inviteUses(invite)}
                 </span>
                 <button type="button" class="button button--small button--danger" onClick={() => void revoke(invite)}>
                   {t('invite.revoke')}
