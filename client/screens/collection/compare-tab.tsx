@@ -251,6 +251,70 @@ function Trends(props: { result: CompareResult }) {
   )
 }
 
+interface HeatLine {
+  key: string
+  label: string
+  /** the row or column in the answer's matrix */
+  index: number
+}
+
+/** A heat table with a number in every cell (the shade only repeats it), its caption and a named corner. */
+function HeatTable(props: {
+  id: string
+  testId: string
+  caption: string
+  corner: string
+  rows: HeatLine[]
+  columns: HeatLine[]
+  max: number
+  cell: (row: HeatLine, column: HeatLine) => { count: number; testId: string; title?: string; note?: string | undefined }
+}) {
+  return (
+    <section class="table-scroll" aria-labelledby={`${props.id}-caption`} tabindex="0">
+      <table class="heat-table" data-testid={props.testId}>
+        <caption id={`${props.id}-caption`} class="compare-table__caption">
+          <span class="compare-table__caption-text">{props.caption}</span>
+        </caption>
+        <thead>
+          <tr>
+            <td class="heat-table__corner">
+              <span class="visually-hidden">{props.corner}</span>
+            </td>
+            <For each={props.columns}>{(column) => <th scope="col">{column.label}</th>}</For>
+          </tr>
+        </thead>
+        <tbody>
+          <For each={props.rows}>
+            {(row) => (
+              <tr>
+                <th scope="row">{row.label}</th>
+                <For each={props.columns}>
+                  {(column) => {
+                    const cell = props.cell(row, column)
+                    return (
+                      <td
+                        class="heat-table__cell"
+                        data-level={heatLevel(cell.count, props.max)}
+                        data-testid={cell.testId}
+                        title={cell.title}
+                      >
+                        {cell.count}
+                        <Show when={cell.note}>
+                          <span class="heat-table__sites">{cell.note}</span>
+                        </Show>
+                      </td>
+                    )
+                  }}
+                </For>
+              </tr>
+            )}
+          </For>
+        </tbody>
+      </table>
+    </section>
+  )
+}
+
 /**
  * Where the creative fields meet the established sectors across the region (pairs of actors,
  * and in how many sites), every cell with its number; then the meetings found nowhere, and
@@ -289,54 +353,25 @@ function RegionMatrix(props: { result: CompareResult }) {
         when={rows().length > 0 && columns().length > 0}
         fallback={<p class="empty-state">{t('collection.compare.meetingsNone')}</p>}
       >
-        <section class="table-scroll" aria-labelledby="meetings-caption" tabindex="0">
-          <table class="heat-table" data-testid="region-meetings">
-            <caption id="meetings-caption" class="compare-table__caption">
-              <span class="compare-table__caption-text">{t('collection.compare.meetingsCaption')}</span>
-            </caption>
-            <thead>
-              <tr>
-                <td class="heat-table__corner">
-                  <span class="visually-hidden">{t('collection.compare.meetingsCorner')}</span>
-                </td>
-                <For each={columns()}>{({ sector }) => <th scope="col">{enumLabel('sector', sector)}</th>}</For>
-              </tr>
-            </thead>
-            <tbody>
-              <For each={rows()}>
-                {({ field, r }) => (
-                  <tr>
-                    <th scope="row">{fieldName(field)}</th>
-                    <For each={columns()}>
-                      {({ sector, c }) => {
-                        const count = meetings().cells[r]?.[c] ?? 0
-                        const sites = meetings().sites[r]?.[c] ?? 0
-                        return (
-                          <td
-                            class="heat-table__cell"
-                            data-level={heatLevel(count, max())}
-                            data-testid={`meeting-${field}-${sector}`}
-                            title={t('collection.compare.meetingCell', {
-                              count,
-                              sites,
-                              field: fieldName(field),
-                              sector: enumLabel('sector', sector),
-                            })}
-                          >
-                            {count}
-                            <Show when={count > 0}>
-                              <span class="heat-table__sites">{t('collection.compare.inSites', { count: sites })}</span>
-                            </Show>
-                          </td>
-                        )
-                      }}
-                    </For>
-                  </tr>
-                )}
-              </For>
-            </tbody>
-          </table>
-        </section>
+        <HeatTable
+          id="meetings"
+          testId="region-meetings"
+          caption={t('collection.compare.meetingsCaption')}
+          corner={t('collection.compare.meetingsCorner')}
+          rows={rows().map(({ field, r }) => ({ key: field, label: fieldName(field), index: r }))}
+          columns={columns().map(({ sector, c }) => ({ key: sector, label: enumLabel('sector', sector), index: c }))}
+          max={max()}
+          cell={(row, column) => {
+            const count = meetings().cells[row.index]?.[column.index] ?? 0
+            const sites = meetings().sites[row.index]?.[column.index] ?? 0
+            return {
+              count,
+              testId: `meeting-${row.key}-${column.key}`,
+              title: t('collection.compare.meetingCell', { count, sites, field: row.label, sector: column.label }),
+              note: count > 0 ? t('collection.compare.inSites', { count: sites }) : undefined,
+            }
+          }}
+        />
       </Show>
       <h4 class="collection-section__minor">{t('collection.compare.nowhere')}</h4>
       <Show when={props.result.nowhere.length > 0} fallback={<p class="muted">{t('collection.compare.nowhereNone')}</p>}>
@@ -356,44 +391,23 @@ function RegionMatrix(props: { result: CompareResult }) {
         when={sumRows().length > 0 && sumColumns().length > 0}
         fallback={<p class="empty-state">{t('analysis.matrix.none')}</p>}
       >
-        <section class="table-scroll" aria-labelledby="matrix-caption" tabindex="0">
-          <table class="heat-table" data-testid="region-matrix">
-            <caption id="matrix-caption" class="compare-table__caption">
-              <span class="compare-table__caption-text">{t('collection.compare.matrixCaption')}</span>
-            </caption>
-            <thead>
-              <tr>
-                <td class="heat-table__corner">
-                  <span class="visually-hidden">{t('analysis.matrix.corner')}</span>
-                </td>
-                <For each={sumColumns()}>{({ category }) => <th scope="col">{enumLabel('useCategory', category)}</th>}</For>
-              </tr>
-            </thead>
-            <tbody>
-              <For each={sumRows()}>
-                {({ sector, r }) => (
-                  <tr>
-                    <th scope="row">{enumLabel('sector', sector)}</th>
-                    <For each={sumColumns()}>
-                      {({ category, c }) => {
-                        const count = sums().cells[r]?.[c] ?? 0
-                        return (
-                          <td
-                            class="heat-table__cell"
-                            data-level={heatLevel(count, sumMax())}
-                            data-testid={`region-cell-${sector}-${category}`}
-                          >
-                            {count}
-                          </td>
-                        )
-                      }}
-                    </For>
-                  </tr>
-                )}
-              </For>
-            </tbody>
-          </table>
-        </section>
+        <HeatTable
+          id="matrix"
+          testId="region-matrix"
+          caption={t('collection.compare.matrixCaption')}
+          corner={t('analysis.matrix.corner')}
+          rows={sumRows().map(({ sector, r }) => ({ key: sector, label: enumLabel('sector', sector), index: r }))}
+          columns={sumColumns().map(({ category, c }) => ({
+            key: category,
+            label: enumLabel('useCategory', category),
+            index: c,
+          }))}
+          max={sumMax()}
+          cell={(row, column) => ({
+            count: sums().cells[row.index]?.[column.index] ?? 0,
+            testId: `region-cell-${row.key}-${column.key}`,
+          })}
+        />
       </Show>
     </>
   )
