@@ -175,7 +175,7 @@ function CollectionView(props: {
               type="button"
               role="tab"
               id={`collection-tab-${tab}`}
-              class="collection__tab"
+              class="tabs__tab collection__tab"
               aria-selected={active() === tab}
               aria-controls={`collection-panel-${tab}`}
               tabindex={active() === tab ? 0 : -1}
