@@ -2455,7 +2455,8 @@ export const de: TranslationCatalog = {
   'comments.deleteThread': 'Diskussion löschen',
   'comments.deleteConfirm':
     'Diesen Kommentar löschen? Mit dem ersten Kommentar einer Diskussion werden auch ihre Antworten gelöscht.',
-  'comments.mentionHint': 'Tippen Sie @ und einen Namen, um ein Mitglied zu erwähnen; Strg+Eingabe sendet.',
+  'comments.mentionHint': 'Tippen Sie @ und einen Namen, um ein Mitglied zu erwähnen.',
+  'comments.sendHint': 'Strg+Eingabe sendet.',
   'comments.mentionList': 'Mitglieder zum Erwähnen',
   'workspace.reviewOnly': 'Begutachtung',
   'workspace.reviewOnlyHint':

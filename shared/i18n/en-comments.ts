@@ -36,7 +36,8 @@ export const enComments = {
   'comments.delete': 'Delete',
   'comments.deleteThread': 'Delete thread',
   'comments.deleteConfirm': 'Delete this comment? A thread’s first comment takes its replies with it.',
-  'comments.mentionHint': 'Type @ and a name to mention a member; Ctrl+Enter sends.',
+  'comments.mentionHint': 'Type @ and a name to mention a member.',
+  'comments.sendHint': 'Ctrl+Enter sends.',
   'comments.mentionList': 'Members to mention',
   'workspace.reviewOnly': 'Reviewing',
   'workspace.reviewOnlyHint':

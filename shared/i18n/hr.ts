@@ -2514,7 +2514,8 @@ export const hr: TranslationCatalog = {
   'comments.delete': 'Izbriši',
   'comments.deleteThread': 'Izbriši raspravu',
   'comments.deleteConfirm': 'Izbrisati ovaj komentar? S prvim komentarom rasprave brišu se i njezini odgovori.',
-  'comments.mentionHint': 'Upišite @ i ime da biste spomenuli člana; Ctrl+Enter šalje.',
+  'comments.mentionHint': 'Upišite @ i ime da biste spomenuli člana.',
+  'comments.sendHint': 'Ctrl+Enter šalje.',
   'comments.mentionList': 'Članovi koje možete spomenuti',
   'workspace.reviewOnly': 'Recenziranje',
   'workspace.reviewOnlyHint':

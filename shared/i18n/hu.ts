@@ -2347,7 +2347,8 @@ export const hu: TranslationCatalog = {
   'comments.delete': 'Törlés',
   'comments.deleteThread': 'Szál törlése',
   'comments.deleteConfirm': 'Törli ezt a megjegyzést? Egy szál első megjegyzésével a válaszok is törlődnek.',
-  'comments.mentionHint': 'Írja be: @ és egy nevet, hogy megemlítsen egy tagot; a Ctrl+Enter elküldi.',
+  'comments.mentionHint': 'Írja be: @ és egy nevet, hogy megemlítsen egy tagot.',
+  'comments.sendHint': 'A Ctrl+Enter elküldi.',
   'comments.mentionList': 'Megemlíthető tagok',
   'workspace.reviewOnly': 'Véleményezés',
   'workspace.reviewOnlyHint':

@@ -2536,7 +2536,8 @@ export const it: TranslationCatalog = {
   'comments.delete': 'Elimina',
   'comments.deleteThread': 'Elimina la discussione',
   'comments.deleteConfirm': 'Eliminare questo commento? Con il primo commento di una discussione si eliminano anche le risposte.',
-  'comments.mentionHint': 'Scrivi @ e un nome per menzionare un membro; Ctrl+Invio invia.',
+  'comments.mentionHint': 'Scrivi @ e un nome per menzionare un membro.',
+  'comments.sendHint': 'Ctrl+Invio invia.',
   'comments.mentionList': 'Membri da menzionare',
   'workspace.reviewOnly': 'Revisione',
   'workspace.reviewOnlyHint':

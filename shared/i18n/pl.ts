@@ -2523,7 +2523,8 @@ export const pl: TranslationCatalog = {
   'comments.delete': 'Usuń',
   'comments.deleteThread': 'Usuń wątek',
   'comments.deleteConfirm': 'Usunąć ten komentarz? Razem z pierwszym komentarzem wątku usuwane są też odpowiedzi.',
-  'comments.mentionHint': 'Wpisz @ i imię, aby wspomnieć członka; Ctrl+Enter wysyła.',
+  'comments.mentionHint': 'Wpisz @ i imię, aby wspomnieć członka.',
+  'comments.sendHint': 'Ctrl+Enter wysyła.',
   'comments.mentionList': 'Członkowie do wspomnienia',
   'workspace.reviewOnly': 'Recenzja',
   'workspace.reviewOnlyHint':

@@ -2499,7 +2499,8 @@ export const sl: TranslationCatalog = {
   'comments.delete': 'Izbriši',
   'comments.deleteThread': 'Izbriši nit',
   'comments.deleteConfirm': 'Želite izbrisati ta komentar? S prvim komentarjem niti se izbrišejo tudi odgovori.',
-  'comments.mentionHint': 'Vnesite @ in ime, da omenite člana; Ctrl+Enter pošlje.',
+  'comments.mentionHint': 'Vnesite @ in ime, da omenite člana.',
+  'comments.sendHint': 'Ctrl+Enter pošlje.',
   'comments.mentionList': 'Člani, ki jih lahko omenite',
   'workspace.reviewOnly': 'Recenziranje',
   'workspace.reviewOnlyHint':

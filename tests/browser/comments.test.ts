@@ -65,6 +65,8 @@ describe('comments on a board', () => {
       await rita.page.mouse.click(at.x, at.y)
       await expect.poll(() => selectionOf(rita.page)).toEqual(['n-roof'])
       await rita.page.getByTestId('side-tab-comments').click()
+      // with a keyboard, the hint names the shortcut that sends
+      expect(await rita.page.locator('.cm-composer__send-hint').first().isVisible()).toBe(true)
       const box = rita.page.getByTestId('comment-new').getByLabel('Your comment')
       await box.click()
       await box.pressSequentially('Is the roof in the budget, @Ed')

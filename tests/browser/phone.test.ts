@@ -458,4 +458,18 @@ describe('a phone at the table', () => {
     await expect.poll(() => row.getAttribute('data-more-after')).toBe('true')
     expect(problems).toEqual([])
   })
+
+  it('the comment composer names no Ctrl+Enter on a touch screen', async () => {
+    await page.getByTestId('side-tab-comments').tap()
+    const hint = page.locator('.cm-composer__hint').first()
+    await hint.waitFor()
+    // biome-ignore lint/performance/useDomNodeTextContent: the text as rendered is the point
+    const shown = await hint.innerText()
+    expect(shown).toContain('@')
+    expect(shown).not.toContain('Ctrl')
+    // the shortcut's sentence is there, but not shown to a finger
+    expect(await page.locator('.cm-composer__send-hint').count()).toBeGreaterThan(0)
+    expect(await page.locator('.cm-composer__send-hint').first().isVisible()).toBe(false)
+    expect(problems).toEqual([])
+  })
 })

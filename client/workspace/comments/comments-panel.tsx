@@ -514,7 +514,7 @@ function Composer(props: {
         onKeyDown={onKeyDown}
       />
       <p id={`${id}-hint`} class="cm-composer__hint muted">
-        {t('comments.mentionHint')}
+        {t('comments.mentionHint')} <span class="cm-composer__send-hint">{t('comments.sendHint')}</span>
       </p>
       <Show when={candidates().length > 0}>
         <div id={listId} class="cm-mentions" role="listbox" aria-label={t('comments.mentionList')} data-testid="mention-list">
