@@ -254,12 +254,13 @@ export class CollectionService {
   async reviews(user: SessionUser, id: string): Promise<Result<Review[], CollectionAccessError>> {
     const access = await this.access(user, id, 'viewer')
     if (!access.ok) return access
-    return ok(await this.reviewsOf(access.value.record))
+    const { record } = access.value
+    return ok(await this.reviewsOf(record, (await this.view(record, 'viewer')).sites))
   }
 
-  async reviewsOf(record: CollectionRecord): Promise<Review[]> {
-    const view = await this.view(record, 'viewer')
-    const order = new Map(view.sites.map((s, i) => [s.boardId, i]))
+  /** The reviews of `sites` (the collection's sites whose board is there, as `view` gives them). */
+  async reviewsOf(record: CollectionRecord, sites: CollectionSite[]): Promise<Review[]> {
+    const order = new Map(sites.map((s, i) => [s.boardId, i]))
     const criteria = new Set(record.criteria.map((c) => c.id))
     const stored = (await this.store.reviews(record.id)).filter((r) => order.has(r.boardId))
     const reviews = await Promise.all(
@@ -310,19 +311,18 @@ export class CollectionService {
 
   /**
    * The document and analysis of each site at the state it counts with — the same path as the
-   * board's own `GET /api/boards/:id/analysis[?snapshot=]`. A site whose board or snapshot is gone
-   * is left out.
+   * board's own `GET /api/boards/:id/analysis[?snapshot=]`. `sites` are the collection's sites
+   * whose board is there (`view`); a site whose snapshot is gone is left out.
    */
-  async siteStates(record: CollectionRecord): Promise<SiteState[]> {
+  async siteStates(sites: CollectionSite[]): Promise<SiteState[]> {
     const states: SiteState[] = []
-    for (const site of record.sites) {
-      const board = await this.boards.store.get(site.boardId)
-      if (!board) continue
+    for (const site of sites) {
+      const board = { id: site.boardId, title: site.title }
       const document = await boardDocumentAt(this.content, this.loadSnapshotContent, board, site.snapshotId ?? undefined)
       if (!document) continue
       const meta = site.snapshotId ? await this.snapshots.meta(board.id, site.snapshotId) : null
       states.push({
-        site: { ...site, title: board.title },
+        site,
         snapshotLabel: meta?.label ?? null,
         document,
         analysis: analyse(document),
@@ -358,7 +358,8 @@ export class CollectionService {
   async compare(user: SessionUser, id: string): Promise<Result<CompareResult, CollectionAccessError>> {
     const access = await this.access(user, id, 'viewer')
     if (!access.ok) return access
-    return ok(await this.compareOf(await this.siteStates(access.value.record)))
+    const { record, role } = access.value
+    return ok(await this.compareOf(await this.siteStates((await this.view(record, role)).sites)))
   }
 
   /**
@@ -369,9 +370,11 @@ export class CollectionService {
     const access = await this.access(user, id, 'viewer')
     if (!access.ok) return access
     const { record, role } = access.value
-    const states = await this.siteStates(record)
+    // each site's board record is read once, here: the states and the reviews' order take its sites
+    const collection = await this.view(record, role)
+    const states = await this.siteStates(collection.sites)
     return ok({
-      collection: await this.view(record, role),
+      collection,
       sites: states.map((state) => ({
         boardId: state.site.boardId,
         title: state.site.title,
@@ -381,7 +384,7 @@ export class CollectionService {
         analysis: state.analysis,
       })),
       compare: await this.compareOf(states),
-      reviews: await this.reviewsOf(record),
+      reviews: await this.reviewsOf(record, collection.sites),
       generatedAt: this.now(),
     })
   }
