@@ -349,7 +349,7 @@ export class CollectionService {
         indicators: analysis.indicators,
         matrix: analysis.matrix,
         meetings: meetingsOf(document),
-        trend: await this.trend(site.boardId, site.title, site.snapshotId === null ? analysis : undefined),
+        trend: await this.trend(site.boardId, site.title, site.snapshotId, analysis),
       })
     }
     return compareSites(sites)
@@ -391,10 +391,13 @@ export class CollectionService {
 
   /**
    * One point per snapshot of the board, oldest first, then the live board. A snapshot is
-   * analysed once per process (its values are kept: it never changes); `live`, when the caller
-   * has just analysed the live board, saves reading it again.
+   * analysed once per process (its values are kept: it never changes); `analysis`, what the
+   * caller has just analysed of the state `snapshotId` (`null`: the live board), saves reading
+   * and analysing that state again.
    */
-  async trend(boardId: string, title: string, live?: Analysis): Promise<CompareSite['trend']> {
+  async trend(boardId: string, title: string, snapshotId: string | null, analysis: Analysis): Promise<CompareSite['trend']> {
+    if (snapshotId !== null) this.#keep(`${boardId}:${snapshotId}`, comparableValues(analysis.indicators))
+    const live = snapshotId === null ? analysis : undefined
     const metas = (await this.snapshots.list(boardId)).reverse()
     const points: CompareSite['trend'] = []
     for (const meta of metas) {
@@ -423,11 +426,16 @@ export class CollectionService {
     const document = await this.loadSnapshotContent(boardId, snapshotId)
     if (!document) return null
     const values = comparableValues(analyse(document).indicators)
+    this.#keep(key, values)
+    return values
+  }
+
+  #keep(key: string, values: Record<ComparableKey, number | null>): void {
+    if (this.#snapshotValues.has(key)) return
     this.#snapshotValues.set(key, values)
     if (this.#snapshotValues.size > TREND_CACHE_SIZE) {
       const oldest = this.#snapshotValues.keys().next()
       if (!oldest.done) this.#snapshotValues.delete(oldest.value)
     }
-    return values
   }
 }
