@@ -9,6 +9,7 @@ import { requireBoardRole } from '../boards/require-board-role.ts'
 import type { AppEnv } from '../http/app-env.ts'
 import { ApiError } from '../http/errors.ts'
 import { jsonBody } from '../http/json-body.ts'
+import { originOf } from '../invites/invite-routes.ts'
 import type { CommentService } from './comment-service.ts'
 
 /** The comment id of the path, checked: a malformed one is 404 like a missing one. */
@@ -24,19 +25,19 @@ function commentId(c: Context<AppEnv>): string {
  * author's and facilitators' rights on one comment.
  */
 export function commentRoutes(boards: BoardService, comments: CommentService, options: { publicOrigin?: string | undefined }) {
-  const originOf = (c: Context<AppEnv>) => options.publicOrigin ?? new URL(c.req.url).origin
+  const origin = (c: Context<AppEnv>) => originOf(c, options.publicOrigin)
   return new Hono<AppEnv>()
     .get('/:id/comments', async (c) => {
       const list = unwrap(await comments.list(requireUser(c), c.req.param('id')))
       return c.json({ comments: list }, 200)
     })
     .post('/:id/comments', requireBoardRole(boards, 'reviewer'), jsonBody(NewCommentBody), async (c) => {
-      const comment = unwrap(await comments.create(requireUser(c), c.req.param('id'), c.req.valid('json'), originOf(c)))
+      const comment = unwrap(await comments.create(requireUser(c), c.req.param('id'), c.req.valid('json'), origin(c)))
       return c.json({ comment }, 201)
     })
     .patch('/:id/comments/:cid', requireBoardRole(boards, 'reviewer'), jsonBody(PatchCommentBody), async (c) => {
       const comment = unwrap(
-        await comments.update(requireUser(c), c.req.param('id'), commentId(c), c.req.valid('json'), originOf(c)),
+        await comments.update(requireUser(c), c.req.param('id'), commentId(c), c.req.valid('json'), origin(c)),
       )
       return c.json({ comment }, 200)
     })
