@@ -65,23 +65,6 @@ function linkSource(funderPublic: boolean, use: Use): FundingKey {
 
 /** Investment, running cost, income, payback and funding (docs/analysis.md, "Money"). */
 function moneyFigures(index: BoardIndex, settings?: Pick<Settings, 'timelineOrigin'>) {
-  let investmentEur = 0
-  let runningCostEurYear = 0
-  let incomeEurYear = 0
-  for (const use of index.uses) {
-    investmentEur += amount(use.investmentEur)
-    runningCostEurYear += amount(use.runningCostEurYear)
-    incomeEurYear += useIncomeEurYear(use)
-  }
-  const costRecovery = ratioOr(incomeEurYear, runningCostEurYear, null)
-  const surplus = incomeEurYear - runningCostEurYear
-  const paybackYears = investmentEur > 0 && surplus > 0 ? investmentEur / surplus : null
-  let breakEvenYear: number | null = null
-  if (paybackYears !== null) {
-    const months = Math.max(1, Math.ceil(paybackYears * 12))
-    breakEvenYear = Math.floor(monthNumber(addMonths(moneyStart(index, settings), months - 1)) / 12)
-  }
-
   const fundingBySource = zeros(fundingKeys)
   const covered = new Map<string, number>()
   for (const link of index.links) {
@@ -93,10 +76,25 @@ function moneyFigures(index: BoardIndex, settings?: Pick<Settings, 'timelineOrig
     fundingBySource[linkSource(funder.sector === 'public', use)] += money
     covered.set(use.id, (covered.get(use.id) ?? 0) + money)
   }
+  let investmentEur = 0
+  let runningCostEurYear = 0
+  let incomeEurYear = 0
   for (const use of index.uses) {
+    investmentEur += amount(use.investmentEur)
+    runningCostEurYear += amount(use.runningCostEurYear)
+    incomeEurYear += useIncomeEurYear(use)
     const uncovered = amount(use.investmentEur) - (covered.get(use.id) ?? 0)
     if (uncovered > 0) fundingBySource[use.fundingSource ?? 'unspecified'] += uncovered
   }
+  const costRecovery = ratioOr(incomeEurYear, runningCostEurYear, null)
+  const surplus = incomeEurYear - runningCostEurYear
+  const paybackYears = investmentEur > 0 && surplus > 0 ? investmentEur / surplus : null
+  let breakEvenYear: number | null = null
+  if (paybackYears !== null) {
+    const months = Math.max(1, Math.ceil(paybackYears * 12))
+    breakEvenYear = Math.floor(monthNumber(addMonths(moneyStart(index, settings), months - 1)) / 12)
+  }
+
   let fundingEur = 0
   let publicFundingEur = 0
   for (const key of fundingKeys) {
