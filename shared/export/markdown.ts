@@ -71,7 +71,8 @@ const markdownCells = ({ cells, total }: BriefRow): string[] =>
 /** What a Markdown table writes for an element without a name (`cellText` writes the same for a blank one). */
 const UNTITLED = { untitled: NONE }
 
-function table(header: string[], rows: string[][], alignRight: readonly number[] = []): string {
+/** A GitHub-flavoured Markdown table of cells already escaped; the columns in `alignRight` right-aligned. */
+export function markdownTable(header: string[], rows: string[][], alignRight: readonly number[] = []): string {
   const line = (cells: string[]) => `| ${cells.join(' | ')} |`
   const rule = header.map((_, index) => (alignRight.includes(index) ? '---:' : '---'))
   return [line(header), line(rule), ...rows.map(line)].join('\n')
@@ -101,7 +102,7 @@ function siteSection(site: Site, numbers: NumberStyle, words: BriefWords): strin
   const rows = siteRows(site, numbers, words)
   const parts = [`## ${say('siteProfile')}`]
   if (rows.length === 0 && !site.description) parts.push(say('noSiteProfile'))
-  if (rows.length > 0) parts.push(table([say('fieldColumn'), say('valueColumn')], rows.map(markdownCells)))
+  if (rows.length > 0) parts.push(markdownTable([say('fieldColumn'), say('valueColumn')], rows.map(markdownCells)))
   if (site.description) parts.push(paragraph(site.description))
   return parts.join('\n\n')
 }
@@ -126,7 +127,7 @@ function actorSection(index: BriefIndex): string {
   if (index.actors.length === 0) return [...parts, say('noActors')].join('\n\n')
   parts.push(actorSummary(index))
   parts.push(
-    table(
+    markdownTable(
       [say('sector'), say('actorCount'), say('committedCount'), say('spaceNeed')],
       sectorRows(index).map(markdownCells),
       [1, 2, 3],
@@ -135,7 +136,7 @@ function actorSection(index: BriefIndex): string {
   for (const { sector, actors } of sectorGroups(index)) {
     parts.push(`### ${escapeInline(enumLabel('sector', sector))} (${index.numbers.number(actors.length, 0)})`)
     parts.push(
-      table(
+      markdownTable(
         [say('actor'), say('subsector'), say('country'), say('commitment'), say('stance'), say('spaceNeed')],
         actorRows(actors, { ...UNTITLED, sectorColumn: false, numbers: index.numbers, words: index.words }).map(markdownCells),
         [5],
@@ -152,7 +153,7 @@ function useSection(index: BriefIndex, site: Site): string {
   parts.push(useMixSummary(index, site))
   parts.push(`### ${say('byZone')}`)
   parts.push(
-    table(
+    markdownTable(
       [say('zone'), say('zoneArea'), say('uses'), say('plannedArea'), say('share'), say('zoneOccupancy')],
       zoneRows(index).map(markdownCells),
       [1, 2, 3, 4, 5],
@@ -160,7 +161,7 @@ function useSection(index: BriefIndex, site: Site): string {
   )
   parts.push(`### ${say('byUse')}`)
   parts.push(
-    table(
+    markdownTable(
       [say('use'), say('category'), say('zone'), say('area'), say('share')],
       useRows(index, UNTITLED).map(markdownCells),
       [3, 4],
@@ -170,7 +171,7 @@ function useSection(index: BriefIndex, site: Site): string {
   if (money.length > 0) {
     const { fieldName, t } = index.words
     parts.push(`### ${t('analysis.money.title')}`)
-    parts.push(table([say('use'), ...useMoneyFields.map(fieldName)], money.map(markdownCells), [1, 2, 3]))
+    parts.push(markdownTable([say('use'), ...useMoneyFields.map(fieldName)], money.map(markdownCells), [1, 2, 3]))
   }
   return parts.join('\n\n')
 }
@@ -204,7 +205,7 @@ function roadmapSection(index: BriefIndex): string {
       .map((element) => nameOf(element, element.id))
   const missing = (phase: Phase) => (phase.refs ?? []).filter((id) => !index.byId.has(id)).map((id) => say('missingRef', { id }))
   parts.push(
-    table(
+    markdownTable(
       [say('stage'), say('phase'), say('start'), say('end'), say('months'), say('scheduledUses'), say('scheduledActors')],
       index.phases.map((phase) => [
         cellText(enumLabel('stage', phase.stage)),
@@ -228,7 +229,7 @@ function analysisSections(analysis: Analysis | null, index: BriefIndex): string 
   const gaps = [`## ${say('gaps')}`]
   if (!analysis) return [...indicators, say('noAnalysis'), ...gaps, say('noAnalysis')].join('\n\n')
   indicators.push(
-    table(
+    markdownTable(
       [say('indicator'), say('valueColumn')],
       indicatorRows(analysis, index.numbers, words).map((row) => [cellText(row.label), cellText(row.value)]),
       [1],
@@ -237,7 +238,7 @@ function analysisSections(analysis: Analysis | null, index: BriefIndex): string 
   if (analysis.indicators.phases.length > 0) {
     indicators.push(`### ${say('phaseOccupancy')}`)
     indicators.push(
-      table(
+      markdownTable(
         [say('phase'), say('stage'), say('scheduledUses'), say('plannedArea'), say('occupancyColumn')],
         phaseOccupancyRows(analysis, index).map(markdownCells),
         [2, 3, 4],

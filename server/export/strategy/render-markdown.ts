@@ -1,4 +1,4 @@
-import { escapeInline } from '../../../shared/export/markdown.ts'
+import { escapeInline, markdownTable } from '../../../shared/export/markdown.ts'
 import type { StrategyBlock, StrategyDoc } from './strategy-doc.ts'
 
 /** A table cell: escaped, on one line, never empty (an empty cell reads as a gap in a Markdown table). */
@@ -25,14 +25,12 @@ function block(b: StrategyBlock): string {
     case 'figures':
       // "Label: value" — the labels are written to stand alone ("Of them committed …"), not to follow a number
       return b.items.map((item) => `- ${escapeInline(item.label)}: **${escapeInline(item.value)}**`).join('\n')
-    case 'table': {
-      const line = (cells: string[]) => `| ${cells.join(' | ')} |`
-      return [
-        line(b.columns.map((column) => cell(column.header))),
-        line(b.columns.map((column) => (column.align === 'right' ? '---:' : '---'))),
-        ...b.rows.map((row) => line(row.cells.map((text, index) => cell(text, row.total === true && index === 0)))),
-      ].join('\n')
-    }
+    case 'table':
+      return markdownTable(
+        b.columns.map((column) => cell(column.header)),
+        b.rows.map((row) => row.cells.map((text, index) => cell(text, row.total === true && index === 0))),
+        b.columns.flatMap((column, index) => (column.align === 'right' ? [index] : [])),
+      )
   }
 }
 
