@@ -232,6 +232,8 @@ export class RoomManager implements BoardContent {
     const max = this.#options.maxElements
     if (max === undefined || !Number.isFinite(max) || !ADDING_OPERATIONS.has(op.type)) return null
     const before = getElements(doc).size
+    // an addition that fits even if every element it carries is new needs no trial
+    if (op.type === 'element.add' && before + op.elements.length <= max) return null
     const trial = new Y.Doc()
     Y.applyUpdate(trial, Y.encodeStateAsUpdate(doc))
     const tried = applyOperationAs(trial, op, role, SERVER_ORIGIN)
