@@ -60,7 +60,12 @@ return n`
  * (a collection's: `collectioninvites:<collectionId>:<token>`).
  */
 export class InviteStore {
-  constructor(private readonly storage: Storage) {}
+  /** the Redis client under the invites, when storage is Redis (built once: it waits for the first connection) */
+  readonly #redis: ReturnType<typeof redisUnder>
+
+  constructor(private readonly storage: Storage) {
+    this.#redis = redisUnder(storage, 'invites:')
+  }
 
   /**
    * Counts one use of the invite: the new count, or null when it is used up. With Redis storage
@@ -68,7 +73,7 @@ export class InviteStore {
    * record's own, under the caller's per-token lock.
    */
   async claimUse(invite: InviteRecord): Promise<number | null> {
-    const redis = redisUnder(this.storage, inviteKey(invite.token))
+    const redis = this.#redis
     if (!redis) return invite.maxUses !== null && invite.uses >= invite.maxUses ? null : invite.uses + 1
     const n = Number(
       await redis.eval(
