@@ -4,8 +4,7 @@ import type { MessageKey } from '../../../shared/i18n/index.ts'
 import { formatArea, formatNumber, formatPercent } from '../../../shared/i18n/numbers.ts'
 import { subsectors } from '../../../shared/schema/enums.ts'
 import { enumLabel, locale, t } from '../../i18n/locale.ts'
-
-const euro = new Map<string, Intl.NumberFormat>()
+import { formatEuro } from '../../workspace/analysis/roadmap-view.ts'
 
 /** A comparable value as people read it in the UI language (`1.200 m²`, `45 %`, `120.000 €`). */
 export function formatValue(value: number, unit: ComparableUnit): string {
@@ -17,14 +16,8 @@ export function formatValue(value: number, unit: ComparableUnit): string {
       return formatPercent(value, at, 0)
     case 'm2':
       return formatArea(value, at)
-    case 'eur': {
-      let format = euro.get(at)
-      if (!format) {
-        format = new Intl.NumberFormat(at, { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 })
-        euro.set(at, format)
-      }
-      return format.format(value)
-    }
+    case 'eur':
+      return formatEuro(value, 0)
     case 'year':
       return String(Math.round(value))
     case 'ratio':
