@@ -4,7 +4,7 @@ import type { ActionRegistry } from './actions/registry.ts'
 import type { ActionContext, ActionName, ActionSource } from './actions/types.ts'
 import type { BoardRenderer } from './render/board-renderer.ts'
 import type { CreationTool, Tool } from './tools.ts'
-import type { Point, Rect, Size, Viewport } from './viewport.ts'
+import { centreOn, type Point, type Rect, type Size, type Viewport } from './viewport.ts'
 
 /**
  * What the canvas offers the rest of the board UI (toolbar, inspector, cursors layer, undo
@@ -69,3 +69,14 @@ const [activeCanvas, setActiveCanvas] = createSignal<CanvasApi | null>(null)
  * the sidebar inspector). One board is open at a time.
  */
 export { activeCanvas, setActiveCanvas }
+
+/**
+ * Brings a box element to the middle of the live canvas at the current zoom (the outline's and
+ * the comments' "go to"); a link, or no canvas, leaves the view as it is.
+ */
+export function centreOnElement(element: unknown): void {
+  const canvas = activeCanvas()
+  const { x, y, w, h } = (element ?? {}) as Record<string, unknown>
+  if (!canvas || typeof x !== 'number' || typeof y !== 'number' || typeof w !== 'number' || typeof h !== 'number') return
+  canvas.setView(centreOn({ x: x + w / 2, y: y + h / 2 }, canvas.size(), canvas.viewport().scale))
+}

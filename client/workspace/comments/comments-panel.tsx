@@ -12,7 +12,7 @@ import { canFacilitate, hasRole } from '../../../shared/schema/roles.ts'
 import { ApiError } from '../../api.ts'
 import { useBoard } from '../../board/board-context.ts'
 import type { BoardElement } from '../../board/board-store.ts'
-import { activeCanvas } from '../../canvas/canvas-api.ts'
+import { centreOnElement } from '../../canvas/canvas-api.ts'
 import type { CommentsStore } from '../../comments/comments-store.ts'
 import { formatDateTime, formatRelativeTime, t } from '../../i18n/locale.ts'
 import { outlineName } from '../outline/outline-names.ts'
@@ -61,16 +61,7 @@ export function CommentsPanel(props: { comments: CommentsStore }) {
     const element = byId(elementId)
     if (!element) return
     selection.set([element.id])
-    const canvas = activeCanvas()
-    const { x, y, w, h } = element as Record<string, unknown>
-    if (!canvas || typeof x !== 'number' || typeof y !== 'number' || typeof w !== 'number' || typeof h !== 'number') return
-    const view = canvas.viewport()
-    const size = canvas.size()
-    canvas.setView({
-      scale: view.scale,
-      x: size.width / 2 - (x + w / 2) * view.scale,
-      y: size.height / 2 - (y + h / 2) * view.scale,
-    })
+    centreOnElement(element)
   }
 
   // where a new thread goes: the selected element (when there is one) or the board

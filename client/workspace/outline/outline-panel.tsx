@@ -4,7 +4,7 @@ import { canEdit, canFacilitate } from '../../../shared/schema/roles.ts'
 import { isApiError } from '../../api.ts'
 import { useBoard } from '../../board/board-context.ts'
 import type { BoardElement } from '../../board/board-store.ts'
-import { activeCanvas } from '../../canvas/canvas-api.ts'
+import { activeCanvas, centreOnElement } from '../../canvas/canvas-api.ts'
 import type { CreationTool } from '../../canvas/tools.ts'
 import { handleMenuKey } from '../../components/menu-keys.ts'
 import { addDot, type Dots, dotsLeft, removeDot } from '../../facilitation/vote-ballot.ts'
@@ -239,16 +239,7 @@ export function OutlinePanel(props: { onEdit?: () => void }) {
     const element = node.elementId ? byId(node.elementId) : undefined
     if (!element) return
     if (!(selection.ids().length === 1 && selection.has(element.id))) selection.set([element.id])
-    const canvas = activeCanvas()
-    const { x, y, w, h } = element as Record<string, unknown>
-    if (!canvas || typeof x !== 'number' || typeof y !== 'number' || typeof w !== 'number' || typeof h !== 'number') return
-    const view = canvas.viewport()
-    const size = canvas.size()
-    canvas.setView({
-      scale: view.scale,
-      x: size.width / 2 - (x + w / 2) * view.scale,
-      y: size.height / 2 - (y + h / 2) * view.scale,
-    })
+    centreOnElement(element)
   }
   const moveTo = (key: string) => {
     const row = rowOf().get(key)
